@@ -1,0 +1,41 @@
+/* err.c - error messages (see err.h). */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "err.h"
+
+int
+err_set(struct err *e, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (e == NULL)
+		return -1;
+	va_start(ap, fmt);
+	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int
+err_prefix(struct err *e, const char *prefix)
+{
+	char tmp[ERR_MAX];
+	size_t n;
+
+	if (e == NULL)
+		return -1;
+	n = strlen(prefix);
+	if (n > ERR_MAX - 3)
+		n = ERR_MAX - 3;
+	memcpy(tmp, prefix, n);
+	memcpy(tmp + n, ": ", 2);
+	/* the old message, cut to fit */
+	memcpy(tmp + n + 2, e->msg, ERR_MAX - n - 2);
+	tmp[ERR_MAX - 1] = '\0';
+	memcpy(e->msg, tmp, sizeof e->msg);
+	return -1;
+}

@@ -1,0 +1,715 @@
+/* ini.c - reading INI files: a strict pre-scan, then iniparser 4.1 (see
+ * ini.h).
+ *
+ * The pre-scan reads the raw bytes itself and follows iniparser's own line
+ * rules (so that its line numbers and its lists of sections and keys are
+ * what iniparser reads):
+ *   - lines end at '\n'; trailing white space (so a CR too) is dropped;
+ *   - a line that then ends in '\' continues on the next one: the '\' goes
+ *     and the next line is appended as it is;
+ *   - leading white space is dropped; ';' or '#' starts a comment line;
+ *     "[name]" is a section; otherwise "key = value", where a value that
+ *     starts with a quote (" or ') runs to the next such quote;
+ *   - section and key names are trimmed and lower-cased.
+ * It refuses what iniparser would silently get wrong (besides what ini.h
+ * lists): a NUL byte, a UTF-8 byte order mark, a comment ending in '\'
+ * (iniparser swallows the next line into it), a last line ending in '\'
+ * (iniparser drops it), "[]" (iniparser keeps the previous section), a ']'
+ * or ':' inside a section name, a quoted value without its closing quote
+ * or with text after it (iniparser cuts the value there), a '~' in a key
+ * other than a continuation KEY~N, and a continuation whose KEY or
+ * previous KEY~(N-1) is missing (ini_get_text would stop short).
+ *
+ * Then iniparser loads the file, with its error printing redirected into
+ * a buffer, and the result is checked against the pre-scan: the same
+ * sections and keys, or the file is refused. If the file was replaced
+ * between the two reads (a save is a rename), both are done again.
+ */
+#include "config.h"
+
+#include <sys/stat.h>
+#include <sys/types.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifdef HAVE_INIPARSER_INIPARSER_H
+#include <iniparser/iniparser.h>
+#else
+#include <iniparser.h>
+#endif
+
+#include "buf.h"
+#include "err.h"
+#include "esc.h"
+#include "ini.h"
+#include "xalloc.h"
+
+/* A line (after joining continuations) of this many bytes or more is
+ * refused; iniparser itself fails on 1,023. */
+#define INI_LINE_MAX 1000
+/* Larger files are refused: no yjinspect file comes near this. */
+#define INI_FILE_MAX (64L * 1024 * 1024)
+/* How often to read again a file that is replaced while being read. */
+#define INI_TRIES 3
+
+/* iniparser's messages, captured during ini_load (single-threaded). */
+static char ini_errmsg[512];
+static size_t ini_errlen;
+
+static int ini_errback(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+
+static int
+ini_errback(const char *fmt, ...)
+{
+	va_list ap;
+	size_t room = sizeof ini_errmsg - ini_errlen;
+	int n;
+
+	if (room <= 1)
+		return 0;
+	va_start(ap, fmt);
+	n = vsnprintf(ini_errmsg + ini_errlen, room, fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		ini_errlen += (size_t)n < room ? (size_t)n : room - 1;
+	return n;
+}
+
+static int
+ini_isspace(int c)
+{
+	/* isspace() in the C locale, which is what iniparser sees */
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' ||
+	    c == '\r';
+}
+
+static void
+ini_lower(char *s)
+{
+	for (; *s != '\0'; s++)
+		if (*s >= 'A' && *s <= 'Z')
+			*s = (char)(*s - 'A' + 'a');
+}
+
+/* ASCII case-insensitive equality. */
+static int
+ini_eq(const char *a, const char *b)
+{
+	unsigned char ca, cb;
+
+	do {
+		ca = (unsigned char)*a++;
+		cb = (unsigned char)*b++;
+		if (ca >= 'A' && ca <= 'Z')
+			ca = (unsigned char)(ca - 'A' + 'a');
+		if (cb >= 'A' && cb <= 'Z')
+			cb = (unsigned char)(cb - 'A' + 'a');
+	} while (ca == cb && ca != '\0');
+	return ca == cb;
+}
+
+/* A trimmed, lower-cased copy of S[0..LEN). */
+static char *
+ini_name(const char *s, size_t len)
+{
+	char *n;
+
+	while (len > 0 && ini_isspace((unsigned char)*s)) {
+		s++;
+		len--;
+	}
+	while (len > 0 && ini_isspace((unsigned char)s[len - 1]))
+		len--;
+	n = xstrndup(s, len);
+	ini_lower(n);
+	return n;
+}
+
+/* If KEY is a continuation key BASE~N (N >= 2, no leading zero), return N
+ * and set *BASELEN; otherwise 0. */
+static unsigned long
+ini_contnum(const char *key, size_t *baselen)
+{
+	const char *t = strrchr(key, '~');
+	unsigned long n = 0;
+	const char *p;
+
+	if (t == NULL || t == key || t[1] < '1' || t[1] > '9')
+		return 0;
+	for (p = t + 1; *p != '\0'; p++) {
+		if (*p < '0' || *p > '9' || n > 100000000UL)
+			return 0;
+		n = n * 10 + (unsigned long)(*p - '0');
+	}
+	if (n < 2)
+		return 0;
+	*baselen = (size_t)(t - key);
+	return n;
+}
+
+/* A short, printable excerpt of a line for messages. */
+static char *
+ini_excerpt(const char *s, size_t len)
+{
+	size_t i, n = len > 40 ? 40 : len;
+	char *x = xmalloc(n + 4);
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		x[i] = (c < 0x20 || c == 0x7f) ? '?' : (char)c;
+	}
+	strcpy(x + n, n < len ? "..." : "");
+	return x;
+}
+
+static void
+ini_clear(struct ini *ini)
+{
+	size_t i, j;
+
+	for (i = 0; i < ini->nsecs; i++) {
+		for (j = 0; j < ini->secs[i].nkeys; j++)
+			free(ini->secs[i].keys[j].name);
+		free(ini->secs[i].keys);
+		free(ini->secs[i].name);
+	}
+	free(ini->secs);
+	ini->secs = NULL;
+	ini->nsecs = 0;
+	if (ini->dict != NULL)
+		iniparser_freedict(ini->dict);
+	ini->dict = NULL;
+}
+
+/* Grow an array of N elements of SIZE bytes before adding one. */
+static void *
+ini_grow(void *p, size_t n, size_t size)
+{
+	if (n == 0)
+		return xrealloc(p, 4 * size);
+	if (n >= 4 && (n & (n - 1)) == 0)
+		return xrealloc(p, 2 * n * size);
+	return p;
+}
+
+static struct ini_key *
+ini_findkey(const struct ini_section *s, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < s->nkeys; i++)
+		if (strcmp(s->keys[i].name, name) == 0)
+			return &s->keys[i];
+	return NULL;
+}
+
+/* Classify one logical line S[0..LEN) (trailing white space already gone)
+ * that started at LINE, adding sections and keys to INI. */
+static int
+ini_scan_line(struct ini *ini, const char *s, size_t len, int line,
+    struct err *e)
+{
+	const char *eq, *v, *end = s + len, *q;
+	struct ini_section *sec;
+	struct ini_key *k;
+	char *name, *x;
+	size_t i, baselen;
+
+	while (len > 0 && ini_isspace((unsigned char)*s)) {
+		s++;
+		len--;
+	}
+	if (len == 0 || *s == ';' || *s == '#')
+		return 0;
+
+	if (*s == '[') {
+		if (len < 2 || s[len - 1] != ']') {
+			x = ini_excerpt(s, len);
+			err_set(e, "%s:%d: a section line must be just [name]: "
+			    "'%s'", ini->path, line, x);
+			free(x);
+			return -1;
+		}
+		name = ini_name(s + 1, len - 2);
+		if (*name == '\0' || strpbrk(name, "[]:") != NULL) {
+			err_set(e, "%s:%d: bad section name '[%s]' (it must "
+			    "not be empty nor hold '[', ']' or ':')",
+			    ini->path, line, name);
+			free(name);
+			return -1;
+		}
+		for (i = 0; i < ini->nsecs; i++) {
+			if (strcmp(ini->secs[i].name, name) == 0) {
+				err_set(e, "%s:%d: duplicate section [%s] "
+				    "(first at line %d)", ini->path, line,
+				    name, ini->secs[i].line);
+				free(name);
+				return -1;
+			}
+		}
+		ini->secs = ini_grow(ini->secs, ini->nsecs, sizeof *ini->secs);
+		sec = &ini->secs[ini->nsecs++];
+		sec->name = name;
+		sec->line = line;
+		sec->keys = NULL;
+		sec->nkeys = 0;
+		return 0;
+	}
+
+	if ((eq = memchr(s, '=', len)) == NULL || eq == s) {
+		x = ini_excerpt(s, len);
+		err_set(e, "%s:%d: not a [section], a comment or a key = value "
+		    "line: '%s'", ini->path, line, x);
+		free(x);
+		return -1;
+	}
+	name = ini_name(s, (size_t)(eq - s));
+	if (ini->nsecs == 0) {
+		err_set(e, "%s:%d: key '%s' comes before any [section]",
+		    ini->path, line, name);
+		free(name);
+		return -1;
+	}
+	sec = &ini->secs[ini->nsecs - 1];
+	if (strchr(name, '~') != NULL && ini_contnum(name, &baselen) == 0) {
+		err_set(e, "%s:%d: [%s] key '%s': '~' is only for continuation "
+		    "keys (KEY~2, KEY~3, ...)", ini->path, line, sec->name,
+		    name);
+		free(name);
+		return -1;
+	}
+
+	/* a quoted value must be closed, with at most a comment after it */
+	for (v = eq + 1; v < end && ini_isspace((unsigned char)*v); v++)
+		;
+	if (v < end && (*v == '"' || *v == '\'')) {
+		q = memchr(v + 1, *v, (size_t)(end - v - 1));
+		if (q == NULL) {
+			err_set(e, "%s:%d: [%s] %s: the value has no closing "
+			    "quote", ini->path, line, sec->name, name);
+			free(name);
+			return -1;
+		}
+		for (q++; q < end && ini_isspace((unsigned char)*q); q++)
+			;
+		if (q < end && *q != ';' && *q != '#') {
+			err_set(e, "%s:%d: [%s] %s: text after the value's "
+			    "closing quote", ini->path, line, sec->name, name);
+			free(name);
+			return -1;
+		}
+	}
+
+	if ((k = ini_findkey(sec, name)) != NULL) {
+		err_set(e, "%s:%d: [%s] duplicate key '%s' (first at line %d)",
+		    ini->path, line, sec->name, name, k->line);
+		free(name);
+		return -1;
+	}
+	sec->keys = ini_grow(sec->keys, sec->nkeys, sizeof *sec->keys);
+	k = &sec->keys[sec->nkeys++];
+	k->name = name;
+	k->line = line;
+	return 0;
+}
+
+/* Every KEY~N needs KEY and KEY~2 .. KEY~(N-1) in its section. */
+static int
+ini_check_conts(struct ini *ini, struct err *e)
+{
+	const struct ini_section *sec;
+	const struct ini_key *k;
+	unsigned long n;
+	size_t i, j, baselen;
+	char *want;
+
+	for (i = 0; i < ini->nsecs; i++) {
+		sec = &ini->secs[i];
+		for (j = 0; j < sec->nkeys; j++) {
+			k = &sec->keys[j];
+			if ((n = ini_contnum(k->name, &baselen)) == 0)
+				continue;
+			if (n == 2)
+				want = xstrndup(k->name, baselen);
+			else
+				want = xasprintf("%.*s~%lu", (int)baselen,
+				    k->name, n - 1);
+			if (ini_findkey(sec, want) == NULL) {
+				err_set(e, "%s:%d: [%s] %s continues a value, "
+				    "but %s is missing", ini->path, k->line,
+				    sec->name, k->name, want);
+				free(want);
+				return -1;
+			}
+			free(want);
+		}
+	}
+	return 0;
+}
+
+/* Leave the continuation keys out of the key lists. */
+static void
+ini_drop_conts(struct ini *ini)
+{
+	struct ini_section *sec;
+	size_t i, j, n, baselen;
+
+	for (i = 0; i < ini->nsecs; i++) {
+		sec = &ini->secs[i];
+		for (j = n = 0; j < sec->nkeys; j++) {
+			if (ini_contnum(sec->keys[j].name, &baselen) != 0)
+				free(sec->keys[j].name);
+			else
+				sec->keys[n++] = sec->keys[j];
+		}
+		sec->nkeys = n;
+	}
+}
+
+static int
+ini_scan(struct ini *ini, const char *data, size_t size, struct err *e)
+{
+	const char *p = data, *end = data + size, *nl;
+	struct buf lb = BUF_INIT;
+	size_t len;
+	int line = 0, start = 0, r = -1;
+
+	buf_add(&lb, "", 0);
+	while (p < end) {
+		line++;
+		nl = memchr(p, '\n', (size_t)(end - p));
+		len = nl != NULL ? (size_t)(nl - p) : (size_t)(end - p);
+		if (memchr(p, '\0', len) != NULL) {
+			err_set(e, "%s:%d: the line holds a NUL byte",
+			    ini->path, line);
+			goto out;
+		}
+		if (len >= INI_LINE_MAX) {
+			err_set(e, "%s:%d: line is %zu bytes long (at most %d "
+			    "allowed)", ini->path, line, len, INI_LINE_MAX - 1);
+			goto out;
+		}
+		if (line == 1 && len >= 3 &&
+		    memcmp(p, "\xef\xbb\xbf", 3) == 0) {
+			err_set(e, "%s:1: the file starts with a UTF-8 byte "
+			    "order mark; save it without one", ini->path);
+			goto out;
+		}
+		if (lb.len == 0)
+			start = line;
+		buf_add(&lb, p, len);
+		p = nl != NULL ? nl + 1 : end;
+
+		while (lb.len > 0 &&
+		    ini_isspace((unsigned char)lb.data[lb.len - 1]))
+			lb.data[--lb.len] = '\0';
+		if (lb.len >= INI_LINE_MAX) {
+			err_set(e, "%s:%d: line (joined with the lines after "
+			    "it by a final '\\') is %zu bytes long (at most "
+			    "%d allowed)", ini->path, start, lb.len,
+			    INI_LINE_MAX - 1);
+			goto out;
+		}
+		if (lb.len > 0 && lb.data[lb.len - 1] == '\\') {
+			const char *t = lb.data;
+
+			/* iniparser joins the next line to this one */
+			lb.data[--lb.len] = '\0';
+			while (ini_isspace((unsigned char)*t))
+				t++;
+			if (*t == ';' || *t == '#') {
+				err_set(e, "%s:%d: a comment line ends in "
+				    "'\\', which would join the next line to "
+				    "the comment", ini->path, line);
+				goto out;
+			}
+			if (nl == NULL || p == end) {
+				err_set(e, "%s:%d: the last line ends in '\\' "
+				    "(a continuation with nothing after it)",
+				    ini->path, line);
+				goto out;
+			}
+			continue;
+		}
+		if (ini_scan_line(ini, lb.data, lb.len, start, e) == -1)
+			goto out;
+		buf_reset(&lb);
+	}
+	if (ini_check_conts(ini, e) == -1)
+		goto out;
+	r = 0;
+out:
+	buf_free(&lb);
+	return r;
+}
+
+/* Read all of FD; returns the data (NUL-terminated, free it) or NULL with
+ * errno set. */
+static char *
+ini_readall(int fd, size_t *size)
+{
+	struct buf b = BUF_INIT;
+	char chunk[8192];
+	ssize_t n;
+
+	buf_add(&b, "", 0);
+	for (;;) {
+		n = read(fd, chunk, sizeof chunk);
+		if (n == -1) {
+			if (errno == EINTR)
+				continue;
+			buf_free(&b);
+			return NULL;
+		}
+		if (n == 0)
+			break;
+		buf_add(&b, chunk, (size_t)n);
+		if (b.len > (size_t)INI_FILE_MAX) {
+			buf_free(&b);
+			errno = EFBIG;
+			return NULL;
+		}
+	}
+	*size = b.len;
+	return buf_take(&b);
+}
+
+/* iniparser's view must match the pre-scan's. */
+static int
+ini_crosscheck(struct ini *ini, struct err *e)
+{
+	const struct ini_section *sec;
+	size_t i, j, nall;
+	char *full;
+	int found;
+
+	if (iniparser_getnsec(ini->dict) != (int)ini->nsecs)
+		return err_set(e, "%s: iniparser read %d sections, the "
+		    "pre-scan %zu; refusing the file", ini->path,
+		    iniparser_getnsec(ini->dict), ini->nsecs);
+	for (i = 0; i < ini->nsecs; i++) {
+		sec = &ini->secs[i];
+		if (!iniparser_find_entry(ini->dict, sec->name))
+			return err_set(e, "%s:%d: iniparser did not read "
+			    "section [%s]; refusing the file", ini->path,
+			    sec->line, sec->name);
+		nall = sec->nkeys;	/* continuation keys still listed */
+		if (iniparser_getsecnkeys(ini->dict, sec->name) != (int)nall)
+			return err_set(e, "%s:%d: iniparser read %d keys in "
+			    "[%s], the pre-scan %zu; refusing the file",
+			    ini->path, sec->line,
+			    iniparser_getsecnkeys(ini->dict, sec->name),
+			    sec->name, nall);
+		for (j = 0; j < sec->nkeys; j++) {
+			full = xasprintf("%s:%s", sec->name, sec->keys[j].name);
+			found = iniparser_find_entry(ini->dict, full);
+			free(full);
+			if (!found)
+				return err_set(e, "%s:%d: iniparser did not "
+				    "read [%s] %s; refusing the file",
+				    ini->path, sec->keys[j].line, sec->name,
+				    sec->keys[j].name);
+		}
+	}
+	return 0;
+}
+
+/* Hand PATH to iniparser, its messages captured. */
+static int
+ini_parse(struct ini *ini, struct err *e)
+{
+	char *nl, *msg;
+	int saved;
+
+	ini_errlen = 0;
+	ini_errmsg[0] = '\0';
+	errno = 0;
+	iniparser_set_error_callback(ini_errback);
+	ini->dict = iniparser_load(ini->path);
+	saved = errno;
+	iniparser_set_error_callback(NULL);	/* back to the default */
+	if (ini->dict != NULL)
+		return 0;
+
+	msg = ini_errmsg;
+	if (strncmp(msg, "iniparser: ", 11) == 0)
+		msg += 11;
+	if ((nl = strchr(msg, '\n')) != NULL)
+		*nl = '\0';
+	if (*msg != '\0')
+		return err_set(e, "%s: iniparser could not read it: %s",
+		    ini->path, msg);
+	if (saved != 0)
+		return err_set(e, "%s: iniparser could not read it: %s",
+		    ini->path, strerror(saved));
+	return err_set(e, "%s: iniparser could not read it", ini->path);
+}
+
+static int
+ini_same_file(const struct stat *a, const struct stat *b)
+{
+	return a->st_dev == b->st_dev && a->st_ino == b->st_ino &&
+	    a->st_size == b->st_size &&
+	    a->st_mtim.tv_sec == b->st_mtim.tv_sec &&
+	    a->st_mtim.tv_nsec == b->st_mtim.tv_nsec;
+}
+
+int
+ini_load(struct ini *ini, const char *path, struct err *e)
+{
+	struct stat st, after;
+	char *data;
+	size_t size = 0;
+	int fd, tries, saved;
+
+	memset(ini, 0, sizeof *ini);
+	if (stat(path, &st) == -1) {
+		saved = errno;
+		return err_set(e, "%s: %s", path, strerror(saved));
+	}
+	if (S_ISDIR(st.st_mode))
+		return err_set(e, "%s: is a directory", path);
+	if (!S_ISREG(st.st_mode))
+		return err_set(e, "%s: not a regular file", path);
+
+	ini->path = xstrdup(path);
+	for (tries = 0; tries < INI_TRIES; tries++) {
+		if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
+			saved = errno;
+			err_set(e, "%s: %s", path, strerror(saved));
+			goto fail;
+		}
+		if (fstat(fd, &st) == -1 || (data = ini_readall(fd, &size))
+		    == NULL) {
+			saved = errno;
+			close(fd);
+			err_set(e, "%s: read failed: %s", path,
+			    strerror(saved));
+			goto fail;
+		}
+		if (ini_scan(ini, data, size, e) == -1) {
+			free(data);
+			close(fd);
+			goto fail;
+		}
+		free(data);
+		if (ini_parse(ini, e) == -1) {
+			close(fd);
+			goto fail;
+		}
+		/*
+		 * FD still holds the inode read above, so its number cannot
+		 * have been reused: the same identity means iniparser read
+		 * the same file.
+		 */
+		if (stat(path, &after) == 0 && ini_same_file(&st, &after)) {
+			close(fd);
+			break;
+		}
+		close(fd);
+		ini_clear(ini);
+	}
+	if (tries == INI_TRIES) {
+		err_set(e, "%s: the file kept changing while it was read",
+		    path);
+		goto fail;
+	}
+	if (ini_crosscheck(ini, e) == -1)
+		goto fail;
+	ini_drop_conts(ini);
+	return 0;
+
+fail:
+	ini_free(ini);
+	return -1;
+}
+
+void
+ini_free(struct ini *ini)
+{
+	ini_clear(ini);
+	free(ini->path);
+	ini->path = NULL;
+}
+
+const struct ini_section *
+ini_section(const struct ini *ini, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < ini->nsecs; i++)
+		if (ini_eq(ini->secs[i].name, name))
+			return &ini->secs[i];
+	return NULL;
+}
+
+const char *
+ini_get(const struct ini *ini, const char *sec, const char *key)
+{
+	char *full;
+	const char *v;
+
+	if (ini->dict == NULL || strlen(sec) + strlen(key) >= INI_LINE_MAX)
+		return NULL;
+	full = xasprintf("%s:%s", sec, key);
+	v = iniparser_getstring(ini->dict, full, NULL);
+	free(full);
+	return v;
+}
+
+int
+ini_get_text(const struct ini *ini, const char *sec, const char *key,
+    char **out, struct err *e)
+{
+	struct buf b = BUF_INIT;
+	const char *v;
+	char *k, *where;
+	unsigned long n;
+
+	*out = NULL;
+	if ((v = ini_get(ini, sec, key)) == NULL)
+		return 0;
+	k = xstrdup(key);
+	for (n = 2;; n++) {
+		if (esc_decode(&b, v, e) == -1) {
+			where = xasprintf("%s: [%s] %s", ini->path, sec, k);
+			ini_lower(where + strlen(ini->path));
+			err_prefix(e, where);
+			free(where);
+			free(k);
+			buf_free(&b);
+			return -1;
+		}
+		free(k);
+		k = xasprintf("%s~%lu", key, n);
+		if ((v = ini_get(ini, sec, k)) == NULL)
+			break;
+	}
+	free(k);
+	*out = buf_take(&b);
+	return 0;
+}
+
+int
+ini_line(const struct ini *ini, const char *sec, const char *key)
+{
+	const struct ini_section *s = ini_section(ini, sec);
+	size_t i;
+
+	if (s == NULL)
+		return 0;
+	if (key == NULL)
+		return s->line;
+	for (i = 0; i < s->nkeys; i++)
+		if (ini_eq(s->keys[i].name, key))
+			return s->keys[i].line;
+	return 0;
+}

@@ -1,0 +1,282 @@
+/* iniw.c - the INI writer (see iniw.h).
+ *
+ * Everything iniw writes must load again through ini.h: a file that cannot
+ * be read back is as bad as a lost one, because save_file puts it in place
+ * of the last good version. So iniw writes only lines that ini_load accepts:
+ *   - every line is under 1,000 bytes (values split over KEY~N, comments
+ *     over several "; " lines);
+ *   - a section or key name is lower-cased (iniparser would do so on reading)
+ *     and must be a plain name; a key comes after a section; a section or
+ *     a key in one section is never written twice.
+ * Breaking one of these is a bug in the caller, not a condition to handle:
+ * iniw prints what went wrong and aborts, before anything is saved.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "esc.h"
+#include "iniw.h"
+#include "xalloc.h"
+
+/* Longest section or key name; with INIW_CHUNK this keeps every line well
+ * under ini.h's limit of 1,000 bytes. */
+#define INIW_NAME_MAX 64
+/* Longest comment line, "; " included. */
+#define INIW_COMMENT_MAX 900
+
+static void iniw_bug(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2), noreturn));
+
+static void
+iniw_bug(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("yjinspect: bug: INI writer: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	abort();
+}
+
+void
+iniw_init(struct iniw *w)
+{
+	w->text.data = NULL;
+	w->text.len = w->text.cap = 0;
+	buf_add(&w->text, "", 0);
+}
+
+void
+iniw_free(struct iniw *w)
+{
+	buf_free(&w->text);
+}
+
+/*
+ * Check NAME and return it lower-cased (free it). Names are printable ASCII
+ * without the characters that mean something to iniparser or to yjinspect:
+ * '=' ends a key, ';' and '#' start comments, quotes and '\' are value
+ * syntax, '[' and ']' make sections, '~' marks continuation keys and ':'
+ * joins section and key inside iniparser.
+ */
+static char *
+iniw_name(const char *name, const char *what)
+{
+	size_t i, len = strlen(name);
+	char *lc;
+
+	if (len == 0)
+		iniw_bug("empty %s name", what);
+	if (len > INIW_NAME_MAX)
+		iniw_bug("%s name '%.*s...' is longer than %d bytes", what,
+		    INIW_NAME_MAX, name, INIW_NAME_MAX);
+	lc = xstrdup(name);
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)lc[i];
+
+		if (c <= 0x20 || c >= 0x7f || strchr("=;#\"'\\[]~:", c) != NULL)
+			iniw_bug("%s name '%s' has a character that is not "
+			    "allowed (byte 0x%02x)", what, name, c);
+		if (c >= 'A' && c <= 'Z')
+			lc[i] = (char)(c - 'A' + 'a');
+	}
+	return lc;
+}
+
+/* Where the current section's "[name]" line starts, or -1 if none yet.
+ * Only section lines start with '[': keys may not, comments start with
+ * ';' and a value never holds a raw newline. */
+static long
+iniw_cursec(const struct iniw *w)
+{
+	const char *t = buf_str(&w->text);
+	size_t i = w->text.len;
+
+	while (i > 0) {
+		i--;
+		if (t[i] == '[' && (i == 0 || t[i - 1] == '\n'))
+			return (long)i;
+	}
+	return -1;
+}
+
+/* Is there a line in TEXT[FROM..] that starts with PREFIX (or, when EXACT,
+ * that is PREFIX)? */
+static int
+iniw_has_line(const struct iniw *w, size_t from, const char *prefix, int exact)
+{
+	const char *t = buf_str(&w->text), *end = t + w->text.len, *p, *nl;
+	size_t plen = strlen(prefix), len;
+
+	for (p = t + from; p < end; p = nl + 1) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (nl == NULL)
+			nl = end;
+		len = (size_t)(nl - p);
+		if ((exact ? len == plen : len >= plen) && *p == *prefix &&
+		    memcmp(p, prefix, plen) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+void
+iniw_comment(struct iniw *w, const char *text)
+{
+	const char *p = text, *nl;
+	size_t len, cut, i, start;
+	unsigned char c;
+
+	do {
+		nl = strchr(p, '\n');
+		len = nl != NULL ? (size_t)(nl - p) : strlen(p);
+		/* long lines go over several comment lines */
+		do {
+			cut = len;
+			if (cut > INIW_COMMENT_MAX - 2) {
+				cut = INIW_COMMENT_MAX - 2;
+				/* not inside a UTF-8 character */
+				for (i = 0; i < 3 && cut > 1 &&
+				    ((unsigned char)p[cut] & 0xc0) == 0x80; i++)
+					cut--;
+			}
+			start = w->text.len;
+			buf_add(&w->text, cut ? "; " : ";", cut ? 2 : 1);
+			buf_add(&w->text, p, cut);
+			/* no control bytes, and no trailing '\': iniparser
+			 * would join the next line to the comment */
+			for (i = start; i < w->text.len; i++) {
+				c = (unsigned char)w->text.data[i];
+				if (c < 0x20 || c == 0x7f)
+					w->text.data[i] = ' ';
+			}
+			while (w->text.len > start + 1 &&
+			    w->text.data[w->text.len - 1] == ' ')
+				w->text.data[--w->text.len] = '\0';
+			if (w->text.data[w->text.len - 1] == '\\')
+				buf_adds(&w->text, " ;");
+			buf_addc(&w->text, '\n');
+			p += cut;
+			len -= cut;
+		} while (len > 0);
+		p = nl != NULL ? nl + 1 : p;
+	} while (nl != NULL && *p != '\0');
+}
+
+void
+iniw_section(struct iniw *w, const char *name)
+{
+	char *lc = iniw_name(name, "section");
+	char *line = xasprintf("[%s]", lc);
+
+	if (iniw_has_line(w, 0, line, 1))
+		iniw_bug("section %s written twice", line);
+	if (w->text.len > 0)
+		buf_addc(&w->text, '\n');
+	buf_adds(&w->text, line);
+	buf_addc(&w->text, '\n');
+	free(line);
+	free(lc);
+}
+
+/* Check KEY for a new key=value line in the current section; returns the
+ * lower-cased key (free it). */
+static char *
+iniw_newkey(struct iniw *w, const char *key)
+{
+	char *lc = iniw_name(key, "key");
+	char *prefix;
+	long sec = iniw_cursec(w);
+
+	if (sec < 0)
+		iniw_bug("key '%s' written before any section", lc);
+	prefix = xasprintf("%s = ", lc);
+	if (iniw_has_line(w, (size_t)sec, prefix, 0))
+		iniw_bug("key '%s' written twice in one section", lc);
+	free(prefix);
+	return lc;
+}
+
+static void
+iniw_quoted(struct iniw *w, const char *lc, const char *value)
+{
+	struct buf esc = BUF_INIT;
+	const char *rest;
+	size_t cut;
+	unsigned long n = 1;
+
+	esc_encode(&esc, value);
+	rest = buf_str(&esc);
+	do {
+		cut = esc_split_point(rest, INIW_CHUNK);
+		if (n == 1)
+			buf_printf(&w->text, "%s = \"", lc);
+		else
+			buf_printf(&w->text, "%s~%lu = \"", lc, n);
+		buf_add(&w->text, rest, cut);
+		buf_add(&w->text, "\"\n", 2);
+		rest += cut;
+		n++;
+	} while (*rest != '\0');
+	buf_free(&esc);
+}
+
+void
+iniw_str(struct iniw *w, const char *key, const char *value)
+{
+	char *lc = iniw_newkey(w, key);
+
+	iniw_quoted(w, lc, value);
+	free(lc);
+}
+
+/* A word that needs no quotes: [A-Za-z0-9_.:+-]+, short enough for one
+ * line. */
+static int
+iniw_is_word(const char *value)
+{
+	size_t n = strspn(value, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.:+-");
+
+	return n > 0 && value[n] == '\0' && n <= INIW_CHUNK;
+}
+
+void
+iniw_raw(struct iniw *w, const char *key, const char *value)
+{
+	char *lc = iniw_newkey(w, key);
+
+	if (iniw_is_word(value))
+		buf_printf(&w->text, "%s = %s\n", lc, value);
+	else
+		iniw_quoted(w, lc, value);
+	free(lc);
+}
+
+void
+iniw_int(struct iniw *w, const char *key, long value)
+{
+	char *lc = iniw_newkey(w, key);
+
+	buf_printf(&w->text, "%s = %ld\n", lc, value);
+	free(lc);
+}
+
+const char *
+iniw_text(const struct iniw *w)
+{
+	return buf_str(&w->text);
+}
+
+size_t
+iniw_len(const struct iniw *w)
+{
+	return w->text.len;
+}

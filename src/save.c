@@ -1,0 +1,246 @@
+/* save.c - durable, atomic replacement of a file (see save.h).
+ *
+ * The steps, each checked, each failure named in the message:
+ *   lock     flock(LOCK_EX) on PATH.lock, waiting a few seconds at most;
+ *   mkstemp  DIR/.NAME.XXXXXX (hidden, and not ending in .ini, so a listing
+ *            of *.ini never sees it), fchmod 0600;
+ *   write    all of DATA, through short writes and EINTR;
+ *   fsync    the temporary file;
+ *   close    the temporary file (checked: some file systems report write
+ *            errors only here);
+ *   rename   over PATH: the atomic step;
+ *   fsync    of the directory, so that the rename itself is on disk.
+ * Up to the rename, a failure unlinks the temporary file and leaves PATH as
+ * it was. After it, PATH holds the new contents; a failed directory fsync
+ * is still reported, because the new version may not survive a power cut.
+ *
+ * write, fsync and rename are called directly (not through stdio): the
+ * tests replace them with -Wl,--wrap to make them fail.
+ */
+#include "config.h"
+
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "err.h"
+#include "save.h"
+#include "xalloc.h"
+
+/* How long to wait for another saver of the same file. */
+#define SAVE_LOCK_TRIES 500
+#define SAVE_LOCK_PAUSE_NS 10000000L	/* 10 ms: 5 s in all */
+
+/* Open and lock PATH.lock; returns the descriptor or -1 with E set. */
+static int
+save_lock(const char *path, struct err *e)
+{
+	char *lockpath = xasprintf("%s.lock", path);
+	struct timespec pause = { 0, SAVE_LOCK_PAUSE_NS };
+	int fd, tries = 0, saved;
+
+	fd = open(lockpath, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+	if (fd == -1) {
+		saved = errno;
+		err_set(e, "%s: lock failed: %s: %s", path, lockpath,
+		    strerror(saved));
+		free(lockpath);
+		return -1;
+	}
+	for (;;) {
+		if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+			break;
+		saved = errno;
+		if (saved == EINTR)
+			continue;
+		if (saved == EWOULDBLOCK && ++tries < SAVE_LOCK_TRIES) {
+			nanosleep(&pause, NULL);
+			continue;
+		}
+		if (saved == EWOULDBLOCK)
+			err_set(e, "%s: lock failed: %s is held by another "
+			    "program that is saving it", path, lockpath);
+		else
+			err_set(e, "%s: lock failed: %s: %s", path, lockpath,
+			    strerror(saved));
+		close(fd);
+		free(lockpath);
+		return -1;
+	}
+	free(lockpath);
+	return fd;
+}
+
+/* Write all of DATA to FD; returns 0, or -1 with errno set. */
+static int
+save_write_all(int fd, const char *data, size_t len)
+{
+	size_t off = 0, chunk;
+	ssize_t n;
+
+	while (off < len) {
+		chunk = len - off;
+		if (chunk > SSIZE_MAX)
+			chunk = SSIZE_MAX;
+		n = write(fd, data + off, chunk);
+		if (n == -1) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		if (n == 0) {
+			/* no progress and no error: do not loop for ever */
+			errno = EIO;
+			return -1;
+		}
+		off += (size_t)n;
+	}
+	return 0;
+}
+
+static int
+save_fsync(int fd)
+{
+	int r;
+
+	do
+		r = fsync(fd);
+	while (r == -1 && errno == EINTR);
+	return r;
+}
+
+/* Check that DIR exists and is writable, and that PATH, if it exists, is a
+ * regular file. */
+static int
+save_check(const char *path, const char *dir, struct err *e)
+{
+	struct stat st;
+	int saved;
+
+	if (stat(dir, &st) == -1) {
+		saved = errno;
+		if (saved == ENOENT)
+			return err_set(e, "%s: cannot save: directory %s does "
+			    "not exist", path, dir);
+		return err_set(e, "%s: cannot save: directory %s: %s", path,
+		    dir, strerror(saved));
+	}
+	if (!S_ISDIR(st.st_mode))
+		return err_set(e, "%s: cannot save: %s is not a directory",
+		    path, dir);
+	if (access(dir, W_OK | X_OK) == -1) {
+		saved = errno;
+		return err_set(e, "%s: cannot save: directory %s is not "
+		    "writable: %s", path, dir, strerror(saved));
+	}
+	if (lstat(path, &st) == -1) {
+		saved = errno;
+		if (saved == ENOENT)
+			return 0;
+		return err_set(e, "%s: cannot save: %s", path,
+		    strerror(saved));
+	}
+	if (S_ISDIR(st.st_mode))
+		return err_set(e, "%s: cannot save: is a directory", path);
+	if (!S_ISREG(st.st_mode))
+		return err_set(e, "%s: cannot save: not a regular file", path);
+	return 0;
+}
+
+int
+save_file(const char *path, const char *data, size_t len, struct err *e)
+{
+	const char *slash = strrchr(path, '/');
+	const char *base = slash != NULL ? slash + 1 : path;
+	char *dir, *tmp = NULL;
+	const char *step;
+	int lockfd = -1, fd = -1, dfd, cr, saved, r = -1;
+
+	if (*base == '\0')
+		return err_set(e, "%s: cannot save: not a file name", path);
+	if (slash == NULL)
+		dir = xstrdup(".");
+	else if (slash == path)
+		dir = xstrdup("/");
+	else
+		dir = xstrndup(path, (size_t)(slash - path));
+
+	if (save_check(path, dir, e) == -1)
+		goto out;
+	if ((lockfd = save_lock(path, e)) == -1)
+		goto out;
+
+	/* 2. the temporary file, beside PATH so that rename is atomic */
+	tmp = xasprintf("%s/.%s.XXXXXX", dir, base);
+	step = "mkstemp";
+	if ((fd = mkostemp(tmp, O_CLOEXEC)) == -1) {
+		saved = errno;
+		free(tmp);
+		tmp = NULL;
+		goto fail;
+	}
+	step = "fchmod";
+	if (fchmod(fd, 0600) == -1)
+		goto fail_errno;
+	step = "write";
+	if (save_write_all(fd, data, len) == -1)
+		goto fail_errno;
+	step = "fsync";
+	if (save_fsync(fd) == -1)
+		goto fail_errno;
+
+	/* 3. close, rename, make the rename durable */
+	step = "close";
+	cr = close(fd);
+	fd = -1;	/* closed even when close fails */
+	if (cr == -1)
+		goto fail_errno;
+	step = "rename";
+	if (rename(tmp, path) == -1)
+		goto fail_errno;
+	free(tmp);
+	tmp = NULL;
+
+	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1) {
+		saved = errno;
+		err_set(e, "%s: open of directory %s failed: %s (the new "
+		    "version is in place but may not survive a power cut)",
+		    path, dir, strerror(saved));
+		goto out;
+	}
+	if (save_fsync(dfd) == -1) {
+		saved = errno;
+		close(dfd);
+		err_set(e, "%s: fsync of directory %s failed: %s (the new "
+		    "version is in place but may not survive a power cut)",
+		    path, dir, strerror(saved));
+		goto out;
+	}
+	close(dfd);
+	r = 0;
+	goto out;
+
+fail_errno:
+	saved = errno;
+fail:
+	err_set(e, "%s: %s failed: %s", path, step, strerror(saved));
+	if (fd != -1)
+		close(fd);
+	if (tmp != NULL)
+		unlink(tmp);
+out:
+	if (lockfd != -1)
+		close(lockfd);	/* releases the lock */
+	free(tmp);
+	free(dir);
+	return r;
+}

@@ -1,0 +1,31 @@
+/* save.h - durable, atomic replacement of a file.
+ *
+ * save_file writes DATA to PATH so that, whatever happens (a failed write,
+ * a full disk, a failed fsync, a crash, a power cut), PATH afterwards holds
+ * either its old contents or the complete new ones, never a mix:
+ *   1. flock(LOCK_EX) on PATH.lock (a separate file, see ECOSYSTEM notes);
+ *   2. mkstemp in PATH's directory, fchmod 0600, write all, fsync;
+ *   3. close (checked), rename over PATH, fsync the directory;
+ *   on any error the temporary file is unlinked and PATH is untouched.
+ * The lock file is left in place (removing it would race with other savers).
+ *
+ * The temporary file is DIR/.NAME.XXXXXX, mode 0600 (so is PATH afterwards).
+ * A directory that is missing or not writable, or a PATH that is not a
+ * regular file, is refused before anything is written. The lock is waited
+ * for up to 5 seconds. Messages: "PATH: STEP failed: strerror", STEP being
+ * lock, mkstemp, fchmod, write, fsync, close or rename. If only the final
+ * fsync of the directory fails, PATH already holds the new contents, but
+ * save_file still returns -1 ("PATH: fsync of directory DIR failed: ..."):
+ * the rename might not survive a power cut.
+ */
+#ifndef YJ_SAVE_H
+#define YJ_SAVE_H
+
+#include <stddef.h>
+
+#include "err.h"
+
+/* Returns 0, or -1 with "PATH: what failed: strerror" in E. */
+int save_file(const char *path, const char *data, size_t len, struct err *e);
+
+#endif

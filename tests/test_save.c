@@ -1,0 +1,495 @@
+/* test_save.c - save_file: atomic, durable, and on every failure the old
+ * file untouched and no temporary file left behind.
+ *
+ * Linked with -Wl,--wrap=write,--wrap=fsync,--wrap=rename (Makefile.am):
+ * save.c's calls land in the __wrap_ functions below, which fail on demand
+ * and otherwise pass through to the real ones.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "err.h"
+#include "save.h"
+#include "testutil.h"
+#include "xalloc.h"
+
+ssize_t __real_write(int, const void *, size_t);
+int __real_fsync(int);
+int __real_rename(const char *, const char *);
+ssize_t __wrap_write(int, const void *, size_t);
+int __wrap_fsync(int);
+int __wrap_rename(const char *, const char *);
+
+/* What the wrappers do; reset before every test. */
+static struct {
+	int write_calls;
+	int write_fail_at;	/* fail call N (1-based) with write_errno */
+	int write_errno;
+	size_t write_max;	/* at most this many bytes a call (0: all) */
+	int write_eintr_every;	/* every Nth call fails with EINTR */
+	int fsync_calls;
+	int fsync_fail_at;
+	int fsync_errno;
+	int rename_fail;
+	int rename_errno;
+} fx;
+
+ssize_t
+__wrap_write(int fd, const void *data, size_t len)
+{
+	fx.write_calls++;
+	if (fx.write_fail_at != 0 && fx.write_calls >= fx.write_fail_at) {
+		errno = fx.write_errno;
+		return -1;
+	}
+	if (fx.write_eintr_every != 0 &&
+	    fx.write_calls % fx.write_eintr_every == 0) {
+		errno = EINTR;
+		return -1;
+	}
+	if (fx.write_max != 0 && len > fx.write_max)
+		len = fx.write_max;
+	return __real_write(fd, data, len);
+}
+
+int
+__wrap_fsync(int fd)
+{
+	fx.fsync_calls++;
+	if (fx.fsync_fail_at != 0 && fx.fsync_calls == fx.fsync_fail_at) {
+		errno = fx.fsync_errno;
+		return -1;
+	}
+	return __real_fsync(fd);
+}
+
+int
+__wrap_rename(const char *from, const char *to)
+{
+	if (fx.rename_fail) {
+		errno = fx.rename_errno;
+		return -1;
+	}
+	return __real_rename(from, to);
+}
+
+static int
+setup(void **state)
+{
+	memset(&fx, 0, sizeof fx);
+	*state = tu_tmpdir();
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	memset(&fx, 0, sizeof fx);
+	tu_rmtree(*state);
+	free(*state);
+	return 0;
+}
+
+/* The names in DIR other than . and .., sorted, space-separated. */
+static char *
+listing(const char *dir)
+{
+	struct dirent **names;
+	char *out = xstrdup(""), *tmp;
+	int i, n = scandir(dir, &names, NULL, alphasort);
+
+	assert_true(n >= 0);
+	for (i = 0; i < n; i++) {
+		if (strcmp(names[i]->d_name, ".") != 0 &&
+		    strcmp(names[i]->d_name, "..") != 0) {
+			tmp = xasprintf("%s%s%s", out, *out ? " " : "",
+			    names[i]->d_name);
+			free(out);
+			out = tmp;
+		}
+		free(names[i]);
+	}
+	free(names);
+	return out;
+}
+
+static void
+assert_file(const char *path, const char *want, size_t wantlen)
+{
+	size_t len;
+	char *got = tu_read(path, &len);
+
+	assert_non_null(got);
+	assert_int_equal(len, wantlen);
+	assert_memory_equal(got, want, wantlen);
+	free(got);
+}
+
+static void
+assert_has(const char *msg, const char *want)
+{
+	if (strstr(msg, want) == NULL)
+		fail_msg("message '%s' does not hold '%s'", msg, want);
+}
+
+static void
+test_save_new(void **state)
+{
+	const char *dir = *state;
+	char *path = xasprintf("%s/c1.ini", dir), *names;
+	const char text[] = "[case]\nformat = 1\n";
+	struct stat st;
+	struct err e;
+
+	assert_int_equal(save_file(path, text, sizeof text - 1, &e), 0);
+	assert_file(path, text, sizeof text - 1);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0600);
+	/* the file was fsynced, then the directory */
+	assert_int_equal(fx.fsync_calls, 2);
+	/* only the file and its lock file: no temporary file */
+	names = listing(dir);
+	assert_string_equal(names, "c1.ini c1.ini.lock");
+	free(names);
+	free(path);
+}
+
+static void
+test_save_replace(void **state)
+{
+	const char *dir = *state;
+	char *path = xasprintf("%s/c1.ini", dir), *names;
+	char *big = xmalloc(200000);
+	struct stat st;
+	struct err e;
+
+	/* an existing file with a wider mode is replaced by a 0600 one */
+	tu_write(dir, "c1.ini", "first version\n");
+	assert_int_equal(chmod(path, 0644), 0);
+	assert_int_equal(save_file(path, "second version\n", 15, &e), 0);
+	assert_file(path, "second version\n", 15);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0600);
+
+	/* a large one, then an empty one */
+	memset(big, 'z', 200000);
+	assert_int_equal(save_file(path, big, 200000, &e), 0);
+	assert_file(path, big, 200000);
+	assert_int_equal(save_file(path, "", 0, &e), 0);
+	assert_file(path, "", 0);
+	names = listing(dir);
+	assert_string_equal(names, "c1.ini c1.ini.lock");
+	free(names);
+	free(big);
+	free(path);
+}
+
+/* A relative path with no directory part saves in ".". */
+static void
+test_save_relative(void **state)
+{
+	char *cwd = getcwd(NULL, 0);
+	struct err e;
+
+	assert_int_equal(chdir(*state), 0);
+	assert_int_equal(save_file("rel.ini", "x\n", 2, &e), 0);
+	assert_file("rel.ini", "x\n", 2);
+	assert_int_equal(chdir(cwd), 0);
+	free(cwd);
+}
+
+static void
+test_save_missing_dir(void **state)
+{
+	const char *dir = *state;
+	char *path = xasprintf("%s/nope/c1.ini", dir), *names;
+	struct err e;
+
+	assert_int_equal(save_file(path, "x", 1, &e), -1);
+	assert_has(e.msg, path);
+	assert_has(e.msg, "does not exist");
+	assert_int_equal(fx.write_calls, 0);
+	names = listing(dir);
+	assert_string_equal(names, "");
+	free(names);
+	free(path);
+
+	/* a file where the directory should be */
+	tu_write(dir, "plain", "x");
+	path = xasprintf("%s/plain/c1.ini", dir);
+	assert_int_equal(save_file(path, "x", 1, &e), -1);
+	assert_has(e.msg, "is not a directory");
+	free(path);
+
+	/* the target is a directory */
+	path = xasprintf("%s/adir", dir);
+	assert_int_equal(mkdir(path, 0700), 0);
+	assert_int_equal(save_file(path, "x", 1, &e), -1);
+	assert_has(e.msg, "is a directory");
+	free(path);
+
+	/* no file name at all */
+	path = xasprintf("%s/", dir);
+	assert_int_equal(save_file(path, "x", 1, &e), -1);
+	free(path);
+}
+
+static void
+test_save_readonly_dir(void **state)
+{
+	const char *dir = *state;
+	char *sub = xasprintf("%s/ro", dir);
+	char *path = xasprintf("%s/ro/c1.ini", dir);
+	struct err e;
+
+	assert_int_equal(mkdir(sub, 0700), 0);
+	tu_write(dir, "ro/c1.ini", "old\n");
+	assert_int_equal(chmod(sub, 0500), 0);
+	if (access(sub, W_OK) == 0) {
+		/* root writes anyway: nothing to check here */
+		print_message("(directory permissions not testable as root)\n");
+	} else {
+		assert_int_equal(save_file(path, "new\n", 4, &e), -1);
+		assert_has(e.msg, path);
+		assert_has(e.msg, "not writable");
+		assert_int_equal(fx.write_calls, 0);
+		assert_file(path, "old\n", 4);
+	}
+	chmod(sub, 0700);
+	free(sub);
+	free(path);
+}
+
+/*
+ * The common check after an injected failure: -1, the step and the
+ * strerror in the message, the old contents unchanged, no temporary file.
+ */
+static void
+assert_failed_cleanly(const char *dir, const char *path, int r,
+    const struct err *e, const char *step, int err)
+{
+	char *want = xasprintf("%s: %s failed: %s", path, step, strerror(err));
+	char *names;
+
+	assert_int_equal(r, -1);
+	assert_string_equal(e->msg, want);
+	assert_file(path, "old contents\n", 13);
+	names = listing(dir);
+	assert_string_equal(names, "c1.ini c1.ini.lock");
+	free(names);
+	free(want);
+}
+
+static char *
+old_file(const char *dir)
+{
+	tu_write(dir, "c1.ini", "old contents\n");
+	return xasprintf("%s/c1.ini", dir);
+}
+
+static void
+test_save_write_enospc_first(void **state)
+{
+	char *path = old_file(*state);
+	struct err e;
+	int r;
+
+	fx.write_fail_at = 1;
+	fx.write_errno = ENOSPC;
+	r = save_file(path, "new contents\n", 13, &e);
+	assert_failed_cleanly(*state, path, r, &e, "write", ENOSPC);
+	assert_int_equal(fx.write_calls, 1);
+	free(path);
+}
+
+static void
+test_save_write_enospc_later(void **state)
+{
+	char *path = old_file(*state);
+	char data[1000];
+	struct err e;
+	int r;
+
+	/* short writes of 100 bytes; the fourth call finds the disk full */
+	memset(data, 'n', sizeof data);
+	fx.write_max = 100;
+	fx.write_fail_at = 4;
+	fx.write_errno = ENOSPC;
+	r = save_file(path, data, sizeof data, &e);
+	assert_failed_cleanly(*state, path, r, &e, "write", ENOSPC);
+	assert_int_equal(fx.write_calls, 4);
+	assert_int_equal(fx.fsync_calls, 0);
+	free(path);
+}
+
+/* Short writes and EINTR are not errors: the whole text arrives. */
+static void
+test_save_short_writes_eintr(void **state)
+{
+	const char *dir = *state;
+	char *path = old_file(dir), *names;
+	char data[5000];
+	struct err e;
+	size_t i;
+
+	for (i = 0; i < sizeof data; i++)
+		data[i] = (char)('a' + i % 26);
+	fx.write_max = 7;
+	fx.write_eintr_every = 3;
+	assert_int_equal(save_file(path, data, sizeof data, &e), 0);
+	assert_file(path, data, sizeof data);
+	assert_true(fx.write_calls > (int)(sizeof data / 7));
+	names = listing(dir);
+	assert_string_equal(names, "c1.ini c1.ini.lock");
+	free(names);
+	free(path);
+}
+
+static void
+test_save_fsync_eio(void **state)
+{
+	char *path = old_file(*state);
+	struct err e;
+	int r;
+
+	fx.fsync_fail_at = 1;
+	fx.fsync_errno = EIO;
+	r = save_file(path, "new contents\n", 13, &e);
+	assert_failed_cleanly(*state, path, r, &e, "fsync", EIO);
+	assert_has(e.msg, "fsync failed: Input/output error");
+	free(path);
+}
+
+static void
+test_save_rename_fails(void **state)
+{
+	char *path = old_file(*state);
+	struct err e;
+	int r;
+
+	fx.rename_fail = 1;
+	fx.rename_errno = EACCES;
+	r = save_file(path, "new contents\n", 13, &e);
+	assert_failed_cleanly(*state, path, r, &e, "rename", EACCES);
+	/* the file was written and fsynced before the rename failed */
+	assert_int_equal(fx.fsync_calls, 1);
+	free(path);
+}
+
+/* After the rename the new version is in place; a failed directory fsync
+ * is still an error, since the rename may not be on disk. */
+static void
+test_save_dir_fsync_eio(void **state)
+{
+	const char *dir = *state;
+	char *path = old_file(dir), *names;
+	struct err e;
+
+	fx.fsync_fail_at = 2;
+	fx.fsync_errno = EIO;
+	assert_int_equal(save_file(path, "new contents\n", 13, &e), -1);
+	assert_has(e.msg, path);
+	assert_has(e.msg, "fsync of directory");
+	assert_has(e.msg, "Input/output error");
+	assert_file(path, "new contents\n", 13);
+	names = listing(dir);
+	assert_string_equal(names, "c1.ini c1.ini.lock");
+	free(names);
+	free(path);
+}
+
+/* Another process holding the lock: save_file waits for it. */
+static void
+test_save_waits_for_lock(void **state)
+{
+	const char *dir = *state;
+	char *path = old_file(dir);
+	char *lockpath = xasprintf("%s.lock", path);
+	struct timespec t0, t1, pause = { 0, 300000000L };
+	struct err e;
+	int pipefd[2], status;
+	char c;
+	pid_t pid;
+	long ms;
+
+	assert_int_equal(pipe(pipefd), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		int fd = open(lockpath, O_RDWR | O_CREAT, 0600);
+
+		free(lockpath);
+		free(path);
+		if (fd == -1 || flock(fd, LOCK_EX) == -1)
+			_exit(1);
+		(void)__real_write(pipefd[1], "L", 1);
+		nanosleep(&pause, NULL);
+		_exit(0);	/* releases the lock */
+	}
+	close(pipefd[1]);
+	assert_int_equal(read(pipefd[0], &c, 1), 1);
+	close(pipefd[0]);
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	assert_int_equal(save_file(path, "new contents\n", 13, &e), 0);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	ms = (t1.tv_sec - t0.tv_sec) * 1000 +
+	    (t1.tv_nsec - t0.tv_nsec) / 1000000;
+	assert_true(ms >= 100);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	assert_file(path, "new contents\n", 13);
+	free(lockpath);
+	free(path);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_save_new, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_save_replace, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_save_relative, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_save_missing_dir, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_save_readonly_dir, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_save_write_enospc_first,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_save_write_enospc_later,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_save_short_writes_eintr,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_save_fsync_eio, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_save_rename_fails, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_save_dir_fsync_eio, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_save_waits_for_lock, setup,
+		    teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,108 @@
+/* testutil.c - helpers shared by the cmocka tests (see testutil.h). */
+#include "config.h"
+
+#include <errno.h>
+#include <ftw.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "testutil.h"
+#include "xalloc.h"
+
+char *
+tu_tmpdir(void)
+{
+	const char *base = getenv("TMPDIR");
+	char *tmpl;
+
+	if (base == NULL || *base == '\0')
+		base = "/tmp";
+	tmpl = xasprintf("%s/yjtest.XXXXXX", base);
+	assert_non_null(mkdtemp(tmpl));
+	return tmpl;
+}
+
+static int
+tu_rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st; (void)flag; (void)ftw;
+	/* make it writable again: a test may have made it read-only */
+	chmod(path, 0700);
+	return remove(path);
+}
+
+void
+tu_rmtree(const char *path)
+{
+	chmod(path, 0700);
+	nftw(path, tu_rm_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+void
+tu_write(const char *dir, const char *name, const char *text)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	char *slash = strrchr(path, '/');
+	FILE *f;
+
+	/* create one level of sub-directory if NAME has one */
+	if (strchr(name, '/') != NULL) {
+		*slash = '\0';
+		mkdir(path, 0700);
+		*slash = '/';
+	}
+	f = fopen(path, "w");
+	assert_non_null(f);
+	assert_int_equal(fputs(text, f) >= 0, 1);
+	assert_int_equal(fclose(f), 0);
+	free(path);
+}
+
+char *
+tu_read(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *data;
+	size_t n = 0, cap = 4096, got;
+
+	if (f == NULL)
+		return NULL;
+	data = xmalloc(cap);
+	while ((got = fread(data + n, 1, cap - n - 1, f)) > 0) {
+		n += got;
+		if (cap - n < 2) {
+			cap *= 2;
+			data = xrealloc(data, cap);
+		}
+	}
+	fclose(f);
+	data[n] = '\0';
+	if (len)
+		*len = n;
+	return data;
+}
+
+const char *
+tu_env(const char *name)
+{
+	const char *v = getenv(name);
+
+	if (v == NULL || *v == '\0')
+		fail_msg("environment variable %s is not set (run through make check)", name);
+	return v;
+}
+
+char *
+tu_forms_path(const char *name)
+{
+	return xasprintf("%s/%s", tu_env("YJINSPECT_FORMS"), name);
+}

@@ -1,0 +1,22 @@
+/* testutil.h - small helpers shared by the cmocka tests. */
+#ifndef YJ_TESTUTIL_H
+#define YJ_TESTUTIL_H
+
+#include <stddef.h>
+
+/* A fresh private directory under $TMPDIR (or /tmp); free() the result.
+ * tu_rmtree removes it again. Tests never write into the source tree. */
+char *tu_tmpdir(void);
+void tu_rmtree(const char *path);
+
+/* Write TEXT to DIR/NAME (creating DIR/NAME's parent if it is DIR/sub/x). */
+void tu_write(const char *dir, const char *name, const char *text);
+/* The whole file, NUL-terminated (NULL if unreadable); free() it. */
+char *tu_read(const char *path, size_t *len);
+
+/* An environment variable, or the test fails. */
+const char *tu_env(const char *name);
+/* $YJINSPECT_FORMS/NAME; free() the result. */
+char *tu_forms_path(const char *name);
+
+#endif

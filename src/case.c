@@ -1,0 +1,514 @@
+/* case.c - read, check and save one case file (see case.h). */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "case.h"
+#include "ini.h"
+#include "iniw.h"
+#include "save.h"
+#include "xalloc.h"
+
+#define CASE_FORMAT "1"
+
+void
+case_init(struct case_file *c, const struct form *f, const char *path)
+{
+	const char *slash;
+
+	memset(c, 0, sizeof *c);
+	c->path = xstrdup(path);
+	slash = strrchr(c->path, '/');
+	c->name = slash ? (char *)(uintptr_t)(slash + 1) : c->path;
+	c->facts = xmalloc((f->nfacts ? f->nfacts : 1) * sizeof *c->facts);
+	for (size_t i = 0; i < f->nfacts; i++)
+		c->facts[i] = COND_UNSET;
+	c->fact_text = xcalloc(f->nfacts, sizeof *c->fact_text);
+	c->kq_answer = xcalloc(f->nkqs, 1);
+	c->prompt_answer = xcalloc(f->nprompts, 1);
+	c->notes = xcalloc(f->nkqs, sizeof *c->notes);
+	c->kq_stamp = xcalloc(f->nkqs, sizeof *c->kq_stamp);
+	c->prompt_stamp = xcalloc(f->nprompts, sizeof *c->prompt_stamp);
+}
+
+void
+case_free(struct case_file *c, const struct form *f)
+{
+	if (c->path == NULL)
+		return;
+	free(c->path);
+	free(c->reference);
+	free(c->inspector);
+	free(c->created);
+	for (size_t i = 0; i < f->nfacts; i++)
+		free(c->fact_text[i]);
+	for (size_t i = 0; i < f->nkqs; i++) {
+		free(c->notes[i]);
+		free(c->kq_stamp[i]);
+	}
+	for (size_t i = 0; i < f->nprompts; i++)
+		free(c->prompt_stamp[i]);
+	free(c->facts);
+	free(c->fact_text);
+	free(c->kq_answer);
+	free(c->prompt_answer);
+	free(c->notes);
+	free(c->kq_stamp);
+	free(c->prompt_stamp);
+	memset(c, 0, sizeof *c);
+}
+
+const char *
+case_answer_word(enum answer a)
+{
+	switch (a) {
+	case ANSWER_YES: return "yes";
+	case ANSWER_NO: return "no";
+	case ANSWER_NA: return "na";
+	case ANSWER_NONE: break;
+	}
+	return "";
+}
+
+static enum answer
+answer_parse(const char *v)
+{
+	if (strcmp(v, "yes") == 0)
+		return ANSWER_YES;
+	if (strcmp(v, "no") == 0)
+		return ANSWER_NO;
+	if (strcmp(v, "na") == 0)
+		return ANSWER_NA;
+	return ANSWER_NONE;
+}
+
+/* ---- reading ---- */
+
+struct reader {
+	struct case_file *c;
+	const struct form *f;
+	struct ini ini;
+	struct problems *p;
+	size_t errors;
+};
+
+static void
+rerr(struct reader *r, const char *sec, const char *key, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void
+rerr(struct reader *r, const char *sec, const char *key, const char *fmt, ...)
+{
+	char what[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof what, fmt, ap);
+	va_end(ap);
+	if (key)
+		problems_add(r->p, PROBLEM_ERROR, "%s:%d: [%s] %s: %s", r->ini.path,
+		    ini_line(&r->ini, sec, key), sec, key, what);
+	else
+		problems_add(r->p, PROBLEM_ERROR, "%s:%d: [%s] %s", r->ini.path,
+		    ini_line(&r->ini, sec, NULL), sec, what);
+	r->errors++;
+}
+
+static char *
+text(struct reader *r, const char *sec, const char *key)
+{
+	struct err e;
+	char *v = NULL;
+
+	if (ini_get_text(&r->ini, sec, key, &v, &e) < 0) {
+		problems_add(r->p, PROBLEM_ERROR, "%s", e.msg);
+		r->errors++;
+		return NULL;
+	}
+	return v;
+}
+
+static void
+read_case_section(struct reader *r, const struct ini_section *s)
+{
+	static const char *const keys[] = { "format", "framework", "reference",
+	    "inspector", "created", NULL };
+	char *fw, *format;
+
+	for (size_t i = 0; i < s->nkeys; i++) {
+		size_t j;
+
+		for (j = 0; keys[j] && strcmp(keys[j], s->keys[i].name) != 0; j++)
+			;
+		if (keys[j] == NULL)
+			rerr(r, s->name, s->keys[i].name, "unknown key");
+	}
+	format = text(r, s->name, "format");
+	if (format != NULL && strcmp(format, CASE_FORMAT) != 0)
+		rerr(r, s->name, "format", "format '%s' is not one this version reads (%s)",
+		    format, CASE_FORMAT);
+	free(format);
+	fw = text(r, s->name, "framework");
+	if (fw == NULL)
+		rerr(r, s->name, NULL, "missing 'framework'");
+	else if (strcmp(fw, r->f->id) != 0)
+		rerr(r, s->name, "framework", "a case of framework '%s' in an inspection of '%s'",
+		    fw, r->f->id);
+	free(fw);
+	r->c->reference = text(r, s->name, "reference");
+	r->c->inspector = text(r, s->name, "inspector");
+	r->c->created = text(r, s->name, "created");
+}
+
+static void
+read_facts(struct reader *r, const struct ini_section *s)
+{
+	for (size_t i = 0; i < s->nkeys; i++) {
+		const char *k = s->keys[i].name;
+		int fi = form_fact_index(r->f, k);
+		const struct form_fact *fa;
+		char *v;
+
+		if (fi < 0) {
+			rerr(r, s->name, k, "unknown fact (framework %s)", r->f->id);
+			continue;
+		}
+		fa = &r->f->facts[fi];
+		v = text(r, s->name, k);
+		if (v == NULL)
+			continue;
+		if (fa->type == FACT_TEXT) {
+			r->c->fact_text[fi] = v;
+			continue;
+		}
+		if (*v == '\0') {
+			/* recorded as empty: not recorded */
+		} else if ((r->c->facts[fi] = form_choice_index(fa, v)) < 0) {
+			struct buf ok = BUF_INIT;
+
+			for (size_t j = 0; j < fa->nchoices; j++)
+				buf_printf(&ok, "%s%s", j ? ", " : "", fa->choices[j]);
+			rerr(r, s->name, k, "'%s' is not one of: %s", v, buf_str(&ok));
+			buf_free(&ok);
+			r->c->facts[fi] = COND_UNSET;
+		}
+		free(v);
+	}
+}
+
+/* Resolve an answer key to a key question (*kq) or a prompt (*pr). */
+static int
+resolve(struct reader *r, const char *k, int *kq, int *pr)
+{
+	*kq = form_kq_index(r->f, k);
+	*pr = *kq < 0 ? form_prompt_index(r->f, k) : -1;
+	return *kq >= 0 || *pr >= 0;
+}
+
+static void
+read_answers(struct reader *r, const struct ini_section *s)
+{
+	for (size_t i = 0; i < s->nkeys; i++) {
+		const char *k = s->keys[i].name;
+		const char *v = ini_get(&r->ini, s->name, k);
+		enum answer a = answer_parse(v ? v : "");
+		int kq, pr;
+
+		if (!resolve(r, k, &kq, &pr)) {
+			rerr(r, s->name, k, "an answer to an unknown question (framework %s)", r->f->id);
+			continue;
+		}
+		if (kq >= 0 && r->f->stds[r->f->kqs[kq].std].rating == RATING_JUDGEMENT) {
+			rerr(r, s->name, k, "%s belongs to a judgement-rated standard: "
+			    "it is not answered case by case", k);
+			continue;
+		}
+		if (a == ANSWER_NONE) {
+			rerr(r, s->name, k, "'%s' is not %s", v ? v : "",
+			    kq >= 0 ? "yes or no" : "yes, no or na");
+			continue;
+		}
+		if (kq >= 0 && a == ANSWER_NA) {
+			rerr(r, s->name, k, "a key question is answered yes or no, not na");
+			continue;
+		}
+		if (pr >= 0 && a == ANSWER_NA && !r->f->prompts[pr].na) {
+			rerr(r, s->name, k, "this prompt cannot be answered na");
+			continue;
+		}
+		if (kq >= 0)
+			r->c->kq_answer[kq] = (unsigned char)a;
+		else
+			r->c->prompt_answer[pr] = (unsigned char)a;
+	}
+}
+
+static void
+read_notes(struct reader *r, const struct ini_section *s)
+{
+	for (size_t i = 0; i < s->nkeys; i++) {
+		const char *k = s->keys[i].name;
+		int kq = form_kq_index(r->f, k);
+
+		if (kq < 0) {
+			rerr(r, s->name, k, "a note on an unknown key question (framework %s)", r->f->id);
+			continue;
+		}
+		r->c->notes[kq] = text(r, s->name, k);
+	}
+}
+
+static void
+read_answered(struct reader *r, const struct ini_section *s)
+{
+	for (size_t i = 0; i < s->nkeys; i++) {
+		const char *k = s->keys[i].name;
+		int kq, pr;
+
+		if (!resolve(r, k, &kq, &pr)) {
+			rerr(r, s->name, k, "unknown question (framework %s)", r->f->id);
+			continue;
+		}
+		if (kq >= 0) {
+			free(r->c->kq_stamp[kq]);
+			r->c->kq_stamp[kq] = text(r, s->name, k);
+		} else {
+			free(r->c->prompt_stamp[pr]);
+			r->c->prompt_stamp[pr] = text(r, s->name, k);
+		}
+	}
+}
+
+int
+case_load(struct case_file *c, const struct form *f, const char *path, struct problems *p)
+{
+	struct reader r = { c, f, { 0 }, p, 0 };
+	struct err e;
+	int seen_case = 0;
+
+	case_init(c, f, path);
+	if (ini_load(&r.ini, path, &e) < 0) {
+		problems_add(p, PROBLEM_ERROR, "%s", e.msg);
+		case_free(c, f);
+		return -1;
+	}
+	for (size_t i = 0; i < r.ini.nsecs; i++) {
+		const struct ini_section *s = &r.ini.secs[i];
+
+		if (strcmp(s->name, "case") == 0) {
+			read_case_section(&r, s);
+			seen_case = 1;
+		} else if (strcmp(s->name, "facts") == 0)
+			read_facts(&r, s);
+		else if (strcmp(s->name, "answers") == 0)
+			read_answers(&r, s);
+		else if (strcmp(s->name, "notes") == 0)
+			read_notes(&r, s);
+		else if (strcmp(s->name, "answered") == 0)
+			read_answered(&r, s);
+		else
+			rerr(&r, s->name, NULL, "unknown section (expected case, facts, "
+			    "answers, notes or answered)");
+	}
+	if (!seen_case) {
+		problems_add(p, PROBLEM_ERROR, "%s: no [case] section: not a case file", path);
+		r.errors++;
+	}
+	ini_free(&r.ini);
+	if (r.errors) {
+		case_free(c, f);
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- saving ---- */
+
+int
+case_save(const struct case_file *c, const struct form *f, struct err *e)
+{
+	struct iniw w;
+	int rc;
+
+	iniw_init(&w);
+	iniw_comment(&w, "yjinspect case file: written by yjinspect; see yjinspect-inspection(5)");
+	iniw_section(&w, "case");
+	iniw_raw(&w, "format", CASE_FORMAT);
+	iniw_raw(&w, "framework", f->id);
+	if (c->reference)
+		iniw_str(&w, "reference", c->reference);
+	if (c->inspector)
+		iniw_str(&w, "inspector", c->inspector);
+	if (c->created)
+		iniw_str(&w, "created", c->created);
+
+	iniw_section(&w, "facts");
+	for (size_t i = 0; i < f->nfacts; i++) {
+		if (f->facts[i].type == FACT_TEXT) {
+			if (c->fact_text[i])
+				iniw_str(&w, f->facts[i].id, c->fact_text[i]);
+		} else if (c->facts[i] != COND_UNSET) {
+			iniw_raw(&w, f->facts[i].id, f->facts[i].choices[c->facts[i]]);
+		}
+	}
+
+	iniw_section(&w, "answers");
+	for (size_t q = 0; q < f->nkqs; q++) {
+		const struct form_kq *kq = &f->kqs[q];
+
+		for (size_t j = 0; j < kq->nprompts; j++) {
+			size_t pi = kq->prompts[j];
+
+			if (c->prompt_answer[pi] != ANSWER_NONE)
+				iniw_raw(&w, f->prompts[pi].id, case_answer_word(c->prompt_answer[pi]));
+		}
+		if (c->kq_answer[q] != ANSWER_NONE)
+			iniw_raw(&w, kq->id, case_answer_word(c->kq_answer[q]));
+	}
+
+	iniw_section(&w, "notes");
+	for (size_t q = 0; q < f->nkqs; q++)
+		if (c->notes[q] && c->notes[q][0])
+			iniw_str(&w, f->kqs[q].id, c->notes[q]);
+
+	iniw_section(&w, "answered");
+	for (size_t q = 0; q < f->nkqs; q++) {
+		const struct form_kq *kq = &f->kqs[q];
+
+		for (size_t j = 0; j < kq->nprompts; j++) {
+			size_t pi = kq->prompts[j];
+
+			if (c->prompt_stamp[pi])
+				iniw_str(&w, f->prompts[pi].id, c->prompt_stamp[pi]);
+		}
+		if (c->kq_stamp[q])
+			iniw_str(&w, kq->id, c->kq_stamp[q]);
+	}
+
+	rc = save_file(c->path, iniw_text(&w), iniw_len(&w), e);
+	iniw_free(&w);
+	return rc;
+}
+
+/* ---- relevance and checks ---- */
+
+enum cond_value
+case_std_applies(const struct case_file *c, const struct form *f, size_t s)
+{
+	if (f->stds[s].rating != RATING_CASES)
+		return COND_FALSE;
+	return cond_eval(f->stds[s].applies, c->facts);
+}
+
+static enum cond_value
+cond_and(enum cond_value a, enum cond_value b)
+{
+	if (a == COND_FALSE || b == COND_FALSE)
+		return COND_FALSE;
+	if (a == COND_TRUE && b == COND_TRUE)
+		return COND_TRUE;
+	return COND_UNKNOWN;
+}
+
+enum cond_value
+case_kq_relevant(const struct case_file *c, const struct form *f, size_t q)
+{
+	enum cond_value a = case_std_applies(c, f, f->kqs[q].std);
+
+	if (a == COND_FALSE)
+		return a;
+	return cond_and(a, cond_eval(f->kqs[q].relevant, c->facts));
+}
+
+enum cond_value
+case_prompt_relevant(const struct case_file *c, const struct form *f, size_t p)
+{
+	enum cond_value a = case_kq_relevant(c, f, f->prompts[p].kq);
+
+	if (a == COND_FALSE)
+		return a;
+	return cond_and(a, cond_eval(f->prompts[p].relevant, c->facts));
+}
+
+struct unset_ctx {
+	const struct case_file *c;
+	const struct form *f;
+	struct problems *p;
+	unsigned char *reported;	/* [nfacts] */
+};
+
+static void
+report_unset(void *arg, int fact)
+{
+	struct unset_ctx *u = arg;
+
+	if (u->c->facts[fact] != COND_UNSET || u->reported[fact])
+		return;
+	u->reported[fact] = 1;
+	problems_add(u->p, PROBLEM_WARNING, "%s: [facts] %s: not recorded (%s): "
+	    "the questions that depend on it cannot be counted", u->c->path,
+	    u->f->facts[fact].id, u->f->facts[fact].label);
+}
+
+void
+case_check(const struct case_file *c, const struct form *f, struct problems *p)
+{
+	struct unset_ctx u = { c, f, p, xcalloc(f->nfacts, 1) };
+	int unanswered = 0;
+	const char *first = NULL;
+
+	for (size_t s = 0; s < f->nstds; s++)
+		if (f->stds[s].rating == RATING_CASES)
+			cond_facts(f->stds[s].applies, report_unset, &u);
+	/* in walk order: each key question's prompts, then its judgement */
+	for (size_t q = 0; q < f->nkqs; q++) {
+		const struct form_kq *kq = &f->kqs[q];
+		enum cond_value rel = case_kq_relevant(c, f, q);
+
+		if (rel == COND_UNKNOWN)
+			cond_facts(kq->relevant, report_unset, &u);
+		for (size_t j = 0; j < kq->nprompts; j++) {
+			size_t i = kq->prompts[j];
+			enum cond_value prel = case_prompt_relevant(c, f, i);
+
+			if (prel == COND_UNKNOWN && rel == COND_TRUE)
+				cond_facts(f->prompts[i].relevant, report_unset, &u);
+			if (prel == COND_FALSE && rel != COND_FALSE &&
+			    c->prompt_answer[i] != ANSWER_NONE)
+				problems_add(p, PROBLEM_WARNING, "%s: [answers] %s: answered, but "
+				    "not relevant to this case by its facts: not counted", c->path,
+				    f->prompts[i].id);
+			if (prel == COND_TRUE && c->prompt_answer[i] == ANSWER_NONE && !unanswered++)
+				first = f->prompts[i].id;
+		}
+		if (rel == COND_FALSE && c->kq_answer[q] != ANSWER_NONE)
+			problems_add(p, PROBLEM_WARNING, "%s: [answers] %s: answered, but not "
+			    "relevant to this case by its facts: not counted", c->path, kq->id);
+		if (rel == COND_TRUE && c->kq_answer[q] == ANSWER_NONE && !unanswered++)
+			first = kq->id;
+	}
+	if (unanswered)
+		problems_add(p, PROBLEM_WARNING, "%s: %d relevant question%s not answered yet "
+		    "(the first: %s)", c->path, unanswered, unanswered == 1 ? "" : "s", first);
+	free(u.reported);
+}
+
+void
+case_progress(const struct case_file *c, const struct form *f, int *answered, int *total)
+{
+	*answered = *total = 0;
+	for (size_t q = 0; q < f->nkqs; q++)
+		if (case_kq_relevant(c, f, q) == COND_TRUE) {
+			(*total)++;
+			*answered += c->kq_answer[q] != ANSWER_NONE;
+		}
+	for (size_t i = 0; i < f->nprompts; i++)
+		if (case_prompt_relevant(c, f, i) == COND_TRUE) {
+			(*total)++;
+			*answered += c->prompt_answer[i] != ANSWER_NONE;
+		}
+}

@@ -1,0 +1,74 @@
+/* case.h - one inspected case: its facts, answers, notes and who answered
+ * when; read from and saved to one INI file (yjinspect-inspection(5)).
+ *
+ * A struct case_file belongs to the framework (struct form) it was read
+ * with: its arrays are indexed like the form's facts, key questions and
+ * prompts. Everything in it is owned by it (case_free).
+ */
+#ifndef YJ_CASE_H
+#define YJ_CASE_H
+
+#include <stddef.h>
+
+#include "cond.h"
+#include "err.h"
+#include "form.h"
+#include "problems.h"
+
+enum answer {
+	ANSWER_NONE = 0,
+	ANSWER_YES,
+	ANSWER_NO,
+	ANSWER_NA
+};
+
+struct case_file {
+	char *path;		/* the case's file */
+	char *name;		/* its file name, e.g. "st-c01.ini" (points into path) */
+	char *reference;	/* may be NULL */
+	char *inspector;	/* may be NULL */
+	char *created;		/* may be NULL */
+	int *facts;		/* [nfacts]: value index, or COND_UNSET */
+	char **fact_text;	/* [nfacts]: the value of a text fact, else NULL */
+	unsigned char *kq_answer;	/* [nkqs]: enum answer */
+	unsigned char *prompt_answer;	/* [nprompts]: enum answer */
+	char **notes;		/* [nkqs]: note or NULL */
+	char **kq_stamp;	/* [nkqs]: "TIME NAME" of the answer, or NULL */
+	char **prompt_stamp;	/* [nprompts] */
+};
+
+/* An empty case of framework F, to be saved at PATH. */
+void case_init(struct case_file *c, const struct form *f, const char *path);
+void case_free(struct case_file *c, const struct form *f);
+
+/* Read PATH. Every problem that makes the file unusable is added to P as
+ * an error naming the file, section and key ("a value that is not yes, no
+ * or na", "an answer to an unknown question", "a case of framework X").
+ * Returns 0, or -1 when it added any error (C is then freed). */
+int case_load(struct case_file *c, const struct form *f, const char *path,
+	      struct problems *p);
+
+/* Save C to C->path atomically (save.h). */
+int case_save(const struct case_file *c, const struct form *f, struct err *e);
+
+/* Relevance to this case, from its facts: does standard S cover it, is key
+ * question Q relevant (the standard covers it and Q's condition holds), is
+ * prompt P relevant (its key question is, and P's condition holds)?
+ * COND_UNKNOWN when a fact it depends on is not recorded. */
+enum cond_value case_std_applies(const struct case_file *c, const struct form *f, size_t s);
+enum cond_value case_kq_relevant(const struct case_file *c, const struct form *f, size_t q);
+enum cond_value case_prompt_relevant(const struct case_file *c, const struct form *f, size_t p);
+
+/* Warnings about a case that loaded: facts not recorded that relevance
+ * depends on, relevant questions not answered, answers to questions that
+ * its facts make irrelevant. Added to P as warnings. */
+void case_check(const struct case_file *c, const struct form *f, struct problems *p);
+
+/* How far the case is: answered and to-answer counts over the relevant
+ * key questions and prompts. */
+void case_progress(const struct case_file *c, const struct form *f,
+		   int *answered, int *total);
+
+const char *case_answer_word(enum answer a);	/* "yes", "no", "na", "" */
+
+#endif

@@ -1,0 +1,68 @@
+/* insp.h - an inspection folder: inspection.ini and cases/NAME.ini
+ * (yjinspect-inspection(5)).
+ *
+ * A struct inspection owns its framework, its cases and everything else in
+ * it (insp_close). Cases are kept sorted by file name.
+ */
+#ifndef YJ_INSP_H
+#define YJ_INSP_H
+
+#include <stddef.h>
+
+#include "case.h"
+#include "err.h"
+#include "form.h"
+#include "problems.h"
+
+#define JUDGE_UNSET (-1)	/* no judgement recorded yet */
+#define JUDGE_NOT_RATED (-2)	/* recorded as "not-rated" */
+
+struct insp_decision {		/* a ratings panel decision */
+	size_t std;		/* index into form.stds */
+	char *kq;		/* the key question it was applied to, or NULL */
+	int from, to;		/* band indexes */
+	char *why, *by, *at;	/* may be NULL (why is required on load) */
+};
+
+struct inspection {
+	char *dir;
+	char *path;		/* DIR/inspection.ini */
+	char *framework;
+	char *service, *lead, *fieldwork_start, *fieldwork_end, *created;
+	struct form form;
+	int *judgements;	/* [nstds]: band index, JUDGE_UNSET or JUDGE_NOT_RATED */
+	struct insp_decision *decisions;
+	size_t ndecisions;
+	struct case_file *cases;
+	size_t ncases;
+};
+
+/* Open the inspection in DIR with the frameworks in FORMS_DIR. Every
+ * problem of every file is added to P. Returns -1 when inspection.ini or
+ * its framework cannot be used (IN then holds nothing), 0 otherwise; cases
+ * with errors are left out of IN->cases (P says why: the caller decides
+ * whether to go on, as `check` does, or to refuse, as `summary` does). */
+int insp_open(struct inspection *in, const char *dir, const char *forms_dir,
+	      struct problems *p);
+void insp_close(struct inspection *in);
+
+/* Warnings about the whole inspection (judgements not recorded, decisions
+ * that no longer match the evidence) and each case (case_check). */
+void insp_check(const struct inspection *in, struct problems *p);
+
+/* Create a new, empty inspection in DIR (made if missing; it must not hold
+ * an inspection.ini already) for framework FRAMEWORK_ID. */
+int insp_create(const char *dir, const char *forms_dir, const char *framework_id,
+		const char *service, const char *lead, struct err *e);
+
+/* Copy the inspection in SRC (inspection.ini and cases/NAME.ini) to DST, which
+ * must not exist or be empty. Files are written mode 0600 (save.h). */
+int insp_copy(const char *src, const char *dst, struct err *e);
+
+/* Save inspection.ini (judgements and decisions included). */
+int insp_save(const struct inspection *in, struct err *e);
+
+/* Current UTC time as "YYYY-MM-DDTHH:MM:SSZ" into BUF (21 bytes at least). */
+void insp_now(char *buf, size_t size);
+
+#endif

@@ -1,0 +1,225 @@
+/* rate.c - the rating engine (see rate.h). */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rate.h"
+#include "xalloc.h"
+
+static void
+tally_add(struct rate_tally *t, enum answer a)
+{
+	if (a == ANSWER_YES || a == ANSWER_NO) {
+		t->relevant++;
+		t->yes += a == ANSWER_YES;
+	}
+}
+
+static void
+tally_finish(struct rate_tally *t, const struct form *f)
+{
+	t->percent = form_percent(f, t->yes, t->relevant);
+	t->band = t->percent == RATE_NONE ? RATE_NONE : form_band_for(f, t->percent);
+}
+
+/* The lowest band over a standard's key questions, given their tallies;
+ * RATE_NONE when none has relevant cases. *LOWEST gets the key question
+ * with the lowest percentage (the first, on a tie). */
+static int
+lowest_band(const struct form *f, const struct form_std *st,
+    const struct rate_tally *kq, int *lowest)
+{
+	int band = RATE_NONE, pct = 101;
+
+	*lowest = RATE_NONE;
+	for (size_t i = 0; i < st->nkqs; i++) {
+		const struct rate_tally *t = &kq[st->kqs[i]];
+
+		if (t->band == RATE_NONE)
+			continue;
+		if (band == RATE_NONE || t->band < band)
+			band = t->band;
+		if (t->percent < pct) {
+			pct = t->percent;
+			*lowest = (int)st->kqs[i];
+		}
+	}
+	(void)f;
+	return band;
+}
+
+/* Would one case judged differently on any key question change the rating? */
+static int
+one_case_changes(const struct form *f, const struct form_std *st, struct rate_tally *kq,
+    int rating)
+{
+	int changed = 0, dummy;
+
+	for (size_t i = 0; i < st->nkqs && !changed; i++) {
+		struct rate_tally *t = &kq[st->kqs[i]];
+		struct rate_tally saved = *t;
+
+		if (t->relevant == 0)
+			continue;
+		for (int d = -1; d <= 1 && !changed; d += 2) {
+			if (t->yes + d < 0 || t->yes + d > t->relevant)
+				continue;
+			t->yes += d;
+			tally_finish(t, f);
+			changed = lowest_band(f, st, kq, &dummy) != rating;
+			*t = saved;
+		}
+	}
+	return changed;
+}
+
+static unsigned
+discretion(const struct form *f, const struct form_std *st, struct rate_tally *kq,
+    struct rate_std *rs)
+{
+	unsigned reasons = 0;
+	const struct rate_tally *low;
+
+	if (rs->lowest_kq == RATE_NONE)
+		return 0;
+	low = &kq[rs->lowest_kq];
+	for (size_t b = 1; b < f->nbands; b++) {
+		int dist = low->percent - f->bands[b].min;
+
+		if (dist < 0)
+			dist = -dist;
+		if (dist <= f->disc_margin)
+			reasons |= REASON_NEAR_BOUNDARY;
+	}
+	if (one_case_changes(f, st, kq, rs->computed))
+		reasons |= REASON_ONE_CASE;
+	/* the (sub-)samples the rating rests on: the key questions in its band */
+	for (size_t i = 0; i < st->nkqs; i++) {
+		const struct rate_tally *t = &kq[st->kqs[i]];
+
+		if (t->band == rs->computed && t->relevant <= f->disc_sample)
+			reasons |= REASON_SMALL_SAMPLE;
+	}
+	return reasons;
+}
+
+void
+rate_compute(struct rate *r, const struct inspection *in)
+{
+	const struct form *f = &in->form;
+
+	memset(r, 0, sizeof *r);
+	r->kq = xcalloc(f->nkqs, sizeof *r->kq);
+	r->prompt = xcalloc(f->nprompts, sizeof *r->prompt);
+	r->std = xcalloc(f->nstds, sizeof *r->std);
+
+	for (size_t ci = 0; ci < in->ncases; ci++) {
+		const struct case_file *c = &in->cases[ci];
+
+		for (size_t s = 0; s < f->nstds; s++) {
+			const struct form_std *st = &f->stds[s];
+
+			if (st->rating != RATING_CASES || case_std_applies(c, f, s) != COND_TRUE)
+				continue;
+			r->std[s].sample++;
+			for (size_t i = 0; i < st->nkqs; i++) {
+				size_t q = st->kqs[i];
+				const struct form_kq *kq = &f->kqs[q];
+
+				if (cond_eval(kq->relevant, c->facts) != COND_TRUE)
+					continue;
+				tally_add(&r->kq[q], c->kq_answer[q]);
+				for (size_t j = 0; j < kq->nprompts; j++) {
+					size_t p = kq->prompts[j];
+
+					if (cond_eval(f->prompts[p].relevant, c->facts) == COND_TRUE)
+						tally_add(&r->prompt[p], c->prompt_answer[p]);
+				}
+			}
+		}
+	}
+	for (size_t q = 0; q < f->nkqs; q++)
+		tally_finish(&r->kq[q], f);
+	for (size_t p = 0; p < f->nprompts; p++)
+		tally_finish(&r->prompt[p], f);
+
+	r->max = f->max_score;
+	r->overall = RATE_NONE;
+	for (size_t s = 0; s < f->nstds; s++) {
+		const struct form_std *st = &f->stds[s];
+		struct rate_std *rs = &r->std[s];
+
+		rs->lowest_kq = RATE_NONE;
+		if (st->rating == RATING_JUDGEMENT) {
+			int j = in->judgements[s];
+
+			rs->computed = j == JUDGE_UNSET ? RATE_NONE :
+			    j == JUDGE_NOT_RATED ? RATE_NOT_RATED : j;
+		} else {
+			rs->computed = lowest_band(f, st, r->kq, &rs->lowest_kq);
+			rs->reasons = discretion(f, st, r->kq, rs);
+		}
+		rs->rating = rs->computed;
+		for (size_t d = 0; d < in->ndecisions; d++)
+			if (in->decisions[d].std == s) {
+				rs->decision = &in->decisions[d];
+				rs->rating = in->decisions[d].to;
+				rs->stale_decision = in->decisions[d].from != rs->computed;
+			}
+		rs->score = rs->rating >= 0 ? f->bands[rs->rating].score : RATE_NONE;
+		if (st->counted) {
+			r->counted++;
+			if (rs->score != RATE_NONE) {
+				r->rated++;
+				r->score += rs->score;
+			}
+		}
+	}
+	if (r->rated > 0)
+		r->overall = form_overall_for(f, r->score);
+}
+
+void
+rate_free(struct rate *r)
+{
+	free(r->kq);
+	free(r->prompt);
+	free(r->std);
+	memset(r, 0, sizeof *r);
+}
+
+const char *
+rate_label(const struct form *f, int rating)
+{
+	if (rating >= 0 && (size_t)rating < f->nbands)
+		return f->bands[rating].rating;
+	return "Not rated";
+}
+
+void
+rate_reasons_text(const struct form *f, const struct rate *r, size_t std, char *buf,
+    size_t size)
+{
+	const struct rate_std *rs = &r->std[std];
+	size_t n = 0;
+
+	buf[0] = '\0';
+	if (rs->reasons & REASON_NEAR_BOUNDARY && rs->lowest_kq != RATE_NONE) {
+		const struct rate_tally *t = &r->kq[rs->lowest_kq];
+		int near = f->bands[1].min;
+
+		for (size_t b = 1; b < f->nbands; b++)
+			if (abs(t->percent - f->bands[b].min) < abs(t->percent - near))
+				near = f->bands[b].min;
+		n += (size_t)snprintf(buf + n, size - n, "%s %d%% is within %d points of %d%%",
+		    f->kqs[rs->lowest_kq].id, t->percent, f->disc_margin, near);
+	}
+	if (rs->reasons & REASON_ONE_CASE && n < size)
+		n += (size_t)snprintf(buf + n, size - n, "%sone case judged differently "
+		    "would change the rating", n ? "; " : "");
+	if (rs->reasons & REASON_SMALL_SAMPLE && n < size)
+		snprintf(buf + n, size - n, "%sthe rating rests on %d cases or fewer",
+		    n ? "; " : "", f->disc_sample);
+}

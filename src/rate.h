@@ -1,0 +1,77 @@
+/* rate.h - the rating engine: from an inspection's cases, judgements and
+ * panel decisions to key-question tallies, bands, standard ratings,
+ * professional discretion candidates and the overall rating.
+ *
+ * It follows HM Inspectorate of Probation's published rules:
+ *  - a key question's relevant cases are those where it applies (by the
+ *    case's facts) and it has been answered yes or no; its percentage is
+ *    yes / relevant as a whole number (the form's rounding rule), banded by
+ *    the form's bands; no relevant cases: no percentage, no band, and it is
+ *    left out of the rating;
+ *  - a case-rated standard takes the lowest band of its key questions, or is
+ *    not rated when none has relevant cases; a judgement-rated standard takes
+ *    the recorded judgement; a panel decision replaces the computed rating;
+ *  - each rated, counted standard scores its band's score; the overall
+ *    score is their sum, banded by the form's overall bands.
+ * No I/O and no curses: it only reads the inspection.
+ */
+#ifndef YJ_RATE_H
+#define YJ_RATE_H
+
+#include <stddef.h>
+
+#include "insp.h"
+
+#define RATE_NONE (-1)		/* no percentage / band / rating */
+#define RATE_NOT_RATED (-2)	/* rating recorded as "not rated" */
+
+struct rate_tally {
+	int relevant;		/* cases answered yes or no where it applies */
+	int yes;
+	int percent;		/* RATE_NONE when relevant is 0 */
+	int band;		/* band index, RATE_NONE when relevant is 0 */
+};
+
+/* Why a standard's rating is a professional discretion candidate. */
+enum rate_reason {
+	REASON_NEAR_BOUNDARY = 1 << 0,	/* lowest % within the margin of a boundary */
+	REASON_ONE_CASE = 1 << 1,	/* one differing judgement would change it */
+	REASON_SMALL_SAMPLE = 1 << 2	/* it rests on a (sub-)sample of N or fewer */
+};
+
+struct rate_std {
+	int sample;		/* cases the standard covers (case-rated) */
+	int computed;		/* from the evidence: band, RATE_NONE, RATE_NOT_RATED */
+	int rating;		/* after any panel decision */
+	int score;		/* RATE_NONE when not rated */
+	int lowest_kq;		/* index into form.kqs of the key question that
+				 * sets the rating (lowest %), or RATE_NONE */
+	unsigned reasons;	/* enum rate_reason bits (case-rated, rated) */
+	const struct insp_decision *decision;	/* NULL when none */
+	int stale_decision;	/* a decision whose 'from' no longer matches */
+};
+
+struct rate {
+	struct rate_tally *kq;		/* [nkqs] */
+	struct rate_tally *prompt;	/* [nprompts] */
+	struct rate_std *std;		/* [nstds] */
+	int score;			/* over counted, rated standards */
+	int max;			/* form.max_score */
+	int rated;			/* counted standards with a rating */
+	int counted;			/* counted standards */
+	int overall;			/* overall band, RATE_NONE when no standard is rated */
+};
+
+/* Compute everything for IN into R (free with rate_free). */
+void rate_compute(struct rate *r, const struct inspection *in);
+void rate_free(struct rate *r);
+
+/* The rating label of a standard rating value ("Good", "Not rated"). */
+const char *rate_label(const struct form *f, int rating);
+
+/* Describe REASONS in words into BUF, e.g. "62% is within 5 points of 65;
+ * rests on 5 cases or fewer". */
+void rate_reasons_text(const struct form *f, const struct rate *r, size_t std,
+		       char *buf, size_t size);
+
+#endif

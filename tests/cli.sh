@@ -1,0 +1,180 @@
+#!/bin/sh
+# cli.sh - the command line through the built program: help, frameworks,
+# demo, new, check and summary in every format, panel decisions, and bad
+# input answered with one clear line while no file changes.
+. "$top_srcdir/tests/lib.sh"
+
+FX="$top_srcdir/tests/fixtures"
+YJINSPECT_DEMO="$FX/south-tyneside-2020"; export YJINSPECT_DEMO
+o="$TMP/out" e="$TMP/err"
+
+# ---- help and version
+run "$o" "$e" "$YJ" --help
+check "--help exits 0" [ "$rc" -eq 0 ]
+check "--help lists every command" sh -c "for c in new demo frameworks check summary; do grep -q \"^  \$c\" '$o' || exit 1; done"
+run "$o" "$e" "$YJ" --version
+check "--version names the program" contains "$o" "yjinspect "
+run "$o" "$e" "$YJ" flump
+check "an unknown command is a usage error (2)" [ "$rc" -eq 2 ]
+check "...that says what was wrong" contains "$e" "unknown command 'flump'"
+
+# ---- frameworks
+run "$o" "$e" "$YJ" frameworks
+check "frameworks lists the 2019/2020 edition" contains "$o" "yj-2019"
+check "frameworks lists the 2021 edition" contains "$o" "yj-2021"
+
+# ---- demo: a fresh copy, private files
+run "$o" "$e" "$YJ" demo "$TMP/demo"
+check "demo copies the bundled inspection" [ "$rc" -eq 0 ]
+check "demo copies every case" [ "$(ls "$TMP/demo/cases"/*.ini | wc -l)" -eq 10 ]
+check "demo files are private (0600)" [ "$(stat -c %a "$TMP/demo/cases/ST-C01.ini")" = 600 ]
+run "$o" "$e" "$YJ" demo "$TMP/demo"
+check "demo refuses a folder that is not empty" [ "$rc" -eq 1 ]
+check "...saying so" contains "$e" "is not empty"
+
+# ---- summary, text: the report's ratings page
+run "$o" "$e" "$YJ" summary "$TMP/demo"
+check "summary of the demo exits 0" [ "$rc" -eq 0 ]
+check "summary prints the score as published" contains "$o" "Score 14/36"
+check "summary prints the overall rating" contains "$o" "Overall rating: Requires improvement"
+check "summary prints the table heading" contains "$o" "Of the 6 cases inspected"
+check "summary marks discretion candidates" contains "$o" "* Professional discretion candidate:"
+check "summary fits 80 columns" [ "$(wc -L <"$o")" -le 80 ]
+check "summary shows no relevant cases as a dash, not 0%" sh -c "grep -A3 '^  3.4.2' '$o' | grep -q '–'"
+
+# ---- summary, tsv: for scripts
+run "$o" "$e" "$YJ" summary "$TMP/demo" --format tsv
+check "tsv has the documented header" [ "$(head -1 "$o")" = "$(printf 'kind\tid\trelevant\tyes\tpercent\tband\tscore\tmax\trating\tdiscretion\tdecision\ttext')" ]
+check "tsv first column is kq, standard or overall" [ -z "$(tail -n +2 "$o" | cut -f1 | grep -vxE 'kq|standard|overall')" ]
+check "tsv kq row: 2.2.2 5 relevant, 3 yes, 60, Too few" grep -qP '^kq\t2\.2\.2\t5\t3\t60\tToo few\t' "$o"
+check "tsv kq row with no relevant cases: 3.4.2" grep -qP '^kq\t3\.4\.2\t0\t0\t-\t-\t' "$o"
+check "tsv standard row: 3.2 Inadequate scores 0 of 3" grep -qP '^standard\t3\.2\t4\t-\t0\tMinority\t0\t3\tInadequate\t' "$o"
+check "tsv overall row: 14 of 36, Requires improvement" grep -qP '^overall(\t-){5}\t14\t36\tRequires improvement\t' "$o"
+run "$o" "$e" "$YJ" summary "$TMP/demo" --format tsv --prompts
+check "tsv --prompts adds prompt rows (93)" [ "$(grep -c '^prompt' "$o")" -eq 93 ]
+
+for fx in northumberland-2023:26:Good south-tees-2019:29:Good; do
+	name=${fx%%:*} rest=${fx#*:}
+	run "$o" "$e" "$YJ" summary "$FX/$name" --format tsv
+	check "$name: score ${rest%%:*}/36 ${rest#*:}" grep -qP "^overall(\t-){5}\t${rest%%:*}\t36\t${rest#*:}\t" "$o"
+done
+run "$o" "$e" "$YJ" summary "$FX/northumberland-2023"
+check "an uncounted standard says so (4.1)" contains "$o" "4.1 Resettlement policy and provision"
+check "...and is not counted" contains "$o" "Not rated (not counted)"
+
+# ---- summary, markdown
+run "$o" "$e" "$YJ" summary "$TMP/demo" --format md --prompts
+check "md has the report's table heading" contains "$o" "| Of the 6 cases inspected | Relevant cases | Number 'Yes' | % 'Yes' | Band |"
+check "md has the score" contains "$o" "**Score 14/36**"
+check "md escapes table bars in text" lacks "$o" "||"
+
+run "$o" "$e" "$YJ" summary "$TMP/demo" --format pdf
+check "an unknown format is a usage error" [ "$rc" -eq 2 ]
+
+# ---- check: a complete inspection has no problems
+run "$o" "$e" "$YJ" check "$TMP/demo"
+check "check of the demo: no problems, exit 0" [ "$rc" -eq 0 ]
+check "...and says so" contains "$o" "0 errors, 0 warnings"
+
+# ---- a panel decision moves a rating and the score
+cat >>"$TMP/demo/inspection.ini" <<'INI'
+
+[decision.2.2]
+kq = 2.2.2
+from = requires-improvement
+to = good
+why = "Sub-sample of five; the other key questions were strong."
+by = "Panel chair"
+INI
+run "$o" "$e" "$YJ" summary "$TMP/demo"
+check "a decision raises 2.2 to Good" grep -q '2.2 Planning .*Good †' "$o"
+check "...the score uses it (15/36)" contains "$o" "Score 15/36"
+check "...the key question is marked" contains "$o" "*Professional discretion applied"
+check "...and the reason is printed" sh -c "tr -s '\\n ' '  ' <'$o' | grep -qF 'Panel decision: Requires improvement → Good by Panel chair. Sub-sample of five'"
+run "$o" "$e" "$YJ" summary "$TMP/demo" --format tsv
+check "tsv shows the decision" grep -qP '^standard\t2\.2\t.*\tGood\t.*\trequires-improvement>good\t' "$o"
+
+# ---- new: an empty inspection
+run "$o" "$e" "$YJ" new "$TMP/new" --framework yj-2021 --service "Testshire YJS" --lead "A Lead"
+check "new creates an inspection" [ "$rc" -eq 0 ] && [ -f "$TMP/new/inspection.ini" ] && [ -d "$TMP/new/cases" ]
+run "$o" "$e" "$YJ" summary "$TMP/new"
+check "an empty inspection scores 0 of 0 rated" contains "$o" "Score 0/36 (0 of 12 standards rated so far)"
+run "$o" "$e" "$YJ" check "$TMP/new"
+check "check of an empty inspection exits 1" [ "$rc" -eq 1 ]
+check "...listing missing judgements" contains "$o" "[judgements] 1.1: no judgement recorded"
+cp "$TMP/new/inspection.ini" "$TMP/new.before"
+run "$o" "$e" "$YJ" new "$TMP/new" --framework yj-2019 --service "Other"
+check "new refuses an existing inspection" [ "$rc" -eq 1 ] && contains "$e" "already exists"
+check "...and leaves it untouched" cmp -s "$TMP/new.before" "$TMP/new/inspection.ini"
+run "$o" "$e" "$YJ" new "$TMP/new2" --framework yj-2031 --service X
+check "new with an unknown framework fails" [ "$rc" -eq 1 ] && contains "$e" "unknown framework 'yj-2031'"
+check "...and creates nothing" [ ! -e "$TMP/new2" ]
+run "$o" "$e" "$YJ" new "$TMP/new3" --service X
+check "new without --framework is a usage error" [ "$rc" -eq 2 ]
+
+# ---- bad input: one line naming file and key, non-zero, nothing changed
+bad="$TMP/bad"
+"$YJ" demo "$bad" >/dev/null
+snapshot() { (cd "$bad" && find . -type f ! -name '*.lock' | sort | xargs md5sum) >"$TMP/snap.$1"; }
+refuse() { # DESC FILE-PATTERN-IN-MESSAGE KEY-IN-MESSAGE
+	snapshot before
+	run "$o" "$e" "$YJ" summary "$bad"
+	snapshot after
+	check "$1: summary exits 1" [ "$rc" -eq 1 ]
+	check "$1: one line on stderr" [ "$(wc -l <"$e")" -eq 1 ]
+	check "$1: it names the file" contains "$e" "$2"
+	check "$1: it names the problem ($3)" contains "$e" "$3"
+	check "$1: nothing on stdout" [ ! -s "$o" ]
+	check "$1: no file changed" cmp -s "$TMP/snap.before" "$TMP/snap.after"
+}
+c1="$bad/cases/ST-C01.ini"
+cp "$c1" "$TMP/c1.orig"
+sed -i 's/^2\.1\.1 = yes$/2.1.1 = maybe/; s/^2\.1\.1 = no$/2.1.1 = maybe/' "$c1"
+refuse "a value that is not yes/no" "ST-C01.ini" "[answers] 2.1.1: 'maybe' is not yes or no"
+cp "$TMP/c1.orig" "$c1"; printf '[answers]\n' >/dev/null
+sed -i 's/^\[answers\]$/[answers]\n7.7.7 = yes/' "$c1"
+refuse "an answer to an unknown question" "ST-C01.ini" "[answers] 7.7.7: an answer to an unknown question"
+cp "$TMP/c1.orig" "$c1"
+sed -i 's/^framework = yj-2019$/framework = yj-2021/' "$c1"
+refuse "a case from another edition" "ST-C01.ini" "a case of framework 'yj-2021'"
+cp "$TMP/c1.orig" "$c1"
+awk 'BEGIN { s = ""; for (i = 0; i < 1100; i++) s = s "x" } { print } /^\[notes\]/ { print "2.1.1 = \"" s "\"" }' "$TMP/c1.orig" >"$c1"
+refuse "an over-long line" "ST-C01.ini:" "line"
+cp "$TMP/c1.orig" "$c1"
+printf 'garbage\n' >>"$c1"
+refuse "a corrupt file" "ST-C01.ini:" "ST-C01.ini"
+cp "$TMP/c1.orig" "$c1"
+sed -i 's/^framework = yj-2019$/framework = yj-2099/' "$bad/inspection.ini"
+refuse "an unknown framework" "inspection.ini" "unknown framework 'yj-2099'"
+sed -i 's/^framework = yj-2099$/framework = yj-2019/' "$bad/inspection.ini"
+run "$o" "$e" "$YJ" summary "$bad"
+check "restored: summary works again" [ "$rc" -eq 0 ]
+chmod 000 "$c1"
+if [ "$(id -u)" -ne 0 ]; then
+	refuse "an unreadable file" "ST-C01.ini" "ermission denied"
+fi
+chmod 600 "$c1"
+run "$o" "$e" "$YJ" summary "$TMP/nowhere"
+check "a missing folder: exit 1, names inspection.ini" [ "$rc" -eq 1 ] && contains "$e" "nowhere/inspection.ini"
+
+# check lists every problem of every file
+sed -i 's/^2\.1\.1 = yes$/2.1.1 = maybe/; s/^2\.1\.1 = no$/2.1.1 = maybe/' "$c1"
+sed -i 's/^2\.1\.2 = yes$/2.1.2 = sometimes/; s/^2\.1\.2 = no$/2.1.2 = sometimes/' "$bad/cases/ST-C02.ini"
+run "$o" "$e" "$YJ" check "$bad"
+check "check exits 1 on problems" [ "$rc" -eq 1 ]
+check "check reports the first file's problem" contains "$o" "ST-C01.ini"
+check "check reports the second file's problem" contains "$o" "ST-C02.ini"
+check "check counts them" contains "$o" "2 errors"
+run "$o" "$e" "$YJ" summary "$bad"
+check "summary says there are more problems" contains "$e" "(and 1 more: see 'yjinspect check')"
+
+# ---- text from files never reaches the output raw
+esc=$(printf '\033')
+"$YJ" demo "$TMP/evil" >/dev/null
+sed -i 's/^service = .*/service = "Evil \\x1b]0;owned\\x07 \\x1b[2J YJS"/' "$TMP/evil/inspection.ini"
+for fmt in text md tsv; do
+	run "$o" "$e" "$YJ" summary "$TMP/evil" --format $fmt
+	check "$fmt: an escape sequence in a name is not printed raw" sh -c "! grep -q '$esc' '$o'"
+done
+
+finish

@@ -1,0 +1,45 @@
+# lib.sh - shared by the shell tests: a private temporary directory and
+# HOME, the built program, and counting checks. Each test script prints
+# "ok"/"not ok" lines and ends with cmocka-style "[  PASSED  ] N test(s)."
+# (and "[  FAILED  ] N test(s)."), exiting 1 if any check failed.
+
+set -u
+: "${top_builddir:?run through make check}"
+: "${top_srcdir:?run through make check}"
+YJ="$top_builddir/yjinspect"
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/yjtest.XXXXXX")
+HOME="$TMP/home"; export HOME; mkdir -p "$HOME"
+LANG=C.UTF-8; export LANG
+unset YJINSPECT_DEMO
+trap 'chmod -R u+w "$TMP" 2>/dev/null; rm -rf "$TMP"' EXIT
+passed=0
+failed=0
+
+ok() { passed=$((passed + 1)); echo "ok - $*"; }
+not_ok() { failed=$((failed + 1)); echo "not ok - $*"; }
+
+# check DESC CMD...: CMD must succeed
+check() {
+	desc=$1; shift
+	if "$@"; then ok "$desc"; else not_ok "$desc"; fi
+}
+
+# contains FILE TEXT: FILE holds TEXT (a fixed string)
+contains() { grep -qF -- "$2" "$1"; }
+lacks() { ! grep -qF -- "$2" "$1"; }
+
+# run OUT ERR CMD...: run CMD with stdout in OUT and stderr in ERR; sets rc
+run() {
+	out=$1 err=$2; shift 2
+	"$@" >"$out" 2>"$err"
+	rc=$?
+}
+
+finish() {
+	echo "[  PASSED  ] $passed test(s)."
+	if [ "$failed" -gt 0 ]; then
+		echo "[  FAILED  ] $failed test(s)."
+		exit 1
+	fi
+	exit 0
+}

@@ -132,6 +132,21 @@ text(struct reader *r, const char *sec, const char *key)
 	return v;
 }
 
+/* The unescaped value of key K of section S (NULL after an error). */
+static char *
+ktext(struct reader *r, const struct ini_section *s, const struct ini_key *k)
+{
+	struct err e;
+	char *v = NULL;
+
+	if (ini_key_text(&r->ini, s, k, &v, &e) < 0) {
+		problems_add(r->p, PROBLEM_ERROR, "%s", e.msg);
+		r->errors++;
+		return NULL;
+	}
+	return v;
+}
+
 static void
 read_case_section(struct reader *r, const struct ini_section *s)
 {
@@ -178,7 +193,7 @@ read_facts(struct reader *r, const struct ini_section *s)
 			continue;
 		}
 		fa = &r->f->facts[fi];
-		v = text(r, s->name, k);
+		v = ktext(r, s, &s->keys[i]);
 		if (v == NULL)
 			continue;
 		if (fa->type == FACT_TEXT) {
@@ -214,7 +229,7 @@ read_answers(struct reader *r, const struct ini_section *s)
 {
 	for (size_t i = 0; i < s->nkeys; i++) {
 		const char *k = s->keys[i].name;
-		const char *v = ini_get(&r->ini, s->name, k);
+		const char *v = s->keys[i].value;
 		enum answer a = answer_parse(v ? v : "");
 		int kq, pr;
 
@@ -258,7 +273,7 @@ read_notes(struct reader *r, const struct ini_section *s)
 			rerr(r, s->name, k, "a note on an unknown key question (framework %s)", r->f->id);
 			continue;
 		}
-		r->c->notes[kq] = text(r, s->name, k);
+		r->c->notes[kq] = ktext(r, s, &s->keys[i]);
 	}
 }
 
@@ -275,10 +290,10 @@ read_answered(struct reader *r, const struct ini_section *s)
 		}
 		if (kq >= 0) {
 			free(r->c->kq_stamp[kq]);
-			r->c->kq_stamp[kq] = text(r, s->name, k);
+			r->c->kq_stamp[kq] = ktext(r, s, &s->keys[i]);
 		} else {
 			free(r->c->prompt_stamp[pr]);
-			r->c->prompt_stamp[pr] = text(r, s->name, k);
+			r->c->prompt_stamp[pr] = ktext(r, s, &s->keys[i]);
 		}
 	}
 }

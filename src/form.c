@@ -17,6 +17,8 @@
 #include "ini.h"
 #include "xalloc.h"
 
+static void id_put(struct form *f, const char *id, int index);
+
 /* get_int default meaning "required" */
 #define INT_MIN_MARK INT_MIN
 
@@ -561,6 +563,11 @@ check_whole(struct loader *l)
 	}
 	top = f->bands[f->nbands - 1].score;
 	f->max_score = top * (int)f->ncounted;
+	/* the ids are final now: index them for the case readers */
+	for (size_t i = 0; i < f->nkqs; i++)
+		id_put(f, f->kqs[i].id, (int)i);
+	for (size_t i = 0; i < f->nprompts; i++)
+		id_put(f, f->prompts[i].id, -(int)i - 1);
 	return 0;
 }
 
@@ -716,6 +723,7 @@ form_free(struct form *f)
 		free_cond_src(p->relevant, p->relevant_src);
 	}
 	free(f->prompts);
+	free(f->ids);
 	memset(f, 0, sizeof *f);
 }
 
@@ -771,8 +779,75 @@ form_list_free(char **ids)
 
 int form_fact_index(const struct form *f, const char *id) { FIND(f->facts, f->nfacts, id); }
 int form_std_index(const struct form *f, const char *id) { FIND(f->stds, f->nstds, id); }
-int form_kq_index(const struct form *f, const char *id) { FIND(f->kqs, f->nkqs, id); }
-int form_prompt_index(const struct form *f, const char *id) { FIND(f->prompts, f->nprompts, id); }
+/* FNV-1a of the lower-cased id. */
+static size_t
+id_hash(const char *s)
+{
+	size_t h = 2166136261u;
+
+	for (; *s; s++) {
+		h ^= (unsigned char)tolower((unsigned char)*s);
+		h *= 16777619u;
+	}
+	return h;
+}
+
+/* The slot for ID: where it is, or the empty slot where it would go. */
+static struct form_slot *
+id_slot(const struct form *f, const char *id)
+{
+	size_t mask = f->nids - 1;
+
+	for (size_t i = id_hash(id) & mask;; i = (i + 1) & mask)
+		if (f->ids[i].id == NULL || strcasecmp(f->ids[i].id, id) == 0)
+			return &f->ids[i];
+}
+
+static void
+id_put(struct form *f, const char *id, int index)
+{
+	struct form_slot *s;
+
+	if (f->ids == NULL) {
+		size_t want = 2 * (f->nkqs + f->nprompts) + 16;
+
+		for (f->nids = 16; f->nids < want; f->nids *= 2)
+			;
+		f->ids = xcalloc(f->nids, sizeof *f->ids);
+	}
+	s = id_slot(f, id);
+	s->id = id;
+	s->index = index;
+}
+
+static int
+id_find(const struct form *f, const char *id, int want_kq)
+{
+	const struct form_slot *s;
+
+	if (f->ids == NULL)
+		return -1;
+	s = id_slot(f, id);
+	if (s->id == NULL || (s->index >= 0) != want_kq)
+		return -1;
+	return want_kq ? s->index : -s->index - 1;
+}
+
+int
+form_kq_index(const struct form *f, const char *id)
+{
+	if (f->ids)
+		return id_find(f, id, 1);
+	FIND(f->kqs, f->nkqs, id);
+}
+
+int
+form_prompt_index(const struct form *f, const char *id)
+{
+	if (f->ids)
+		return id_find(f, id, 0);
+	FIND(f->prompts, f->nprompts, id);
+}
 int form_band_index(const struct form *f, const char *id) { FIND(f->bands, f->nbands, id); }
 
 int

@@ -176,8 +176,10 @@ ini_clear(struct ini *ini)
 	size_t i, j;
 
 	for (i = 0; i < ini->nsecs; i++) {
-		for (j = 0; j < ini->secs[i].nkeys; j++)
+		for (j = 0; j < ini->secs[i].nkeys; j++) {
 			free(ini->secs[i].keys[j].name);
+			free(ini->secs[i].keys[j].more);
+		}
 		free(ini->secs[i].keys);
 		free(ini->secs[i].name);
 	}
@@ -316,6 +318,7 @@ ini_scan_line(struct ini *ini, const char *s, size_t len, int line,
 	}
 	sec->keys = ini_grow(sec->keys, sec->nkeys, sizeof *sec->keys);
 	k = &sec->keys[sec->nkeys++];
+	memset(k, 0, sizeof *k);
 	k->name = name;
 	k->line = line;
 	return 0;
@@ -355,15 +358,36 @@ ini_check_conts(struct ini *ini, struct err *e)
 	return 0;
 }
 
-/* Leave the continuation keys out of the key lists. */
+/* Attach each continuation KEY~N's value to KEY (as more[N - 2]) and
+ * leave the continuation keys out of the key lists. ini_check_conts has
+ * made sure KEY and every KEY~M before it exist. */
 static void
 ini_drop_conts(struct ini *ini)
 {
 	struct ini_section *sec;
+	struct ini_key *base;
+	unsigned long num;
 	size_t i, j, n, baselen;
+	char *bname;
 
 	for (i = 0; i < ini->nsecs; i++) {
 		sec = &ini->secs[i];
+		for (j = 0; j < sec->nkeys; j++) {
+			if ((num = ini_contnum(sec->keys[j].name, &baselen)) == 0)
+				continue;
+			bname = xstrndup(sec->keys[j].name, baselen);
+			base = ini_findkey(sec, bname);
+			free(bname);
+			if (base == NULL)	/* cannot be: ini_check_conts */
+				continue;
+			if (base->nmore < num - 1) {
+				base->more = xrealloc(base->more, (num - 1) * sizeof *base->more);
+				for (n = base->nmore; n < num - 1; n++)
+					base->more[n] = "";
+				base->nmore = num - 1;
+			}
+			base->more[num - 2] = sec->keys[j].value;
+		}
 		for (j = n = 0; j < sec->nkeys; j++) {
 			if (ini_contnum(sec->keys[j].name, &baselen) != 0)
 				free(sec->keys[j].name);
@@ -482,43 +506,43 @@ ini_readall(int fd, size_t *size)
 	return buf_take(&b);
 }
 
-/* iniparser's view must match the pre-scan's. */
+/* iniparser's view must match the pre-scan's: the dictionary keeps its
+ * entries in the order it read them (it never deletes), so one walk over
+ * it, in step with the pre-scan's sections and keys, checks that it read
+ * the same names in the same order and picks up each key's value. */
 static int
 ini_crosscheck(struct ini *ini, struct err *e)
 {
-	const struct ini_section *sec;
-	size_t i, j, nall;
-	char *full;
-	int found;
+	const dictionary *d = ini->dict;
+	struct ini_section *cur = NULL;
+	size_t si = 0, ki = 0, seclen;
+	const char *name, *colon;
 
-	if (iniparser_getnsec(ini->dict) != (int)ini->nsecs)
-		return err_set(e, "%s: iniparser read %d sections, the "
-		    "pre-scan %zu; refusing the file", ini->path,
-		    iniparser_getnsec(ini->dict), ini->nsecs);
-	for (i = 0; i < ini->nsecs; i++) {
-		sec = &ini->secs[i];
-		if (!iniparser_find_entry(ini->dict, sec->name))
-			return err_set(e, "%s:%d: iniparser did not read "
-			    "section [%s]; refusing the file", ini->path,
-			    sec->line, sec->name);
-		nall = sec->nkeys;	/* continuation keys still listed */
-		if (iniparser_getsecnkeys(ini->dict, sec->name) != (int)nall)
-			return err_set(e, "%s:%d: iniparser read %d keys in "
-			    "[%s], the pre-scan %zu; refusing the file",
-			    ini->path, sec->line,
-			    iniparser_getsecnkeys(ini->dict, sec->name),
-			    sec->name, nall);
-		for (j = 0; j < sec->nkeys; j++) {
-			full = xasprintf("%s:%s", sec->name, sec->keys[j].name);
-			found = iniparser_find_entry(ini->dict, full);
-			free(full);
-			if (!found)
-				return err_set(e, "%s:%d: iniparser did not "
-				    "read [%s] %s; refusing the file",
-				    ini->path, sec->keys[j].line, sec->name,
-				    sec->keys[j].name);
+	for (ssize_t i = 0; i < d->size; i++) {
+		if ((name = d->key[i]) == NULL)
+			continue;
+		if ((colon = strchr(name, ':')) == NULL) {
+			if (cur != NULL && ki != cur->nkeys)
+				break;
+			if (si >= ini->nsecs || strcmp(ini->secs[si].name, name) != 0)
+				break;
+			cur = &ini->secs[si++];
+			ki = 0;
+			continue;
 		}
+		seclen = (size_t)(colon - name);
+		if (cur == NULL || strncmp(cur->name, name, seclen) != 0 ||
+		    cur->name[seclen] != '\0' || ki >= cur->nkeys ||
+		    strcmp(cur->keys[ki].name, colon + 1) != 0)
+			return err_set(e, "%s: iniparser read key '%s' where the "
+			    "pre-scan had %s; refusing the file", ini->path, name,
+			    cur && ki < cur->nkeys ? cur->keys[ki].name : "none");
+		cur->keys[ki++].value = d->val[i] ? d->val[i] : "";
 	}
+	if (si != ini->nsecs || (cur != NULL && ki != cur->nkeys))
+		return err_set(e, "%s: iniparser read %d sections and the pre-scan "
+		    "%zu, or the keys differ; refusing the file", ini->path,
+		    iniparser_getnsec(ini->dict), ini->nsecs);
 	return 0;
 }
 
@@ -651,51 +675,66 @@ ini_section(const struct ini *ini, const char *name)
 	return NULL;
 }
 
+static const struct ini_key *
+ini_key_of(const struct ini *ini, const char *sec, const char *key,
+    const struct ini_section **s)
+{
+	size_t i;
+
+	if ((*s = ini_section(ini, sec)) == NULL)
+		return NULL;
+	for (i = 0; i < (*s)->nkeys; i++)
+		if (ini_eq((*s)->keys[i].name, key))
+			return &(*s)->keys[i];
+	return NULL;
+}
+
 const char *
 ini_get(const struct ini *ini, const char *sec, const char *key)
 {
-	char *full;
-	const char *v;
+	const struct ini_section *s;
+	const struct ini_key *k = ini_key_of(ini, sec, key, &s);
 
-	if (ini->dict == NULL || strlen(sec) + strlen(key) >= INI_LINE_MAX)
-		return NULL;
-	full = xasprintf("%s:%s", sec, key);
-	v = iniparser_getstring(ini->dict, full, NULL);
-	free(full);
-	return v;
+	return k ? k->value : NULL;
+}
+
+int
+ini_key_text(const struct ini *ini, const struct ini_section *s,
+    const struct ini_key *k, char **out, struct err *e)
+{
+	struct buf b = BUF_INIT;
+	char *where;
+	size_t n;
+
+	*out = NULL;
+	for (n = 0; n <= k->nmore; n++) {
+		if (esc_decode(&b, n == 0 ? k->value : k->more[n - 1], e) == -1) {
+			if (n == 0)
+				where = xasprintf("%s: [%s] %s", ini->path, s->name, k->name);
+			else
+				where = xasprintf("%s: [%s] %s~%zu", ini->path, s->name,
+				    k->name, n + 1);
+			err_prefix(e, where);
+			free(where);
+			buf_free(&b);
+			return -1;
+		}
+	}
+	*out = buf_take(&b);
+	return 0;
 }
 
 int
 ini_get_text(const struct ini *ini, const char *sec, const char *key,
     char **out, struct err *e)
 {
-	struct buf b = BUF_INIT;
-	const char *v;
-	char *k, *where;
-	unsigned long n;
+	const struct ini_section *s;
+	const struct ini_key *k = ini_key_of(ini, sec, key, &s);
 
 	*out = NULL;
-	if ((v = ini_get(ini, sec, key)) == NULL)
+	if (k == NULL)
 		return 0;
-	k = xstrdup(key);
-	for (n = 2;; n++) {
-		if (esc_decode(&b, v, e) == -1) {
-			where = xasprintf("%s: [%s] %s", ini->path, sec, k);
-			ini_lower(where + strlen(ini->path));
-			err_prefix(e, where);
-			free(where);
-			free(k);
-			buf_free(&b);
-			return -1;
-		}
-		free(k);
-		k = xasprintf("%s~%lu", key, n);
-		if ((v = ini_get(ini, sec, k)) == NULL)
-			break;
-	}
-	free(k);
-	*out = buf_take(&b);
-	return 0;
+	return ini_key_text(ini, s, k, out, e);
 }
 
 int

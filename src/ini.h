@@ -38,6 +38,10 @@
 struct ini_key {
 	char *name;	/* lower-cased, owned */
 	int line;	/* 1-based line in the file */
+	const char *value;	/* as iniparser read it (quotes removed, not
+				 * unescaped); owned by the dictionary */
+	const char **more;	/* the values of KEY~2, KEY~3, ... in order */
+	size_t nmore;
 };
 
 struct ini_section {
@@ -71,6 +75,11 @@ const char *ini_get(const struct ini *ini, const char *sec, const char *key);
  * absent. Returns -1 with "PATH: [SEC] KEY: problem" on a bad escape. */
 int ini_get_text(const struct ini *ini, const char *sec, const char *key,
 		 char **out, struct err *e);
+
+/* The value of key K of section S unescaped, its continuations joined:
+ * as ini_get_text, for a caller that walks a section's keys (no lookup). */
+int ini_key_text(const struct ini *ini, const struct ini_section *s,
+		 const struct ini_key *k, char **out, struct err *e);
 
 /* The line of SEC:KEY (or of [SEC] when KEY is NULL); 0 when unknown
  * (and for a continuation key KEY~N, which is not listed). */

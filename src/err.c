@@ -5,7 +5,21 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "buf.h"
 #include "err.h"
+#include "text.h"
+
+/* A message is one line of plain text: values quoted in it come from
+ * files, so control characters and escape sequences are replaced. */
+static void
+err_clean(struct err *e)
+{
+	struct buf b = BUF_INIT;
+
+	text_clean(&b, e->msg, 0);
+	snprintf(e->msg, sizeof e->msg, "%s", buf_str(&b));
+	buf_free(&b);
+}
 
 int
 err_set(struct err *e, const char *fmt, ...)
@@ -17,6 +31,7 @@ err_set(struct err *e, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
 	va_end(ap);
+	err_clean(e);
 	return -1;
 }
 
@@ -37,5 +52,6 @@ err_prefix(struct err *e, const char *prefix)
 	memcpy(tmp + n + 2, e->msg, ERR_MAX - n - 2);
 	tmp[ERR_MAX - 1] = '\0';
 	memcpy(e->msg, tmp, sizeof e->msg);
+	err_clean(e);
 	return -1;
 }

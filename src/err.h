@@ -4,7 +4,9 @@
  * failure fills the caller's struct err with one line that names the file
  * (and, where there is one, the section, key or line) and the problem, e.g.
  *   "cases/c1.ini: [answers] 2.1.1: 'maybe' is not yes, no or na"
- * A NULL struct err * is allowed: the message is then dropped.
+ * A NULL struct err * is allowed: the message is then dropped. A message
+ * is always one line: control characters in it (from values quoted out of
+ * files) are replaced by '?'.
  */
 #ifndef YJ_ERR_H
 #define YJ_ERR_H

@@ -50,10 +50,12 @@ lerr(struct loader *l, const char *sec, const char *key, const char *fmt, ...)
 
 /* ---- value parsing ---- */
 
+/* An id: lower-case letters, digits, '-', '_', '.'; at most FORM_ID_MAX
+ * bytes (ids become INI key names, which the writer keeps short). */
 static int
 valid_id(const char *s)
 {
-	if (*s == '\0')
+	if (*s == '\0' || strlen(s) > FORM_ID_MAX)
 		return 0;
 	for (; *s; s++)
 		if (!(islower((unsigned char)*s) || isdigit((unsigned char)*s) ||
@@ -206,7 +208,8 @@ load_framework(struct loader *l, const struct ini_section *s, const char *base)
 	}
 	if (!valid_id(f->id)) {
 		free(rounding);
-		return lerr(l, s->name, "id", "'%s' is not an id (a-z, 0-9, '-', '_', '.')", f->id);
+		return lerr(l, s->name, "id", "'%s' is not an id (a-z, 0-9, '-', '_', '.'; "
+		    "at most %d)", f->id, FORM_ID_MAX);
 	}
 	if (base != NULL && strcmp(f->id, base) != 0) {
 		free(rounding);
@@ -531,7 +534,8 @@ load_section(struct loader *l, const struct ini_section *s)
 		if (strncmp(s->name, section_kinds[i].prefix, n) != 0)
 			continue;
 		if (!valid_id(s->name + n))
-			return lerr(l, s->name, NULL, "'%s' is not a valid id", s->name + n);
+			return lerr(l, s->name, NULL, "'%s' is not a valid id (a-z, 0-9, '-', "
+			    "'_', '.'; at most %d)", s->name + n, FORM_ID_MAX);
 		return section_kinds[i].load(l, s, s->name + n);
 	}
 	return lerr(l, s->name, NULL, "unknown section (expected framework, fact.*, band.*, "

@@ -15,6 +15,8 @@
 #include "cond.h"
 #include "err.h"
 
+#define FORM_ID_MAX 48	/* bytes in an id */
+
 enum form_fact_type { FACT_CHOICE, FACT_BOOL, FACT_TEXT };
 
 struct form_fact {

@@ -21,7 +21,7 @@
  * previous KEY~(N-1) is missing (ini_get_text would stop short).
  *
  * Then iniparser loads the file, with its error printing redirected into
- * a buffer, and the result is checked against the pre-scan: the same
+ * a per-thread buffer, and the result is checked against the pre-scan: the same
  * sections and keys, or the file is refused. If the file was replaced
  * between the two reads (a save is a rename), both are done again.
  */
@@ -32,6 +32,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,13 +55,24 @@
  * refused; iniparser itself fails on 1,023. */
 #define INI_LINE_MAX 1000
 /* Larger files are refused: no yjinspect file comes near this. */
-#define INI_FILE_MAX (64L * 1024 * 1024)
+#define INI_FILE_MAX (16L * 1024 * 1024)
+/* More sections and keys than this are refused before iniparser sees them:
+ * its dictionary inserts in linear time (a file of 80,000 keys takes it
+ * seconds). A case file has a few hundred; a forms file under a thousand. */
+#define INI_ENTRIES_MAX 20000
 /* How often to read again a file that is replaced while being read. */
 #define INI_TRIES 3
 
-/* iniparser's messages, captured during ini_load (single-threaded). */
-static char ini_errmsg[512];
-static size_t ini_errlen;
+/*
+ * iniparser's messages, captured during ini_load. Case files are loaded by
+ * several threads at once (insp.c), so each thread has its own buffer: the
+ * callback runs in the thread that called iniparser_load.
+ */
+static _Thread_local char ini_errmsg[512];
+static _Thread_local size_t ini_errlen;
+
+/* Makes ini_errback iniparser's error callback, once per process. */
+static pthread_once_t ini_errback_once = PTHREAD_ONCE_INIT;
 
 static int ini_errback(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
@@ -80,6 +92,21 @@ ini_errback(const char *fmt, ...)
 	if (n > 0)
 		ini_errlen += (size_t)n < room ? (size_t)n : room - 1;
 	return n;
+}
+
+/*
+ * iniparser 4.1's error callback is one process-wide pointer that every
+ * iniparser call reads, with no lock. It is set once, by the first
+ * ini_parse of the process (pthread_once orders that write before every
+ * thread's later loads), and never set back: switching it around each load
+ * would race with loads in other threads. So iniparser never prints to
+ * stderr anywhere in the program; a message from an iniparser call outside
+ * ini_parse lands in that thread's buffer and is dropped at its next load.
+ */
+static void
+ini_errback_install(void)
+{
+	iniparser_set_error_callback(ini_errback);
 }
 
 static int
@@ -170,6 +197,8 @@ ini_excerpt(const char *s, size_t len)
 	return x;
 }
 
+static void ini_index_free(struct ini *ini);
+
 static void
 ini_clear(struct ini *ini)
 {
@@ -189,6 +218,7 @@ ini_clear(struct ini *ini)
 	if (ini->dict != NULL)
 		iniparser_freedict(ini->dict);
 	ini->dict = NULL;
+	ini_index_free(ini);
 }
 
 /* Grow an array of N elements of SIZE bytes before adding one. */
@@ -202,15 +232,120 @@ ini_grow(void *p, size_t n, size_t size)
 	return p;
 }
 
-static struct ini_key *
-ini_findkey(const struct ini_section *s, const char *name)
-{
-	size_t i;
+/*
+ * The names seen so far, hashed, so that finding duplicates and the keys a
+ * continuation belongs to costs the same for a file of ten keys or of a
+ * hundred thousand (a hand-made or hostile file must not hang the program).
+ * A slot holds a section index and a key index (KEY_NONE: the section).
+ */
+#define KEY_NONE ((size_t)-1)
 
-	for (i = 0; i < s->nkeys; i++)
-		if (strcmp(s->keys[i].name, name) == 0)
-			return &s->keys[i];
-	return NULL;
+struct ini_slot {
+	size_t sec, key;	/* sec == KEY_NONE: empty */
+};
+
+struct ini_index {
+	struct ini_slot *v;
+	size_t cap, n;
+};
+
+static size_t
+ini_hash(size_t sec, const char *name)
+{
+	size_t h = 2166136261u ^ sec;
+
+	for (; *name; name++) {
+		h ^= (unsigned char)*name;
+		h *= 16777619u;
+	}
+	return h;
+}
+
+static const char *
+ini_slot_name(const struct ini *ini, const struct ini_slot *s)
+{
+	return s->key == KEY_NONE ? ini->secs[s->sec].name : ini->secs[s->sec].keys[s->key].name;
+}
+
+/* The slot of NAME (a key of section SEC, or a section when KEY_NONE... see
+ * ini_index_find), or the empty slot where it would go. */
+static struct ini_slot *
+ini_index_slot(const struct ini *ini, size_t sec, int is_section, const char *name)
+{
+	const struct ini_index *x = ini->index;
+	size_t mask = x->cap - 1, hsec = is_section ? KEY_NONE : sec;
+
+	for (size_t i = ini_hash(hsec, name) & mask;; i = (i + 1) & mask) {
+		struct ini_slot *s = &x->v[i];
+
+		if (s->sec == KEY_NONE)
+			return s;
+		if ((s->key == KEY_NONE) == is_section && (is_section || s->sec == sec) &&
+		    strcmp(ini_slot_name(ini, s), name) == 0)
+			return s;
+	}
+}
+
+static void
+ini_index_add(struct ini *ini, size_t sec, size_t key)
+{
+	struct ini_index *x = ini->index;
+
+	if (x == NULL)
+		ini->index = x = xcalloc(1, sizeof *x);
+	if (2 * (x->n + 1) > x->cap) {	/* grow, and put everything back */
+		struct ini_slot *old = x->v;
+		size_t oldcap = x->cap;
+
+		x->cap = x->cap ? 2 * x->cap : 64;
+		x->v = xmalloc(x->cap * sizeof *x->v);
+		for (size_t i = 0; i < x->cap; i++)
+			x->v[i].sec = KEY_NONE;
+		for (size_t i = 0; i < oldcap; i++)
+			if (old[i].sec != KEY_NONE)
+				*ini_index_slot(ini, old[i].sec, old[i].key == KEY_NONE,
+				    ini_slot_name(ini, &old[i])) = old[i];
+		free(old);
+	}
+	*ini_index_slot(ini, sec, key == KEY_NONE, key == KEY_NONE ? ini->secs[sec].name :
+	    ini->secs[sec].keys[key].name) = (struct ini_slot){ sec, key };
+	x->n++;
+}
+
+static void
+ini_index_free(struct ini *ini)
+{
+	struct ini_index *x = ini->index;
+
+	if (x != NULL) {
+		free(x->v);
+		free(x);
+	}
+	ini->index = NULL;
+}
+
+/* Key NAME of section SEC (an index into ini->secs), or NULL. */
+static struct ini_key *
+ini_findkey(const struct ini *ini, size_t sec, const char *name)
+{
+	struct ini_slot *s;
+
+	if (ini->index == NULL)
+		return NULL;
+	s = ini_index_slot(ini, sec, 0, name);
+	return s->sec == KEY_NONE ? NULL : &ini->secs[sec].keys[s->key];
+}
+
+/* The section NAME's index, or KEY_NONE. */
+static size_t
+ini_findsec(const struct ini *ini, const char *name)
+{
+	struct ini_slot *s;
+
+	if (ini->index == NULL)
+		return KEY_NONE;
+	s = ini_index_slot(ini, 0, 1, name);
+	return s->sec;
 }
 
 /* Classify one logical line S[0..LEN) (trailing white space already gone)
@@ -248,14 +383,12 @@ ini_scan_line(struct ini *ini, const char *s, size_t len, int line,
 			free(name);
 			return -1;
 		}
-		for (i = 0; i < ini->nsecs; i++) {
-			if (strcmp(ini->secs[i].name, name) == 0) {
-				err_set(e, "%s:%d: duplicate section [%s] "
-				    "(first at line %d)", ini->path, line,
-				    name, ini->secs[i].line);
-				free(name);
-				return -1;
-			}
+		if ((i = ini_findsec(ini, name)) != KEY_NONE) {
+			err_set(e, "%s:%d: duplicate section [%s] "
+			    "(first at line %d)", ini->path, line,
+			    name, ini->secs[i].line);
+			free(name);
+			return -1;
 		}
 		ini->secs = ini_grow(ini->secs, ini->nsecs, sizeof *ini->secs);
 		sec = &ini->secs[ini->nsecs++];
@@ -263,6 +396,7 @@ ini_scan_line(struct ini *ini, const char *s, size_t len, int line,
 		sec->line = line;
 		sec->keys = NULL;
 		sec->nkeys = 0;
+		ini_index_add(ini, ini->nsecs - 1, KEY_NONE);
 		return 0;
 	}
 
@@ -310,17 +444,24 @@ ini_scan_line(struct ini *ini, const char *s, size_t len, int line,
 		}
 	}
 
-	if ((k = ini_findkey(sec, name)) != NULL) {
+	if ((k = ini_findkey(ini, ini->nsecs - 1, name)) != NULL) {
 		err_set(e, "%s:%d: [%s] duplicate key '%s' (first at line %d)",
 		    ini->path, line, sec->name, name, k->line);
 		free(name);
 		return -1;
 	}
 	sec->keys = ini_grow(sec->keys, sec->nkeys, sizeof *sec->keys);
+	if (((struct ini_index *)ini->index)->n >= INI_ENTRIES_MAX) {
+		err_set(e, "%s:%d: more than %d sections and keys: not a file "
+		    "yjinspect wrote", ini->path, line, INI_ENTRIES_MAX);
+		free(name);
+		return -1;
+	}
 	k = &sec->keys[sec->nkeys++];
 	memset(k, 0, sizeof *k);
 	k->name = name;
 	k->line = line;
+	ini_index_add(ini, ini->nsecs - 1, sec->nkeys - 1);
 	return 0;
 }
 
@@ -345,7 +486,7 @@ ini_check_conts(struct ini *ini, struct err *e)
 			else
 				want = xasprintf("%.*s~%lu", (int)baselen,
 				    k->name, n - 1);
-			if (ini_findkey(sec, want) == NULL) {
+			if (ini_findkey(ini, i, want) == NULL) {
 				err_set(e, "%s:%d: [%s] %s continues a value, "
 				    "but %s is missing", ini->path, k->line,
 				    sec->name, k->name, want);
@@ -376,7 +517,7 @@ ini_drop_conts(struct ini *ini)
 			if ((num = ini_contnum(sec->keys[j].name, &baselen)) == 0)
 				continue;
 			bname = xstrndup(sec->keys[j].name, baselen);
-			base = ini_findkey(sec, bname);
+			base = ini_findkey(ini, i, bname);
 			free(bname);
 			if (base == NULL)	/* cannot be: ini_check_conts */
 				continue;
@@ -388,6 +529,11 @@ ini_drop_conts(struct ini *ini)
 			}
 			base->more[num - 2] = sec->keys[j].value;
 		}
+	}
+	/* the index points at keys by position: it ends here */
+	ini_index_free(ini);
+	for (i = 0; i < ini->nsecs; i++) {
+		sec = &ini->secs[i];
 		for (j = n = 0; j < sec->nkeys; j++) {
 			if (ini_contnum(sec->keys[j].name, &baselen) != 0)
 				free(sec->keys[j].name);
@@ -546,20 +692,20 @@ ini_crosscheck(struct ini *ini, struct err *e)
 	return 0;
 }
 
-/* Hand PATH to iniparser, its messages captured. */
+/* Hand PATH to iniparser, its messages captured (in this thread's buffer:
+ * safe to call from several threads at once). */
 static int
 ini_parse(struct ini *ini, struct err *e)
 {
 	char *nl, *msg;
 	int saved;
 
+	(void)pthread_once(&ini_errback_once, ini_errback_install);
 	ini_errlen = 0;
 	ini_errmsg[0] = '\0';
 	errno = 0;
-	iniparser_set_error_callback(ini_errback);
 	ini->dict = iniparser_load(ini->path);
 	saved = errno;
-	iniparser_set_error_callback(NULL);	/* back to the default */
 	if (ini->dict != NULL)
 		return 0;
 

@@ -9,6 +9,8 @@
  *     a comment (';' or '#'), a [section] nor key = value;
  *   - a duplicate section, or a duplicate key within a section
  *     (names compared lower-cased, as iniparser does);
+ *   - a file of more than 16 MiB or 20,000 sections and keys (iniparser
+ *     would take minutes over it; yjinspect's files are far smaller);
  * and only then hands the file to iniparser, whose own error messages are
  * captured (never printed) and turned into the error.
  * A missing file, a directory, an unreadable file: "PATH: problem".
@@ -56,10 +58,12 @@ struct ini {
 	struct ini_section *secs;	/* file order */
 	size_t nsecs;
 	void *dict;			/* the iniparser dictionary (opaque here) */
+	void *index;			/* while loading: a hash of the names */
 };
 
 /* Load PATH. On success fills INI (free with ini_free); on failure INI
- * holds nothing to free and E says what and where. */
+ * holds nothing to free and E says what and where. Safe to call from
+ * several threads at once (each with its own struct ini). */
 int ini_load(struct ini *ini, const char *path, struct err *e);
 void ini_free(struct ini *ini);
 

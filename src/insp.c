@@ -4,6 +4,9 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +20,7 @@
 #include "ini.h"
 #include "iniw.h"
 #include "insp.h"
+#include "rate.h"
 #include "save.h"
 #include "xalloc.h"
 
@@ -196,7 +200,7 @@ read_decision(struct ireader *r, const struct ini_section *s, const char *id)
 			ierr(r, s->name, "kq", "%s is not a key question of standard %s", d.kq, id);
 	}
 	d.why = itext(r, s->name, "why");
-	if (d.why == NULL || *d.why == '\0')
+	if (d.why == NULL || d.why[strspn(d.why, " \t\n")] == '\0')
 		ierr(r, s->name, NULL, "missing 'why': a panel decision records its reason");
 	d.by = itext(r, s->name, "by");
 	d.at = itext(r, s->name, "at");
@@ -238,8 +242,16 @@ list_cases(const char *dir, struct problems *p)
 	while ((de = readdir(d)) != NULL) {
 		size_t len = strlen(de->d_name);
 
-		if (de->d_name[0] == '.' || len <= 4 || strcmp(de->d_name + len - 4, ".ini") != 0)
+		/* hidden files are ours (temporary files while saving) */
+		if (de->d_name[0] == '.')
 			continue;
+		if (len <= 4 || strcmp(de->d_name + len - 4, ".ini") != 0) {
+			/* save.h's lock files are expected; anything else is said */
+			if (len <= 9 || strcmp(de->d_name + len - 9, ".ini.lock") != 0)
+				problems_add(p, PROBLEM_WARNING, "%s/%s: not a case file (case "
+				    "files are named NAME.ini): ignored", cdir, de->d_name);
+			continue;
+		}
 		names = xrealloc(names, (n + 2) * sizeof *names);
 		names[n++] = xstrdup(de->d_name);
 	}
@@ -248,6 +260,203 @@ list_cases(const char *dir, struct problems *p)
 	qsort(names, n, sizeof *names, cmp_name);
 	free(cdir);
 	return names;
+}
+
+/*
+ * Loading the cases, in parallel.
+ *
+ * Nearly all of opening a large inspection is case_load, file by file, and
+ * nearly all of that is iniparser. Each case_load writes only its own case
+ * and its own problem list, and only reads the framework (the form's id
+ * lookups do not write); ini_load is safe in several threads at once (see
+ * ini.c on iniparser's one global). So the files are shared out among
+ * threads: each takes the next file from a counter and loads it into its
+ * own slot. Then, in file-name order, the cases that loaded are packed to
+ * the front and each file's problems are added to the caller's list: the
+ * result is the same, in the same order, as loading the files one by one.
+ * (Out of memory in any thread ends the process, as it always did.)
+ */
+
+#define INSP_THREADS_ENV "YJINSPECT_THREADS"
+#define INSP_THREADS_AUTO_MAX 8		/* no more threads than this by default */
+#define INSP_THREADS_MAX 64		/* nor than this when asked for */
+#define INSP_CASES_PER_THREAD 32	/* a thread for each 32 cases or part */
+
+struct case_slot {
+	struct problems p;	/* the problems of this file only */
+	int loaded;		/* case_load succeeded */
+};
+
+struct case_loader {
+	struct inspection *in;	/* in->form is only read; in->cases[i] is slot i */
+	const char *dir;
+	char **names;
+	size_t n;
+	struct case_slot *slots;	/* [n] */
+	atomic_size_t next;	/* the next file to load */
+};
+
+/* Load files from L until none is left; in any thread, any number at once. */
+static void
+load_some(struct case_loader *l)
+{
+	size_t i;
+	char *path;
+
+	while ((i = atomic_fetch_add_explicit(&l->next, 1, memory_order_relaxed)) < l->n) {
+		path = xasprintf("%s/cases/%s", l->dir, l->names[i]);
+		l->slots[i].loaded = case_load(&l->in->cases[i], &l->in->form, path,
+		    &l->slots[i].p) == 0;
+		free(path);
+	}
+}
+
+static void *
+load_thread(void *arg)
+{
+	load_some(arg);
+	return NULL;
+}
+
+/*
+ * How many threads load NCASES cases: YJINSPECT_THREADS when it is a whole
+ * number from 1 up (at most INSP_THREADS_MAX); otherwise the online CPUs,
+ * at most INSP_THREADS_AUTO_MAX and one for every INSP_CASES_PER_THREAD
+ * cases or part. Never more than there are cases; 0 or 1 means no threads.
+ */
+static size_t
+load_threads(size_t ncases)
+{
+	const char *env = getenv(INSP_THREADS_ENV);
+	unsigned long forced = 0;
+	long cpus;
+	size_t w;
+	char *end;
+
+	if (env != NULL && *env >= '0' && *env <= '9') {
+		errno = 0;
+		forced = strtoul(env, &end, 10);
+		if (*end != '\0' || errno != 0)
+			forced = 0;
+	}
+	if (forced > 0) {
+		w = forced < INSP_THREADS_MAX ? (size_t)forced : INSP_THREADS_MAX;
+	} else {
+		cpus = sysconf(_SC_NPROCESSORS_ONLN);
+		w = cpus < 1 ? 1 : (size_t)cpus;
+		if (w > INSP_THREADS_AUTO_MAX)
+			w = INSP_THREADS_AUTO_MAX;
+		if (w > (ncases + INSP_CASES_PER_THREAD - 1) / INSP_CASES_PER_THREAD)
+			w = (ncases + INSP_CASES_PER_THREAD - 1) / INSP_CASES_PER_THREAD;
+	}
+	return w < ncases ? w : ncases;
+}
+
+/* Move FROM's problems to the end of TO, in order; FROM is left empty. */
+static void
+take_problems(struct problems *to, struct problems *from)
+{
+	if (from->n == 0)
+		return;
+	to->v = xrealloc(to->v, (to->n + from->n) * sizeof *to->v);
+	memcpy(to->v + to->n, from->v, from->n * sizeof *from->v);
+	to->n += from->n;
+	to->nerrors += from->nerrors;
+	free(from->v);
+	from->v = NULL;
+	from->n = from->nerrors = 0;
+}
+
+/*
+ * Load DIR/cases/NAMES[0..NCASES) into IN->cases (IN->form loaded,
+ * IN->ncases 0), keeping the ones that load, in NAMES order; every
+ * problem goes to P, file by file in NAMES order. The same result, byte
+ * for byte, whatever the number of threads; when threads cannot be
+ * started the calling thread loads whatever is left.
+ */
+static void
+load_cases(struct inspection *in, const char *dir, char **names, size_t ncases,
+    struct problems *p)
+{
+	struct case_loader l;
+	pthread_t *tids;
+	sigset_t all, old;
+	size_t w = load_threads(ncases), started = 0;
+
+	in->cases = xcalloc(ncases, sizeof *in->cases);
+	if (w <= 1) {
+		for (size_t i = 0; i < ncases; i++) {
+			char *path = xasprintf("%s/cases/%s", dir, names[i]);
+
+			if (case_load(&in->cases[in->ncases], &in->form, path, p) == 0)
+				in->ncases++;
+			free(path);
+		}
+		return;
+	}
+
+	l.in = in;
+	l.dir = dir;
+	l.names = names;
+	l.n = ncases;
+	l.slots = xcalloc(ncases, sizeof *l.slots);
+	atomic_init(&l.next, 0);
+	tids = xcalloc(w - 1, sizeof *tids);
+	/* signals stay with the calling thread: the workers block them all */
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	for (size_t t = 0; t < w - 1; t++) {
+		if (pthread_create(&tids[t], NULL, load_thread, &l) != 0)
+			break;
+		started++;
+	}
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	load_some(&l);		/* the calling thread is one of the W */
+	for (size_t t = 0; t < started; t++)
+		pthread_join(tids[t], NULL);
+	free(tids);
+
+	for (size_t i = 0; i < ncases; i++) {
+		take_problems(p, &l.slots[i].p);
+		if (!l.slots[i].loaded)
+			continue;	/* case_load has freed it */
+		if (in->ncases != i)
+			in->cases[in->ncases] = in->cases[i];
+		in->ncases++;
+	}
+	/* the slots past the last case hold nothing now (moved or freed) */
+	memset(in->cases + in->ncases, 0, (ncases - in->ncases) * sizeof *in->cases);
+	free(l.slots);
+}
+
+static int
+cmp_ref(const void *a, const void *b)
+{
+	const struct case_file *x = *(const struct case_file *const *)a;
+	const struct case_file *y = *(const struct case_file *const *)b;
+	int c = strcmp(x->reference, y->reference);
+
+	return c ? c : strcmp(x->name, y->name);
+}
+
+/* Two files with one reference are one case counted twice (a copy, a
+ * link): an error. Sorted, so 10,000 cases cost no more than reading them. */
+static void
+check_references(const struct inspection *in, struct problems *p)
+{
+	const struct case_file **v = xcalloc(in->ncases, sizeof *v);
+	size_t n = 0;
+
+	for (size_t i = 0; i < in->ncases; i++)
+		if (in->cases[i].reference != NULL)
+			v[n++] = &in->cases[i];
+	qsort(v, n, sizeof *v, cmp_ref);
+	for (size_t i = 1; i < n; i++)
+		if (strcmp(v[i - 1]->reference, v[i]->reference) == 0)
+			problems_add(p, PROBLEM_ERROR, "%s: [case] reference: '%s' is also the "
+			    "reference of %s: one case would be counted twice", v[i]->path,
+			    v[i]->reference, v[i - 1]->name);
+	free(v);
 }
 
 int
@@ -274,7 +483,10 @@ insp_open(struct inspection *in, const char *dir, const char *forms_dir, struct 
 		goto fail;
 	}
 	read_inspection(&r, s);
-	if (r.errors)
+	/* other errors in [inspection] are reported, but the rest is read too,
+	 * so that check can list every problem; without a framework nothing
+	 * else can be read */
+	if (in->framework == NULL || *in->framework == '\0')
 		goto fail;
 	if (form_load_id(&in->form, forms_dir, in->framework, &e) < 0) {
 		problems_add(p, PROBLEM_ERROR, "%s:%d: [inspection] framework: %s", in->path,
@@ -302,16 +514,11 @@ insp_open(struct inspection *in, const char *dir, const char *forms_dir, struct 
 	names = list_cases(dir, p);
 	for (size_t i = 0; names[i]; i++)
 		ncases++;
-	in->cases = xcalloc(ncases, sizeof *in->cases);
-	for (size_t i = 0; names[i]; i++) {
-		char *path = xasprintf("%s/cases/%s", dir, names[i]);
-
-		if (case_load(&in->cases[in->ncases], &in->form, path, p) == 0)
-			in->ncases++;
-		free(path);
+	load_cases(in, dir, names, ncases, p);
+	for (size_t i = 0; names[i]; i++)
 		free(names[i]);
-	}
 	free(names);
+	check_references(in, p);
 	return 0;
 fail:
 	ini_free(&r.ini);
@@ -357,16 +564,30 @@ insp_check(const struct inspection *in, struct problems *p)
 			    f->stds[s].name);
 	if (in->ncases == 0)
 		problems_add(p, PROBLEM_WARNING, "%s/cases: no cases yet", in->dir);
-	for (size_t i = 0; i < in->ncases; i++)
+	for (size_t i = 0; i < in->ncases; i++) {
+		if (in->cases[i].reference == NULL || in->cases[i].reference[0] == '\0')
+			problems_add(p, PROBLEM_WARNING, "%s: [case] reference: missing",
+			    in->cases[i].path);
 		case_check(&in->cases[i], f, p);
-	/* references must tell cases apart */
-	for (size_t i = 0; i < in->ncases; i++)
-		for (size_t j = i + 1; j < in->ncases; j++)
-			if (in->cases[i].reference && in->cases[j].reference &&
-			    strcmp(in->cases[i].reference, in->cases[j].reference) == 0)
-				problems_add(p, PROBLEM_WARNING, "%s: [case] reference: '%s' is "
-				    "also the reference of %s", in->cases[j].path,
-				    in->cases[j].reference, in->cases[i].name);
+	}
+	/* decisions made on evidence that has changed since */
+	{
+		struct rate r;
+
+		rate_compute(&r, in);
+		for (size_t s = 0; s < f->nstds; s++) {
+			const struct insp_decision *d = r.std[s].stale;
+
+			if (d == NULL)
+				continue;
+			problems_add(p, PROBLEM_WARNING, "%s: [decision.%s] from = %s, but the "
+			    "evidence now gives %s: %s", in->path, f->stds[s].id,
+			    f->bands[d->from].id, rate_label(f, r.std[s].computed),
+			    r.std[s].decision ? "the decision is still applied; the panel should "
+			    "look again" : "the decision is not applied");
+		}
+		rate_free(&r);
+	}
 }
 
 /* ---- writing ---- */

@@ -5,7 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "buf.h"
 #include "problems.h"
+#include "text.h"
 #include "xalloc.h"
 
 void
@@ -13,13 +15,15 @@ problems_add(struct problems *p, enum problem_level level, const char *fmt, ...)
 {
 	va_list ap;
 	char msg[2048];
+	struct buf b = BUF_INIT;
 
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	text_clean(&b, msg, 0);		/* one line, nothing raw from a file */
 	p->v = xrealloc(p->v, (p->n + 1) * sizeof *p->v);
 	p->v[p->n].level = level;
-	p->v[p->n].msg = xstrdup(msg);
+	p->v[p->n].msg = buf_take(&b);
 	p->n++;
 	if (level == PROBLEM_ERROR)
 		p->nerrors++;

@@ -5,7 +5,8 @@
  * question): the program refuses to rate from it. A warning means the
  * inspection is inconsistent or incomplete (an unanswered question, an
  * answer to a question the case's facts make irrelevant). Each message is
- * one line that names the file and, where there is one, the section and key.
+ * one line that names the file and, where there is one, the section and
+ * key; control characters in it are replaced by '?'.
  */
 #ifndef YJ_PROBLEMS_H
 #define YJ_PROBLEMS_H

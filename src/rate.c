@@ -117,28 +117,47 @@ rate_compute(struct rate *r, const struct inspection *in)
 
 	for (size_t ci = 0; ci < in->ncases; ci++) {
 		const struct case_file *c = &in->cases[ci];
+		int unanswered = 0, undetermined = 0;
 
 		for (size_t s = 0; s < f->nstds; s++) {
 			const struct form_std *st = &f->stds[s];
+			enum cond_value applies;
 
-			if (st->rating != RATING_CASES || case_std_applies(c, f, s) != COND_TRUE)
+			if (st->rating != RATING_CASES)
+				continue;
+			applies = case_std_applies(c, f, s);
+			if (applies == COND_UNKNOWN)
+				undetermined = 1;
+			if (applies != COND_TRUE)
 				continue;
 			r->std[s].sample++;
 			for (size_t i = 0; i < st->nkqs; i++) {
 				size_t q = st->kqs[i];
 				const struct form_kq *kq = &f->kqs[q];
+				enum cond_value rel = cond_eval(kq->relevant, c->facts);
 
-				if (cond_eval(kq->relevant, c->facts) != COND_TRUE)
+				if (rel == COND_UNKNOWN)
+					undetermined = 1;
+				if (rel != COND_TRUE)
 					continue;
 				tally_add(&r->kq[q], c->kq_answer[q]);
+				unanswered += c->kq_answer[q] == ANSWER_NONE;
 				for (size_t j = 0; j < kq->nprompts; j++) {
 					size_t p = kq->prompts[j];
+					enum cond_value prel = cond_eval(f->prompts[p].relevant, c->facts);
 
-					if (cond_eval(f->prompts[p].relevant, c->facts) == COND_TRUE)
+					if (prel == COND_UNKNOWN)
+						undetermined = 1;
+					if (prel == COND_TRUE) {
 						tally_add(&r->prompt[p], c->prompt_answer[p]);
+						unanswered += c->prompt_answer[p] == ANSWER_NONE;
+					}
 				}
 			}
 		}
+		r->unanswered += unanswered;
+		r->cases_unanswered += unanswered > 0;
+		r->cases_undetermined += undetermined;
 	}
 	for (size_t q = 0; q < f->nkqs; q++)
 		tally_finish(&r->kq[q], f);
@@ -155,19 +174,27 @@ rate_compute(struct rate *r, const struct inspection *in)
 		if (st->rating == RATING_JUDGEMENT) {
 			int j = in->judgements[s];
 
-			rs->computed = j == JUDGE_UNSET ? RATE_NONE :
+			rs->computed = j == JUDGE_UNSET ? RATE_PENDING :
 			    j == JUDGE_NOT_RATED ? RATE_NOT_RATED : j;
 		} else {
 			rs->computed = lowest_band(f, st, r->kq, &rs->lowest_kq);
 			rs->reasons = discretion(f, st, r->kq, rs);
 		}
 		rs->rating = rs->computed;
-		for (size_t d = 0; d < in->ndecisions; d++)
-			if (in->decisions[d].std == s) {
-				rs->decision = &in->decisions[d];
-				rs->rating = in->decisions[d].to;
-				rs->stale_decision = in->decisions[d].from != rs->computed;
+		for (size_t d = 0; d < in->ndecisions; d++) {
+			const struct insp_decision *dec = &in->decisions[d];
+
+			if (dec->std != s)
+				continue;
+			if (dec->from != rs->computed)
+				rs->stale = dec;
+			/* a decision moves a rating the evidence gives; it never
+			 * makes one where the evidence gives none */
+			if (rs->computed >= 0) {
+				rs->decision = dec;
+				rs->rating = dec->to;
 			}
+		}
 		rs->score = rs->rating >= 0 ? f->bands[rs->rating].score : RATE_NONE;
 		if (st->counted) {
 			r->counted++;
@@ -177,7 +204,7 @@ rate_compute(struct rate *r, const struct inspection *in)
 			}
 		}
 	}
-	if (r->rated > 0)
+	if (r->counted > 0 && r->rated == r->counted)
 		r->overall = form_overall_for(f, r->score);
 }
 
@@ -195,6 +222,8 @@ rate_label(const struct form *f, int rating)
 {
 	if (rating >= 0 && (size_t)rating < f->nbands)
 		return f->bands[rating].rating;
+	if (rating == RATE_PENDING)
+		return "Not yet judged";
 	return "Not rated";
 }
 

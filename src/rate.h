@@ -22,8 +22,10 @@
 
 #include "insp.h"
 
-#define RATE_NONE (-1)		/* no percentage / band / rating */
-#define RATE_NOT_RATED (-2)	/* rating recorded as "not rated" */
+#define RATE_NONE (-1)		/* no percentage / band; a case-rated standard
+				 * with no relevant cases: "Not rated" */
+#define RATE_NOT_RATED (-2)	/* a judgement recorded as "not rated" */
+#define RATE_PENDING (-3)	/* a judgement-rated standard not judged yet */
 
 struct rate_tally {
 	int relevant;		/* cases answered yes or no where it applies */
@@ -47,8 +49,10 @@ struct rate_std {
 	int lowest_kq;		/* index into form.kqs of the key question that
 				 * sets the rating (lowest %), or RATE_NONE */
 	unsigned reasons;	/* enum rate_reason bits (case-rated, rated) */
-	const struct insp_decision *decision;	/* NULL when none */
-	int stale_decision;	/* a decision whose 'from' no longer matches */
+	const struct insp_decision *decision;	/* applied, or NULL */
+	const struct insp_decision *stale;	/* a decision whose 'from' is not what
+					 * the evidence now gives: not applied
+					 * when the evidence gives no rating */
 };
 
 struct rate {
@@ -59,14 +63,21 @@ struct rate {
 	int max;			/* form.max_score */
 	int rated;			/* counted standards with a rating */
 	int counted;			/* counted standards */
-	int overall;			/* overall band, RATE_NONE when no standard is rated */
+	int overall;			/* overall band; RATE_NONE until every
+					 * counted standard is rated */
+	/* how complete the evidence is */
+	int unanswered;			/* relevant questions not answered */
+	int cases_unanswered;		/* cases with any of them */
+	int cases_undetermined;		/* cases whose facts do not yet say which
+					 * questions apply */
 };
 
 /* Compute everything for IN into R (free with rate_free). */
 void rate_compute(struct rate *r, const struct inspection *in);
 void rate_free(struct rate *r);
 
-/* The rating label of a standard rating value ("Good", "Not rated"). */
+/* The rating label of a standard rating value ("Good", "Not rated",
+ * "Not yet judged"). */
 const char *rate_label(const struct form *f, int rating);
 
 /* Describe REASONS in words into BUF, e.g. "62% is within 5 points of 65;

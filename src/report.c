@@ -1,4 +1,11 @@
-/* report.c - write the ratings summary as text, tsv or markdown (see report.h). */
+/* report.c - write the ratings summary as text, tsv or markdown (see report.h).
+ *
+ * Marks, the same in every format and wherever a rating appears:
+ *   ◆  professional discretion candidate (reasons given under the table)
+ *   †  a panel decision applied; the key question it was applied to reads
+ *      "*Professional discretion applied", as in the published tables
+ *   ¹  not counted in the overall score
+ */
 #include "config.h"
 
 #include <stdlib.h>
@@ -9,7 +16,11 @@
 #include "text.h"
 #include "xalloc.h"
 
-#define DASH "\xe2\x80\x93"	/* en dash: no percentage */
+#define DASH "\xe2\x80\x93"		/* – : no percentage */
+#define CANDIDATE "\xe2\x97\x86"	/* ◆ */
+#define DECIDED "\xe2\x80\xa0"		/* † */
+#define UNCOUNTED "\xc2\xb9"		/* ¹ */
+#define APPLIED "*Professional discretion applied"
 
 int
 report_format_parse(const char *name, enum report_format *out)
@@ -25,8 +36,9 @@ report_format_parse(const char *name, enum report_format *out)
 	return 0;
 }
 
-/* A cleaned copy of S ("" for NULL) in a rotating set of buffers, so that a
- * few can be used in one printf. */
+/* ---- shared helpers ---- */
+
+/* A cleaned copy of S ("" for NULL), valid until the 8th call after. */
 static const char *
 clean(const char *s)
 {
@@ -47,6 +59,12 @@ sample_label(const struct form *f, size_t q)
 	return kq->sample ? kq->sample : f->stds[kq->std].sample;
 }
 
+static int
+has_sub_sample(const struct form *f, size_t q)
+{
+	return f->kqs[q].sample != NULL && strcmp(f->kqs[q].sample, f->stds[f->kqs[q].std].sample) != 0;
+}
+
 static const char *
 band_label(const struct form *f, int band)
 {
@@ -62,19 +80,38 @@ pct_str(char *buf, size_t size, int pct, const char *none)
 		snprintf(buf, size, "%d%%", pct);
 }
 
-/* Cases per value of the case_type fact, e.g. "6 court, 4 oocd"; the
- * choice labels are long, so ids are used. */
+/* The marks after a standard's rating: "", " ◆", " †", plus " ¹". */
+static const char *
+std_marks(const struct form *f, const struct rate *r, size_t s)
+{
+	static char buf[32];
+	const struct rate_std *rs = &r->std[s];
+
+	snprintf(buf, sizeof buf, "%s%s", rs->decision ? " " DECIDED :
+	    (rs->reasons && rs->rating >= 0) ? " " CANDIDATE : "",
+	    f->stds[s].counted ? "" : " " UNCOUNTED);
+	return buf;
+}
+
+static int
+decided_kq(const struct rate_std *rs, const struct form *f, size_t q)
+{
+	return rs->decision && rs->decision->kq && strcmp(rs->decision->kq, f->kqs[q].id) == 0;
+}
+
+/* Cases per case type, e.g. "10 (6 court, 4 oocd)". */
 static void
 case_mix(const struct inspection *in, struct buf *out)
 {
 	const struct form *f = &in->form;
 	int fi = form_fact_index(f, "case_type");
+	int first = 1, known = 0;
 
-	buf_printf(out, "%zu case%s", in->ncases, in->ncases == 1 ? "" : "s");
+	buf_printf(out, "%zu", in->ncases);
 	if (fi < 0 || in->ncases == 0)
 		return;
 	buf_adds(out, " (");
-	for (size_t v = 0, first = 1; v < f->facts[fi].nchoices; v++) {
+	for (size_t v = 0; v < f->facts[fi].nchoices; v++) {
 		int n = 0;
 
 		for (size_t i = 0; i < in->ncases; i++)
@@ -83,14 +120,65 @@ case_mix(const struct inspection *in, struct buf *out)
 			continue;
 		buf_printf(out, "%s%d %s", first ? "" : ", ", n, f->facts[fi].choices[v]);
 		first = 0;
+		known += n;
 	}
+	if ((size_t)known < in->ncases)
+		buf_printf(out, "%s%zu without a case type", first ? "" : ", ",
+		    in->ncases - (size_t)known);
 	buf_adds(out, ")");
 }
 
-static const char *
-overall_label(const struct form *f, const struct rate *r)
+static void
+overall_str(char *buf, size_t size, const struct form *f, const struct rate *r)
 {
-	return r->overall >= 0 ? f->overall[r->overall].rating : "Not rated";
+	if (r->overall >= 0)
+		snprintf(buf, size, "%s", f->overall[r->overall].rating);
+	else
+		snprintf(buf, size, "not yet: %d of %d standards rated", r->rated, r->counted);
+}
+
+/* "Incomplete: ..." or "" when the evidence is complete. */
+static void
+completeness(const struct rate *r, char *buf, size_t size)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+	if (r->unanswered)
+		n += (size_t)snprintf(buf, size, "%d relevant question%s not answered in %d case%s",
+		    r->unanswered, r->unanswered == 1 ? "" : "s", r->cases_unanswered,
+		    r->cases_unanswered == 1 ? "" : "s");
+	if (r->cases_undetermined && n < size)
+		n += (size_t)snprintf(buf + n, size - n, "%s%d case%s whose facts do not yet say "
+		    "which questions apply", n ? "; " : "", r->cases_undetermined,
+		    r->cases_undetermined == 1 ? "" : "s");
+	if (n && n < size)
+		snprintf(buf + n, size - n, ": the figures count only what is answered "
+		    "(see yjinspect check)");
+}
+
+static void
+decision_text(const struct form *f, const struct rate_std *rs, char *buf, size_t size,
+    int md)
+{
+	const struct insp_decision *d = rs->decision ? rs->decision : rs->stale;
+	size_t n;
+
+	buf[0] = '\0';
+	if (d == NULL)
+		return;
+	n = (size_t)snprintf(buf, size, "%s Panel decision%s%s%s: %s \xe2\x86\x92 %s. %s",
+	    DECIDED, d->kq ? " on " : "", d->kq ? d->kq : "",
+	    d->by ? "" : "", f->bands[d->from].rating, f->bands[d->to].rating, clean(d->why));
+	if (d->by && n < size)
+		n += (size_t)snprintf(buf + n, size - n, " (%s%s%s)", clean(d->by),
+		    d->at ? ", " : "", d->at ? clean(d->at) : "");
+	if (rs->stale && n < size)
+		snprintf(buf + n, size - n, " NOTE: the evidence now gives %s, not %s; %s",
+		    rate_label(f, rs->computed), f->bands[d->from].rating,
+		    rs->decision ? "the decision is still applied: the panel should look again" :
+		    "the decision is not applied");
+	(void)md;
 }
 
 /* ---------------------------------------------------------------- text */
@@ -106,7 +194,7 @@ text_wrapped(FILE *out, const char *first_indent, const char *indent, const char
 	text_lines_free(lines);
 }
 
-/* Pad S (clean UTF-8) to COLS columns. */
+/* S (clean UTF-8) padded on the right to COLS columns. */
 static void
 pad(FILE *out, const char *s, size_t cols)
 {
@@ -117,31 +205,48 @@ pad(FILE *out, const char *s, size_t cols)
 		fputc(' ', out);
 }
 
+/* S right-aligned in COLS columns. */
+static void
+rpad(FILE *out, const char *s, size_t cols)
+{
+	size_t w = text_width(s);
+
+	while (w++ < cols)
+		fputc(' ', out);
+	fputs(s, out);
+}
+
+/* "    2.1 Assessment ........ Outstanding ◆" within WIDTH columns. */
 static void
 text_std_line(FILE *out, const struct form *f, const struct rate *r, size_t s, int width)
 {
 	const struct form_std *st = &f->stds[s];
-	const struct rate_std *rs = &r->std[s];
-	char name[256];
-	size_t namew = (size_t)width - 26;
-	const char *mark = rs->decision ? " \xe2\x80\xa0" :
-	    (rs->reasons && rs->rating >= 0) ? " *" : "";
+	char left[512], right[128];
+	size_t rw, lw;
 
-	snprintf(name, sizeof name, "%s %s", st->id, clean(st->name));
+	snprintf(right, sizeof right, "%s%s", rate_label(f, r->std[s].rating), std_marks(f, r, s));
+	rw = 24;	/* "Requires improvement † ¹": the ratings line up */
+	if (text_width(right) > rw)
+		rw = text_width(right);
+	lw = (size_t)width - 4 - rw - 2;
+	snprintf(left, sizeof left, "%s %s", st->id, clean(st->name));
+	if (text_width(left) > lw)
+		left[text_fit(left, lw)] = '\0';
 	fputs("    ", out);
-	pad(out, name, namew);
-	fprintf(out, "%s%s%s\n", rate_label(f, rs->rating), mark,
-	    st->counted ? "" : " (not counted)");
+	pad(out, left, lw + 2);
+	fprintf(out, "%s\n", right);
 }
 
-/* Text columns: "  ID    " text, then relevant, yes, %, band. */
+/* A table row: id, text wrapped, then relevant, 'Yes', %, band. */
 #define TCOL_ID 8
+#define TCOL_NUMS (9 + 6 + 6 + 2)	/* " Relevant" " 'Yes'" "     %" "  " */
+#define TCOL_BAND 19
 
 static void
 text_row(FILE *out, const char *id, const char *label, const char *rel, const char *yes,
     const char *pct, const char *band, int width)
 {
-	size_t tw = (size_t)width - TCOL_ID - 9 - 6 - 6 - 2 - 19;
+	size_t tw = (size_t)width - TCOL_ID - TCOL_NUMS - TCOL_BAND;
 	char **lines = text_wrap(label, tw);
 	char idcol[32];
 
@@ -150,7 +255,13 @@ text_row(FILE *out, const char *id, const char *label, const char *rel, const ch
 		fputs(i ? "        " : idcol, out);
 		if (i == 0) {
 			pad(out, lines[i], tw);
-			fprintf(out, " %8s %5s %5s  %s\n", rel, yes, pct, band);
+			fputc(' ', out);
+			rpad(out, rel, 8);
+			fputc(' ', out);
+			rpad(out, yes, 5);
+			fputc(' ', out);
+			rpad(out, pct, 5);
+			fprintf(out, "  %s\n", band);
 		} else
 			fprintf(out, "%s\n", lines[i]);
 	}
@@ -172,30 +283,25 @@ text_kq_table(FILE *out, const struct inspection *in, const struct rate *r, size
 		size_t q = st->kqs[i];
 		const struct rate_tally *t = &r->kq[q];
 		char rel[16], yes[16], pct[16], text[2048];
-		const char *sub = sample_label(f, q);
-		int marked = rs->decision && rs->decision->kq &&
-		    strcmp(rs->decision->kq, f->kqs[q].id) == 0;
 
 		snprintf(rel, sizeof rel, "%d", t->relevant);
 		snprintf(yes, sizeof yes, "%d", t->yes);
 		pct_str(pct, sizeof pct, t->percent, DASH);
 		snprintf(text, sizeof text, "%s%s%s%s", clean(f->kqs[q].text),
-		    strcmp(sub, st->sample) ? " (" : "", strcmp(sub, st->sample) ? clean(sub) : "",
-		    strcmp(sub, st->sample) ? ")" : "");
+		    has_sub_sample(f, q) ? " (" : "", has_sub_sample(f, q) ? clean(sample_label(f, q)) : "",
+		    has_sub_sample(f, q) ? ")" : "");
 		text_row(out, f->kqs[q].id, text, rel, yes, pct, band_label(f, t->band), o->width);
-		if (marked)
-			fputs("        *Professional discretion applied\n", out);
-		if (o->prompts) {
-			for (size_t j = 0; j < f->kqs[q].nprompts; j++) {
-				size_t p = f->kqs[q].prompts[j];
-				const struct rate_tally *pt = &r->prompt[p];
+		if (decided_kq(rs, f, q))
+			fputs("        " APPLIED "\n", out);
+		for (size_t j = 0; o->prompts && j < f->kqs[q].nprompts; j++) {
+			size_t p = f->kqs[q].prompts[j];
+			const struct rate_tally *pt = &r->prompt[p];
 
-				snprintf(rel, sizeof rel, "%d", pt->relevant);
-				snprintf(yes, sizeof yes, "%d", pt->yes);
-				pct_str(pct, sizeof pct, pt->percent, DASH);
-				snprintf(text, sizeof text, "\xc2\xb7 %s", clean(f->prompts[p].text));
-				text_row(out, "", text, rel, yes, pct, "", o->width);
-			}
+			snprintf(rel, sizeof rel, "%d", pt->relevant);
+			snprintf(yes, sizeof yes, "%d", pt->yes);
+			pct_str(pct, sizeof pct, pt->percent, DASH);
+			snprintf(text, sizeof text, "\xc2\xb7 %s", clean(f->prompts[p].text));
+			text_row(out, "", text, rel, yes, pct, "", o->width);
 		}
 	}
 }
@@ -204,26 +310,14 @@ static void
 text_std_notes(FILE *out, const struct form *f, const struct rate *r, size_t s, int width)
 {
 	const struct rate_std *rs = &r->std[s];
-	char why[512];
+	char line[3072], why[512];
 
-	if (rs->decision) {
-		const struct insp_decision *d = rs->decision;
-		char line[2048];
-
-		snprintf(line, sizeof line, "\xe2\x80\xa0 Panel decision: %s \xe2\x86\x92 %s%s%s. %s%s%s",
-		    f->bands[d->from].rating, f->bands[d->to].rating,
-		    d->by ? " by " : "", d->by ? clean(d->by) : "", clean(d->why),
-		    rs->stale_decision ? " (NOTE: the evidence now gives " : "",
-		    rs->stale_decision ? rate_label(f, rs->computed) : "");
-		if (rs->stale_decision)
-			strncat(line, ", not the decision's 'from')", sizeof line - strlen(line) - 1);
+	decision_text(f, rs, line, sizeof line, 0);
+	if (line[0])
 		text_wrapped(out, "  ", "    ", line, (size_t)width - 4);
-	}
 	if (rs->reasons && rs->rating >= 0) {
-		char line[700];
-
 		rate_reasons_text(f, r, s, why, sizeof why);
-		snprintf(line, sizeof line, "* Professional discretion candidate: %s.", why);
+		snprintf(line, sizeof line, CANDIDATE " Professional discretion candidate: %s.", why);
 		text_wrapped(out, "  ", "    ", line, (size_t)width - 4);
 	}
 }
@@ -235,37 +329,50 @@ write_text(FILE *out, const struct inspection *in, const struct rate *r,
 	const struct form *f = &in->form;
 	struct buf mix = BUF_INIT;
 	int width = o->width;
+	char line[1024];
+	int uncounted = 0;
 
 	case_mix(in, &mix);
 	fprintf(out, "%s\n", in->service ? clean(in->service) : "(no service name)");
-	text_wrapped(out, "Framework: ", "           ",
-	    f->title ? f->title : f->id, (size_t)width - 11);
-	if (in->fieldwork_start || in->lead)
-		fprintf(out, "Fieldwork: %s%s%s%s%s\n", clean(in->fieldwork_start),
-		    in->fieldwork_end ? " to " : "", clean(in->fieldwork_end),
-		    in->lead ? "; lead inspector: " : "", clean(in->lead));
-	fprintf(out, "Cases: %s\n\n", buf_str(&mix));
+	text_wrapped(out, "Framework: ", "           ", f->title ? f->title : f->id,
+	    (size_t)width - 11);
+	if (in->fieldwork_start || in->fieldwork_end)
+		fprintf(out, "Fieldwork: %s%s%s\n", clean(in->fieldwork_start),
+		    in->fieldwork_end ? " to " : "", clean(in->fieldwork_end));
+	if (in->lead)
+		fprintf(out, "Lead inspector: %s\n", clean(in->lead));
+	fprintf(out, "Cases: %s\n", buf_str(&mix));
 	buf_free(&mix);
+	completeness(r, line, sizeof line);
+	if (line[0]) {
+		char note[1100];
 
-	fprintf(out, "Ratings\n");
-	fprintf(out, "  Score %d/%d", r->score, r->max);
-	if (r->rated < r->counted)
-		fprintf(out, " (%d of %d standards rated so far)", r->rated, r->counted);
-	fprintf(out, "\n  Overall rating: %s\n", overall_label(f, r));
+		snprintf(note, sizeof note, "Incomplete: %s.", line);
+		text_wrapped(out, "", "  ", note, (size_t)width);
+	}
+
+	overall_str(line, sizeof line, f, r);
+	fprintf(out, "\nRatings\n  Score %d/%d\n  Overall rating: %s\n", r->score, r->max, line);
 	for (size_t d = 0; d < f->ndomains; d++) {
 		fprintf(out, "\n  %s. %s\n", clean(f->domains[d].id), clean(f->domains[d].name));
 		for (size_t s = 0; s < f->nstds; s++)
-			if (f->stds[s].domain == d)
+			if (f->stds[s].domain == d) {
 				text_std_line(out, f, r, s, width);
+				uncounted |= !f->stds[s].counted;
+			}
 	}
-	fprintf(out, "\n  * professional discretion candidate   \xe2\x80\xa0 panel decision applied\n");
+	fprintf(out, "\n  " CANDIDATE " professional discretion candidate\n  " DECIDED
+	    " panel decision applied\n");
+	if (uncounted)
+		fprintf(out, "  " UNCOUNTED " not counted in the overall score\n");
 
 	for (size_t s = 0; s < f->nstds; s++) {
 		const struct form_std *st = &f->stds[s];
 
 		if (st->rating != RATING_CASES)
 			continue;
-		fprintf(out, "\n%s %s: %s\n", st->id, clean(st->name), rate_label(f, r->std[s].rating));
+		fprintf(out, "\n%s %s: %s%s\n", st->id, clean(st->name),
+		    rate_label(f, r->std[s].rating), std_marks(f, r, s));
 		if (st->statement)
 			text_wrapped(out, "  ", "  ", st->statement, (size_t)width - 2);
 		fputc('\n', out);
@@ -299,11 +406,10 @@ static void
 tsv_tally(FILE *out, const char *kind, const char *id, const struct rate_tally *t,
     const struct form *f, const char *text)
 {
-	char pct[16];
+	char pct[16] = "-";
 
-	pct_str(pct, sizeof pct, t->percent, "-");
 	if (t->percent >= 0)
-		pct[strlen(pct) - 1] = '\0';	/* no % sign */
+		snprintf(pct, sizeof pct, "%d", t->percent);
 	fprintf(out, "%s\t%s\t%d\t%d\t%s\t%s\t-\t-\t-\t-\t-\t%s\n", kind, id, t->relevant,
 	    t->yes, pct, t->band >= 0 ? f->bands[t->band].label : "-", clean(text));
 }
@@ -314,11 +420,15 @@ write_tsv(FILE *out, const struct inspection *in, const struct rate *r,
 {
 	const struct form *f = &in->form;
 	int top = f->bands[f->nbands - 1].score;
+	char line[1024];
 
 	fputs("kind\tid\trelevant\tyes\tpercent\tband\tscore\tmax\trating\tdiscretion\tdecision\ttext\n", out);
 	for (size_t s = 0; s < f->nstds; s++) {
 		const struct form_std *st = &f->stds[s];
 		const struct rate_std *rs = &r->std[s];
+		const struct insp_decision *d = rs->decision ? rs->decision : rs->stale;
+		char rel[16] = "-", pct[16] = "-", score[16] = "-", max[16] = "-", dec[128] = "-";
+		const char *band = "-";
 
 		for (size_t i = 0; i < st->nkqs && st->rating == RATING_CASES; i++) {
 			size_t q = st->kqs[i];
@@ -331,37 +441,36 @@ write_tsv(FILE *out, const struct inspection *in, const struct rate *r,
 				    f->prompts[p].text);
 			}
 		}
-		{
-			char rel[16] = "-", pct[16] = "-", score[16] = "-", max[16] = "-", dec[128] = "-";
-			const char *band = "-";
-
-			if (st->rating == RATING_CASES) {
-				snprintf(rel, sizeof rel, "%d", rs->sample);
-				if (rs->lowest_kq >= 0) {
-					snprintf(pct, sizeof pct, "%d", r->kq[rs->lowest_kq].percent);
-					band = f->bands[r->kq[rs->lowest_kq].band].label;
-				}
+		if (st->rating == RATING_CASES) {
+			snprintf(rel, sizeof rel, "%d", rs->sample);
+			if (rs->lowest_kq >= 0) {
+				snprintf(pct, sizeof pct, "%d", r->kq[rs->lowest_kq].percent);
+				band = f->bands[r->kq[rs->lowest_kq].band].label;
 			}
-			if (rs->score >= 0)
-				snprintf(score, sizeof score, "%d", rs->score);
-			if (st->counted)
-				snprintf(max, sizeof max, "%d", top);
-			if (rs->decision)
-				snprintf(dec, sizeof dec, "%s>%s", f->bands[rs->decision->from].id,
-				    f->bands[rs->decision->to].id);
-			fprintf(out, "standard\t%s\t%s\t-\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", st->id,
-			    rel, pct, band, score, max, rate_label(f, rs->rating),
-			    rs->rating >= 0 ? reasons_word(rs->reasons) : "-", dec, clean(st->name));
 		}
+		if (rs->score >= 0)
+			snprintf(score, sizeof score, "%d", rs->score);
+		if (st->counted)
+			snprintf(max, sizeof max, "%d", top);
+		if (d)
+			snprintf(dec, sizeof dec, "%s>%s%s", f->bands[d->from].id, f->bands[d->to].id,
+			    rs->stale ? (rs->decision ? ",stale" : ",stale-not-applied") : "");
+		fprintf(out, "standard\t%s\t%s\t-\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", st->id,
+		    rel, pct, band, score, max, rate_label(f, rs->rating),
+		    rs->rating >= 0 ? reasons_word(rs->reasons) : "-", dec, clean(st->name));
 	}
 	fprintf(out, "overall\t-\t-\t-\t-\t-\t%d\t%d\t%s\t-\t-\t%s\n", r->score, r->max,
-	    overall_label(f, r), clean(in->service));
+	    r->overall >= 0 ? f->overall[r->overall].rating : "Not rated", clean(in->service));
+	/* tsv rows are for scripts: the completeness note goes to stderr */
+	completeness(r, line, sizeof line);
+	if (line[0])
+		fprintf(stderr, "yjinspect: incomplete: %s\n", line);
 	return ferror(out) ? -1 : 0;
 }
 
 /* ---------------------------------------------------------------- markdown */
 
-/* S, cleaned, with markdown table and emphasis characters escaped. */
+/* S, cleaned, with markdown's special characters escaped. */
 static const char *
 md(const char *s)
 {
@@ -385,36 +494,41 @@ write_md(FILE *out, const struct inspection *in, const struct rate *r,
 {
 	const struct form *f = &in->form;
 	struct buf mix = BUF_INIT;
-	char why[512];
+	char line[3072], why[512];
+	int uncounted = 0;
 
 	case_mix(in, &mix);
 	fprintf(out, "# %s\n\n", in->service ? md(in->service) : "Inspection");
 	fprintf(out, "Framework: %s  \n", md(f->title ? f->title : f->id));
-	if (in->fieldwork_start)
+	if (in->fieldwork_start || in->fieldwork_end)
 		fprintf(out, "Fieldwork: %s%s%s  \n", md(in->fieldwork_start),
 		    in->fieldwork_end ? " to " : "", md(in->fieldwork_end));
+	if (in->lead)
+		fprintf(out, "Lead inspector: %s  \n", md(in->lead));
 	fprintf(out, "Cases: %s\n\n", buf_str(&mix));
 	buf_free(&mix);
+	completeness(r, line, sizeof line);
+	if (line[0])
+		fprintf(out, "**Incomplete:** %s.\n\n", md(line));
 
-	fprintf(out, "## Ratings\n\n**Score %d/%d**", r->score, r->max);
-	if (r->rated < r->counted)
-		fprintf(out, " (%d of %d standards rated so far)", r->rated, r->counted);
-	fprintf(out, "  \n**Overall rating: %s**\n\n| Standard | Rating |\n|---|---|\n",
-	    overall_label(f, r));
+	overall_str(line, sizeof line, f, r);
+	fprintf(out, "## Ratings\n\n**Score %d/%d**  \n**Overall rating: %s**\n\n"
+	    "| Standard | Rating |\n|---|---|\n", r->score, r->max, line);
 	for (size_t d = 0; d < f->ndomains; d++) {
 		fprintf(out, "| **%s. %s** | |\n", md(f->domains[d].id), md(f->domains[d].name));
 		for (size_t s = 0; s < f->nstds; s++) {
-			const struct rate_std *rs = &r->std[s];
-
 			if (f->stds[s].domain != d)
 				continue;
-			fprintf(out, "| %s %s | %s%s%s |\n", f->stds[s].id, md(f->stds[s].name),
-			    rate_label(f, rs->rating),
-			    rs->decision ? " \xe2\x80\xa0" : (rs->reasons && rs->rating >= 0) ? " \\*" : "",
-			    f->stds[s].counted ? "" : " (not counted)");
+			uncounted |= !f->stds[s].counted;
+			fprintf(out, "| %s %s | %s%s |\n", f->stds[s].id, md(f->stds[s].name),
+			    rate_label(f, r->std[s].rating), std_marks(f, r, s));
 		}
 	}
-	fputs("\n\\* professional discretion candidate; \xe2\x80\xa0 panel decision applied\n", out);
+	fputs("\n" CANDIDATE " professional discretion candidate; " DECIDED
+	    " panel decision applied", out);
+	if (uncounted)
+		fputs("; " UNCOUNTED " not counted in the overall score", out);
+	fputs("\n", out);
 
 	for (size_t s = 0; s < f->nstds; s++) {
 		const struct form_std *st = &f->stds[s];
@@ -422,7 +536,8 @@ write_md(FILE *out, const struct inspection *in, const struct rate *r,
 
 		if (st->rating != RATING_CASES)
 			continue;
-		fprintf(out, "\n## %s %s: %s\n\n", st->id, md(st->name), rate_label(f, rs->rating));
+		fprintf(out, "\n## %s %s: %s%s\n\n", st->id, md(st->name), rate_label(f, rs->rating),
+		    std_marks(f, r, s));
 		if (st->statement)
 			fprintf(out, "> %s\n\n", md(st->statement));
 		fprintf(out, "| Of the %d %s | Relevant cases | Number 'Yes' | %% 'Yes' | Band |\n"
@@ -430,34 +545,30 @@ write_md(FILE *out, const struct inspection *in, const struct rate *r,
 		for (size_t i = 0; i < st->nkqs; i++) {
 			size_t q = st->kqs[i];
 			const struct rate_tally *t = &r->kq[q];
-			const char *sub = sample_label(f, q);
 			char pct[16];
-			int marked = rs->decision && rs->decision->kq &&
-			    strcmp(rs->decision->kq, f->kqs[q].id) == 0;
 
 			pct_str(pct, sizeof pct, t->percent, DASH);
-			fprintf(out, "| %s%s%s%s%s | %d | %d | %s | %s |\n", md(f->kqs[q].text),
-			    strcmp(sub, st->sample) ? " (" : "",
-			    strcmp(sub, st->sample) ? md(sub) : "",
-			    strcmp(sub, st->sample) ? ")" : "",
-			    marked ? " \\*Professional discretion applied" : "",
+			fprintf(out, "| %s %s%s%s%s%s | %d | %d | %s | %s |\n", f->kqs[q].id,
+			    md(f->kqs[q].text),
+			    has_sub_sample(f, q) ? " (" : "", has_sub_sample(f, q) ? md(sample_label(f, q)) : "",
+			    has_sub_sample(f, q) ? ")" : "",
+			    decided_kq(rs, f, q) ? " \\" APPLIED : "",
 			    t->relevant, t->yes, pct, band_label(f, t->band));
 			for (size_t j = 0; o->prompts && j < f->kqs[q].nprompts; j++) {
 				size_t p = f->kqs[q].prompts[j];
 				const struct rate_tally *pt = &r->prompt[p];
 
 				pct_str(pct, sizeof pct, pt->percent, DASH);
-				fprintf(out, "| \xc2\xb7 %s | %d | %d | %s | |\n", md(f->prompts[p].text),
-				    pt->relevant, pt->yes, pct);
+				fprintf(out, "| \xc2\xb7 %s %s | %d | %d | %s | |\n", f->prompts[p].id,
+				    md(f->prompts[p].text), pt->relevant, pt->yes, pct);
 			}
 		}
-		if (rs->decision)
-			fprintf(out, "\n\xe2\x80\xa0 Panel decision: %s \xe2\x86\x92 %s. %s\n",
-			    f->bands[rs->decision->from].rating, f->bands[rs->decision->to].rating,
-			    md(rs->decision->why));
+		decision_text(f, rs, line, sizeof line, 1);
+		if (line[0])
+			fprintf(out, "\n%s\n", md(line));
 		if (rs->reasons && rs->rating >= 0) {
 			rate_reasons_text(f, r, s, why, sizeof why);
-			fprintf(out, "\n\\* Professional discretion candidate: %s.\n", md(why));
+			fprintf(out, "\n" CANDIDATE " Professional discretion candidate: %s.\n", md(why));
 		}
 	}
 	return ferror(out) ? -1 : 0;

@@ -38,8 +38,15 @@ check "summary of the demo exits 0" [ "$rc" -eq 0 ]
 check "summary prints the score as published" contains "$o" "Score 14/36"
 check "summary prints the overall rating" contains "$o" "Overall rating: Requires improvement"
 check "summary prints the table heading" contains "$o" "Of the 6 cases inspected"
-check "summary marks discretion candidates" contains "$o" "* Professional discretion candidate:"
+check "summary marks discretion candidates" contains "$o" "◆ Professional discretion candidate:"
 check "summary fits 80 columns" [ "$(wc -L <"$o")" -le 80 ]
+for fx in northumberland-2023 south-tees-2019; do
+	for w in 60 80 120; do
+		run "$o" "$e" "$YJ" summary "$FX/$fx" --prompts --width $w
+		check "$fx: summary --prompts fits --width $w" [ "$(wc -L <"$o")" -le $w ]
+	done
+done
+run "$o" "$e" "$YJ" summary "$TMP/demo"
 check "summary shows no relevant cases as a dash, not 0%" sh -c "grep -A3 '^  3.4.2' '$o' | grep -q '–'"
 
 # ---- summary, tsv: for scripts
@@ -60,13 +67,17 @@ for fx in northumberland-2023:26:Good south-tees-2019:29:Good; do
 done
 run "$o" "$e" "$YJ" summary "$FX/northumberland-2023"
 check "an uncounted standard says so (4.1)" contains "$o" "4.1 Resettlement policy and provision"
-check "...and is not counted" contains "$o" "Not rated (not counted)"
+check "...and is not counted" contains "$o" "Not rated ¹"
+check "...as the legend says" contains "$o" "¹ not counted in the overall score"
 
 # ---- summary, markdown
 run "$o" "$e" "$YJ" summary "$TMP/demo" --format md --prompts
 check "md has the report's table heading" contains "$o" "| Of the 6 cases inspected | Relevant cases | Number 'Yes' | % 'Yes' | Band |"
 check "md has the score" contains "$o" "**Score 14/36**"
-check "md escapes table bars in text" lacks "$o" "||"
+"$YJ" demo "$TMP/bars" >/dev/null
+sed -i 's/^service = .*/service = "Tees | Hartlepool *YJS*"/' "$TMP/bars/inspection.ini"
+run "$o" "$e" "$YJ" summary "$TMP/bars" --format md
+check "md escapes bars and emphasis in names" contains "$o" "# Tees \\| Hartlepool \\*YJS\\*"
 
 run "$o" "$e" "$YJ" summary "$TMP/demo" --format pdf
 check "an unknown format is a usage error" [ "$rc" -eq 2 ]
@@ -90,24 +101,58 @@ run "$o" "$e" "$YJ" summary "$TMP/demo"
 check "a decision raises 2.2 to Good" grep -q '2.2 Planning .*Good †' "$o"
 check "...the score uses it (15/36)" contains "$o" "Score 15/36"
 check "...the key question is marked" contains "$o" "*Professional discretion applied"
-check "...and the reason is printed" sh -c "tr -s '\\n ' '  ' <'$o' | grep -qF 'Panel decision: Requires improvement → Good by Panel chair. Sub-sample of five'"
+check "...and the reason is printed" sh -c "tr -s '\\n ' '  ' <'$o' | grep -qF '† Panel decision on 2.2.2: Requires improvement → Good. Sub-sample of five; the other key questions were strong. (Panel chair)'"
+check "...and the heading carries the mark" contains "$o" "2.2 Planning: Good †"
 run "$o" "$e" "$YJ" summary "$TMP/demo" --format tsv
 check "tsv shows the decision" grep -qP '^standard\t2\.2\t.*\tGood\t.*\trequires-improvement>good\t' "$o"
 
+# ---- a decision cannot rate a standard the evidence leaves unrated
+"$YJ" demo "$TMP/stale" >/dev/null
+rm -f "$TMP/stale"/cases/ST-O0*.ini
+cat >>"$TMP/stale/inspection.ini" <<'INI'
+
+[decision.3.2]
+from = inadequate
+to = good
+why = "panel"
+INI
+run "$o" "$e" "$YJ" summary "$TMP/stale"
+check "a decision on a standard with no cases: still Not rated" contains "$o" "3.2 Planning: Not rated"
+check "...says the decision is not applied" sh -c "tr -s '\\n ' '  ' <'$o' | grep -qF 'the decision is not applied'"
+check "...and there is no overall rating from the partial score" contains "$o" "Overall rating: not yet: 8 of 12 standards rated"
+run "$o" "$e" "$YJ" summary "$TMP/stale" --format tsv
+check "tsv: the overall row is Not rated" grep -qP '^overall(\t-){5}\t11\t36\tNot rated\t' "$o"
+check "tsv: the decision is marked not applied" grep -qP '^standard\t3\.2\t.*\tinadequate>good,stale-not-applied\t' "$o"
+run "$o" "$e" "$YJ" check "$TMP/stale"
+check "check warns of the decision that no longer matches" contains "$o" "[decision.3.2]"
+
+# ---- incomplete evidence is said, not hidden
+"$YJ" demo "$TMP/part" >/dev/null
+sed -i '/^2\.2\.2 = /d' "$TMP/part/cases/ST-C01.ini"
+run "$o" "$e" "$YJ" summary "$TMP/part"
+check "summary says the figures are incomplete" contains "$o" "Incomplete: 1 relevant question not answered in 1 case"
+run "$o" "$e" "$YJ" summary "$TMP/part" --format tsv
+check "tsv keeps its rows clean and says so on stderr" contains "$e" "yjinspect: incomplete: 1 relevant question"
+
 # ---- new: an empty inspection
 run "$o" "$e" "$YJ" new "$TMP/new" --framework yj-2021 --service "Testshire YJS" --lead "A Lead"
-check "new creates an inspection" [ "$rc" -eq 0 ] && [ -f "$TMP/new/inspection.ini" ] && [ -d "$TMP/new/cases" ]
+check "new exits 0" [ "$rc" -eq 0 ]
+check "new writes inspection.ini" [ -f "$TMP/new/inspection.ini" ]
+check "new makes the cases folder" [ -d "$TMP/new/cases" ]
 run "$o" "$e" "$YJ" summary "$TMP/new"
-check "an empty inspection scores 0 of 0 rated" contains "$o" "Score 0/36 (0 of 12 standards rated so far)"
+check "an empty inspection scores 0/36" contains "$o" "Score 0/36"
+check "...with no overall rating yet" contains "$o" "Overall rating: not yet: 0 of 12 standards rated"
 run "$o" "$e" "$YJ" check "$TMP/new"
 check "check of an empty inspection exits 1" [ "$rc" -eq 1 ]
 check "...listing missing judgements" contains "$o" "[judgements] 1.1: no judgement recorded"
 cp "$TMP/new/inspection.ini" "$TMP/new.before"
 run "$o" "$e" "$YJ" new "$TMP/new" --framework yj-2019 --service "Other"
-check "new refuses an existing inspection" [ "$rc" -eq 1 ] && contains "$e" "already exists"
+check "new refuses an existing inspection" [ "$rc" -eq 1 ]
+check "...saying it exists" contains "$e" "already exists"
 check "...and leaves it untouched" cmp -s "$TMP/new.before" "$TMP/new/inspection.ini"
 run "$o" "$e" "$YJ" new "$TMP/new2" --framework yj-2031 --service X
-check "new with an unknown framework fails" [ "$rc" -eq 1 ] && contains "$e" "unknown framework 'yj-2031'"
+check "new with an unknown framework fails" [ "$rc" -eq 1 ]
+check "...naming it" contains "$e" "unknown framework 'yj-2031'"
 check "...and creates nothing" [ ! -e "$TMP/new2" ]
 run "$o" "$e" "$YJ" new "$TMP/new3" --service X
 check "new without --framework is a usage error" [ "$rc" -eq 2 ]
@@ -142,7 +187,10 @@ awk 'BEGIN { s = ""; for (i = 0; i < 1100; i++) s = s "x" } { print } /^\[notes\
 refuse "an over-long line" "ST-C01.ini:" "line"
 cp "$TMP/c1.orig" "$c1"
 printf 'garbage\n' >>"$c1"
-refuse "a corrupt file" "ST-C01.ini:" "ST-C01.ini"
+refuse "a corrupt file" "ST-C01.ini:" "not a [section], a comment or a key = value line: 'garbage'"
+cp "$TMP/c1.orig" "$c1"
+awk 'BEGIN { print "[case]"; for (i = 0; i < 30000; i++) print "k" i " = 1" }' >"$c1"
+refuse "a huge file" "ST-C01.ini:" "more than 20000 sections and keys"
 cp "$TMP/c1.orig" "$c1"
 sed -i 's/^framework = yj-2019$/framework = yj-2099/' "$bad/inspection.ini"
 refuse "an unknown framework" "inspection.ini" "unknown framework 'yj-2099'"
@@ -155,7 +203,14 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 chmod 600 "$c1"
 run "$o" "$e" "$YJ" summary "$TMP/nowhere"
-check "a missing folder: exit 1, names inspection.ini" [ "$rc" -eq 1 ] && contains "$e" "nowhere/inspection.ini"
+check "a missing folder: exit 1" [ "$rc" -eq 1 ]
+check "...naming its inspection.ini" contains "$e" "nowhere/inspection.ini"
+
+# a value that tries to forge a second line of output
+cp "$TMP/c1.orig" "$c1"
+sed -i 's/^case_type = court$/case_type = "crown\\nyjinspect: all 10 cases OK\\x1b[2J"/' "$c1"
+refuse "a value with a newline and an escape" "ST-C01.ini" "'crown yjinspect: all 10 cases OK?[2J' is not one of"
+cp "$TMP/c1.orig" "$c1"
 
 # check lists every problem of every file
 sed -i 's/^2\.1\.1 = yes$/2.1.1 = maybe/; s/^2\.1\.1 = no$/2.1.1 = maybe/' "$c1"

@@ -257,12 +257,83 @@ test_not_rated_and_uncounted(void **state)
 	assert_string_equal(fx->in.form.overall[r.overall].rating, "Requires improvement");
 	rate_free(&r);
 
+	/* a standard recorded as not rated: the overall rating waits */
 	fx->in.judgements[form_std_index(&fx->in.form, "1.1")] = JUDGE_NOT_RATED;
 	rate_compute(&r, &fx->in);
 	assert_int_equal(std(&r, fx, "1.1")->rating, RATE_NOT_RATED);
+	assert_string_equal(rate_label(&fx->in.form, RATE_NOT_RATED), "Not rated");
 	assert_int_equal(r.score, 0);
 	assert_int_equal(r.rated, 1);
-	assert_string_equal(fx->in.form.overall[r.overall].rating, "Inadequate");
+	assert_int_equal(r.overall, RATE_NONE);
+	rate_free(&r);
+}
+
+/* No overall band from a partial score: 2.1 alone Outstanding (3 of a
+ * possible 6) would band Good; with 1.1 not judged yet there is none. */
+static void
+test_no_overall_from_partial_score(void **state)
+{
+	struct fx *fx = *state;
+	struct rate r;
+
+	add(fx, "2.1.1", ANSWER_YES, 10, 0);
+	rate_compute(&r, &fx->in);
+	assert_int_equal(std(&r, fx, "1.1")->rating, RATE_PENDING);
+	assert_string_equal(rate_label(&fx->in.form, RATE_PENDING), "Not yet judged");
+	assert_int_equal(r.score, 3);
+	assert_int_equal(r.rated, 1);
+	assert_int_equal(r.overall, RATE_NONE);
+	rate_free(&r);
+	fx->in.judgements[form_std_index(&fx->in.form, "1.1")] = band(fx, "inadequate");
+	rate_compute(&r, &fx->in);
+	assert_int_equal(r.rated, 2);
+	assert_string_equal(fx->in.form.overall[r.overall].rating, "Requires improvement");
+	rate_free(&r);
+}
+
+/* Unanswered relevant questions and cases whose facts do not decide
+ * relevance are counted, so the summary can say the figures are partial. */
+static void
+test_completeness(void **state)
+{
+	struct fx *fx = *state;
+	const struct form *f = &fx->in.form;
+	struct rate r;
+
+	add(fx, "2.1.1", ANSWER_YES, 2, 1);	/* 2.1.2 and 2.2.1 unanswered in each */
+	add(fx, "2.1.1", ANSWER_YES, 1, 0);	/* 2.2.1 unanswered */
+	add(fx, "2.1.1", ANSWER_YES, 1, COND_UNSET);	/* flag unknown */
+	rate_compute(&r, &fx->in);
+	/* 2 x (prompt 2.1.1.1, 2.1.2, 2.2.1) + (2.1.1.1, 2.2.1) + (2.1.1.1, 2.2.1) */
+	assert_int_equal(r.unanswered, 10);
+	assert_int_equal(r.cases_unanswered, 4);
+	assert_int_equal(r.cases_undetermined, 1);
+	rate_free(&r);
+	(void)f;
+}
+
+/* A decision never gives a rating where the evidence gives none. */
+static void
+test_decision_on_unrated_standard(void **state)
+{
+	struct fx *fx = *state;
+	struct insp_decision d = { 0 };
+	struct rate r;
+
+	fx->in.judgements[form_std_index(&fx->in.form, "1.1")] = band(fx, "good");
+	d.std = (size_t)form_std_index(&fx->in.form, "2.1");
+	d.from = band(fx, "inadequate");
+	d.to = band(fx, "good");
+	d.why = xstrdup("no evidence left");
+	fx->in.decisions = xmalloc(sizeof d);
+	fx->in.decisions[0] = d;
+	fx->in.ndecisions = 1;
+	rate_compute(&r, &fx->in);
+	assert_int_equal(std(&r, fx, "2.1")->rating, RATE_NONE);
+	assert_null(std(&r, fx, "2.1")->decision);
+	assert_non_null(std(&r, fx, "2.1")->stale);
+	assert_int_equal(r.score, 2);	/* 1.1 only */
+	assert_int_equal(r.rated, 1);
 	rate_free(&r);
 }
 
@@ -391,7 +462,7 @@ test_decision_applied(void **state)
 	assert_int_equal(std(&r, fx, "2.1")->computed, band(fx, "requires-improvement"));
 	assert_int_equal(std(&r, fx, "2.1")->rating, band(fx, "good"));
 	assert_non_null(std(&r, fx, "2.1")->decision);
-	assert_false(std(&r, fx, "2.1")->stale_decision);
+	assert_null(std(&r, fx, "2.1")->stale);
 	assert_int_equal(r.score, 4);
 	rate_free(&r);
 
@@ -400,7 +471,7 @@ test_decision_applied(void **state)
 	rate_compute(&r, &fx->in);
 	assert_int_equal(std(&r, fx, "2.1")->computed, band(fx, "outstanding"));
 	assert_int_equal(std(&r, fx, "2.1")->rating, band(fx, "good"));
-	assert_true(std(&r, fx, "2.1")->stale_decision);
+	assert_non_null(std(&r, fx, "2.1")->stale);
 	rate_free(&r);
 }
 
@@ -455,6 +526,8 @@ main(void)
 		T(test_reason_near_boundary), T(test_no_reason), T(test_reason_one_case),
 		T(test_reason_one_case_other_kq), T(test_reason_small_sample),
 		T(test_decision_applied), T(test_prompt_tally), T(test_applies),
+		T(test_no_overall_from_partial_score), T(test_completeness),
+		T(test_decision_on_unrated_standard),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -14,10 +14,18 @@
 #include "problems.h"
 #include "rate.h"
 #include "report.h"
+#include "tui.h"
+#include "tui_keys.h"
+
+#include <sys/stat.h>
 
 static const char usage_text[] =
-"Usage: yjinspect COMMAND [OPTION]... [DIR]\n"
+"Usage: yjinspect DIR | --demo | COMMAND [OPTION]... [DIR]\n"
 "Rate youth justice inspections (HM Inspectorate of Probation method).\n"
+"\n"
+"  DIR                   open the inspection in DIR in the terminal UI: walk\n"
+"                        each case through every standard, with live ratings\n"
+"  --demo                open a fresh copy of the bundled demo inspection\n"
 "\n"
 "Commands:\n"
 "  new DIR --framework ID --service NAME [--lead NAME]\n"
@@ -30,13 +38,17 @@ static const char usage_text[] =
 "                        the ratings: each key question's relevant cases,\n"
 "                        'Yes', %% and band, each standard's rating, the score\n"
 "                        and the overall rating\n"
+"  keys                  list the terminal UI's keys\n"
 "\n"
 "Options:\n"
 "  -h, --help            show this help and exit\n"
 "  -V, --version         show the version and exit\n"
 "\n"
-"Environment: YJINSPECT_FORMS (framework files, default %s),\n"
-"YJINSPECT_DEMO (demo inspection, default %s).\n"
+"Environment: YJINSPECT_INSPECTOR (your name on answers, default your\n"
+"login's), YJINSPECT_FORMS (framework files, default %s),\n"
+"YJINSPECT_DEMO (demo inspection, default %s),\n"
+"YJINSPECT_THREADS (threads that read case files, 1-64; default: the CPUs,\n"
+"at most 8, and one for every 32 cases).\n"
 "See yjinspect(1), yjinspect-forms(5) and yjinspect-inspection(5).\n";
 
 static void
@@ -239,6 +251,41 @@ cmd_summary(int argc, char **argv)
 	return rc;
 }
 
+static int
+cmd_keys(int argc, char **argv)
+{
+	if (argc > 1)
+		return usage_error("keys takes no arguments: '%s'", argv[1]);
+	tui_keys_print(stdout);
+	return ferror(stdout) ? 1 : 0;
+}
+
+/* A fresh copy of the demo in a new private directory, opened in the UI. */
+static int
+open_demo(void)
+{
+	const char *tmp = getenv("TMPDIR");
+	char path[4096], *dir;
+	struct err e;
+	int rc;
+
+	snprintf(path, sizeof path, "%s/yjinspect-demo.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if (mkdtemp(path) == NULL) {
+		fprintf(stderr, "yjinspect: %s: cannot make a directory: %s\n", path,
+		    strerror(errno));
+		return 1;
+	}
+	dir = path;
+	strncat(path, "/demo", sizeof path - strlen(path) - 1);
+	if (insp_copy(paths_demo_dir(), dir, &e) < 0) {
+		fprintf(stderr, "yjinspect: %s\n", e.msg);
+		return 1;
+	}
+	rc = tui_run(dir);
+	printf("The demo inspection is in %s\n", dir);
+	return rc;
+}
+
 static const struct {
 	const char *name;
 	int (*run)(int argc, char **argv);
@@ -248,6 +295,7 @@ static const struct {
 	{ "frameworks", cmd_frameworks },
 	{ "check", cmd_check },
 	{ "summary", cmd_summary },
+	{ "keys", cmd_keys },
 };
 
 int
@@ -273,5 +321,13 @@ cli_main(int argc, char **argv)
 			optind = 1;
 			return commands[i].run(argc - 1, argv + 1);
 		}
-	return usage_error("unknown command '%s'", argv[1]);
+	if (strcmp(argv[1], "--demo") == 0 && argc == 2)
+		return open_demo();
+	if (argc == 2 && argv[1][0] != '-') {
+		struct stat st;
+
+		if (stat(argv[1], &st) == 0 && S_ISDIR(st.st_mode))
+			return tui_run(argv[1]);
+	}
+	return usage_error("unknown command '%s' (nor an inspection folder)", argv[1]);
 }

@@ -1,0 +1,69 @@
+/* edit.h - changing a case as the inspector works: every change is saved
+ * at once (case_save, atomic), and can be undone. No curses.
+ *
+ * A change is made in memory, then the case file is saved; if the save
+ * fails, the change is taken back in memory too and the error returned, so
+ * what the screen shows is always what is on disk. Each successful change
+ * is pushed on the undo list; edit_undo takes back the last one (and saves).
+ */
+#ifndef YJ_EDIT_H
+#define YJ_EDIT_H
+
+#include <stddef.h>
+
+#include "insp.h"
+#include "walk.h"
+
+enum edit_kind { EDIT_ANSWER, EDIT_FACT, EDIT_NOTE, EDIT_FIELD };
+
+/* The [case] fields an inspector edits (EDIT_FIELD index). */
+enum edit_field { FIELD_REFERENCE, FIELD_INSPECTOR };
+
+struct edit_change {
+	enum edit_kind kind;
+	char *case_name;	/* the case's file name: survives cases added */
+	size_t index;		/* walk item, fact, key question or field */
+	int old_value;		/* answer / fact value */
+	char *old_text;		/* note, text fact or field; stamp of an answer */
+};
+
+struct edit_undo {
+	struct edit_change *v;
+	size_t n;
+};
+
+/* Answer walk item ITEM of case CI with A (ANSWER_NONE clears it), stamped
+ * "TIME WHO". Refuses an answer the item does not allow. */
+int edit_answer(struct inspection *in, const struct walk *w, size_t ci, size_t item,
+		enum answer a, const char *who, struct edit_undo *u, struct err *e);
+/* Set fact FACT to choice VALUE (COND_UNSET clears it), or a text fact to
+ * TEXT (NULL clears it). */
+int edit_fact(struct inspection *in, size_t ci, size_t fact, int value, const char *text,
+	      struct edit_undo *u, struct err *e);
+/* Set the note of key question KQ (NULL or "" removes it). */
+int edit_note(struct inspection *in, size_t ci, size_t kq, const char *note,
+	      struct edit_undo *u, struct err *e);
+/* Set the case's reference or inspector. A reference must not be empty nor
+ * another case's. */
+int edit_field(struct inspection *in, size_t ci, enum edit_field field, const char *text,
+	       struct edit_undo *u, struct err *e);
+
+/* Take back the last change (and save). *CI gets the case it was in and,
+ * for an answer, *ITEM the walk item (else -1). Returns 1 when something
+ * was undone, 0 when there was nothing to undo, -1 on a failed save (the
+ * change then stays undoable). */
+int edit_undo(struct inspection *in, const struct walk *w, struct edit_undo *u,
+	      size_t *ci, int *item, struct err *e);
+void edit_undo_free(struct edit_undo *u);
+
+/* Add a new case with REFERENCE (not empty, not another case's) and
+ * INSPECTOR to the inspection: its file is made from the reference under
+ * DIR/cases and saved at once. *CI gets its index (cases stay sorted by
+ * file name). */
+int edit_add_case(struct inspection *in, const char *reference, const char *inspector,
+		  size_t *ci, struct err *e);
+
+/* The index of the case with file name NAME, or -1. */
+int edit_case_index(const struct inspection *in, const char *name);
+
+#endif

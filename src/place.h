@@ -1,0 +1,21 @@
+/* place.h - where the inspector was in an inspection (screen, case, item),
+ * kept in DIR/.yjinspect-place so that reopening returns there. Losing it
+ * loses nothing but the place: errors reading it are ignored. */
+#ifndef YJ_PLACE_H
+#define YJ_PLACE_H
+
+#include "err.h"
+
+struct place {
+	char *screen;		/* "list", "walk", "facts" */
+	char *case_name;	/* the case's file name, or NULL */
+	char *item;		/* the walk item's id, or NULL */
+};
+
+/* Read the place saved for DIR; 0 with P filled, -1 when there is none
+ * (P then all NULL). */
+int place_load(const char *dir, struct place *p);
+int place_save(const char *dir, const struct place *p, struct err *e);
+void place_free(struct place *p);
+
+#endif

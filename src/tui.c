@@ -1,0 +1,445 @@
+/* tui.c - the terminal UI's main loop (see tui.h): curses setup and
+ * teardown, layout from the terminal size, input and dispatch by screen,
+ * resize (KEY_RESIZE: no signal handler touches curses), and SIGHUP/SIGTERM
+ * (a flag the loop sees: every answer is already saved; an open note is
+ * saved; the terminal is restored). */
+#include "config.h"
+
+#include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <pwd.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <curses.h>
+
+#include "paths.h"
+#include "place.h"
+#include "tui.h"
+#include "xalloc.h"
+
+static volatile sig_atomic_t got_signal;
+
+static void
+on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+void
+tui_message(struct tui *t, int error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(t->msg, sizeof t->msg, fmt, ap);
+	va_end(ap);
+	t->msg_error = error;
+}
+
+void
+tui_recompute(struct tui *t)
+{
+	rate_free(&t->rate);
+	rate_compute(&t->rate, &t->in);
+}
+
+void
+tui_save_place(struct tui *t)
+{
+	struct place p = { NULL, NULL, NULL };
+	struct err e;
+
+	p.screen = (char *)(uintptr_t)(t->screen == SCREEN_LIST ? "list" : "walk");
+	if (t->in.ncases > 0) {
+		p.case_name = t->in.cases[t->ci].name;
+		if (t->item >= 0)
+			p.item = (char *)(uintptr_t)t->walk.items[t->item].id;
+	}
+	place_save(t->in.dir, &p, &e);	/* losing the place loses no answer */
+}
+
+/* Open case CI in the walk at AT_ITEM (if it applies), else at its next
+ * unanswered question, else its first; a case with no facts opens its
+ * facts form. */
+void
+tui_open_case(struct tui *t, size_t ci, int at_item)
+{
+	const struct case_file *c = &t->in.cases[ci];
+
+	t->ci = ci;
+	t->list_sel = (int)ci;
+	t->walk_top = 0;
+	t->screen = SCREEN_WALK;
+	if (at_item >= 0 && walk_relevant(&t->walk, c, (size_t)at_item) == COND_TRUE)
+		t->item = at_item;
+	else if ((t->item = walk_first(&t->walk, c)) >= 0 &&
+	    walk_answer(&t->walk, c, (size_t)t->item) != ANSWER_NONE) {
+		int n = walk_next_unanswered(&t->walk, c, (size_t)t->item);
+
+		if (n >= 0)
+			t->item = n;
+	}
+	if (t->item < 0) {
+		t->back = SCREEN_WALK;
+		tui_facts_open(t);
+	}
+	tui_save_place(t);
+}
+
+static void
+layout(struct tui *t)
+{
+	getmaxyx(stdscr, t->rows, t->cols);
+	t->too_small = t->rows < TUI_MIN_ROWS || t->cols < TUI_MIN_COLS;
+	t->side_by_side = t->cols >= 80;
+	if (t->side_by_side) {
+		int pw = t->cols >= 110 ? 40 : 31;
+
+		t->main = (struct tui_rect){ 1, 0, t->rows - 2, t->cols - pw - 2 };
+		t->panel = (struct tui_rect){ 1, t->cols - pw, t->rows - 2, pw };
+	} else {
+		int ph = (t->rows - 2) / 3 < 7 ? 7 : (t->rows - 2) / 3;
+
+		t->main = (struct tui_rect){ 1, 0, t->rows - 2 - ph - 1, t->cols };
+		t->panel = (struct tui_rect){ t->rows - 1 - ph, 0, ph, t->cols };
+	}
+	t->status = (struct tui_rect){ t->rows - 1, 0, 1, t->cols };
+	tui_facts_layout(t);
+}
+
+static void
+draw_title(struct tui *t)
+{
+	char line[512];
+
+	attron(tui_attr(t, TA_TITLE));
+	tui_fill(0, 0, t->cols);
+	if (t->in.ncases > 0 && t->screen != SCREEN_LIST && t->screen != SCREEN_HELP) {
+		const struct case_file *c = &t->in.cases[t->ci];
+		int done, total;
+
+		case_progress(c, &t->in.form, &done, &total);
+		snprintf(line, sizeof line, " %s \xc2\xb7 case %s (%zu of %zu) \xc2\xb7 %d/%d answered",
+		    t->in.service ? t->in.service : "yjinspect",
+		    c->reference ? c->reference : c->name, t->ci + 1, t->in.ncases, done, total);
+	} else if (t->screen == SCREEN_HELP) {
+		snprintf(line, sizeof line, " yjinspect keys (Esc, q or ? to close)");
+	} else {
+		snprintf(line, sizeof line, " %s \xc2\xb7 %s \xc2\xb7 %zu cases",
+		    t->in.service ? t->in.service : "yjinspect", t->in.form.id, t->in.ncases);
+	}
+	tui_put(0, 0, t->cols, line);
+	attroff(tui_attr(t, TA_TITLE));
+}
+
+static void
+draw_status(struct tui *t)
+{
+	const char *hint;
+
+	if (t->msg[0]) {
+		attron(t->msg_error ? tui_attr(t, TA_ERROR) : (int)A_BOLD);
+		tui_put(t->status.y, 0, t->cols, t->msg);
+		attroff(t->msg_error ? tui_attr(t, TA_ERROR) : (int)A_BOLD);
+		return;
+	}
+	switch (t->screen) {
+	case SCREEN_LIST:
+		hint = "Enter open  a add case  f facts  j/k move  Tab panel  ? help  q quit";
+		break;
+	case SCREEN_WALK:
+		hint = t->panel_focus ? "j/k scroll the panel  Tab back to the walk" :
+		    "y n x answer  Enter next  j/k move  e note  f facts  u undo  ? help  q quit";
+		break;
+	default:
+		hint = "";
+	}
+	attron(tui_attr(t, TA_DIM));
+	tui_put(t->status.y, 0, t->cols, hint);
+	attroff(tui_attr(t, TA_DIM));
+}
+
+static void
+draw(struct tui *t)
+{
+	erase();
+	if (t->too_small) {
+		char line[200];
+
+		snprintf(line, sizeof line, "Terminal too small: %dx%d. yjinspect needs at least "
+		    "%dx%d. Make the window larger, or press q to quit.", t->cols, t->rows,
+		    TUI_MIN_COLS, TUI_MIN_ROWS);
+		tui_wrap(t->rows / 2 > 0 ? t->rows / 2 - 1 : 0, 0, t->cols, t->rows, line);
+		curs_set(0);
+		refresh();
+		return;
+	}
+	draw_title(t);
+	t->cury = t->curx = -1;
+	switch (t->screen) {
+	case SCREEN_LIST: tui_list_draw(t); break;
+	case SCREEN_WALK: tui_walk_draw(t); break;
+	case SCREEN_FACTS: tui_facts_draw(t); break;
+	case SCREEN_NOTES: tui_notes_draw(t); break;
+	case SCREEN_JUMP: tui_jump_draw(t); break;
+	case SCREEN_HELP: tui_help_draw(t); break;
+	}
+	if (t->screen != SCREEN_HELP)
+		tui_panel_draw(t);
+	draw_status(t);
+	/* the cursor belongs to whoever edits text */
+	if (t->cury >= 0) {
+		move(t->cury, t->curx);
+		curs_set(1);
+	} else
+		curs_set(0);
+	refresh();
+}
+
+static enum tui_context
+context(const struct tui *t)
+{
+	switch (t->screen) {
+	case SCREEN_LIST: return t->panel_focus ? CTX_PANEL : CTX_LIST;
+	case SCREEN_WALK: return t->panel_focus ? CTX_PANEL : CTX_WALK;
+	case SCREEN_FACTS: return CTX_FACTS;
+	case SCREEN_NOTES: return CTX_NOTES;
+	case SCREEN_JUMP: return CTX_JUMP;
+	case SCREEN_HELP: return CTX_HELP;
+	}
+	return CTX_ALL;
+}
+
+static void
+undo(struct tui *t)
+{
+	struct err e;
+	size_t ci = t->ci;
+	int item, rc;
+
+	rc = edit_undo(&t->in, &t->walk, &t->undo, &ci, &item, &e);
+	if (rc == 0) {
+		tui_message(t, 0, "Nothing to undo.");
+		return;
+	}
+	if (rc < 0) {
+		tui_message(t, 1, "NOT UNDONE: %s", e.msg);
+		return;
+	}
+	tui_recompute(t);
+	t->ci = ci;
+	if (item >= 0 && t->screen == SCREEN_WALK)
+		t->item = item;
+	if (t->screen == SCREEN_WALK)
+		tui_walk_settle(t);
+	tui_message(t, 0, "Undone.");
+}
+
+/* Returns 0 to go on, 1 to quit. */
+static int
+handle(struct tui *t, int is_code, int ch)
+{
+	enum tui_action a;
+
+	if (is_code && ch == KEY_RESIZE) {
+		layout(t);
+		return 0;
+	}
+	t->msg[0] = '\0';
+	if (t->too_small) {
+		return !is_code && ch == 'q';
+	}
+	if (t->screen == SCREEN_NOTES) {
+		a = tui_keys_lookup(CTX_NOTES, ch, is_code);
+		if (a == ACT_DONE) {
+			tui_notes_close(t);
+			return 0;
+		}
+		if (a == ACT_REDRAW) {
+			clearok(curscr, TRUE);
+			return 0;
+		}
+		tui_notes_input(t, is_code, ch);
+		return 0;
+	}
+	if (t->screen == SCREEN_LIST && t->adding) {
+		tui_list_input(t, is_code, ch);
+		return 0;
+	}
+	if (t->screen == SCREEN_FACTS && tui_facts_input(t, is_code, ch))
+		return 0;
+	a = tui_keys_lookup(context(t), ch, is_code);
+	switch (a) {
+	case ACT_QUIT:
+		return 1;
+	case ACT_HELP:
+		if (t->screen == SCREEN_FACTS)
+			tui_facts_close(t);
+		t->back = t->screen == SCREEN_FACTS ? SCREEN_WALK : t->screen;
+		t->screen = SCREEN_HELP;
+		t->help_top = 0;
+		return 0;
+	case ACT_REDRAW:
+		clearok(curscr, TRUE);
+		return 0;
+	case ACT_UNDO:
+		undo(t);
+		return 0;
+	default:
+		break;
+	}
+	if (t->panel_focus && (t->screen == SCREEN_WALK || t->screen == SCREEN_LIST)) {
+		tui_panel_key(t, a);
+		return 0;
+	}
+	switch (t->screen) {
+	case SCREEN_LIST: tui_list_key(t, a); break;
+	case SCREEN_WALK: tui_walk_key(t, a); break;
+	case SCREEN_JUMP: tui_jump_key(t, a); break;
+	case SCREEN_HELP: tui_help_key(t, a); break;
+	default: break;
+	}
+	return 0;
+}
+
+static char *
+inspector_name(void)
+{
+	const char *v = getenv("YJINSPECT_INSPECTOR");
+	struct passwd *pw;
+
+	if (v && *v)
+		return xstrdup(v);
+	pw = getpwuid(getuid());
+	if (pw && pw->pw_gecos && *pw->pw_gecos && *pw->pw_gecos != ',') {
+		char *name = xstrdup(pw->pw_gecos), *comma = strchr(name, ',');
+
+		if (comma)
+			*comma = '\0';
+		return name;
+	}
+	if (pw && pw->pw_name)
+		return xstrdup(pw->pw_name);
+	v = getenv("USER");
+	return xstrdup(v && *v ? v : "inspector");
+}
+
+static void
+restore_place(struct tui *t)
+{
+	struct place p;
+	int ci;
+
+	t->screen = SCREEN_LIST;
+	t->item = -1;
+	if (place_load(t->in.dir, &p) < 0)
+		return;
+	ci = p.case_name ? edit_case_index(&t->in, p.case_name) : -1;
+	if (ci >= 0) {
+		t->ci = (size_t)ci;
+		t->list_sel = ci;
+		if (p.screen && strcmp(p.screen, "walk") == 0)
+			tui_open_case(t, (size_t)ci, p.item ? walk_find(&t->walk, p.item) : -1);
+	}
+	place_free(&p);
+}
+
+int
+tui_run(const char *dir)
+{
+	struct problems p = PROBLEMS_INIT;
+	struct tui *t = xcalloc(1, sizeof *t);
+	struct sigaction sa;
+	SCREEN *scr;
+	int quit = 0;
+
+	setlocale(LC_ALL, "");
+	t->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "yjinspect: the terminal UI needs a terminal "
+		    "(for scripts: yjinspect summary %s)\n", dir);
+		free(t);
+		return 1;
+	}
+	if (insp_open(&t->in, dir, paths_forms_dir(), &p) < 0 || p.nerrors) {
+		for (size_t i = 0; i < p.n; i++)
+			if (p.v[i].level == PROBLEM_ERROR) {
+				fprintf(stderr, "yjinspect: %s", p.v[i].msg);
+				if (p.nerrors > 1)
+					fprintf(stderr, " (and %zu more: see 'yjinspect check')",
+					    p.nerrors - 1);
+				fputc('\n', stderr);
+				break;
+			}
+		problems_free(&p);
+		if (t->in.path)
+			insp_close(&t->in);
+		free(t);
+		return 1;
+	}
+	problems_free(&p);
+	rate_compute(&t->rate, &t->in);
+	walk_init(&t->walk, &t->in.form);
+	t->who = inspector_name();
+
+	/* set before initscr, so curses leaves them to us */
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	scr = newterm(NULL, stdout, stdin);
+	if (scr == NULL) {
+		fprintf(stderr, "yjinspect: cannot use the terminal '%s'\n",
+		    getenv("TERM") ? getenv("TERM") : "(TERM not set)");
+		quit = -1;
+	} else {
+		set_term(scr);
+		cbreak();
+		noecho();
+		nonl();
+		keypad(stdscr, TRUE);
+		set_escdelay(25);
+		curs_set(0);
+		timeout(250);
+		tui_draw_init(t);
+		layout(t);
+		restore_place(t);
+	}
+	while (!quit && !got_signal) {
+		wint_t ch;
+		int r;
+
+		draw(t);
+		r = get_wch(&ch);
+		if (r == ERR)
+			continue;
+		quit = handle(t, r == KEY_CODE_YES, (int)ch);
+	}
+	/* leave everything saved: an open note, an open text field, the place */
+	if (t->notes)
+		tui_notes_close(t);
+	if (t->facts)
+		tui_facts_close(t);
+	if (scr != NULL) {
+		tui_save_place(t);
+		endwin();
+		delscreen(scr);
+	}
+	edit_undo_free(&t->undo);
+	walk_free(&t->walk);
+	rate_free(&t->rate);
+	insp_close(&t->in);
+	free(t->who);
+	free(t);
+	return quit < 0 ? 1 : 0;
+}

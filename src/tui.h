@@ -1,0 +1,130 @@
+/* tui.h - the terminal UI: the inspector's walk through each case with the
+ * live ratings panel. It reads the model (insp, rate, walk) and changes it
+ * only through edit.h; it computes no ratings of its own.
+ *
+ * Internals shared by the tui_*.c files: one struct tui holds the state;
+ * each screen has a draw function (render only) and a key function that
+ * returns whether the screen must be drawn again. The main loop (tui.c)
+ * owns curses setup and teardown, input, resize and signals.
+ */
+#ifndef YJ_TUI_H
+#define YJ_TUI_H
+
+#include <stddef.h>
+#include <wchar.h>
+
+#include "edit.h"
+#include "insp.h"
+#include "rate.h"
+#include "tui_keys.h"
+#include "walk.h"
+
+/* Run the UI on the inspection in DIR; returns the exit status. */
+int tui_run(const char *dir);
+
+/* ---- internals ---- */
+
+enum tui_screen { SCREEN_LIST, SCREEN_WALK, SCREEN_FACTS, SCREEN_NOTES, SCREEN_JUMP,
+	SCREEN_HELP };
+
+#define TUI_MIN_COLS 60
+#define TUI_MIN_ROWS 18
+
+struct tui_rect {
+	int y, x, h, w;
+};
+
+struct tui_notes;	/* tui_notes.c */
+struct tui_facts;	/* tui_facts.c */
+
+struct tui {
+	struct inspection in;
+	struct rate rate;
+	struct walk walk;
+	struct edit_undo undo;
+	char *who;		/* the inspector's name for answer stamps */
+
+	enum tui_screen screen, back;	/* back: where HELP/FACTS/JUMP return */
+	size_t ci;		/* current case (valid when in.ncases > 0) */
+	int item;		/* current walk item, -1 = none */
+	int list_sel, list_top;	/* case list */
+	int jump_sel;		/* standard picker: standard index */
+	int help_top;
+	int adding;		/* the case list is asking for a new reference */
+	wchar_t addbuf[128];
+	size_t addlen;
+	int panel_top;		/* ratings panel scroll */
+	int panel_focus;
+	int walk_top;		/* walk pane scroll (rows) */
+
+	struct tui_notes *notes;	/* open note editor, or NULL */
+	struct tui_facts *facts;	/* open facts form, or NULL */
+
+	/* layout, from (rows, cols) in tui_layout */
+	int rows, cols;
+	int too_small;
+	struct tui_rect main, panel, status;
+	int side_by_side;
+
+	int cury, curx;		/* where the text cursor goes, -1: hidden */
+	int colour;		/* colours in use */
+	int utf8;		/* the terminal takes UTF-8 */
+	char msg[512];		/* status line message */
+	int msg_error;
+};
+
+/* tui.c */
+void tui_recompute(struct tui *t);
+void tui_message(struct tui *t, int error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void tui_open_case(struct tui *t, size_t ci, int at_item);
+void tui_save_place(struct tui *t);
+
+/* tui_draw.c: drawing helpers; every string from a file goes through these */
+enum tui_attr { TA_TITLE = 1, TA_DIM, TA_SEL, TA_ERROR, TA_OK };
+void tui_draw_init(struct tui *t);
+int tui_attr(const struct tui *t, int which);
+int tui_band_attr(const struct tui *t, int band);
+/* Put clean S at (Y, X), at most W columns; returns columns used. */
+int tui_put(int y, int x, int w, const char *s);
+/* Put clean S wrapped in W columns from row Y for at most MAXROWS rows
+ * (0: count only); returns the rows it takes in full. */
+int tui_wrap(int y, int x, int w, int maxrows, const char *s);
+/* Display width of S (wcwidth of each character). */
+int tui_width(const char *s);
+const char *tui_band_symbol(const struct tui *t, int band);
+void tui_fill(int y, int x, int w);
+void tui_hline(const struct tui *t, int y, int x, int w);
+void tui_vline(const struct tui *t, int y, int x, int h);
+void tui_bar(const struct tui *t, int y, int x, int w, int percent, int band);
+
+/* the screens: draw, and key (returns 1 to redraw) */
+void tui_list_draw(struct tui *t);
+int tui_list_key(struct tui *t, enum tui_action a);
+int tui_list_input(struct tui *t, int is_code, int ch);	/* while adding a case */
+void tui_walk_draw(struct tui *t);
+int tui_walk_key(struct tui *t, enum tui_action a);
+void tui_walk_settle(struct tui *t);	/* move off an item that no longer applies */
+void tui_panel_draw(struct tui *t);
+int tui_panel_key(struct tui *t, enum tui_action a);
+void tui_help_draw(struct tui *t);
+int tui_help_key(struct tui *t, enum tui_action a);
+void tui_jump_draw(struct tui *t);
+int tui_jump_key(struct tui *t, enum tui_action a);
+
+/* tui_facts.c: the case facts form (ncurses form library) */
+void tui_facts_open(struct tui *t);
+void tui_facts_close(struct tui *t);	/* saves the field being edited */
+void tui_facts_draw(struct tui *t);
+int tui_facts_input(struct tui *t, int is_code, int ch);
+void tui_facts_layout(struct tui *t);	/* after a resize */
+
+/* tui_notes.c: the note editor */
+void tui_notes_open(struct tui *t, size_t kq);
+int tui_notes_close(struct tui *t);	/* saves; -1 if the save failed */
+void tui_notes_draw(struct tui *t);
+int tui_notes_input(struct tui *t, int is_code, int ch);
+
+/* tui_add.c-like prompt for a new case reference lives in tui_list.c */
+
+#endif

@@ -1,0 +1,186 @@
+/* tui_keys.c - the key table (see tui_keys.h). */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <curses.h>
+
+#include "tui_keys.h"
+
+#define CTRL(c) ((c) & 0x1f)
+#define K(ctx, ch, name, act) { ctx, ch, 0, name, ACT_##act }
+#define C(ctx, code, name, act) { ctx, code, 1, name, ACT_##act }
+
+const struct tui_binding tui_bindings[] = {
+	/* everywhere */
+	K(CTX_ALL, 'q', "q", QUIT),
+	K(CTX_ALL, '?', "?", HELP),
+	C(CTX_ALL, KEY_F(1), "F1", HELP),
+	K(CTX_ALL, CTRL('l'), "Ctrl-L", REDRAW),
+
+	/* the case list */
+	K(CTX_LIST, 'k', "k", UP),
+	C(CTX_LIST, KEY_UP, "Up", UP),
+	K(CTX_LIST, 'j', "j", DOWN),
+	C(CTX_LIST, KEY_DOWN, "Down", DOWN),
+	C(CTX_LIST, KEY_PPAGE, "PgUp", SCROLL_UP),
+	C(CTX_LIST, KEY_NPAGE, "PgDn", SCROLL_DOWN),
+	K(CTX_LIST, '\n', "Enter", OPEN),
+	K(CTX_LIST, '\r', "Enter", OPEN),
+	C(CTX_LIST, KEY_ENTER, "Enter", OPEN),
+	K(CTX_LIST, 'l', "l", OPEN),
+	C(CTX_LIST, KEY_RIGHT, "Right", OPEN),
+	K(CTX_LIST, 'a', "a", ADD_CASE),
+	K(CTX_LIST, 'f', "f", FACTS),
+	K(CTX_LIST, 'u', "u", UNDO),
+	K(CTX_LIST, '\t', "Tab", FOCUS),
+
+	/* the walk */
+	K(CTX_WALK, 'y', "y", YES),
+	K(CTX_WALK, 'n', "n", NO),
+	K(CTX_WALK, 'x', "x", NA),
+	K(CTX_WALK, '-', "-", CLEAR),
+	K(CTX_WALK, 'k', "k", UP),
+	C(CTX_WALK, KEY_UP, "Up", UP),
+	K(CTX_WALK, 'j', "j", DOWN),
+	C(CTX_WALK, KEY_DOWN, "Down", DOWN),
+	C(CTX_WALK, KEY_PPAGE, "PgUp", PREV_STD),
+	C(CTX_WALK, KEY_NPAGE, "PgDn", NEXT_STD),
+	K(CTX_WALK, '\n', "Enter", NEXT_UNANSWERED),
+	K(CTX_WALK, '\r', "Enter", NEXT_UNANSWERED),
+	C(CTX_WALK, KEY_ENTER, "Enter", NEXT_UNANSWERED),
+	K(CTX_WALK, ' ', "Space", NEXT_UNANSWERED),
+	K(CTX_WALK, ']', "]", NEXT_CASE),
+	K(CTX_WALK, '[', "[", PREV_CASE),
+	K(CTX_WALK, 's', "s", JUMP),
+	K(CTX_WALK, 'e', "e", NOTES),
+	K(CTX_WALK, 'f', "f", FACTS),
+	K(CTX_WALK, 'u', "u", UNDO),
+	K(CTX_WALK, '\t', "Tab", FOCUS),
+	K(CTX_WALK, 'h', "h", BACK),
+	C(CTX_WALK, KEY_LEFT, "Left", BACK),
+	K(CTX_WALK, 27, "Esc", BACK),
+
+	/* the ratings panel */
+	K(CTX_PANEL, 'k', "k", SCROLL_UP),
+	C(CTX_PANEL, KEY_UP, "Up", SCROLL_UP),
+	K(CTX_PANEL, 'j', "j", SCROLL_DOWN),
+	C(CTX_PANEL, KEY_DOWN, "Down", SCROLL_DOWN),
+	K(CTX_PANEL, '\t', "Tab", FOCUS),
+	K(CTX_PANEL, 27, "Esc", FOCUS),
+
+	/* the case facts form */
+	C(CTX_FACTS, KEY_DOWN, "Down", FIELD_NEXT),
+	K(CTX_FACTS, '\t', "Tab", FIELD_NEXT),
+	C(CTX_FACTS, KEY_UP, "Up", FIELD_PREV),
+	C(CTX_FACTS, KEY_BTAB, "Shift-Tab", FIELD_PREV),
+	C(CTX_FACTS, KEY_RIGHT, "Right", CHOICE_NEXT),
+	K(CTX_FACTS, ' ', "Space", CHOICE_NEXT),
+	C(CTX_FACTS, KEY_LEFT, "Left", CHOICE_PREV),
+	K(CTX_FACTS, 'y', "y", YES),
+	K(CTX_FACTS, 'n', "n", NO),
+	K(CTX_FACTS, '-', "-", CLEAR),
+	K(CTX_FACTS, '\n', "Enter", DONE),
+	K(CTX_FACTS, '\r', "Enter", DONE),
+	C(CTX_FACTS, KEY_ENTER, "Enter", DONE),
+	K(CTX_FACTS, 27, "Esc", DONE),
+	K(CTX_FACTS, 'u', "u", UNDO),
+
+	/* the note editor (text goes in as typed) */
+	K(CTX_NOTES, 27, "Esc", DONE),
+	K(CTX_NOTES, CTRL('s'), "Ctrl-S", DONE),
+	C(CTX_NOTES, KEY_F(2), "F2", DONE),
+	K(CTX_NOTES, CTRL('l'), "Ctrl-L", REDRAW),
+
+	/* the standard picker */
+	K(CTX_JUMP, 'k', "k", UP),
+	C(CTX_JUMP, KEY_UP, "Up", UP),
+	K(CTX_JUMP, 'j', "j", DOWN),
+	C(CTX_JUMP, KEY_DOWN, "Down", DOWN),
+	K(CTX_JUMP, '\n', "Enter", DONE),
+	K(CTX_JUMP, '\r', "Enter", DONE),
+	C(CTX_JUMP, KEY_ENTER, "Enter", DONE),
+	K(CTX_JUMP, 27, "Esc", BACK),
+
+	/* the help screen */
+	K(CTX_HELP, 'k', "k", SCROLL_UP),
+	C(CTX_HELP, KEY_UP, "Up", SCROLL_UP),
+	K(CTX_HELP, 'j', "j", SCROLL_DOWN),
+	C(CTX_HELP, KEY_DOWN, "Down", SCROLL_DOWN),
+	C(CTX_HELP, KEY_NPAGE, "PgDn", SCROLL_DOWN),
+	C(CTX_HELP, KEY_PPAGE, "PgUp", SCROLL_UP),
+	K(CTX_HELP, 27, "Esc", BACK),
+	K(CTX_HELP, 'q', "q", BACK),
+	K(CTX_HELP, '?', "?", BACK),
+};
+
+const size_t tui_nbindings = sizeof tui_bindings / sizeof tui_bindings[0];
+
+static const char *const action_desc[] = {
+	"",
+#define X(name, desc) desc,
+	TUI_ACTIONS(X)
+#undef X
+};
+
+enum tui_action
+tui_keys_lookup(enum tui_context ctx, int key, int is_code)
+{
+	for (int pass = 0; pass < 2; pass++) {
+		enum tui_context want = pass == 0 ? ctx : CTX_ALL;
+
+		if (pass == 1 && (ctx == CTX_NOTES || ctx == CTX_HELP))
+			break;
+		for (size_t i = 0; i < tui_nbindings; i++)
+			if (tui_bindings[i].ctx == want && tui_bindings[i].key == key &&
+			    tui_bindings[i].is_code == is_code)
+				return tui_bindings[i].act;
+	}
+	return ACT_NONE;
+}
+
+const char *
+tui_action_desc(enum tui_action a)
+{
+	return (a > ACT_NONE && a < ACT_COUNT) ? action_desc[a] : "";
+}
+
+const char *
+tui_context_name(enum tui_context ctx)
+{
+	static const char *const names[] = { "everywhere", "case list", "walk",
+	    "ratings panel", "case facts", "note editor", "standard picker", "help" };
+
+	return names[ctx];
+}
+
+void
+tui_keys_print(void *file)
+{
+	FILE *out = file;
+
+	for (int ctx = CTX_ALL; ctx <= CTX_HELP; ctx++) {
+		for (int a = ACT_NONE + 1; a < ACT_COUNT; a++) {
+			char keys[128] = "";
+			int n = 0;
+
+			for (size_t i = 0; i < tui_nbindings; i++) {
+				const struct tui_binding *b = &tui_bindings[i];
+
+				if (b->ctx != (enum tui_context)ctx || b->act != (enum tui_action)a)
+					continue;
+				if (strstr(keys, b->name) != NULL &&
+				    (strlen(keys) == strlen(b->name) ||
+				     strstr(keys, b->name)[strlen(b->name)] == ',' ||
+				     strstr(keys, b->name)[strlen(b->name)] == '\0'))
+					continue;	/* the same name twice (Enter) */
+				snprintf(keys + strlen(keys), sizeof keys - strlen(keys), "%s%s",
+				    n++ ? ", " : "", b->name);
+			}
+			if (n)
+				fprintf(out, "%s\t%s\t%s\n", tui_context_name((enum tui_context)ctx),
+				    keys, tui_action_desc((enum tui_action)a));
+		}
+	}
+}

@@ -1,0 +1,83 @@
+/* tui_keys.h - every action of the terminal UI and the keys bound to it,
+ * in one table. The dispatcher, the help screen and `yjinspect keys` (from
+ * which the man page's key list is checked) all read this table, so they
+ * cannot disagree. */
+#ifndef YJ_TUI_KEYS_H
+#define YJ_TUI_KEYS_H
+
+#include <stddef.h>
+
+/* X(NAME, description) */
+#define TUI_ACTIONS(X) \
+	X(QUIT, "quit (every answer is already saved)") \
+	X(HELP, "show the keys") \
+	X(REDRAW, "redraw the screen") \
+	X(UP, "previous item") \
+	X(DOWN, "next item") \
+	X(PREV_STD, "previous standard") \
+	X(NEXT_STD, "next standard") \
+	X(OPEN, "open the case at its next unanswered question") \
+	X(BACK, "back to the case list") \
+	X(ADD_CASE, "add a case") \
+	X(YES, "answer Yes, then go to the next unanswered question") \
+	X(NO, "answer No, then go to the next unanswered question") \
+	X(NA, "answer N/A (prompts that allow it), then go on") \
+	X(CLEAR, "clear this answer") \
+	X(NEXT_UNANSWERED, "go to the next unanswered question") \
+	X(NEXT_CASE, "next case") \
+	X(PREV_CASE, "previous case") \
+	X(JUMP, "jump to a standard") \
+	X(NOTES, "edit the note on this key question") \
+	X(FACTS, "edit the case facts (they decide which questions apply)") \
+	X(UNDO, "undo the last change") \
+	X(FOCUS, "move between the walk and the ratings panel") \
+	X(FIELD_NEXT, "next field") \
+	X(FIELD_PREV, "previous field") \
+	X(CHOICE_NEXT, "next choice") \
+	X(CHOICE_PREV, "previous choice") \
+	X(DONE, "done: save and close") \
+	X(SCROLL_UP, "scroll up") \
+	X(SCROLL_DOWN, "scroll down")
+
+enum tui_action {
+	ACT_NONE = 0,
+#define X(name, desc) ACT_##name,
+	TUI_ACTIONS(X)
+#undef X
+	ACT_COUNT
+};
+
+/* Where a key binding holds. */
+enum tui_context {
+	CTX_ALL,	/* everywhere but the text editors */
+	CTX_LIST,	/* the case list */
+	CTX_WALK,	/* the walk through a case */
+	CTX_PANEL,	/* the ratings panel, when it has the focus */
+	CTX_FACTS,	/* the case facts form */
+	CTX_NOTES,	/* the note editor */
+	CTX_JUMP,	/* the standard picker */
+	CTX_HELP	/* the help screen */
+};
+
+struct tui_binding {
+	enum tui_context ctx;
+	int key;		/* a character, or a KEY_* code when is_code */
+	int is_code;
+	const char *name;	/* as shown: "y", "Down", "Ctrl-L" */
+	enum tui_action act;
+};
+
+extern const struct tui_binding tui_bindings[];
+extern const size_t tui_nbindings;
+
+/* The action for KEY (IS_CODE: a KEY_* code) in context CTX; bindings of
+ * CTX are looked at first, then CTX_ALL (but not in CTX_NOTES). */
+enum tui_action tui_keys_lookup(enum tui_context ctx, int key, int is_code);
+const char *tui_action_desc(enum tui_action a);
+const char *tui_context_name(enum tui_context ctx);
+
+/* Print the key table, a line per action and context:
+ * "CONTEXT<TAB>KEYS<TAB>DESCRIPTION" (for `yjinspect keys`). */
+void tui_keys_print(void *file);
+
+#endif

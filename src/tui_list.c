@@ -1,0 +1,205 @@
+/* tui_list.c - the case list: reference, case type, disposal, inspector,
+ * progress and problems of each case; open one, add one. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include <curses.h>
+
+#include "tui.h"
+#include "xalloc.h"
+
+static const char *
+fact_label(const struct form *f, const struct case_file *c, const char *fact)
+{
+	int fi = form_fact_index(f, fact);
+
+	if (fi < 0 || c->facts[fi] < 0)
+		return "-";
+	return f->facts[fi].type == FACT_CHOICE ? f->facts[fi].choices[c->facts[fi]] : "-";
+}
+
+/* Column layout for width W: reference, type, disposal, inspector, progress, problems. */
+void
+tui_list_draw(struct tui *t)
+{
+	const struct form *f = &t->in.form;
+	struct tui_rect r = t->main;
+	int rows = r.h - 2;
+	/* columns: reference, type, disposal, [inspector], answered, problems */
+	int refw = r.w >= 70 ? 14 : 10, typew = 6, answ = 9, probw = 8;
+	int xtype = refw + 1, xdisp = xtype + typew + 1;
+	int xprob = r.w - probw, xans = xprob - answ - 1;
+	int dispw = xans - xdisp - 1, inspw = 0, xinsp = 0;
+	char line[256];
+
+	if (rows < 1)
+		return;
+	if (dispw > 36) {	/* room for the inspector too */
+		inspw = dispw - 22;
+		dispw = 21;
+		xinsp = xdisp + dispw + 1;
+	}
+	attron(A_BOLD);
+	tui_put(r.y, r.x, refw, "Reference");
+	tui_put(r.y, r.x + xtype, typew, "Type");
+	tui_put(r.y, r.x + xdisp, dispw, "Disposal");
+	if (inspw)
+		tui_put(r.y, r.x + xinsp, inspw, "Inspector");
+	tui_put(r.y, r.x + xans, answ, "Answered");
+	tui_put(r.y, r.x + xprob, probw, "Problems");
+	attroff(A_BOLD);
+	if (t->in.ncases == 0) {
+		tui_wrap(r.y + 2, r.x, r.w, 3, "No cases yet. Press a to add the first case.");
+	}
+	if (t->list_sel >= (int)t->in.ncases)
+		t->list_sel = (int)t->in.ncases - 1;
+	if (t->list_sel < 0)
+		t->list_sel = 0;
+	if (t->list_sel < t->list_top)
+		t->list_top = t->list_sel;
+	if (t->list_sel >= t->list_top + rows)
+		t->list_top = t->list_sel - rows + 1;
+	for (int i = 0; i < rows && t->list_top + i < (int)t->in.ncases; i++) {
+		size_t ci = (size_t)(t->list_top + i);
+		const struct case_file *c = &t->in.cases[ci];
+		struct problems p = PROBLEMS_INIT;
+		int done, total, y = r.y + 1 + i, sel = (int)ci == t->list_sel;
+
+		case_progress(c, f, &done, &total);
+		case_check(c, f, &p);
+		if (sel)
+			attron(A_REVERSE);
+		tui_fill(y, r.x, r.w);
+		tui_put(y, r.x, refw, c->reference ? c->reference : c->name);
+		tui_put(y, r.x + xtype, typew, fact_label(f, c, "case_type"));
+		tui_put(y, r.x + xdisp, dispw, fact_label(f, c, "disposal"));
+		if (inspw)
+			tui_put(y, r.x + xinsp, inspw, c->inspector ? c->inspector : "");
+		snprintf(line, sizeof line, "%d/%d", done, total);
+		tui_put(y, r.x + xans, answ, line);
+		/* an incomplete case's "not answered yet" is progress, not a problem */
+		{
+			size_t n = 0;
+
+			for (size_t k = 0; k < p.n; k++)
+				n += strstr(p.v[k].msg, "not answered yet") == NULL;
+			snprintf(line, sizeof line, "%zu", n);
+			if (n && !sel)
+				attron(tui_attr(t, TA_ERROR));
+			tui_put(y, r.x + xprob, probw, n ? line : "-");
+			if (n && !sel)
+				attroff(tui_attr(t, TA_ERROR));
+		}
+		if (sel)
+			attroff(A_REVERSE);
+		problems_free(&p);
+	}
+	if (t->adding) {
+		char ref[512];
+
+		wcstombs(ref, t->addbuf, sizeof ref - 1);
+		ref[sizeof ref - 1] = '\0';
+		tui_fill(r.y + r.h - 1, r.x, r.w);
+		attron(A_BOLD);
+		tui_put(r.y + r.h - 1, r.x, 24, "New case reference: ");
+		attroff(A_BOLD);
+		tui_put(r.y + r.h - 1, r.x + 20, r.w - 21, ref);
+		t->cury = r.y + r.h - 1;
+		t->curx = r.x + 20 + tui_width(ref);
+	}
+}
+
+static void
+add_case(struct tui *t)
+{
+	char ref[512];
+	struct err e;
+	size_t ci;
+	char *trim;
+
+	wcstombs(ref, t->addbuf, sizeof ref - 1);
+	ref[sizeof ref - 1] = '\0';
+	for (trim = ref + strlen(ref); trim > ref && trim[-1] == ' '; trim--)
+		trim[-1] = '\0';
+	t->adding = 0;
+	if (*ref == '\0')
+		return;
+	if (edit_add_case(&t->in, ref, t->who, &ci, &e) < 0) {
+		tui_message(t, 1, "NOT SAVED: %s", e.msg);
+		return;
+	}
+	tui_recompute(t);
+	t->ci = ci;
+	t->list_sel = (int)ci;
+	t->item = -1;
+	tui_message(t, 0, "Added %s. Record its facts: they decide which questions apply.", ref);
+	t->back = SCREEN_WALK;
+	tui_facts_open(t);
+}
+
+int
+tui_list_input(struct tui *t, int is_code, int ch)
+{
+	if (!is_code && (ch == '\n' || ch == '\r')) {
+		add_case(t);
+	} else if (!is_code && ch == 27) {
+		t->adding = 0;
+	} else if ((is_code && ch == KEY_BACKSPACE) || (!is_code && (ch == 127 || ch == 8))) {
+		if (t->addlen > 0)
+			t->addbuf[--t->addlen] = L'\0';
+	} else if (!is_code && ch >= 0x20 && ch != 0x7f &&
+	    t->addlen + 1 < sizeof t->addbuf / sizeof t->addbuf[0]) {
+		t->addbuf[t->addlen++] = (wchar_t)ch;
+		t->addbuf[t->addlen] = L'\0';
+	}
+	return 1;
+}
+
+int
+tui_list_key(struct tui *t, enum tui_action a)
+{
+	int rows = t->main.h - 2;
+
+	switch (a) {
+	case ACT_UP:
+		if (t->list_sel > 0)
+			t->list_sel--;
+		return 1;
+	case ACT_DOWN:
+		if (t->list_sel + 1 < (int)t->in.ncases)
+			t->list_sel++;
+		return 1;
+	case ACT_SCROLL_UP:
+		t->list_sel -= rows > 1 ? rows : 1;
+		return 1;
+	case ACT_SCROLL_DOWN:
+		t->list_sel += rows > 1 ? rows : 1;
+		return 1;
+	case ACT_OPEN:
+		if (t->in.ncases == 0)
+			return 0;
+		tui_open_case(t, (size_t)t->list_sel, -1);
+		return 1;
+	case ACT_FACTS:
+		if (t->in.ncases == 0)
+			return 0;
+		t->ci = (size_t)t->list_sel;
+		t->back = SCREEN_LIST;
+		tui_facts_open(t);
+		return 1;
+	case ACT_ADD_CASE:
+		t->adding = 1;
+		t->addlen = 0;
+		t->addbuf[0] = L'\0';
+		return 1;
+	case ACT_FOCUS:
+		t->panel_focus = 1;
+		return 1;
+	default:
+		return 0;
+	}
+}

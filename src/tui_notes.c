@@ -1,0 +1,310 @@
+/* tui_notes.c - the note editor: multi-line UTF-8 text with its own line
+ * handling (the form library would lose line breaks). Lines are wide
+ * strings; the display wraps them; Esc, Ctrl-S or F2 saves and closes.
+ * Control characters in a note read from a file are shown as '?' and kept
+ * as they are unless edited. */
+#include "config.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include <curses.h>
+
+#include "buf.h"
+#include "tui.h"
+#include "xalloc.h"
+
+struct tui_notes {
+	size_t kq;
+	wchar_t **line;		/* logical lines */
+	size_t *len;
+	size_t n;
+	size_t cy, cx;		/* cursor: line, character */
+	int top;		/* first screen row shown */
+};
+
+static void
+insert_line(struct tui_notes *nt, size_t at, const wchar_t *s, size_t len)
+{
+	nt->line = xrealloc(nt->line, (nt->n + 1) * sizeof *nt->line);
+	nt->len = xrealloc(nt->len, (nt->n + 1) * sizeof *nt->len);
+	memmove(&nt->line[at + 1], &nt->line[at], (nt->n - at) * sizeof *nt->line);
+	memmove(&nt->len[at + 1], &nt->len[at], (nt->n - at) * sizeof *nt->len);
+	nt->line[at] = xmalloc((len + 1) * sizeof(wchar_t));
+	wmemcpy(nt->line[at], s, len);
+	nt->line[at][len] = L'\0';
+	nt->len[at] = len;
+	nt->n++;
+}
+
+/* UTF-8 to wide; invalid bytes become U+FFFD. */
+static void
+load_text(struct tui_notes *nt, const char *s)
+{
+	wchar_t *w = xmalloc((strlen(s) + 1) * sizeof(wchar_t));
+	size_t n = 0;
+	mbstate_t st;
+
+	memset(&st, 0, sizeof st);
+	while (*s) {
+		size_t k = mbrtowc(&w[n], s, strlen(s), &st);
+
+		if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
+			w[n++] = 0xfffd;
+			s++;
+			memset(&st, 0, sizeof st);
+			continue;
+		}
+		s += k;
+		n++;
+	}
+	w[n] = L'\0';
+	for (size_t start = 0, i = 0;; i++) {
+		if (w[i] == L'\n' || w[i] == L'\0') {
+			insert_line(nt, nt->n, w + start, i - start);
+			start = i + 1;
+			if (w[i] == L'\0')
+				break;
+		}
+	}
+	free(w);
+}
+
+static char *
+text_of(const struct tui_notes *nt)
+{
+	struct buf b = BUF_INIT;
+	char mb[MB_LEN_MAX];
+	mbstate_t st;
+
+	memset(&st, 0, sizeof st);
+	for (size_t i = 0; i < nt->n; i++) {
+		if (i)
+			buf_addc(&b, '\n');
+		for (size_t j = 0; j < nt->len[i]; j++) {
+			size_t k = wcrtomb(mb, nt->line[i][j], &st);
+
+			if (k == (size_t)-1) {
+				buf_adds(&b, "\xef\xbf\xbd");
+				memset(&st, 0, sizeof st);
+			} else
+				buf_add(&b, mb, k);
+		}
+	}
+	/* a note that is only white space is no note */
+	for (size_t i = 0; i < b.len; i++)
+		if (b.data[i] != ' ' && b.data[i] != '\n')
+			return buf_take(&b);
+	buf_free(&b);
+	return NULL;
+}
+
+void
+tui_notes_open(struct tui *t, size_t kq)
+{
+	struct tui_notes *nt = xcalloc(1, sizeof *nt);
+	const char *note = t->in.cases[t->ci].notes[kq];
+
+	nt->kq = kq;
+	load_text(nt, note ? note : "");
+	nt->cy = nt->n - 1;
+	nt->cx = nt->len[nt->cy];
+	t->notes = nt;
+	t->screen = SCREEN_NOTES;
+}
+
+static void
+notes_free(struct tui_notes *nt)
+{
+	for (size_t i = 0; i < nt->n; i++)
+		free(nt->line[i]);
+	free(nt->line);
+	free(nt->len);
+	free(nt);
+}
+
+int
+tui_notes_close(struct tui *t)
+{
+	struct tui_notes *nt = t->notes;
+	char *text;
+	struct err e;
+	int rc;
+
+	if (nt == NULL)
+		return 0;
+	text = text_of(nt);
+	rc = edit_note(&t->in, t->ci, nt->kq, text, &t->undo, &e);
+	free(text);
+	if (rc < 0) {
+		tui_message(t, 1, "NOTE NOT SAVED: %s (the editor stays open)", e.msg);
+		return -1;
+	}
+	notes_free(nt);
+	t->notes = NULL;
+	t->screen = SCREEN_WALK;
+	return 0;
+}
+
+static int
+wc_width(wchar_t c)
+{
+	int w = wcwidth(c);
+
+	return w < 1 ? 1 : w;
+}
+
+static int
+is_control(wchar_t c)
+{
+	return c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0);
+}
+
+void
+tui_notes_draw(struct tui *t)
+{
+	struct tui_notes *nt = t->notes;
+	struct tui_rect r = t->main;
+	int w = r.w, body = r.h - 2, row = 0, cur_row = 0, cur_col = 0;
+	char title[256];
+
+	snprintf(title, sizeof title, "Note on %s: Esc or Ctrl-S saves and closes",
+	    t->in.form.kqs[nt->kq].id);
+	attron(A_BOLD);
+	tui_put(r.y, r.x, r.w, title);
+	attroff(A_BOLD);
+	if (body < 1 || w < 4)
+		return;
+	/* first pass: where the cursor is, in wrapped rows */
+	for (size_t i = 0; i < nt->n; i++) {
+		int col = 0;
+
+		for (size_t j = 0; j <= nt->len[i]; j++) {
+			int cw = j < nt->len[i] ? wc_width(nt->line[i][j]) : 1;
+
+			if (col + cw > w) {
+				row++;
+				col = 0;
+			}
+			if (i == nt->cy && j == nt->cx) {
+				cur_row = row;
+				cur_col = col;
+			}
+			col += cw;
+		}
+		row++;
+	}
+	if (cur_row < nt->top)
+		nt->top = cur_row;
+	if (cur_row >= nt->top + body)
+		nt->top = cur_row - body + 1;
+	/* second pass: draw */
+	row = 0;
+	for (size_t i = 0; i < nt->n; i++) {
+		int col = 0;
+
+		for (size_t j = 0; j < nt->len[i]; j++) {
+			wchar_t c = nt->line[i][j];
+			int cw = wc_width(c);
+
+			if (col + cw > w) {
+				row++;
+				col = 0;
+			}
+			if (row >= nt->top && row < nt->top + body) {
+				wchar_t out[2] = { is_control(c) ? L'?' : c, L'\0' };
+
+				mvaddnwstr(r.y + 1 + row - nt->top, r.x + col, out, 1);
+			}
+			col += cw;
+		}
+		row++;
+	}
+	attron(tui_attr(t, TA_DIM));
+	tui_put(r.y + r.h - 1, r.x, r.w, "Enter new line; arrows, Home, End move; "
+	    "Backspace, Delete erase");
+	attroff(tui_attr(t, TA_DIM));
+	t->cury = r.y + 1 + cur_row - nt->top;
+	t->curx = r.x + cur_col;
+}
+
+int
+tui_notes_input(struct tui *t, int is_code, int ch)
+{
+	struct tui_notes *nt = t->notes;
+	wchar_t *l = nt->line[nt->cy];
+
+	if (!is_code && (ch == '\n' || ch == '\r')) {
+		insert_line(nt, nt->cy + 1, l + nt->cx, nt->len[nt->cy] - nt->cx);
+		nt->line[nt->cy][nt->cx] = L'\0';
+		nt->len[nt->cy] = nt->cx;
+		nt->cy++;
+		nt->cx = 0;
+	} else if ((is_code && ch == KEY_BACKSPACE) || (!is_code && (ch == 0x7f || ch == 8))) {
+		if (nt->cx > 0) {
+			wmemmove(l + nt->cx - 1, l + nt->cx, nt->len[nt->cy] - nt->cx + 1);
+			nt->cx--;
+			nt->len[nt->cy]--;
+		} else if (nt->cy > 0) {
+			size_t prev = nt->cy - 1, plen = nt->len[prev];
+
+			nt->line[prev] = xrealloc(nt->line[prev],
+			    (plen + nt->len[nt->cy] + 1) * sizeof(wchar_t));
+			wmemcpy(nt->line[prev] + plen, l, nt->len[nt->cy] + 1);
+			nt->len[prev] += nt->len[nt->cy];
+			free(l);
+			memmove(&nt->line[nt->cy], &nt->line[nt->cy + 1],
+			    (nt->n - nt->cy - 1) * sizeof *nt->line);
+			memmove(&nt->len[nt->cy], &nt->len[nt->cy + 1],
+			    (nt->n - nt->cy - 1) * sizeof *nt->len);
+			nt->n--;
+			nt->cy = prev;
+			nt->cx = plen;
+		}
+	} else if (is_code && ch == KEY_DC) {
+		if (nt->cx < nt->len[nt->cy]) {
+			wmemmove(l + nt->cx, l + nt->cx + 1, nt->len[nt->cy] - nt->cx);
+			nt->len[nt->cy]--;
+		} else if (nt->cy + 1 < nt->n) {
+			nt->cx = 0;
+			nt->cy++;
+			return tui_notes_input(t, 1, KEY_BACKSPACE);
+		}
+	} else if (is_code && ch == KEY_LEFT) {
+		if (nt->cx > 0)
+			nt->cx--;
+		else if (nt->cy > 0)
+			nt->cx = nt->len[--nt->cy];
+	} else if (is_code && ch == KEY_RIGHT) {
+		if (nt->cx < nt->len[nt->cy])
+			nt->cx++;
+		else if (nt->cy + 1 < nt->n) {
+			nt->cy++;
+			nt->cx = 0;
+		}
+	} else if (is_code && (ch == KEY_UP || ch == KEY_DOWN)) {
+		if (ch == KEY_UP && nt->cy > 0)
+			nt->cy--;
+		else if (ch == KEY_DOWN && nt->cy + 1 < nt->n)
+			nt->cy++;
+		if (nt->cx > nt->len[nt->cy])
+			nt->cx = nt->len[nt->cy];
+	} else if (is_code && ch == KEY_HOME) {
+		nt->cx = 0;
+	} else if (is_code && ch == KEY_END) {
+		nt->cx = nt->len[nt->cy];
+	} else if (!is_code && ch >= 0x20 && ch != 0x7f) {
+		nt->line[nt->cy] = l = xrealloc(l, (nt->len[nt->cy] + 2) * sizeof(wchar_t));
+		wmemmove(l + nt->cx + 1, l + nt->cx, nt->len[nt->cy] - nt->cx + 1);
+		l[nt->cx++] = (wchar_t)ch;
+		nt->len[nt->cy]++;
+	} else if (!is_code && ch == '\t') {
+		return tui_notes_input(t, 0, ' ');
+	} else {
+		return 0;
+	}
+	return 1;
+}

@@ -1,0 +1,376 @@
+/* tui_walk.c - the walk: a case's questions standard by standard, key
+ * question by key question, its prompts and then the judgement, one key
+ * per answer. Draws the standard's statement, its key questions (with the
+ * reason any of them does not apply to this case), the current key
+ * question's full text, its prompts and judgement, and the note. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <curses.h>
+
+#include "text.h"
+#include "tui.h"
+#include "xalloc.h"
+
+/* Rows are laid out first (so the current item can be scrolled into view),
+ * then drawn. */
+struct vrow {
+	int x;			/* indent within the pane */
+	int attr;
+	char *text;		/* one screen line, clean */
+	int answer;		/* >= 0: an answer box "[Yes]" at the left, enum answer */
+	int selected;
+};
+
+struct vlist {
+	struct vrow *v;
+	size_t n;
+};
+
+static void
+vadd(struct vlist *l, int x, int attr, const char *text, int answer, int selected)
+{
+	l->v = xrealloc(l->v, (l->n + 1) * sizeof *l->v);
+	l->v[l->n++] = (struct vrow){ x, attr, xstrdup(text), answer, selected };
+}
+
+/* Add S wrapped to W - X columns (rows indented by X; the first may carry
+ * an answer box). Returns the rows added. */
+static int
+vwrap(struct vlist *l, int x, int w, int attr, const char *s, int answer, int selected)
+{
+	struct buf b = BUF_INIT;
+	char **lines;
+	int n = 0, box = answer >= 0 ? 6 : 0;
+
+	text_clean(&b, s, 0);
+	lines = text_wrap(buf_str(&b), (size_t)(w - x - box > 8 ? w - x - box : 8));
+	for (; lines[n]; n++)
+		vadd(l, x + box, attr, lines[n], n == 0 ? answer : -1, selected);
+	text_lines_free(lines);
+	buf_free(&b);
+	return n;
+}
+
+static void
+vfree(struct vlist *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i].text);
+	free(l->v);
+}
+
+static const char *
+answer_box(enum answer a)
+{
+	switch (a) {
+	case ANSWER_YES: return "[Yes]";
+	case ANSWER_NO: return "[No ]";
+	case ANSWER_NA: return "[N/A]";
+	case ANSWER_NONE: break;
+	}
+	return "[   ]";
+}
+
+/* Prompts answered of a key question's relevant ones. */
+static void
+kq_progress(const struct tui *t, size_t q, int *done, int *all)
+{
+	const struct case_file *c = &t->in.cases[t->ci];
+	const struct form_kq *kq = &t->in.form.kqs[q];
+
+	*done = *all = 0;
+	for (size_t j = 0; j < kq->nprompts; j++)
+		if (case_prompt_relevant(c, &t->in.form, kq->prompts[j]) == COND_TRUE) {
+			(*all)++;
+			*done += c->prompt_answer[kq->prompts[j]] != ANSWER_NONE;
+		}
+}
+
+static void
+layout_rows(struct tui *t, struct vlist *l, int w, int *cur_row)
+{
+	const struct form *f = &t->in.form;
+	const struct case_file *c = &t->in.cases[t->ci];
+	const struct walk_item *it = &t->walk.items[t->item];
+	const struct form_std *st = &f->stds[it->std];
+	const struct form_kq *kq = &f->kqs[it->kq];
+	char line[1024], why[512];
+	int kqpos = 0;
+
+	for (size_t i = 0; i < st->nkqs; i++)
+		if (st->kqs[i] == it->kq)
+			kqpos = (int)i + 1;
+	snprintf(line, sizeof line, "%s %s \xc2\xb7 key question %d of %zu", st->id, st->name,
+	    kqpos, st->nkqs);
+	vadd(l, 0, A_BOLD, line, -1, 0);
+	if (st->statement)
+		vwrap(l, 0, w, tui_attr(t, TA_DIM), st->statement, -1, 0);
+	vadd(l, 0, 0, "", -1, 0);
+
+	/* the standard's key questions, and why any does not apply */
+	for (size_t i = 0; i < st->nkqs; i++) {
+		size_t q = st->kqs[i];
+		enum cond_value rel = case_kq_relevant(c, f, q);
+		int done, all, here = q == it->kq;
+		int item = walk_find(&t->walk, f->kqs[q].id);
+
+		if (rel == COND_TRUE) {
+			kq_progress(t, q, &done, &all);
+			if (c->kq_answer[q] != ANSWER_NONE)
+				snprintf(line, sizeof line, "%s %s  judged %s", here ? ">" : " ",
+				    f->kqs[q].id, c->kq_answer[q] == ANSWER_YES ? "Yes" : "No");
+			else
+				snprintf(line, sizeof line, "%s %s  %d of %d prompts answered",
+				    here ? ">" : " ", f->kqs[q].id, done, all);
+			vadd(l, 0, here ? A_BOLD : 0, line, -1, 0);
+		} else {
+			walk_reason(&t->walk, c, (size_t)item, why, sizeof why);
+			snprintf(line, sizeof line, "%s %s  %s", here ? ">" : " ", f->kqs[q].id, why);
+			vwrap(l, 0, w, tui_attr(t, TA_DIM), line, -1, 0);
+		}
+	}
+	vadd(l, 0, 0, "", -1, 0);
+
+	snprintf(line, sizeof line, "%s %s", kq->id, kq->text);
+	vwrap(l, 0, w, A_BOLD, line, -1, 0);
+	vadd(l, 0, 0, "", -1, 0);
+
+	/* prompts, then the judgement */
+	for (size_t j = 0; j <= kq->nprompts; j++) {
+		int is_kq = j == kq->nprompts;
+		const char *id = is_kq ? kq->id : f->prompts[kq->prompts[j]].id;
+		int item = walk_find(&t->walk, id);
+		int here = item == t->item;
+		enum cond_value rel = walk_relevant(&t->walk, c, (size_t)item);
+		enum answer a = walk_answer(&t->walk, c, (size_t)item);
+		const char *text = is_kq ? "Key-question judgement: Yes or No?" :
+		    f->prompts[kq->prompts[j]].text;
+
+		if (here)
+			*cur_row = (int)l->n;
+		if (is_kq)
+			vadd(l, 0, 0, "", -1, 0);
+		if (rel != COND_TRUE) {
+			walk_reason(&t->walk, c, (size_t)item, why, sizeof why);
+			snprintf(line, sizeof line, "%s (%s)", text, why);
+			vwrap(l, 2, w, tui_attr(t, TA_DIM), line, -1, 0);
+			continue;
+		}
+		if (here) {
+			snprintf(line, sizeof line, "%s%s", text,
+			    !is_kq && f->prompts[kq->prompts[j]].na ? "  (N/A allowed)" : "");
+			vwrap(l, 0, w, is_kq ? A_BOLD : 0, line, (int)a, 1);
+		} else {
+			/* others on one line */
+			vadd(l, 6, is_kq ? A_BOLD : 0, text, (int)a, 0);
+		}
+	}
+	vadd(l, 0, 0, "", -1, 0);
+	if (c->notes[it->kq]) {
+		vadd(l, 0, A_UNDERLINE, "Note (e to edit):", -1, 0);
+		{
+			struct buf b = BUF_INIT;
+
+			/* clean, newlines kept: each paragraph wrapped */
+			text_clean(&b, c->notes[it->kq], 1);
+			for (char *p = b.data, *nl; p && *p; p = nl ? nl + 1 : NULL) {
+				nl = strchr(p, '\n');
+				if (nl)
+					*nl = '\0';
+				vwrap(l, 2, w, 0, *p ? p : " ", -1, 0);
+			}
+			buf_free(&b);
+		}
+	} else
+		vadd(l, 0, tui_attr(t, TA_DIM), "No note: e to write one.", -1, 0);
+}
+
+void
+tui_walk_draw(struct tui *t)
+{
+	struct tui_rect r = t->main;
+	struct vlist l = { NULL, 0 };
+	int cur = 0;
+
+	if (t->in.ncases == 0) {
+		tui_put(r.y + 1, r.x, r.w, "No cases yet: press h for the case list, then a to add one.");
+		return;
+	}
+	if (t->item < 0) {
+		tui_wrap(r.y + 1, r.x, r.w, r.h - 1, "No question applies to this case yet: its facts "
+		    "(case type, disposal, ...) decide which do. Press f to record them.");
+		return;
+	}
+	layout_rows(t, &l, r.w, &cur);
+	/* keep the current item (and a little after it) in view */
+	if (cur < t->walk_top)
+		t->walk_top = cur > 2 ? cur - 2 : 0;
+	if (cur + 4 > t->walk_top + r.h)
+		t->walk_top = cur + 4 - r.h;
+	if (t->walk_top > (int)l.n - r.h)
+		t->walk_top = (int)l.n - r.h > 0 ? (int)l.n - r.h : 0;
+	for (int i = 0; i < r.h && t->walk_top + i < (int)l.n; i++) {
+		const struct vrow *v = &l.v[t->walk_top + i];
+		int y = r.y + i;
+
+		if (v->answer >= 0) {
+			attron(v->selected ? (int)A_REVERSE : (int)A_BOLD);
+			tui_put(y, r.x + v->x - 6, 5, answer_box((enum answer)v->answer));
+			attroff(v->selected ? (int)A_REVERSE : (int)A_BOLD);
+		}
+		attron(v->attr | (v->selected ? A_BOLD : 0));
+		tui_put(y, r.x + v->x, r.w - v->x, v->text);
+		attroff(v->attr | (v->selected ? A_BOLD : 0));
+	}
+	vfree(&l);
+}
+
+/* After an answer or a fact change: keep the item if it still applies,
+ * else the next that does. */
+static void
+settle(struct tui *t)
+{
+	const struct case_file *c = &t->in.cases[t->ci];
+
+	if (t->item >= 0 && walk_relevant(&t->walk, c, (size_t)t->item) == COND_TRUE)
+		return;
+	if (t->item >= 0) {
+		int n = walk_step(&t->walk, c, (size_t)t->item, 1);
+
+		t->item = n >= 0 ? n : walk_step(&t->walk, c, (size_t)t->item, -1);
+	} else
+		t->item = walk_first(&t->walk, c);
+}
+
+static int
+answer(struct tui *t, enum answer a)
+{
+	struct err e;
+	int next;
+
+	if (t->item < 0)
+		return 0;
+	if (a != ANSWER_NONE && !walk_allows(&t->walk, (size_t)t->item, a)) {
+		tui_message(t, 1, "%s", t->walk.items[t->item].kind == WALK_KQ ?
+		    "A key question is judged Yes or No." : "This prompt cannot be answered N/A.");
+		return 1;
+	}
+	if (edit_answer(&t->in, &t->walk, t->ci, (size_t)t->item, a, t->who, &t->undo, &e) < 0) {
+		tui_message(t, 1, "NOT SAVED: %s", e.msg);
+		return 1;
+	}
+	tui_recompute(t);
+	if (a == ANSWER_NONE)
+		return 1;
+	next = walk_next_unanswered(&t->walk, &t->in.cases[t->ci], (size_t)t->item);
+	if (next >= 0)
+		t->item = next;
+	else
+		tui_message(t, 0, "Every relevant question of %s is answered.",
+		    t->in.cases[t->ci].reference ? t->in.cases[t->ci].reference : "this case");
+	tui_save_place(t);
+	return 1;
+}
+
+static int
+step_std(struct tui *t, int dir)
+{
+	const struct case_file *c = &t->in.cases[t->ci];
+	int s = (int)t->walk.items[t->item].std;
+
+	for (int k = s + dir; k >= 0 && (size_t)k < t->in.form.nstds; k += dir) {
+		int first = walk_first_of_std(&t->walk, (size_t)k);
+
+		if (first < 0)
+			continue;
+		if (walk_relevant(&t->walk, c, (size_t)first) != COND_TRUE)
+			first = walk_step(&t->walk, c, (size_t)first, 1);
+		if (first >= 0 && t->walk.items[first].std == (size_t)k) {
+			t->item = first;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int
+tui_walk_key(struct tui *t, enum tui_action a)
+{
+	const struct case_file *c;
+	int n;
+
+	if (t->in.ncases == 0)
+		return a == ACT_BACK ? (t->screen = SCREEN_LIST, 1) : 0;
+	c = &t->in.cases[t->ci];
+	switch (a) {
+	case ACT_YES: return answer(t, ANSWER_YES);
+	case ACT_NO: return answer(t, ANSWER_NO);
+	case ACT_NA: return answer(t, ANSWER_NA);
+	case ACT_CLEAR: return answer(t, ANSWER_NONE);
+	case ACT_UP:
+	case ACT_DOWN:
+		if (t->item < 0)
+			return 0;
+		n = walk_step(&t->walk, c, (size_t)t->item, a == ACT_DOWN ? 1 : -1);
+		if (n >= 0)
+			t->item = n;
+		return 1;
+	case ACT_NEXT_STD:
+	case ACT_PREV_STD:
+		if (t->item < 0 || !step_std(t, a == ACT_NEXT_STD ? 1 : -1))
+			return 0;
+		return 1;
+	case ACT_NEXT_UNANSWERED:
+		if (t->item < 0)
+			return 0;
+		n = walk_next_unanswered(&t->walk, c, (size_t)t->item);
+		if (n < 0)
+			tui_message(t, 0, "Every relevant question of this case is answered.");
+		else
+			t->item = n;
+		return 1;
+	case ACT_NEXT_CASE:
+	case ACT_PREV_CASE:
+		if (a == ACT_NEXT_CASE && t->ci + 1 < t->in.ncases)
+			tui_open_case(t, t->ci + 1, -1);
+		else if (a == ACT_PREV_CASE && t->ci > 0)
+			tui_open_case(t, t->ci - 1, -1);
+		else
+			tui_message(t, 0, "No %s case.", a == ACT_NEXT_CASE ? "next" : "previous");
+		return 1;
+	case ACT_JUMP:
+		t->jump_sel = t->item >= 0 ? (int)t->walk.items[t->item].std : 0;
+		t->screen = SCREEN_JUMP;
+		return 1;
+	case ACT_NOTES:
+		if (t->item < 0)
+			return 0;
+		tui_notes_open(t, t->walk.items[t->item].kq);
+		return 1;
+	case ACT_FACTS:
+		t->back = SCREEN_WALK;
+		tui_facts_open(t);
+		return 1;
+	case ACT_FOCUS:
+		t->panel_focus = 1;
+		return 1;
+	case ACT_BACK:
+		t->screen = SCREEN_LIST;
+		t->list_sel = (int)t->ci;
+		tui_save_place(t);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+void
+tui_walk_settle(struct tui *t)
+{
+	if (t->in.ncases > 0)
+		settle(t);
+}

@@ -1,0 +1,541 @@
+#!/bin/sh
+# tui.sh - the terminal UI in a real terminal: a private tmux server runs
+# the built program at fixed sizes, keys go in with send-keys and the
+# screen comes back with capture-pane. Every wait is a bounded poll of the
+# screen (wait_for). Scenarios: a whole court case entered by keystrokes;
+# questions a case fact makes irrelevant; quit and reopen; resize; a note
+# holding escape sequences; SIGTERM and SIGHUP; undo; the help screen and
+# the man page against `yjinspect keys`; no colour and a vt100.
+# Skipped (77) when tmux is not installed. Needs tmux 3.0 or later (a
+# command given to new-session as separate arguments).
+. "$top_srcdir/tests/lib.sh"
+
+if ! command -v tmux >/dev/null 2>&1; then
+	echo "SKIP: tmux is not installed"
+	exit 77
+fi
+
+FX="$top_srcdir/tests/fixtures"
+DEMO="$FX/south-tyneside-2020"
+FORM="${YJINSPECT_FORMS:-$top_srcdir/forms}/yj-2019.ini"
+YJINSPECT_FORMS="${YJINSPECT_FORMS:-$top_srcdir/forms}"; export YJINSPECT_FORMS
+unset YJINSPECT_INSPECTOR NO_COLOR
+ESC=$(printf '\033')
+WHO="Zoë Ávila"	# stamped on answers (YJINSPECT_INSPECTOR), not ASCII on purpose
+
+# ---- the private tmux server
+tm() { tmux -S "$TMP/sock" -f /dev/null "$@"; }
+trap 'tm kill-server >/dev/null 2>&1; chmod -R u+w "$TMP" 2>/dev/null; rm -rf "$TMP"' EXIT
+trap 'exit 1' HUP INT TERM
+# a session that keeps the server up between the program's runs
+tm new-session -d -s keep -x 80 -y 24 "sleep 600"
+
+# The program runs under a wrapper that reports how it ended, then stays
+# (so the pane shows "EXIT n" and the terminal as the program left it).
+cat >"$TMP/ui" <<'EOF'
+#!/bin/sh
+"$@"
+echo "EXIT $?"
+exec sleep 60
+EOF
+chmod +x "$TMP/ui"
+
+S=""	# the current session
+# ui NAME COLS ROWS [VAR=VALUE]... ARG...: start the program in session NAME
+ui() {
+	[ -n "$S" ] && tm kill-session -t "$S" 2>/dev/null
+	S=$1; w=$2; h=$3; shift 3
+	tm new-session -d -s "$S" -x "$w" -y "$h" "$TMP/ui" env LANG=C.UTF-8 \
+		YJINSPECT_INSPECTOR="$WHO" "$@"
+}
+key() { tm send-keys -t "$S" "$@"; }
+typed() { tm send-keys -t "$S" -l "$1"; }
+cap() { tm capture-pane -t "$S" -p 2>/dev/null; }
+capx() { tm capture-pane -t "$S" -p -e 2>/dev/null; }
+shot() { cap >"$TMP/screen"; }	# the screen into $TMP/screen
+show() { # the screen, as a comment, when a wait fails
+	echo "# screen of $S (${1:-}):"
+	cap | sed 's/^/#  |/'
+}
+
+# wait_for TEXT [SECONDS]: poll the screen until it shows TEXT (a fixed
+# string); 1 (and the screen shown) when it does not within SECONDS (5).
+wait_for() {
+	n=$(( ${2:-5} * 40 ))
+	while [ "$n" -gt 0 ]; do
+		cap | grep -qF -- "$1" && return 0
+		sleep 0.025
+		n=$((n - 1))
+	done
+	show "waited for '$1'"
+	return 1
+}
+# wait_re REGEX [SECONDS]: the same with an extended regular expression
+wait_re() {
+	n=$(( ${2:-5} * 40 ))
+	while [ "$n" -gt 0 ]; do
+		cap | grep -qE -- "$1" && return 0
+		sleep 0.025
+		n=$((n - 1))
+	done
+	show "waited for /$1/"
+	return 1
+}
+# wait_gone TEXT [SECONDS]: until the screen no longer shows TEXT
+wait_gone() {
+	n=$(( ${2:-5} * 40 ))
+	while [ "$n" -gt 0 ]; do
+		cap | grep -qF -- "$1" || return 0
+		sleep 0.025
+		n=$((n - 1))
+	done
+	show "waited for '$1' to go"
+	return 1
+}
+
+title() { cap | head -1; }
+# same A B: the strings are equal (else both are shown)
+same() {
+	[ "$1" = "$2" ] && return 0
+	echo "#  got:  '$1'"; echo "#  want: '$2'"
+	return 1
+}
+# same_file WANT GOT: the files are equal (else the difference is shown)
+same_file() {
+	cmp -s "$1" "$2" && return 0
+	diff "$1" "$2" | sed 's/^/#  /'
+	return 1
+}
+# the highlighted walk item: the line whose answer box is in reverse video,
+# without the box and without the panel
+hl() {
+	capx | grep -F "$ESC[7m[" | head -1 |
+		sed "s/$ESC\[[0-9;]*m//g; s/│.*//; s/^\[[^]]*\] *//; s/ *\$//"
+}
+# the key question the panel marks as current (▸)
+cur_kq() { cap | grep -o '▸[0-9.]*' | head -1 | sed 's/▸//'; }
+# the walk pane's text (left of the panel), as one line of words
+left_text() { cap | sed 's/│.*//' | tr '\n' ' ' | tr -s ' '; }
+pane() { tm display -p -t "$S" "$1"; }
+
+# the pid of the program: the child of the pane's wrapper shell
+prog_pid() {
+	pp=$(pane '#{pane_pid}')
+	for f in /proc/[0-9]*/stat; do
+		read -r l <"$f" 2>/dev/null || continue
+		r=${l##*) }
+		set -- $r
+		if [ "$2" = "$pp" ]; then
+			p=${f#/proc/}; echo "${p%/stat}"; return 0
+		fi
+	done
+	return 1
+}
+
+# ---- the case files
+# section FILE NAME: the lines of [NAME], sorted, without blank lines (a
+# script, so that sh -c can run it too)
+cat >"$TMP/section" <<'EOS'
+#!/bin/sh
+awk -v s="[$2]" '/^\[/ { on = ($0 == s); next } on && NF' "$1" | sort
+EOS
+chmod +x "$TMP/section"
+section() { "$TMP/section" "$@"; }
+# the form's prompts, in form order: "ID KQ NA(yes|no)"
+awk '
+	function out() { if (p != "") print p, k, na; p = "" }
+	/^\[prompt\./ { out(); p = substr($0, 9, length($0) - 9); k = ""; na = "no"; next }
+	/^\[/ { out(); next }
+	p != "" && $1 == "kq" { k = $3 }
+	p != "" && $1 == "na" && $3 == "yes" { na = "yes" }
+	END { out() }' "$FORM" >"$TMP/prompts"
+# plan KQ...: the walk through these key questions, one "ID KEY" a line:
+# each prompt then the judgement; N/A where a prompt allows it on every
+# other such prompt, No on every fourth other prompt, Yes otherwise; each
+# judgement Yes but 2.2.1's (No)
+plan() {
+	for q in "$@"; do
+		awk -v q="$q" '$2 == q' "$TMP/prompts"
+		echo "$q $q kq"
+	done | awk '
+		$3 == "kq" { print $1, ($1 == "2.2.1" ? "n" : "y"); next }
+		$3 == "yes" { print $1, (nna++ % 2 == 0 ? "x" : "y"); next }
+		{ print $1, (nother++ % 4 == 3 ? "n" : "y") }'
+}
+# expected PLANFILE: the [answers] lines it should give, sorted
+expected() {
+	awk '{ print $1 " = " ($2 == "y" ? "yes" : $2 == "n" ? "no" : "na") }' "$1" | sort
+}
+# drive PLANFILE FROM TOTAL LOG: send each key and wait for the title to count
+# it (FROM answered before, TOTAL relevant); LOG gets "ID KQ-ON-SCREEN" per
+# item as the panel showed it before the key. 1 as soon as a key is not counted.
+drive() {
+	k=$2
+	: >"$4"
+	while read -r id ch; do
+		echo "$id $(cur_kq)" >>"$4"
+		if [ "$id" = 2.2.1.1 ] || [ "$id" = 2.3.1.1 ]; then
+			cap >"$TMP/at-$id"
+		fi
+		key "$ch"
+		k=$((k + 1))
+		wait_for "· $k/$3 answered" || return 1
+		case $id in	# the panel after the first judgement of each kind
+		2.1.1) cap >"$TMP/after-2.1.1" ;;
+		2.2.1) cap >"$TMP/after-2.2.1" ;;
+		esac
+	done <"$1"
+}
+
+# ====================================================================
+# 1. a whole court case by keystrokes at 80x24
+I="$TMP/insp"
+"$YJ" new "$I" --framework yj-2019 --service "Testshire YJS" --lead "A Lead" >/dev/null
+ui s1 80 24 "$YJ" "$I"
+check "1: the program starts on the empty case list" wait_for "No cases yet. Press a to add"
+key a
+wait_for "New case reference:" >/dev/null
+typed "TEST-1"
+key Enter
+check "1: adding a case opens its facts form" wait_for "Case facts: TEST-1"
+check "1: ...at the case type" wait_re '^> Case type'
+key Right			# Court disposal
+wait_for "< Court disposal >" >/dev/null
+key Down Right Right		# Youth rehabilitation order
+check "1: Left/Right choose the disposal" wait_for "< Youth rehabilitation"
+key Down Down Down Down Down Down	# past gender, RoSH, SW and agreements
+check "1: Down reaches 'Factors related to keeping the child safe'" \
+	wait_for "Factors related to keeping the child safe"
+key y				# child safety factors: yes (and down)
+wait_for "Factors related to keeping other people safe" >/dev/null
+key n y n n y			# others no, desistance changed yes, ...
+wait_for "Case manager interviewed" >/dev/null
+C1="$I/cases/TEST-1.ini"
+check "1: the facts are saved as they are given" same "$(section "$C1" facts | tr '\n' ' ')" \
+	'case_type = court child_safety = yes child_safety_changed = no cm_interviewed = yes desistance_changed = yes disposal = yro others_safety = no others_safety_changed = no '
+key Enter
+check "1: Enter opens the walk: 44 relevant questions" wait_for "case TEST-1 (1 of 1) · 0/44 answered"
+check "1: ...at the first prompt of 2.1.1" same "$(hl)" 'Is there sufficient analysis of offending'
+check "1: the panel shows the score, none rated" wait_for "Score 0/36 (0 of 12 rated)"
+
+plan 2.1.1 2.1.2 2.1.3 2.2.1 2.2.2 2.3.1 2.3.2 2.4.1 >"$TMP/plan1"
+check "1: every key answers and moves on (y/n/x until 44/44)" drive "$TMP/plan1" 0 44 "$TMP/log1"
+check "1: the walk says every question is answered" wait_for "Every relevant question of TEST-1 is answered."
+expected "$TMP/plan1" >"$TMP/want1"
+section "$C1" answers >"$TMP/got1"
+check "1: the file holds exactly the answers given (44)" same_file "$TMP/want1" "$TMP/got1"
+check "1: 2.2.2 answered (child safety factors: yes)" grep -qx '2.2.2 = yes' "$TMP/got1"
+check "1: 2.2.3 not asked (others' safety factors: no)" sh -c "! grep -q '^2\.2\.3' '$TMP/got1'"
+check "1: 2.4.2 and 2.4.3 not asked (no changes)" sh -c "! grep -qE '^2\.4\.[23]' '$TMP/got1'"
+check "1: N/A was given where allowed (2.1.1.4)" grep -qx '2.1.1.4 = na' "$TMP/got1"
+section "$C1" answered >"$TMP/stamps1"
+check "1: every answer is stamped" sh -c "[ \"\$(cut -d' ' -f1 '$TMP/stamps1')\" = \"\$(cut -d' ' -f1 '$TMP/got1')\" ]"
+check "1: ...with YJINSPECT_INSPECTOR's name" sh -c "[ \"\$(grep -vc ' $WHO\"\$' '$TMP/stamps1')\" -eq 0 ] && [ -s '$TMP/stamps1' ]"
+check "1: after 2.1.1 Yes the panel shows 2.1.1 1/1 100% ★" grep -qE '2\.1\.1 +1/1 +100% ★' "$TMP/after-2.1.1"
+check "1: ...in the band 'Large majority'" grep -qF 'Large majority' "$TMP/after-2.1.1"
+check "1: after 2.2.1 No: 2.2.1 0/1 0% ✖ Minority" sh -c "grep -qE '2\.2\.1 +0/1 +0% ✖' '$TMP/after-2.2.1' && grep -qF Minority '$TMP/after-2.2.1'"
+shot
+check "1: the panel's score at the end: 9/36, 4 of 12 rated" grep -qF 'Score 9/36 (4 of 12 rated)' "$TMP/screen"
+check "1: ...as the summary reckons it" sh -c "'$YJ' summary '$I' | grep -qF 'Score 9/36'"
+check "1: the last standard's key questions: 2.4.1 1/1 100%, 2.4.2 none" sh -c "
+	grep -qE '2\.4\.1 +1/1 +100% ★' '$TMP/screen' && grep -qE '2\.4\.2 +0/0 +– ·' '$TMP/screen'"
+check "1: every standard's rating: 2.2 Inadequate, 2.3 Outstanding" sh -c "
+	grep -qE '2\.2 Planning +✖ Inadequate' '$TMP/screen' && grep -qE '2\.3 Implementat +★ Outstanding' '$TMP/screen'"
+check "1: check finds nothing wrong in the case" sh -c "! '$YJ' check '$I' | grep -q 'TEST-1.ini'"
+
+# ====================================================================
+# 2. questions that a case fact makes irrelevant are skipped
+key h
+wait_for "Enter open  a add case" >/dev/null
+key a
+wait_for "New case reference:" >/dev/null
+typed "TEST-2"
+key Enter
+wait_for "Case facts: TEST-2" >/dev/null
+key Right Down Right		# court, referral order
+wait_for "< Referral order >" >/dev/null
+key Down Down Down Down Down
+wait_for "Factors related to keeping the child safe" >/dev/null
+key n n n n n n			# no safety factors, no changes, not interviewed
+wait_for "Case manager interviewed" >/dev/null
+C2="$I/cases/TEST-2.ini"
+check "2: child_safety = no is saved" grep -qx 'child_safety = no' "$C2"
+key Enter
+check "2: fewer questions apply (31)" wait_for "case TEST-2 (2 of 2) · 0/31 answered"
+plan 2.1.1 2.1.2 2.1.3 2.2.1 2.3.1 | sed 's/ [nx]$/ y/' >"$TMP/plan2"
+check "2: y through every relevant question (31/31)" drive "$TMP/plan2" 0 31 "$TMP/log2"
+check "2: the walk never landed on 2.2.2" sh -c "! grep -q ' 2\.2\.2\$' '$TMP/log2'"
+check "2: ...nor on 2.3.2" sh -c "! grep -q ' 2\.3\.2\$' '$TMP/log2'"
+check "2: the panel followed the walk (2.2.1 when answering 2.2.1.3)" grep -qx '2.2.1.3 2.2.1' "$TMP/log2"
+for q in 2.2.2 2.3.2; do
+	s=${q%.*}
+	txt=$(sed 's/│.*//' "$TMP/at-$s.1.1" | tr '\n' ' ' | tr -s ' ')
+	check "2: $q is shown as not relevant, with the reason" sh -c "printf '%s' \"\$1\" |
+		grep -qF '$q not relevant: only in cases with factors related to keeping the child safe (this case: Factors related to keeping the child safe: No)'" - "$txt"
+done
+check "2: no answer was written for 2.2.2 or 2.3.2" sh -c "! grep -qE '^2\.(2|3)\.2' '$C2'"
+# flip the fact: they come back
+key f
+wait_for "Case facts: TEST-2" >/dev/null
+key Up Up Up Up Up Up Up Up Up Up Up Up Up Up Up
+wait_re '^> Reference' >/dev/null
+key Down Down Down Down Down Down Down Down Down
+check "2: the facts form reaches child safety again" wait_for "Factors related to keeping the child safe"
+key y
+wait_for "Factors related to keeping other people safe" >/dev/null
+key Enter
+check "2: with child_safety = yes, 8 more questions apply (31/39)" wait_for "case TEST-2 (2 of 2) · 31/39 answered"
+key PgUp
+check "2: 2.2.2 is back in its standard, unanswered" wait_re '2\.2\.2 +0 of 4 prompts answered'
+key PgDn
+wait_re '^2\.3 ' >/dev/null
+key Enter
+check "2: Enter goes to 2.3.2, now relevant" wait_re '▸2\.3\.2'
+
+# ====================================================================
+# 3. quit and reopen: the same place, the same answers
+key y
+wait_for "· 32/39 answered" >/dev/null
+key n
+wait_for "· 33/39 answered" >/dev/null
+key k				# back up to 2.3.2.2 (answered No)
+wait_re '^\[No \] ' >/dev/null
+t_before=$(title)
+h_before=$(hl)
+q_before=$(cur_kq)
+cp "$C2" "$TMP/c2.before"
+key q
+check "3: q quits with status 0" wait_for "EXIT 0"
+check "3: the place is saved" grep -qx 'item = "2.3.2.2"' "$I/.yjinspect-place"
+ui s3 80 24 "$YJ" "$I"
+wait_for "answered" >/dev/null
+check "3: reopened on the same case, the same count" same "$(title)" "$t_before"
+check "3: ...on the same item ($h_before)" same "$(hl)" "${h_before:-(no item highlighted before quitting)}"
+check "3: ...under the same key question ($q_before)" sh -c "[ \"\$1\" = 2.3.2 ] && [ \"\$2\" = 2.3.2 ]" - "$(cur_kq)" "$q_before"
+check "3: ...showing its answer (No)" wait_re '^\[No \] '
+check "3: the answers are all there, unchanged" cmp -s "$C2" "$TMP/c2.before"
+check "3: ...and the first case's too" sh -c "'$TMP/section' '$C1' answers | cmp -s - '$TMP/want1'"
+
+# ====================================================================
+# 4. resize mid-walk
+tm resize-window -t "$S" -x 40 -y 12
+check "4: 40x12: 'Terminal too small'" wait_for "Terminal too small"
+key y				# ignored while too small (nothing to wait for)
+sleep 0.3
+check "4: ...where keys change nothing" cmp -s "$C2" "$TMP/c2.before"
+tm resize-window -t "$S" -x 80 -y 24
+check "4: back to 80x24: the walk again" wait_for "$t_before"
+check "4: ...on the same item" same "$(hl)" "$h_before"
+key y				# 2.3.2.2: No -> Yes, then the judgement
+check "4: answering still works (the judgement is next)" wait_re '▸2\.3\.2'
+wait_for "Key-question judgement" >/dev/null
+check "4: ...and is saved" grep -qx '2.3.2.2 = yes' "$C2"
+check "4: ...on the judgement now" same "$(hl)" 'Key-question judgement: Yes or No?'
+tm resize-window -t "$S" -x 60 -y 20
+check "4: 60x20: the side panel goes" wait_gone "│"
+check "4: ...the walk is drawn" wait_for "Key-question judgement: Yes or No?"
+shot
+check "4: ...with the panel below it (a full-width rule)" sh -c "
+	grep -nx '─\{60\}' '$TMP/screen' | head -1 | cut -d: -f1 >'$TMP/rule' &&
+	[ -s '$TMP/rule' ] && [ \"\$(grep -n 'Score ' '$TMP/screen' | head -1 | cut -d: -f1)\" -gt \"\$(cat '$TMP/rule')\" ]"
+check "4: ...showing the current key question: 2.3.2 1/1 (the other case)" grep -qE '▸2\.3\.2 +1/1 +100%' "$TMP/screen"
+key y
+check "4: answering at 60x20: 34/39" wait_for "· 34/39 answered"
+key PgDn			# the walk went on to 2.2.2: back to 2.3
+check "4: ...the panel below counts it: 2.3.2 2/2 100%" wait_re '2\.3\.2 +2/2 +100%'
+check "4: ...and it is saved" grep -qx '2.3.2 = yes' "$C2"
+tm resize-window -t "$S" -x 80 -y 24
+wait_for "│Score" >/dev/null
+
+# ====================================================================
+# 5. a note with escape sequences is shown harmlessly
+# (first: tmux does record a title set by OSC 0, so the check can fail)
+tm kill-session -t "$S"; S=probe
+tm new-session -d -s probe -x 80 -y 24 "printf '\\033]0;probe-title\\007'; sleep 60"
+n=0
+while [ "$(pane '#{pane_title}')" != probe-title ] && [ $n -lt 100 ]; do sleep 0.02; n=$((n + 1)); done
+check "5: tmux records a title set by ESC ] 0 (the check below can fail)" [ "$(pane '#{pane_title}')" = probe-title ]
+D="$TMP/demo"
+YJINSPECT_DEMO="$DEMO" "$YJ" demo "$D" >/dev/null
+sed -i 's/^\[notes\]$/[notes]\n2.1.1 = "Before \\x1b]0;pwned\\x07 middle \\x1b[2J after"/' "$D/cases/ST-C01.ini"
+cp "$D/cases/ST-C01.ini" "$TMP/c01.before"
+ui s5 100 40 "$YJ" "$D"
+wait_for "ST-C01" >/dev/null
+title0=$(pane '#{pane_title}')
+key Enter
+check "5: the note is shown with '?' for the control characters" \
+	wait_for "Before ?]0;pwned? middle ?[2J after"
+check "5: the pane's title was not set" sh -c "[ \"\$1\" = \"\$2\" ] && [ \"\$1\" != pwned ]" - "$(pane '#{pane_title}')" "$title0"
+shot
+check "5: the screen was not cleared (title line, panel and note together)" sh -c "
+	head -1 '$TMP/screen' | grep -qF 'case ST-C01' && grep -qF 'Score 14/36' '$TMP/screen' &&
+	grep -qF 'Before ?]0;pwned?' '$TMP/screen'"
+key e
+check "5: e opens the note editor" wait_for "Note on 2.1.1: Esc or Ctrl-S saves"
+check "5: ...showing the control characters as '?'" wait_for "Before ?]0;pwned? middle ?[2J after"
+check "5: ...the title still not set" sh -c "[ \"\$1\" = \"\$2\" ]" - "$(pane '#{pane_title}')" "$title0"
+check "5: ...the screen not cleared" sh -c "printf '%s' \"\$1\" | grep -qF 'Score 14/36'" - "$(cap)"
+key Escape
+wait_gone "Note on 2.1.1" >/dev/null
+check "5: closing the unedited note leaves the file as it was" cmp -s "$D/cases/ST-C01.ini" "$TMP/c01.before"
+key q
+wait_for "EXIT 0" >/dev/null
+
+# ====================================================================
+# 6. SIGTERM and SIGHUP: exit 0, everything saved, the terminal restored
+G="$TMP/sig"
+"$YJ" new "$G" --framework yj-2019 --service "Signal YJS" >/dev/null
+cat >"$G/cases/SIG-1.ini" <<'EOF'
+[case]
+format = 1
+framework = yj-2019
+reference = "SIG-1"
+
+[facts]
+case_type = court
+disposal = dto
+child_safety = yes
+others_safety = yes
+desistance_changed = yes
+child_safety_changed = yes
+others_safety_changed = yes
+EOF
+CS="$G/cases/SIG-1.ini"
+ui s6 80 24 "$YJ" "$G"
+wait_for "SIG-1" >/dev/null
+key Enter
+check "6: a case of 63 questions opens" wait_for "· 0/63 answered"
+key y; wait_for "· 1/63 answered" >/dev/null
+key n; wait_for "· 2/63 answered" >/dev/null
+key y; wait_for "· 3/63 answered" >/dev/null
+key e
+wait_for "Note on 2.1.1" >/dev/null
+typed "typed before TERM ü"
+check "6: text typed in the note editor shows" wait_for "typed before TERM ü"
+check "6: the program uses the alternate screen" [ "$(pane '#{alternate_on}')" = 1 ]
+pid=$(prog_pid)
+check "6: the program's pid is found" [ -n "$pid" ]
+tm run-shell "kill -TERM $pid"
+check "6: SIGTERM: the program exits 0" wait_for "EXIT 0"
+check "6: ...the answers are saved" sh -c "[ \"\$('$TMP/section' '$CS' answers | tr '\n' ' ')\" = '2.1.1.1 = yes 2.1.1.2 = no 2.1.1.3 = yes ' ]"
+check "6: ...the typed note is saved" grep -qx '2.1.1 = "typed before TERM ü"' "$CS"
+check "6: ...the terminal is restored (no alternate screen)" [ "$(pane '#{alternate_on}')" = 0 ]
+check "6: ...the cursor is visible" [ "$(pane '#{cursor_flag}')" = 1 ]
+ui s6b 80 24 "$YJ" "$G"
+check "6: reopened at the next question" wait_for "· 3/63 answered"
+key y; wait_for "· 4/63 answered" >/dev/null
+key y; wait_for "· 5/63 answered" >/dev/null
+key e
+wait_for "typed before TERM ü" >/dev/null
+typed " and HUP"
+wait_for "typed before TERM ü and HUP" >/dev/null
+pid=$(prog_pid)
+tm run-shell "kill -HUP $pid"
+check "6: SIGHUP: the program exits 0" wait_for "EXIT 0"
+check "6: ...the answers are saved" sh -c "[ \"\$('$TMP/section' '$CS' answers | wc -l)\" -eq 5 ] && grep -qx '2.1.1.5 = yes' '$CS'"
+check "6: ...the note with what was typed" grep -qx '2.1.1 = "typed before TERM ü and HUP"' "$CS"
+check "6: ...the terminal is restored (no alternate screen)" [ "$(pane '#{alternate_on}')" = 0 ]
+
+# ====================================================================
+# 7. undo
+ui s7 80 24 "$YJ" "$G"
+wait_for "· 5/63 answered" >/dev/null
+key y; wait_for "· 6/63 answered" >/dev/null
+key y; wait_for "· 7/63 answered" >/dev/null
+shot
+check "7: on the 2.1.1 judgement, nothing rated yet" sh -c "
+	grep -qE '▸2\.1\.1 +0/0 ' '$TMP/screen' && grep -qF 'Score 0/36 (0 of 12 rated)' '$TMP/screen'"
+key y
+check "7: answered: 2.1.1 1/1 100%" wait_re '2\.1\.1 +1/1 +100% ★'
+check "7: ...Score 3/36" wait_for "Score 3/36 (1 of 12 rated)"
+check "7: ...saved" grep -qx '2.1.1 = yes' "$CS"
+key u
+check "7: u: 'Undone.'" wait_for "Undone."
+check "7: ...the panel goes back: 2.1.1 0/0" wait_re '2\.1\.1 +0/0 '
+check "7: ...Score 0/36" wait_for "Score 0/36 (0 of 12 rated)"
+check "7: ...the count goes back (7/63)" wait_for "· 7/63 answered"
+check "7: ...the answer is gone from the file" sh -c "! '$TMP/section' '$CS' answers | grep -q '^2\.1\.1 ='"
+check "7: ...and its stamp" sh -c "! '$TMP/section' '$CS' answered | grep -q '^2\.1\.1 ='"
+check "7: ...the walk is back on the judgement" same "$(hl)" 'Key-question judgement: Yes or No?'
+key u
+check "7: u again takes back 2.1.1.7 (6/63)" wait_for "· 6/63 answered"
+check "7: ...from the file too" sh -c "! grep -q '^2\.1\.1\.7 =' '$CS'"
+key q
+wait_for "EXIT 0" >/dev/null
+
+# ====================================================================
+# 8. the help screen and the man page list every key
+"$YJ" keys >"$TMP/keys"
+check "8: yjinspect keys lists the keys" [ "$(wc -l <"$TMP/keys")" -gt 20 ]
+ui s8 80 100 "$YJ" "$G"
+wait_for "Signal YJS" >/dev/null
+key '?'
+check "8: ? opens the help screen" wait_for "yjinspect keys (Esc, q or ? to close)"
+# rows under a context heading (column 1): keys from column 3, the
+# description from column 26
+cap | awk '
+	NR == 1 { next }
+	/^ [^ ]/ { ctx = substr($0, 2); sub(/ +$/, "", ctx); next }
+	/^   [^ ]/ {
+		k = substr($0, 4, 22); sub(/ +$/, "", k)
+		d = substr($0, 27); sub(/ +$/, "", d)
+		print ctx "\t" k "\t" d
+	}' >"$TMP/help"
+# help_has CONTEXT KEYS DESC: the help screen shows this row
+help_has() {
+	grep -qxF "$(printf '%s\t%s\t%s' "$1" "$2" "$3")" "$TMP/help" && return 0
+	grep -F "$(printf '%s\t%s\t' "$1" "$2")" "$TMP/help" | sed 's/^/#  the help shows: /'
+	return 1
+}
+while IFS="$(printf '\t')" read -r ctx keys desc; do
+	check "8: help: $ctx: $keys: $desc" help_has "$ctx" "$keys" "$desc"
+done <"$TMP/keys"
+check "8: help lists nothing more than yjinspect keys" [ "$(wc -l <"$TMP/help")" -eq "$(wc -l <"$TMP/keys")" ]
+key Escape
+wait_gone "yjinspect keys (Esc" >/dev/null
+tm resize-window -t "$S" -x 80 -y 24
+wait_for "Signal YJS" >/dev/null
+key '?'
+wait_for "yjinspect keys (Esc" >/dev/null
+last=$(tail -1 "$TMP/keys" | cut -f3)
+key j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j
+check "8: at 80x24 the help scrolls to its last line" wait_for "$last"
+key q
+check "8: q closes the help (and does not quit)" wait_for "y n x answer  Enter next"
+# the man page: roff escapes and font changes out, lines joined
+sed 's/\\f[BIRP]//g; s/\\-/-/g; s/\\(aq/'"'"'/g; s/\\&//g' "$top_srcdir/man/yjinspect.1" |
+	tr '\n' ' ' | tr -s ' ' >"$TMP/man"
+cut -f3 "$TMP/keys" | sort -u >"$TMP/descs"
+while read -r desc; do
+	check "8: man page documents: $desc" grep -qF -- "$desc" "$TMP/man"
+done <"$TMP/descs"
+
+# ====================================================================
+# 9. no colour and a monochrome vt100 still show bands by symbol and label
+D9="$TMP/demo9"
+YJINSPECT_DEMO="$DEMO" "$YJ" demo "$D9" >/dev/null
+ui s9a 80 24 "$YJ" "$D9"
+wait_for "ST-C01" >/dev/null
+key Enter
+wait_for "key question 1 of 3" >/dev/null
+check "9: (colour is detectable: the default terminal shows colour)" sh -c "printf '%s' \"\$1\" | grep -qE \"\$2\"" - "$(capx)" "$ESC\[([0-9;]*;)?(3[0-7]|4[0-7]|38;|48;)[0-9;]*m"
+for how in "NO_COLOR=1" "TERM=vt100"; do
+	tm kill-session -t "$S" 2>/dev/null
+	rm -f "$D9/.yjinspect-place"
+	ui "s9-${how%%=*}" 80 24 "$how" "$YJ" "$D9"
+	wait_for "ST-C01" >/dev/null
+	key Enter
+	check "9: $how: the walk is drawn" wait_for "2.1 Assessment · key question 1 of 3"
+	check "9: $how: the panel shows the score" wait_for "│Score 14/36"
+	shot
+	check "9: $how: key questions with symbol and band label" sh -c "
+		grep -qE '2\.1\.1 +[0-9]+/[0-9]+ +[0-9]+% [✖▲●★]' '$TMP/screen' &&
+		grep -qE '(Minority|Too few|Reasonable majority|Large majority)' '$TMP/screen'"
+	check "9: $how: standards with symbol and rating" grep -qE '2\.1 Assessment +[✖▲●★] (Inadequate|Req\. impr\.|Good|Outstanding)' "$TMP/screen"
+	check "9: $how: no colour sent" sh -c "! printf '%s' \"\$1\" | grep -qE \"\$2\"" - "$(capx)" "$ESC\[([0-9;]*;)?(3[0-7]|4[0-7]|38;|48;)[0-9;]*m"
+	check "9: $how: the current item still stands out (reverse video)" sh -c "[ -n \"\$1\" ]" - "$(hl)"
+	key q
+	wait_for "EXIT 0" >/dev/null
+done
+
+finish

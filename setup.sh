@@ -2,7 +2,8 @@
 # setup.sh - set yjinspect up on a Debian 12 machine, then run it or test it.
 #
 #   ./setup.sh demo   install what is missing, build, and open a fresh copy
-#                     of the bundled demo inspection
+#                     of the bundled demo inspection in the terminal UI
+#                     (without a terminal: print its summary)
 #   ./setup.sh test   install what is missing, build with warnings as errors,
 #                     and run the whole test suite: make check, make check
 #                     again under AddressSanitizer and UndefinedBehaviorSanitizer,
@@ -92,10 +93,15 @@ demo)
 	build "$top/_build"
 	YJINSPECT_FORMS="$top/forms"; export YJINSPECT_FORMS
 	YJINSPECT_DEMO="$top/tests/fixtures/south-tyneside-2020"; export YJINSPECT_DEMO
+	if [ -t 0 ] && [ -t 1 ]; then
+		# the terminal UI on a fresh copy of the demo (it says where on exit)
+		exec "$top/_build/yjinspect" --demo
+	fi
+	# no terminal: show what the demo rates instead
 	demo=$(mktemp -d "${TMPDIR:-/tmp}/yjinspect-demo.XXXXXX")/demo
 	"$top/_build/yjinspect" demo "$demo"
 	"$top/_build/yjinspect" summary "$demo"
-	echo "setup: the demo inspection is in $demo; try: $top/_build/yjinspect summary $demo --prompts"
+	echo "setup: no terminal here; in one, open the demo with: $top/_build/yjinspect $demo"
 	;;
 test)
 	install_missing

@@ -256,8 +256,9 @@ edit_undo_free(struct edit_undo *u)
 
 /* ---- new cases ---- */
 
-/* A file name from the reference: letters, digits, '-', '_' and '.' kept,
- * anything else '_', at most 64 bytes, not starting with '.'. */
+/* A file name from the reference: ASCII letters, digits, '-' and '_'
+ * kept, anything else '_' (so no '/', no '..', no hidden file), at most 64
+ * bytes. */
 static char *
 file_stem(const char *ref)
 {
@@ -267,8 +268,7 @@ file_stem(const char *ref)
 	for (const char *p = ref; *p && n < 64; p++) {
 		unsigned char ch = (unsigned char)*p;
 
-		int keep = (isalnum(ch) && ch < 0x80) || ch == '-' || ch == '_' ||
-		    (ch == '.' && n > 0);
+		int keep = (isalnum(ch) && ch < 0x80) || ch == '-' || ch == '_';
 
 		s[n++] = keep ? (char)ch : '_';
 	}

@@ -16,6 +16,8 @@ short_rating(const struct form *f, int rating)
 {
 	static const char *const names[] = { "Inadequate", "Req. impr.", "Good", "Outstanding" };
 
+	if (rating == RATE_PENDING)
+		return "Not judged";
 	if (rating < 0)
 		return "Not rated";
 	if (f->nbands == 4)
@@ -101,7 +103,7 @@ std_row(struct prow *p, size_t s)
 	const struct rate_std *rs = &t->rate.std[s];
 	const char *rating = short_rating(f, rs->rating);
 	const char *mark = rs->decision ? (t->utf8 ? "\xe2\x80\xa0" : "d") :
-	    (rs->reasons && rs->rating >= 0) ? "*" : " ";
+	    (rs->reasons && rs->rating >= 0) ? (t->utf8 ? "\xe2\x97\x86" : "~") : " ";
 	int cur = t->item >= 0 && t->walk.items[t->item].std == s && t->screen != SCREEN_LIST;
 	int rw = 11, namew = p->w - 4 - 1 - 2 - rw - 2;
 	char name[256];
@@ -109,7 +111,8 @@ std_row(struct prow *p, size_t s)
 	if (visible(p)) {
 		int y = ypos(p);
 
-		snprintf(name, sizeof name, "%s%s", f->stds[s].id, f->stds[s].counted ? "" : "\xc2\xb9");
+		snprintf(name, sizeof name, "%s%s", f->stds[s].id, f->stds[s].counted ? "" :
+		    t->utf8 ? "\xc2\xb9" : "'");
 		attron(cur ? A_BOLD : A_NORMAL);
 		tui_put(y, p->x, 4, name);
 		tui_put(y, p->x + 4, namew, f->stds[s].name);
@@ -152,8 +155,8 @@ tui_panel_draw(struct tui *t)
 	if (cur_std >= 0) {
 		const struct form_std *st = &f->stds[cur_std];
 
-		snprintf(line, sizeof line, "%s %s: %d cases", st->id, st->name,
-		    t->rate.std[cur_std].sample);
+		snprintf(line, sizeof line, "%s %s: %d case%s", st->id, st->name,
+		    t->rate.std[cur_std].sample, t->rate.std[cur_std].sample == 1 ? "" : "s");
 		text_row(&p, A_UNDERLINE, line);
 		for (size_t i = 0; i < st->nkqs; i++)
 			kq_rows(&p, st->kqs[i]);
@@ -164,9 +167,10 @@ tui_panel_draw(struct tui *t)
 			if (f->stds[s].domain == d)
 				std_row(&p, s);
 	rule(&p);
-	text_row(&p, tui_attr(t, TA_DIM), "* discretion candidate");
-	snprintf(line, sizeof line, "%s panel decision  \xc2\xb9 not counted",
-	    t->utf8 ? "\xe2\x80\xa0" : "d");
+	snprintf(line, sizeof line, "%s discretion candidate", t->utf8 ? "\xe2\x97\x86" : "~");
+	text_row(&p, tui_attr(t, TA_DIM), line);
+	snprintf(line, sizeof line, "%s panel decision  %s not counted",
+	    t->utf8 ? "\xe2\x80\xa0" : "d", t->utf8 ? "\xc2\xb9" : "'");
 	text_row(&p, tui_attr(t, TA_DIM), line);
 	total = p.row;
 	/* keep the scroll inside the content */

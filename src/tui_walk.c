@@ -90,15 +90,30 @@ kq_progress(const struct tui *t, size_t q, int *done, int *all)
 		}
 }
 
+/* The short form of a not-relevant reason: what in this case rules it
+ * out ("Factors related to keeping the child safe: No"). */
 static void
-layout_rows(struct tui *t, struct vlist *l, int w, int *cur_row)
+short_reason(const char *why, char *out, size_t size)
+{
+	const char *p = strstr(why, "(this case: ");
+
+	if (p == NULL) {
+		snprintf(out, size, "%s", why);
+		return;
+	}
+	snprintf(out, size, "not relevant here: %s", p + 12);
+	if (strlen(out) > 0 && out[strlen(out) - 1] == ')')
+		out[strlen(out) - 1] = '\0';
+}
+
+/* The standard's heading and statement: pinned above the scrolling part. */
+static void
+layout_header(struct tui *t, struct vlist *l, int w)
 {
 	const struct form *f = &t->in.form;
-	const struct case_file *c = &t->in.cases[t->ci];
 	const struct walk_item *it = &t->walk.items[t->item];
 	const struct form_std *st = &f->stds[it->std];
-	const struct form_kq *kq = &f->kqs[it->kq];
-	char line[1024], why[512];
+	char line[512];
 	int kqpos = 0;
 
 	for (size_t i = 0; i < st->nkqs; i++)
@@ -109,6 +124,18 @@ layout_rows(struct tui *t, struct vlist *l, int w, int *cur_row)
 	vadd(l, 0, A_BOLD, line, -1, 0);
 	if (st->statement)
 		vwrap(l, 0, w, tui_attr(t, TA_DIM), st->statement, -1, 0);
+}
+
+static void
+layout_rows(struct tui *t, struct vlist *l, int w, int *cur_row)
+{
+	const struct form *f = &t->in.form;
+	const struct case_file *c = &t->in.cases[t->ci];
+	const struct walk_item *it = &t->walk.items[t->item];
+	const struct form_std *st = &f->stds[it->std];
+	const struct form_kq *kq = &f->kqs[it->kq];
+	char line[1024], why[512], brief[512];
+
 	vadd(l, 0, 0, "", -1, 0);
 
 	/* the standard's key questions, and why any does not apply */
@@ -129,7 +156,8 @@ layout_rows(struct tui *t, struct vlist *l, int w, int *cur_row)
 			vadd(l, 0, here ? A_BOLD : 0, line, -1, 0);
 		} else {
 			walk_reason(&t->walk, c, (size_t)item, why, sizeof why);
-			snprintf(line, sizeof line, "%s %s  %s", here ? ">" : " ", f->kqs[q].id, why);
+			short_reason(why, brief, sizeof brief);
+			snprintf(line, sizeof line, "%s %s  %s", here ? ">" : " ", f->kqs[q].id, brief);
 			vwrap(l, 0, w, tui_attr(t, TA_DIM), line, -1, 0);
 		}
 	}
@@ -156,7 +184,8 @@ layout_rows(struct tui *t, struct vlist *l, int w, int *cur_row)
 			vadd(l, 0, 0, "", -1, 0);
 		if (rel != COND_TRUE) {
 			walk_reason(&t->walk, c, (size_t)item, why, sizeof why);
-			snprintf(line, sizeof line, "%s (%s)", text, why);
+			short_reason(why, brief, sizeof brief);
+			snprintf(line, sizeof line, "%s (%s)", text, brief);
 			vwrap(l, 2, w, tui_attr(t, TA_DIM), line, -1, 0);
 			continue;
 		}
@@ -204,6 +233,20 @@ tui_walk_draw(struct tui *t)
 		tui_wrap(r.y + 1, r.x, r.w, r.h - 1, "No question applies to this case yet: its facts "
 		    "(case type, disposal, ...) decide which do. Press f to record them.");
 		return;
+	}
+	{
+		struct vlist head = { NULL, 0 };
+
+		/* the heading and statement stay at the top */
+		layout_header(t, &head, r.w);
+		for (size_t i = 0; i < head.n && (int)i < r.h / 2; i++) {
+			attron(head.v[i].attr);
+			tui_put(r.y + (int)i, r.x, r.w, head.v[i].text);
+			attroff(head.v[i].attr);
+		}
+		r.y += (int)head.n < r.h / 2 ? (int)head.n : r.h / 2;
+		r.h -= (int)head.n < r.h / 2 ? (int)head.n : r.h / 2;
+		vfree(&head);
 	}
 	layout_rows(t, &l, r.w, &cur);
 	/* keep the current item (and a little after it) in view */

@@ -18,6 +18,13 @@ run "$o" "$e" "$YJ" flump
 check "an unknown command is a usage error (2)" [ "$rc" -eq 2 ]
 check "...that says what was wrong" contains "$e" "unknown command 'flump'"
 
+# ---- keys: one table, documented
+run "$o" "$e" "$YJ" keys
+check "keys exits 0" [ "$rc" -eq 0 ]
+check "keys lists the walk's answer keys" grep -qP '^walk\ty\tanswer Yes' "$o"
+missing=$(cut -f3 "$o" | sort -u | while read -r d; do grep -qF -- "$d" "$top_srcdir/man/yjinspect.1" || echo "$d;"; done)
+check "the man page documents every key's action${missing:+ (missing: $missing)}" [ -z "$missing" ]
+
 # ---- frameworks
 run "$o" "$e" "$YJ" frameworks
 check "frameworks lists the 2019/2020 edition" contains "$o" "yj-2019"

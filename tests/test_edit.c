@@ -1,0 +1,293 @@
+/* test_edit.c - the core under the terminal UI: the walk's order and
+ * relevance reasons, every edit saved at once and undoable, a failed save
+ * leaving memory as the disk is, new cases, and the inspector's place. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "edit.h"
+#include "place.h"
+#include "testutil.h"
+#include "walk.h"
+#include "xalloc.h"
+
+struct fx {
+	char *dir;
+	struct inspection in;
+	struct walk w;
+	struct edit_undo u;
+};
+
+static int
+setup(void **state)
+{
+	struct fx *fx = xcalloc(1, sizeof *fx);
+	struct problems p = PROBLEMS_INIT;
+	struct err e;
+	size_t ci;
+
+	fx->dir = tu_tmpdir();
+	if (insp_create(fx->dir, tu_env("YJINSPECT_FORMS"), "yj-2019", "Test YJS", NULL, &e) < 0)
+		fail_msg("%s", e.msg);
+	if (insp_open(&fx->in, fx->dir, tu_env("YJINSPECT_FORMS"), &p) < 0)
+		fail_msg("%s", p.v[0].msg);
+	problems_free(&p);
+	walk_init(&fx->w, &fx->in.form);
+	if (edit_add_case(&fx->in, "C1", "Ann Inspector", &ci, &e) < 0)
+		fail_msg("%s", e.msg);
+	*state = fx;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fx *fx = *state;
+
+	edit_undo_free(&fx->u);
+	walk_free(&fx->w);
+	insp_close(&fx->in);
+	tu_rmtree(fx->dir);
+	free(fx->dir);
+	free(fx);
+	return 0;
+}
+
+static int
+item(struct fx *fx, const char *id)
+{
+	int i = walk_find(&fx->w, id);
+
+	assert_true(i >= 0);
+	return i;
+}
+
+static void
+fact(struct fx *fx, const char *name, const char *value)
+{
+	const struct form *f = &fx->in.form;
+	int fi = form_fact_index(f, name);
+	struct err e;
+
+	assert_true(fi >= 0);
+	if (edit_fact(&fx->in, 0, (size_t)fi, form_choice_index(&f->facts[fi], value), NULL,
+	    &fx->u, &e) < 0)
+		fail_msg("%s", e.msg);
+}
+
+/* The case as it is on disk now. */
+static void
+reload(struct fx *fx, struct case_file *c)
+{
+	struct problems p = PROBLEMS_INIT;
+
+	if (case_load(c, &fx->in.form, fx->in.cases[0].path, &p) < 0)
+		fail_msg("%s", p.v[0].msg);
+}
+
+static void
+test_walk_order(void **state)
+{
+	struct fx *fx = *state;
+
+	/* a key question's prompts first, then its judgement; then the next */
+	assert_int_equal(item(fx, "2.1.1.1"), 0);
+	assert_int_equal(item(fx, "2.1.1.7"), 6);
+	assert_int_equal(item(fx, "2.1.1"), 7);
+	assert_int_equal(item(fx, "2.1.2.1"), 8);
+	assert_int_equal(fx->w.items[item(fx, "2.1.1")].kind, WALK_KQ);
+	/* judgement-rated standards are not walked */
+	assert_int_equal(walk_find(&fx->w, "1.1.1"), -1);
+	assert_int_equal(fx->w.nitems, fx->in.form.nprompts + 23);
+}
+
+static void
+test_walk_relevance(void **state)
+{
+	struct fx *fx = *state;
+	struct case_file *c = &fx->in.cases[0];
+	char why[512];
+
+	/* no facts yet: nothing applies, and the reason says what to record */
+	assert_int_equal(walk_first(&fx->w, c), -1);
+	walk_reason(&fx->w, c, (size_t)item(fx, "2.1.1"), why, sizeof why);
+	assert_non_null(strstr(why, "relevance unknown: record Case type"));
+
+	fact(fx, "case_type", "court");
+	fact(fx, "child_safety", "no");
+	fact(fx, "others_safety", "yes");
+	assert_int_equal(walk_first(&fx->w, c), item(fx, "2.1.1.1"));
+	/* 2.2.2 (keeping the child safe) is skipped, with its reason */
+	assert_int_equal(walk_step(&fx->w, c, (size_t)item(fx, "2.2.1"), 1), item(fx, "2.2.3.1"));
+	assert_int_equal(walk_step(&fx->w, c, (size_t)item(fx, "2.2.3.1"), -1), item(fx, "2.2.1"));
+	walk_reason(&fx->w, c, (size_t)item(fx, "2.2.2"), why, sizeof why);
+	assert_string_equal(why, "not relevant: only in cases with factors related to keeping "
+	    "the child safe (this case: Factors related to keeping the child safe: No)");
+	walk_reason(&fx->w, c, (size_t)item(fx, "3.1.1"), why, sizeof why);
+	assert_non_null(strstr(why, "3.1 Assessment covers other cases (this case: Case type: Court"));
+	walk_reason(&fx->w, c, (size_t)item(fx, "2.1.1"), why, sizeof why);
+	assert_string_equal(why, "");
+}
+
+static void
+test_answer_saved_and_undone(void **state)
+{
+	struct fx *fx = *state;
+	struct case_file d;
+	struct err e;
+	size_t ci;
+	int it;
+
+	fact(fx, "case_type", "court");
+	if (edit_answer(&fx->in, &fx->w, 0, (size_t)item(fx, "2.1.1.4"), ANSWER_NA, "Ann",
+	    &fx->u, &e) < 0)
+		fail_msg("%s", e.msg);
+	if (edit_answer(&fx->in, &fx->w, 0, (size_t)item(fx, "2.1.1"), ANSWER_YES, "Ann",
+	    &fx->u, &e) < 0)
+		fail_msg("%s", e.msg);
+	reload(fx, &d);
+	assert_int_equal(d.kq_answer[form_kq_index(&fx->in.form, "2.1.1")], ANSWER_YES);
+	assert_int_equal(d.prompt_answer[form_prompt_index(&fx->in.form, "2.1.1.4")], ANSWER_NA);
+	assert_non_null(strstr(d.kq_stamp[form_kq_index(&fx->in.form, "2.1.1")], " Ann"));
+	case_free(&d, &fx->in.form);
+
+	/* N/A is not an answer to a key question, nor to most prompts */
+	assert_int_equal(edit_answer(&fx->in, &fx->w, 0, (size_t)item(fx, "2.1.1"), ANSWER_NA,
+	    "Ann", &fx->u, &e), -1);
+	assert_int_equal(edit_answer(&fx->in, &fx->w, 0, (size_t)item(fx, "2.1.1.1"),
+	    ANSWER_NA, "Ann", &fx->u, &e), -1);
+
+	/* undo takes back the last change, on disk too */
+	assert_int_equal(edit_undo(&fx->in, &fx->w, &fx->u, &ci, &it, &e), 1);
+	assert_int_equal(it, item(fx, "2.1.1"));
+	reload(fx, &d);
+	assert_int_equal(d.kq_answer[form_kq_index(&fx->in.form, "2.1.1")], ANSWER_NONE);
+	assert_null(d.kq_stamp[form_kq_index(&fx->in.form, "2.1.1")]);
+	assert_int_equal(d.prompt_answer[form_prompt_index(&fx->in.form, "2.1.1.4")], ANSWER_NA);
+	case_free(&d, &fx->in.form);
+	/* and the one before, and the fact before that; then nothing */
+	assert_int_equal(edit_undo(&fx->in, &fx->w, &fx->u, &ci, &it, &e), 1);
+	assert_int_equal(edit_undo(&fx->in, &fx->w, &fx->u, &ci, &it, &e), 1);
+	assert_int_equal(fx->in.cases[0].facts[form_fact_index(&fx->in.form, "case_type")],
+	    COND_UNSET);
+	assert_int_equal(edit_undo(&fx->in, &fx->w, &fx->u, &ci, &it, &e), 0);	/* nothing left */
+}
+
+/* A save that fails leaves memory as the disk is, and says why. */
+static void
+test_failed_save_changes_nothing(void **state)
+{
+	struct fx *fx = *state;
+	char *cases = xasprintf("%s/cases", fx->dir), *moved = xasprintf("%s/gone", fx->dir);
+	struct err e;
+	size_t q = (size_t)form_kq_index(&fx->in.form, "2.1.1");
+
+	fact(fx, "case_type", "court");
+	assert_int_equal(rename(cases, moved), 0);	/* the folder vanishes */
+	assert_int_equal(edit_answer(&fx->in, &fx->w, 0, (size_t)item(fx, "2.1.1"), ANSWER_YES,
+	    "Ann", &fx->u, &e), -1);
+	assert_non_null(strstr(e.msg, "C1.ini"));
+	assert_int_equal(fx->in.cases[0].kq_answer[q], ANSWER_NONE);
+	assert_null(fx->in.cases[0].kq_stamp[q]);
+	assert_int_equal(edit_note(&fx->in, 0, q, "a note", &fx->u, &e), -1);
+	assert_null(fx->in.cases[0].notes[q]);
+	assert_int_equal(edit_field(&fx->in, 0, FIELD_INSPECTOR, "Bo", &fx->u, &e), -1);
+	assert_string_equal(fx->in.cases[0].inspector, "Ann Inspector");
+	assert_int_equal(fx->u.n, 1);	/* only the fact that was saved */
+	assert_int_equal(rename(moved, cases), 0);
+	free(cases);
+	free(moved);
+}
+
+static void
+test_notes_and_fields(void **state)
+{
+	struct fx *fx = *state;
+	size_t q = (size_t)form_kq_index(&fx->in.form, "2.1.1"), ci;
+	struct case_file d;
+	struct err e;
+	int it;
+	const char *note = "Line one; # not a comment\n\"quoted\" \\ and \x1b]0;x\x07";
+
+	assert_int_equal(edit_note(&fx->in, 0, q, note, &fx->u, &e), 0);
+	assert_int_equal(edit_field(&fx->in, 0, FIELD_REFERENCE, "C1-renamed", &fx->u, &e), 0);
+	reload(fx, &d);
+	assert_string_equal(d.notes[q], note);
+	assert_string_equal(d.reference, "C1-renamed");
+	case_free(&d, &fx->in.form);
+	assert_int_equal(edit_field(&fx->in, 0, FIELD_REFERENCE, "", &fx->u, &e), -1);
+	assert_non_null(strstr(e.msg, "needs a reference"));
+	/* an empty note is no note */
+	assert_int_equal(edit_note(&fx->in, 0, q, "", &fx->u, &e), 0);
+	assert_null(fx->in.cases[0].notes[q]);
+	assert_int_equal(edit_undo(&fx->in, &fx->w, &fx->u, &ci, &it, &e), 1);
+	assert_string_equal(fx->in.cases[0].notes[q], note);
+}
+
+static void
+test_add_cases(void **state)
+{
+	struct fx *fx = *state;
+	struct err e;
+	size_t ci;
+
+	assert_int_equal(edit_add_case(&fx->in, "C1", "X", &ci, &e), -1);
+	assert_non_null(strstr(e.msg, "another case has the reference 'C1'"));
+	assert_int_equal(edit_add_case(&fx->in, "", "X", &ci, &e), -1);
+	/* the file name is made safe; the reference is kept as typed */
+	assert_int_equal(edit_add_case(&fx->in, "../A b/ç", "X", &ci, &e), 0);
+	assert_string_equal(fx->in.cases[ci].name, "___A_b___.ini");	/* ç is two bytes */
+	assert_string_equal(fx->in.cases[ci].reference, "../A b/ç");
+	/* cases stay sorted by file name */
+	assert_int_equal(edit_add_case(&fx->in, "B0", "X", &ci, &e), 0);
+	assert_string_equal(fx->in.cases[0].name, "B0.ini");
+	assert_string_equal(fx->in.cases[1].name, "C1.ini");
+	assert_string_equal(fx->in.cases[2].name, "___A_b___.ini");
+	assert_int_equal(edit_case_index(&fx->in, "C1.ini"), 1);
+	/* and are on disk at once */
+	{
+		char *path = xasprintf("%s/cases/B0.ini", fx->dir);
+
+		assert_int_equal(access(path, F_OK), 0);
+		free(path);
+	}
+}
+
+static void
+test_place(void **state)
+{
+	struct fx *fx = *state;
+	struct place p = { (char *)(uintptr_t)"walk", (char *)(uintptr_t)"C1.ini",
+	    (char *)(uintptr_t)"2.2.3.1" }, q;
+	struct err e;
+
+	assert_int_equal(place_load(fx->dir, &q), -1);
+	assert_int_equal(place_save(fx->dir, &p, &e), 0);
+	assert_int_equal(place_load(fx->dir, &q), 0);
+	assert_string_equal(q.screen, "walk");
+	assert_string_equal(q.case_name, "C1.ini");
+	assert_string_equal(q.item, "2.2.3.1");
+	place_free(&q);
+}
+
+int
+main(void)
+{
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+	const struct CMUnitTest tests[] = {
+		T(test_walk_order), T(test_walk_relevance), T(test_answer_saved_and_undone),
+		T(test_failed_save_changes_nothing), T(test_notes_and_fields), T(test_add_cases),
+		T(test_place),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include <curses.h>
@@ -55,7 +56,13 @@ tui_save_place(struct tui *t)
 	struct place p = { NULL, NULL, NULL };
 	struct err e;
 
-	p.screen = (char *)(uintptr_t)(t->screen == SCREEN_LIST ? "list" : "walk");
+	{
+		/* the screen underneath a help screen or a facts form */
+		enum tui_screen base = (t->screen == SCREEN_HELP || t->screen == SCREEN_FACTS) ?
+		    t->back : t->screen;
+
+		p.screen = (char *)(uintptr_t)(base == SCREEN_LIST ? "list" : "walk");
+	}
 	if (t->in.ncases > 0) {
 		p.case_name = t->in.cases[t->ci].name;
 		if (t->item >= 0)
@@ -131,8 +138,9 @@ draw_title(struct tui *t)
 	} else if (t->screen == SCREEN_HELP) {
 		snprintf(line, sizeof line, " yjinspect keys (Esc, q or ? to close)");
 	} else {
-		snprintf(line, sizeof line, " %s \xc2\xb7 %s \xc2\xb7 %zu cases",
-		    t->in.service ? t->in.service : "yjinspect", t->in.form.id, t->in.ncases);
+		snprintf(line, sizeof line, " %s \xc2\xb7 %s \xc2\xb7 %zu case%s",
+		    t->in.service ? t->in.service : "yjinspect", t->in.form.id, t->in.ncases,
+		    t->in.ncases == 1 ? "" : "s");
 	}
 	tui_put(0, 0, t->cols, line);
 	attroff(tui_attr(t, TA_TITLE));
@@ -405,6 +413,16 @@ tui_run(const char *dir)
 	} else {
 		set_term(scr);
 		cbreak();
+		{
+			/* Ctrl-S saves a note: the terminal must not take it as XOFF */
+			struct termios tio;
+
+			if (tcgetattr(STDIN_FILENO, &tio) == 0) {
+				tio.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
+				tcsetattr(STDIN_FILENO, TCSANOW, &tio);
+				def_prog_mode();	/* curses keeps this as its mode */
+			}
+		}
 		noecho();
 		nonl();
 		keypad(stdscr, TRUE);

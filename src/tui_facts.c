@@ -27,6 +27,8 @@ struct tui_facts {
 	FIELD *fields[2];
 	WINDOW *sub;
 	int fy, fx, fw;		/* where the field is */
+	int cur;		/* the cursor, in characters into the field */
+	char *pending;		/* the field's text while it is rebuilt (resize) */
 };
 
 static int
@@ -59,6 +61,27 @@ row_value(const struct tui *t, int row)
 	return c->fact_text[row - ROW_FACT0] ? c->fact_text[row - ROW_FACT0] : "";
 }
 
+/* The field's text now, trailing blanks cut (a new string). */
+static char *
+field_text(struct tui_facts *fx)
+{
+	char *v, *end;
+
+	form_driver(fx->form, REQ_VALIDATION);	/* window -> buffer */
+	v = xstrdup(field_buffer(fx->fields[0], 0));
+	for (end = v + strlen(v); end > v && end[-1] == ' '; end--)
+		end[-1] = '\0';
+	return v;
+}
+
+static int
+char_count(const char *s)
+{
+	size_t n = mbstowcs(NULL, s, 0);
+
+	return n == (size_t)-1 ? (int)strlen(s) : (int)n;
+}
+
 static void
 field_free(struct tui_facts *fx)
 {
@@ -82,6 +105,8 @@ field_make(struct tui *t, int y, int x, int w)
 
 	if (fx->form && fx->fy == y && fx->fx == x && fx->fw == w)
 		return;
+	if (fx->form && fx->pending == NULL)
+		fx->pending = field_text(fx);	/* moved: keep what was typed */
 	field_free(fx);
 	fx->fields[0] = new_field(1, w, 0, 0, 0, 0);
 	fx->fields[1] = NULL;
@@ -90,7 +115,9 @@ field_make(struct tui *t, int y, int x, int w)
 	field_opts_off(fx->fields[0], O_AUTOSKIP | O_STATIC | O_BLANK);
 	set_max_field(fx->fields[0], 400);
 	set_field_back(fx->fields[0], A_UNDERLINE);
-	set_field_buffer(fx->fields[0], 0, row_value(t, fx->row));
+	set_field_buffer(fx->fields[0], 0, fx->pending ? fx->pending : row_value(t, fx->row));
+	free(fx->pending);
+	fx->pending = NULL;
 	fx->form = new_form(fx->fields);
 	fx->sub = derwin(stdscr, 1, w, y, x);
 	if (fx->form == NULL || fx->sub == NULL) {
@@ -103,7 +130,20 @@ field_make(struct tui *t, int y, int x, int w)
 	fx->fx = x;
 	fx->fw = w;
 	post_form(fx->form);
-	form_driver(fx->form, REQ_END_LINE);
+}
+
+/* Show the field's text again (the screen was erased) with the cursor
+ * where the inspector left it. */
+static void
+field_show(struct tui_facts *fx)
+{
+	if (fx->form == NULL)
+		return;
+	unpost_form(fx->form);
+	post_form(fx->form);
+	form_driver(fx->form, REQ_BEG_LINE);
+	for (int i = 0; i < fx->cur; i++)
+		form_driver(fx->form, REQ_NEXT_CHAR);
 }
 
 /* Save what was typed into the focused text row. 0, or -1 (message shown)
@@ -113,15 +153,12 @@ field_commit(struct tui *t)
 {
 	struct tui_facts *fx = t->facts;
 	struct err e;
-	char *v, *end;
+	char *v;
 	int rc;
 
 	if (fx->form == NULL)
 		return 0;
-	form_driver(fx->form, REQ_VALIDATION);
-	v = xstrdup(field_buffer(fx->fields[0], 0));
-	for (end = v + strlen(v); end > v && end[-1] == ' '; end--)
-		end[-1] = '\0';
+	v = field_text(fx);
 	if (fx->row == ROW_REFERENCE)
 		rc = edit_field(&t->in, t->ci, FIELD_REFERENCE, v, &t->undo, &e);
 	else if (fx->row == ROW_INSPECTOR)
@@ -148,6 +185,7 @@ tui_facts_open(struct tui *t)
 	c = &t->in.cases[t->ci];
 	t->facts = xcalloc(1, sizeof *t->facts);
 	t->screen = SCREEN_FACTS;
+	t->facts->cur = c->reference ? char_count(c->reference) : 0;
 	/* start at the first fact not recorded yet */
 	t->facts->row = c->reference ? ROW_FACT0 : ROW_REFERENCE;
 	for (int r = ROW_FACT0; r < nrows(t); r++) {
@@ -168,6 +206,7 @@ tui_facts_close(struct tui *t)
 		return;
 	field_commit(t);
 	field_free(t->facts);
+	free(t->facts->pending);
 	free(t->facts);
 	t->facts = NULL;
 }
@@ -175,8 +214,34 @@ tui_facts_close(struct tui *t)
 void
 tui_facts_layout(struct tui *t)
 {
-	if (t->facts)
+	/* rebuilt at the new place on the next draw, with what was typed */
+	if (t->facts && t->facts->form) {
+		free(t->facts->pending);
+		t->facts->pending = field_text(t->facts);
 		field_free(t->facts);
+	}
+}
+
+static const char *
+row_label(const struct tui *t, int row)
+{
+	const struct form_fact *fa = row_fact(t, row);
+
+	return fa ? fa->label : row == ROW_REFERENCE ? "Reference" : "Inspector";
+}
+
+/* Rows on screen: side by side (label, value) when the pane is wide;
+ * otherwise the label (up to two lines, never cut short to a prefix that
+ * several facts share) above its value. */
+static int
+row_height(const struct tui *t, int row, int wide, int w)
+{
+	int n;
+
+	if (wide)
+		return 1;
+	n = tui_wrap(0, 0, w - 2, 0, row_label(t, row));
+	return (n > 2 ? 2 : n) + 1;
 }
 
 void
@@ -185,66 +250,81 @@ tui_facts_draw(struct tui *t)
 	struct tui_facts *fx = t->facts;
 	const struct case_file *c = &t->in.cases[t->ci];
 	struct tui_rect r = t->main;
-	int labw = r.w >= 70 ? 30 : r.w / 2 - 2, valx = r.x + labw + 2, valw = r.w - labw - 2;
-	int body = r.h - 4, n = nrows(t);
+	int wide = r.w >= 96, labw = 40, body = r.h - 4, n = nrows(t), used, y;
 	char title[256];
 
 	snprintf(title, sizeof title, "Case facts: %s", c->reference ? c->reference : c->name);
 	attron(A_BOLD);
 	tui_put(r.y, r.x, r.w, title);
 	attroff(A_BOLD);
-	if (body < 1)
+	if (body < 2)
 		return;
+	/* scroll so the focused row shows */
 	if (fx->row < fx->top)
 		fx->top = fx->row;
-	if (fx->row >= fx->top + body)
-		fx->top = fx->row - body + 1;
-	for (int i = 0; i < body && fx->top + i < n; i++) {
-		int row = fx->top + i, y = r.y + 1 + i, cur = row == fx->row;
-		const struct form_fact *fa = row_fact(t, row);
-		const char *label = fa ? fa->label : row == ROW_REFERENCE ? "Reference" :
-		    "Inspector";
+	for (;;) {
+		used = 0;
+		for (int row = fx->top; row <= fx->row; row++)
+			used += row_height(t, row, wide, r.w);
+		if (used <= body || fx->top == fx->row)
+			break;
+		fx->top++;
+	}
+	y = r.y + 1;
+	for (int row = fx->top; row < n; row++) {
+		int h = row_height(t, row, wide, r.w), cur = row == fx->row, vx, vw, vy;
 
+		if (y + h > r.y + 1 + body)
+			break;
 		attron(cur ? A_BOLD : A_NORMAL);
 		tui_put(y, r.x, 2, cur ? ">" : " ");
-		tui_put(y, r.x + 2, labw - 2, label);
+		if (wide) {
+			tui_put(y, r.x + 2, labw - 2, row_label(t, row));
+			vx = r.x + labw + 2;
+			vy = y;
+		} else {
+			tui_wrap(y, r.x + 2, r.w - 2, h - 1, row_label(t, row));
+			vx = r.x + 4;
+			vy = y + h - 1;
+		}
 		attroff(cur ? A_BOLD : A_NORMAL);
+		vw = r.x + r.w - vx;
 		if (row_is_text(t, row)) {
 			if (cur) {
-				field_make(t, y, valx, valw);
-				if (fx->form) {
-					unpost_form(fx->form);
-					post_form(fx->form);
-				}
+				field_make(t, vy, vx, vw);
+				field_show(fx);
 			} else
-				tui_put(y, valx, valw, row_value(t, row));
-			continue;
-		}
-		{
+				tui_put(vy, vx, vw, row_value(t, row));
+		} else {
 			int v = c->facts[row - ROW_FACT0];
+			const struct form_fact *fa = row_fact(t, row);
 			char val[300];
+			int at = cur ? (int)A_REVERSE :
+			    (v == COND_UNSET ? tui_attr(t, TA_DIM) : (int)A_NORMAL);
 
 			snprintf(val, sizeof val, "%s %s %s", cur ? "<" : " ",
 			    v == COND_UNSET ? "(not recorded)" : fa->choice_labels[v], cur ? ">" : "");
-			attron(cur ? (int)A_REVERSE : (v == COND_UNSET ? tui_attr(t, TA_DIM) : (int)A_NORMAL));
-			tui_put(y, valx - 2, valw + 2, val);
-			attroff(cur ? (int)A_REVERSE : (v == COND_UNSET ? tui_attr(t, TA_DIM) : (int)A_NORMAL));
+			attron(at);
+			tui_put(vy, vx - 2, vw + 2, val);
+			attroff(at);
 		}
+		y += h;
 	}
-	/* the full label and help of the focused row, and the keys */
+	/* the focused row's help, and the keys */
 	{
 		const struct form_fact *fa = row_fact(t, fx->row);
 		char help[600];
 
-		snprintf(help, sizeof help, "%s%s%s", fa ? fa->label : (fx->row == ROW_REFERENCE ?
-		    "The case's reference (names its file)" : "The inspector of this case"),
-		    fa && fa->help ? ": " : "", fa && fa->help ? fa->help : "");
+		snprintf(help, sizeof help, "%s%s%s", wide ? row_label(t, fx->row) : "",
+		    wide && fa && fa->help ? ": " : "", fa && fa->help ? fa->help : "");
+		if (fx->row == ROW_REFERENCE)
+			snprintf(help, sizeof help, "The case's reference: it names the case's file.");
 		attron(tui_attr(t, TA_DIM));
-		tui_wrap(r.y + r.h - 3, r.x, r.w, 2, help);
+		tui_wrap(r.y + r.h - 3, r.x, r.w, 1, help);
 		attroff(tui_attr(t, TA_DIM));
-		tui_put(r.y + r.h - 1, r.x, r.w, row_is_text(t, fx->row) ?
-		    "Type, then Up/Down/Tab to move, Enter when done" :
-		    "Left/Right/Space choose, y/n, - clear, Up/Down move, Enter done");
+		tui_wrap(r.y + r.h - 2, r.x, r.w, 2, row_is_text(t, fx->row) ?
+		    "Type; Up/Down/Tab move; Enter done" :
+		    "Left/Right/Space choose; y/n; - clear; Up/Down move; Enter done");
 	}
 	if (fx->form && row_is_text(t, fx->row)) {
 		pos_form_cursor(fx->form);
@@ -262,6 +342,7 @@ move_row(struct tui *t, int d)
 	if (field_commit(t) < 0)
 		return;
 	t->facts->row = row;
+	t->facts->cur = row_is_text(t, row) ? char_count(row_value(t, row)) : 0;
 }
 
 static void
@@ -297,19 +378,34 @@ tui_facts_input(struct tui *t, int is_code, int ch)
 	enum tui_action a;
 
 	if (row_is_text(t, fx->row) && fx->form) {
+		/* every edit is synced to the field buffer at once (REQ_VALIDATION),
+		 * so a redraw or a resize never loses what was typed */
+		char *now = field_text(fx);
+		int len = char_count(now), edited = 1;
+
+		free(now);
 		if (!is_code && ch >= 0x20 && ch != 0x7f) {
 			form_driver_w(fx->form, OK, (wchar_t)ch);
-			return 1;
-		}
-		if ((is_code && ch == KEY_BACKSPACE) || (!is_code && (ch == 0x7f || ch == 8))) {
-			form_driver(fx->form, REQ_DEL_PREV);
-			return 1;
-		}
-		if (is_code && (ch == KEY_DC || ch == KEY_LEFT || ch == KEY_RIGHT ||
-		    ch == KEY_HOME || ch == KEY_END)) {
-			form_driver(fx->form, ch == KEY_DC ? REQ_DEL_CHAR : ch == KEY_LEFT ?
-			    REQ_PREV_CHAR : ch == KEY_RIGHT ? REQ_NEXT_CHAR :
-			    ch == KEY_HOME ? REQ_BEG_LINE : REQ_END_LINE);
+			fx->cur++;
+		} else if ((is_code && ch == KEY_BACKSPACE) || (!is_code && (ch == 0x7f || ch == 8))) {
+			if (fx->cur > 0) {
+				form_driver(fx->form, REQ_DEL_PREV);
+				fx->cur--;
+			}
+		} else if (is_code && ch == KEY_DC) {
+			form_driver(fx->form, REQ_DEL_CHAR);
+		} else if (is_code && ch == KEY_LEFT) {
+			fx->cur -= fx->cur > 0;
+		} else if (is_code && ch == KEY_RIGHT) {
+			fx->cur += fx->cur < len;
+		} else if (is_code && ch == KEY_HOME) {
+			fx->cur = 0;
+		} else if (is_code && ch == KEY_END) {
+			fx->cur = len;
+		} else
+			edited = 0;
+		if (edited) {
+			form_driver(fx->form, REQ_VALIDATION);
 			return 1;
 		}
 	}
@@ -344,11 +440,11 @@ tui_facts_input(struct tui *t, int is_code, int ch)
 		case ACT_CHOICE_PREV:
 			set_choice(t, v == COND_UNSET ? nc - 1 : (v + nc - 1) % nc);
 			return 1;
-		case ACT_YES:
-		case ACT_NO:
+		case ACT_FACT_YES:
+		case ACT_FACT_NO:
 			if (fa->type != FACT_BOOL)
 				return 0;
-			set_choice(t, a == ACT_YES ? 1 : 0);
+			set_choice(t, a == ACT_FACT_YES ? 1 : 0);
 			move_row(t, 1);
 			return 1;
 		case ACT_CLEAR:

@@ -7,7 +7,26 @@
 
 #include <curses.h>
 
+#include "buf.h"
+#include "text.h"
 #include "tui.h"
+
+/* DESC wrapped in W columns from screen row Y0 + ROW, rows 0..H-1 only. */
+static void
+help_desc(struct tui *t, int y0, int row, int h, int w, const char *desc)
+{
+	struct buf b = BUF_INIT;
+	char **lines;
+
+	(void)t;
+	text_clean(&b, desc, 0);
+	lines = text_wrap(buf_str(&b), (size_t)w);
+	for (int i = 0; lines[i]; i++)
+		if (row + i >= 0 && row + i < h)
+			tui_put(y0 + row + i, 26, w, lines[i]);
+	text_lines_free(lines);
+	buf_free(&b);
+}
 
 /* One help row per (context, action), keys joined. Returns the rows. */
 static int
@@ -45,14 +64,27 @@ help_rows(struct tui *t, int draw)
 				row++;
 				header = 1;
 			}
-			if (draw && row - t->help_top >= 0 && row - t->help_top < h) {
-				attron(A_BOLD);
-				tui_put(y0 + row - t->help_top, 3, 22, keys);
-				attroff(A_BOLD);
-				tui_put(y0 + row - t->help_top, 26, t->cols - 27,
-				    tui_action_desc((enum tui_action)a));
+			{
+				/* the description wrapped in its column, never cut */
+				int dw = t->cols - 27 > 10 ? t->cols - 27 : 10;
+				int n = tui_wrap(0, 0, dw, 0, tui_action_desc((enum tui_action)a));
+
+				for (int k = 0; k < n; k++) {
+					int y = row + k - t->help_top;
+
+					if (!draw || y < 0 || y >= h)
+						continue;
+					if (k == 0) {
+						attron(A_BOLD);
+						tui_put(y0 + y, 3, 22, keys);
+						attroff(A_BOLD);
+					}
+				}
+				if (draw)
+					help_desc(t, y0, row - t->help_top, h, dw,
+					    tui_action_desc((enum tui_action)a));
+				row += n;
 			}
-			row++;
 		}
 		row++;
 	}
@@ -79,7 +111,15 @@ tui_help_key(struct tui *t, enum tui_action a)
 	case ACT_SCROLL_DOWN:
 		t->help_top++;
 		return 1;
-	case ACT_BACK:
+	case ACT_PAGE_UP:
+		t->help_top -= t->rows - 3;
+		if (t->help_top < 0)
+			t->help_top = 0;
+		return 1;
+	case ACT_PAGE_DOWN:
+		t->help_top += t->rows - 3;
+		return 1;
+	case ACT_CLOSE:
 		t->screen = t->back;
 		return 1;
 	default:
@@ -135,7 +175,7 @@ tui_jump_key(struct tui *t, enum tui_action a)
 				break;
 			}
 		return 1;
-	case ACT_DONE: {
+	case ACT_PICK: {
 		const struct case_file *c = &t->in.cases[t->ci];
 		int first = walk_first_of_std(&t->walk, (size_t)s);
 
@@ -155,7 +195,7 @@ tui_jump_key(struct tui *t, enum tui_action a)
 		t->item = first;
 		return 1;
 	}
-	case ACT_BACK:
+	case ACT_CLOSE:
 		t->screen = SCREEN_WALK;
 		return 1;
 	default:

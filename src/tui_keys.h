@@ -28,16 +28,22 @@
 	X(PREV_CASE, "previous case") \
 	X(JUMP, "jump to a standard") \
 	X(NOTES, "edit the note on this key question") \
-	X(FACTS, "edit the case facts (they decide which questions apply)") \
+	X(FACTS, "edit the case facts (they decide the questions)") \
 	X(UNDO, "undo the last change") \
-	X(FOCUS, "move between the walk and the ratings panel") \
+	X(FOCUS, "move between this screen and the ratings panel") \
 	X(FIELD_NEXT, "next field") \
 	X(FIELD_PREV, "previous field") \
 	X(CHOICE_NEXT, "next choice") \
 	X(CHOICE_PREV, "previous choice") \
 	X(DONE, "done: save and close") \
+	X(CLOSE, "close, back to where you were") \
+	X(PICK, "go to the chosen standard") \
+	X(FACT_YES, "set this yes/no fact to Yes, then the next row") \
+	X(FACT_NO, "set this yes/no fact to No, then the next row") \
 	X(SCROLL_UP, "scroll up") \
-	X(SCROLL_DOWN, "scroll down")
+	X(SCROLL_DOWN, "scroll down") \
+	X(PAGE_UP, "a page up") \
+	X(PAGE_DOWN, "a page down")
 
 enum tui_action {
 	ACT_NONE = 0,

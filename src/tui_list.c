@@ -173,10 +173,10 @@ tui_list_key(struct tui *t, enum tui_action a)
 		if (t->list_sel + 1 < (int)t->in.ncases)
 			t->list_sel++;
 		return 1;
-	case ACT_SCROLL_UP:
+	case ACT_PAGE_UP:
 		t->list_sel -= rows > 1 ? rows : 1;
 		return 1;
-	case ACT_SCROLL_DOWN:
+	case ACT_PAGE_DOWN:
 		t->list_sel += rows > 1 ? rows : 1;
 		return 1;
 	case ACT_OPEN:

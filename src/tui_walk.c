@@ -249,13 +249,9 @@ tui_walk_draw(struct tui *t)
 		vfree(&head);
 	}
 	layout_rows(t, &l, r.w, &cur);
-	/* keep the current item (and a little after it) in view */
-	if (cur < t->walk_top)
-		t->walk_top = cur > 2 ? cur - 2 : 0;
-	if (cur + 4 > t->walk_top + r.h)
-		t->walk_top = cur + 4 - r.h;
-	if (t->walk_top > (int)l.n - r.h)
-		t->walk_top = (int)l.n - r.h > 0 ? (int)l.n - r.h : 0;
+	/* the least scroll that shows the current item and a little after it:
+	 * the top of the key question whenever it fits */
+	t->walk_top = cur + 4 - r.h > 0 ? cur + 4 - r.h : 0;
 	for (int i = 0; i < r.h && t->walk_top + i < (int)l.n; i++) {
 		const struct vrow *v = &l.v[t->walk_top + i];
 		int y = r.y + i;

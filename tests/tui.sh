@@ -6,6 +6,8 @@
 # questions a case fact makes irrelevant; quit and reopen; resize; a note
 # holding escape sequences; SIGTERM and SIGHUP; undo; the help screen and
 # the man page against `yjinspect keys`; no colour and a vt100.
+# The terminal is tmux's own (TERM as tmux sets it: tmux-256color from tmux
+# 3.3, screen before), LANG=C.UTF-8, HOME private (lib.sh).
 # Skipped (77) when tmux is not installed. Needs tmux 3.0 or later (a
 # command given to new-session as separate arguments).
 . "$top_srcdir/tests/lib.sh"
@@ -19,16 +21,17 @@ FX="$top_srcdir/tests/fixtures"
 DEMO="$FX/south-tyneside-2020"
 FORM="${YJINSPECT_FORMS:-$top_srcdir/forms}/yj-2019.ini"
 YJINSPECT_FORMS="${YJINSPECT_FORMS:-$top_srcdir/forms}"; export YJINSPECT_FORMS
-unset YJINSPECT_INSPECTOR NO_COLOR
+unset YJINSPECT_INSPECTOR NO_COLOR TMUX
 ESC=$(printf '\033')
 WHO="Zoë Ávila"	# stamped on answers (YJINSPECT_INSPECTOR), not ASCII on purpose
 
 # ---- the private tmux server
 tm() { tmux -S "$TMP/sock" -f /dev/null "$@"; }
 trap 'tm kill-server >/dev/null 2>&1; chmod -R u+w "$TMP" 2>/dev/null; rm -rf "$TMP"' EXIT
-trap 'exit 1' HUP INT TERM
+trap 'exit 1' HUP INT TERM PIPE
 # a session that keeps the server up between the program's runs
-tm new-session -d -s keep -x 80 -y 24 "sleep 600"
+tm new-session -d -s keep -x 80 -y 24 "sleep 600" ||
+	{ echo "ERROR: tmux cannot start a server on $TMP/sock"; exit 99; }
 
 # The program runs under a wrapper that reports how it ended, then stays
 # (so the pane shows "EXIT n" and the terminal as the program left it).
@@ -59,37 +62,33 @@ show() { # the screen, as a comment, when a wait fails
 }
 
 # wait_for TEXT [SECONDS]: poll the screen until it shows TEXT (a fixed
-# string); 1 (and the screen shown) when it does not within SECONDS (5).
-wait_for() {
-	n=$(( ${2:-5} * 40 ))
-	while [ "$n" -gt 0 ]; do
-		cap | grep -qF -- "$1" && return 0
-		sleep 0.025
-		n=$((n - 1))
-	done
-	show "waited for '$1'"
-	return 1
-}
+# string); 1 (and the screen shown) when it does not within SECONDS (5),
+# or at once when the program has ended (the wrapper's "EXIT n" shows).
+wait_for() { poll F "$1" "${2:-5}"; }
 # wait_re REGEX [SECONDS]: the same with an extended regular expression
-wait_re() {
-	n=$(( ${2:-5} * 40 ))
-	while [ "$n" -gt 0 ]; do
-		cap | grep -qE -- "$1" && return 0
-		sleep 0.025
-		n=$((n - 1))
-	done
-	show "waited for /$1/"
-	return 1
-}
+wait_re() { poll E "$1" "${2:-5}"; }
 # wait_gone TEXT [SECONDS]: until the screen no longer shows TEXT
-wait_gone() {
-	n=$(( ${2:-5} * 40 ))
+wait_gone() { poll G "$1" "${2:-5}"; }
+# wait_hl TEXT [SECONDS]: until a line shows TEXT in reverse video (as the
+# current walk item's answer box is drawn)
+wait_hl() { poll X "$ESC[7m$1" "${2:-5}"; }
+poll() { # HOW WHAT SECONDS
+	n=$(( $3 * 40 ))
 	while [ "$n" -gt 0 ]; do
-		cap | grep -qF -- "$1" || return 0
+		if [ "$1" = X ]; then scr=$(capx); else scr=$(cap); fi
+		case $1 in
+		F|X) printf '%s\n' "$scr" | grep -qF -- "$2" && return 0 ;;
+		E) printf '%s\n' "$scr" | grep -qE -- "$2" && return 0 ;;
+		G) printf '%s\n' "$scr" | grep -qF -- "$2" || return 0 ;;
+		esac
+		if [ "${2#EXIT}" = "$2" ] && printf '%s\n' "$scr" | grep -q '^EXIT [0-9]'; then
+			show "the program ended while waiting for '$2'"
+			return 1
+		fi
 		sleep 0.025
 		n=$((n - 1))
 	done
-	show "waited for '$1' to go"
+	show "waited for '$2' ($1)"
 	return 1
 }
 
@@ -114,8 +113,6 @@ hl() {
 }
 # the key question the panel marks as current (▸)
 cur_kq() { cap | grep -o '▸[0-9.]*' | head -1 | sed 's/▸//'; }
-# the walk pane's text (left of the panel), as one line of words
-left_text() { cap | sed 's/│.*//' | tr '\n' ' ' | tr -s ' '; }
 pane() { tm display -p -t "$S" "$1"; }
 
 # the pid of the program: the child of the pane's wrapper shell
@@ -162,6 +159,13 @@ plan() {
 		$3 == "yes" { print $1, (nna++ % 2 == 0 ? "x" : "y"); next }
 		{ print $1, (nother++ % 4 == 3 ? "n" : "y") }'
 }
+# in_order LOG: each item was answered under its own key question (the
+# panel's ▸ before the key): the walk went through the items in form order
+in_order() {
+	awk '{ k = $1; if (split($1, p, ".") == 4) k = p[1] "." p[2] "." p[3]
+	       if ($2 != k) { print "#  " $1 " answered under " $2; bad = 1 } }
+	     END { exit bad }' "$1"
+}
 # expected PLANFILE: the [answers] lines it should give, sorted
 expected() {
 	awk '{ print $1 " = " ($2 == "y" ? "yes" : $2 == "n" ? "no" : "na") }' "$1" | sort
@@ -199,6 +203,36 @@ typed "TEST-1"
 key Enter
 check "1: adding a case opens its facts form" wait_for "Case facts: TEST-1"
 check "1: ...at the case type" wait_re '^> Case type'
+shot
+# every fact's label is shown whole (wrapped in the 47-column pane, never
+# cut to a prefix several facts share): at the last row, the facts that
+# share "Changes in factors..." and "Inspector agrees..." read in full
+key Down Down Down Down Down Down Down Down Down Down Down Down
+wait_re '^> Case manager interviewed' >/dev/null
+shot
+cut -c1-47 "$TMP/screen" | tr '\n' ' ' | tr -s ' ' >"$TMP/flat"
+: >"$TMP/cut"
+for label in "Inspector agrees with the safety and wellbeing classification" \
+    "Factors related to keeping other people safe" \
+    "Changes in factors related to desistance during the period reviewed" \
+    "Changes in factors related to keeping the child safe" \
+    "Changes in factors related to keeping other people safe"; do
+	grep -qF -- "$label" "$TMP/flat" || echo "$label" >>"$TMP/cut"
+done
+sed 's/^/#  cut: /' "$TMP/cut"
+check "1: at 80x24 the facts' labels can be read whole on the form" [ ! -s "$TMP/cut" ]
+key Up Up Up Up Up Up Up Up Up Up Up Up
+wait_re '^> Case type' >/dev/null
+shot
+check "1: at 80x24 the facts form's key hint is whole (...Enter done)" grep -qF "Enter done" "$TMP/screen"
+# typing edits a text row: the Inspector (the row above the case type)
+key Up
+wait_re '^> Inspector' >/dev/null
+typed " Jr"
+check "1: typing into the Inspector row shows" wait_for "$WHO Jr"
+key Down
+wait_re '^> Case type' >/dev/null
+check "1: ...and is saved when the row is left" grep -qx "inspector = \"$WHO Jr\"" "$I/cases/TEST-1.ini"
 key Right			# Court disposal
 wait_for "< Court disposal >" >/dev/null
 key Down Right Right		# Youth rehabilitation order
@@ -220,6 +254,7 @@ check "1: the panel shows the score, none rated" wait_for "Score 0/36 (0 of 12 r
 
 plan 2.1.1 2.1.2 2.1.3 2.2.1 2.2.2 2.3.1 2.3.2 2.4.1 >"$TMP/plan1"
 check "1: every key answers and moves on (y/n/x until 44/44)" drive "$TMP/plan1" 0 44 "$TMP/log1"
+check "1: ...in form order, each under its own key question" in_order "$TMP/log1"
 check "1: the walk says every question is answered" wait_for "Every relevant question of TEST-1 is answered."
 expected "$TMP/plan1" >"$TMP/want1"
 section "$C1" answers >"$TMP/got1"
@@ -237,8 +272,10 @@ check "1: after 2.2.1 No: 2.2.1 0/1 0% ✖ Minority" sh -c "grep -qE '2\.2\.1 +0
 shot
 check "1: the panel's score at the end: 9/36, 4 of 12 rated" grep -qF 'Score 9/36 (4 of 12 rated)' "$TMP/screen"
 check "1: ...as the summary reckons it" sh -c "'$YJ' summary '$I' | grep -qF 'Score 9/36'"
+check "1: ...with no overall rating while 8 standards are unrated" grep -qF '· Not rated yet' "$TMP/screen"
 check "1: the last standard's key questions: 2.4.1 1/1 100%, 2.4.2 none" sh -c "
 	grep -qE '2\.4\.1 +1/1 +100% ★' '$TMP/screen' && grep -qE '2\.4\.2 +0/0 +– ·' '$TMP/screen'"
+check "1: the panel counts cases in good English ('1 case', not '1 cases')" sh -c "! grep -qF ': 1 cases' '$TMP/screen'"
 check "1: every standard's rating: 2.2 Inadequate, 2.3 Outstanding" sh -c "
 	grep -qE '2\.2 Planning +✖ Inadequate' '$TMP/screen' && grep -qE '2\.3 Implementat +★ Outstanding' '$TMP/screen'"
 check "1: check finds nothing wrong in the case" sh -c "! '$YJ' check '$I' | grep -q 'TEST-1.ini'"
@@ -266,12 +303,17 @@ plan 2.1.1 2.1.2 2.1.3 2.2.1 2.3.1 | sed 's/ [nx]$/ y/' >"$TMP/plan2"
 check "2: y through every relevant question (31/31)" drive "$TMP/plan2" 0 31 "$TMP/log2"
 check "2: the walk never landed on 2.2.2" sh -c "! grep -q ' 2\.2\.2\$' '$TMP/log2'"
 check "2: ...nor on 2.3.2" sh -c "! grep -q ' 2\.3\.2\$' '$TMP/log2'"
-check "2: the panel followed the walk (2.2.1 when answering 2.2.1.3)" grep -qx '2.2.1.3 2.2.1' "$TMP/log2"
+check "2: ...in form order, each under its own key question" in_order "$TMP/log2"
+# shows_reason SCREEN KQ: the walk pane of SCREEN says KQ is not relevant
+# because of the child safety fact (no other id between the two)
+shows_reason() {
+	sed 's/│.*//' "$1" | tr '\n' ' ' | tr -s ' ' |
+		grep -qE "$2 +not relevant[^0-9]*Factors related to keeping the child safe: No" && return 0
+	sed 's/│.*//; s/^/#  |/' "$1"
+	return 1
+}
 for q in 2.2.2 2.3.2; do
-	s=${q%.*}
-	txt=$(sed 's/│.*//' "$TMP/at-$s.1.1" | tr '\n' ' ' | tr -s ' ')
-	check "2: $q is shown as not relevant, with the reason" sh -c "printf '%s' \"\$1\" |
-		grep -qF '$q not relevant: only in cases with factors related to keeping the child safe (this case: Factors related to keeping the child safe: No)'" - "$txt"
+	check "2: $q is shown as not relevant, with the reason" shows_reason "$TMP/at-${q%.*}.1.1" "$q"
 done
 check "2: no answer was written for 2.2.2 or 2.3.2" sh -c "! grep -qE '^2\.(2|3)\.2' '$C2'"
 # flip the fact: they come back
@@ -285,8 +327,11 @@ key y
 wait_for "Factors related to keeping other people safe" >/dev/null
 key Enter
 check "2: with child_safety = yes, 8 more questions apply (31/39)" wait_for "case TEST-2 (2 of 2) · 31/39 answered"
-key PgUp
-check "2: 2.2.2 is back in its standard, unanswered" wait_re '2\.2\.2 +0 of 4 prompts answered'
+key PgUp			# to 2.2, first prompt of 2.2.1
+check "2: PgUp: standard 2.2" wait_re '^2\.2 Planning'
+check "2: ...its key-question list shows 2.2.2 back, unanswered" wait_re '2\.2\.2 +0 of 4 prompts answered'
+key j j j j j j j		# past 2.2.1's prompts and judgement
+check "2: ...and the walk goes through 2.2.2 again" wait_re '▸2\.2\.2'
 key PgDn
 wait_re '^2\.3 ' >/dev/null
 key Enter
@@ -299,7 +344,7 @@ wait_for "· 32/39 answered" >/dev/null
 key n
 wait_for "· 33/39 answered" >/dev/null
 key k				# back up to 2.3.2.2 (answered No)
-wait_re '^\[No \] ' >/dev/null
+wait_hl "[No ]" >/dev/null
 t_before=$(title)
 h_before=$(hl)
 q_before=$(cur_kq)
@@ -312,7 +357,7 @@ wait_for "answered" >/dev/null
 check "3: reopened on the same case, the same count" same "$(title)" "$t_before"
 check "3: ...on the same item ($h_before)" same "$(hl)" "${h_before:-(no item highlighted before quitting)}"
 check "3: ...under the same key question ($q_before)" sh -c "[ \"\$1\" = 2.3.2 ] && [ \"\$2\" = 2.3.2 ]" - "$(cur_kq)" "$q_before"
-check "3: ...showing its answer (No)" wait_re '^\[No \] '
+check "3: ...showing its answer (No)" wait_hl "[No ]"
 check "3: the answers are all there, unchanged" cmp -s "$C2" "$TMP/c2.before"
 check "3: ...and the first case's too" sh -c "'$TMP/section' '$C1' answers | cmp -s - '$TMP/want1'"
 
@@ -441,7 +486,12 @@ check "6: ...the terminal is restored (no alternate screen)" [ "$(pane '#{altern
 ui s7 80 24 "$YJ" "$G"
 wait_for "· 5/63 answered" >/dev/null
 key y; wait_for "· 6/63 answered" >/dev/null
+key x				# 2.1.1.7 does not allow N/A
+check "7: x where N/A is not allowed: refused, said so" wait_for "This prompt cannot be answered N/A."
+check "7: ...and nothing saved" sh -c "! grep -q '^2\.1\.1\.7 =' '$CS'"
 key y; wait_for "· 7/63 answered" >/dev/null
+key x
+check "7: x on a key question: 'judged Yes or No'" wait_for "A key question is judged Yes or No."
 shot
 check "7: on the 2.1.1 judgement, nothing rated yet" sh -c "
 	grep -qE '▸2\.1\.1 +0/0 ' '$TMP/screen' && grep -qF 'Score 0/36 (0 of 12 rated)' '$TMP/screen'"
@@ -460,6 +510,17 @@ check "7: ...the walk is back on the judgement" same "$(hl)" 'Key-question judge
 key u
 check "7: u again takes back 2.1.1.7 (6/63)" wait_for "· 6/63 answered"
 check "7: ...from the file too" sh -c "! grep -q '^2\.1\.1\.7 =' '$CS'"
+# Ctrl-S saves and closes the note editor, as its title says
+key e
+wait_for "Esc or Ctrl-S saves and closes" >/dev/null
+typed "saved by ctrl-s"
+wait_for "saved by ctrl-s" >/dev/null
+key C-s
+check "7: Ctrl-S closes the note editor" wait_gone "Esc or Ctrl-S saves and closes" 2
+check "7: ...having saved the note" grep -q '^2\.1\.1 = ".*saved by ctrl-s"$' "$CS"
+key C-q				# (if the terminal took Ctrl-S as XOFF)
+key Escape
+wait_gone "Esc or Ctrl-S saves and closes" >/dev/null
 key q
 wait_for "EXIT 0" >/dev/null
 
@@ -501,7 +562,21 @@ last=$(tail -1 "$TMP/keys" | cut -f3)
 key j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j
 check "8: at 80x24 the help scrolls to its last line" wait_for "$last"
 key q
-check "8: q closes the help (and does not quit)" wait_for "y n x answer  Enter next"
+check "8: q closes the help, back to the case list it was opened from" wait_for "Enter open  a add case"
+# the help says Esc in the standard picker and in the help goes back to
+# where you were: does it?
+key Enter
+wait_for "y n x answer  Enter next" >/dev/null
+key s
+check "8: s opens the standard picker" wait_for "Jump to a standard (Enter), Esc to stay"
+key Escape
+check "8: standard picker: Esc goes where the help says ($(grep '^standard picker	Esc	' "$TMP/keys" | cut -f3))" \
+	wait_for "y n x answer  Enter next" 2
+key '?'
+wait_for "yjinspect keys (Esc" >/dev/null
+key Escape
+check "8: help: Esc goes where the help says ($(grep '^help	Esc' "$TMP/keys" | cut -f3))" \
+	wait_for "y n x answer  Enter next" 2
 # the man page: roff escapes and font changes out, lines joined
 sed 's/\\f[BIRP]//g; s/\\-/-/g; s/\\(aq/'"'"'/g; s/\\&//g' "$top_srcdir/man/yjinspect.1" |
 	tr '\n' ' ' | tr -s ' ' >"$TMP/man"

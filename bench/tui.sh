@@ -1,0 +1,179 @@
+#!/bin/sh
+# tui.sh - what the terminal UI costs the inspector and the machine, run in
+# a private tmux server (as tests/tui.sh does):
+#
+#   bench/tui.sh [BUILD_DIR] [SMALL] [LARGE]   (defaults: _build, 60, 5000)
+#
+# (a) keystrokes per answer: a court case (child safety factors, no
+#     factors for others, desistance changed) entered from the keyboard at
+#     80x24 as in tests/tui.sh scenario 1: adding it and its facts, then
+#     answering until the title says every relevant question is answered.
+#     The driver reads only the screen: Yes to each item, N/A to every
+#     other item that shows "(N/A allowed)". Keys sent / answers in the file.
+# (b) the CPU time of one answer (saved, ratings recomputed, screen
+#     redrawn) with SMALL and with LARGE cases in the inspection, built by
+#     copying the demo's ten cases under new references (as
+#     bench/summary.sh does). One case is opened on its 2.1.1 judgement and
+#     answered 100 times, No and Yes in turn (the case is complete, so each
+#     answer changes the file and every figure of 2.1.1, and the walk stays
+#     put); each answer waits for the redraw. The program's CPU time is read
+#     from /proc/PID/stat (utime + stime, clock ticks) and, finer, from
+#     /proc/PID/schedstat (ns on CPU) before and after; the idle cost (the
+#     main loop wakes every 250 ms) is measured on its own over 2 s.
+# It measures; it does not gate.
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$top/_build}
+small=${2:-60}
+large=${3:-5000}
+yj="$build/yjinspect"
+[ -x "$yj" ] || { echo "no $yj: build first (./setup.sh test)" >&2; exit 1; }
+command -v tmux >/dev/null 2>&1 || { echo "bench/tui.sh needs tmux" >&2; exit 1; }
+export YJINSPECT_FORMS="$top/forms" YJINSPECT_DEMO="$top/tests/fixtures/south-tyneside-2020"
+export LANG=C.UTF-8
+unset TMUX NO_COLOR
+tmp=$(mktemp -d)
+HOME="$tmp/home"; export HOME; mkdir -p "$HOME"
+tm() { tmux -S "$tmp/sock" -f /dev/null "$@"; }
+trap 'tm kill-server >/dev/null 2>&1 || true; rm -rf "$tmp"' EXIT
+trap 'exit 1' HUP INT TERM PIPE
+tm new-session -d -s keep -x 80 -y 24 "sleep 3600"
+ESC=$(printf '\033')
+tick=$(getconf CLK_TCK)
+
+S=""
+ui() { # NAME COLS ROWS DIR
+	[ -n "$S" ] && tm kill-session -t "$S" 2>/dev/null || true
+	S=$1
+	tm new-session -d -s "$S" -x "$2" -y "$3" env YJINSPECT_INSPECTOR=Bench "$yj" "$4"
+}
+cap() { tm capture-pane -t "$S" -p 2>/dev/null || true; }
+capx() { tm capture-pane -t "$S" -p -e 2>/dev/null || true; }
+wait_for() { # TEXT [SECONDS]
+	n=$(( ${2:-10} * 100 ))
+	while [ "$n" -gt 0 ]; do
+		cap | grep -qF -- "$1" && return 0
+		sleep 0.01
+		n=$((n - 1))
+	done
+	echo "bench/tui.sh: the screen never showed '$1':" >&2
+	cap >&2
+	exit 1
+}
+wait_hl() { # BOX: the highlighted (reverse video) answer box is BOX, on the judgement
+	n=1000
+	while [ "$n" -gt 0 ]; do
+		capx | grep -F -- "$ESC[7m$1" | grep -qF "Key-question judgement" && return 0
+		sleep 0.01
+		n=$((n - 1))
+	done
+	echo "bench/tui.sh: no highlighted '$1'" >&2
+	cap >&2
+	exit 1
+}
+keys=0
+key() { tm send-keys -t "$S" "$@"; keys=$((keys + $#)); }
+typed() { tm send-keys -t "$S" -l "$1"; keys=$((keys + ${#1})); }
+
+# ---- (a) keystrokes per answer
+d="$tmp/court"
+"$yj" new "$d" --framework yj-2019 --service "Bench YJS" >/dev/null
+ui a 80 24 "$d"
+wait_for "No cases yet"
+key a; wait_for "New case reference:"
+typed "BENCH-1"; key Enter; wait_for "Case facts: BENCH-1"
+key Right; wait_for "< Court disposal >"
+key Down Right Right; wait_for "< Youth rehabilitation"
+key Down Down Down Down Down Down; wait_for "Factors related to keeping the child safe"
+key y n y n n y; wait_for "Case manager interviewed"
+key Enter
+wait_for "answered"
+facts_keys=$keys
+keys=0
+total=$(cap | head -1 | sed -n 's/.* \([0-9]*\)\/\([0-9]*\) answered.*/\2/p')
+done_n=0
+na_turn=0
+while [ "$done_n" -lt "$total" ] && [ "$keys" -lt $((total * 3)) ]; do
+	# "(N/A allowed)" follows the current item's text only (which may wrap)
+	ch=y
+	if cap | sed 's/│.*//' | tr '\n' ' ' | tr -s ' ' | grep -qF "(N/A allowed)"; then
+		[ $((na_turn % 2)) -eq 0 ] && ch=x
+		na_turn=$((na_turn + 1))
+	fi
+	key "$ch"
+	wait_for "· $((done_n + 1))/$total answered"
+	done_n=$((done_n + 1))
+done
+answers=$(awk '/^\[/ { on = ($0 == "[answers]"); next } on && NF' "$d/cases/BENCH-1.ini" | wc -l)
+tm kill-session -t a; S=""
+
+# ---- (b) CPU per answer
+cpu_ticks() { # PID: utime + stime in clock ticks
+	l=$(cat "/proc/$1/stat"); r=${l##*) }
+	set -- $r
+	echo $(( ${12} + ${13} ))
+}
+cpu_ns() { cut -d' ' -f1 "/proc/$1/schedstat" 2>/dev/null || echo 0; }
+prog_pid() { # the program: the pane's own process (run without a shell)
+	tm display -p -t "$S" '#{pane_pid}'
+}
+build_insp() { # DIR N
+	"$yj" demo "$1" >/dev/null
+	set -- "$1" "$2" "$1"/cases/*.ini
+	dir=$1 count=$2; shift 2
+	i=0
+	while [ "$i" -lt "$count" ]; do
+		for src in "$@"; do
+			[ "$i" -ge "$count" ] && break
+			ref=$(printf 'B%06d' "$i")
+			sed "s/^reference = .*/reference = \"$ref\"/" "$src" >"$dir/cases/$ref.ini"
+			i=$((i + 1))
+		done
+	done
+	rm -f "$@"
+	printf '[place]\nscreen = "walk"\ncase = "B000000.ini"\nitem = "2.1.1"\n' >"$dir/.yjinspect-place"
+}
+measure() { # N: sets per_ms (utime+stime), per_us (schedstat), idle_ms, wall_ms, load_ms
+	dir="$tmp/n$1"
+	build_insp "$dir" "$1"
+	s0=$(date +%s%N)
+	ui "b$1" 100 30 "$dir"
+	wait_for "case B000000" 120
+	wait_hl "[Yes]"
+	load_ms=$(( ($(date +%s%N) - s0) / 1000000 ))
+	pid=$(prog_pid)
+	i0=$(cpu_ns "$pid"); sleep 2; i1=$(cpu_ns "$pid")
+	idle_ms=$(( (i1 - i0) / 2000000 ))	# per second
+	t0=$(cpu_ticks "$pid"); n0=$(cpu_ns "$pid"); w0=$(date +%s%N)
+	k=0
+	while [ "$k" -lt 100 ]; do
+		if [ $((k % 2)) -eq 0 ]; then
+			tm send-keys -t "$S" n; wait_hl "[No ]"
+		else
+			tm send-keys -t "$S" y; wait_hl "[Yes]"
+		fi
+		k=$((k + 1))
+	done
+	t1=$(cpu_ticks "$pid"); n1=$(cpu_ns "$pid"); w1=$(date +%s%N)
+	per_ms=$(awk -v d=$((t1 - t0)) -v hz="$tick" 'BEGIN { printf "%.2f", d * 1000 / hz / 100 }')
+	per_us=$(( (n1 - n0) / 100 / 1000 ))
+	wall_ms=$(( (w1 - w0) / 100 / 1000000 ))
+	grep -qx '2.1.1 = yes' "$dir/cases/B000000.ini" || { echo "bench/tui.sh: the answers were not saved" >&2; exit 1; }
+	tm kill-session -t "$S"; S=""
+}
+
+echo "(a) keystrokes per answer, one court case at 80x24"
+echo "    relevant questions:        $total"
+echo "    answers in the file:       $answers"
+echo "    keys to answer them:       $keys"
+echo "    keys per answer:           $(awk -v k="$keys" -v a="$answers" 'BEGIN { printf "%.2f", a ? k / a : 0 }')"
+echo "    keys to add it and record its facts first: $facts_keys"
+echo "    keys per answer, whole case: $(awk -v k=$((keys + facts_keys)) -v a="$answers" 'BEGIN { printf "%.2f", a ? k / a : 0 }')"
+echo "(b) CPU per answer (save + recompute + redraw), 100 answers, 100x30"
+for cases in "$small" "$large"; do
+	measure "$cases"
+	printf '    %5d cases: %s ms (utime+stime, %d Hz ticks), %d.%03d ms (schedstat); ' \
+		"$cases" "$per_ms" "$tick" $((per_us / 1000)) $((per_us % 1000))
+	printf '%d ms wall per answer incl. polling; idle %d ms CPU/s; open %d ms\n' \
+		"$wall_ms" "$idle_ms" "$load_ms"
+done

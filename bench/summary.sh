@@ -24,18 +24,8 @@ export YJINSPECT_FORMS="$top/forms" YJINSPECT_DEMO="$top/tests/fixtures/south-ty
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 dir="$tmp/big"
-"$yj" demo "$dir" >/dev/null
-set -- "$dir"/cases/*.ini
-i=0
-while [ "$i" -lt "$n" ]; do
-	for src in "$@"; do
-		[ "$i" -ge "$n" ] && break
-		ref=$(printf 'B%06d' "$i")
-		sed "s/^reference = .*/reference = \"$ref\"/" "$src" >"$dir/cases/$ref.ini"
-		i=$((i + 1))
-	done
-done
-rm -f "$@"
+. "$top/bench/lib.sh"
+big_inspection "$yj" "$dir" "$n"
 bytes=$(cat "$dir"/cases/*.ini | wc -c)
 
 best() { # CMD...: best wall time of 3 runs, in ms

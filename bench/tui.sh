@@ -117,20 +117,9 @@ cpu_ns() { cut -d' ' -f1 "/proc/$1/schedstat" 2>/dev/null || echo 0; }
 prog_pid() { # the program: the pane's own process (run without a shell)
 	tm display -p -t "$S" '#{pane_pid}'
 }
+. "$top/bench/lib.sh"
 build_insp() { # DIR N
-	"$yj" demo "$1" >/dev/null
-	set -- "$1" "$2" "$1"/cases/*.ini
-	dir=$1 count=$2; shift 2
-	i=0
-	while [ "$i" -lt "$count" ]; do
-		for src in "$@"; do
-			[ "$i" -ge "$count" ] && break
-			ref=$(printf 'B%06d' "$i")
-			sed "s/^reference = .*/reference = \"$ref\"/" "$src" >"$dir/cases/$ref.ini"
-			i=$((i + 1))
-		done
-	done
-	rm -f "$@"
+	big_inspection "$yj" "$1" "$2"
 	printf '[place]\nscreen = "walk"\ncase = "B000000.ini"\nitem = "2.1.1"\n' >"$dir/.yjinspect-place"
 }
 measure() { # N: sets per_ms (utime+stime), per_us (schedstat), idle_ms, wall_ms, load_ms

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "case.h"
-#include "ini.h"
+#include "iniread.h"
 #include "iniw.h"
 #include "save.h"
 #include "xalloc.h"
@@ -89,63 +89,10 @@ answer_parse(const char *v)
 /* ---- reading ---- */
 
 struct reader {
+	struct iniread rd;	/* the file and its problems */
 	struct case_file *c;
 	const struct form *f;
-	struct ini ini;
-	struct problems *p;
-	size_t errors;
 };
-
-static void
-rerr(struct reader *r, const char *sec, const char *key, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-
-static void
-rerr(struct reader *r, const char *sec, const char *key, const char *fmt, ...)
-{
-	char what[1024];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(what, sizeof what, fmt, ap);
-	va_end(ap);
-	if (key)
-		problems_add(r->p, PROBLEM_ERROR, "%s:%d: [%s] %s: %s", r->ini.path,
-		    ini_line(&r->ini, sec, key), sec, key, what);
-	else
-		problems_add(r->p, PROBLEM_ERROR, "%s:%d: [%s] %s", r->ini.path,
-		    ini_line(&r->ini, sec, NULL), sec, what);
-	r->errors++;
-}
-
-static char *
-text(struct reader *r, const char *sec, const char *key)
-{
-	struct err e;
-	char *v = NULL;
-
-	if (ini_get_text(&r->ini, sec, key, &v, &e) < 0) {
-		problems_add(r->p, PROBLEM_ERROR, "%s", e.msg);
-		r->errors++;
-		return NULL;
-	}
-	return v;
-}
-
-/* The unescaped value of key K of section S (NULL after an error). */
-static char *
-ktext(struct reader *r, const struct ini_section *s, const struct ini_key *k)
-{
-	struct err e;
-	char *v = NULL;
-
-	if (ini_key_text(&r->ini, s, k, &v, &e) < 0) {
-		problems_add(r->p, PROBLEM_ERROR, "%s", e.msg);
-		r->errors++;
-		return NULL;
-	}
-	return v;
-}
 
 static void
 read_case_section(struct reader *r, const struct ini_section *s)
@@ -154,29 +101,22 @@ read_case_section(struct reader *r, const struct ini_section *s)
 	    "inspector", "created", NULL };
 	char *fw, *format;
 
-	for (size_t i = 0; i < s->nkeys; i++) {
-		size_t j;
-
-		for (j = 0; keys[j] && strcmp(keys[j], s->keys[i].name) != 0; j++)
-			;
-		if (keys[j] == NULL)
-			rerr(r, s->name, s->keys[i].name, "unknown key");
-	}
-	format = text(r, s->name, "format");
+	iniread_check_keys(&r->rd, s, keys);
+	format = iniread_text(&r->rd, s->name, "format");
 	if (format != NULL && strcmp(format, CASE_FORMAT) != 0)
-		rerr(r, s->name, "format", "format '%s' is not one this version reads (%s)",
+		iniread_err(&r->rd, s->name, "format", "format '%s' is not one this version reads (%s)",
 		    format, CASE_FORMAT);
 	free(format);
-	fw = text(r, s->name, "framework");
+	fw = iniread_text(&r->rd, s->name, "framework");
 	if (fw == NULL)
-		rerr(r, s->name, NULL, "missing 'framework'");
+		iniread_err(&r->rd, s->name, NULL, "missing 'framework'");
 	else if (strcmp(fw, r->f->id) != 0)
-		rerr(r, s->name, "framework", "a case of framework '%s' in an inspection of '%s'",
+		iniread_err(&r->rd, s->name, "framework", "a case of framework '%s' in an inspection of '%s'",
 		    fw, r->f->id);
 	free(fw);
-	r->c->reference = text(r, s->name, "reference");
-	r->c->inspector = text(r, s->name, "inspector");
-	r->c->created = text(r, s->name, "created");
+	r->c->reference = iniread_text(&r->rd, s->name, "reference");
+	r->c->inspector = iniread_text(&r->rd, s->name, "inspector");
+	r->c->created = iniread_text(&r->rd, s->name, "created");
 }
 
 static void
@@ -189,11 +129,11 @@ read_facts(struct reader *r, const struct ini_section *s)
 		char *v;
 
 		if (fi < 0) {
-			rerr(r, s->name, k, "unknown fact (framework %s)", r->f->id);
+			iniread_err(&r->rd, s->name, k, "unknown fact (framework %s)", r->f->id);
 			continue;
 		}
 		fa = &r->f->facts[fi];
-		v = ktext(r, s, &s->keys[i]);
+		v = iniread_key_text(&r->rd, s, &s->keys[i]);
 		if (v == NULL)
 			continue;
 		if (fa->type == FACT_TEXT) {
@@ -207,7 +147,7 @@ read_facts(struct reader *r, const struct ini_section *s)
 
 			for (size_t j = 0; j < fa->nchoices; j++)
 				buf_printf(&ok, "%s%s", j ? ", " : "", fa->choices[j]);
-			rerr(r, s->name, k, "'%s' is not one of: %s", v, buf_str(&ok));
+			iniread_err(&r->rd, s->name, k, "'%s' is not one of: %s", v, buf_str(&ok));
 			buf_free(&ok);
 			r->c->facts[fi] = COND_UNSET;
 		}
@@ -234,25 +174,25 @@ read_answers(struct reader *r, const struct ini_section *s)
 		int kq, pr;
 
 		if (!resolve(r, k, &kq, &pr)) {
-			rerr(r, s->name, k, "an answer to an unknown question (framework %s)", r->f->id);
+			iniread_err(&r->rd, s->name, k, "an answer to an unknown question (framework %s)", r->f->id);
 			continue;
 		}
 		if (kq >= 0 && r->f->stds[r->f->kqs[kq].std].rating == RATING_JUDGEMENT) {
-			rerr(r, s->name, k, "%s belongs to a judgement-rated standard: "
+			iniread_err(&r->rd, s->name, k, "%s belongs to a judgement-rated standard: "
 			    "it is not answered case by case", k);
 			continue;
 		}
 		if (a == ANSWER_NONE) {
-			rerr(r, s->name, k, "'%s' is not %s", v ? v : "",
+			iniread_err(&r->rd, s->name, k, "'%s' is not %s", v ? v : "",
 			    kq >= 0 ? "yes or no" : "yes, no or na");
 			continue;
 		}
 		if (kq >= 0 && a == ANSWER_NA) {
-			rerr(r, s->name, k, "a key question is answered yes or no, not na");
+			iniread_err(&r->rd, s->name, k, "a key question is answered yes or no, not na");
 			continue;
 		}
 		if (pr >= 0 && a == ANSWER_NA && !r->f->prompts[pr].na) {
-			rerr(r, s->name, k, "this prompt cannot be answered na");
+			iniread_err(&r->rd, s->name, k, "this prompt cannot be answered na");
 			continue;
 		}
 		if (kq >= 0)
@@ -270,10 +210,10 @@ read_notes(struct reader *r, const struct ini_section *s)
 		int kq = form_kq_index(r->f, k);
 
 		if (kq < 0) {
-			rerr(r, s->name, k, "a note on an unknown key question (framework %s)", r->f->id);
+			iniread_err(&r->rd, s->name, k, "a note on an unknown key question (framework %s)", r->f->id);
 			continue;
 		}
-		r->c->notes[kq] = ktext(r, s, &s->keys[i]);
+		r->c->notes[kq] = iniread_key_text(&r->rd, s, &s->keys[i]);
 	}
 }
 
@@ -285,15 +225,15 @@ read_answered(struct reader *r, const struct ini_section *s)
 		int kq, pr;
 
 		if (!resolve(r, k, &kq, &pr)) {
-			rerr(r, s->name, k, "unknown question (framework %s)", r->f->id);
+			iniread_err(&r->rd, s->name, k, "unknown question (framework %s)", r->f->id);
 			continue;
 		}
 		if (kq >= 0) {
 			free(r->c->kq_stamp[kq]);
-			r->c->kq_stamp[kq] = ktext(r, s, &s->keys[i]);
+			r->c->kq_stamp[kq] = iniread_key_text(&r->rd, s, &s->keys[i]);
 		} else {
 			free(r->c->prompt_stamp[pr]);
-			r->c->prompt_stamp[pr] = ktext(r, s, &s->keys[i]);
+			r->c->prompt_stamp[pr] = iniread_key_text(&r->rd, s, &s->keys[i]);
 		}
 	}
 }
@@ -301,18 +241,18 @@ read_answered(struct reader *r, const struct ini_section *s)
 int
 case_load(struct case_file *c, const struct form *f, const char *path, struct problems *p)
 {
-	struct reader r = { c, f, { 0 }, p, 0 };
+	struct reader r = { { { 0 }, p, 0 }, c, f };
 	struct err e;
 	int seen_case = 0;
 
 	case_init(c, f, path);
-	if (ini_load(&r.ini, path, &e) < 0) {
+	if (ini_load(&r.rd.ini, path, &e) < 0) {
 		problems_add(p, PROBLEM_ERROR, "%s", e.msg);
 		case_free(c, f);
 		return -1;
 	}
-	for (size_t i = 0; i < r.ini.nsecs; i++) {
-		const struct ini_section *s = &r.ini.secs[i];
+	for (size_t i = 0; i < r.rd.ini.nsecs; i++) {
+		const struct ini_section *s = &r.rd.ini.secs[i];
 
 		if (strcmp(s->name, "case") == 0) {
 			read_case_section(&r, s);
@@ -326,15 +266,15 @@ case_load(struct case_file *c, const struct form *f, const char *path, struct pr
 		else if (strcmp(s->name, "answered") == 0)
 			read_answered(&r, s);
 		else
-			rerr(&r, s->name, NULL, "unknown section (expected case, facts, "
+			iniread_err(&r.rd, s->name, NULL, "unknown section (expected case, facts, "
 			    "answers, notes or answered)");
 	}
 	if (!seen_case) {
 		problems_add(p, PROBLEM_ERROR, "%s: no [case] section: not a case file", path);
-		r.errors++;
+		r.rd.errors++;
 	}
-	ini_free(&r.ini);
-	if (r.errors) {
+	ini_free(&r.rd.ini);
+	if (r.rd.errors) {
 		case_free(c, f);
 		return -1;
 	}

@@ -17,7 +17,7 @@
 #include <unistd.h>
 
 #include "buf.h"
-#include "ini.h"
+#include "iniread.h"
 #include "iniw.h"
 #include "insp.h"
 #include "rate.h"
@@ -40,59 +40,9 @@ insp_now(char *buf, size_t size)
 /* ---- reading inspection.ini ---- */
 
 struct ireader {
+	struct iniread rd;	/* the file and its problems */
 	struct inspection *in;
-	struct ini ini;
-	struct problems *p;
-	int errors;
 };
-
-static void
-ierr(struct ireader *r, const char *sec, const char *key, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-
-static void
-ierr(struct ireader *r, const char *sec, const char *key, const char *fmt, ...)
-{
-	char what[1024];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(what, sizeof what, fmt, ap);
-	va_end(ap);
-	if (key)
-		problems_add(r->p, PROBLEM_ERROR, "%s:%d: [%s] %s: %s", r->ini.path,
-		    ini_line(&r->ini, sec, key), sec, key, what);
-	else
-		problems_add(r->p, PROBLEM_ERROR, "%s:%d: [%s] %s", r->ini.path,
-		    ini_line(&r->ini, sec, NULL), sec, what);
-	r->errors++;
-}
-
-static char *
-itext(struct ireader *r, const char *sec, const char *key)
-{
-	struct err e;
-	char *v = NULL;
-
-	if (ini_get_text(&r->ini, sec, key, &v, &e) < 0) {
-		problems_add(r->p, PROBLEM_ERROR, "%s", e.msg);
-		r->errors++;
-	}
-	return v;
-}
-
-static void
-check_keys(struct ireader *r, const struct ini_section *s, const char *const *keys)
-{
-	for (size_t i = 0; i < s->nkeys; i++) {
-		size_t j;
-
-		for (j = 0; keys[j] && strcmp(keys[j], s->keys[i].name) != 0; j++)
-			;
-		if (keys[j] == NULL)
-			ierr(r, s->name, s->keys[i].name, "unknown key");
-	}
-}
 
 static void
 read_inspection(struct ireader *r, const struct ini_section *s)
@@ -102,20 +52,20 @@ read_inspection(struct ireader *r, const struct ini_section *s)
 	struct inspection *in = r->in;
 	char *format;
 
-	check_keys(r, s, keys);
-	format = itext(r, s->name, "format");
+	iniread_check_keys(&r->rd, s, keys);
+	format = iniread_text(&r->rd, s->name, "format");
 	if (format != NULL && strcmp(format, INSP_FORMAT) != 0)
-		ierr(r, s->name, "format", "format '%s' is not one this version reads (%s)",
+		iniread_err(&r->rd, s->name, "format", "format '%s' is not one this version reads (%s)",
 		    format, INSP_FORMAT);
 	free(format);
-	in->framework = itext(r, s->name, "framework");
+	in->framework = iniread_text(&r->rd, s->name, "framework");
 	if (in->framework == NULL || *in->framework == '\0')
-		ierr(r, s->name, NULL, "missing 'framework'");
-	in->service = itext(r, s->name, "service");
-	in->lead = itext(r, s->name, "lead");
-	in->fieldwork_start = itext(r, s->name, "fieldwork_start");
-	in->fieldwork_end = itext(r, s->name, "fieldwork_end");
-	in->created = itext(r, s->name, "created");
+		iniread_err(&r->rd, s->name, NULL, "missing 'framework'");
+	in->service = iniread_text(&r->rd, s->name, "service");
+	in->lead = iniread_text(&r->rd, s->name, "lead");
+	in->fieldwork_start = iniread_text(&r->rd, s->name, "fieldwork_start");
+	in->fieldwork_end = iniread_text(&r->rd, s->name, "fieldwork_end");
+	in->created = iniread_text(&r->rd, s->name, "created");
 }
 
 static int
@@ -133,15 +83,15 @@ read_judgements(struct ireader *r, const struct ini_section *s)
 
 	for (size_t i = 0; i < s->nkeys; i++) {
 		const char *k = s->keys[i].name;
-		const char *v = ini_get(&r->ini, s->name, k);
+		const char *v = ini_get(&r->rd.ini, s->name, k);
 		int si = form_std_index(f, k), b;
 
 		if (si < 0) {
-			ierr(r, s->name, k, "no standard %s in framework %s", k, f->id);
+			iniread_err(&r->rd, s->name, k, "no standard %s in framework %s", k, f->id);
 			continue;
 		}
 		if (f->stds[si].rating != RATING_JUDGEMENT) {
-			ierr(r, s->name, k, "standard %s is rated from cases, not by judgement "
+			iniread_err(&r->rd, s->name, k, "standard %s is rated from cases, not by judgement "
 			    "(a panel decision is a [decision.%s] section)", k, k);
 			continue;
 		}
@@ -153,7 +103,7 @@ read_judgements(struct ireader *r, const struct ini_section *s)
 
 			for (size_t j = 0; j < f->nbands; j++)
 				buf_printf(&ok, "%s, ", f->bands[j].id);
-			ierr(r, s->name, k, "'%s' is not one of: %snot-rated", v, buf_str(&ok));
+			iniread_err(&r->rd, s->name, k, "'%s' is not one of: %snot-rated", v, buf_str(&ok));
 			buf_free(&ok);
 			continue;
 		}
@@ -171,40 +121,40 @@ read_decision(struct ireader *r, const struct ini_section *s, const char *id)
 	int si = form_std_index(f, id);
 	const char *ends[2] = { "from", "to" };
 	int *vals[2] = { &d.from, &d.to };
-	int before = r->errors;
+	size_t before = r->rd.errors;
 
-	check_keys(r, s, keys);
+	iniread_check_keys(&r->rd, s, keys);
 	if (si < 0) {
-		ierr(r, s->name, NULL, "no standard %s in framework %s", id, f->id);
+		iniread_err(&r->rd, s->name, NULL, "no standard %s in framework %s", id, f->id);
 		return;
 	}
 	if (f->stds[si].rating != RATING_CASES) {
-		ierr(r, s->name, NULL, "standard %s is judgement-rated: record its rating "
+		iniread_err(&r->rd, s->name, NULL, "standard %s is judgement-rated: record its rating "
 		    "in [judgements]", id);
 		return;
 	}
 	d.std = (size_t)si;
 	for (int i = 0; i < 2; i++) {
-		const char *v = ini_get(&r->ini, s->name, ends[i]);
+		const char *v = ini_get(&r->rd.ini, s->name, ends[i]);
 
 		if (v == NULL)
-			ierr(r, s->name, NULL, "missing '%s'", ends[i]);
+			iniread_err(&r->rd, s->name, NULL, "missing '%s'", ends[i]);
 		else if ((*vals[i] = form_band_index(f, v)) < 0)
-			ierr(r, s->name, ends[i], "'%s' is not a band of framework %s", v, f->id);
+			iniread_err(&r->rd, s->name, ends[i], "'%s' is not a band of framework %s", v, f->id);
 	}
-	d.kq = itext(r, s->name, "kq");
+	d.kq = iniread_text(&r->rd, s->name, "kq");
 	if (d.kq != NULL) {
 		int q = form_kq_index(f, d.kq);
 
 		if (q < 0 || f->kqs[q].std != (size_t)si)
-			ierr(r, s->name, "kq", "%s is not a key question of standard %s", d.kq, id);
+			iniread_err(&r->rd, s->name, "kq", "%s is not a key question of standard %s", d.kq, id);
 	}
-	d.why = itext(r, s->name, "why");
+	d.why = iniread_text(&r->rd, s->name, "why");
 	if (d.why == NULL || d.why[strspn(d.why, " \t\n")] == '\0')
-		ierr(r, s->name, NULL, "missing 'why': a panel decision records its reason");
-	d.by = itext(r, s->name, "by");
-	d.at = itext(r, s->name, "at");
-	if (r->errors != before) {
+		iniread_err(&r->rd, s->name, NULL, "missing 'why': a panel decision records its reason");
+	d.by = iniread_text(&r->rd, s->name, "by");
+	d.at = iniread_text(&r->rd, s->name, "at");
+	if (r->rd.errors != before) {
 		free(d.kq);
 		free(d.why);
 		free(d.by);
@@ -462,7 +412,7 @@ check_references(const struct inspection *in, struct problems *p)
 int
 insp_open(struct inspection *in, const char *dir, const char *forms_dir, struct problems *p)
 {
-	struct ireader r = { in, { 0 }, p, 0 };
+	struct ireader r = { { { 0 }, p, 0 }, in };
 	struct err e;
 	const struct ini_section *s;
 	char **names;
@@ -471,12 +421,12 @@ insp_open(struct inspection *in, const char *dir, const char *forms_dir, struct 
 	memset(in, 0, sizeof *in);
 	in->dir = xstrdup(dir);
 	in->path = xasprintf("%s/%s", dir, INSP_FILE);
-	if (ini_load(&r.ini, in->path, &e) < 0) {
+	if (ini_load(&r.rd.ini, in->path, &e) < 0) {
 		problems_add(p, PROBLEM_ERROR, "%s", e.msg);
 		insp_close(in);
 		return -1;
 	}
-	s = ini_section(&r.ini, "inspection");
+	s = ini_section(&r.rd.ini, "inspection");
 	if (s == NULL) {
 		problems_add(p, PROBLEM_ERROR, "%s: no [inspection] section: not an inspection file",
 		    in->path);
@@ -490,14 +440,14 @@ insp_open(struct inspection *in, const char *dir, const char *forms_dir, struct 
 		goto fail;
 	if (form_load_id(&in->form, forms_dir, in->framework, &e) < 0) {
 		problems_add(p, PROBLEM_ERROR, "%s:%d: [inspection] framework: %s", in->path,
-		    ini_line(&r.ini, "inspection", "framework"), e.msg);
+		    ini_line(&r.rd.ini, "inspection", "framework"), e.msg);
 		goto fail;
 	}
 	in->judgements = xmalloc(in->form.nstds * sizeof *in->judgements);
 	for (size_t i = 0; i < in->form.nstds; i++)
 		in->judgements[i] = JUDGE_UNSET;
-	for (size_t i = 0; i < r.ini.nsecs; i++) {
-		const struct ini_section *sec = &r.ini.secs[i];
+	for (size_t i = 0; i < r.rd.ini.nsecs; i++) {
+		const struct ini_section *sec = &r.rd.ini.secs[i];
 
 		if (strcmp(sec->name, "inspection") == 0)
 			continue;
@@ -506,10 +456,10 @@ insp_open(struct inspection *in, const char *dir, const char *forms_dir, struct 
 		else if (strncmp(sec->name, "decision.", 9) == 0)
 			read_decision(&r, sec, sec->name + 9);
 		else
-			ierr(&r, sec->name, NULL, "unknown section (expected inspection, "
+			iniread_err(&r.rd, sec->name, NULL, "unknown section (expected inspection, "
 			    "judgements or decision.STANDARD)");
 	}
-	ini_free(&r.ini);
+	ini_free(&r.rd.ini);
 
 	names = list_cases(dir, p);
 	for (size_t i = 0; names[i]; i++)
@@ -521,7 +471,7 @@ insp_open(struct inspection *in, const char *dir, const char *forms_dir, struct 
 	check_references(in, p);
 	return 0;
 fail:
-	ini_free(&r.ini);
+	ini_free(&r.rd.ini);
 	insp_close(in);
 	return -1;
 }

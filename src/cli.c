@@ -16,6 +16,8 @@
 #include "report.h"
 #include "tui.h"
 #include "tui_keys.h"
+#include "user.h"
+#include "xalloc.h"
 
 #include <sys/stat.h>
 
@@ -38,6 +40,16 @@ static const char usage_text[] =
 "                        the ratings: each key question's relevant cases,\n"
 "                        'Yes', %% and band, each standard's rating, the score\n"
 "                        and the overall rating\n"
+"  judge DIR STANDARD RATING\n"
+"                        record the lead inspector's judgement on a\n"
+"                        judgement-rated standard (inadequate,\n"
+"                        requires-improvement, good, outstanding, not-rated;\n"
+"                        none clears it)\n"
+"  decide DIR STANDARD --to RATING --why TEXT [--kq ID] [--by NAME]\n"
+"  decide DIR STANDARD --remove\n"
+"                        record (or remove) a ratings panel decision moving a\n"
+"                        case-rated standard from the rating its evidence\n"
+"                        gives now\n"
 "  keys                  list the terminal UI's keys\n"
 "\n"
 "Options:\n"
@@ -251,6 +263,185 @@ cmd_summary(int argc, char **argv)
 	return rc;
 }
 
+/* Open DIR for a change to inspection.ini: refuses an inspection with
+ * errors (one line, as summary does). */
+static int
+open_for_change(struct inspection *in, const char *dir)
+{
+	struct problems p = PROBLEMS_INIT;
+
+	if (insp_open(in, dir, paths_forms_dir(), &p) < 0 || p.nerrors) {
+		print_first_error(&p);
+		if (p.nerrors && in->path)
+			insp_close(in);
+		problems_free(&p);
+		return -1;
+	}
+	problems_free(&p);
+	return 0;
+}
+
+static int
+save_change(struct inspection *in)
+{
+	struct err e;
+
+	if (insp_save(in, &e) < 0) {
+		fprintf(stderr, "yjinspect: %s\n", e.msg);
+		return 1;
+	}
+	return 0;
+}
+
+static int
+cmd_judge(int argc, char **argv)
+{
+	struct inspection in;
+	const struct form *f;
+	int s, rc;
+
+	if (argc != 4)
+		return usage_error("%s", "judge needs DIR STANDARD RATING");
+	if (open_for_change(&in, argv[1]) < 0)
+		return 1;
+	f = &in.form;
+	s = form_std_index(f, argv[2]);
+	if (s < 0 || f->stds[s].rating != RATING_JUDGEMENT) {
+		fprintf(stderr, "yjinspect: %s: %s is not a judgement-rated standard of %s%s\n",
+		    in.path, argv[2], f->id, s >= 0 ? " (it is rated from cases: see decide)" : "");
+		insp_close(&in);
+		return 1;
+	}
+	if (strcmp(argv[3], "none") == 0)
+		in.judgements[s] = JUDGE_UNSET;
+	else if (strcmp(argv[3], "not-rated") == 0)
+		in.judgements[s] = JUDGE_NOT_RATED;
+	else if ((in.judgements[s] = form_band_index(f, argv[3])) < 0) {
+		fprintf(stderr, "yjinspect: '%s' is not a rating of %s (", argv[3], f->id);
+		for (size_t b = 0; b < f->nbands; b++)
+			fprintf(stderr, "%s, ", f->bands[b].id);
+		fprintf(stderr, "not-rated or none)\n");
+		insp_close(&in);
+		return 2;
+	}
+	rc = save_change(&in);
+	if (rc == 0)
+		printf("%s %s: %s\n", f->stds[s].id, f->stds[s].name,
+		    in.judgements[s] == JUDGE_UNSET ? "no judgement" :
+		    in.judgements[s] == JUDGE_NOT_RATED ? "Not rated" :
+		    f->bands[in.judgements[s]].rating);
+	insp_close(&in);
+	return rc;
+}
+
+static int
+cmd_decide(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "to", required_argument, NULL, 't' },
+		{ "why", required_argument, NULL, 'w' },
+		{ "kq", required_argument, NULL, 'k' },
+		{ "by", required_argument, NULL, 'b' },
+		{ "remove", no_argument, NULL, 'r' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *to = NULL, *why = NULL, *kq = NULL, *by = NULL;
+	struct insp_decision d = { 0 };
+	struct inspection in;
+	struct rate r;
+	const struct form *f;
+	char at[32];
+	int c, s, remove = 0, rc, found = -1;
+
+	while ((c = getopt_long(argc, argv, "t:w:k:b:r", opts, NULL)) != -1) {
+		switch (c) {
+		case 't': to = optarg; break;
+		case 'w': why = optarg; break;
+		case 'k': kq = optarg; break;
+		case 'b': by = optarg; break;
+		case 'r': remove = 1; break;
+		default: return usage_error("%s", "decide: bad option");
+		}
+	}
+	if (optind != argc - 2)
+		return usage_error("%s", "decide needs DIR STANDARD");
+	if (!remove && (to == NULL || why == NULL || why[strspn(why, " \t")] == '\0'))
+		return usage_error("%s", "decide needs --to RATING and --why TEXT (or --remove)");
+	if (open_for_change(&in, argv[optind]) < 0)
+		return 1;
+	f = &in.form;
+	s = form_std_index(f, argv[optind + 1]);
+	if (s < 0 || f->stds[s].rating != RATING_CASES) {
+		fprintf(stderr, "yjinspect: %s: %s is not a case-rated standard of %s%s\n",
+		    in.path, argv[optind + 1], f->id, s >= 0 ? " (it is judged: see judge)" : "");
+		insp_close(&in);
+		return 1;
+	}
+	for (size_t i = 0; i < in.ndecisions; i++)
+		if (in.decisions[i].std == (size_t)s)
+			found = (int)i;
+	if (remove) {
+		if (found < 0) {
+			fprintf(stderr, "yjinspect: %s: no panel decision on %s\n", in.path, f->stds[s].id);
+			insp_close(&in);
+			return 1;
+		}
+		free(in.decisions[found].kq);
+		free(in.decisions[found].why);
+		free(in.decisions[found].by);
+		free(in.decisions[found].at);
+		in.decisions[found] = in.decisions[--in.ndecisions];
+		rc = save_change(&in);
+		if (rc == 0)
+			printf("%s %s: panel decision removed\n", f->stds[s].id, f->stds[s].name);
+		insp_close(&in);
+		return rc;
+	}
+	d.std = (size_t)s;
+	if ((d.to = form_band_index(f, to)) < 0) {
+		fprintf(stderr, "yjinspect: '%s' is not a rating of %s\n", to, f->id);
+		insp_close(&in);
+		return 2;
+	}
+	if (kq != NULL && (form_kq_index(f, kq) < 0 ||
+	    f->kqs[form_kq_index(f, kq)].std != (size_t)s)) {
+		fprintf(stderr, "yjinspect: %s is not a key question of %s\n", kq, f->stds[s].id);
+		insp_close(&in);
+		return 2;
+	}
+	/* the decision moves the rating the evidence gives now */
+	rate_compute(&r, &in);
+	d.from = r.std[s].computed;
+	rate_free(&r);
+	if (d.from < 0) {
+		fprintf(stderr, "yjinspect: %s: the evidence gives %s no rating yet: there is "
+		    "nothing for the panel to move\n", in.path, f->stds[s].id);
+		insp_close(&in);
+		return 1;
+	}
+	insp_now(at, sizeof at);
+	d.kq = kq ? xstrdup(kq) : NULL;
+	d.why = xstrdup(why);
+	d.by = by ? xstrdup(by) : user_name();
+	d.at = xstrdup(at);
+	if (found >= 0) {	/* a new decision replaces the old one */
+		free(in.decisions[found].kq);
+		free(in.decisions[found].why);
+		free(in.decisions[found].by);
+		free(in.decisions[found].at);
+		in.decisions[found] = d;
+	} else {
+		in.decisions = xrealloc(in.decisions, (in.ndecisions + 1) * sizeof *in.decisions);
+		in.decisions[in.ndecisions++] = d;
+	}
+	rc = save_change(&in);
+	if (rc == 0)
+		printf("%s %s: %s -> %s (panel decision)\n", f->stds[s].id, f->stds[s].name,
+		    f->bands[d.from].rating, f->bands[d.to].rating);
+	insp_close(&in);
+	return rc;
+}
+
 static int
 cmd_keys(int argc, char **argv)
 {
@@ -295,6 +486,8 @@ static const struct {
 	{ "frameworks", cmd_frameworks },
 	{ "check", cmd_check },
 	{ "summary", cmd_summary },
+	{ "judge", cmd_judge },
+	{ "decide", cmd_decide },
 	{ "keys", cmd_keys },
 };
 

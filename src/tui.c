@@ -8,7 +8,6 @@
 #include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
-#include <pwd.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -22,6 +21,7 @@
 #include "paths.h"
 #include "place.h"
 #include "tui.h"
+#include "user.h"
 #include "xalloc.h"
 
 static volatile sig_atomic_t got_signal;
@@ -316,28 +316,6 @@ handle(struct tui *t, int is_code, int ch)
 	return 0;
 }
 
-static char *
-inspector_name(void)
-{
-	const char *v = getenv("YJINSPECT_INSPECTOR");
-	struct passwd *pw;
-
-	if (v && *v)
-		return xstrdup(v);
-	pw = getpwuid(getuid());
-	if (pw && pw->pw_gecos && *pw->pw_gecos && *pw->pw_gecos != ',') {
-		char *name = xstrdup(pw->pw_gecos), *comma = strchr(name, ',');
-
-		if (comma)
-			*comma = '\0';
-		return name;
-	}
-	if (pw && pw->pw_name)
-		return xstrdup(pw->pw_name);
-	v = getenv("USER");
-	return xstrdup(v && *v ? v : "inspector");
-}
-
 static void
 restore_place(struct tui *t)
 {
@@ -394,7 +372,7 @@ tui_run(const char *dir)
 	problems_free(&p);
 	rate_compute(&t->rate, &t->in);
 	walk_init(&t->walk, &t->in.form);
-	t->who = inspector_name();
+	t->who = user_name();
 
 	/* set before initscr, so curses leaves them to us */
 	memset(&sa, 0, sizeof sa);

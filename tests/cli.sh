@@ -141,6 +141,47 @@ check "summary says the figures are incomplete" contains "$o" "Incomplete: 1 rel
 run "$o" "$e" "$YJ" summary "$TMP/part" --format tsv
 check "tsv keeps its rows clean and says so on stderr" contains "$e" "yjinspect: incomplete: 1 relevant question"
 
+# ---- judge and decide: recorded through the program, not by hand
+"$YJ" demo "$TMP/jd" >/dev/null
+run "$o" "$e" "$YJ" judge "$TMP/jd" 1.1 outstanding
+check "judge records a judgement" [ "$rc" -eq 0 ]
+check "...and says what it recorded" contains "$o" "1.1 Governance and leadership: Outstanding"
+check "...in inspection.ini" grep -qx '1.1 = outstanding' "$TMP/jd/inspection.ini"
+run "$o" "$e" "$YJ" summary "$TMP/jd" --format tsv
+check "...and the score moves by one (15/36)" grep -qP '^overall(\t-){5}\t15\t36\t' "$o"
+run "$o" "$e" "$YJ" judge "$TMP/jd" 1.1 excellent
+check "judge refuses a rating that is not one (2)" [ "$rc" -eq 2 ]
+check "...listing the ratings" contains "$e" "inadequate, requires-improvement, good, outstanding, not-rated or none"
+run "$o" "$e" "$YJ" judge "$TMP/jd" 2.1 good
+check "judge refuses a case-rated standard" [ "$rc" -eq 1 ]
+check "...pointing to decide" contains "$e" "see decide"
+run "$o" "$e" "$YJ" judge "$TMP/jd" 1.2 none
+run "$o" "$e" "$YJ" summary "$TMP/jd"
+check "judge none clears it: Not yet judged" grep -q '1.2 Staff .*Not yet judged' "$o"
+run "$o" "$e" "$YJ" decide "$TMP/jd" 2.4 --to good --why "Both sub-samples small" --kq 2.4.3 --by "Chair"
+check "decide records a panel decision" [ "$rc" -eq 0 ]
+check "...from the rating the evidence gives now" contains "$o" "2.4 Reviewing: Requires improvement -> Good (panel decision)"
+run "$o" "$e" "$YJ" summary "$TMP/jd"
+check "...which summary applies" contains "$o" "2.4 Reviewing: Good †"
+check "...with its reason and who" sh -c "tr -s '\\n ' '  ' <'$o' | grep -qF 'Panel decision on 2.4.3: Requires improvement → Good. Both sub-samples small (Chair,'"
+run "$o" "$e" "$YJ" decide "$TMP/jd" 2.4 --to outstanding --why "On reflection"
+run "$o" "$e" "$YJ" summary "$TMP/jd" --format tsv
+check "a new decision replaces the old" grep -qP '^standard\t2\.4\t.*\tOutstanding\t.*\trequires-improvement>outstanding\t' "$o"
+check "...one section, not two" [ "$(grep -c '^\[decision.2.4\]' "$TMP/jd/inspection.ini")" -eq 1 ]
+run "$o" "$e" "$YJ" decide "$TMP/jd" 2.4 --remove
+run "$o" "$e" "$YJ" summary "$TMP/jd" --format tsv
+check "decide --remove takes it back" grep -qP '^standard\t2\.4\t.*\tRequires improvement\t.*\t-\tReviewing$' "$o"
+run "$o" "$e" "$YJ" decide "$TMP/jd" 2.4 --to good
+check "decide without --why is a usage error" [ "$rc" -eq 2 ]
+run "$o" "$e" "$YJ" decide "$TMP/jd" 1.1 --to good --why x
+check "decide refuses a judgement-rated standard" [ "$rc" -eq 1 ]
+run "$o" "$e" "$YJ" decide "$TMP/jd" 2.4 --to good --why x --kq 3.1.1
+check "decide refuses a key question of another standard" [ "$rc" -eq 2 ]
+rm -f "$TMP/jd"/cases/ST-O0*.ini
+run "$o" "$e" "$YJ" decide "$TMP/jd" 3.2 --to good --why x
+check "decide refuses a standard the evidence does not rate" [ "$rc" -eq 1 ]
+check "...saying why" contains "$e" "nothing for the panel to move"
+
 # ---- new: an empty inspection
 run "$o" "$e" "$YJ" new "$TMP/new" --framework yj-2021 --service "Testshire YJS" --lead "A Lead"
 check "new exits 0" [ "$rc" -eq 0 ]

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "case.h"
 #include "iniread.h"
@@ -84,6 +85,59 @@ answer_parse(const char *v)
 	if (strcmp(v, "na") == 0)
 		return ANSWER_NA;
 	return ANSWER_NONE;
+}
+
+/* ---- what is on disk ---- */
+
+static void
+disk_note(struct case_file *c)
+{
+	struct stat st;
+
+	memset(&c->disk, 0, sizeof c->disk);
+	if (stat(c->path, &st) != 0)
+		return;
+	c->disk.dev = (unsigned long long)st.st_dev;
+	c->disk.ino = (unsigned long long)st.st_ino;
+	c->disk.size = (unsigned long long)st.st_size;
+	c->disk.mtime_s = (long long)st.st_mtim.tv_sec;
+	c->disk.mtime_ns = (long long)st.st_mtim.tv_nsec;
+	c->disk.known = 1;
+}
+
+int
+case_refresh(struct case_file *c, const struct form *f, int *reloaded, struct err *e)
+{
+	struct case_file fresh;
+	struct problems p = PROBLEMS_INIT;
+	struct case_disk was = c->disk;
+	char *path;
+
+	*reloaded = 0;
+	if (!was.known)
+		return 0;
+	disk_note(c);
+	if (!c->disk.known) {	/* gone: the next save writes it again */
+		c->disk = was;
+		return 0;
+	}
+	if (memcmp(&was, &c->disk, sizeof was) == 0)
+		return 0;
+	path = xstrdup(c->path);
+	if (case_load(&fresh, f, path, &p) < 0) {
+		err_set(e, "%s changed on disk and cannot be read now: %s", path,
+		    p.n ? p.v[0].msg : "");
+		c->disk = was;
+		problems_free(&p);
+		free(path);
+		return -1;
+	}
+	problems_free(&p);
+	free(path);
+	case_free(c, f);
+	*c = fresh;
+	*reloaded = 1;
+	return 0;
 }
 
 /* ---- reading ---- */
@@ -278,13 +332,14 @@ case_load(struct case_file *c, const struct form *f, const char *path, struct pr
 		case_free(c, f);
 		return -1;
 	}
+	disk_note(c);
 	return 0;
 }
 
 /* ---- saving ---- */
 
 int
-case_save(const struct case_file *c, const struct form *f, struct err *e)
+case_save(struct case_file *c, const struct form *f, struct err *e)
 {
 	struct iniw w;
 	int rc;
@@ -346,6 +401,8 @@ case_save(const struct case_file *c, const struct form *f, struct err *e)
 
 	rc = save_file(c->path, iniw_text(&w), iniw_len(&w), e);
 	iniw_free(&w);
+	if (rc == 0)
+		disk_note(c);
 	return rc;
 }
 
@@ -432,8 +489,7 @@ case_check(const struct case_file *c, const struct form *f, struct problems *p)
 
 			if (prel == COND_UNKNOWN && rel == COND_TRUE)
 				cond_facts(f->prompts[i].relevant, report_unset, &u);
-			if (prel == COND_FALSE && rel != COND_FALSE &&
-			    c->prompt_answer[i] != ANSWER_NONE)
+			if (prel == COND_FALSE && c->prompt_answer[i] != ANSWER_NONE)
 				problems_add(p, PROBLEM_WARNING, "%s: [answers] %s: answered, but "
 				    "not relevant to this case by its facts: not counted", c->path,
 				    f->prompts[i].id);

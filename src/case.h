@@ -35,6 +35,11 @@ struct case_file {
 	char **notes;		/* [nkqs]: note or NULL */
 	char **kq_stamp;	/* [nkqs]: "TIME NAME" of the answer, or NULL */
 	char **prompt_stamp;	/* [nprompts] */
+	struct case_disk {	/* the file as this process last read or wrote it */
+		unsigned long long dev, ino, size;
+		long long mtime_s, mtime_ns;
+		int known;
+	} disk;
 };
 
 /* An empty case of framework F, to be saved at PATH. */
@@ -49,7 +54,15 @@ int case_load(struct case_file *c, const struct form *f, const char *path,
 	      struct problems *p);
 
 /* Save C to C->path atomically (save.h). */
-int case_save(const struct case_file *c, const struct form *f, struct err *e);
+int case_save(struct case_file *c, const struct form *f, struct err *e);
+
+/* If C's file changed on disk since this process last read or wrote it
+ * (another yjinspect, a stale one after a dropped connection, a hand edit),
+ * read it again into C, so that a change made next is made on top of what
+ * is on disk rather than overwriting it. *RELOADED says whether it did.
+ * Returns -1 when the file changed and can no longer be read (E says why;
+ * C is unchanged). */
+int case_refresh(struct case_file *c, const struct form *f, int *reloaded, struct err *e);
 
 /* Relevance to this case, from its facts: does standard S cover it, is key
  * question Q relevant (the standard covers it and Q's condition holds), is

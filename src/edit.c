@@ -42,6 +42,19 @@ edit_case_index(const struct inspection *in, const char *name)
 	return -1;
 }
 
+/* Read case CI again if it changed on disk (see edit.h). U may be NULL. */
+static int
+refresh(struct inspection *in, size_t ci, struct edit_undo *u, struct err *e)
+{
+	int reloaded;
+
+	if (case_refresh(&in->cases[ci], &in->form, &reloaded, e) < 0)
+		return -1;
+	if (reloaded && u)
+		u->reloads++;
+	return 0;
+}
+
 /* ---- the changes; each one: remember, change, save, or put back ---- */
 
 static unsigned char *
@@ -61,12 +74,20 @@ int
 edit_answer(struct inspection *in, const struct walk *w, size_t ci, size_t item,
     enum answer a, const char *who, struct edit_undo *u, struct err *e)
 {
-	struct case_file *c = &in->cases[ci];
+	struct case_file *c;
 	char **stamp, *old_stamp, now[32];
-	unsigned char *slot = answer_slot(c, w, item, &stamp), old = *slot;
+	unsigned char *slot, old;
 
 	if (a != ANSWER_NONE && !walk_allows(w, item, a))
 		return err_set(e, "%s cannot be answered N/A", w->items[item].id);
+	if (refresh(in, ci, u, e) < 0)
+		return -1;
+	c = &in->cases[ci];
+	if (a != ANSWER_NONE && walk_relevant(w, c, item) != COND_TRUE)
+		return err_set(e, "%s does not apply to this case: not answered",
+		    w->items[item].id);
+	slot = answer_slot(c, w, item, &stamp);
+	old = *slot;
 	if (old == a)
 		return 0;
 	insp_now(now, sizeof now);
@@ -88,9 +109,15 @@ int
 edit_fact(struct inspection *in, size_t ci, size_t fact, int value, const char *text,
     struct edit_undo *u, struct err *e)
 {
-	struct case_file *c = &in->cases[ci];
-	int old = c->facts[fact];
-	char *old_text = c->fact_text[fact];
+	struct case_file *c;
+	int old;
+	char *old_text;
+
+	if (refresh(in, ci, u, e) < 0)
+		return -1;
+	c = &in->cases[ci];
+	old = c->facts[fact];
+	old_text = c->fact_text[fact];
 
 	if (in->form.facts[fact].type == FACT_TEXT) {
 		if ((old_text == NULL && text == NULL) ||
@@ -119,9 +146,13 @@ int
 edit_note(struct inspection *in, size_t ci, size_t kq, const char *note,
     struct edit_undo *u, struct err *e)
 {
-	struct case_file *c = &in->cases[ci];
-	char *old = c->notes[kq];
+	struct case_file *c;
+	char *old;
 
+	if (refresh(in, ci, u, e) < 0)
+		return -1;
+	c = &in->cases[ci];
+	old = c->notes[kq];
 	if (note != NULL && *note == '\0')
 		note = NULL;
 	if ((old == NULL && note == NULL) || (old && note && strcmp(old, note) == 0))
@@ -157,9 +188,14 @@ int
 edit_field(struct inspection *in, size_t ci, enum edit_field field, const char *text,
     struct edit_undo *u, struct err *e)
 {
-	struct case_file *c = &in->cases[ci];
-	char **slot = field_slot(c, field), *old = *slot;
+	struct case_file *c;
+	char **slot, *old;
 
+	if (refresh(in, ci, u, e) < 0)
+		return -1;
+	c = &in->cases[ci];
+	slot = field_slot(c, field);
+	old = *slot;
 	if (field == FIELD_REFERENCE) {
 		if (text == NULL || *text == '\0')
 			return err_set(e, "a case needs a reference");
@@ -201,11 +237,14 @@ edit_undo(struct inspection *in, const struct walk *w, struct edit_undo *u, size
 	ch = &u->v[u->n - 1];
 	idx = edit_case_index(in, ch->case_name);
 	if (idx < 0) {	/* the case is gone: nothing to take back there */
+		err_set(e, "the case %s is no longer open", ch->case_name);
 		change_free(ch);
 		u->n--;
-		return err_set(e, "the case %s is no longer open", ch->case_name);
+		return -1;
 	}
 	*ci = (size_t)idx;
+	if (ch->kind == EDIT_ANSWER && refresh(in, (size_t)idx, u, e) < 0)
+		return -1;
 	/* apply the old state through the same functions, without recording */
 	switch (ch->kind) {
 	case EDIT_ANSWER: {

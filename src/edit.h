@@ -30,10 +30,17 @@ struct edit_change {
 struct edit_undo {
 	struct edit_change *v;
 	size_t n;
+	size_t reloads;		/* cases read again because they changed on disk
+				 * (case_refresh) before a change was made */
 };
 
-/* Answer walk item ITEM of case CI with A (ANSWER_NONE clears it), stamped
- * "TIME WHO". Refuses an answer the item does not allow. */
+/* Every change first reads the case again if its file changed on disk
+ * since (case_refresh: another yjinspect must not be overwritten), then
+ * changes only what it changes, then saves.
+ *
+ * Answer walk item ITEM of case CI with A (ANSWER_NONE clears it), stamped
+ * "TIME WHO". Refuses an answer the item does not allow, and any answer to
+ * an item that does not apply to the case (clearing is always allowed). */
 int edit_answer(struct inspection *in, const struct walk *w, size_t ci, size_t item,
 		enum answer a, const char *who, struct edit_undo *u, struct err *e);
 /* Set fact FACT to choice VALUE (COND_UNSET clears it), or a text fact to

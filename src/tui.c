@@ -111,7 +111,7 @@ layout(struct tui *t)
 		t->main = (struct tui_rect){ 1, 0, t->rows - 2, t->cols - pw - 2 };
 		t->panel = (struct tui_rect){ 1, t->cols - pw, t->rows - 2, pw };
 	} else {
-		int ph = (t->rows - 2) / 3 < 7 ? 7 : (t->rows - 2) / 3;
+		int ph = (t->rows - 2) / 3 < 6 ? 6 : (t->rows - 2) / 3;
 
 		t->main = (struct tui_rect){ 1, 0, t->rows - 2 - ph - 1, t->cols };
 		t->panel = (struct tui_rect){ t->rows - 1 - ph, 0, ph, t->cols };
@@ -159,11 +159,15 @@ draw_status(struct tui *t)
 	}
 	switch (t->screen) {
 	case SCREEN_LIST:
-		hint = "Enter open  a add case  f facts  j/k move  Tab panel  ? help  q quit";
+		hint = t->adding ? "Type the new case's reference: Enter adds it, Esc cancels" :
+		    "Enter open  a add case  f facts  j/k move  Tab panel  ? help  q quit";
 		break;
 	case SCREEN_WALK:
 		hint = t->panel_focus ? "j/k scroll the panel  Tab back to the walk" :
 		    "y n x answer  Enter next  j/k move  e note  f facts  u undo  ? help  q quit";
+		break;
+	case SCREEN_NOTES:
+		hint = "Esc or Ctrl-S saves and closes";
 		break;
 	default:
 		hint = "";
@@ -230,23 +234,41 @@ undo(struct tui *t)
 	struct err e;
 	size_t ci = t->ci;
 	int item, rc;
+	char what[256];
+	const struct edit_change *ch = t->undo.n ? &t->undo.v[t->undo.n - 1] : NULL;
 
+	/* say what is taken back, and where */
+	if (ch) {
+		const struct form *f = &t->in.form;
+
+		snprintf(what, sizeof what, "%s on %s",
+		    ch->kind == EDIT_ANSWER ? t->walk.items[ch->index].id :
+		    ch->kind == EDIT_FACT ? f->facts[ch->index].label :
+		    ch->kind == EDIT_NOTE ? "the note" :
+		    ch->index == FIELD_REFERENCE ? "the reference" : "the inspector",
+		    ch->case_name);
+	}
+	if (t->screen == SCREEN_FACTS)
+		tui_facts_close(t);	/* its field first, then back to it below */
 	rc = edit_undo(&t->in, &t->walk, &t->undo, &ci, &item, &e);
 	if (rc == 0) {
 		tui_message(t, 0, "Nothing to undo.");
-		return;
-	}
-	if (rc < 0) {
+	} else if (rc < 0) {
 		tui_message(t, 1, "NOT UNDONE: %s", e.msg);
-		return;
+	} else {
+		tui_recompute(t);
+		tui_message(t, 0, "Undone: %s.", what);
 	}
-	tui_recompute(t);
-	t->ci = ci;
-	if (item >= 0 && t->screen == SCREEN_WALK)
+	if (rc > 0 && ci != t->ci && t->screen == SCREEN_WALK)
+		tui_open_case(t, ci, item);	/* show the case it happened in */
+	else if (rc > 0 && t->screen == SCREEN_WALK && item >= 0)
 		t->item = item;
+	t->ci = ci;
+	if (t->screen == SCREEN_FACTS)
+		tui_facts_open(t);
 	if (t->screen == SCREEN_WALK)
 		tui_walk_settle(t);
-	tui_message(t, 0, "Undone.");
+	tui_save_place(t);
 }
 
 /* Returns 0 to go on, 1 to quit. */
@@ -269,6 +291,10 @@ handle(struct tui *t, int is_code, int ch)
 			tui_notes_close(t);
 			return 0;
 		}
+		if (a == ACT_DISCARD) {
+			tui_notes_discard(t);
+			return 0;
+		}
 		if (a == ACT_REDRAW) {
 			clearok(curscr, TRUE);
 			return 0;
@@ -287,9 +313,12 @@ handle(struct tui *t, int is_code, int ch)
 	case ACT_QUIT:
 		return 1;
 	case ACT_HELP:
+		/* from the facts form, the help returns to what the form was
+		 * opened from (the form is closed, its field saved) */
 		if (t->screen == SCREEN_FACTS)
 			tui_facts_close(t);
-		t->back = t->screen == SCREEN_FACTS ? SCREEN_WALK : t->screen;
+		else
+			t->back = t->screen;
 		t->screen = SCREEN_HELP;
 		t->help_top = 0;
 		return 0;
@@ -343,6 +372,7 @@ tui_run(const char *dir)
 	struct tui *t = xcalloc(1, sizeof *t);
 	struct sigaction sa;
 	SCREEN *scr;
+	char *lost = NULL;
 	int quit = 0;
 
 	setlocale(LC_ALL, "");
@@ -422,14 +452,20 @@ tui_run(const char *dir)
 		quit = handle(t, r == KEY_CODE_YES, (int)ch);
 	}
 	/* leave everything saved: an open note, an open text field, the place */
-	if (t->notes)
-		tui_notes_close(t);
+	if (t->notes && tui_notes_close(t) < 0)
+		lost = tui_notes_text(t);	/* could not be saved: printed below */
 	if (t->facts)
 		tui_facts_close(t);
 	if (scr != NULL) {
 		tui_save_place(t);
 		endwin();
 		delscreen(scr);
+	}
+	if (lost) {
+		fprintf(stderr, "yjinspect: %s\nyjinspect: the note was not saved; here it is:\n%s\n",
+		    t->msg, lost);
+		free(lost);
+		quit = -1;
 	}
 	edit_undo_free(&t->undo);
 	walk_free(&t->walk);

@@ -122,6 +122,8 @@ void tui_facts_layout(struct tui *t);	/* after a resize */
 /* tui_notes.c: the note editor */
 void tui_notes_open(struct tui *t, size_t kq);
 int tui_notes_close(struct tui *t);	/* saves; -1 if the save failed */
+int tui_notes_discard(struct tui *t);	/* only after a failed save */
+char *tui_notes_text(const struct tui *t);	/* what is typed (free it), or NULL */
 void tui_notes_draw(struct tui *t);
 int tui_notes_input(struct tui *t, int is_code, int ch);
 

@@ -29,6 +29,7 @@ struct tui_facts {
 	int fy, fx, fw;		/* where the field is */
 	int cur;		/* the cursor, in characters into the field */
 	char *pending;		/* the field's text while it is rebuilt (resize) */
+	int edited;		/* something was typed: only then is it saved */
 };
 
 static int
@@ -112,8 +113,9 @@ field_make(struct tui *t, int y, int x, int w)
 	fx->fields[1] = NULL;
 	if (fx->fields[0] == NULL)
 		return;
-	field_opts_off(fx->fields[0], O_AUTOSKIP | O_STATIC | O_BLANK);
-	set_max_field(fx->fields[0], 400);
+	/* a static field, as wide as the pane: ncurses 6.4 garbles wide
+	 * characters in a field that scrolls sideways */
+	field_opts_off(fx->fields[0], O_AUTOSKIP | O_BLANK);
 	set_field_back(fx->fields[0], A_UNDERLINE);
 	set_field_buffer(fx->fields[0], 0, fx->pending ? fx->pending : row_value(t, fx->row));
 	free(fx->pending);
@@ -158,6 +160,10 @@ field_commit(struct tui *t)
 
 	if (fx->form == NULL)
 		return 0;
+	if (!fx->edited) {	/* only looked at: the saved text stays as it is */
+		field_free(fx);
+		return 0;
+	}
 	v = field_text(fx);
 	if (fx->row == ROW_REFERENCE)
 		rc = edit_field(&t->in, t->ci, FIELD_REFERENCE, v, &t->undo, &e);
@@ -171,8 +177,21 @@ field_commit(struct tui *t)
 		tui_message(t, 1, "NOT SAVED: %s", e.msg);
 		return -1;
 	}
+	fx->edited = 0;
 	field_free(fx);
 	return 0;
+}
+
+/* Whether the text row's value can be edited in a field W wide without
+ * changing it: it must fit, and hold nothing the field cannot show as it is
+ * (control characters from a hand-edited file). */
+static int
+editable(const char *v, int w)
+{
+	for (const unsigned char *p = (const unsigned char *)v; *p; p++)
+		if (*p < 0x20 || *p == 0x7f || (p[0] == 0xc2 && p[1] >= 0x80 && p[1] < 0xa0))
+			return 0;
+	return tui_width(v) < w;
 }
 
 void
@@ -250,7 +269,7 @@ tui_facts_draw(struct tui *t)
 	struct tui_facts *fx = t->facts;
 	const struct case_file *c = &t->in.cases[t->ci];
 	struct tui_rect r = t->main;
-	int wide = r.w >= 96, labw = 40, body = r.h - 4, n = nrows(t), used, y;
+	int labw = 0, body = r.h - 4, n = nrows(t), used, y, wide;
 	char title[256];
 
 	snprintf(title, sizeof title, "Case facts: %s", c->reference ? c->reference : c->name);
@@ -259,6 +278,11 @@ tui_facts_draw(struct tui *t)
 	attroff(A_BOLD);
 	if (body < 2)
 		return;
+	/* labels beside their values only when every label fits whole */
+	for (int row = 0; row < n; row++)
+		if (tui_width(row_label(t, row)) + 4 > labw)
+			labw = tui_width(row_label(t, row)) + 4;
+	wide = r.w >= labw + 30;
 	/* scroll so the focused row shows */
 	if (fx->row < fx->top)
 		fx->top = fx->row;
@@ -290,11 +314,16 @@ tui_facts_draw(struct tui *t)
 		attroff(cur ? A_BOLD : A_NORMAL);
 		vw = r.x + r.w - vx;
 		if (row_is_text(t, row)) {
-			if (cur) {
+			if (cur && (fx->form || fx->pending || editable(row_value(t, row), vw))) {
 				field_make(t, vy, vx, vw);
 				field_show(fx);
-			} else
+			} else {
 				tui_put(vy, vx, vw, row_value(t, row));
+				if (cur)
+					tui_message(t, 0, "This value is too long for the field here, or "
+					    "holds control characters: widen the terminal, or edit the "
+					    "case file.");
+			}
 		} else {
 			int v = c->facts[row - ROW_FACT0];
 			const struct form_fact *fa = row_fact(t, row);
@@ -364,11 +393,21 @@ done(struct tui *t)
 	if (field_commit(t) < 0)
 		return;
 	tui_facts_close(t);
+	if (walk_first(&t->walk, &t->in.cases[t->ci]) < 0) {
+		/* nothing applies yet: do not trap the inspector in the form */
+		t->screen = SCREEN_LIST;
+		t->list_sel = (int)t->ci;
+		tui_message(t, 0, "No question applies to %s yet: its case type (f) decides which do.",
+		    t->in.cases[t->ci].reference ? t->in.cases[t->ci].reference : "this case");
+		return;
+	}
 	if (t->back == SCREEN_LIST) {
 		t->screen = SCREEN_LIST;
 		return;
 	}
-	tui_open_case(t, t->ci, t->item);
+	t->screen = SCREEN_WALK;
+	tui_walk_settle(t);	/* stay where the inspector was, if it still applies */
+	tui_save_place(t);
 }
 
 int
@@ -406,6 +445,8 @@ tui_facts_input(struct tui *t, int is_code, int ch)
 			edited = 0;
 		if (edited) {
 			form_driver(fx->form, REQ_VALIDATION);
+			fx->edited |= !(is_code && (ch == KEY_LEFT || ch == KEY_RIGHT ||
+			    ch == KEY_HOME || ch == KEY_END));
 			return 1;
 		}
 	}
@@ -442,12 +483,15 @@ tui_facts_input(struct tui *t, int is_code, int ch)
 			return 1;
 		case ACT_FACT_YES:
 		case ACT_FACT_NO:
-			if (fa->type != FACT_BOOL)
-				return 0;
+			if (fa->type != FACT_BOOL) {
+				tui_message(t, 0, "y and n are for yes/no facts: choose with "
+				    "Left/Right or Space.");
+				return 1;
+			}
 			set_choice(t, a == ACT_FACT_YES ? 1 : 0);
 			move_row(t, 1);
 			return 1;
-		case ACT_CLEAR:
+		case ACT_CLEAR_FACT:
 			set_choice(t, COND_UNSET);
 			return 1;
 		default:

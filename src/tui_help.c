@@ -121,6 +121,8 @@ tui_help_key(struct tui *t, enum tui_action a)
 		return 1;
 	case ACT_CLOSE:
 		t->screen = t->back;
+		if (t->screen == SCREEN_WALK)
+			tui_walk_settle(t);
 		return 1;
 	default:
 		return 0;

@@ -80,7 +80,7 @@ const struct tui_binding tui_bindings[] = {
 	C(CTX_FACTS, KEY_LEFT, "Left", CHOICE_PREV),
 	K(CTX_FACTS, 'y', "y", FACT_YES),
 	K(CTX_FACTS, 'n', "n", FACT_NO),
-	K(CTX_FACTS, '-', "-", CLEAR),
+	K(CTX_FACTS, '-', "-", CLEAR_FACT),
 	K(CTX_FACTS, '\n', "Enter", DONE),
 	K(CTX_FACTS, '\r', "Enter", DONE),
 	C(CTX_FACTS, KEY_ENTER, "Enter", DONE),
@@ -91,6 +91,7 @@ const struct tui_binding tui_bindings[] = {
 	K(CTX_NOTES, 27, "Esc", DONE),
 	K(CTX_NOTES, CTRL('s'), "Ctrl-S", DONE),
 	C(CTX_NOTES, KEY_F(2), "F2", DONE),
+	K(CTX_NOTES, CTRL('x'), "Ctrl-X", DISCARD),
 	K(CTX_NOTES, CTRL('l'), "Ctrl-L", REDRAW),
 
 	/* the standard picker */
@@ -149,7 +150,7 @@ tui_action_desc(enum tui_action a)
 const char *
 tui_context_name(enum tui_context ctx)
 {
-	static const char *const names[] = { "everywhere", "case list", "walk",
+	static const char *const names[] = { "most screens", "case list", "walk",
 	    "ratings panel", "case facts", "note editor", "standard picker", "help" };
 
 	return names[ctx];

@@ -37,9 +37,11 @@
 	X(CHOICE_PREV, "previous choice") \
 	X(DONE, "done: save and close") \
 	X(CLOSE, "close, back to where you were") \
+	X(DISCARD, "close a note that could not be saved, discarding it") \
 	X(PICK, "go to the chosen standard") \
 	X(FACT_YES, "set this yes/no fact to Yes, then the next row") \
 	X(FACT_NO, "set this yes/no fact to No, then the next row") \
+	X(CLEAR_FACT, "clear this fact (not recorded)") \
 	X(SCROLL_UP, "scroll up") \
 	X(SCROLL_DOWN, "scroll down") \
 	X(PAGE_UP, "a page up") \

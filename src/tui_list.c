@@ -103,13 +103,22 @@ tui_list_draw(struct tui *t)
 
 		wcstombs(ref, t->addbuf, sizeof ref - 1);
 		ref[sizeof ref - 1] = '\0';
+		const char *shown = ref;
+		int room = r.w - 21;
+
+		/* the end of what is typed, where the cursor is, always shows */
+		while (*shown && tui_width(shown) > room - 1) {
+			shown++;
+			while ((*shown & 0xc0) == 0x80)	/* whole characters */
+				shown++;
+		}
 		tui_fill(r.y + r.h - 1, r.x, r.w);
 		attron(A_BOLD);
 		tui_put(r.y + r.h - 1, r.x, 24, "New case reference: ");
 		attroff(A_BOLD);
-		tui_put(r.y + r.h - 1, r.x + 20, r.w - 21, ref);
+		tui_put(r.y + r.h - 1, r.x + 20, room, shown);
 		t->cury = r.y + r.h - 1;
-		t->curx = r.x + 20 + tui_width(ref);
+		t->curx = r.x + 20 + tui_width(shown);
 	}
 }
 
@@ -125,13 +134,16 @@ add_case(struct tui *t)
 	ref[sizeof ref - 1] = '\0';
 	for (trim = ref + strlen(ref); trim > ref && trim[-1] == ' '; trim--)
 		trim[-1] = '\0';
-	t->adding = 0;
-	if (*ref == '\0')
-		return;
-	if (edit_add_case(&t->in, ref, t->who, &ci, &e) < 0) {
-		tui_message(t, 1, "NOT SAVED: %s", e.msg);
+	if (*ref == '\0') {
+		t->adding = 0;
 		return;
 	}
+	if (edit_add_case(&t->in, ref, t->who, &ci, &e) < 0) {
+		/* the prompt stays, with what was typed */
+		tui_message(t, 1, "NOT ADDED: %s", e.msg);
+		return;
+	}
+	t->adding = 0;
 	tui_recompute(t);
 	t->ci = ci;
 	t->list_sel = (int)ci;
@@ -188,6 +200,7 @@ tui_list_key(struct tui *t, enum tui_action a)
 		if (t->in.ncases == 0)
 			return 0;
 		t->ci = (size_t)t->list_sel;
+		t->item = -1;	/* a walk item belongs to its case */
 		t->back = SCREEN_LIST;
 		tui_facts_open(t);
 		return 1;

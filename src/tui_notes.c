@@ -24,6 +24,7 @@ struct tui_notes {
 	size_t n;
 	size_t cy, cx;		/* cursor: line, character */
 	int top;		/* first screen row shown */
+	int failed;		/* its last save failed: Ctrl-X may discard it */
 };
 
 static void
@@ -140,13 +141,38 @@ tui_notes_close(struct tui *t)
 	rc = edit_note(&t->in, t->ci, nt->kq, text, &t->undo, &e);
 	free(text);
 	if (rc < 0) {
-		tui_message(t, 1, "NOTE NOT SAVED: %s (the editor stays open)", e.msg);
+		nt->failed = 1;
+		tui_message(t, 1, "NOTE NOT SAVED: %s. The editor stays open: Ctrl-S tries again, "
+		    "Ctrl-X discards the note.", e.msg);
 		return -1;
 	}
 	notes_free(nt);
 	t->notes = NULL;
 	t->screen = SCREEN_WALK;
 	return 0;
+}
+
+int
+tui_notes_discard(struct tui *t)
+{
+	if (t->notes == NULL)
+		return 0;
+	if (!t->notes->failed) {
+		tui_message(t, 0, "Ctrl-X only discards a note that could not be saved: "
+		    "Esc or Ctrl-S saves it.");
+		return -1;
+	}
+	notes_free(t->notes);
+	t->notes = NULL;
+	t->screen = SCREEN_WALK;
+	tui_message(t, 1, "The note was not saved, and is discarded.");
+	return 0;
+}
+
+char *
+tui_notes_text(const struct tui *t)
+{
+	return t->notes ? text_of(t->notes) : NULL;
 }
 
 static int

@@ -95,6 +95,37 @@ kq_rows(struct prow *p, size_t q)
 	p->row++;
 }
 
+/* One line: "▸2.1.1  5/6  83% ★ Large majority" (the label as room allows). */
+static void
+kq_row_compact(struct prow *p, size_t q)
+{
+	struct tui *t = p->t;
+	const struct form *f = &t->in.form;
+	const struct rate_tally *k = &t->rate.kq[q];
+	char line[256], pct[16];
+	int cur = t->item >= 0 && t->walk.items[t->item].kq == q && t->screen != SCREEN_LIST;
+
+	if (k->percent < 0)
+		snprintf(pct, sizeof pct, "%s", t->utf8 ? "\xe2\x80\x93" : "-");
+	else
+		snprintf(pct, sizeof pct, "%d%%", k->percent);
+	snprintf(line, sizeof line, "%s%-6s %2d/%-2d %4s", cur ? (t->utf8 ? "\xe2\x96\xb8" : ">") : " ",
+	    f->kqs[q].id, k->yes, k->relevant, pct);
+	if (visible(p)) {
+		int y = ypos(p), used;
+
+		attron(cur ? A_BOLD : A_NORMAL);
+		used = tui_put(y, p->x, p->w, line);
+		attroff(cur ? A_BOLD : A_NORMAL);
+		attron(tui_band_attr(t, k->band));
+		used += tui_put(y, p->x + used + 1, p->w - used - 1, tui_band_symbol(t, k->band)) + 1;
+		tui_put(y, p->x + used + 1, p->w - used - 1,
+		    k->band >= 0 ? f->bands[k->band].label : "none relevant");
+		attroff(tui_band_attr(t, k->band));
+	}
+	p->row++;
+}
+
 static void
 std_row(struct prow *p, size_t s)
 {
@@ -115,7 +146,7 @@ std_row(struct prow *p, size_t s)
 		    t->utf8 ? "\xc2\xb9" : "'");
 		attron(cur ? A_BOLD : A_NORMAL);
 		tui_put(y, p->x, 4, name);
-		tui_put(y, p->x + 4, namew, f->stds[s].name);
+		tui_put(y, p->x + 5, namew - 1, f->stds[s].name);
 		attroff(cur ? A_BOLD : A_NORMAL);
 		attron(tui_band_attr(t, rs->rating));
 		tui_put(y, p->x + p->w - rw - 4, 2, tui_band_symbol(t, rs->rating));
@@ -126,21 +157,93 @@ std_row(struct prow *p, size_t s)
 	p->row++;
 }
 
+/* Below the walk (a narrow terminal): the score and the current standard's
+ * key questions on the left, every standard's rating in a grid on the right. */
+static void
+draw_below(struct tui *t, int cur_std)
+{
+	const struct form *f = &t->in.form;
+	int lw = t->panel.w / 2 - 1, rx = t->panel.x + lw + 2, rw = t->panel.w - lw - 2;
+	struct prow p = { t, t->panel.y, t->panel.h, 0, 0, t->panel.x, lw };
+	char line[256];
+	int cellw, cols, rows, n = 0;
+
+	tui_vline(t, t->panel.y, t->panel.x + lw, t->panel.h);
+	snprintf(line, sizeof line, "Score %d/%d %s %s", t->rate.score, t->rate.max,
+	    tui_band_symbol(t, t->rate.overall),
+	    t->rate.overall >= 0 ? f->overall[t->rate.overall].rating : "(not yet)");
+	text_row(&p, A_BOLD, line);
+	if (cur_std >= 0) {
+		const struct form_std *st = &f->stds[cur_std];
+
+		snprintf(line, sizeof line, "%s %s: %d case%s", st->id, st->name,
+		    t->rate.std[cur_std].sample, t->rate.std[cur_std].sample == 1 ? "" : "s");
+		text_row(&p, A_UNDERLINE, line);
+		for (size_t i = 0; i < st->nkqs; i++)
+			kq_row_compact(&p, st->kqs[i]);
+	}
+	/* the grid: "2.1 ★ Outstanding ◆" cells, or "2.1 ★◆" when narrow */
+	rows = t->panel.h;
+	cellw = 19;
+	cols = rw / cellw;
+	if (cols * rows < (int)f->nstds) {
+		cellw = 8;
+		cols = rw / cellw;
+	}
+	for (size_t s = 0; s < f->nstds && cols > 0; s++, n++) {
+		const struct rate_std *rs = &t->rate.std[s];
+		int y = t->panel.y + n % rows, x = rx + (n / rows) * cellw;
+		const char *mark = rs->decision ? (t->utf8 ? "\xe2\x80\xa0" : "d") :
+		    (rs->reasons && rs->rating >= 0) ? (t->utf8 ? "\xe2\x97\x86" : "~") : "";
+
+		if (n / rows >= cols)
+			break;
+		attron((int)s == cur_std ? A_BOLD : A_NORMAL);
+		tui_put(y, x, 4, f->stds[s].id);
+		attroff((int)s == cur_std ? A_BOLD : A_NORMAL);
+		attron(tui_band_attr(t, rs->rating));
+		tui_put(y, x + 4, 2, tui_band_symbol(t, rs->rating));
+		if (cellw > 8)
+			tui_put(y, x + 6, cellw - 8, short_rating(f, rs->rating));
+		attroff(tui_band_attr(t, rs->rating));
+		tui_put(y, x + cellw - 2, 1, mark);
+	}
+}
+
 void
 tui_panel_draw(struct tui *t)
 {
 	const struct form *f = &t->in.form;
 	struct prow p = { t, t->panel.y, t->panel.h, t->panel_top, 0, t->panel.x, t->panel.w };
 	char line[256];
-	int cur_std = t->item >= 0 ? (int)t->walk.items[t->item].std : -1;
-	int total;
+	int cur_std = t->item >= 0 && t->screen != SCREEN_LIST ?
+	    (int)t->walk.items[t->item].std : -1;
+	int nkq = cur_std >= 0 ? (int)f->stds[cur_std].nkqs : 0;
+	int bars, legend, rules, total;
 
 	if (t->panel.w <= 0 || t->panel.h <= 0)
 		return;
-	if (t->side_by_side)
-		tui_vline(t, t->panel.y, t->panel.x - 1, t->panel.h);
-	else
+	if (!t->side_by_side) {
 		tui_hline(t, t->panel.y - 1, t->panel.x, t->panel.w);
+		draw_below(t, cur_std);
+		return;
+	}
+	tui_vline(t, t->panel.y, t->panel.x - 1, t->panel.h);
+	/* what fits: bars under the key questions, the legend, the rules go
+	 * first, so that every standard's rating stays in view */
+	bars = legend = rules = 1;
+	for (int pass = 0; pass < 3; pass++) {
+		total = 2 + (cur_std >= 0 ? 1 + nkq * (bars ? 2 : 1) + !bars : 0) + (int)f->nstds +
+		    (legend ? 2 : 0) + (rules ? 2 + (cur_std >= 0) : 0);
+		if (total <= t->panel.h)
+			break;
+		if (pass == 0)
+			legend = 0;
+		else if (pass == 1)
+			bars = 0;
+		else
+			rules = 0;
+	}
 
 	snprintf(line, sizeof line, "Score %d/%d", t->rate.score, t->rate.max);
 	if (t->rate.rated < t->rate.counted)
@@ -150,7 +253,8 @@ tui_panel_draw(struct tui *t)
 	snprintf(line, sizeof line, "%s %s", tui_band_symbol(t, t->rate.overall),
 	    t->rate.overall >= 0 ? f->overall[t->rate.overall].rating : "Not rated yet");
 	text_row(&p, tui_band_attr(t, t->rate.overall) | A_BOLD, line);
-	rule(&p);
+	if (rules)
+		rule(&p);
 
 	if (cur_std >= 0) {
 		const struct form_std *st = &f->stds[cur_std];
@@ -158,20 +262,31 @@ tui_panel_draw(struct tui *t)
 		snprintf(line, sizeof line, "%s %s: %d case%s", st->id, st->name,
 		    t->rate.std[cur_std].sample, t->rate.std[cur_std].sample == 1 ? "" : "s");
 		text_row(&p, A_UNDERLINE, line);
-		for (size_t i = 0; i < st->nkqs; i++)
-			kq_rows(&p, st->kqs[i]);
-		rule(&p);
+		/* short of room, only the current key question keeps its bar
+		 * and whole band label; the others take one line each */
+		for (size_t i = 0; i < st->nkqs; i++) {
+			int here = t->item >= 0 && t->walk.items[t->item].kq == st->kqs[i];
+
+			if (bars || here)
+				kq_rows(&p, st->kqs[i]);
+			else
+				kq_row_compact(&p, st->kqs[i]);
+		}
+		if (rules)
+			rule(&p);
 	}
 	for (size_t d = 0; d < f->ndomains; d++)
 		for (size_t s = 0; s < f->nstds; s++)
 			if (f->stds[s].domain == d)
 				std_row(&p, s);
-	rule(&p);
-	snprintf(line, sizeof line, "%s discretion candidate", t->utf8 ? "\xe2\x97\x86" : "~");
-	text_row(&p, tui_attr(t, TA_DIM), line);
-	snprintf(line, sizeof line, "%s panel decision  %s not counted",
-	    t->utf8 ? "\xe2\x80\xa0" : "d", t->utf8 ? "\xc2\xb9" : "'");
-	text_row(&p, tui_attr(t, TA_DIM), line);
+	if (legend) {
+		rule(&p);
+		snprintf(line, sizeof line, "%s discretion candidate", t->utf8 ? "\xe2\x97\x86" : "~");
+		text_row(&p, tui_attr(t, TA_DIM), line);
+		snprintf(line, sizeof line, "%s panel decision  %s not counted",
+		    t->utf8 ? "\xe2\x80\xa0" : "d", t->utf8 ? "\xc2\xb9" : "'");
+		text_row(&p, tui_attr(t, TA_DIM), line);
+	}
 	total = p.row;
 	/* keep the scroll inside the content */
 	if (t->panel_top > total - t->panel.h)

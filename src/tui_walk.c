@@ -122,8 +122,23 @@ layout_header(struct tui *t, struct vlist *l, int w)
 	snprintf(line, sizeof line, "%s %s \xc2\xb7 key question %d of %zu", st->id, st->name,
 	    kqpos, st->nkqs);
 	vadd(l, 0, A_BOLD, line, -1, 0);
-	if (st->statement)
+	if (st->statement) {
+		size_t before = l->n;
+
 		vwrap(l, 0, w, tui_attr(t, TA_DIM), st->statement, -1, 0);
+		/* on a small pane the statement gives way to the question */
+		if (t->main.h < 20 && l->n - before > 1) {
+			while (l->n > before + 1)
+				free(l->v[--l->n].text);
+			if (strlen(l->v[before].text) + 4 < sizeof line) {
+				snprintf(line, sizeof line, "%s \xe2\x80\xa6", l->v[before].text);
+				free(l->v[before].text);
+				l->v[before].text = xstrdup(line);
+			}
+		}
+	}
+	snprintf(line, sizeof line, "%s %s", f->kqs[it->kq].id, f->kqs[it->kq].text);
+	vwrap(l, 0, w, A_BOLD, line, -1, 0);
 }
 
 static void
@@ -163,11 +178,8 @@ layout_rows(struct tui *t, struct vlist *l, int w, int *cur_row)
 	}
 	vadd(l, 0, 0, "", -1, 0);
 
-	snprintf(line, sizeof line, "%s %s", kq->id, kq->text);
-	vwrap(l, 0, w, A_BOLD, line, -1, 0);
-	vadd(l, 0, 0, "", -1, 0);
-
-	/* prompts, then the judgement */
+	/* prompts, then the judgement (the key question's text is pinned
+	 * above, with the standard's heading) */
 	for (size_t j = 0; j <= kq->nprompts; j++) {
 		int is_kq = j == kq->nprompts;
 		const char *id = is_kq ? kq->id : f->prompts[kq->prompts[j]].id;
@@ -238,14 +250,17 @@ tui_walk_draw(struct tui *t)
 		struct vlist head = { NULL, 0 };
 
 		/* the heading and statement stay at the top */
+		int pin;
+
 		layout_header(t, &head, r.w);
-		for (size_t i = 0; i < head.n && (int)i < r.h / 2; i++) {
+		pin = (int)head.n < r.h - 3 ? (int)head.n : r.h - 3;
+		for (int i = 0; i < pin; i++) {
 			attron(head.v[i].attr);
-			tui_put(r.y + (int)i, r.x, r.w, head.v[i].text);
+			tui_put(r.y + i, r.x, r.w, head.v[i].text);
 			attroff(head.v[i].attr);
 		}
-		r.y += (int)head.n < r.h / 2 ? (int)head.n : r.h / 2;
-		r.h -= (int)head.n < r.h / 2 ? (int)head.n : r.h / 2;
+		r.y += pin;
+		r.h -= pin;
 		vfree(&head);
 	}
 	layout_rows(t, &l, r.w, &cur);
@@ -285,6 +300,18 @@ settle(struct tui *t)
 		t->item = walk_first(&t->walk, c);
 }
 
+/* Does any question of the current case wait on a fact not recorded? */
+static int
+case_progress_unknown(const struct tui *t)
+{
+	const struct case_file *c = &t->in.cases[t->ci];
+
+	for (size_t i = 0; i < t->walk.nitems; i++)
+		if (walk_relevant(&t->walk, c, i) == COND_UNKNOWN)
+			return 1;
+	return 0;
+}
+
 static int
 answer(struct tui *t, enum answer a)
 {
@@ -308,6 +335,9 @@ answer(struct tui *t, enum answer a)
 	next = walk_next_unanswered(&t->walk, &t->in.cases[t->ci], (size_t)t->item);
 	if (next >= 0)
 		t->item = next;
+	else if (t->rate.cases_undetermined && case_progress_unknown(t))
+		tui_message(t, 0, "Every question known to apply is answered; some wait on facts "
+		    "not recorded yet (f).");
 	else
 		tui_message(t, 0, "Every relevant question of %s is answered.",
 		    t->in.cases[t->ci].reference ? t->in.cases[t->ci].reference : "this case");
@@ -345,6 +375,7 @@ tui_walk_key(struct tui *t, enum tui_action a)
 	if (t->in.ncases == 0)
 		return a == ACT_BACK ? (t->screen = SCREEN_LIST, 1) : 0;
 	c = &t->in.cases[t->ci];
+	settle(t);	/* never act on a question that does not apply */
 	switch (a) {
 	case ACT_YES: return answer(t, ANSWER_YES);
 	case ACT_NO: return answer(t, ANSWER_NO);

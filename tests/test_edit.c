@@ -262,6 +262,62 @@ test_add_cases(void **state)
 	}
 }
 
+/* Two programs on one inspection (another yjinspect, or a stale one left
+ * behind by a dropped connection): neither overwrites the other's answers. */
+static void
+test_two_instances(void **state)
+{
+	struct fx *fx = *state;
+	struct problems p = PROBLEMS_INIT;
+	struct inspection other;
+	struct edit_undo ou = { NULL, 0, 0 };
+	struct case_file d;
+	struct err e;
+	size_t q = (size_t)form_kq_index(&fx->in.form, "2.1.1");
+
+	fact(fx, "case_type", "court");
+	if (insp_open(&other, fx->dir, tu_env("YJINSPECT_FORMS"), &p) < 0)
+		fail_msg("%s", p.v[0].msg);
+	/* this one answers; the other, which read the case before, answers too */
+	if (edit_answer(&fx->in, &fx->w, 0, (size_t)item(fx, "2.1.1.1"), ANSWER_YES, "A",
+	    &fx->u, &e) < 0)
+		fail_msg("%s", e.msg);
+	if (edit_answer(&other, &fx->w, 0, (size_t)item(fx, "2.1.1.2"), ANSWER_NO, "B",
+	    &ou, &e) < 0)
+		fail_msg("%s", e.msg);
+	assert_int_equal(ou.reloads, 1);	/* it read the case again first */
+	/* and this one, now stale, saves a note */
+	if (edit_note(&fx->in, 0, q, "written later", &fx->u, &e) < 0)
+		fail_msg("%s", e.msg);
+	assert_int_equal(fx->u.reloads, 1);
+	reload(fx, &d);
+	assert_int_equal(d.prompt_answer[form_prompt_index(&fx->in.form, "2.1.1.1")], ANSWER_YES);
+	assert_int_equal(d.prompt_answer[form_prompt_index(&fx->in.form, "2.1.1.2")], ANSWER_NO);
+	assert_string_equal(d.notes[q], "written later");
+	case_free(&d, &fx->in.form);
+	edit_undo_free(&ou);
+	insp_close(&other);
+	problems_free(&p);
+}
+
+/* An answer can only go to a question that applies to the case. */
+static void
+test_answer_only_where_relevant(void **state)
+{
+	struct fx *fx = *state;
+	struct err e;
+
+	fact(fx, "case_type", "oocd");
+	assert_int_equal(edit_answer(&fx->in, &fx->w, 0, (size_t)item(fx, "2.1.1.1"),
+	    ANSWER_YES, "A", &fx->u, &e), -1);
+	assert_non_null(strstr(e.msg, "does not apply to this case"));
+	assert_int_equal(edit_answer(&fx->in, &fx->w, 0, (size_t)item(fx, "3.1.1.1"),
+	    ANSWER_YES, "A", &fx->u, &e), 0);
+	/* clearing is always allowed */
+	assert_int_equal(edit_answer(&fx->in, &fx->w, 0, (size_t)item(fx, "2.1.1.1"),
+	    ANSWER_NONE, "A", &fx->u, &e), 0);
+}
+
 static void
 test_place(void **state)
 {
@@ -286,7 +342,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		T(test_walk_order), T(test_walk_relevance), T(test_answer_saved_and_undone),
 		T(test_failed_save_changes_nothing), T(test_notes_and_fields), T(test_add_cases),
-		T(test_place),
+		T(test_place), T(test_two_instances), T(test_answer_only_where_relevant),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -132,9 +132,24 @@ draw_title(struct tui *t)
 		int done, total;
 
 		case_progress(c, &t->in.form, &done, &total);
-		snprintf(line, sizeof line, " %s \xc2\xb7 case %s (%zu of %zu) \xc2\xb7 %d/%d answered",
-		    t->in.service ? t->in.service : "yjinspect",
-		    c->reference ? c->reference : c->name, t->ci + 1, t->in.ncases, done, total);
+		/* the case and its counts first, its reference cut to 24 columns,
+		 * so neither a long reference nor the service name hides them */
+		char ref[128];
+
+		snprintf(ref, sizeof ref, "%s", c->reference ? c->reference : c->name);
+		if (tui_width(ref) > 24) {
+			size_t cut = 0;
+
+			for (int w = 0; ref[cut] && w < 23; w++) {
+				cut++;
+				while ((ref[cut] & 0xc0) == 0x80)
+					cut++;
+			}
+			snprintf(ref + cut, sizeof ref - cut, "\xe2\x80\xa6");
+		}
+		snprintf(line, sizeof line, " case %s (%zu of %zu) \xc2\xb7 %d/%d answered \xc2\xb7 %s",
+		    ref, t->ci + 1, t->in.ncases, done, total,
+		    t->in.service ? t->in.service : "yjinspect");
 	} else if (t->screen == SCREEN_HELP) {
 		snprintf(line, sizeof line, " yjinspect keys (Esc, q or ? to close)");
 	} else {

@@ -15,6 +15,10 @@
 #include "tui.h"
 #include "xalloc.h"
 
+/* Whether the terminal takes UTF-8; else every non-ASCII byte is drawn
+ * as '?' rather than as mojibake that breaks the layout. */
+static int draw_utf8 = 1;
+
 /* colour pairs */
 enum { PAIR_TITLE = 1, PAIR_ERROR, PAIR_OK, PAIR_BAND0 /* ... + band */ };
 
@@ -23,6 +27,7 @@ tui_draw_init(struct tui *t)
 {
 	const char *nc = getenv("NO_COLOR");
 
+	draw_utf8 = t->utf8;
 	t->colour = has_colors() && (nc == NULL || *nc == '\0');
 	if (!t->colour)
 		return;
@@ -134,6 +139,12 @@ tui_put(int y, int x, int w, const char *s)
 
 		if (used + cw > w)
 			break;
+		if (!draw_utf8 && (unsigned char)*c >= 0x80) {
+			addch('?');
+			used++;
+			c += len;
+			continue;
+		}
 		addnstr(c, len);
 		used += cw;
 		c += len;

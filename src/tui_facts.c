@@ -420,33 +420,46 @@ tui_facts_input(struct tui *t, int is_code, int ch)
 		/* every edit is synced to the field buffer at once (REQ_VALIDATION),
 		 * so a redraw or a resize never loses what was typed */
 		char *now = field_text(fx);
-		int len = char_count(now), edited = 1;
+		int len = char_count(now), handled = 1, changed = 1;
+		enum tui_action ta = tui_keys_lookup(CTX_TEXT, ch, is_code);
 
 		free(now);
-		if (!is_code && ch >= 0x20 && ch != 0x7f) {
-			form_driver_w(fx->form, OK, (wchar_t)ch);
-			fx->cur++;
-		} else if ((is_code && ch == KEY_BACKSPACE) || (!is_code && (ch == 0x7f || ch == 8))) {
+		switch (ta) {
+		case ACT_ERASE_BACK:
 			if (fx->cur > 0) {
 				form_driver(fx->form, REQ_DEL_PREV);
 				fx->cur--;
 			}
-		} else if (is_code && ch == KEY_DC) {
+			break;
+		case ACT_ERASE_FWD:
 			form_driver(fx->form, REQ_DEL_CHAR);
-		} else if (is_code && ch == KEY_LEFT) {
+			break;
+		case ACT_CURSOR_LEFT:
 			fx->cur -= fx->cur > 0;
-		} else if (is_code && ch == KEY_RIGHT) {
+			changed = 0;
+			break;
+		case ACT_CURSOR_RIGHT:
 			fx->cur += fx->cur < len;
-		} else if (is_code && ch == KEY_HOME) {
+			changed = 0;
+			break;
+		case ACT_LINE_START:
 			fx->cur = 0;
-		} else if (is_code && ch == KEY_END) {
+			changed = 0;
+			break;
+		case ACT_LINE_END:
 			fx->cur = len;
-		} else
-			edited = 0;
-		if (edited) {
+			changed = 0;
+			break;
+		default:
+			if (!is_code && ch >= 0x20 && ch != 0x7f) {
+				form_driver_w(fx->form, OK, (wchar_t)ch);
+				fx->cur++;
+			} else
+				handled = 0;
+		}
+		if (handled) {
 			form_driver(fx->form, REQ_VALIDATION);
-			fx->edited |= !(is_code && (ch == KEY_LEFT || ch == KEY_RIGHT ||
-			    ch == KEY_HOME || ch == KEY_END));
+			fx->edited |= changed;
 			return 1;
 		}
 	}

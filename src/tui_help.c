@@ -34,7 +34,7 @@ help_rows(struct tui *t, int draw)
 {
 	int row = 0, y0 = 1, h = t->rows - 2;
 
-	for (int ctx = CTX_ALL; ctx <= CTX_HELP; ctx++) {
+	for (int ctx = CTX_ALL; ctx <= CTX_ADD; ctx++) {
 		int header = 0;
 
 		for (int a = ACT_NONE + 1; a < ACT_COUNT; a++) {
@@ -138,15 +138,28 @@ tui_jump_draw(struct tui *t)
 	struct tui_rect r = t->main;
 	int row = 0;
 
+	int idx = 0, sel_idx = 0, top;
+
 	attron(A_BOLD);
 	tui_put(r.y, r.x, r.w, "Jump to a standard (Enter), Esc to stay");
 	attroff(A_BOLD);
+	/* scrolled so the selection shows */
+	for (size_t s = 0; s < f->nstds; s++)
+		if (f->stds[s].rating == RATING_CASES) {
+			if ((int)s == t->jump_sel)
+				sel_idx = idx;
+			idx++;
+		}
+	top = sel_idx - (r.h - 3) + 1 > 0 ? sel_idx - (r.h - 3) + 1 : 0;
+	idx = 0;
 	for (size_t s = 0; s < f->nstds && row < r.h - 2; s++) {
 		char line[300];
 		const struct rate_std *rs = &t->rate.std[s];
 		int sel = (int)s == t->jump_sel;
 
 		if (f->stds[s].rating != RATING_CASES)
+			continue;
+		if (idx++ < top)
 			continue;
 		snprintf(line, sizeof line, "%-5s %s", f->stds[s].id, f->stds[s].name);
 		if (sel)

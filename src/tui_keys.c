@@ -93,6 +93,38 @@ const struct tui_binding tui_bindings[] = {
 	C(CTX_NOTES, KEY_F(2), "F2", DONE),
 	K(CTX_NOTES, CTRL('x'), "Ctrl-X", DISCARD),
 	K(CTX_NOTES, CTRL('l'), "Ctrl-L", REDRAW),
+	K(CTX_NOTES, '\n', "Enter", NEWLINE),
+	K(CTX_NOTES, '\r', "Enter", NEWLINE),
+	C(CTX_NOTES, KEY_ENTER, "Enter", NEWLINE),
+	C(CTX_NOTES, KEY_BACKSPACE, "Backspace", ERASE_BACK),
+	K(CTX_NOTES, 0x7f, "Backspace", ERASE_BACK),
+	K(CTX_NOTES, CTRL('h'), "Backspace", ERASE_BACK),
+	C(CTX_NOTES, KEY_DC, "Delete", ERASE_FWD),
+	C(CTX_NOTES, KEY_LEFT, "Left", CURSOR_LEFT),
+	C(CTX_NOTES, KEY_RIGHT, "Right", CURSOR_RIGHT),
+	C(CTX_NOTES, KEY_UP, "Up", LINE_UP),
+	C(CTX_NOTES, KEY_DOWN, "Down", LINE_DOWN),
+	C(CTX_NOTES, KEY_HOME, "Home", LINE_START),
+	C(CTX_NOTES, KEY_END, "End", LINE_END),
+
+	/* a text field of the facts form (Up, Down, Tab, Enter, Esc: as there) */
+	C(CTX_TEXT, KEY_BACKSPACE, "Backspace", ERASE_BACK),
+	K(CTX_TEXT, 0x7f, "Backspace", ERASE_BACK),
+	K(CTX_TEXT, CTRL('h'), "Backspace", ERASE_BACK),
+	C(CTX_TEXT, KEY_DC, "Delete", ERASE_FWD),
+	C(CTX_TEXT, KEY_LEFT, "Left", CURSOR_LEFT),
+	C(CTX_TEXT, KEY_RIGHT, "Right", CURSOR_RIGHT),
+	C(CTX_TEXT, KEY_HOME, "Home", LINE_START),
+	C(CTX_TEXT, KEY_END, "End", LINE_END),
+
+	/* the new case's reference */
+	K(CTX_ADD, '\n', "Enter", ADD_CONFIRM),
+	K(CTX_ADD, '\r', "Enter", ADD_CONFIRM),
+	C(CTX_ADD, KEY_ENTER, "Enter", ADD_CONFIRM),
+	K(CTX_ADD, 27, "Esc", CANCEL),
+	C(CTX_ADD, KEY_BACKSPACE, "Backspace", ERASE_BACK),
+	K(CTX_ADD, 0x7f, "Backspace", ERASE_BACK),
+	K(CTX_ADD, CTRL('h'), "Backspace", ERASE_BACK),
 
 	/* the standard picker */
 	K(CTX_JUMP, 'k', "k", UP),
@@ -131,7 +163,8 @@ tui_keys_lookup(enum tui_context ctx, int key, int is_code)
 	for (int pass = 0; pass < 2; pass++) {
 		enum tui_context want = pass == 0 ? ctx : CTX_ALL;
 
-		if (pass == 1 && (ctx == CTX_NOTES || ctx == CTX_HELP))
+		if (pass == 1 && (ctx == CTX_NOTES || ctx == CTX_HELP || ctx == CTX_TEXT ||
+		    ctx == CTX_ADD))
 			break;
 		for (size_t i = 0; i < tui_nbindings; i++)
 			if (tui_bindings[i].ctx == want && tui_bindings[i].key == key &&
@@ -151,7 +184,8 @@ const char *
 tui_context_name(enum tui_context ctx)
 {
 	static const char *const names[] = { "most screens", "case list", "walk",
-	    "ratings panel", "case facts", "note editor", "standard picker", "help" };
+	    "ratings panel", "case facts", "note editor", "standard picker", "help",
+	    "text field", "new case reference" };
 
 	return names[ctx];
 }
@@ -161,7 +195,7 @@ tui_keys_print(void *file)
 {
 	FILE *out = file;
 
-	for (int ctx = CTX_ALL; ctx <= CTX_HELP; ctx++) {
+	for (int ctx = CTX_ALL; ctx <= CTX_ADD; ctx++) {
 		for (int a = ACT_NONE + 1; a < ACT_COUNT; a++) {
 			char keys[128] = "";
 			int n = 0;

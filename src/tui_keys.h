@@ -45,7 +45,18 @@
 	X(SCROLL_UP, "scroll up") \
 	X(SCROLL_DOWN, "scroll down") \
 	X(PAGE_UP, "a page up") \
-	X(PAGE_DOWN, "a page down")
+	X(PAGE_DOWN, "a page down") \
+	X(NEWLINE, "start a new line") \
+	X(ERASE_BACK, "erase the character before the cursor") \
+	X(ERASE_FWD, "erase the character under the cursor") \
+	X(CURSOR_LEFT, "move the cursor left") \
+	X(CURSOR_RIGHT, "move the cursor right") \
+	X(LINE_UP, "move the cursor up a line") \
+	X(LINE_DOWN, "move the cursor down a line") \
+	X(LINE_START, "to the start of the line") \
+	X(LINE_END, "to the end of the line") \
+	X(ADD_CONFIRM, "add the case with the reference typed") \
+	X(CANCEL, "cancel")
 
 enum tui_action {
 	ACT_NONE = 0,
@@ -64,7 +75,9 @@ enum tui_context {
 	CTX_FACTS,	/* the case facts form */
 	CTX_NOTES,	/* the note editor */
 	CTX_JUMP,	/* the standard picker */
-	CTX_HELP	/* the help screen */
+	CTX_HELP,	/* the help screen */
+	CTX_TEXT,	/* typing a reference, a name (text goes in as typed) */
+	CTX_ADD		/* the new case's reference */
 };
 
 struct tui_binding {
@@ -79,7 +92,8 @@ extern const struct tui_binding tui_bindings[];
 extern const size_t tui_nbindings;
 
 /* The action for KEY (IS_CODE: a KEY_* code) in context CTX; bindings of
- * CTX are looked at first, then CTX_ALL (but not in CTX_NOTES). */
+ * CTX are looked at first, then CTX_ALL (but not where text is typed:
+ * CTX_NOTES, CTX_TEXT, CTX_ADD, nor in CTX_HELP). */
 enum tui_action tui_keys_lookup(enum tui_context ctx, int key, int is_code);
 const char *tui_action_desc(enum tui_action a);
 const char *tui_context_name(enum tui_context ctx);

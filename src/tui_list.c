@@ -156,11 +156,13 @@ add_case(struct tui *t)
 int
 tui_list_input(struct tui *t, int is_code, int ch)
 {
-	if (!is_code && (ch == '\n' || ch == '\r')) {
+	enum tui_action a = tui_keys_lookup(CTX_ADD, ch, is_code);
+
+	if (a == ACT_ADD_CONFIRM) {
 		add_case(t);
-	} else if (!is_code && ch == 27) {
+	} else if (a == ACT_CANCEL) {
 		t->adding = 0;
-	} else if ((is_code && ch == KEY_BACKSPACE) || (!is_code && (ch == 127 || ch == 8))) {
+	} else if (a == ACT_ERASE_BACK) {
 		if (t->addlen > 0)
 			t->addbuf[--t->addlen] = L'\0';
 	} else if (!is_code && ch >= 0x20 && ch != 0x7f &&

@@ -263,13 +263,15 @@ tui_notes_input(struct tui *t, int is_code, int ch)
 	struct tui_notes *nt = t->notes;
 	wchar_t *l = nt->line[nt->cy];
 
-	if (!is_code && (ch == '\n' || ch == '\r')) {
+	switch (tui_keys_lookup(CTX_NOTES, ch, is_code)) {
+	case ACT_NEWLINE:
 		insert_line(nt, nt->cy + 1, l + nt->cx, nt->len[nt->cy] - nt->cx);
 		nt->line[nt->cy][nt->cx] = L'\0';
 		nt->len[nt->cy] = nt->cx;
 		nt->cy++;
 		nt->cx = 0;
-	} else if ((is_code && ch == KEY_BACKSPACE) || (!is_code && (ch == 0x7f || ch == 8))) {
+		return 1;
+	case ACT_ERASE_BACK:
 		if (nt->cx > 0) {
 			wmemmove(l + nt->cx - 1, l + nt->cx, nt->len[nt->cy] - nt->cx + 1);
 			nt->cx--;
@@ -290,47 +292,58 @@ tui_notes_input(struct tui *t, int is_code, int ch)
 			nt->cy = prev;
 			nt->cx = plen;
 		}
-	} else if (is_code && ch == KEY_DC) {
+		return 1;
+	case ACT_ERASE_FWD:
 		if (nt->cx < nt->len[nt->cy]) {
 			wmemmove(l + nt->cx, l + nt->cx + 1, nt->len[nt->cy] - nt->cx);
 			nt->len[nt->cy]--;
-		} else if (nt->cy + 1 < nt->n) {
+		} else if (nt->cy + 1 < nt->n) {	/* join the next line */
 			nt->cx = 0;
 			nt->cy++;
 			return tui_notes_input(t, 1, KEY_BACKSPACE);
 		}
-	} else if (is_code && ch == KEY_LEFT) {
+		return 1;
+	case ACT_CURSOR_LEFT:
 		if (nt->cx > 0)
 			nt->cx--;
 		else if (nt->cy > 0)
 			nt->cx = nt->len[--nt->cy];
-	} else if (is_code && ch == KEY_RIGHT) {
+		return 1;
+	case ACT_CURSOR_RIGHT:
 		if (nt->cx < nt->len[nt->cy])
 			nt->cx++;
 		else if (nt->cy + 1 < nt->n) {
 			nt->cy++;
 			nt->cx = 0;
 		}
-	} else if (is_code && (ch == KEY_UP || ch == KEY_DOWN)) {
-		if (ch == KEY_UP && nt->cy > 0)
+		return 1;
+	case ACT_LINE_UP:
+	case ACT_LINE_DOWN:
+		if (tui_keys_lookup(CTX_NOTES, ch, is_code) == ACT_LINE_UP && nt->cy > 0)
 			nt->cy--;
-		else if (ch == KEY_DOWN && nt->cy + 1 < nt->n)
+		else if (tui_keys_lookup(CTX_NOTES, ch, is_code) == ACT_LINE_DOWN &&
+		    nt->cy + 1 < nt->n)
 			nt->cy++;
 		if (nt->cx > nt->len[nt->cy])
 			nt->cx = nt->len[nt->cy];
-	} else if (is_code && ch == KEY_HOME) {
+		return 1;
+	case ACT_LINE_START:
 		nt->cx = 0;
-	} else if (is_code && ch == KEY_END) {
+		return 1;
+	case ACT_LINE_END:
 		nt->cx = nt->len[nt->cy];
-	} else if (!is_code && ch >= 0x20 && ch != 0x7f) {
-		nt->line[nt->cy] = l = xrealloc(l, (nt->len[nt->cy] + 2) * sizeof(wchar_t));
-		wmemmove(l + nt->cx + 1, l + nt->cx, nt->len[nt->cy] - nt->cx + 1);
-		l[nt->cx++] = (wchar_t)ch;
-		nt->len[nt->cy]++;
-	} else if (!is_code && ch == '\t') {
-		return tui_notes_input(t, 0, ' ');
-	} else {
-		return 0;
+		return 1;
+	default:
+		break;
 	}
+	/* anything else that is text goes in as typed (a tab as a space) */
+	if (!is_code && ch == '\t')
+		ch = ' ';
+	if (is_code || ch < 0x20 || ch == 0x7f)
+		return 0;
+	nt->line[nt->cy] = l = xrealloc(l, (nt->len[nt->cy] + 2) * sizeof(wchar_t));
+	wmemmove(l + nt->cx + 1, l + nt->cx, nt->len[nt->cy] - nt->cx + 1);
+	l[nt->cx++] = (wchar_t)ch;
+	nt->len[nt->cy]++;
 	return 1;
 }

@@ -325,11 +325,27 @@ answer(struct tui *t, enum answer a)
 		    "A key question is judged Yes or No." : "This prompt cannot be answered N/A.");
 		return 1;
 	}
-	if (edit_answer(&t->in, &t->walk, t->ci, (size_t)t->item, a, t->who, &t->undo, &e) < 0) {
-		tui_message(t, 1, "NOT SAVED: %s", e.msg);
-		return 1;
+	{
+		size_t reloads = t->undo.reloads;
+
+		if (edit_answer(&t->in, &t->walk, t->ci, (size_t)t->item, a, t->who, &t->undo,
+		    &e) < 0) {
+			tui_message(t, 1, "NOT SAVED: %s", e.msg);
+			return 1;
+		}
+		tui_recompute(t);
+		if (t->undo.reloads != reloads) {
+			tui_message(t, 1, "%s had changed on disk (another yjinspect?): it was read "
+			    "again, and only this answer written over it.",
+			    t->in.cases[t->ci].name);
+			if (a == ANSWER_NONE)
+				return 1;
+			t->item = walk_next_unanswered(&t->walk, &t->in.cases[t->ci],
+			    (size_t)t->item) >= 0 ? walk_next_unanswered(&t->walk,
+			    &t->in.cases[t->ci], (size_t)t->item) : t->item;
+			return 1;
+		}
 	}
-	tui_recompute(t);
 	if (a == ANSWER_NONE)
 		return 1;
 	next = walk_next_unanswered(&t->walk, &t->in.cases[t->ci], (size_t)t->item);

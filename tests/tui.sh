@@ -561,7 +561,7 @@ wait_for "Signal YJS" >/dev/null
 key '?'
 wait_for "yjinspect keys (Esc" >/dev/null
 last=$(tail -1 "$TMP/keys" | cut -f3)
-key j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j
+key NPage NPage NPage NPage NPage NPage NPage NPage NPage NPage
 check "8: at 80x24 the help scrolls to its last line" wait_for "$last"
 key q
 check "8: q closes the help, back to the case list it was opened from" wait_for "Enter open  a add case"

@@ -386,10 +386,7 @@ cmd_decide(int argc, char **argv)
 			insp_close(&in);
 			return 1;
 		}
-		free(in.decisions[found].kq);
-		free(in.decisions[found].why);
-		free(in.decisions[found].by);
-		free(in.decisions[found].at);
+		insp_decision_free(&in.decisions[found]);
 		in.decisions[found] = in.decisions[--in.ndecisions];
 		rc = save_change(&in);
 		if (rc == 0)
@@ -425,10 +422,7 @@ cmd_decide(int argc, char **argv)
 	d.by = by ? xstrdup(by) : user_name();
 	d.at = xstrdup(at);
 	if (found >= 0) {	/* a new decision replaces the old one */
-		free(in.decisions[found].kq);
-		free(in.decisions[found].why);
-		free(in.decisions[found].by);
-		free(in.decisions[found].at);
+		insp_decision_free(&in.decisions[found]);
 		in.decisions[found] = d;
 	} else {
 		in.decisions = xrealloc(in.decisions, (in.ndecisions + 1) * sizeof *in.decisions);

@@ -155,10 +155,7 @@ read_decision(struct ireader *r, const struct ini_section *s, const char *id)
 	d.by = iniread_text(&r->rd, s->name, "by");
 	d.at = iniread_text(&r->rd, s->name, "at");
 	if (r->rd.errors != before) {
-		free(d.kq);
-		free(d.why);
-		free(d.by);
-		free(d.at);
+		insp_decision_free(&d);
 		return;
 	}
 	in->decisions = xrealloc(in->decisions, (in->ndecisions + 1) * sizeof *in->decisions);
@@ -477,16 +474,22 @@ fail:
 }
 
 void
+insp_decision_free(struct insp_decision *d)
+{
+	free(d->kq);
+	free(d->why);
+	free(d->by);
+	free(d->at);
+}
+
+void
 insp_close(struct inspection *in)
 {
 	for (size_t i = 0; i < in->ncases; i++)
 		case_free(&in->cases[i], &in->form);
 	free(in->cases);
 	for (size_t i = 0; i < in->ndecisions; i++) {
-		free(in->decisions[i].kq);
-		free(in->decisions[i].why);
-		free(in->decisions[i].by);
-		free(in->decisions[i].at);
+		insp_decision_free(&in->decisions[i]);
 	}
 	free(in->decisions);
 	free(in->judgements);

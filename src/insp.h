@@ -24,6 +24,9 @@ struct insp_decision {		/* a ratings panel decision */
 	char *why, *by, *at;	/* may be NULL (why is required on load) */
 };
 
+/* Free the strings a decision owns (not D itself). */
+void insp_decision_free(struct insp_decision *d);
+
 struct inspection {
 	char *dir;
 	char *path;		/* DIR/inspection.ini */

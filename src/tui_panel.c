@@ -25,6 +25,40 @@ short_rating(const struct form *f, int rating)
 	return f->bands[rating].rating;
 }
 
+/* Whether key question Q is the one being walked. */
+static int
+kq_current(const struct tui *t, size_t q)
+{
+	return t->item >= 0 && t->walk.items[t->item].kq == q && t->screen != SCREEN_LIST;
+}
+
+/* "83%", or a dash when no case is relevant. */
+static void
+kq_percent(const struct tui *t, const struct rate_tally *k, char *buf, size_t size)
+{
+	if (k->percent < 0)
+		snprintf(buf, size, "%s", t->utf8 ? "\xe2\x80\x93" : "-");
+	else
+		snprintf(buf, size, "%d%%", k->percent);
+}
+
+static const char *
+kq_band_label(const struct form *f, const struct rate_tally *k)
+{
+	return k->band >= 0 ? f->bands[k->band].label : "no relevant cases";
+}
+
+/* The mark after a standard's rating: † decision, ◆ candidate, or none. */
+static const char *
+std_mark(const struct tui *t, const struct rate_std *rs)
+{
+	if (rs->decision)
+		return t->utf8 ? "\xe2\x80\xa0" : "d";
+	if (rs->reasons && rs->rating >= 0)
+		return t->utf8 ? "\xe2\x97\x86" : "~";
+	return "";
+}
+
 /* The panel's rows are laid out in a virtual list and scrolled. */
 struct prow {
 	struct tui *t;
@@ -73,13 +107,9 @@ kq_rows(struct prow *p, size_t q)
 	const struct form *f = &t->in.form;
 	const struct rate_tally *k = &t->rate.kq[q];
 	char line[128], pct[16];
-	int cur = t->item >= 0 && t->walk.items[t->item].kq == q &&
-	    t->screen != SCREEN_LIST;
+	int cur = kq_current(t, q);
 
-	if (k->percent < 0)
-		snprintf(pct, sizeof pct, "%s", t->utf8 ? "\xe2\x80\x93" : "-");
-	else
-		snprintf(pct, sizeof pct, "%d%%", k->percent);
+	kq_percent(t, k, pct, sizeof pct);
 	snprintf(line, sizeof line, "%s%-7s %d/%d %5s %s", cur ? (t->utf8 ? "\xe2\x96\xb8" : ">") : " ",
 	    f->kqs[q].id, k->yes, k->relevant, pct, tui_band_symbol(t, k->band));
 	text_row(p, cur ? A_BOLD : A_NORMAL, line);
@@ -88,8 +118,7 @@ kq_rows(struct prow *p, size_t q)
 
 		tui_bar(t, ypos(p), p->x + 2, bw, k->percent, k->band);
 		attron(tui_band_attr(t, k->band));
-		tui_put(ypos(p), p->x + 3 + bw, p->w - 3 - bw,
-		    k->band >= 0 ? f->bands[k->band].label : "no relevant cases");
+		tui_put(ypos(p), p->x + 3 + bw, p->w - 3 - bw, kq_band_label(f, k));
 		attroff(tui_band_attr(t, k->band));
 	}
 	p->row++;
@@ -103,12 +132,9 @@ kq_row_compact(struct prow *p, size_t q)
 	const struct form *f = &t->in.form;
 	const struct rate_tally *k = &t->rate.kq[q];
 	char line[256], pct[16];
-	int cur = t->item >= 0 && t->walk.items[t->item].kq == q && t->screen != SCREEN_LIST;
+	int cur = kq_current(t, q);
 
-	if (k->percent < 0)
-		snprintf(pct, sizeof pct, "%s", t->utf8 ? "\xe2\x80\x93" : "-");
-	else
-		snprintf(pct, sizeof pct, "%d%%", k->percent);
+	kq_percent(t, k, pct, sizeof pct);
 	snprintf(line, sizeof line, "%s%-6s %2d/%-2d %4s", cur ? (t->utf8 ? "\xe2\x96\xb8" : ">") : " ",
 	    f->kqs[q].id, k->yes, k->relevant, pct);
 	if (visible(p)) {
@@ -119,8 +145,7 @@ kq_row_compact(struct prow *p, size_t q)
 		attroff(cur ? A_BOLD : A_NORMAL);
 		attron(tui_band_attr(t, k->band));
 		used += tui_put(y, p->x + used + 1, p->w - used - 1, tui_band_symbol(t, k->band)) + 1;
-		tui_put(y, p->x + used + 1, p->w - used - 1,
-		    k->band >= 0 ? f->bands[k->band].label : "none relevant");
+		tui_put(y, p->x + used + 1, p->w - used - 1, kq_band_label(f, k));
 		attroff(tui_band_attr(t, k->band));
 	}
 	p->row++;
@@ -133,8 +158,7 @@ std_row(struct prow *p, size_t s)
 	const struct form *f = &t->in.form;
 	const struct rate_std *rs = &t->rate.std[s];
 	const char *rating = short_rating(f, rs->rating);
-	const char *mark = rs->decision ? (t->utf8 ? "\xe2\x80\xa0" : "d") :
-	    (rs->reasons && rs->rating >= 0) ? (t->utf8 ? "\xe2\x97\x86" : "~") : " ";
+	const char *mark = std_mark(t, rs);
 	int cur = t->item >= 0 && t->walk.items[t->item].std == s && t->screen != SCREEN_LIST;
 	int rw = 11, namew = p->w - 4 - 1 - 2 - rw - 2;
 	char name[256];
@@ -193,8 +217,7 @@ draw_below(struct tui *t, int cur_std)
 	for (size_t s = 0; s < f->nstds && cols > 0; s++, n++) {
 		const struct rate_std *rs = &t->rate.std[s];
 		int y = t->panel.y + n % rows, x = rx + (n / rows) * cellw;
-		const char *mark = rs->decision ? (t->utf8 ? "\xe2\x80\xa0" : "d") :
-		    (rs->reasons && rs->rating >= 0) ? (t->utf8 ? "\xe2\x97\x86" : "~") : "";
+		const char *mark = std_mark(t, rs);
 
 		if (n / rows >= cols)
 			break;
@@ -265,9 +288,7 @@ tui_panel_draw(struct tui *t)
 		/* short of room, only the current key question keeps its bar
 		 * and whole band label; the others take one line each */
 		for (size_t i = 0; i < st->nkqs; i++) {
-			int here = t->item >= 0 && t->walk.items[t->item].kq == st->kqs[i];
-
-			if (bars || here)
+			if (bars || kq_current(t, st->kqs[i]))
 				kq_rows(&p, st->kqs[i]);
 			else
 				kq_row_compact(&p, st->kqs[i]);

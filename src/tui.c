@@ -456,15 +456,20 @@ tui_run(const char *dir)
 		layout(t);
 		restore_place(t);
 	}
+	/* drawn once, then after each key or resize only: an idle screen
+	 * costs nothing (the timeout is there to notice a signal) */
+	if (!quit)
+		draw(t);
 	while (!quit && !got_signal) {
 		wint_t ch;
 		int r;
 
-		draw(t);
 		r = get_wch(&ch);
 		if (r == ERR)
 			continue;
 		quit = handle(t, r == KEY_CODE_YES, (int)ch);
+		if (!quit && !got_signal)
+			draw(t);
 	}
 	/* leave everything saved: an open note, an open text field, the place */
 	if (t->notes && tui_notes_close(t) < 0)

@@ -3,9 +3,11 @@
  * only through edit.h; it computes no ratings of its own.
  *
  * Internals shared by the tui_*.c files: one struct tui holds the state;
- * each screen has a draw function (render only) and a key function that
- * returns whether the screen must be drawn again. The main loop (tui.c)
- * owns curses setup and teardown, input, resize and signals.
+ * each screen has a draw function and a key function. Draw functions
+ * compute no ratings and write no files; they do keep their own view state
+ * (scroll positions, and the facts form's ncurses field, which has to be
+ * posted where the row is drawn). The main loop (tui.c) owns curses setup
+ * and teardown, input, resize and signals, and draws after each event.
  */
 #ifndef YJ_TUI_H
 #define YJ_TUI_H

@@ -269,7 +269,7 @@ tui_facts_draw(struct tui *t)
 	struct tui_facts *fx = t->facts;
 	const struct case_file *c = &t->in.cases[t->ci];
 	struct tui_rect r = t->main;
-	int labw = 0, body = r.h - 4, n = nrows(t), used, y, wide;
+	int labw = 0, body = r.h - 4, n = nrows(t), used, y, wide, locked = 0;
 	char title[256];
 
 	snprintf(title, sizeof title, "Case facts: %s", c->reference ? c->reference : c->name);
@@ -319,10 +319,7 @@ tui_facts_draw(struct tui *t)
 				field_show(fx);
 			} else {
 				tui_put(vy, vx, vw, row_value(t, row));
-				if (cur)
-					tui_message(t, 0, "This value is too long for the field here, or "
-					    "holds control characters: widen the terminal, or edit the "
-					    "case file.");
+				locked |= cur;
 			}
 		} else {
 			int v = c->facts[row - ROW_FACT0];
@@ -348,6 +345,9 @@ tui_facts_draw(struct tui *t)
 		    wide && fa && fa->help ? ": " : "", fa && fa->help ? fa->help : "");
 		if (fx->row == ROW_REFERENCE)
 			snprintf(help, sizeof help, "The case's reference: it names the case's file.");
+		if (locked)
+			snprintf(help, sizeof help, "Too long for the field here, or holds control "
+			    "characters: widen the terminal, or edit the case file.");
 		attron(tui_attr(t, TA_DIM));
 		tui_wrap(r.y + r.h - 3, r.x, r.w, 1, help);
 		attroff(tui_attr(t, TA_DIM));

@@ -163,15 +163,11 @@ static const char base[] =
 static void
 refused(struct fx *fx, const char *from, const char *to, ...)
 {
-	const char *at = strstr(base, from);
 	struct problems p = PROBLEMS_INIT;
 	struct case_file c;
-	char *text, *path, *before, *after;
-	const char *needle;
+	char *text = tu_replace(base, from, to), *path, *before, *after;
 	va_list ap;
 
-	assert_non_null(at);
-	text = xasprintf("%.*s%s%s", (int)(at - base), base, to, at + strlen(from));
 	tu_write(fx->dir, "bad.ini", text);
 	path = xasprintf("%s/bad.ini", fx->dir);
 	before = tu_read(path, NULL);
@@ -179,9 +175,7 @@ refused(struct fx *fx, const char *from, const char *to, ...)
 		fail_msg("loaded a bad case file:\n%s", text);
 	assert_true(p.nerrors >= 1);
 	va_start(ap, to);
-	while ((needle = va_arg(ap, const char *)) != NULL)
-		if (strstr(p.v[0].msg, needle) == NULL)
-			fail_msg("message '%s' does not say '%s'", p.v[0].msg, needle);
+	tu_says(p.v[0].msg, ap);
 	va_end(ap);
 	assert_non_null(strstr(p.v[0].msg, path));
 	after = tu_read(path, NULL);

@@ -30,20 +30,6 @@
 #include "testutil.h"
 #include "xalloc.h"
 
-static int
-setup(void **state)
-{
-	*state = tu_tmpdir();
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	tu_rmtree(*state);
-	free(*state);
-	return 0;
-}
 
 /* A small deterministic generator (tests must repeat exactly). */
 static uint32_t rng_state;
@@ -796,22 +782,16 @@ main(void)
 		cmocka_unit_test(test_esc_split_point),
 		cmocka_unit_test(test_iniw_format),
 		cmocka_unit_test(test_iniw_misuse_aborts),
-		cmocka_unit_test_setup_teardown(test_roundtrip_hostile, setup,
-		    teardown),
+		cmocka_unit_test_setup_teardown(test_roundtrip_hostile, tu_setup_dir, tu_teardown_dir),
 		cmocka_unit_test_setup_teardown(test_roundtrip_every_byte,
-		    setup, teardown),
+		    tu_setup_dir, tu_teardown_dir),
 		cmocka_unit_test_setup_teardown(test_roundtrip_long_notes,
-		    setup, teardown),
-		cmocka_unit_test_setup_teardown(test_iniw_split, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_iniw_line_limit, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_many_keys, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_load_errors, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_bad_escape_in_file, setup,
-		    teardown),
+		    tu_setup_dir, tu_teardown_dir),
+		cmocka_unit_test_setup_teardown(test_iniw_split, tu_setup_dir, tu_teardown_dir),
+		cmocka_unit_test_setup_teardown(test_iniw_line_limit, tu_setup_dir, tu_teardown_dir),
+		cmocka_unit_test_setup_teardown(test_many_keys, tu_setup_dir, tu_teardown_dir),
+		cmocka_unit_test_setup_teardown(test_load_errors, tu_setup_dir, tu_teardown_dir),
+		cmocka_unit_test_setup_teardown(test_bad_escape_in_file, tu_setup_dir, tu_teardown_dir),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -20,20 +20,6 @@
 #include "testutil.h"
 #include "xalloc.h"
 
-static int
-setup(void **state)
-{
-	*state = tu_tmpdir();
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	tu_rmtree(*state);
-	free(*state);
-	return 0;
-}
 
 /* Write TEXT (LEN bytes, may hold NUL) to DIR/t.ini and load it. */
 static int
@@ -328,18 +314,15 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_ini_structure, setup,
-		    teardown),
+		cmocka_unit_test_setup_teardown(test_ini_structure, tu_setup_dir, tu_teardown_dir),
 		cmocka_unit_test_setup_teardown(
-		    test_ini_iniparser_keeps_backslashes, setup, teardown),
+		    test_ini_iniparser_keeps_backslashes, tu_setup_dir, tu_teardown_dir),
 		cmocka_unit_test_setup_teardown(test_ini_continuation_lines,
-		    setup, teardown),
-		cmocka_unit_test_setup_teardown(test_ini_refusals, setup,
-		    teardown),
+		    tu_setup_dir, tu_teardown_dir),
+		cmocka_unit_test_setup_teardown(test_ini_refusals, tu_setup_dir, tu_teardown_dir),
 		cmocka_unit_test_setup_teardown(test_ini_nothing_on_failure,
-		    setup, teardown),
-		cmocka_unit_test_setup_teardown(test_ini_empty_file, setup,
-		    teardown),
+		    tu_setup_dir, tu_teardown_dir),
+		cmocka_unit_test_setup_teardown(test_ini_empty_file, tu_setup_dir, tu_teardown_dir),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -106,3 +106,38 @@ tu_forms_path(const char *name)
 {
 	return xasprintf("%s/%s", tu_env("YJINSPECT_FORMS"), name);
 }
+
+int
+tu_setup_dir(void **state)
+{
+	*state = tu_tmpdir();
+	return 0;
+}
+
+int
+tu_teardown_dir(void **state)
+{
+	tu_rmtree(*state);
+	free(*state);
+	return 0;
+}
+
+char *
+tu_replace(const char *text, const char *from, const char *to)
+{
+	const char *at = strstr(text, from);
+
+	if (at == NULL)
+		fail_msg("'%s' is not in the text to change", from);
+	return xasprintf("%.*s%s%s", (int)(at - text), text, to, at + strlen(from));
+}
+
+void
+tu_says(const char *msg, va_list needles)
+{
+	const char *needle;
+
+	while ((needle = va_arg(needles, const char *)) != NULL)
+		if (strstr(msg, needle) == NULL)
+			fail_msg("message '%s' does not say '%s'", msg, needle);
+}

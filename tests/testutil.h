@@ -9,6 +9,16 @@
 char *tu_tmpdir(void);
 void tu_rmtree(const char *path);
 
+/* cmocka setup/teardown for a test whose state is just a fresh private
+ * directory (a char *). */
+int tu_setup_dir(void **state);
+int tu_teardown_dir(void **state);
+
+/* TEXT with its first FROM replaced by TO (FROM must be there); free it. */
+char *tu_replace(const char *text, const char *from, const char *to);
+/* MSG must contain each of the strings in NEEDLES (ended by NULL). */
+void tu_says(const char *msg, va_list needles);
+
 /* Write TEXT to DIR/NAME (creating DIR/NAME's parent if it is DIR/sub/x). */
 void tu_write(const char *dir, const char *name, const char *text);
 /* The whole file, NUL-terminated (NULL if unreadable); free() it. */

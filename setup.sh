@@ -69,13 +69,25 @@ stage() {
 	else failed=$((failed + 1)); echo "setup: $name: FAILED"; fi
 }
 
+# show_failures DIR: the checks that failed, and the end of the log, of
+# every failing test under DIR
+show_failures() {
+	find "$1" -name '*.trs' 2>/dev/null | while read -r trs; do
+		grep -qE '^:test-result: (FAIL|ERROR)' "$trs" || continue
+		log=${trs%.trs}.log
+		echo "---- $log"
+		grep -E '^not ok' "$log" | head -20
+		tail -40 "$log"
+	done
+}
+
 distcheck_unprivileged() {
 	(cd "$top/_build" && make -s dist >/dev/null)
 	tarball=$(ls "$top"/_build/yjinspect-*.tar.gz | head -1)
 	work=$(mktemp -d)
 	cp "$tarball" "$work/"
 	chmod 0777 "$work"
-	run="cd '$work' && tar xzf '$(basename "$tarball")' && cd yjinspect-*/ && ./configure -q && make -s distcheck >'$work/distcheck.log' 2>&1 || { tail -40 '$work/distcheck.log'; exit 1; }"
+	run="cd '$work' && tar xzf '$(basename "$tarball")' && cd yjinspect-*/ && ./configure -q && make -s distcheck >'$work/distcheck.log' 2>&1 || { tail -20 '$work/distcheck.log'; exit 1; }"
 	if [ "$(id -u)" -eq 0 ]; then
 		chown -R 65534:65534 "$work"
 		setpriv --reuid=65534 --regid=65534 --clear-groups env HOME="$work" TMPDIR="$work" sh -c "$run"
@@ -83,6 +95,8 @@ distcheck_unprivileged() {
 		sh -c "$run"
 	fi
 	rc=$?
+	# a failing test's own log says which check failed and why
+	[ $rc -eq 0 ] || show_failures "$work"
 	rm -rf "$work"
 	return $rc
 }
@@ -116,12 +130,8 @@ test)
 	count "$top/_build-san"
 	echo "setup: make check under ASan/UBSan: $passed passed, $failed failed so far"
 	stage "make distcheck (unprivileged)" distcheck_unprivileged
-	for log in "$top"/_build/tests/*.log "$top"/_build-san/tests/*.log; do
-		[ -f "${log%.log}.trs" ] || continue
-		grep -qE '^:test-result: (FAIL|ERROR)' "${log%.log}.trs" || continue
-		echo "---- $log"
-		tail -40 "$log"
-	done
+	show_failures "$top/_build/tests"
+	show_failures "$top/_build-san/tests"
 	echo "$passed passed, $failed failed"
 	[ "$failed" -eq 0 ]
 	;;

@@ -32,12 +32,13 @@ command -v tmux >/dev/null 2>&1 || { echo "bench/tui.sh needs tmux" >&2; exit 1;
 export YJINSPECT_FORMS="$top/forms" YJINSPECT_DEMO="$top/tests/fixtures/south-tyneside-2020"
 export LANG=C.UTF-8
 unset TMUX NO_COLOR
+SHELL=/bin/sh; export SHELL	# tmux's default-shell (run-shell), whoever runs this
 tmp=$(mktemp -d)
 HOME="$tmp/home"; export HOME; mkdir -p "$HOME"
 tm() { tmux -S "$tmp/sock" -f /dev/null "$@"; }
 trap 'tm kill-server >/dev/null 2>&1 || true; rm -rf "$tmp"' EXIT
 trap 'exit 1' HUP INT TERM PIPE
-tm new-session -d -s keep -x 80 -y 24 "sleep 3600"
+tm new-session -d -s keep -x 80 -y 24 sleep 3600
 ESC=$(printf '\033')
 tick=$(getconf CLK_TCK)
 

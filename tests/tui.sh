@@ -22,6 +22,10 @@ DEMO="$FX/south-tyneside-2020"
 FORM="${YJINSPECT_FORMS:-$top_srcdir/forms}/yj-2019.ini"
 YJINSPECT_FORMS="${YJINSPECT_FORMS:-$top_srcdir/forms}"; export YJINSPECT_FORMS
 unset YJINSPECT_INSPECTOR NO_COLOR TMUX
+# tmux runs a command given as one string, and run-shell's, with its
+# default-shell: $SHELL, else the user's login shell, which for an account
+# such as nobody (make distcheck as an unprivileged user) is nologin.
+SHELL=/bin/sh; export SHELL
 ESC=$(printf '\033')
 WHO="Zoë Ávila"	# stamped on answers (YJINSPECT_INSPECTOR), not ASCII on purpose
 
@@ -30,7 +34,7 @@ tm() { tmux -S "$TMP/sock" -f /dev/null "$@"; }
 trap 'tm kill-server >/dev/null 2>&1; chmod -R u+w "$TMP" 2>/dev/null; rm -rf "$TMP"' EXIT
 trap 'exit 1' HUP INT TERM PIPE
 # a session that keeps the server up between the program's runs
-tm new-session -d -s keep -x 80 -y 24 "sleep 600" ||
+tm new-session -d -s keep -x 80 -y 24 sleep 600 ||
 	{ echo "ERROR: tmux cannot start a server on $TMP/sock"; exit 99; }
 
 # The program runs under a wrapper that reports how it ended, then stays

@@ -314,6 +314,28 @@ take_problems(struct problems *to, struct problems *from)
 	from->n = from->nerrors = 0;
 }
 
+/* Record that case file NAME could not be read: P's problems from FIRST on
+ * are the file's own. */
+static void
+left_out(struct inspection *in, const char *name, const struct problems *p, size_t first)
+{
+	struct insp_left_out *l;
+
+	in->left_out = xrealloc(in->left_out, (in->nleft_out + 1) * sizeof *in->left_out);
+	l = &in->left_out[in->nleft_out++];
+	l->name = xstrdup(name);
+	l->why = NULL;
+	for (size_t i = first; i < p->n; i++) {
+		if (p->v[i].level != PROBLEM_ERROR)
+			continue;
+		if (l->why == NULL)
+			l->why = xstrdup(p->v[i].msg);
+		in->left_out_errors++;
+	}
+	if (l->why == NULL)	/* case_load fails only with an error said */
+		l->why = xstrdup("cannot be read");
+}
+
 /*
  * Load DIR/cases/NAMES[0..NCASES) into IN->cases (IN->form loaded,
  * IN->ncases 0), keeping the ones that load, in NAMES order; every
@@ -334,9 +356,12 @@ load_cases(struct inspection *in, const char *dir, char **names, size_t ncases,
 	if (w <= 1) {
 		for (size_t i = 0; i < ncases; i++) {
 			char *path = xasprintf("%s/cases/%s", dir, names[i]);
+			size_t first = p->n;
 
 			if (case_load(&in->cases[in->ncases], &in->form, path, p) == 0)
 				in->ncases++;
+			else
+				left_out(in, names[i], p, first);
 			free(path);
 		}
 		return;
@@ -364,9 +389,13 @@ load_cases(struct inspection *in, const char *dir, char **names, size_t ncases,
 	free(tids);
 
 	for (size_t i = 0; i < ncases; i++) {
+		size_t first = p->n;
+
 		take_problems(p, &l.slots[i].p);
-		if (!l.slots[i].loaded)
-			continue;	/* case_load has freed it */
+		if (!l.slots[i].loaded) {	/* case_load has freed it */
+			left_out(in, names[i], p, first);
+			continue;
+		}
 		if (in->ncases != i)
 			in->cases[in->ncases] = in->cases[i];
 		in->ncases++;
@@ -488,6 +517,11 @@ insp_close(struct inspection *in)
 	for (size_t i = 0; i < in->ncases; i++)
 		case_free(&in->cases[i], &in->form);
 	free(in->cases);
+	for (size_t i = 0; i < in->nleft_out; i++) {
+		free(in->left_out[i].name);
+		free(in->left_out[i].why);
+	}
+	free(in->left_out);
 	for (size_t i = 0; i < in->ndecisions; i++) {
 		insp_decision_free(&in->decisions[i]);
 	}

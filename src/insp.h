@@ -38,13 +38,24 @@ struct inspection {
 	size_t ndecisions;
 	struct case_file *cases;
 	size_t ncases;
+	/* case files that could not be read, left out of cases and of every
+	 * figure, in file-name order; and how many errors they gave in all
+	 * (every one of them is also in the problems insp_open was given) */
+	struct insp_left_out {
+		char *name;	/* the file name, e.g. "st-c01.ini" */
+		char *why;	/* its first error, naming file and key */
+	} *left_out;
+	size_t nleft_out;
+	size_t left_out_errors;
 };
 
 /* Open the inspection in DIR with the frameworks in FORMS_DIR. Every
  * problem of every file is added to P. Returns -1 when inspection.ini or
  * its framework cannot be used (IN then holds nothing), 0 otherwise; cases
- * with errors are left out of IN->cases (P says why: the caller decides
- * whether to go on, as `check` does, or to refuse, as `summary` does). */
+ * with errors are left out of IN->cases and named in IN->left_out (P says
+ * why: the caller decides whether to go on, as `check` does, or to refuse,
+ * as `summary` does). When P's errors number IN->left_out_errors, every
+ * error is a case file left out: the rest can be used as it is. */
 int insp_open(struct inspection *in, const char *dir, const char *forms_dir,
 	      struct problems *p);
 void insp_close(struct inspection *in);

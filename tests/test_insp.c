@@ -380,7 +380,7 @@ check_against_one_by_one(const char *dir, size_t nfiles, size_t want_cases)
 	struct problems p = PROBLEMS_INIT, q = PROBLEMS_INIT;
 	struct inspection in, ref;
 	struct case_file *cases = xcalloc(nfiles, sizeof *cases);
-	size_t n = 0;
+	size_t n = 0, nleft = 0;
 
 	open_ok(&in, dir, &p);
 	{	/* a file in cases/ that is not a case is said, not read */
@@ -393,12 +393,24 @@ check_against_one_by_one(const char *dir, size_t nfiles, size_t want_cases)
 	}
 	for (size_t i = 0; i < nfiles; i++) {
 		char *name = case_name(i), *path = xasprintf("%s/cases/%s", dir, name);
+		size_t first = q.n;
 
-		if (case_load(&cases[n], &in.form, path, &q) == 0)
+		if (case_load(&cases[n], &in.form, path, &q) == 0) {
 			n++;
+		} else {	/* left out, named, with its first error */
+			assert_true(nleft < in.nleft_out);
+			assert_string_equal(in.left_out[nleft].name, name);
+			while (q.v[first].level != PROBLEM_ERROR)
+				first++;
+			assert_string_equal(in.left_out[nleft].why, q.v[first].msg);
+			nleft++;
+		}
 		free(path);
 		free(name);
 	}
+	assert_int_equal(in.nleft_out, nleft);
+	/* every error here is a case file's (inspection.ini is sound) */
+	assert_int_equal(in.left_out_errors, p.nerrors);
 	same_problems(&p, &q);
 	same_cases(in.cases, in.ncases, cases, n, &in.form);
 	assert_int_equal(in.ncases, want_cases);
@@ -624,6 +636,65 @@ test_few_cases(void **state)
 	free(dir);
 }
 
+/* Only errors of case files that were left out count as left_out_errors:
+ * an error in inspection.ini, or two files with one reference (both read,
+ * one case counted twice), leaves P with more errors than that. */
+static void
+test_left_out_errors_are_case_files_only(void **state)
+{
+	size_t at[] = { 2 };
+	enum breakage how[] = { BREAK_TWO };
+	char *dir = build(4, at, how, 1), *path, *text;
+	struct problems p = PROBLEMS_INIT;
+	struct inspection in;
+
+	(void)state;
+	threads("1");
+	open_ok(&in, dir, &p);
+	assert_int_equal(in.ncases, 3);
+	assert_int_equal(in.nleft_out, 1);
+	assert_string_equal(in.left_out[0].name, "c0002.ini");
+	assert_non_null(strstr(in.left_out[0].why, "c0002.ini"));
+	assert_non_null(strstr(in.left_out[0].why, "perhaps"));
+	assert_int_equal(in.left_out_errors, 2);	/* a bad value, a bad section */
+	assert_int_equal(p.nerrors, 2);
+	insp_close(&in);
+	problems_free(&p);
+
+	/* c0003 copied as c0009: the same reference twice */
+	path = xasprintf("%s/cases/c0003.ini", dir);
+	text = tu_read(path, NULL);
+	tu_write(dir, "cases/c0009.ini", text);
+	free(text);
+	free(path);
+	open_ok(&in, dir, &p);
+	assert_int_equal(in.ncases, 4);
+	assert_int_equal(in.left_out_errors, 2);
+	assert_int_equal(p.nerrors, 3);
+	insp_close(&in);
+	problems_free(&p);
+
+	/* and an unknown section in inspection.ini */
+	path = xasprintf("%s/cases/c0009.ini", dir);
+	assert_int_equal(unlink(path), 0);
+	free(path);
+	path = xasprintf("%s/inspection.ini", dir);
+	text = tu_read(path, NULL);
+	free(path);
+	path = xasprintf("%s[bogus]\nx = 1\n", text);
+	tu_write(dir, "inspection.ini", path);
+	free(path);
+	free(text);
+	open_ok(&in, dir, &p);
+	assert_int_equal(in.ncases, 3);
+	assert_int_equal(in.left_out_errors, 2);
+	assert_true(p.nerrors > 2);
+	insp_close(&in);
+	problems_free(&p);
+	tu_rmtree(dir);
+	free(dir);
+}
+
 int
 main(void)
 {
@@ -635,6 +706,7 @@ main(void)
 		cmocka_unit_test(test_automatic_threads),
 		cmocka_unit_test(test_threads_variable),
 		cmocka_unit_test(test_few_cases),
+		cmocka_unit_test(test_left_out_errors_are_case_files_only),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);

@@ -156,6 +156,9 @@ draw_title(struct tui *t)
 		snprintf(line, sizeof line, " %s \xc2\xb7 %s \xc2\xb7 %zu case%s",
 		    t->in.service ? t->in.service : "yjinspect", t->in.form.id, t->in.ncases,
 		    t->in.ncases == 1 ? "" : "s");
+		if (t->in.nleft_out > 0)
+			snprintf(line + strlen(line), sizeof line - strlen(line),
+			    " \xc2\xb7 %zu left out", t->in.nleft_out);
 	}
 	tui_put(0, 0, t->cols, line);
 	attroff(tui_attr(t, TA_TITLE));
@@ -398,7 +401,11 @@ tui_run(const char *dir)
 		free(t);
 		return 1;
 	}
-	if (insp_open(&t->in, dir, paths_forms_dir(), &p) < 0 || p.nerrors) {
+	/* case files that cannot be read are left out and shown as such, so
+	 * that the inspector can go on with the rest; any other error (in
+	 * inspection.ini, one case in two files) would make every figure wrong */
+	if (insp_open(&t->in, dir, paths_forms_dir(), &p) < 0 ||
+	    p.nerrors > t->in.left_out_errors) {
 		for (size_t i = 0; i < p.n; i++)
 			if (p.v[i].level == PROBLEM_ERROR) {
 				fprintf(stderr, "yjinspect: %s", p.v[i].msg);
@@ -455,6 +462,10 @@ tui_run(const char *dir)
 		tui_draw_init(t);
 		layout(t);
 		restore_place(t);
+		if (t->in.nleft_out > 0)
+			tui_message(t, 1, "Left out, cannot be read: %s%s",
+			    tui_left_out_why(t, 0), t->in.nleft_out > 1 ? " (and more: see the "
+			    "end of the case list)" : "");
 	}
 	/* drawn once, then after each key or resize only: an idle screen
 	 * costs nothing (the timeout is there to notice a signal) */

@@ -104,6 +104,8 @@ void tui_bar(const struct tui *t, int y, int x, int w, int percent, int band);
 void tui_list_draw(struct tui *t);
 int tui_list_key(struct tui *t, enum tui_action a);
 int tui_list_input(struct tui *t, int is_code, int ch);	/* while adding a case */
+/* Why left-out case file I cannot be read, from its file name on. */
+const char *tui_left_out_why(const struct tui *t, size_t i);
 void tui_walk_draw(struct tui *t);
 int tui_walk_key(struct tui *t, enum tui_action a);
 void tui_walk_settle(struct tui *t);	/* move off an item that no longer applies */

@@ -46,6 +46,8 @@
 	X(SCROLL_DOWN, "scroll down") \
 	X(PAGE_UP, "a page up") \
 	X(PAGE_DOWN, "a page down") \
+	X(TOP, "to the first case") \
+	X(BOTTOM, "to the last case (and the files left out)") \
 	X(NEWLINE, "start a new line") \
 	X(ERASE_BACK, "erase the character before the cursor") \
 	X(ERASE_FWD, "erase the character under the cursor") \

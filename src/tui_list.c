@@ -1,5 +1,6 @@
 /* tui_list.c - the case list: reference, case type, disposal, inspector,
- * progress and problems of each case; open one, add one. */
+ * progress and problems of each case; open one, add one. Case files that
+ * cannot be read follow the cases, named and marked as left out. */
 #include "config.h"
 
 #include <stdio.h>
@@ -35,6 +36,7 @@ tui_list_draw(struct tui *t)
 	int xprob = r.w - probw, xans = xprob - answ - 1;
 	int dispw = xans - xdisp - 1, inspw = 0, xinsp = 0;
 	char line[256];
+	int nrows = (int)(t->in.ncases + t->in.nleft_out);
 
 	if (rows < 1)
 		return;
@@ -52,19 +54,31 @@ tui_list_draw(struct tui *t)
 	tui_put(r.y, r.x + xans, answ, "Answered");
 	tui_put(r.y, r.x + xprob, probw, "Problems");
 	attroff(A_BOLD);
-	if (t->in.ncases == 0) {
+	if (nrows == 0) {
 		tui_wrap(r.y + 2, r.x, r.w, 3, "No cases yet. Press a to add the first case.");
 	}
-	if (t->list_sel >= (int)t->in.ncases)
-		t->list_sel = (int)t->in.ncases - 1;
+	if (t->list_sel >= nrows)
+		t->list_sel = nrows - 1;
 	if (t->list_sel < 0)
 		t->list_sel = 0;
 	if (t->list_sel < t->list_top)
 		t->list_top = t->list_sel;
 	if (t->list_sel >= t->list_top + rows)
 		t->list_top = t->list_sel - rows + 1;
-	for (int i = 0; i < rows && t->list_top + i < (int)t->in.ncases; i++) {
+	for (int i = 0; i < rows && t->list_top + i < nrows; i++) {
 		size_t ci = (size_t)(t->list_top + i);
+
+		if (ci >= t->in.ncases) {	/* a case file that cannot be read */
+			int y = r.y + 1 + i, sel = (int)ci == t->list_sel;
+
+			attron(sel ? (int)A_REVERSE : tui_attr(t, TA_ERROR));
+			tui_fill(y, r.x, r.w);
+			tui_put(y, r.x, refw, t->in.left_out[ci - t->in.ncases].name);
+			tui_put(y, r.x + xtype, xprob - xtype - 1, "cannot be read: left out");
+			tui_put(y, r.x + xprob, probw, "!");
+			attroff(sel ? (int)A_REVERSE : tui_attr(t, TA_ERROR));
+			continue;
+		}
 		const struct case_file *c = &t->in.cases[ci];
 		struct problems p = PROBLEMS_INIT;
 		int done, total, y = r.y + 1 + i, sel = (int)ci == t->list_sel;
@@ -173,6 +187,30 @@ tui_list_input(struct tui *t, int is_code, int ch)
 	return 1;
 }
 
+const char *
+tui_left_out_why(const struct tui *t, size_t i)
+{
+	const char *why = t->in.left_out[i].why;
+	size_t n = strlen(t->in.dir);
+
+	/* "DIR/cases/NAME.ini:LINE: ..." from "NAME.ini" on: the status line
+	 * is one line, and the reason is the part that matters */
+	if (strncmp(why, t->in.dir, n) == 0 && strncmp(why + n, "/cases/", 7) == 0)
+		return why + n + 7;
+	return why;
+}
+
+/* The selected row is a case file that cannot be read: say why. */
+static int
+left_out_selected(struct tui *t)
+{
+	if (t->list_sel < (int)t->in.ncases)
+		return 0;
+	tui_message(t, 1, "Left out until put right: %s",
+	    tui_left_out_why(t, (size_t)t->list_sel - t->in.ncases));
+	return 1;
+}
+
 int
 tui_list_key(struct tui *t, enum tui_action a)
 {
@@ -184,7 +222,7 @@ tui_list_key(struct tui *t, enum tui_action a)
 			t->list_sel--;
 		return 1;
 	case ACT_DOWN:
-		if (t->list_sel + 1 < (int)t->in.ncases)
+		if (t->list_sel + 1 < (int)(t->in.ncases + t->in.nleft_out))
 			t->list_sel++;
 		return 1;
 	case ACT_PAGE_UP:
@@ -193,12 +231,22 @@ tui_list_key(struct tui *t, enum tui_action a)
 	case ACT_PAGE_DOWN:
 		t->list_sel += rows > 1 ? rows : 1;
 		return 1;
+	case ACT_TOP:
+		t->list_sel = 0;
+		return 1;
+	case ACT_BOTTOM:	/* the draw holds it to the last row */
+		t->list_sel = (int)(t->in.ncases + t->in.nleft_out);
+		return 1;
 	case ACT_OPEN:
+		if (left_out_selected(t))
+			return 1;
 		if (t->in.ncases == 0)
 			return 0;
 		tui_open_case(t, (size_t)t->list_sel, -1);
 		return 1;
 	case ACT_FACTS:
+		if (left_out_selected(t))
+			return 1;
 		if (t->in.ncases == 0)
 			return 0;
 		t->ci = (size_t)t->list_sel;

@@ -181,6 +181,20 @@ std_row(struct prow *p, size_t s)
 	p->row++;
 }
 
+/* When case files cannot be read, the figures leave them out: say so,
+ * under the score. */
+static void
+left_out_row(struct prow *p)
+{
+	char line[80];
+	size_t n = p->t->in.nleft_out;
+
+	if (n == 0)
+		return;
+	snprintf(line, sizeof line, "! %zu case file%s left out", n, n == 1 ? "" : "s");
+	text_row(p, tui_attr(p->t, TA_ERROR) | A_BOLD, line);
+}
+
 /* Below the walk (a narrow terminal): the score and the current standard's
  * key questions on the left, every standard's rating in a grid on the right. */
 static void
@@ -197,6 +211,7 @@ draw_below(struct tui *t, int cur_std)
 	    tui_band_symbol(t, t->rate.overall),
 	    t->rate.overall >= 0 ? f->overall[t->rate.overall].rating : "(not yet)");
 	text_row(&p, A_BOLD, line);
+	left_out_row(&p);
 	if (cur_std >= 0) {
 		const struct form_std *st = &f->stds[cur_std];
 
@@ -256,7 +271,7 @@ tui_panel_draw(struct tui *t)
 	 * first, so that every standard's rating stays in view */
 	bars = legend = rules = 1;
 	for (int pass = 0; pass < 3; pass++) {
-		total = 2 + (cur_std >= 0 ? 1 + nkq * (bars ? 2 : 1) + !bars : 0) + (int)f->nstds +
+		total = 2 + (t->in.nleft_out > 0) + (cur_std >= 0 ? 1 + nkq * (bars ? 2 : 1) + !bars : 0) + (int)f->nstds +
 		    (legend ? 2 : 0) + (rules ? 2 + (cur_std >= 0) : 0);
 		if (total <= t->panel.h)
 			break;
@@ -276,6 +291,7 @@ tui_panel_draw(struct tui *t)
 	snprintf(line, sizeof line, "%s %s", tui_band_symbol(t, t->rate.overall),
 	    t->rate.overall >= 0 ? f->overall[t->rate.overall].rating : "Not rated yet");
 	text_row(&p, tui_band_attr(t, t->rate.overall) | A_BOLD, line);
+	left_out_row(&p);
 	if (rules)
 		rule(&p);
 

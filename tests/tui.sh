@@ -619,4 +619,51 @@ for how in "NO_COLOR=1" "TERM=vt100"; do
 	wait_for "EXIT 0" >/dev/null
 done
 
+# ====================================================================
+# 10. a case file that cannot be read is shown and left out, not a reason
+# to shut the inspector out of the others
+D10="$TMP/broken"
+YJINSPECT_DEMO="$DEMO" "$YJ" demo "$D10" >/dev/null
+echo "garbage line" >>"$D10/cases/ST-C03.ini"
+cp "$D10/cases/ST-C03.ini" "$TMP/c03.before"
+# what the rest rates: the summary of a copy without the broken file
+cp -r "$D10" "$TMP/rest" && rm "$TMP/rest/cases/ST-C03.ini"
+rest=$("$YJ" summary "$TMP/rest" | grep -o 'Score [0-9]*/36')
+ui s10 80 24 "$YJ" "$D10"
+check "10: the inspection opens, the status naming the file, line and problem" \
+	wait_re "^Left out, cannot be read: ST-C03\.ini:[0-9]+: not a \[section\]"
+shot
+check "10: the title counts the cases read and the one left out" \
+	grep -qF "· 9 cases · 1 left out" "$TMP/screen"
+check "10: the panel says a case file is left out" grep -qF "│! 1 case file left out" "$TMP/screen"
+check "10: the panel's score is the other nine's ($rest)" grep -qF "│$rest" "$TMP/screen"
+check "10: the list shows the file last, as left out" sh -c "
+	grep -E '^(ST-|Reference)' '$TMP/screen' | sed 's/ *│.*//' | tail -1 |
+	grep -qE '^ST-C03\.ini +cannot be read: left out +!'"
+key End
+key Enter
+check "10: Enter on it says why instead of opening it" wait_re "^Left out until put right: ST-C03\.ini:[0-9]+:"
+check "10: ...and it stays on the case list (its title)" sh -c "
+	printf '%s\n' \"\$1\" | head -1 | grep -qF '· 9 cases · 1 left out'" - "$(cap)"
+key C-l				# any key clears the message
+check "10: (a key clears the message)" wait_gone "Left out until put right"
+key f
+check "10: f on it says why too" wait_re "^Left out until put right: ST-C03\.ini:[0-9]+:"
+check "10: ...and opens no facts form" sh -c "! printf '%s' \"\$1\" | grep -q 'Case facts'" - "$(cap)"
+key k Enter
+check "10: the case above it opens as usual" wait_for "case ST-O04 (9 of 9)"
+key h
+wait_for "Enter open  a add case" >/dev/null
+key g Enter
+check "10: g goes to the first case" wait_for "case ST-C01 (1 of 9)"
+key y
+key q
+wait_for "EXIT 0" >/dev/null
+check "10: the file that cannot be read is left as it was" cmp -s "$D10/cases/ST-C03.ini" "$TMP/c03.before"
+# an error outside the case files would make every figure wrong: refused
+printf '[bogus]\nx = 1\n' >>"$D10/inspection.ini"
+ui s10b 80 24 "$YJ" "$D10"
+check "10: an error in inspection.ini: the program does not open (exit 1)" wait_for "EXIT 1"
+check "10: ...and says which file and what" wait_re "inspection\.ini:[0-9]+: \[bogus\]"
+
 finish

@@ -268,6 +268,11 @@ read_notes(struct reader *r, const struct ini_section *s)
 			continue;
 		}
 		r->c->notes[kq] = iniread_key_text(&r->rd, s, &s->keys[i]);
+		if (r->c->notes[kq] != NULL && r->c->notes[kq][0] == '\0') {
+			/* an empty note is no note (and is saved as none) */
+			free(r->c->notes[kq]);
+			r->c->notes[kq] = NULL;
+		}
 	}
 }
 

@@ -254,15 +254,6 @@ group_teardown(void **state)
 /* ---- comparing ---- */
 
 static void
-same_string(const char *a, const char *b)
-{
-	if (a == NULL || b == NULL)
-		assert_ptr_equal(a, b);
-	else
-		assert_string_equal(a, b);
-}
-
-static void
 same_problems(const struct problems *a, const struct problems *b)
 {
 	if (a->n != b->n || a->nerrors != b->nerrors) {	/* say how they differ */
@@ -280,33 +271,12 @@ same_problems(const struct problems *a, const struct problems *b)
 }
 
 static void
-same_case(const struct case_file *a, const struct case_file *b, const struct form *f)
-{
-	same_string(a->path, b->path);
-	same_string(a->name, b->name);
-	same_string(a->reference, b->reference);
-	same_string(a->inspector, b->inspector);
-	same_string(a->created, b->created);
-	assert_memory_equal(a->facts, b->facts, f->nfacts * sizeof *a->facts);
-	for (size_t i = 0; i < f->nfacts; i++)
-		same_string(a->fact_text[i], b->fact_text[i]);
-	assert_memory_equal(a->kq_answer, b->kq_answer, f->nkqs);
-	assert_memory_equal(a->prompt_answer, b->prompt_answer, f->nprompts);
-	for (size_t i = 0; i < f->nkqs; i++) {
-		same_string(a->notes[i], b->notes[i]);
-		same_string(a->kq_stamp[i], b->kq_stamp[i]);
-	}
-	for (size_t i = 0; i < f->nprompts; i++)
-		same_string(a->prompt_stamp[i], b->prompt_stamp[i]);
-}
-
-static void
 same_cases(const struct case_file *a, size_t na, const struct case_file *b, size_t nb,
     const struct form *f)
 {
 	assert_int_equal(na, nb);
 	for (size_t i = 0; i < na; i++)
-		same_case(&a[i], &b[i], f);
+		tu_same_case(&a[i], &b[i], f);
 }
 
 static void

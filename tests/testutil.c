@@ -15,6 +15,7 @@
 
 #include <cmocka.h>
 
+#include "case.h"
 #include "testutil.h"
 #include "xalloc.h"
 
@@ -140,4 +141,34 @@ tu_says(const char *msg, va_list needles)
 	while ((needle = va_arg(needles, const char *)) != NULL)
 		if (strstr(msg, needle) == NULL)
 			fail_msg("message '%s' does not say '%s'", msg, needle);
+}
+
+void
+tu_same_string(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		assert_ptr_equal(a, b);
+	else
+		assert_string_equal(a, b);
+}
+
+void
+tu_same_case(const struct case_file *a, const struct case_file *b, const struct form *f)
+{
+	tu_same_string(a->path, b->path);
+	tu_same_string(a->name, b->name);
+	tu_same_string(a->reference, b->reference);
+	tu_same_string(a->inspector, b->inspector);
+	tu_same_string(a->created, b->created);
+	assert_memory_equal(a->facts, b->facts, f->nfacts * sizeof *a->facts);
+	for (size_t i = 0; i < f->nfacts; i++)
+		tu_same_string(a->fact_text[i], b->fact_text[i]);
+	assert_memory_equal(a->kq_answer, b->kq_answer, f->nkqs);
+	assert_memory_equal(a->prompt_answer, b->prompt_answer, f->nprompts);
+	for (size_t i = 0; i < f->nkqs; i++) {
+		tu_same_string(a->notes[i], b->notes[i]);
+		tu_same_string(a->kq_stamp[i], b->kq_stamp[i]);
+	}
+	for (size_t i = 0; i < f->nprompts; i++)
+		tu_same_string(a->prompt_stamp[i], b->prompt_stamp[i]);
 }

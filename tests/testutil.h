@@ -29,4 +29,13 @@ const char *tu_env(const char *name);
 /* $YJINSPECT_FORMS/NAME; free() the result. */
 char *tu_forms_path(const char *name);
 
+/* A and B (cases of framework F) hold the same: path, reference, facts,
+ * answers, notes and stamps; the test fails where they differ. */
+struct case_file;
+struct form;
+void tu_same_case(const struct case_file *a, const struct case_file *b,
+		  const struct form *f);
+/* A and B are equal strings, or both NULL. */
+void tu_same_string(const char *a, const char *b);
+
 #endif

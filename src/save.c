@@ -156,14 +156,15 @@ save_check(const char *path, const char *dir, struct err *e)
 	return 0;
 }
 
-int
-save_file(const char *path, const char *data, size_t len, struct err *e)
+/* save_file, or with NEW save_file_new */
+static int
+save(const char *path, const char *data, size_t len, int new, struct err *e)
 {
 	const char *slash = strrchr(path, '/');
 	const char *base = slash != NULL ? slash + 1 : path;
 	char *dir, *tmp = NULL;
 	const char *step;
-	int lockfd = -1, fd = -1, dfd, cr, saved, r = -1;
+	int lockfd = -1, fd = -1, dfd, cr, saved = 0, r = -1;
 
 	if (*base == '\0')
 		return err_set(e, "%s: cannot save: not a file name", path);
@@ -178,6 +179,11 @@ save_file(const char *path, const char *data, size_t len, struct err *e)
 		goto out;
 	if ((lockfd = save_lock(path, e)) == -1)
 		goto out;
+	if (new && access(path, F_OK) == 0) {	/* (link says so too, later) */
+		err_set(e, "%s: already exists", path);
+		saved = EEXIST;
+		goto out;
+	}
 
 	/* 2. the temporary file, beside PATH so that rename is atomic */
 	tmp = xasprintf("%s/.%s.XXXXXX", dir, base);
@@ -204,9 +210,23 @@ save_file(const char *path, const char *data, size_t len, struct err *e)
 	fd = -1;	/* closed even when close fails */
 	if (cr == -1)
 		goto fail_errno;
-	step = "rename";
-	if (rename(tmp, path) == -1)
-		goto fail_errno;
+	if (new) {
+		step = "link";
+		if (link(tmp, path) == -1) {
+			saved = errno;
+			if (saved == EEXIST) {
+				err_set(e, "%s: already exists", path);
+				unlink(tmp);
+				goto out;
+			}
+			goto fail;
+		}
+		unlink(tmp);	/* PATH is the file's name now */
+	} else {
+		step = "rename";
+		if (rename(tmp, path) == -1)
+			goto fail_errno;
+	}
 	free(tmp);
 	tmp = NULL;
 
@@ -242,5 +262,19 @@ out:
 		close(lockfd);	/* releases the lock */
 	free(tmp);
 	free(dir);
+	if (r == -1 && saved == EEXIST)
+		errno = EEXIST;
 	return r;
+}
+
+int
+save_file(const char *path, const char *data, size_t len, struct err *e)
+{
+	return save(path, data, len, 0, e);
+}
+
+int
+save_file_new(const char *path, const char *data, size_t len, struct err *e)
+{
+	return save(path, data, len, 1, e);
 }

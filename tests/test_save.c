@@ -1,7 +1,7 @@
 /* test_save.c - save_file: atomic, durable, and on every failure the old
  * file untouched and no temporary file left behind.
  *
- * Linked with -Wl,--wrap=write,--wrap=fsync,--wrap=rename (Makefile.am):
+ * Linked with -Wl,--wrap=write,--wrap=fsync,--wrap=rename,--wrap=link (Makefile.am):
  * save.c's calls land in the __wrap_ functions below, which fail on demand
  * and otherwise pass through to the real ones.
  */
@@ -35,9 +35,11 @@
 ssize_t __real_write(int, const void *, size_t);
 int __real_fsync(int);
 int __real_rename(const char *, const char *);
+int __real_link(const char *, const char *);
 ssize_t __wrap_write(int, const void *, size_t);
 int __wrap_fsync(int);
 int __wrap_rename(const char *, const char *);
+int __wrap_link(const char *, const char *);
 
 /* What the wrappers do; reset before every test. */
 static struct {
@@ -51,6 +53,7 @@ static struct {
 	int fsync_errno;
 	int rename_fail;
 	int rename_errno;
+	const char *link_first;	/* another saver creates the file just before link */
 } fx;
 
 ssize_t
@@ -90,6 +93,19 @@ __wrap_rename(const char *from, const char *to)
 		return -1;
 	}
 	return __real_rename(from, to);
+}
+
+int
+__wrap_link(const char *from, const char *to)
+{
+	if (fx.link_first != NULL) {
+		FILE *f = fopen(to, "wx");
+
+		assert_non_null(f);
+		fputs(fx.link_first, f);
+		fclose(f);
+	}
+	return __real_link(from, to);
 }
 
 static int
@@ -306,6 +322,66 @@ old_file(const char *dir)
 	return xasprintf("%s/c1.ini", dir);
 }
 
+/* save_file_new: a new file is made as save_file makes it */
+static void
+test_save_file_new_creates(void **state)
+{
+	const char *dir = *state;
+	char *path = xasprintf("%s/c1.ini", dir), *names;
+	struct stat st;
+	struct err e;
+
+	assert_int_equal(save_file_new(path, "new\n", 4, &e), 0);
+	assert_file(path, "new\n", 4);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0600);
+	assert_int_equal(st.st_nlink, 1);	/* the temporary name is gone */
+	assert_int_equal(fx.fsync_calls, 2);
+	names = listing(dir);
+	assert_string_equal(names, "c1.ini c1.ini.lock");
+	free(names);
+	free(path);
+}
+
+/* ...and one that exists is never replaced: EEXIST, said, nothing left */
+static void
+test_save_file_new_exists(void **state)
+{
+	char *path = old_file(*state), *names;
+	struct err e;
+
+	errno = 0;
+	assert_int_equal(save_file_new(path, "new\n", 4, &e), -1);
+	assert_int_equal(errno, EEXIST);
+	assert_has(e.msg, path);
+	assert_has(e.msg, "already exists");
+	assert_file(path, "old contents\n", 13);
+	names = listing(*state);
+	assert_string_equal(names, "c1.ini c1.ini.lock");
+	free(names);
+	free(path);
+}
+
+/* ...even when another program makes it after the check, before the link
+ * (save_file's rename would have replaced it) */
+static void
+test_save_file_new_race(void **state)
+{
+	char *path = xasprintf("%s/c1.ini", (const char *)*state), *names;
+	struct err e;
+
+	fx.link_first = "the other saver's\n";
+	errno = 0;
+	assert_int_equal(save_file_new(path, "new\n", 4, &e), -1);
+	assert_int_equal(errno, EEXIST);
+	assert_has(e.msg, "already exists");
+	assert_file(path, "the other saver's\n", 18);
+	names = listing(*state);
+	assert_string_equal(names, "c1.ini c1.ini.lock");	/* no temporary file */
+	free(names);
+	free(path);
+}
+
 static void
 test_save_write_enospc_first(void **state)
 {
@@ -467,6 +543,9 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_save_new, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_save_file_new_creates, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_save_file_new_exists, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_save_file_new_race, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_save_replace, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_save_relative, setup,

@@ -1,6 +1,7 @@
 /* case.c - read, check and save one case file (see case.h). */
 #include "config.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -343,8 +344,9 @@ case_load(struct case_file *c, const struct form *f, const char *path, struct pr
 
 /* ---- saving ---- */
 
-int
-case_save(struct case_file *c, const struct form *f, struct err *e)
+/* case_save, or with NEW case_create */
+static int
+case_write(struct case_file *c, const struct form *f, int new, struct err *e)
 {
 	struct iniw w;
 	int rc;
@@ -404,10 +406,25 @@ case_save(struct case_file *c, const struct form *f, struct err *e)
 			iniw_str(&w, kq->id, c->kq_stamp[q]);
 	}
 
-	rc = save_file(c->path, iniw_text(&w), iniw_len(&w), e);
+	rc = (new ? save_file_new : save_file)(c->path, iniw_text(&w), iniw_len(&w), e);
 	iniw_free(&w);
 	if (rc == 0)
 		disk_note(c);
+	return rc;
+}
+
+int
+case_save(struct case_file *c, const struct form *f, struct err *e)
+{
+	return case_write(c, f, 0, e);
+}
+
+int
+case_create(struct case_file *c, const struct form *f, struct err *e)
+{
+	int rc = case_write(c, f, 1, e), saved = errno;
+
+	errno = saved;	/* EEXIST survives */
 	return rc;
 }
 

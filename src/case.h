@@ -55,6 +55,9 @@ int case_load(struct case_file *c, const struct form *f, const char *path,
 
 /* Save C to C->path atomically (save.h). */
 int case_save(struct case_file *c, const struct form *f, struct err *e);
+/* Save C as a new file at C->path: -1 with errno EEXIST when a file is
+ * there already, which is never replaced (save_file_new). */
+int case_create(struct case_file *c, const struct form *f, struct err *e);
 
 /* If C's file changed on disk since this process last read or wrote it
  * (another yjinspect, a stale one after a dropped connection, a hand edit),

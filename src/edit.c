@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -335,25 +336,28 @@ edit_add_case(struct inspection *in, const char *reference, const char *inspecto
 		return err_set(e, "a case needs a reference");
 	if (reference_taken(in, reference, NULL))
 		return err_set(e, "another case has the reference '%s'", reference);
+	/* NAME.ini, else NAME-2.ini, ...: the first that does not exist, taken
+	 * by creating it (never over a file another program made meanwhile, nor
+	 * over a case file that cannot be read and so is not in IN) */
 	stem = file_stem(reference);
-	for (tries = 1; tries < 1000; tries++) {
-		free(path);
+	insp_now(now, sizeof now);
+	for (tries = 1;; tries++) {
 		path = tries == 1 ? xasprintf("%s/cases/%s.ini", in->dir, stem) :
 		    xasprintf("%s/cases/%s-%d.ini", in->dir, stem, tries);
-		if (access(path, F_OK) != 0)
+		case_init(&c, &in->form, path);
+		free(path);
+		c.reference = xstrdup(reference);
+		c.inspector = dup_or_null(inspector);
+		c.created = xstrdup(now);
+		if (case_create(&c, &in->form, e) == 0)
 			break;
+		case_free(&c, &in->form);
+		if (errno != EEXIST || tries == 1000) {
+			free(stem);
+			return -1;
+		}
 	}
 	free(stem);
-	case_init(&c, &in->form, path);
-	free(path);
-	insp_now(now, sizeof now);
-	c.reference = xstrdup(reference);
-	c.inspector = dup_or_null(inspector);
-	c.created = xstrdup(now);
-	if (case_save(&c, &in->form, e) < 0) {
-		case_free(&c, &in->form);
-		return -1;
-	}
 	in->cases = xrealloc(in->cases, (in->ncases + 1) * sizeof *in->cases);
 	in->cases[in->ncases++] = c;
 	/* the structs move; their path and name strings do not */

@@ -579,8 +579,9 @@ insp_check(const struct inspection *in, struct problems *p)
 
 /* ---- writing ---- */
 
-int
-insp_save(const struct inspection *in, struct err *e)
+/* insp_save, or with NEW a new inspection.ini that must not exist */
+static int
+insp_write(const struct inspection *in, int new, struct err *e)
 {
 	const struct form *f = &in->form;
 	struct iniw w;
@@ -625,9 +626,15 @@ insp_save(const struct inspection *in, struct err *e)
 		if (d->at)
 			iniw_str(&w, "at", d->at);
 	}
-	rc = save_file(in->path, iniw_text(&w), iniw_len(&w), e);
+	rc = (new ? save_file_new : save_file)(in->path, iniw_text(&w), iniw_len(&w), e);
 	iniw_free(&w);
 	return rc;
+}
+
+int
+insp_save(const struct inspection *in, struct err *e)
+{
+	return insp_write(in, 0, e);
 }
 
 /* fsync the directory that holds PATH, so that a new entry in it survives
@@ -698,7 +705,7 @@ insp_create(const char *dir, const char *forms_dir, const char *framework_id,
 		in.service = (char *)(uintptr_t)service;
 		in.lead = (char *)(uintptr_t)lead;
 		in.created = created;
-		rc = insp_save(&in, e);
+		rc = insp_write(&in, 1, e);	/* never over another's, made meanwhile */
 	}
 	free(cases);
 	free(in.path);
@@ -725,7 +732,7 @@ copy_file(const char *from, const char *to, struct err *e)
 		return err_set(e, "%s: read error", from);
 	}
 	fclose(fp);
-	rc = save_file(to, buf_str(&data), data.len, e);
+	rc = save_file_new(to, buf_str(&data), data.len, e);	/* never over a file */
 	buf_free(&data);
 	return rc;
 }

@@ -260,6 +260,19 @@ test_add_cases(void **state)
 		assert_int_equal(access(path, F_OK), 0);
 		free(path);
 	}
+	/* a file of that name that is not one of the cases read (one that
+	 * cannot be read, one made meanwhile) is never written over */
+	tu_write(fx->dir, "cases/D7.ini", "not a case\n");
+	tu_write(fx->dir, "cases/D7-2.ini", "nor this\n");
+	assert_int_equal(edit_add_case(&fx->in, "D7", "X", &ci, &e), 0);
+	assert_string_equal(fx->in.cases[ci].name, "D7-3.ini");
+	{
+		char *path = xasprintf("%s/cases/D7.ini", fx->dir), *text = tu_read(path, NULL);
+
+		assert_string_equal(text, "not a case\n");
+		free(text);
+		free(path);
+	}
 }
 
 /* Two programs on one inspection (another yjinspect, or a stale one left

@@ -167,19 +167,21 @@ assert_has(const char *msg, const char *want)
 		fail_msg("message '%s' does not hold '%s'", msg, want);
 }
 
+/* SAVE (save_file or save_file_new) makes a new file: its contents, mode
+ * 0600, synced with its directory, one name, no temporary file left */
 static void
-test_save_new(void **state)
+saves_new(const char *dir, int (*save)(const char *, const char *, size_t, struct err *))
 {
-	const char *dir = *state;
 	char *path = xasprintf("%s/c1.ini", dir), *names;
 	const char text[] = "[case]\nformat = 1\n";
 	struct stat st;
 	struct err e;
 
-	assert_int_equal(save_file(path, text, sizeof text - 1, &e), 0);
+	assert_int_equal(save(path, text, sizeof text - 1, &e), 0);
 	assert_file(path, text, sizeof text - 1);
 	assert_int_equal(stat(path, &st), 0);
 	assert_int_equal(st.st_mode & 07777, 0600);
+	assert_int_equal(st.st_nlink, 1);
 	/* the file was fsynced, then the directory */
 	assert_int_equal(fx.fsync_calls, 2);
 	/* only the file and its lock file: no temporary file */
@@ -187,6 +189,12 @@ test_save_new(void **state)
 	assert_string_equal(names, "c1.ini c1.ini.lock");
 	free(names);
 	free(path);
+}
+
+static void
+test_save_new(void **state)
+{
+	saves_new(*state, save_file);
 }
 
 static void
@@ -326,21 +334,7 @@ old_file(const char *dir)
 static void
 test_save_file_new_creates(void **state)
 {
-	const char *dir = *state;
-	char *path = xasprintf("%s/c1.ini", dir), *names;
-	struct stat st;
-	struct err e;
-
-	assert_int_equal(save_file_new(path, "new\n", 4, &e), 0);
-	assert_file(path, "new\n", 4);
-	assert_int_equal(stat(path, &st), 0);
-	assert_int_equal(st.st_mode & 07777, 0600);
-	assert_int_equal(st.st_nlink, 1);	/* the temporary name is gone */
-	assert_int_equal(fx.fsync_calls, 2);
-	names = listing(dir);
-	assert_string_equal(names, "c1.ini c1.ini.lock");
-	free(names);
-	free(path);
+	saves_new(*state, save_file_new);
 }
 
 /* ...and one that exists is never replaced: EEXIST, said, nothing left */

@@ -172,7 +172,10 @@ layout_rows(struct tui *t, struct vlist *l, int w, int *cur_row)
 		} else {
 			walk_reason(&t->walk, c, (size_t)item, why, sizeof why);
 			short_reason(why, brief, sizeof brief);
-			snprintf(line, sizeof line, "%s %s  %s", here ? ">" : " ", f->kqs[q].id, brief);
+			snprintf(line, sizeof line, "%s %s  %s%s", here ? ">" : " ", f->kqs[q].id, brief,
+			    c->kq_answer[q] == ANSWER_NONE ? "" : c->kq_answer[q] == ANSWER_YES ?
+			    "; judged Yes before: kept, not counted" :
+			    "; judged No before: kept, not counted");
 			vwrap(l, 0, w, tui_attr(t, TA_DIM), line, -1, 0);
 		}
 	}
@@ -197,7 +200,12 @@ layout_rows(struct tui *t, struct vlist *l, int w, int *cur_row)
 		if (rel != COND_TRUE) {
 			walk_reason(&t->walk, c, (size_t)item, why, sizeof why);
 			short_reason(why, brief, sizeof brief);
-			snprintf(line, sizeof line, "%s (%s)", text, brief);
+			/* an answer given before a fact changed is kept (it counts
+			 * again if the fact changes back), and said to be */
+			snprintf(line, sizeof line, "%s (%s%s%s%s)", text, brief,
+			    a != ANSWER_NONE ? "; answered " : "",
+			    a == ANSWER_NONE ? "" : a == ANSWER_YES ? "Yes" : a == ANSWER_NO ? "No" : "N/A",
+			    a != ANSWER_NONE ? " before: kept, not counted" : "");
 			vwrap(l, 2, w, tui_attr(t, TA_DIM), line, -1, 0);
 			continue;
 		}

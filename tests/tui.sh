@@ -398,6 +398,37 @@ check "4: ...and it is saved" grep -qx '2.3.2 = yes' "$C2"
 tm resize-window -t "$S" -x 80 -y 24
 wait_for "│Score" >/dev/null
 
+# answers to questions that a fact change makes irrelevant are kept, not
+# counted, and said to be (they count again if the fact changes back)
+key f
+wait_for "Case facts: TEST-2" >/dev/null
+key Up Up Up Up Up Up Up Up Up Up Up Up Up Up Up
+wait_re '^> Reference' >/dev/null
+key Down Down Down Down Down Down Down Down Down
+wait_re '^> Factors related to keeping the child safe' >/dev/null
+key n
+wait_re '^> Factors related to keeping other people safe' >/dev/null
+key Enter
+check "4: child safety back to No: 31 questions apply, all answered" wait_for "case TEST-2 (2 of 2) · 31/31 answered"
+key PgUp PgUp PgUp PgUp PgDn PgDn	# to 2.3
+wait_re '^2\.3\.2 +not relevant here' >/dev/null
+shot
+check "4: ...2.3.2 not relevant, its judgement kept and not counted" sh -c "
+	sed 's/│.*//' '$TMP/screen' | tr '\n' ' ' | tr -s ' ' |
+	grep -qE '2\.3\.2 not relevant here: [^0-9]*: No; judged Yes before: kept, not counted'"
+check "4: ...the panel counts the other case only: 2.3.2 1/1" wait_re '2\.3\.2 +1/1 +100%'
+check "4: ...the answers are still in the file" sh -c "grep -qx '2.3.2 = yes' '$C2' && grep -qx '2.3.2.2 = yes' '$C2'"
+key f
+wait_for "Case facts: TEST-2" >/dev/null
+key Up Up Up Up Up Up Up Up Up Up Up Up Up Up Up
+wait_re '^> Reference' >/dev/null
+key Down Down Down Down Down Down Down Down Down
+wait_re '^> Factors related to keeping the child safe' >/dev/null
+key y
+wait_re '^> Factors related to keeping other people safe' >/dev/null
+key Enter
+check "4: ...and back to Yes, they count again (34/39)" wait_for "case TEST-2 (2 of 2) · 34/39 answered"
+
 # ====================================================================
 # 5. a note with escape sequences is shown harmlessly
 # (first: tmux does record a title set by OSC 0, so the check can fail)

@@ -156,6 +156,33 @@ save_check(const char *path, const char *dir, struct err *e)
 	return 0;
 }
 
+/*
+ * Give the complete temporary file TMP the name PATH, which must not exist:
+ * renameat2(RENAME_NOREPLACE) where the file system has it (ext4, xfs,
+ * btrfs, tmpfs), else link(2) and unlink of TMP (NFS and others). Over
+ * NFS a link whose reply was lost and resent says EEXIST although it was
+ * made: TMP then has two links, and that is success. Returns 0, or -1
+ * with *ERR set (EEXIST: PATH exists and was not touched).
+ */
+static int
+place_new(const char *tmp, const char *path, int *err)
+{
+	struct stat st;
+
+	if (renameat2(AT_FDCWD, tmp, AT_FDCWD, path, RENAME_NOREPLACE) == 0)
+		return 0;
+	*err = errno;
+	if (*err != EINVAL && *err != ENOSYS && *err != EOPNOTSUPP)
+		return -1;	/* EEXIST among them */
+	if (link(tmp, path) == -1) {
+		*err = errno;
+		if (*err != EEXIST || stat(tmp, &st) == -1 || st.st_nlink != 2)
+			return -1;
+	}
+	unlink(tmp);	/* PATH is the file's name now */
+	return 0;
+}
+
 /* save_file, or with NEW save_file_new */
 static int
 save(const char *path, const char *data, size_t len, int new, struct err *e)
@@ -164,10 +191,13 @@ save(const char *path, const char *data, size_t len, int new, struct err *e)
 	const char *base = slash != NULL ? slash + 1 : path;
 	char *dir, *tmp = NULL;
 	const char *step;
-	int lockfd = -1, fd = -1, dfd, cr, saved = 0, r = -1;
+	int lockfd = -1, fd = -1, dfd, cr, saved = 0, exists = 0, r = -1;
+	struct stat st;
 
-	if (*base == '\0')
+	if (*base == '\0') {
+		errno = EINVAL;
 		return err_set(e, "%s: cannot save: not a file name", path);
+	}
 	if (slash == NULL)
 		dir = xstrdup(".");
 	else if (slash == path)
@@ -175,15 +205,18 @@ save(const char *path, const char *data, size_t len, int new, struct err *e)
 	else
 		dir = xstrndup(path, (size_t)(slash - path));
 
+	/* a new file's name taken already (by anything: a file, a directory,
+	 * a dangling link) is said at once, before a lock file is made for it;
+	 * one taken from now on is found by the last step */
+	if (new && lstat(path, &st) == 0) {
+		err_set(e, "%s: already exists", path);
+		exists = 1;
+		goto out;
+	}
 	if (save_check(path, dir, e) == -1)
 		goto out;
 	if ((lockfd = save_lock(path, e)) == -1)
 		goto out;
-	if (new && access(path, F_OK) == 0) {	/* (link says so too, later) */
-		err_set(e, "%s: already exists", path);
-		saved = EEXIST;
-		goto out;
-	}
 
 	/* 2. the temporary file, beside PATH so that rename is atomic */
 	tmp = xasprintf("%s/.%s.XXXXXX", dir, base);
@@ -211,17 +244,16 @@ save(const char *path, const char *data, size_t len, int new, struct err *e)
 	if (cr == -1)
 		goto fail_errno;
 	if (new) {
-		step = "link";
-		if (link(tmp, path) == -1) {
-			saved = errno;
+		step = "rename";
+		if (place_new(tmp, path, &saved) == -1) {
 			if (saved == EEXIST) {
 				err_set(e, "%s: already exists", path);
+				exists = 1;
 				unlink(tmp);
 				goto out;
 			}
 			goto fail;
 		}
-		unlink(tmp);	/* PATH is the file's name now */
 	} else {
 		step = "rename";
 		if (rename(tmp, path) == -1)
@@ -262,8 +294,8 @@ out:
 		close(lockfd);	/* releases the lock */
 	free(tmp);
 	free(dir);
-	if (r == -1 && saved == EEXIST)
-		errno = EEXIST;
+	if (r == -1)	/* EEXIST exactly when PATH exists (save_file_new) */
+		errno = exists ? EEXIST : saved != 0 && saved != EEXIST ? saved : EIO;
 	return r;
 }
 

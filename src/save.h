@@ -5,8 +5,8 @@
  * either its old contents or the complete new ones, never a mix:
  *   1. flock(LOCK_EX) on PATH.lock (a separate file, see ECOSYSTEM notes);
  *   2. mkstemp in PATH's directory, fchmod 0600, write all, fsync;
- *   3. close (checked), rename over PATH (save_file_new: link, then
- *      unlink the temporary name), fsync the directory;
+ *   3. close (checked), rename over PATH (save_file_new: rename only if
+ *      PATH does not exist, see below), fsync the directory;
  *   on any error the temporary file is unlinked and PATH is untouched.
  * The lock file is left in place (removing it would race with other savers).
  *
@@ -29,10 +29,13 @@
 /* Returns 0, or -1 with "PATH: what failed: strerror" in E. */
 int save_file(const char *path, const char *data, size_t len, struct err *e);
 
-/* The same for a file that must not exist yet: the last step is link(2)
+/* The same for a file that must not exist yet: the last step is
+ * renameat2(RENAME_NOREPLACE), or link(2) where the file system lacks it,
  * rather than rename(2), so that of two savers creating one PATH at once
- * one fails, and nothing that exists is ever replaced. When PATH exists,
- * returns -1 with errno EEXIST and "PATH: already exists" in E. */
+ * one fails, and nothing that exists is ever replaced. Returns -1 with
+ * errno EEXIST and "PATH: already exists" in E exactly when PATH exists
+ * (no lock file is made for it then); any other failure leaves errno
+ * something else. */
 int save_file_new(const char *path, const char *data, size_t len, struct err *e);
 
 #endif

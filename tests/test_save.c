@@ -1,7 +1,7 @@
 /* test_save.c - save_file: atomic, durable, and on every failure the old
  * file untouched and no temporary file left behind.
  *
- * Linked with -Wl,--wrap=write,--wrap=fsync,--wrap=rename,--wrap=link (Makefile.am):
+ * Linked with -Wl,--wrap= write, fsync, rename, link and renameat2 (Makefile.am):
  * save.c's calls land in the __wrap_ functions below, which fail on demand
  * and otherwise pass through to the real ones.
  */
@@ -36,10 +36,12 @@ ssize_t __real_write(int, const void *, size_t);
 int __real_fsync(int);
 int __real_rename(const char *, const char *);
 int __real_link(const char *, const char *);
+int __real_renameat2(int, const char *, int, const char *, unsigned int);
 ssize_t __wrap_write(int, const void *, size_t);
 int __wrap_fsync(int);
 int __wrap_rename(const char *, const char *);
 int __wrap_link(const char *, const char *);
+int __wrap_renameat2(int, const char *, int, const char *, unsigned int);
 
 /* What the wrappers do; reset before every test. */
 static struct {
@@ -53,7 +55,10 @@ static struct {
 	int fsync_errno;
 	int rename_fail;
 	int rename_errno;
-	const char *link_first;	/* another saver creates the file just before link */
+	const char *other_first;	/* another saver makes the file just before the last step */
+	int no_renameat2;	/* the file system has no RENAME_NOREPLACE (EINVAL) */
+	int link_lost_reply;	/* link is made, but says EEXIST (NFS, a resent request) */
+	int link_calls;
 } fx;
 
 ssize_t
@@ -95,17 +100,44 @@ __wrap_rename(const char *from, const char *to)
 	return __real_rename(from, to);
 }
 
+static void
+other_saver(const char *path)
+{
+	FILE *f;
+
+	if (fx.other_first == NULL)
+		return;
+	f = fopen(path, "wx");
+	assert_non_null(f);
+	fputs(fx.other_first, f);
+	fclose(f);
+	fx.other_first = NULL;
+}
+
+int
+__wrap_renameat2(int fromdir, const char *from, int todir, const char *to, unsigned int flags)
+{
+	if (fx.no_renameat2) {
+		errno = EINVAL;
+		return -1;
+	}
+	other_saver(to);
+	return __real_renameat2(fromdir, from, todir, to, flags);
+}
+
 int
 __wrap_link(const char *from, const char *to)
 {
-	if (fx.link_first != NULL) {
-		FILE *f = fopen(to, "wx");
+	int r;
 
-		assert_non_null(f);
-		fputs(fx.link_first, f);
-		fclose(f);
+	fx.link_calls++;
+	other_saver(to);
+	r = __real_link(from, to);
+	if (r == 0 && fx.link_lost_reply) {
+		errno = EEXIST;
+		return -1;
 	}
-	return __real_link(from, to);
+	return r;
 }
 
 static int
@@ -351,28 +383,81 @@ test_save_file_new_exists(void **state)
 	assert_has(e.msg, "already exists");
 	assert_file(path, "old contents\n", 13);
 	names = listing(*state);
-	assert_string_equal(names, "c1.ini c1.ini.lock");
+	assert_string_equal(names, "c1.ini"	/* nor a lock file made for it */);
 	free(names);
 	free(path);
 }
 
-/* ...even when another program makes it after the check, before the link
- * (save_file's rename would have replaced it) */
+/* ...even when another program makes it after the check, before the last
+ * step (save_file's rename would have replaced it): with RENAME_NOREPLACE,
+ * and with link where the file system has no RENAME_NOREPLACE */
 static void
 test_save_file_new_race(void **state)
 {
 	char *path = xasprintf("%s/c1.ini", (const char *)*state), *names;
 	struct err e;
 
-	fx.link_first = "the other saver's\n";
+	for (int no_renameat2 = 0; no_renameat2 < 2; no_renameat2++) {
+		unlink(path);
+		fx.other_first = "the other saver's\n";
+		fx.no_renameat2 = no_renameat2;
+		fx.link_calls = 0;
+		errno = 0;
+		assert_int_equal(save_file_new(path, "new\n", 4, &e), -1);
+		assert_int_equal(errno, EEXIST);
+		assert_has(e.msg, "already exists");
+		assert_file(path, "the other saver's\n", 18);
+		assert_int_equal(fx.link_calls, no_renameat2);
+		names = listing(*state);
+		assert_string_equal(names, "c1.ini c1.ini.lock");	/* no temporary file */
+		free(names);
+	}
+	free(path);
+}
+
+/* Without RENAME_NOREPLACE: link, and a link made whose reply said EEXIST
+ * (NFS) is success, the temporary name gone */
+static void
+test_save_file_new_by_link(void **state)
+{
+	fx.no_renameat2 = 1;
+	saves_new(*state, save_file_new);
+	assert_int_equal(fx.link_calls, 1);
+}
+
+static void
+test_save_file_new_link_lost_reply(void **state)
+{
+	fx.no_renameat2 = 1;
+	fx.link_lost_reply = 1;
+	saves_new(*state, save_file_new);
+}
+
+/* errno says EEXIST only when the file exists: not for a directory that
+ * is missing, even after an EEXIST */
+static void
+test_save_file_new_errno(void **state)
+{
+	char *path = xasprintf("%s/no/such/dir/c1.ini", (const char *)*state);
+	struct err e;
+
+	errno = EEXIST;
+	assert_int_equal(save_file_new(path, "new\n", 4, &e), -1);
+	assert_true(errno != EEXIST);
+	assert_has(e.msg, "does not exist");
+	free(path);
+	/* a directory of that name: taken, and no lock file made beside it */
+	path = xasprintf("%s/d.ini", (const char *)*state);
+	assert_int_equal(mkdir(path, 0700), 0);
 	errno = 0;
 	assert_int_equal(save_file_new(path, "new\n", 4, &e), -1);
 	assert_int_equal(errno, EEXIST);
-	assert_has(e.msg, "already exists");
-	assert_file(path, "the other saver's\n", 18);
-	names = listing(*state);
-	assert_string_equal(names, "c1.ini c1.ini.lock");	/* no temporary file */
-	free(names);
+	{
+		char *names = listing(*state);
+
+		assert_string_equal(names, "d.ini");
+		free(names);
+	}
 	free(path);
 }
 
@@ -540,6 +625,9 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_save_file_new_creates, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_save_file_new_exists, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_save_file_new_race, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_save_file_new_by_link, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_save_file_new_link_lost_reply, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_save_file_new_errno, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_save_replace, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_save_relative, setup,

@@ -422,10 +422,7 @@ case_save(struct case_file *c, const struct form *f, struct err *e)
 int
 case_create(struct case_file *c, const struct form *f, struct err *e)
 {
-	int rc = case_write(c, f, 1, e), saved = errno;
-
-	errno = saved;	/* EEXIST survives */
-	return rc;
+	return case_write(c, f, 1, e);	/* save_file_new's errno is the last call's */
 }
 
 /* ---- relevance and checks ---- */

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "edit.h"
+#include "iniw.h"
 #include "xalloc.h"
 
 static char *
@@ -324,18 +325,82 @@ cmp_case_name(const void *a, const void *b)
 	return strcmp(((const struct case_file *)a)->name, ((const struct case_file *)b)->name);
 }
 
+/* The first MAX bytes of the file at PATH, NUL-terminated; NULL if it
+ * cannot be read. */
+static char *
+slurp(const char *path, size_t max)
+{
+	FILE *fp = fopen(path, "rb");
+	char *text;
+	size_t n;
+
+	if (fp == NULL)
+		return NULL;
+	text = xmalloc(max + 1);
+	n = fread(text, 1, max, fp);
+	text[n] = '\0';
+	fclose(fp);
+	return text;
+}
+
+/* The name of a case file that could not be read (so is not in IN) and
+ * may hold the case REFERENCE: its name is REFERENCE's file name (NAME.ini
+ * or NAME-N.ini), or it has the line the writer would give the reference.
+ * NULL if none. */
+static const char *
+left_out_with(const struct inspection *in, const char *reference)
+{
+	char *stem = file_stem(reference), *line;
+	size_t n = strlen(stem);
+	const char *found = NULL;
+	struct iniw w;
+
+	iniw_init(&w);
+	iniw_section(&w, "case");
+	iniw_str(&w, "reference", reference);
+	line = strstr(iniw_text(&w), "\nreference = ");	/* "\nreference = \"...\"\n" */
+	for (size_t i = 0; i < in->nleft_out && found == NULL; i++) {
+		const char *name = in->left_out[i].name;
+		char *path, *text;
+
+		if (strncmp(name, stem, n) == 0) {	/* NAME.ini or NAME-N.ini */
+			size_t digits = name[n] == '-' ? strspn(name + n + 1, "0123456789") : 0;
+
+			if (strcmp(name + n, ".ini") == 0 ||
+			    (digits > 0 && strcmp(name + n + 1 + digits, ".ini") == 0)) {
+				found = name;
+				break;
+			}
+		}
+		path = xasprintf("%s/cases/%s", in->dir, name);
+		text = slurp(path, 1 << 20);
+		if (text != NULL && line != NULL &&
+		    (strstr(text, line) != NULL || strncmp(text, line + 1, strlen(line + 1)) == 0))
+			found = name;
+		free(text);
+		free(path);
+	}
+	iniw_free(&w);
+	free(stem);
+	return found;
+}
+
 int
 edit_add_case(struct inspection *in, const char *reference, const char *inspector,
     size_t *ci, struct err *e)
 {
 	struct case_file c;
 	char *stem, *path = NULL, now[32];
-	int tries;
+	const char *lo;
+	int tries, taken;
 
 	if (reference == NULL || *reference == '\0')
 		return err_set(e, "a case needs a reference");
 	if (reference_taken(in, reference, NULL))
 		return err_set(e, "another case has the reference '%s'", reference);
+	if ((lo = left_out_with(in, reference)) != NULL)
+		return err_set(e, "%s/cases/%s cannot be read and may be this case: put it "
+		    "right (yjinspect check) rather than add the case again", in->dir, lo);
 	/* NAME.ini, else NAME-2.ini, ...: the first that does not exist, taken
 	 * by creating it (never over a file another program made meanwhile, nor
 	 * over a case file that cannot be read and so is not in IN) */
@@ -351,8 +416,9 @@ edit_add_case(struct inspection *in, const char *reference, const char *inspecto
 		c.created = xstrdup(now);
 		if (case_create(&c, &in->form, e) == 0)
 			break;
+		taken = errno == EEXIST;	/* before anything else can change it */
 		case_free(&c, &in->form);
-		if (errno != EEXIST || tries == 1000) {
+		if (!taken || tries == 1000) {
 			free(stem);
 			return -1;
 		}

@@ -275,6 +275,36 @@ test_add_cases(void **state)
 	}
 }
 
+/* A case file that cannot be read may be the case being added: put right,
+ * it would be one case in two files. Adding is refused, naming it. */
+static void
+test_add_case_left_out(void **state)
+{
+	struct fx *fx = *state;
+	struct problems p = PROBLEMS_INIT;
+	struct inspection in;
+	struct err e;
+	size_t ci;
+
+	tu_write(fx->dir, "cases/E5.ini", "[case]\nreference = \"E5\"\ngarbage\n");
+	tu_write(fx->dir, "cases/zz.ini", "[case]\nreference = \"Other ref\"\n[bogus]\n");
+	tu_write(fx->dir, "cases/F1-2.ini", "[case]\nformat = 99\n");
+	if (insp_open(&in, fx->dir, tu_env("YJINSPECT_FORMS"), &p) < 0)
+		fail_msg("%s", p.v[0].msg);
+	assert_int_equal(in.nleft_out, 3);
+	assert_int_equal(edit_add_case(&in, "E5", "X", &ci, &e), -1);
+	assert_non_null(strstr(e.msg, "cases/E5.ini cannot be read and may be this case"));
+	assert_int_equal(edit_add_case(&in, "Other ref", "X", &ci, &e), -1);
+	assert_non_null(strstr(e.msg, "cases/zz.ini cannot be read"));
+	assert_int_equal(edit_add_case(&in, "F1", "X", &ci, &e), -1);	/* F1-2.ini */
+	assert_non_null(strstr(e.msg, "cases/F1-2.ini cannot be read"));
+	/* not a prefix of another name, nor a reference that only begins so */
+	assert_int_equal(edit_add_case(&in, "E", "X", &ci, &e), 0);
+	assert_int_equal(edit_add_case(&in, "Other", "X", &ci, &e), 0);
+	insp_close(&in);
+	problems_free(&p);
+}
+
 /* Two programs on one inspection (another yjinspect, or a stale one left
  * behind by a dropped connection): neither overwrites the other's answers. */
 static void
@@ -354,7 +384,7 @@ main(void)
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 	const struct CMUnitTest tests[] = {
 		T(test_walk_order), T(test_walk_relevance), T(test_answer_saved_and_undone),
-		T(test_failed_save_changes_nothing), T(test_notes_and_fields), T(test_add_cases),
+		T(test_failed_save_changes_nothing), T(test_notes_and_fields), T(test_add_cases), T(test_add_case_left_out),
 		T(test_place), T(test_two_instances), T(test_answer_only_where_relevant),
 	};
 

@@ -660,6 +660,7 @@ cp "$D10/cases/ST-C03.ini" "$TMP/c03.before"
 # what the rest rates: the summary of a copy without the broken file
 cp -r "$D10" "$TMP/rest" && rm "$TMP/rest/cases/ST-C03.ini"
 rest=$("$YJ" summary "$TMP/rest" | grep -o 'Score [0-9]*/36')
+check "10: (the summary of the other nine gives a score: '$rest')" [ -n "$rest" ]
 ui s10 80 24 "$YJ" "$D10"
 check "10: the inspection opens, the status naming the file, line and problem" \
 	wait_re "^Left out, cannot be read: ST-C03\.ini:[0-9]+: not a \[section\]"
@@ -691,7 +692,14 @@ key y
 key q
 wait_for "EXIT 0" >/dev/null
 check "10: the file that cannot be read is left as it was" cmp -s "$D10/cases/ST-C03.ini" "$TMP/c03.before"
-# an error outside the case files would make every figure wrong: refused
+# an error outside the case files would make every figure wrong: refused,
+# naming that error, not the file the UI could have left out
+cp "$D10/cases/ST-C05.ini" "$D10/cases/ST-C09.ini"
+ui s10c 80 24 "$YJ" "$D10"
+check "10: one case in two files: the program does not open (exit 1)" wait_for "EXIT 1"
+check "10: ...and says so, naming the copy (not the file it could leave out)" sh -c "
+	printf '%s' \"\$1\" | tr -d '\n' | grep -qF \"ST-C09.ini: [case] reference: 'ST-C05' is also the reference of ST-C05.ini\"" - "$(cap)"
+rm "$D10/cases/ST-C09.ini"
 printf '[bogus]\nx = 1\n' >>"$D10/inspection.ini"
 ui s10b 80 24 "$YJ" "$D10"
 check "10: an error in inspection.ini: the program does not open (exit 1)" wait_for "EXIT 1"

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,7 +21,7 @@ dup_or_null(const char *s)
 
 static void
 push(struct edit_undo *u, const struct case_file *c, enum edit_kind kind, size_t index,
-    int old_value, const char *old_text)
+    int old_value, const char *old_text, int new_value, const char *new_text)
 {
 	struct edit_change *ch;
 
@@ -33,14 +34,32 @@ push(struct edit_undo *u, const struct case_file *c, enum edit_kind kind, size_t
 	ch->index = index;
 	ch->old_value = old_value;
 	ch->old_text = dup_or_null(old_text);
+	ch->new_value = new_value;
+	ch->new_text = dup_or_null(new_text);
+}
+
+static int
+same_text(const char *a, const char *b)
+{
+	return (a == NULL && b == NULL) || (a != NULL && b != NULL && strcmp(a, b) == 0);
 }
 
 int
 edit_case_index(const struct inspection *in, const char *name)
 {
-	for (size_t i = 0; i < in->ncases; i++)
-		if (strcmp(in->cases[i].name, name) == 0)
-			return (int)i;
+	size_t lo = 0, hi = in->ncases;
+
+	while (lo < hi) {	/* the cases are sorted by file name */
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(in->cases[mid].name, name);
+
+		if (c == 0)
+			return (int)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return -1;
 }
 
@@ -102,7 +121,7 @@ edit_answer(struct inspection *in, const struct walk *w, size_t ci, size_t item,
 		*slot = old;
 		return -1;
 	}
-	push(u, c, EDIT_ANSWER, item, old, old_stamp);
+	push(u, c, EDIT_ANSWER, item, old, old_stamp, a, *stamp);
 	free(old_stamp);
 	return 0;
 }
@@ -138,7 +157,7 @@ edit_fact(struct inspection *in, size_t ci, size_t fact, int value, const char *
 		c->facts[fact] = old;
 		return -1;
 	}
-	push(u, c, EDIT_FACT, fact, old, old_text);
+	push(u, c, EDIT_FACT, fact, old, old_text, c->facts[fact], c->fact_text[fact]);
 	if (in->form.facts[fact].type == FACT_TEXT)
 		free(old_text);
 	return 0;
@@ -165,9 +184,44 @@ edit_note(struct inspection *in, size_t ci, size_t kq, const char *note,
 		c->notes[kq] = old;
 		return -1;
 	}
-	push(u, c, EDIT_NOTE, kq, 0, old);
+	push(u, c, EDIT_NOTE, kq, 0, old, 0, c->notes[kq]);
 	free(old);
 	return 0;
+}
+
+int
+edit_note_from(struct inspection *in, size_t ci, size_t kq, const char *base,
+    const char *note, const char *who, int *both, struct edit_undo *u, struct err *e)
+{
+	const char *now_on_disk;
+	char *joined, stamp[32];
+	int rc;
+
+	if (both)
+		*both = 0;
+	if (refresh(in, ci, u, e) < 0)
+		return -1;
+	if (base != NULL && *base == '\0')
+		base = NULL;
+	if (note != NULL && *note == '\0')
+		note = NULL;
+	now_on_disk = in->cases[ci].notes[kq];
+	if (same_text(now_on_disk, base) || same_text(now_on_disk, note))
+		return edit_note(in, ci, kq, note, u, e);
+	if (note == NULL) {	/* ours cleared, theirs written: theirs stays */
+		if (both)
+			*both = 1;
+		return 0;
+	}
+	/* both kept: theirs, then ours under a line that says what happened */
+	insp_now(stamp, sizeof stamp);
+	joined = xasprintf("%s\n\n[%s %s: written while another yjinspect changed the "
+	    "note above]\n%s", now_on_disk, stamp, who ? who : "", note);
+	rc = edit_note(in, ci, kq, joined, u, e);
+	free(joined);
+	if (rc == 0 && both)
+		*both = 1;
+	return rc;
 }
 
 static char **
@@ -212,7 +266,7 @@ edit_field(struct inspection *in, size_t ci, enum edit_field field, const char *
 		*slot = old;
 		return -1;
 	}
-	push(u, c, EDIT_FIELD, field, 0, old);
+	push(u, c, EDIT_FIELD, field, 0, old, 0, *slot);
 	free(old);
 	return 0;
 }
@@ -224,6 +278,31 @@ change_free(struct edit_change *ch)
 {
 	free(ch->case_name);
 	free(ch->old_text);
+	free(ch->new_text);
+}
+
+/* Is what change CH made still so in C? */
+static int
+still_so(const struct edit_change *ch, struct case_file *c, const struct inspection *in,
+    const struct walk *w)
+{
+	char **stamp;
+	unsigned char *slot;
+
+	switch (ch->kind) {
+	case EDIT_ANSWER:
+		slot = answer_slot(c, w, ch->index, &stamp);
+		return *slot == ch->new_value && same_text(*stamp, ch->new_text);
+	case EDIT_FACT:
+		return in->form.facts[ch->index].type == FACT_TEXT ?
+		    same_text(c->fact_text[ch->index], ch->new_text) :
+		    c->facts[ch->index] == ch->new_value;
+	case EDIT_NOTE:
+		return same_text(c->notes[ch->index], ch->new_text);
+	case EDIT_FIELD:
+	default:
+		return same_text(*field_slot(c, (enum edit_field)ch->index), ch->new_text);
+	}
 }
 
 int
@@ -245,8 +324,21 @@ edit_undo(struct inspection *in, const struct walk *w, struct edit_undo *u, size
 		return -1;
 	}
 	*ci = (size_t)idx;
-	if (ch->kind == EDIT_ANSWER && refresh(in, (size_t)idx, u, e) < 0)
+	if (refresh(in, (size_t)idx, u, e) < 0)
 		return -1;
+	/* another yjinspect changed it again since: its change stays */
+	if (!still_so(ch, &in->cases[idx], in, w)) {
+		err_set(e, "%s of %s was changed again since, in another yjinspect: that "
+		    "change stays (and this one is no longer undoable)",
+		    ch->kind == EDIT_ANSWER ? w->items[ch->index].id :
+		    ch->kind == EDIT_FACT ? in->form.facts[ch->index].id :
+		    ch->kind == EDIT_NOTE ? "the note" :
+		    ch->index == FIELD_REFERENCE ? "the reference" : "the inspector",
+		    ch->case_name);
+		change_free(ch);
+		u->n--;
+		return -1;
+	}
 	/* apply the old state through the same functions, without recording */
 	switch (ch->kind) {
 	case EDIT_ANSWER: {
@@ -343,43 +435,77 @@ slurp(const char *path, size_t max)
 	return text;
 }
 
-/* The name of a case file that could not be read (so is not in IN) and
- * may hold the case REFERENCE: its name is REFERENCE's file name (NAME.ini
- * or NAME-N.ini), or it has the line the writer would give the reference.
- * NULL if none. */
-static const char *
-left_out_with(const struct inspection *in, const char *reference)
+/* Does the file at PATH (not one of IN's cases) hold LINE, the line the
+ * writer gives a reference (line + 1: at the very start)? */
+static int
+holds_line(const char *path, const char *line)
 {
-	char *stem = file_stem(reference), *line;
+	char *text = slurp(path, 1 << 20);
+	int found = text != NULL && (strstr(text, line) != NULL ||
+	    strncmp(text, line + 1, strlen(line + 1)) == 0);
+
+	free(text);
+	return found;
+}
+
+static int
+is_left_out(const struct inspection *in, const char *name)
+{
+	for (size_t i = 0; i < in->nleft_out; i++)
+		if (strcmp(in->left_out[i].name, name) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * A case file in DIR/cases that is not one of IN's cases and may hold the
+ * case REFERENCE; its name (free it), *LEFT_OUT saying whether it is one
+ * that could not be read, or NULL. A file that could not be read may hold
+ * it by its name (REFERENCE's file name, NAME.ini or NAME-N.ini); any such
+ * file by the line the writer would give the reference (another yjinspect
+ * may have added the case since IN was read).
+ */
+static char *
+file_with(const struct inspection *in, const char *reference, int *left_out)
+{
+	char *stem = file_stem(reference), *line, *cdir, *found = NULL;
 	size_t n = strlen(stem);
-	const char *found = NULL;
 	struct iniw w;
+	struct dirent *de;
+	DIR *d;
 
 	iniw_init(&w);
 	iniw_section(&w, "case");
 	iniw_str(&w, "reference", reference);
 	line = strstr(iniw_text(&w), "\nreference = ");	/* "\nreference = \"...\"\n" */
-	for (size_t i = 0; i < in->nleft_out && found == NULL; i++) {
-		const char *name = in->left_out[i].name;
-		char *path, *text;
+	cdir = xasprintf("%s/cases", in->dir);
+	d = opendir(cdir);
+	while (d != NULL && found == NULL && (de = readdir(d)) != NULL) {
+		const char *name = de->d_name;
+		size_t len = strlen(name);
+		char *path;
 
-		if (strncmp(name, stem, n) == 0) {	/* NAME.ini or NAME-N.ini */
+		if (name[0] == '.' || len <= 4 || strcmp(name + len - 4, ".ini") != 0 ||
+		    edit_case_index(in, name) >= 0)
+			continue;
+		*left_out = is_left_out(in, name);
+		if (*left_out && strncmp(name, stem, n) == 0) {	/* NAME.ini, NAME-N.ini */
 			size_t digits = name[n] == '-' ? strspn(name + n + 1, "0123456789") : 0;
 
 			if (strcmp(name + n, ".ini") == 0 ||
 			    (digits > 0 && strcmp(name + n + 1 + digits, ".ini") == 0)) {
-				found = name;
+				found = xstrdup(name);
 				break;
 			}
 		}
-		path = xasprintf("%s/cases/%s", in->dir, name);
-		text = slurp(path, 1 << 20);
-		if (text != NULL && line != NULL &&
-		    (strstr(text, line) != NULL || strncmp(text, line + 1, strlen(line + 1)) == 0))
-			found = name;
-		free(text);
+		path = xasprintf("%s/%s", cdir, name);
+		if (line != NULL && holds_line(path, line))
+			found = xstrdup(name);
 		free(path);
 	}
+	if (d != NULL)
+		closedir(d);
+	free(cdir);
 	iniw_free(&w);
 	free(stem);
 	return found;
@@ -391,16 +517,23 @@ edit_add_case(struct inspection *in, const char *reference, const char *inspecto
 {
 	struct case_file c;
 	char *stem, *path = NULL, now[32];
-	const char *lo;
-	int tries, taken;
+	char *other;
+	int tries, taken, lo;
 
 	if (reference == NULL || *reference == '\0')
 		return err_set(e, "a case needs a reference");
 	if (reference_taken(in, reference, NULL))
 		return err_set(e, "another case has the reference '%s'", reference);
-	if ((lo = left_out_with(in, reference)) != NULL)
-		return err_set(e, "%s/cases/%s cannot be read and may be this case: put it "
-		    "right (yjinspect check) rather than add the case again", in->dir, lo);
+	if ((other = file_with(in, reference, &lo)) != NULL) {
+		if (lo)
+			err_set(e, "%s/cases/%s cannot be read and may be this case: put it "
+			    "right (yjinspect check) rather than add the case again", in->dir, other);
+		else
+			err_set(e, "%s/cases/%s has the reference '%s': added since this "
+			    "inspection was opened (in another yjinspect?)", in->dir, other, reference);
+		free(other);
+		return -1;
+	}
 	/* NAME.ini, else NAME-2.ini, ...: the first that does not exist, taken
 	 * by creating it (never over a file another program made meanwhile, nor
 	 * over a case file that cannot be read and so is not in IN) */

@@ -25,6 +25,8 @@ struct edit_change {
 	size_t index;		/* walk item, fact, key question or field */
 	int old_value;		/* answer / fact value */
 	char *old_text;		/* note, text fact or field; stamp of an answer */
+	int new_value;		/* what the change made them: undo takes back */
+	char *new_text;		/* only what is still so on disk */
 };
 
 struct edit_undo {
@@ -50,6 +52,13 @@ int edit_fact(struct inspection *in, size_t ci, size_t fact, int value, const ch
 /* Set the note of key question KQ (NULL or "" removes it). */
 int edit_note(struct inspection *in, size_t ci, size_t kq, const char *note,
 	      struct edit_undo *u, struct err *e);
+/* The same for a note edited from BASE (the note when the editing began;
+ * NULL: none): if the note on disk is no longer BASE (another yjinspect
+ * saved one meanwhile), neither is lost: the note saved is that one, a
+ * line saying so, and NOTE. *BOTH (if not NULL) says whether that was so. */
+int edit_note_from(struct inspection *in, size_t ci, size_t kq, const char *base,
+		   const char *note, const char *who, int *both, struct edit_undo *u,
+		   struct err *e);
 /* Set the case's reference or inspector. A reference must not be empty nor
  * another case's. */
 int edit_field(struct inspection *in, size_t ci, enum edit_field field, const char *text,
@@ -58,7 +67,9 @@ int edit_field(struct inspection *in, size_t ci, enum edit_field field, const ch
 /* Take back the last change (and save). *CI gets the case it was in and,
  * for an answer, *ITEM the walk item (else -1). Returns 1 when something
  * was undone, 0 when there was nothing to undo, -1 on a failed save (the
- * change then stays undoable). */
+ * change then stays undoable) or when what the change made was changed
+ * again since on disk (another yjinspect: its change is not taken back;
+ * the change leaves the undo list, and E says so). */
 int edit_undo(struct inspection *in, const struct walk *w, struct edit_undo *u,
 	      size_t *ci, int *item, struct err *e);
 void edit_undo_free(struct edit_undo *u);
@@ -66,7 +77,9 @@ void edit_undo_free(struct edit_undo *u);
 /* Add a new case with REFERENCE (not empty, not another case's) and
  * INSPECTOR to the inspection: its file is made from the reference under
  * DIR/cases and saved at once. *CI gets its index (cases stay sorted by
- * file name). */
+ * file name). Refused too when a file in DIR/cases that is not one of IN's
+ * cases may hold REFERENCE: a case file that cannot be read, or one made
+ * since IN was read (another yjinspect adding the same case). */
 int edit_add_case(struct inspection *in, const char *reference, const char *inspector,
 		  size_t *ci, struct err *e);
 

@@ -25,6 +25,7 @@ struct tui_notes {
 	size_t cy, cx;		/* cursor: line, character */
 	int top;		/* first screen row shown */
 	int failed;		/* its last save failed: Ctrl-X may discard it */
+	char *base;		/* the note when the editor opened (NULL: none) */
 };
 
 static void
@@ -110,6 +111,7 @@ tui_notes_open(struct tui *t, size_t kq)
 	const char *note = t->in.cases[t->ci].notes[kq];
 
 	nt->kq = kq;
+	nt->base = note ? xstrdup(note) : NULL;
 	load_text(nt, note ? note : "");
 	nt->cy = nt->n - 1;
 	nt->cx = nt->len[nt->cy];
@@ -124,6 +126,7 @@ notes_free(struct tui_notes *nt)
 		free(nt->line[i]);
 	free(nt->line);
 	free(nt->len);
+	free(nt->base);
 	free(nt);
 }
 
@@ -133,13 +136,18 @@ tui_notes_close(struct tui *t)
 	struct tui_notes *nt = t->notes;
 	char *text;
 	struct err e;
-	int rc;
+	int rc, both;
 
 	if (nt == NULL)
 		return 0;
 	text = text_of(nt);
-	rc = edit_note(&t->in, t->ci, nt->kq, text, &t->undo, &e);
+	/* saved over the note it was opened on only: another yjinspect's
+	 * note, saved meanwhile, is kept too */
+	rc = edit_note_from(&t->in, t->ci, nt->kq, nt->base, text, t->who, &both, &t->undo, &e);
 	free(text);
+	if (rc == 0 && both)
+		tui_message(t, 1, "The note was changed meanwhile in another yjinspect: "
+		    "both are kept (e to see them).");
 	if (rc < 0) {
 		nt->failed = 1;
 		tui_message(t, 1, "NOTE NOT SAVED: %s. The editor stays open: Ctrl-S tries again, "

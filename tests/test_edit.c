@@ -343,6 +343,112 @@ test_two_instances(void **state)
 	problems_free(&p);
 }
 
+/* Undo takes back only what is still as this program left it: another
+ * yjinspect's later change of the same answer, fact or note stays. */
+static void
+test_undo_after_another_changed_it(void **state)
+{
+	struct fx *fx = *state;
+	struct problems p = PROBLEMS_INIT;
+	struct inspection other;
+	struct edit_undo ou = { NULL, 0, 0 };
+	struct case_file d;
+	struct err e;
+	size_t ci;
+	int it;
+	size_t i1 = (size_t)item(fx, "2.1.1.1"), i2 = (size_t)item(fx, "2.1.1.2");
+	int p1 = form_prompt_index(&fx->in.form, "2.1.1.1"), p2 = form_prompt_index(&fx->in.form, "2.1.1.2");
+
+	fact(fx, "case_type", "court");
+	assert_int_equal(edit_answer(&fx->in, &fx->w, 0, i1, ANSWER_NO, "Ann", &fx->u, &e), 0);
+	assert_int_equal(edit_answer(&fx->in, &fx->w, 0, i2, ANSWER_NO, "Ann", &fx->u, &e), 0);
+	if (insp_open(&other, fx->dir, tu_env("YJINSPECT_FORMS"), &p) < 0)
+		fail_msg("%s", p.v[0].msg);
+	/* Bob answers 2.1.1.2 again: Ann's undo of it must not take his back */
+	assert_int_equal(edit_answer(&other, &fx->w, 0, i2, ANSWER_YES, "Bob", &ou, &e), 0);
+	assert_int_equal(fx->u.n, 3);
+	assert_int_equal(edit_undo(&fx->in, &fx->w, &fx->u, &ci, &it, &e), -1);
+	assert_non_null(strstr(e.msg, "2.1.1.2 of C1.ini was changed again since"));
+	assert_int_equal(fx->u.n, 2);	/* no longer undoable */
+	reload(fx, &d);
+	assert_int_equal(d.prompt_answer[p2], ANSWER_YES);
+	assert_non_null(strstr(d.prompt_stamp[p2], "Bob"));
+	case_free(&d, &fx->in.form);
+	/* the change before it, still as Ann left it, is undone */
+	assert_int_equal(edit_undo(&fx->in, &fx->w, &fx->u, &ci, &it, &e), 1);
+	reload(fx, &d);
+	assert_int_equal(d.prompt_answer[p1], ANSWER_NONE);
+	assert_int_equal(d.prompt_answer[p2], ANSWER_YES);
+	case_free(&d, &fx->in.form);
+	edit_undo_free(&ou);
+	insp_close(&other);
+	problems_free(&p);
+}
+
+/* Two notes on one key question saved at once: neither is lost. */
+static void
+test_note_edited_in_two_places(void **state)
+{
+	struct fx *fx = *state;
+	struct problems p = PROBLEMS_INIT;
+	struct inspection other;
+	struct err e;
+	size_t q = (size_t)form_kq_index(&fx->in.form, "2.1.1");
+	int both;
+
+	if (insp_open(&other, fx->dir, tu_env("YJINSPECT_FORMS"), &p) < 0)
+		fail_msg("%s", p.v[0].msg);
+	/* no one else changed it: saved as it is */
+	assert_int_equal(edit_note_from(&fx->in, 0, q, NULL, "first", "Ann", &both, &fx->u, &e), 0);
+	assert_int_equal(both, 0);
+	assert_string_equal(fx->in.cases[0].notes[q], "first");
+	/* Bob, who opened it on "first", saves; then Ann, who did too */
+	assert_int_equal(edit_note_from(&other, 0, q, "first", "Bob's", "Bob", &both, NULL, &e), 0);
+	assert_int_equal(both, 0);
+	assert_int_equal(edit_note_from(&fx->in, 0, q, "first", "Ann's", "Ann", &both, &fx->u, &e), 0);
+	assert_int_equal(both, 1);
+	{
+		const char *n = fx->in.cases[0].notes[q], *bob = strstr(n, "Bob's"),
+		    *ann = strstr(n, "Ann's"), *line = strstr(n, "written while another yjinspect");
+
+		assert_true(n == bob && line > bob && ann > line);
+	}
+	/* Ann clears a note Bob has written meanwhile: his stays */
+	assert_int_equal(edit_note_from(&other, 0, q, NULL, "Bob again", "Bob", &both, NULL, &e), 0);
+	assert_int_equal(both, 1);	/* (his saved over Ann's joined one: both kept) */
+	assert_int_equal(edit_note_from(&fx->in, 0, q, "stale", NULL, "Ann", &both, &fx->u, &e), 0);
+	assert_int_equal(both, 1);
+	assert_non_null(strstr(fx->in.cases[0].notes[q], "Bob again"));
+	insp_close(&other);
+	problems_free(&p);
+}
+
+/* Another yjinspect adds a case; this one, not knowing, adds the same:
+ * refused, not one case in two files. */
+static void
+test_add_case_added_elsewhere(void **state)
+{
+	struct fx *fx = *state;
+	struct problems p = PROBLEMS_INIT;
+	struct inspection other;
+	struct err e;
+	size_t ci;
+
+	if (insp_open(&other, fx->dir, tu_env("YJINSPECT_FORMS"), &p) < 0)
+		fail_msg("%s", p.v[0].msg);
+	assert_int_equal(edit_add_case(&other, "Z9", "Bob", &ci, &e), 0);
+	assert_int_equal(edit_add_case(&fx->in, "Z9", "Ann", &ci, &e), -1);
+	assert_non_null(strstr(e.msg, "cases/Z9.ini has the reference 'Z9': added since"));
+	/* by its reference line, whatever the file is called */
+	assert_int_equal(edit_field(&other, (size_t)edit_case_index(&other, "Z9.ini"),
+	    FIELD_REFERENCE, "Y 8", NULL, &e), 0);
+	assert_int_equal(edit_add_case(&fx->in, "Y 8", "Ann", &ci, &e), -1);
+	assert_non_null(strstr(e.msg, "cases/Z9.ini has the reference 'Y 8'"));
+	assert_int_equal(edit_add_case(&fx->in, "Z9", "Ann", &ci, &e), 0);	/* free again */
+	insp_close(&other);
+	problems_free(&p);
+}
+
 /* An answer can only go to a question that applies to the case. */
 static void
 test_answer_only_where_relevant(void **state)
@@ -386,6 +492,8 @@ main(void)
 		T(test_walk_order), T(test_walk_relevance), T(test_answer_saved_and_undone),
 		T(test_failed_save_changes_nothing), T(test_notes_and_fields), T(test_add_cases), T(test_add_case_left_out),
 		T(test_place), T(test_two_instances), T(test_answer_only_where_relevant),
+		T(test_undo_after_another_changed_it), T(test_note_edited_in_two_places),
+		T(test_add_case_added_elsewhere),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

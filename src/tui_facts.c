@@ -379,12 +379,23 @@ set_choice(struct tui *t, int value)
 {
 	struct err e;
 	int fact = t->facts->row - ROW_FACT0;
+	int before = case_uncounted_answers(&t->in.cases[t->ci], &t->in.form), after;
 
 	if (edit_fact(&t->in, t->ci, (size_t)fact, value, NULL, &t->undo, &e) < 0) {
 		tui_message(t, 1, "NOT SAVED: %s", e.msg);
 		return;
 	}
 	tui_recompute(t);
+	/* a fact can take a case's answers out of the count: say so at once */
+	after = case_uncounted_answers(&t->in.cases[t->ci], &t->in.form);
+	if (after > before)
+		tui_message(t, 1, "%d answer%s no longer appl%s to this case: kept, not "
+		    "counted (u undoes the change).", after - before, after - before == 1 ? "" : "s",
+		    after - before == 1 ? "ies" : "y");
+	else if (after < before)
+		tui_message(t, 0, "%d answer%s given before appl%s again, and count%s.",
+		    before - after, before - after == 1 ? "" : "s",
+		    before - after == 1 ? "ies" : "y", before - after == 1 ? "s" : "");
 }
 
 static void

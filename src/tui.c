@@ -170,8 +170,14 @@ draw_status(struct tui *t)
 	const char *hint;
 
 	if (t->msg[0]) {
+		int rows = tui_wrap(0, 0, t->cols, 0, t->msg) > 1 ? 2 : 1;
+
+		/* a message too long for one line takes the line above too (until
+		 * the next key): an error's file and reason both show at 80x24 */
 		attron(t->msg_error ? tui_attr(t, TA_ERROR) : (int)A_BOLD);
-		tui_put(t->status.y, 0, t->cols, t->msg);
+		for (int i = 0; i < rows; i++)
+			tui_fill(t->status.y - i, 0, t->cols);
+		tui_wrap(t->status.y - rows + 1, 0, t->cols, rows, t->msg);
 		attroff(t->msg_error ? tui_attr(t, TA_ERROR) : (int)A_BOLD);
 		return;
 	}

@@ -42,8 +42,11 @@ const struct tui_binding tui_bindings[] = {
 
 	/* the walk */
 	K(CTX_WALK, 'y', "y", YES),
+	K(CTX_WALK, 'Y', "Y", YES),	/* Caps Lock on: the same */
 	K(CTX_WALK, 'n', "n", NO),
+	K(CTX_WALK, 'N', "N", NO),
 	K(CTX_WALK, 'x', "x", NA),
+	K(CTX_WALK, 'X', "X", NA),
 	K(CTX_WALK, '-', "-", CLEAR),
 	K(CTX_WALK, 'k', "k", UP),
 	C(CTX_WALK, KEY_UP, "Up", UP),
@@ -139,6 +142,7 @@ const struct tui_binding tui_bindings[] = {
 	K(CTX_JUMP, '\r', "Enter", PICK),
 	C(CTX_JUMP, KEY_ENTER, "Enter", PICK),
 	K(CTX_JUMP, 27, "Esc", CLOSE),
+	K(CTX_JUMP, 'q', "q", CLOSE),	/* as in the help: q closes what is over the walk */
 
 	/* the help screen */
 	K(CTX_HELP, 'k', "k", SCROLL_UP),

@@ -21,9 +21,22 @@ check "...that says what was wrong" contains "$e" "unknown command 'flump'"
 # ---- keys: one table, documented
 run "$o" "$e" "$YJ" keys
 check "keys exits 0" [ "$rc" -eq 0 ]
-check "keys lists the walk's answer keys" grep -qP '^walk\ty\tanswer Yes' "$o"
+check "keys lists the walk's answer keys" grep -qP '^walk\ty, Y\tanswer Yes' "$o"
 missing=$(cut -f3 "$o" | sort -u | while read -r d; do grep -qF -- "$d" "$top_srcdir/man/yjinspect.1" || echo "$d;"; done)
 check "the man page documents every key's action${missing:+ (missing: $missing)}" [ -z "$missing" ]
+# the KEYS section, row by row: context (.SS), keys (.B), action, exactly
+# as the program's table says, and nothing else
+awk '
+	/^\.SH KEYS/ { on = 1; next }
+	/^\.SH / { on = 0 }
+	!on { next }
+	/^\.SS / { ctx = tolower(substr($0, 5)); gsub(/"/, "", ctx); next }
+	/^\.TP/ { tp = 1; next }
+	tp && /^\.B / { k = substr($0, 4); gsub(/\\-/, "-", k); gsub(/"/, "", k); tp = 2; next }
+	tp == 2 { print ctx "\t" k "\t" $0; tp = 0 }' "$top_srcdir/man/yjinspect.1" | sort >"$TMP/man-keys"
+awk -F '\t' '{ print tolower($1) "\t" $2 "\t" $3 }' "$o" | sort >"$TMP/prog-keys"
+check "the man page's KEYS section is the program's key table, row for row" \
+	sh -c "diff '$TMP/prog-keys' '$TMP/man-keys' | sed 's/^/#  /'; cmp -s '$TMP/prog-keys' '$TMP/man-keys'"
 
 # ---- frameworks
 run "$o" "$e" "$YJ" frameworks

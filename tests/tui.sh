@@ -611,6 +611,11 @@ check "8: s opens the standard picker" wait_for "Jump to a standard (Enter), Esc
 key Escape
 check "8: standard picker: Esc goes where the help says ($(grep '^standard picker	Esc	' "$TMP/keys" | cut -f3))" \
 	wait_for "y n x answer  Enter next" 2
+key s
+wait_for "Jump to a standard (Enter), Esc to stay" >/dev/null
+key q
+check "8: standard picker: q closes it too, as in the help (not the program)" \
+	wait_for "y n x answer  Enter next" 2
 key '?'
 wait_for "yjinspect keys (Esc" >/dev/null
 key Escape
@@ -666,6 +671,7 @@ check "10: (the summary of the other nine gives a score: '$rest')" [ -n "$rest" 
 ui s10 80 24 "$YJ" "$D10"
 check "10: the inspection opens, the status naming the file, line and problem" \
 	wait_re "^Left out, cannot be read: ST-C03\.ini:[0-9]+: not a \[section\]"
+check "10: ...whole at 80x24, on two lines (the line it quotes too)" wait_re "^value line: 'garbage line'"
 shot
 check "10: the title counts the cases read and the one left out" \
 	grep -qF "· 9 cases · 1 left out" "$TMP/screen"

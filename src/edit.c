@@ -230,6 +230,22 @@ field_slot(struct case_file *c, enum edit_field field)
 	return field == FIELD_REFERENCE ? &c->reference : &c->inspector;
 }
 
+/* REF as a reference: -1 (E says why) if empty or too long. */
+static int
+reference_ok(const char *ref, struct err *e)
+{
+	size_t chars = 0;
+
+	if (ref == NULL || *ref == '\0')
+		return err_set(e, "a case needs a reference");
+	for (const char *p = ref; *p; p++)
+		chars += ((unsigned char)*p & 0xc0) != 0x80;	/* UTF-8 characters */
+	if (chars > EDIT_REFERENCE_MAX)
+		return err_set(e, "a reference is at most %d characters (this one has %zu)",
+		    EDIT_REFERENCE_MAX, chars);
+	return 0;
+}
+
 static int
 reference_taken(const struct inspection *in, const char *ref, const struct case_file *self)
 {
@@ -253,8 +269,8 @@ edit_field(struct inspection *in, size_t ci, enum edit_field field, const char *
 	slot = field_slot(c, field);
 	old = *slot;
 	if (field == FIELD_REFERENCE) {
-		if (text == NULL || *text == '\0')
-			return err_set(e, "a case needs a reference");
+		if (reference_ok(text, e) < 0)
+			return -1;
 		if (reference_taken(in, text, c))
 			return err_set(e, "another case has the reference '%s'", text);
 	}
@@ -520,8 +536,8 @@ edit_add_case(struct inspection *in, const char *reference, const char *inspecto
 	char *other;
 	int tries, taken, lo;
 
-	if (reference == NULL || *reference == '\0')
-		return err_set(e, "a case needs a reference");
+	if (reference_ok(reference, e) < 0)
+		return -1;
 	if (reference_taken(in, reference, NULL))
 		return err_set(e, "another case has the reference '%s'", reference);
 	if ((other = file_with(in, reference, &lo)) != NULL) {

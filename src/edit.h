@@ -59,8 +59,12 @@ int edit_note(struct inspection *in, size_t ci, size_t kq, const char *note,
 int edit_note_from(struct inspection *in, size_t ci, size_t kq, const char *base,
 		   const char *note, const char *who, int *both, struct edit_undo *u,
 		   struct err *e);
-/* Set the case's reference or inspector. A reference must not be empty nor
- * another case's. */
+/* The longest reference, in characters: it has to fit the facts form's
+ * field at the smallest terminal (60x18) and beside the panel at 80x24. */
+#define EDIT_REFERENCE_MAX 40
+
+/* Set the case's reference or inspector. A reference must not be empty,
+ * longer than EDIT_REFERENCE_MAX characters, nor another case's. */
 int edit_field(struct inspection *in, size_t ci, enum edit_field field, const char *text,
 	       struct edit_undo *u, struct err *e);
 
@@ -74,7 +78,7 @@ int edit_undo(struct inspection *in, const struct walk *w, struct edit_undo *u,
 	      size_t *ci, int *item, struct err *e);
 void edit_undo_free(struct edit_undo *u);
 
-/* Add a new case with REFERENCE (not empty, not another case's) and
+/* Add a new case with REFERENCE (as edit_field would take it) and
  * INSPECTOR to the inspection: its file is made from the reference under
  * DIR/cases and saved at once. *CI gets its index (cases stay sorted by
  * file name). Refused too when a file in DIR/cases that is not one of IN's

@@ -179,8 +179,12 @@ tui_list_input(struct tui *t, int is_code, int ch)
 	} else if (a == ACT_ERASE_BACK) {
 		if (t->addlen > 0)
 			t->addbuf[--t->addlen] = L'\0';
-	} else if (!is_code && ch >= 0x20 && ch != 0x7f &&
-	    t->addlen + 1 < sizeof t->addbuf / sizeof t->addbuf[0]) {
+	} else if (!is_code && ch >= 0x20 && ch != 0x7f) {
+		if (t->addlen >= EDIT_REFERENCE_MAX) {	/* said, not dropped unseen */
+			tui_message(t, 1, "A reference is at most %d characters.",
+			    EDIT_REFERENCE_MAX);
+			return 1;
+		}
 		t->addbuf[t->addlen++] = (wchar_t)ch;
 		t->addbuf[t->addlen] = L'\0';
 	}

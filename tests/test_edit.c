@@ -243,6 +243,20 @@ test_add_cases(void **state)
 	assert_int_equal(edit_add_case(&fx->in, "C1", "X", &ci, &e), -1);
 	assert_non_null(strstr(e.msg, "another case has the reference 'C1'"));
 	assert_int_equal(edit_add_case(&fx->in, "", "X", &ci, &e), -1);
+	/* at most 40 characters (not bytes) */
+	assert_int_equal(edit_add_case(&fx->in, "0123456789012345678901234567890123456789X",
+	    "X", &ci, &e), -1);
+	assert_non_null(strstr(e.msg, "a reference is at most 40 characters (this one has 41)"));
+	assert_int_equal(edit_add_case(&fx->in, "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	    "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9" "0123456789012345678901234567890",
+	    "X", &ci, &e), -1);
+	assert_non_null(strstr(e.msg, "(this one has 41)"));
+	assert_int_equal(edit_add_case(&fx->in, "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	    "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9" "012345678901234567890123456789",
+	    "X", &ci, &e), 0);
+	assert_int_equal(edit_field(&fx->in, ci, FIELD_REFERENCE,
+	    "0123456789012345678901234567890123456789X", &fx->u, &e), -1);
+	assert_non_null(strstr(e.msg, "at most 40 characters"));
 	/* the file name is made safe; the reference is kept as typed */
 	assert_int_equal(edit_add_case(&fx->in, "../A b/ç", "X", &ci, &e), 0);
 	assert_string_equal(fx->in.cases[ci].name, "___A_b___.ini");	/* ç is two bytes */

@@ -696,6 +696,18 @@ key h
 wait_for "Enter open  a add case" >/dev/null
 key g Enter
 check "10: g goes to the first case" wait_for "case ST-C01 (1 of 9)"
+key h
+wait_for "Enter open  a add case" >/dev/null
+key a
+wait_for "New case reference:" >/dev/null
+typed "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdefghij"
+check "a reference past 40 characters: said, not dropped unseen" \
+	wait_for "A reference is at most 40 characters."
+check "...the prompt holds the first 40 (its end in view)" wait_re "New case reference: [A-Z0-9a-z]*0123456789abcd +│"
+key Escape
+wait_gone "New case reference:" >/dev/null
+key Enter
+wait_for "case ST-C01 (1 of 9)" >/dev/null
 key y
 key q
 wait_for "EXIT 0" >/dev/null

@@ -491,20 +491,33 @@ tui_run(const char *dir)
 			    tui_left_out_why(t, 0), t->in.nleft_out > 1 ? " (and more: see the "
 			    "end of the case list)" : "");
 	}
-	/* drawn once, then after each key or resize only: an idle screen
-	 * costs nothing (the timeout is there to notice a signal) */
+	/* drawn once, then after each key or resize, and when another program
+	 * changed the folder: an idle screen costs two stat calls a tick (the
+	 * timeout is there to notice a signal and such a change) */
+	tui_sync_mark(t);
 	if (!quit)
 		draw(t);
 	while (!quit && !got_signal) {
 		wint_t ch;
-		int r;
+		int r, changed;
 
 		r = get_wch(&ch);
-		if (r == ERR)
+		if (r == ERR) {
+			if (tui_sync(t))
+				draw(t);
 			continue;
+		}
+		/* the key acts on what is on screen; a change by another program
+		 * seen meanwhile is read in after it */
+		changed = tui_sync_changed(t);
 		quit = handle(t, r == KEY_CODE_YES, (int)ch);
-		if (!quit && !got_signal)
-			draw(t);
+		if (quit || got_signal)
+			break;
+		if (changed)
+			tui_sync(t);	/* read in now, or once an open editor closes */
+		else
+			tui_sync_mark(t);
+		draw(t);
 	}
 	/* leave everything saved: an open note, an open text field, the place */
 	if (t->notes && tui_notes_close(t) < 0)

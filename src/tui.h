@@ -36,6 +36,11 @@ struct tui_rect {
 	int y, x, h, w;
 };
 
+struct tui_stamp {	/* a file as stat(2) last saw it (tui_sync.c) */
+	unsigned long long dev, ino, size;
+	long long sec, nsec, csec, cnsec;
+};
+
 struct tui_notes;	/* tui_notes.c */
 struct tui_facts;	/* tui_facts.c */
 
@@ -67,6 +72,9 @@ struct tui {
 	int too_small;
 	struct tui_rect main, panel, status;
 	int side_by_side;
+
+	struct tui_stamp seen_insp, seen_cases;	/* the folder after our last key */
+	size_t syncs;		/* times the folder was read again (tui_sync) */
 
 	int cury, curx;		/* where the text cursor goes, -1: hidden */
 	int colour;		/* colours in use */
@@ -122,6 +130,12 @@ void tui_facts_close(struct tui *t);	/* saves the field being edited */
 void tui_facts_draw(struct tui *t);
 int tui_facts_input(struct tui *t, int is_code, int ch);
 void tui_facts_layout(struct tui *t);	/* after a resize */
+
+/* tui_sync.c: the folder changed by another program is read again */
+void tui_sync_mark(struct tui *t);	/* the folder as it is now is ours */
+int tui_sync_changed(const struct tui *t);	/* changed since the mark? */
+int tui_sync(struct tui *t);	/* if changed (and no editor open), read
+				 * it again and mark; 1 if it did */
 
 /* tui_notes.c: the note editor */
 void tui_notes_open(struct tui *t, size_t kq);

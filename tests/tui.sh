@@ -725,4 +725,36 @@ ui s10b 80 24 "$YJ" "$D10"
 check "10: an error in inspection.ini: the program does not open (exit 1)" wait_for "EXIT 1"
 check "10: ...and says which file and what" wait_re "inspection\.ini:[0-9]+: \[bogus\]"
 
+# ====================================================================
+# 11. the screen follows the folder: what another program changes there
+# (a panel decision recorded with decide, a case added, an answer changed
+# by another inspector's yjinspect) shows without a key being pressed
+D11="$TMP/shared"
+YJINSPECT_DEMO="$DEMO" "$YJ" demo "$D11" >/dev/null
+ui s11 100 40 "$YJ" "$D11"
+wait_for "ST-O04" >/dev/null
+check "11: (the panel before: Score 14/36, 2.1 Outstanding)" sh -c "
+	printf '%s' \"\$1\" | grep -qF 'Score 14/36' && printf '%s' \"\$1\" | grep -qE '2\.1 +Assessment +★ Outstanding'" - "$(cap)"
+"$YJ" decide "$D11" 2.1 --to good --why "The panel's view" >/dev/null
+check "11: a decision recorded by decide: the panel shows it, no key pressed" \
+	wait_re '2\.1 +Assessment +● Good.*†'
+check "11: ...and the score it makes (13/36)" wait_for "Score 13/36"
+sed 's/^reference = "ST-C01"$/reference = "ST-C11"/' "$D11/cases/ST-C01.ini" >"$D11/cases/.new"
+mv "$D11/cases/.new" "$D11/cases/ST-C11.ini"
+check "11: a case added by another program: listed, no key pressed" wait_re '^ST-C11 +court'
+check "11: ...and counted in the title" wait_for "· 11 cases"
+key Enter			# ST-C01, in the walk
+wait_for "case ST-C01 (1 of 11)" >/dev/null
+# another inspector's yjinspect answers 2.1.1 of ST-C01 No (a new file
+# renamed into place, as every save is)
+sed 's/^2\.1\.1 = yes$/2.1.1 = no/' "$D11/cases/ST-C01.ini" >"$D11/cases/.new"
+mv "$D11/cases/.new" "$D11/cases/ST-C01.ini"
+want=$("$YJ" summary --format tsv "$D11" | awk -F '\t' '$1 == "kq" && $2 == "2.1.1" { print $4 "/" $3 }')
+check "11: (the summary counts it: 2.1.1 $want)" [ "$want" = "5/7" ]
+check "11: an answer changed by another program: the panel counts it ($want)" \
+	wait_re "2\.1\.1 +$want "
+check "11: ...the walk stays on the same case" wait_for "case ST-C01 (1 of 11)"
+key q
+wait_for "EXIT 0" >/dev/null
+
 finish

@@ -247,10 +247,27 @@ text_row(FILE *out, const char *id, const char *label, const char *rel, const ch
     const char *pct, const char *band, int width)
 {
 	size_t tw = (size_t)width - TCOL_ID - TCOL_NUMS - TCOL_BAND;
-	char **lines = text_wrap(label, tw);
+	char **lines;
 	char idcol[32];
 
 	snprintf(idcol, sizeof idcol, "  %-*s", TCOL_ID - 2, id);
+	if (tw < 24) {
+		/* too narrow for the text beside the figures (words would be cut):
+		 * the text on lines of its own, the figures under it */
+		lines = text_wrap(label, (size_t)width - TCOL_ID);
+		for (size_t i = 0; lines[i]; i++)
+			fprintf(out, "%s%s\n", i ? "        " : idcol, lines[i]);
+		text_lines_free(lines);
+		fprintf(out, "%*s", (int)(TCOL_ID + tw), "");
+		rpad(out, rel, 8);
+		fputc(' ', out);
+		rpad(out, yes, 5);
+		fputc(' ', out);
+		rpad(out, pct, 5);
+		fprintf(out, "  %s\n", band);
+		return;
+	}
+	lines = text_wrap(label, tw);
 	for (size_t i = 0; lines[i]; i++) {
 		fputs(i ? "        " : idcol, out);
 		if (i == 0) {

@@ -106,7 +106,9 @@ layout(struct tui *t)
 	t->too_small = t->rows < TUI_MIN_ROWS || t->cols < TUI_MIN_COLS;
 	t->side_by_side = t->cols >= 80;
 	if (t->side_by_side) {
-		int pw = t->cols >= 110 ? 40 : 31;
+		/* the panel takes what a wider terminal gives, up to 40 columns:
+		 * its standard names and band labels first */
+		int pw = 31 + ((t->cols - 80) / 2 < 9 ? (t->cols - 80) / 2 : 9);
 
 		t->main = (struct tui_rect){ 1, 0, t->rows - 2, t->cols - pw - 2 };
 		t->panel = (struct tui_rect){ 1, t->cols - pw, t->rows - 2, pw };

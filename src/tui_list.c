@@ -40,9 +40,9 @@ tui_list_draw(struct tui *t)
 
 	if (rows < 1)
 		return;
-	if (dispw > 36) {	/* room for the inspector too */
-		inspw = dispw - 22;
-		dispw = 21;
+	if (dispw >= 30) {	/* room for the inspector too */
+		inspw = dispw - 21;
+		dispw = 20;	/* "community-resolution" whole */
 		xinsp = xdisp + dispw + 1;
 	}
 	attron(A_BOLD);

@@ -1,6 +1,7 @@
 /* place.c - the inspector's place in an inspection (see place.h). */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,17 +13,38 @@
 
 #define PLACE_FILE ".yjinspect-place"
 
-int
-place_load(const char *dir, struct place *p)
+/* DIR/.yjinspect-place-WHO (free it) */
+static char *
+place_path(const char *dir, const char *who)
 {
-	char *path = xasprintf("%s/%s", dir, PLACE_FILE);
+	char safe[65];
+	size_t n = 0;
+
+	for (const char *c = who ? who : ""; *c && n < sizeof safe - 1; c++) {
+		unsigned char ch = (unsigned char)*c;
+
+		safe[n++] = (ch < 0x80 && (isalnum(ch) || ch == '-' || ch == '_')) ? (char)ch : '_';
+	}
+	safe[n] = '\0';
+	return xasprintf("%s/%s-%s", dir, PLACE_FILE, n ? safe : "_");
+}
+
+int
+place_load(const char *dir, const char *who, struct place *p)
+{
+	char *path = place_path(dir, who);
 	struct ini ini;
 	struct err e;
 
 	memset(p, 0, sizeof *p);
 	if (ini_load(&ini, path, &e) < 0) {
+		/* (a folder from before places were the inspector's own) */
 		free(path);
-		return -1;
+		path = xasprintf("%s/%s", dir, PLACE_FILE);
+		if (ini_load(&ini, path, &e) < 0) {
+			free(path);
+			return -1;
+		}
 	}
 	free(path);
 	if (ini_get_text(&ini, "place", "screen", &p->screen, &e) < 0 ||
@@ -37,9 +59,9 @@ place_load(const char *dir, struct place *p)
 }
 
 int
-place_save(const char *dir, const struct place *p, struct err *e)
+place_save(const char *dir, const char *who, const struct place *p, struct err *e)
 {
-	char *path = xasprintf("%s/%s", dir, PLACE_FILE);
+	char *path = place_path(dir, who);
 	struct iniw w;
 	int rc;
 

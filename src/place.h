@@ -1,6 +1,8 @@
 /* place.h - where the inspector was in an inspection (screen, case, item),
- * kept in DIR/.yjinspect-place so that reopening returns there. Losing it
- * loses nothing but the place: errors reading it are ignored. */
+ * kept in DIR/.yjinspect-place-WHO (WHO: the inspector's name, letters,
+ * digits, '-' and '_' kept, the rest '_') so that reopening returns there,
+ * each inspector on a shared folder to their own place. Losing it loses
+ * nothing but the place: errors reading it are ignored. */
 #ifndef YJ_PLACE_H
 #define YJ_PLACE_H
 
@@ -14,8 +16,8 @@ struct place {
 
 /* Read the place saved for DIR; 0 with P filled, -1 when there is none
  * (P then all NULL). */
-int place_load(const char *dir, struct place *p);
-int place_save(const char *dir, const struct place *p, struct err *e);
+int place_load(const char *dir, const char *who, struct place *p);
+int place_save(const char *dir, const char *who, const struct place *p, struct err *e);
 void place_free(struct place *p);
 
 #endif

@@ -68,7 +68,7 @@ tui_save_place(struct tui *t)
 		if (t->item >= 0)
 			p.item = (char *)(uintptr_t)t->walk.items[t->item].id;
 	}
-	place_save(t->in.dir, &p, &e);	/* losing the place loses no answer */
+	place_save(t->in.dir, t->who, &p, &e);	/* losing the place loses no answer */
 }
 
 /* Open case CI in the walk at AT_ITEM (if it applies), else at its next
@@ -379,7 +379,7 @@ restore_place(struct tui *t)
 
 	t->screen = SCREEN_LIST;
 	t->item = -1;
-	if (place_load(t->in.dir, &p) < 0)
+	if (place_load(t->in.dir, t->who, &p) < 0)
 		return;
 	ci = p.case_name ? edit_case_index(&t->in, p.case_name) : -1;
 	if (ci >= 0) {

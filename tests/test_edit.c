@@ -489,13 +489,29 @@ test_place(void **state)
 	    (char *)(uintptr_t)"2.2.3.1" }, q;
 	struct err e;
 
-	assert_int_equal(place_load(fx->dir, &q), -1);
-	assert_int_equal(place_save(fx->dir, &p, &e), 0);
-	assert_int_equal(place_load(fx->dir, &q), 0);
+	assert_int_equal(place_load(fx->dir, "Ann", &q), -1);
+	assert_int_equal(place_save(fx->dir, "Ann", &p, &e), 0);
+	assert_int_equal(place_load(fx->dir, "Ann", &q), 0);
 	assert_string_equal(q.screen, "walk");
 	assert_string_equal(q.case_name, "C1.ini");
 	assert_string_equal(q.item, "2.2.3.1");
 	place_free(&q);
+	/* each inspector has their own place */
+	assert_int_equal(place_load(fx->dir, "Bob", &q), -1);
+	p.item = (char *)(uintptr_t)"2.1.1";
+	assert_int_equal(place_save(fx->dir, "Zo\xc3\xab \xc3\x81vila/..", &p, &e), 0);
+	assert_int_equal(place_load(fx->dir, "Zo\xc3\xab \xc3\x81vila/..", &q), 0);
+	assert_string_equal(q.item, "2.1.1");
+	place_free(&q);
+	assert_int_equal(place_load(fx->dir, "Ann", &q), 0);
+	assert_string_equal(q.item, "2.2.3.1");
+	place_free(&q);
+	{	/* in the inspection folder, named safely */
+		char *path = xasprintf("%s/.yjinspect-place-Zo_____vila___", fx->dir);
+
+		assert_int_equal(access(path, F_OK), 0);
+		free(path);
+	}
 }
 
 int

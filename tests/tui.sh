@@ -355,7 +355,8 @@ q_before=$(cur_kq)
 cp "$C2" "$TMP/c2.before"
 key q
 check "3: q quits with status 0" wait_for "EXIT 0"
-check "3: the place is saved" grep -qx 'item = "2.3.2.2"' "$I/.yjinspect-place"
+PLACE="$I/.yjinspect-place-Zo_____vila"	# the inspector's own (WHO, made safe)
+check "3: the place is saved, as the inspector's own" grep -qx 'item = "2.3.2.2"' "$PLACE"
 ui s3 80 24 "$YJ" "$I"
 wait_for "answered" >/dev/null
 check "3: reopened on the same case, the same count" same "$(title)" "$t_before"
@@ -430,6 +431,17 @@ check "4: ...and back to Yes: the status says they count again" \
 	wait_for "3 answers given before apply again, and count."
 key Enter
 check "4: ...and back to Yes, they count again (34/39)" wait_for "case TEST-2 (2 of 2) · 34/39 answered"
+
+# another inspector opening the folder starts on the case list, and the
+# first one's place stays hers
+tm resize-window -t "$S" -x 80 -y 24
+cp "$PLACE" "$TMP/place.zoe"
+ui s4b 80 24 YJINSPECT_INSPECTOR=Bob "$YJ" "$I"
+check "4: another inspector (Bob) starts on the case list" wait_for "Enter open  a add case"
+key q
+wait_for "EXIT 0" >/dev/null
+check "4: ...his place is his own file" grep -qx 'screen = "list"' "$I/.yjinspect-place-Bob"
+check "4: ...and hers is as she left it" cmp -s "$PLACE" "$TMP/place.zoe"
 
 # ====================================================================
 # 5. a note with escape sequences is shown harmlessly
@@ -640,7 +652,7 @@ wait_for "key question 1 of 3" >/dev/null
 check "9: (colour is detectable: the default terminal shows colour)" sh -c "printf '%s' \"\$1\" | grep -qE \"\$2\"" - "$(capx)" "$ESC\[([0-9;]*;)?(3[0-7]|4[0-7]|38;|48;)[0-9;]*m"
 for how in "NO_COLOR=1" "TERM=vt100"; do
 	tm kill-session -t "$S" 2>/dev/null
-	rm -f "$D9/.yjinspect-place"
+	rm -f "$D9"/.yjinspect-place*
 	ui "s9-${how%%=*}" 80 24 "$how" "$YJ" "$D9"
 	wait_for "ST-C01" >/dev/null
 	key Enter

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "case.h"
@@ -79,11 +80,11 @@ case_answer_word(enum answer a)
 static enum answer
 answer_parse(const char *v)
 {
-	if (strcmp(v, "yes") == 0)
+	if (strcasecmp(v, "yes") == 0)
 		return ANSWER_YES;
-	if (strcmp(v, "no") == 0)
+	if (strcasecmp(v, "no") == 0)
 		return ANSWER_NO;
-	if (strcmp(v, "na") == 0)
+	if (strcasecmp(v, "na") == 0)
 		return ANSWER_NA;
 	return ANSWER_NONE;
 }

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cli.h"
 #include "insp.h"
@@ -314,7 +315,7 @@ cmd_judge(int argc, char **argv)
 	}
 	if (strcmp(argv[3], "none") == 0)
 		in.judgements[s] = JUDGE_UNSET;
-	else if (strcmp(argv[3], "not-rated") == 0)
+	else if (strcasecmp(argv[3], "not-rated") == 0)
 		in.judgements[s] = JUDGE_NOT_RATED;
 	else if ((in.judgements[s] = form_band_index(f, argv[3])) < 0) {
 		fprintf(stderr, "yjinspect: '%s' is not a rating of %s (", argv[3], f->id);

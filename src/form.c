@@ -328,7 +328,7 @@ load_band(struct loader *l, const struct ini_section *s, const char *id)
 	struct form *f = l->f;
 	struct form_band *b;
 
-	if (strcmp(id, "not-rated") == 0)
+	if (strcasecmp(id, "not-rated") == 0)
 		return lerr(l, s->name, NULL, "'not-rated' is reserved and cannot be a band id");
 	b = GROW(f->bands, f->nbands);
 	b->id = xstrdup(id);

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <stdint.h>
@@ -71,7 +72,7 @@ read_inspection(struct ireader *r, const struct ini_section *s)
 static int
 band_or_not_rated(const struct form *f, const char *v)
 {
-	if (strcmp(v, "not-rated") == 0)
+	if (strcasecmp(v, "not-rated") == 0)
 		return JUDGE_NOT_RATED;
 	return form_band_index(f, v) >= 0 ? form_band_index(f, v) : JUDGE_UNSET;
 }

@@ -200,6 +200,16 @@ test_base_loads(void **state)
 	assert_int_equal(case_load(&c, &fx->f, path, &p), 0);
 	assert_int_equal(c.kq_answer[kq(fx, "2.1.1")], ANSWER_YES);
 	case_free(&c, &fx->f);
+	/* a hand edit's capitals are read as the words they are */
+	{
+		char *text = tu_replace(base, "2.1.1 = yes", "2.1.1 = No");
+
+		tu_write(fx->dir, "ok.ini", text);
+		free(text);
+	}
+	assert_int_equal(case_load(&c, &fx->f, path, &p), 0);
+	assert_int_equal(c.kq_answer[kq(fx, "2.1.1")], ANSWER_NO);
+	case_free(&c, &fx->f);
 	free(path);
 }
 

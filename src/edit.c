@@ -4,9 +4,11 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "edit.h"
@@ -191,26 +193,30 @@ edit_note(struct inspection *in, size_t ci, size_t kq, const char *note,
 
 int
 edit_note_from(struct inspection *in, size_t ci, size_t kq, const char *base,
-    const char *note, const char *who, int *both, struct edit_undo *u, struct err *e)
+    const char *note, const char *who, int *conflict, struct edit_undo *u, struct err *e)
 {
 	const char *now_on_disk;
 	char *joined, stamp[32];
 	int rc;
 
-	if (both)
-		*both = 0;
-	if (refresh(in, ci, u, e) < 0)
-		return -1;
+	if (conflict)
+		*conflict = EDIT_NOTE_SAVED;
 	if (base != NULL && *base == '\0')
 		base = NULL;
 	if (note != NULL && *note == '\0')
 		note = NULL;
+	if (same_text(base, note))
+		return 0;	/* nothing typed: nothing to save, whatever is on disk */
+	if (refresh(in, ci, u, e) < 0)
+		return -1;
 	now_on_disk = in->cases[ci].notes[kq];
-	if (same_text(now_on_disk, base) || same_text(now_on_disk, note))
+	/* no one else changed it, or they wrote the same, or they removed it
+	 * while ours was being written (ours is the note now) */
+	if (same_text(now_on_disk, base) || same_text(now_on_disk, note) || now_on_disk == NULL)
 		return edit_note(in, ci, kq, note, u, e);
-	if (note == NULL) {	/* ours cleared, theirs written: theirs stays */
-		if (both)
-			*both = 1;
+	if (note == NULL) {	/* ours cleared it, theirs was written: theirs stays */
+		if (conflict)
+			*conflict = EDIT_NOTE_THEIRS_KEPT;
 		return 0;
 	}
 	/* both kept: theirs, then ours under a line that says what happened */
@@ -219,8 +225,8 @@ edit_note_from(struct inspection *in, size_t ci, size_t kq, const char *base,
 	    "note above]\n%s", now_on_disk, stamp, who ? who : "", note);
 	rc = edit_note(in, ci, kq, joined, u, e);
 	free(joined);
-	if (rc == 0 && both)
-		*both = 1;
+	if (rc == 0 && conflict)
+		*conflict = EDIT_NOTE_BOTH_KEPT;
 	return rc;
 }
 
@@ -256,8 +262,9 @@ reference_taken(const struct inspection *in, const char *ref, const struct case_
 	return 0;
 }
 
-int
-edit_field(struct inspection *in, size_t ci, enum edit_field field, const char *text,
+/* Set a field (no checks but the save's); U may be NULL. */
+static int
+field_set(struct inspection *in, size_t ci, enum edit_field field, const char *text,
     struct edit_undo *u, struct err *e)
 {
 	struct case_file *c;
@@ -268,12 +275,6 @@ edit_field(struct inspection *in, size_t ci, enum edit_field field, const char *
 	c = &in->cases[ci];
 	slot = field_slot(c, field);
 	old = *slot;
-	if (field == FIELD_REFERENCE) {
-		if (reference_ok(text, e) < 0)
-			return -1;
-		if (reference_taken(in, text, c))
-			return err_set(e, "another case has the reference '%s'", text);
-	}
 	if ((old == NULL && text == NULL) || (old && text && strcmp(old, text) == 0))
 		return 0;
 	*slot = dup_or_null(text);
@@ -285,6 +286,21 @@ edit_field(struct inspection *in, size_t ci, enum edit_field field, const char *
 	push(u, c, EDIT_FIELD, field, 0, old, 0, *slot);
 	free(old);
 	return 0;
+}
+
+int
+edit_field(struct inspection *in, size_t ci, enum edit_field field, const char *text,
+    struct edit_undo *u, struct err *e)
+{
+	if (field == FIELD_REFERENCE) {
+		if (refresh(in, ci, u, e) < 0)
+			return -1;
+		if (reference_ok(text, e) < 0)
+			return -1;
+		if (reference_taken(in, text, &in->cases[ci]))
+			return err_set(e, "another case has the reference '%s'", text);
+	}
+	return field_set(in, ci, field, text, u, e);
 }
 
 /* ---- undo ---- */
@@ -383,7 +399,17 @@ edit_undo(struct inspection *in, const struct walk *w, struct edit_undo *u, size
 		break;
 	case EDIT_FIELD:
 	default:
-		rc = edit_field(in, (size_t)idx, (enum edit_field)ch->index, ch->old_text, NULL, e);
+		if (ch->index == FIELD_REFERENCE && ch->old_text != NULL &&
+		    reference_taken(in, ch->old_text, &in->cases[idx])) {
+			/* it cannot come back: it would be one case in two files */
+			err_set(e, "the reference '%s' of %s is another case's now: the change "
+			    "stays (and is no longer undoable)", ch->old_text, ch->case_name);
+			change_free(ch);
+			u->n--;
+			return -1;
+		}
+		/* (put back as it was, even if longer than a new one may be) */
+		rc = field_set(in, (size_t)idx, (enum edit_field)ch->index, ch->old_text, NULL, e);
 		break;
 	}
 	if (rc < 0)
@@ -438,16 +464,23 @@ cmp_case_name(const void *a, const void *b)
 static char *
 slurp(const char *path, size_t max)
 {
-	FILE *fp = fopen(path, "rb");
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	struct stat st;
 	char *text;
-	size_t n;
+	size_t n = 0;
+	ssize_t r;
 
-	if (fp == NULL)
+	if (fd == -1)
 		return NULL;
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {	/* a FIFO would block */
+		close(fd);
+		return NULL;
+	}
 	text = xmalloc(max + 1);
-	n = fread(text, 1, max, fp);
+	while (n < max && (r = read(fd, text + n, max - n)) > 0)
+		n += (size_t)r;
 	text[n] = '\0';
-	fclose(fp);
+	close(fd);
 	return text;
 }
 

@@ -53,11 +53,14 @@ int edit_fact(struct inspection *in, size_t ci, size_t fact, int value, const ch
 int edit_note(struct inspection *in, size_t ci, size_t kq, const char *note,
 	      struct edit_undo *u, struct err *e);
 /* The same for a note edited from BASE (the note when the editing began;
- * NULL: none): if the note on disk is no longer BASE (another yjinspect
- * saved one meanwhile), neither is lost: the note saved is that one, a
- * line saying so, and NOTE. *BOTH (if not NULL) says whether that was so. */
+ * NULL: none). NOTE the same as BASE: nothing is saved. If the note on
+ * disk is no longer BASE (another yjinspect saved one meanwhile), neither
+ * is lost: the note saved is theirs, a line saying so, and NOTE; when NOTE
+ * is empty (ours cleared it) theirs stays as it is; when theirs was
+ * removed, NOTE is saved. *CONFLICT (if not NULL) says which it was. */
+enum { EDIT_NOTE_SAVED, EDIT_NOTE_BOTH_KEPT, EDIT_NOTE_THEIRS_KEPT };
 int edit_note_from(struct inspection *in, size_t ci, size_t kq, const char *base,
-		   const char *note, const char *who, int *both, struct edit_undo *u,
+		   const char *note, const char *who, int *conflict, struct edit_undo *u,
 		   struct err *e);
 /* The longest reference, in characters: it has to fit the facts form's
  * field at the smallest terminal (60x18) and beside the panel at 80x24. */

@@ -136,18 +136,22 @@ tui_notes_close(struct tui *t)
 	struct tui_notes *nt = t->notes;
 	char *text;
 	struct err e;
-	int rc, both;
+	int rc, conflict;
 
 	if (nt == NULL)
 		return 0;
 	text = text_of(nt);
 	/* saved over the note it was opened on only: another yjinspect's
 	 * note, saved meanwhile, is kept too */
-	rc = edit_note_from(&t->in, t->ci, nt->kq, nt->base, text, t->who, &both, &t->undo, &e);
+	rc = edit_note_from(&t->in, t->ci, nt->kq, nt->base, text, t->who, &conflict,
+	    &t->undo, &e);
 	free(text);
-	if (rc == 0 && both)
+	if (rc == 0 && conflict == EDIT_NOTE_BOTH_KEPT)
 		tui_message(t, 1, "The note was changed meanwhile in another yjinspect: "
 		    "both are kept (e to see them).");
+	else if (rc == 0 && conflict == EDIT_NOTE_THEIRS_KEPT)
+		tui_message(t, 1, "The note was changed meanwhile in another yjinspect: "
+		    "it stays (not cleared).");
 	if (rc < 0) {
 		nt->failed = 1;
 		tui_message(t, 1, "NOTE NOT SAVED: %s. The editor stays open: Ctrl-S tries again, "

@@ -399,6 +399,36 @@ test_undo_after_another_changed_it(void **state)
 	problems_free(&p);
 }
 
+/* Undo puts a reference back as it was, even one longer than a new one
+ * may be; one that another case has taken since cannot come back. */
+static void
+test_undo_reference(void **state)
+{
+	struct fx *fx = *state;
+	struct err e;
+	size_t ci;
+	int it;
+	const char *longref = "C1-a-reference-from-before-the-limit-of-40";
+
+	assert_int_equal(edit_field(&fx->in, 0, FIELD_REFERENCE, "SHORT", &fx->u, &e), 0);
+	free(fx->u.v[fx->u.n - 1].old_text);	/* as if it had been long */
+	fx->u.v[fx->u.n - 1].old_text = xstrdup(longref);
+	assert_int_equal(edit_undo(&fx->in, &fx->w, &fx->u, &ci, &it, &e), 1);
+	assert_string_equal(fx->in.cases[0].reference, longref);
+	/* C1 again; then another case takes "C1"; undo cannot bring it back */
+	assert_int_equal(edit_field(&fx->in, 0, FIELD_REFERENCE, "C1", &fx->u, &e), 0);
+	assert_int_equal(edit_field(&fx->in, 0, FIELD_REFERENCE, "C1b", &fx->u, &e), 0);
+	assert_int_equal(edit_add_case(&fx->in, "C1", "X", &ci, &e), 0);
+	{
+		size_t n = fx->u.n;
+
+		assert_int_equal(edit_undo(&fx->in, &fx->w, &fx->u, &ci, &it, &e), -1);
+		assert_non_null(strstr(e.msg, "the reference 'C1' of C1.ini is another case's now"));
+		assert_int_equal(fx->u.n, n - 1);	/* dropped, not stuck on top */
+	}
+	assert_string_equal(fx->in.cases[edit_case_index(&fx->in, "C1.ini")].reference, "C1b");
+}
+
 /* Two notes on one key question saved at once: neither is lost. */
 static void
 test_note_edited_in_two_places(void **state)
@@ -420,7 +450,7 @@ test_note_edited_in_two_places(void **state)
 	assert_int_equal(edit_note_from(&other, 0, q, "first", "Bob's", "Bob", &both, NULL, &e), 0);
 	assert_int_equal(both, 0);
 	assert_int_equal(edit_note_from(&fx->in, 0, q, "first", "Ann's", "Ann", &both, &fx->u, &e), 0);
-	assert_int_equal(both, 1);
+	assert_int_equal(both, EDIT_NOTE_BOTH_KEPT);
 	{
 		const char *n = fx->in.cases[0].notes[q], *bob = strstr(n, "Bob's"),
 		    *ann = strstr(n, "Ann's"), *line = strstr(n, "written while another yjinspect");
@@ -429,10 +459,28 @@ test_note_edited_in_two_places(void **state)
 	}
 	/* Ann clears a note Bob has written meanwhile: his stays */
 	assert_int_equal(edit_note_from(&other, 0, q, NULL, "Bob again", "Bob", &both, NULL, &e), 0);
-	assert_int_equal(both, 1);	/* (his saved over Ann's joined one: both kept) */
+	assert_int_equal(both, EDIT_NOTE_BOTH_KEPT);	/* (his over Ann's joined one) */
 	assert_int_equal(edit_note_from(&fx->in, 0, q, "stale", NULL, "Ann", &both, &fx->u, &e), 0);
-	assert_int_equal(both, 1);
+	assert_int_equal(both, EDIT_NOTE_THEIRS_KEPT);
 	assert_non_null(strstr(fx->in.cases[0].notes[q], "Bob again"));
+	/* opened and closed with nothing typed: nothing saved, theirs as it is */
+	assert_int_equal(edit_note(&other, 0, q, "Bob's latest", NULL, &e), 0);
+	assert_int_equal(edit_note_from(&fx->in, 0, q, "stale", "stale", "Ann", &both, &fx->u, &e), 0);
+	assert_int_equal(both, EDIT_NOTE_SAVED);
+	{
+		struct case_file d;
+
+		reload(fx, &d);
+		assert_string_equal(d.notes[q], "Bob's latest");
+		case_free(&d, &fx->in.form);
+	}
+	/* theirs removed while ours was written: ours is the note, and no
+	 * "(null)" is written for theirs */
+	assert_int_equal(edit_note(&other, 0, q, NULL, NULL, &e), 0);
+	assert_int_equal(edit_note_from(&fx->in, 0, q, "Bob's latest", "Ann's own", "Ann", &both,
+	    &fx->u, &e), 0);
+	assert_int_equal(both, EDIT_NOTE_SAVED);
+	assert_string_equal(fx->in.cases[0].notes[q], "Ann's own");
 	insp_close(&other);
 	problems_free(&p);
 }
@@ -506,12 +554,15 @@ test_place(void **state)
 	assert_int_equal(place_load(fx->dir, "Ann", &q), 0);
 	assert_string_equal(q.item, "2.2.3.1");
 	place_free(&q);
-	{	/* in the inspection folder, named safely */
-		char *path = xasprintf("%s/.yjinspect-place-Zo_____vila___", fx->dir);
+	{	/* in the inspection folder, named safely, with a hash of the name */
+		/* FNV-1a of the name's bytes */
+		char *path = xasprintf("%s/.yjinspect-place-Zo_____vila___-75e354eb", fx->dir);
 
 		assert_int_equal(access(path, F_OK), 0);
 		free(path);
 	}
+	/* a name made alike (é for ë) is another inspector */
+	assert_int_equal(place_load(fx->dir, "Zo\xc3\xa9 \xc3\x81vila/..", &q), -1);
 }
 
 int
@@ -523,7 +574,7 @@ main(void)
 		T(test_failed_save_changes_nothing), T(test_notes_and_fields), T(test_add_cases), T(test_add_case_left_out),
 		T(test_place), T(test_two_instances), T(test_answer_only_where_relevant),
 		T(test_undo_after_another_changed_it), T(test_note_edited_in_two_places),
-		T(test_add_case_added_elsewhere),
+		T(test_add_case_added_elsewhere), T(test_undo_reference),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,20 +14,32 @@
 
 #define PLACE_FILE ".yjinspect-place"
 
-/* DIR/.yjinspect-place-WHO (free it) */
+/* DIR/.yjinspect-place-WHO (free it): WHO's ASCII letters, digits, '-'
+ * and '_', the rest '_'; when anything was replaced, a hash of the whole
+ * name after it, so that two names made alike stay apart. */
 static char *
 place_path(const char *dir, const char *who)
 {
 	char safe[65];
 	size_t n = 0;
+	int replaced = 0;
+	uint32_t h = 2166136261u;	/* FNV-1a */
 
-	for (const char *c = who ? who : ""; *c && n < sizeof safe - 1; c++) {
+	if (who == NULL)
+		who = "";
+	for (const char *c = who; *c; c++) {
 		unsigned char ch = (unsigned char)*c;
+		int keep = ch < 0x80 && (isalnum(ch) || ch == '-' || ch == '_');
 
-		safe[n++] = (ch < 0x80 && (isalnum(ch) || ch == '-' || ch == '_')) ? (char)ch : '_';
+		h = (h ^ ch) * 16777619u;
+		replaced |= !keep;
+		if (n < sizeof safe - 1)
+			safe[n++] = keep ? (char)ch : '_';
 	}
 	safe[n] = '\0';
-	return xasprintf("%s/%s-%s", dir, PLACE_FILE, n ? safe : "_");
+	if (replaced || n == 0)
+		return xasprintf("%s/%s-%s-%08x", dir, PLACE_FILE, safe, (unsigned)h);
+	return xasprintf("%s/%s-%s", dir, PLACE_FILE, safe);
 }
 
 int
@@ -38,13 +51,8 @@ place_load(const char *dir, const char *who, struct place *p)
 
 	memset(p, 0, sizeof *p);
 	if (ini_load(&ini, path, &e) < 0) {
-		/* (a folder from before places were the inspector's own) */
 		free(path);
-		path = xasprintf("%s/%s", dir, PLACE_FILE);
-		if (ini_load(&ini, path, &e) < 0) {
-			free(path);
-			return -1;
-		}
+		return -1;
 	}
 	free(path);
 	if (ini_get_text(&ini, "place", "screen", &p->screen, &e) < 0 ||

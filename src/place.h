@@ -1,6 +1,7 @@
 /* place.h - where the inspector was in an inspection (screen, case, item),
  * kept in DIR/.yjinspect-place-WHO (WHO: the inspector's name, letters,
- * digits, '-' and '_' kept, the rest '_') so that reopening returns there,
+ * digits, '-' and '_' kept, the rest '_' and then a hash of the name, so
+ * that names made alike stay apart) so that reopening returns there,
  * each inspector on a shared folder to their own place. Losing it loses
  * nothing but the place: errors reading it are ignored. */
 #ifndef YJ_PLACE_H

@@ -378,8 +378,14 @@ static void
 set_choice(struct tui *t, int value)
 {
 	struct err e;
-	int fact = t->facts->row - ROW_FACT0;
-	int before = case_uncounted_answers(&t->in.cases[t->ci], &t->in.form), after;
+	int fact = t->facts->row - ROW_FACT0, reloaded, before, after;
+
+	/* counted on the case as on disk, so another's changes are not ours */
+	if (case_refresh(&t->in.cases[t->ci], &t->in.form, &reloaded, &e) < 0) {
+		tui_message(t, 1, "NOT SAVED: %s", e.msg);
+		return;
+	}
+	before = case_uncounted_answers(&t->in.cases[t->ci], &t->in.form);
 
 	if (edit_fact(&t->in, t->ci, (size_t)fact, value, NULL, &t->undo, &e) < 0) {
 		tui_message(t, 1, "NOT SAVED: %s", e.msg);

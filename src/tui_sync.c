@@ -55,7 +55,41 @@ tui_sync_mark(struct tui *t)
 	stamps(t, &t->seen_insp, &t->seen_cases);
 }
 
-/* Read the inspection again, keeping the case and item on screen. */
+/* The name of the case list's selected row (a case or a file left out). */
+static char *
+selected_name(const struct tui *t)
+{
+	size_t sel = t->list_sel < 0 ? 0 : (size_t)t->list_sel;
+
+	if (sel < t->in.ncases)
+		return xstrdup(t->in.cases[sel].name);
+	if (sel - t->in.ncases < t->in.nleft_out)
+		return xstrdup(t->in.left_out[sel - t->in.ncases].name);
+	return NULL;
+}
+
+static int
+row_of(const struct inspection *in, const char *name)
+{
+	int ci = edit_case_index(in, name);
+
+	for (size_t i = 0; ci < 0 && i < in->nleft_out; i++)
+		if (strcmp(in->left_out[i].name, name) == 0)
+			ci = (int)(in->ncases + i);
+	return ci;
+}
+
+/* The framework as the undo list and the walk know it is still the one
+ * read (the same id and numbers of everything its indexes count). */
+static int
+same_form(const struct form *a, const struct form *b)
+{
+	return strcmp(a->id, b->id) == 0 && a->nstds == b->nstds && a->nkqs == b->nkqs &&
+	    a->nprompts == b->nprompts && a->nfacts == b->nfacts;
+}
+
+/* Read the inspection again, keeping the case, item and list row on
+ * screen. */
 static void
 reread(struct tui *t)
 {
@@ -63,7 +97,9 @@ reread(struct tui *t)
 	struct inspection in;
 	char *name = t->in.ncases ? xstrdup(t->in.cases[t->ci].name) : NULL;
 	char *item = t->item >= 0 ? xstrdup(t->walk.items[t->item].id) : NULL;
-	int ci;
+	char *row = selected_name(t);
+	int ci, on_case = t->screen == SCREEN_WALK || t->screen == SCREEN_JUMP ||
+	    (t->screen == SCREEN_HELP && t->back == SCREEN_WALK);
 
 	if (insp_open(&in, t->in.dir, paths_forms_dir(), &p) < 0 || p.nerrors > in.left_out_errors) {
 		/* as it was: the next change may put it right (the message
@@ -79,34 +115,47 @@ reread(struct tui *t)
 		problems_free(&p);
 		free(name);
 		free(item);
+		free(row);
 		return;
 	}
 	problems_free(&p);
+	if (!same_form(&t->in.form, &in.form) && t->undo.n > 0) {
+		/* its entries count items and facts of the framework as it was */
+		edit_undo_free(&t->undo);
+		tui_message(t, 1, "The framework file changed: what was done before cannot "
+		    "be undone now.");
+	}
 	insp_close(&t->in);
 	t->in = in;
 	walk_free(&t->walk);
 	walk_init(&t->walk, &t->in.form);
 	tui_recompute(t);
+	t->syncs++;
+
+	/* the list's row, by name (else the same place, held in range when
+	 * drawn) */
+	if (row != NULL && (ci = row_of(&t->in, row)) >= 0)
+		t->list_sel = ci;
 	ci = name ? edit_case_index(&t->in, name) : -1;
 	if (ci >= 0) {
 		t->ci = (size_t)ci;
-		if (t->screen == SCREEN_LIST)
-			t->list_sel = ci;
 		t->item = item ? walk_find(&t->walk, item) : -1;
-		if (t->screen == SCREEN_WALK || t->screen == SCREEN_JUMP ||
-		    (t->screen == SCREEN_HELP && t->back == SCREEN_WALK))
+		if (on_case)
 			tui_walk_settle(t);
-	} else {	/* the case on screen is gone: back to the list */
+	} else {
 		t->ci = 0;
 		t->item = -1;
-		if (t->screen != SCREEN_LIST) {
-			t->screen = SCREEN_LIST;
+		if (on_case) {	/* the case on screen is gone: back to the list */
+			if (t->screen == SCREEN_HELP)
+				t->back = SCREEN_LIST;
+			else
+				t->screen = SCREEN_LIST;
 			tui_message(t, 1, "The case %s is no longer in the folder.", name ? name : "");
 		}
 	}
-	t->syncs++;
 	free(name);
 	free(item);
+	free(row);
 }
 
 int

@@ -76,11 +76,16 @@ wait_gone() { poll G "$1" "${2:-5}"; }
 # wait_hl TEXT [SECONDS]: until a line shows TEXT in reverse video (as the
 # current walk item's answer box is drawn)
 wait_hl() { poll X "$ESC[7m$1" "${2:-5}"; }
+# wait_sel TEXT [SECONDS]: until the line in reverse video (the list's
+# selected row) begins with TEXT
+wait_sel() { poll S "$1" "${2:-5}"; }
 poll() { # HOW WHAT SECONDS
 	n=$(( $3 * 40 ))
 	while [ "$n" -gt 0 ]; do
-		if [ "$1" = X ]; then scr=$(capx); else scr=$(cap); fi
+		if [ "$1" = X ] || [ "$1" = S ]; then scr=$(capx); else scr=$(cap); fi
 		case $1 in
+		S) printf '%s\n' "$scr" | grep -F "$ESC[7m" | sed "s/$ESC\[[0-9;]*m//g" |
+			grep -qF -- "$2" && return 0 ;;
 		F|X) printf '%s\n' "$scr" | grep -qF -- "$2" && return 0 ;;
 		E) printf '%s\n' "$scr" | grep -qE -- "$2" && return 0 ;;
 		G) printf '%s\n' "$scr" | grep -qF -- "$2" || return 0 ;;
@@ -355,7 +360,7 @@ q_before=$(cur_kq)
 cp "$C2" "$TMP/c2.before"
 key q
 check "3: q quits with status 0" wait_for "EXIT 0"
-PLACE="$I/.yjinspect-place-Zo_____vila"	# the inspector's own (WHO, made safe)
+PLACE="$I/.yjinspect-place-Zo_____vila-4df6758e"	# the inspector's own (WHO made safe, its hash)
 check "3: the place is saved, as the inspector's own" grep -qx 'item = "2.3.2.2"' "$PLACE"
 ui s3 80 24 "$YJ" "$I"
 wait_for "answered" >/dev/null
@@ -747,10 +752,14 @@ ui s11 100 40 "$YJ" "$D11"
 wait_for "ST-O04" >/dev/null
 check "11: (the panel before: Score 14/36, 2.1 Outstanding)" sh -c "
 	printf '%s' \"\$1\" | grep -qF 'Score 14/36' && printf '%s' \"\$1\" | grep -qE '2\.1 +Assessment +★ Outstanding'" - "$(cap)"
+key j j j j j
+check "11: (ST-C06 selected in the list)" wait_sel "ST-C06 "
 "$YJ" decide "$D11" 2.1 --to good --why "The panel's view" >/dev/null
 check "11: a decision recorded by decide: the panel shows it, no key pressed" \
 	wait_re '2\.1 +Assessment +● Good.*†'
 check "11: ...and the score it makes (13/36)" wait_for "Score 13/36"
+check "11: ...the list's selection stays on ST-C06" wait_sel "ST-C06 " 1
+key k k k k k
 sed 's/^reference = "ST-C01"$/reference = "ST-C11"/' "$D11/cases/ST-C01.ini" >"$D11/cases/.new"
 mv "$D11/cases/.new" "$D11/cases/ST-C11.ini"
 check "11: a case added by another program: listed, no key pressed" wait_re '^ST-C11 +court'

@@ -43,6 +43,8 @@ case_free(struct case_file *c, const struct form *f)
 {
 	if (c->path == NULL)
 		return;
+	if (c->lock_depth > 0)
+		save_unlock(c->lock_fd);
 	free(c->path);
 	free(c->reference);
 	free(c->inspector);
@@ -136,10 +138,33 @@ case_refresh(struct case_file *c, const struct form *f, int *reloaded, struct er
 	}
 	problems_free(&p);
 	free(path);
+	fresh.lock_depth = c->lock_depth;	/* the lock is the file's, not the copy's */
+	fresh.lock_fd = c->lock_fd;
+	c->lock_depth = 0;
 	case_free(c, f);
 	*c = fresh;
 	*reloaded = 1;
 	return 0;
+}
+
+int
+case_lock(struct case_file *c, struct err *e)
+{
+	if (c->lock_depth > 0) {
+		c->lock_depth++;
+		return 0;
+	}
+	if ((c->lock_fd = save_lock_hold(c->path, e)) < 0)
+		return -1;
+	c->lock_depth = 1;
+	return 0;
+}
+
+void
+case_unlock(struct case_file *c)
+{
+	if (c->lock_depth > 0 && --c->lock_depth == 0)
+		save_unlock(c->lock_fd);
 }
 
 /* ---- reading ---- */
@@ -407,7 +432,8 @@ case_write(struct case_file *c, const struct form *f, int new, struct err *e)
 			iniw_str(&w, kq->id, c->kq_stamp[q]);
 	}
 
-	rc = (new ? save_file_new : save_file)(c->path, iniw_text(&w), iniw_len(&w), e);
+	rc = (new ? save_file_new : c->lock_depth > 0 ? save_file_held : save_file)(c->path,
+	    iniw_text(&w), iniw_len(&w), e);
 	iniw_free(&w);
 	if (rc == 0)
 		disk_note(c);

@@ -40,6 +40,8 @@ struct case_file {
 		long long mtime_s, mtime_ns;
 		int known;
 	} disk;
+	int lock_depth;		/* case_lock calls not yet undone by case_unlock */
+	int lock_fd;		/* the save lock held, while lock_depth > 0 */
 };
 
 /* An empty case of framework F, to be saved at PATH. */
@@ -55,6 +57,15 @@ int case_load(struct case_file *c, const struct form *f, const char *path,
 
 /* Save C to C->path atomically (save.h). */
 int case_save(struct case_file *c, const struct form *f, struct err *e);
+
+/* Hold C's save lock across reading it again (case_refresh), changing it
+ * and saving it (case_save), so that no other program saves the file in
+ * between: two answers given at the same instant in two yjinspects would
+ * otherwise each be saved over a file without the other's. Calls nest;
+ * the lock goes at the last case_unlock. -1 (E says why) if it cannot be
+ * had (another program holds it for seconds). */
+int case_lock(struct case_file *c, struct err *e);
+void case_unlock(struct case_file *c);
 /* Save C as a new file at C->path: -1 with errno EEXIST when a file is
  * there already, which is never replaced (save_file_new). */
 int case_create(struct case_file *c, const struct form *f, struct err *e);

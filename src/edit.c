@@ -13,6 +13,7 @@
 
 #include "edit.h"
 #include "iniw.h"
+#include "save.h"
 #include "xalloc.h"
 
 static char *
@@ -93,8 +94,8 @@ answer_slot(struct case_file *c, const struct walk *w, size_t item, char ***stam
 	return &c->prompt_answer[it->index];
 }
 
-int
-edit_answer(struct inspection *in, const struct walk *w, size_t ci, size_t item,
+static int
+answer_locked(struct inspection *in, const struct walk *w, size_t ci, size_t item,
     enum answer a, const char *who, struct edit_undo *u, struct err *e)
 {
 	struct case_file *c;
@@ -128,8 +129,8 @@ edit_answer(struct inspection *in, const struct walk *w, size_t ci, size_t item,
 	return 0;
 }
 
-int
-edit_fact(struct inspection *in, size_t ci, size_t fact, int value, const char *text,
+static int
+fact_locked(struct inspection *in, size_t ci, size_t fact, int value, const char *text,
     struct edit_undo *u, struct err *e)
 {
 	struct case_file *c;
@@ -165,8 +166,8 @@ edit_fact(struct inspection *in, size_t ci, size_t fact, int value, const char *
 	return 0;
 }
 
-int
-edit_note(struct inspection *in, size_t ci, size_t kq, const char *note,
+static int
+note_locked(struct inspection *in, size_t ci, size_t kq, const char *note,
     struct edit_undo *u, struct err *e)
 {
 	struct case_file *c;
@@ -191,8 +192,8 @@ edit_note(struct inspection *in, size_t ci, size_t kq, const char *note,
 	return 0;
 }
 
-int
-edit_note_from(struct inspection *in, size_t ci, size_t kq, const char *base,
+static int
+note_from_locked(struct inspection *in, size_t ci, size_t kq, const char *base,
     const char *note, const char *who, int *conflict, struct edit_undo *u, struct err *e)
 {
 	const char *now_on_disk;
@@ -213,7 +214,7 @@ edit_note_from(struct inspection *in, size_t ci, size_t kq, const char *base,
 	/* no one else changed it, or they wrote the same, or they removed it
 	 * while ours was being written (ours is the note now) */
 	if (same_text(now_on_disk, base) || same_text(now_on_disk, note) || now_on_disk == NULL)
-		return edit_note(in, ci, kq, note, u, e);
+		return note_locked(in, ci, kq, note, u, e);
 	if (note == NULL) {	/* ours cleared it, theirs was written: theirs stays */
 		if (conflict)
 			*conflict = EDIT_NOTE_THEIRS_KEPT;
@@ -223,7 +224,7 @@ edit_note_from(struct inspection *in, size_t ci, size_t kq, const char *base,
 	insp_now(stamp, sizeof stamp);
 	joined = xasprintf("%s\n\n[%s %s: written while another yjinspect changed the "
 	    "note above]\n%s", now_on_disk, stamp, who ? who : "", note);
-	rc = edit_note(in, ci, kq, joined, u, e);
+	rc = note_locked(in, ci, kq, joined, u, e);
 	free(joined);
 	if (rc == 0 && conflict)
 		*conflict = EDIT_NOTE_BOTH_KEPT;
@@ -288,8 +289,8 @@ field_set(struct inspection *in, size_t ci, enum edit_field field, const char *t
 	return 0;
 }
 
-int
-edit_field(struct inspection *in, size_t ci, enum edit_field field, const char *text,
+static int
+field_locked(struct inspection *in, size_t ci, enum edit_field field, const char *text,
     struct edit_undo *u, struct err *e)
 {
 	if (field == FIELD_REFERENCE) {
@@ -301,6 +302,75 @@ edit_field(struct inspection *in, size_t ci, enum edit_field field, const char *
 			return err_set(e, "another case has the reference '%s'", text);
 	}
 	return field_set(in, ci, field, text, u, e);
+}
+
+/* ---- the changes as the caller sees them: each under the case's save
+ * lock, held from reading the case again to saving it (case_lock), so
+ * that another yjinspect's change made at the same instant is not lost */
+
+int
+edit_answer(struct inspection *in, const struct walk *w, size_t ci, size_t item,
+    enum answer a, const char *who, struct edit_undo *u, struct err *e)
+{
+	int rc;
+
+	if (case_lock(&in->cases[ci], e) < 0)
+		return -1;
+	rc = answer_locked(in, w, ci, item, a, who, u, e);
+	case_unlock(&in->cases[ci]);
+	return rc;
+}
+
+int
+edit_fact(struct inspection *in, size_t ci, size_t fact, int value, const char *text,
+    struct edit_undo *u, struct err *e)
+{
+	int rc;
+
+	if (case_lock(&in->cases[ci], e) < 0)
+		return -1;
+	rc = fact_locked(in, ci, fact, value, text, u, e);
+	case_unlock(&in->cases[ci]);
+	return rc;
+}
+
+int
+edit_note(struct inspection *in, size_t ci, size_t kq, const char *note,
+    struct edit_undo *u, struct err *e)
+{
+	int rc;
+
+	if (case_lock(&in->cases[ci], e) < 0)
+		return -1;
+	rc = note_locked(in, ci, kq, note, u, e);
+	case_unlock(&in->cases[ci]);
+	return rc;
+}
+
+int
+edit_note_from(struct inspection *in, size_t ci, size_t kq, const char *base,
+    const char *note, const char *who, int *conflict, struct edit_undo *u, struct err *e)
+{
+	int rc;
+
+	if (case_lock(&in->cases[ci], e) < 0)
+		return -1;
+	rc = note_from_locked(in, ci, kq, base, note, who, conflict, u, e);
+	case_unlock(&in->cases[ci]);
+	return rc;
+}
+
+int
+edit_field(struct inspection *in, size_t ci, enum edit_field field, const char *text,
+    struct edit_undo *u, struct err *e)
+{
+	int rc;
+
+	if (case_lock(&in->cases[ci], e) < 0)
+		return -1;
+	rc = field_locked(in, ci, field, text, u, e);
+	case_unlock(&in->cases[ci]);
+	return rc;
 }
 
 /* ---- undo ---- */
@@ -337,25 +407,13 @@ still_so(const struct edit_change *ch, struct case_file *c, const struct inspect
 	}
 }
 
-int
-edit_undo(struct inspection *in, const struct walk *w, struct edit_undo *u, size_t *ci,
-    int *item, struct err *e)
+/* edit_undo of the last change CH, in case IDX, whose lock is held */
+static int
+undo_locked(struct inspection *in, const struct walk *w, struct edit_undo *u,
+    struct edit_change *ch, int idx, int *item, struct err *e)
 {
-	struct edit_change *ch;
-	int idx, rc;
+	int rc;
 
-	*item = -1;
-	if (u->n == 0)
-		return 0;
-	ch = &u->v[u->n - 1];
-	idx = edit_case_index(in, ch->case_name);
-	if (idx < 0) {	/* the case is gone: nothing to take back there */
-		err_set(e, "the case %s is no longer open", ch->case_name);
-		change_free(ch);
-		u->n--;
-		return -1;
-	}
-	*ci = (size_t)idx;
 	if (refresh(in, (size_t)idx, u, e) < 0)
 		return -1;
 	/* another yjinspect changed it again since: its change stays */
@@ -417,6 +475,32 @@ edit_undo(struct inspection *in, const struct walk *w, struct edit_undo *u, size
 	change_free(ch);
 	u->n--;
 	return 1;
+}
+
+int
+edit_undo(struct inspection *in, const struct walk *w, struct edit_undo *u, size_t *ci,
+    int *item, struct err *e)
+{
+	struct edit_change *ch;
+	int idx, rc;
+
+	*item = -1;
+	if (u->n == 0)
+		return 0;
+	ch = &u->v[u->n - 1];
+	idx = edit_case_index(in, ch->case_name);
+	if (idx < 0) {	/* the case is gone: nothing to take back there */
+		err_set(e, "the case %s is no longer open", ch->case_name);
+		change_free(ch);
+		u->n--;
+		return -1;
+	}
+	*ci = (size_t)idx;
+	if (case_lock(&in->cases[idx], e) < 0)
+		return -1;
+	rc = undo_locked(in, w, u, ch, idx, item, e);
+	case_unlock(&in->cases[idx]);
+	return rc;
 }
 
 void
@@ -560,8 +644,8 @@ file_with(const struct inspection *in, const char *reference, int *left_out)
 	return found;
 }
 
-int
-edit_add_case(struct inspection *in, const char *reference, const char *inspector,
+static int
+add_case_locked(struct inspection *in, const char *reference, const char *inspector,
     size_t *ci, struct err *e)
 {
 	struct case_file c;
@@ -612,4 +696,22 @@ edit_add_case(struct inspection *in, const char *reference, const char *inspecto
 	qsort(in->cases, in->ncases, sizeof *in->cases, cmp_case_name);
 	*ci = (size_t)edit_case_index(in, strrchr(c.path, '/') + 1);
 	return 0;
+}
+
+int
+edit_add_case(struct inspection *in, const char *reference, const char *inspector,
+    size_t *ci, struct err *e)
+{
+	/* one adding at a time in the folder: the look for the reference in
+	 * files not read and the making of the file, together (two yjinspects
+	 * adding one case at the same instant would otherwise both add it) */
+	char *gate = xasprintf("%s/cases/.adding", in->dir);
+	int lockfd = save_lock_hold(gate, e), rc;
+
+	free(gate);
+	if (lockfd < 0)
+		return -1;
+	rc = add_case_locked(in, reference, inspector, ci, e);
+	save_unlock(lockfd);
+	return rc;
 }

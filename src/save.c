@@ -183,9 +183,9 @@ place_new(const char *tmp, const char *path, int *err)
 	return 0;
 }
 
-/* save_file, or with NEW save_file_new */
+/* save_file, or with NEW save_file_new; HELD: the caller holds the lock */
 static int
-save(const char *path, const char *data, size_t len, int new, struct err *e)
+save(const char *path, const char *data, size_t len, int new, int held, struct err *e)
 {
 	const char *slash = strrchr(path, '/');
 	const char *base = slash != NULL ? slash + 1 : path;
@@ -215,7 +215,7 @@ save(const char *path, const char *data, size_t len, int new, struct err *e)
 	}
 	if (save_check(path, dir, e) == -1)
 		goto out;
-	if ((lockfd = save_lock(path, e)) == -1)
+	if (!held && (lockfd = save_lock(path, e)) == -1)
 		goto out;
 
 	/* 2. the temporary file, beside PATH so that rename is atomic */
@@ -302,11 +302,30 @@ out:
 int
 save_file(const char *path, const char *data, size_t len, struct err *e)
 {
-	return save(path, data, len, 0, e);
+	return save(path, data, len, 0, 0, e);
 }
 
 int
 save_file_new(const char *path, const char *data, size_t len, struct err *e)
 {
-	return save(path, data, len, 1, e);
+	return save(path, data, len, 1, 0, e);
+}
+
+int
+save_file_held(const char *path, const char *data, size_t len, struct err *e)
+{
+	return save(path, data, len, 0, 1, e);
+}
+
+int
+save_lock_hold(const char *path, struct err *e)
+{
+	return save_lock(path, e);
+}
+
+void
+save_unlock(int lockfd)
+{
+	if (lockfd >= 0)
+		close(lockfd);	/* releases the lock */
 }

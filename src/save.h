@@ -38,4 +38,13 @@ int save_file(const char *path, const char *data, size_t len, struct err *e);
  * something else. */
 int save_file_new(const char *path, const char *data, size_t len, struct err *e);
 
+/* Hold PATH's save lock (PATH.lock, waited for as save_file waits) across
+ * reading PATH, changing it and saving it, so that no other saver comes in
+ * between; save with save_file_held meanwhile. Returns the lock's
+ * descriptor for save_unlock, or -1 with E set. */
+int save_lock_hold(const char *path, struct err *e);
+void save_unlock(int lockfd);
+/* save_file for a PATH whose lock the caller holds (save_lock_hold). */
+int save_file_held(const char *path, const char *data, size_t len, struct err *e);
+
 #endif

@@ -9,6 +9,7 @@
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/wait.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -399,6 +400,82 @@ test_undo_after_another_changed_it(void **state)
 	problems_free(&p);
 }
 
+/* Two programs answering one case at the same instants, each its own
+ * questions: every answer of both is in the file at the end (each change
+ * holds the case's lock from reading it again to saving it). And two
+ * adding the same cases at once: each case once. */
+static void
+test_two_at_once(void **state)
+{
+	struct fx *fx = *state;
+	struct problems p = PROBLEMS_INIT;
+	struct case_file d;
+	struct err e;
+	size_t n = 0;
+	pid_t pid;
+	int status;
+
+	fact(fx, "case_type", "court");
+	fact(fx, "child_safety", "yes");
+	fact(fx, "others_safety", "yes");
+	pid = fork();
+	assert_true(pid >= 0);
+	{
+		/* each process its own inspection, as two yjinspects have */
+		struct inspection in;
+		struct walk w;
+		int me = pid == 0, bad = 0;
+		size_t ci;
+		char ref[32];
+
+		if (insp_open(&in, fx->dir, tu_env("YJINSPECT_FORMS"), &p) < 0) {
+			if (me)
+				_exit(2);
+			fail_msg("%s", p.v[0].msg);
+		}
+		walk_init(&w, &in.form);
+		for (size_t i = 0; i < w.nitems; i++) {
+			if ((int)(i % 2) != me || walk_relevant(&w, &in.cases[0], i) != COND_TRUE)
+				continue;
+			if (edit_answer(&in, &w, 0, i, ANSWER_YES, me ? "child" : "parent", NULL,
+			    &e) < 0)
+				bad = 1;
+			if (i % 8 < 2) {	/* and the same cases added by both */
+				snprintf(ref, sizeof ref, "T%zu", i / 8);
+				edit_add_case(&in, ref, "X", &ci, &e);	/* one of the two is refused */
+			}
+		}
+		walk_free(&w);
+		insp_close(&in);
+		problems_free(&p);
+		if (me)
+			_exit(bad);
+		assert_int_equal(bad, 0);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	reload(fx, &d);
+	for (size_t i = 0; i < fx->w.nitems; i++)
+		if (walk_relevant(&fx->w, &d, i) == COND_TRUE) {
+			if (walk_answer(&fx->w, &d, i) != ANSWER_YES)
+				fail_msg("%s: the answer given by the %s was lost", fx->w.items[i].id,
+				    i % 2 ? "child" : "parent");
+			n++;
+		}
+	assert_true(n > 40);
+	case_free(&d, &fx->in.form);
+	{	/* each added case once: the inspection opens without an error */
+		struct inspection in;
+
+		assert_int_equal(insp_open(&in, fx->dir, tu_env("YJINSPECT_FORMS"), &p), 0);
+		if (p.nerrors)
+			fail_msg("%s", p.v[0].msg);
+		assert_true(in.ncases > 4);
+		insp_close(&in);
+		problems_free(&p);
+	}
+}
+
 /* Undo puts a reference back as it was, even one longer than a new one
  * may be; one that another case has taken since cannot come back. */
 static void
@@ -574,7 +651,7 @@ main(void)
 		T(test_failed_save_changes_nothing), T(test_notes_and_fields), T(test_add_cases), T(test_add_case_left_out),
 		T(test_place), T(test_two_instances), T(test_answer_only_where_relevant),
 		T(test_undo_after_another_changed_it), T(test_note_edited_in_two_places),
-		T(test_add_case_added_elsewhere), T(test_undo_reference),
+		T(test_add_case_added_elsewhere), T(test_undo_reference), T(test_two_at_once),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

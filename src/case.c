@@ -512,19 +512,6 @@ report_unset(void *arg, int fact)
 	    u->f->facts[fact].id, u->f->facts[fact].label);
 }
 
-int
-case_uncounted_answers(const struct case_file *c, const struct form *f)
-{
-	int n = 0;
-
-	for (size_t q = 0; q < f->nkqs; q++)
-		n += c->kq_answer[q] != ANSWER_NONE && case_kq_relevant(c, f, q) != COND_TRUE;
-	for (size_t i = 0; i < f->nprompts; i++)
-		n += c->prompt_answer[i] != ANSWER_NONE &&
-		    case_prompt_relevant(c, f, i) != COND_TRUE;
-	return n;
-}
-
 void
 case_check(const struct case_file *c, const struct form *f, struct problems *p)
 {

@@ -96,10 +96,6 @@ void case_check(const struct case_file *c, const struct form *f, struct problems
 void case_progress(const struct case_file *c, const struct form *f,
 		   int *answered, int *total);
 
-/* Answers kept on questions that do not apply to the case by its facts
- * (not relevant, or a fact they depend on not recorded): not counted. */
-int case_uncounted_answers(const struct case_file *c, const struct form *f);
-
 const char *case_answer_word(enum answer a);	/* "yes", "no", "na", "" */
 
 #endif

@@ -213,8 +213,14 @@ note_from_locked(struct inspection *in, size_t ci, size_t kq, const char *base,
 	now_on_disk = in->cases[ci].notes[kq];
 	/* no one else changed it, or they wrote the same, or they removed it
 	 * while ours was being written (ours is the note now) */
-	if (same_text(now_on_disk, base) || same_text(now_on_disk, note) || now_on_disk == NULL)
+	if (same_text(now_on_disk, base) || same_text(now_on_disk, note))
 		return note_locked(in, ci, kq, note, u, e);
+	if (now_on_disk == NULL) {	/* removed there while ours was written */
+		rc = note_locked(in, ci, kq, note, u, e);
+		if (rc == 0 && conflict)
+			*conflict = EDIT_NOTE_REMOVED_THERE;
+		return rc;
+	}
 	if (note == NULL) {	/* ours cleared it, theirs was written: theirs stays */
 		if (conflict)
 			*conflict = EDIT_NOTE_THEIRS_KEPT;

@@ -57,8 +57,9 @@ int edit_note(struct inspection *in, size_t ci, size_t kq, const char *note,
  * disk is no longer BASE (another yjinspect saved one meanwhile), neither
  * is lost: the note saved is theirs, a line saying so, and NOTE; when NOTE
  * is empty (ours cleared it) theirs stays as it is; when theirs was
- * removed, NOTE is saved. *CONFLICT (if not NULL) says which it was. */
-enum { EDIT_NOTE_SAVED, EDIT_NOTE_BOTH_KEPT, EDIT_NOTE_THEIRS_KEPT };
+ * removed, NOTE is saved (EDIT_NOTE_REMOVED_THERE). *CONFLICT (if not
+ * NULL) says which it was. */
+enum { EDIT_NOTE_SAVED, EDIT_NOTE_BOTH_KEPT, EDIT_NOTE_THEIRS_KEPT, EDIT_NOTE_REMOVED_THERE };
 int edit_note_from(struct inspection *in, size_t ci, size_t kq, const char *base,
 		   const char *note, const char *who, int *conflict, struct edit_undo *u,
 		   struct err *e);

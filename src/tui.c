@@ -41,6 +41,7 @@ tui_message(struct tui *t, int error, const char *fmt, ...)
 	vsnprintf(t->msg, sizeof t->msg, fmt, ap);
 	va_end(ap);
 	t->msg_error = error;
+	t->msg_sync = 0;
 }
 
 void
@@ -172,10 +173,12 @@ draw_status(struct tui *t)
 	const char *hint;
 
 	if (t->msg[0]) {
-		int rows = tui_wrap(0, 0, t->cols, 0, t->msg) > 1 ? 2 : 1;
+		int rows = tui_wrap(0, 0, t->cols, 0, t->msg);
 
-		/* a message too long for one line takes the line above too (until
-		 * the next key): an error's file and reason both show at 80x24 */
+		/* a message too long for one line takes the lines above too, up
+		 * to three (until the next key): an error's file, reason and what
+		 * to do all show at 80x24 */
+		rows = rows < 1 ? 1 : rows > 3 ? 3 : rows;
 		attron(t->msg_error ? tui_attr(t, TA_ERROR) : (int)A_BOLD);
 		for (int i = 0; i < rows; i++)
 			tui_fill(t->status.y - i, 0, t->cols);
@@ -267,12 +270,16 @@ undo(struct tui *t)
 	if (ch) {
 		const struct form *f = &t->in.form;
 
+		int at = edit_case_index(&t->in, ch->case_name);
+		const char *ref = at >= 0 && t->in.cases[at].reference ?
+		    t->in.cases[at].reference : ch->case_name;
+
+		/* the case by its reference, as the inspector knows it */
 		snprintf(what, sizeof what, "%s on %s",
 		    ch->kind == EDIT_ANSWER ? t->walk.items[ch->index].id :
 		    ch->kind == EDIT_FACT ? f->facts[ch->index].label :
 		    ch->kind == EDIT_NOTE ? "the note" :
-		    ch->index == FIELD_REFERENCE ? "the reference" : "the inspector",
-		    ch->case_name);
+		    ch->index == FIELD_REFERENCE ? "the reference" : "the inspector", ref);
 	}
 	if (t->screen == SCREEN_FACTS)
 		tui_facts_close(t);	/* its field first, then back to it below */

@@ -81,6 +81,7 @@ struct tui {
 	int utf8;		/* the terminal takes UTF-8 */
 	char msg[512];		/* status line message */
 	int msg_error;
+	int msg_sync;		/* it says the folder cannot be read again */
 };
 
 /* tui.c */

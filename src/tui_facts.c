@@ -374,34 +374,59 @@ move_row(struct tui *t, int d)
 	t->facts->cur = row_is_text(t, row) ? char_count(row_value(t, row)) : 0;
 }
 
+/* For each key question, then each prompt, of the current case: is it
+ * answered and counted (relevant by the case's facts)? (free it) */
+static unsigned char *
+counted_answers(const struct tui *t)
+{
+	const struct form *f = &t->in.form;
+	const struct case_file *c = &t->in.cases[t->ci];
+	unsigned char *v = xcalloc(f->nkqs + f->nprompts + 1, 1);
+
+	for (size_t q = 0; q < f->nkqs; q++)
+		v[q] = c->kq_answer[q] != ANSWER_NONE && case_kq_relevant(c, f, q) == COND_TRUE;
+	for (size_t i = 0; i < f->nprompts; i++)
+		v[f->nkqs + i] = c->prompt_answer[i] != ANSWER_NONE &&
+		    case_prompt_relevant(c, f, i) == COND_TRUE;
+	return v;
+}
+
 static void
 set_choice(struct tui *t, int value)
 {
 	struct err e;
 	int fact = t->facts->row - ROW_FACT0, reloaded, before, after;
+	unsigned char *counted, *now;
 
 	/* counted on the case as on disk, so another's changes are not ours */
 	if (case_refresh(&t->in.cases[t->ci], &t->in.form, &reloaded, &e) < 0) {
 		tui_message(t, 1, "NOT SAVED: %s", e.msg);
 		return;
 	}
-	before = case_uncounted_answers(&t->in.cases[t->ci], &t->in.form);
-
+	counted = counted_answers(t);
 	if (edit_fact(&t->in, t->ci, (size_t)fact, value, NULL, &t->undo, &e) < 0) {
 		tui_message(t, 1, "NOT SAVED: %s", e.msg);
+		free(counted);
 		return;
 	}
 	tui_recompute(t);
-	/* a fact can take a case's answers out of the count: say so at once */
-	after = case_uncounted_answers(&t->in.cases[t->ci], &t->in.form);
-	if (after > before)
+	/* a fact can take a case's answers out of the count, or bring them
+	 * back: say how many of each, at once */
+	now = counted_answers(t);
+	before = after = 0;
+	for (size_t i = 0; i < t->in.form.nkqs + t->in.form.nprompts; i++) {
+		before += counted[i] && !now[i];	/* out */
+		after += !counted[i] && now[i];		/* back */
+	}
+	free(counted);
+	free(now);
+	if (before > 0)
 		tui_message(t, 1, "%d answer%s no longer appl%s to this case: kept, not "
-		    "counted (u undoes the change).", after - before, after - before == 1 ? "" : "s",
-		    after - before == 1 ? "ies" : "y");
-	else if (after < before)
+		    "counted%s (u undoes the change).", before, before == 1 ? "" : "s",
+		    before == 1 ? "ies" : "y", after > 0 ? "; others count again" : "");
+	else if (after > 0)
 		tui_message(t, 0, "%d answer%s given before appl%s again, and count%s.",
-		    before - after, before - after == 1 ? "" : "s",
-		    before - after == 1 ? "ies" : "y", before - after == 1 ? "s" : "");
+		    after, after == 1 ? "" : "s", after == 1 ? "ies" : "y", after == 1 ? "s" : "");
 }
 
 static void

@@ -149,6 +149,9 @@ tui_notes_close(struct tui *t)
 	if (rc == 0 && conflict == EDIT_NOTE_BOTH_KEPT)
 		tui_message(t, 1, "The note was changed meanwhile in another yjinspect: "
 		    "both are kept (e to see them).");
+	else if (rc == 0 && conflict == EDIT_NOTE_REMOVED_THERE)
+		tui_message(t, 1, "The note had been removed meanwhile in another yjinspect: "
+		    "yours is saved.");
 	else if (rc == 0 && conflict == EDIT_NOTE_THEIRS_KEPT)
 		tui_message(t, 1, "The note was changed meanwhile in another yjinspect: "
 		    "it stays (not cleared).");

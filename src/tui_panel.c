@@ -52,6 +52,8 @@ kq_band_label(const struct form *f, const struct rate_tally *k)
 static const char *
 std_mark(const struct tui *t, const struct rate_std *rs)
 {
+	if (rs->stale)		/* the evidence has moved since the decision */
+		return "!";
 	if (rs->decision)
 		return t->utf8 ? "\xe2\x80\xa0" : "d";
 	if (rs->reasons && rs->rating >= 0)
@@ -272,7 +274,7 @@ tui_panel_draw(struct tui *t)
 	bars = legend = rules = 1;
 	for (int pass = 0; pass < 3; pass++) {
 		total = 2 + (t->in.nleft_out > 0) + (cur_std >= 0 ? 1 + nkq * (bars ? 2 : 1) + !bars : 0) + (int)f->nstds +
-		    (legend ? 2 : 0) + (rules ? 2 + (cur_std >= 0) : 0);
+		    (legend ? 3 : 0) + (rules ? 2 + (cur_std >= 0) : 0);
 		if (total <= t->panel.h)
 			break;
 		if (pass == 0)
@@ -323,6 +325,7 @@ tui_panel_draw(struct tui *t)
 		snprintf(line, sizeof line, "%s panel decision  %s not counted",
 		    t->utf8 ? "\xe2\x80\xa0" : "d", t->utf8 ? "\xc2\xb9" : "'");
 		text_row(&p, tui_attr(t, TA_DIM), line);
+		text_row(&p, tui_attr(t, TA_DIM), "! decision: evidence moved since");
 	}
 	total = p.row;
 	/* keep the scroll inside the content */

@@ -98,7 +98,7 @@ reread(struct tui *t)
 	char *name = t->in.ncases ? xstrdup(t->in.cases[t->ci].name) : NULL;
 	char *item = t->item >= 0 ? xstrdup(t->walk.items[t->item].id) : NULL;
 	char *row = selected_name(t);
-	int ci, on_case = t->screen == SCREEN_WALK || t->screen == SCREEN_JUMP ||
+	int ci, changed_here = 0, on_case = t->screen == SCREEN_WALK || t->screen == SCREEN_JUMP ||
 	    (t->screen == SCREEN_HELP && t->back == SCREEN_WALK);
 
 	if (insp_open(&in, t->in.dir, paths_forms_dir(), &p) < 0 || p.nerrors > in.left_out_errors) {
@@ -108,6 +108,7 @@ reread(struct tui *t)
 			if (p.v[i].level == PROBLEM_ERROR) {
 				tui_message(t, 1, "The folder was changed and cannot be read again "
 				    "(showing it as it was): %s", p.v[i].msg);
+				t->msg_sync = 1;	/* cleared when it can be read again */
 				break;
 			}
 		if (in.path)
@@ -119,6 +120,13 @@ reread(struct tui *t)
 		return;
 	}
 	problems_free(&p);
+	if (t->msg_sync) {	/* the folder can be read again: no longer so */
+		t->msg[0] = '\0';
+		t->msg_sync = 0;
+	}
+	if (name != NULL && (ci = edit_case_index(&in, name)) >= 0 &&
+	    memcmp(&in.cases[ci].disk, &t->in.cases[t->ci].disk, sizeof in.cases[ci].disk) != 0)
+		changed_here = 1;	/* the case on screen was changed elsewhere */
 	if (!same_form(&t->in.form, &in.form) && t->undo.n > 0) {
 		/* its entries count items and facts of the framework as it was */
 		edit_undo_free(&t->undo);
@@ -142,6 +150,17 @@ reread(struct tui *t)
 		t->item = item ? walk_find(&t->walk, item) : -1;
 		if (on_case)
 			tui_walk_settle(t);
+		if (on_case && changed_here) {	/* say so: what is on screen moved */
+			const char *now = t->item >= 0 ? t->walk.items[t->item].id : NULL;
+			const char *ref = t->in.cases[ci].reference ? t->in.cases[ci].reference : name;
+
+			if (now && item && strcmp(now, item) != 0)
+				tui_message(t, 1, "%s was changed in another yjinspect: %s no longer "
+				    "applies, now at %s.", ref, item, now);
+			else
+				tui_message(t, 0, "%s was changed in another yjinspect: shown as it "
+				    "is now.", ref);
+		}
 	} else {
 		t->ci = 0;
 		t->item = -1;
@@ -150,7 +169,8 @@ reread(struct tui *t)
 				t->back = SCREEN_LIST;
 			else
 				t->screen = SCREEN_LIST;
-			tui_message(t, 1, "The case %s is no longer in the folder.", name ? name : "");
+			tui_message(t, 1, "The case %s is no longer in the folder, or cannot be "
+			    "read now (see the end of the case list).", name ? name : "");
 		}
 	}
 	free(name);

@@ -309,14 +309,6 @@ test_relevance(void **state)
 	assert_int_equal(case_kq_relevant(&c, &fx->f, kq(fx, "3.4.2")), COND_TRUE);
 	/* judgement-rated questions are never answered case by case */
 	assert_int_equal(case_kq_relevant(&c, &fx->f, kq(fx, "1.1.1")), COND_FALSE);
-	/* answers kept on questions that do not apply are not counted */
-	c.kq_answer[kq(fx, "3.4.2")] = ANSWER_YES;
-	c.prompt_answer[pr(fx, "2.2.2.1")] = ANSWER_NO;
-	assert_int_equal(case_uncounted_answers(&c, &fx->f), 1);	/* 2.2.2.1: oocd */
-	set_fact(fx, &c, "case_type", "court");
-	assert_int_equal(case_uncounted_answers(&c, &fx->f), 1);	/* 3.4.2 now */
-	c.facts[form_fact_index(&fx->f, "case_type")] = COND_UNSET;	/* neither counts */
-	assert_int_equal(case_uncounted_answers(&c, &fx->f), 2);
 	case_free(&c, &fx->f);
 }
 

@@ -556,7 +556,7 @@ test_note_edited_in_two_places(void **state)
 	assert_int_equal(edit_note(&other, 0, q, NULL, NULL, &e), 0);
 	assert_int_equal(edit_note_from(&fx->in, 0, q, "Bob's latest", "Ann's own", "Ann", &both,
 	    &fx->u, &e), 0);
-	assert_int_equal(both, EDIT_NOTE_SAVED);
+	assert_int_equal(both, EDIT_NOTE_REMOVED_THERE);
 	assert_string_equal(fx->in.cases[0].notes[q], "Ann's own");
 	insp_close(&other);
 	problems_free(&p);

@@ -775,6 +775,12 @@ check "11: (the summary counts it: 2.1.1 $want)" [ "$want" = "5/7" ]
 check "11: an answer changed by another program: the panel counts it ($want)" \
 	wait_re "2\.1\.1 +$want "
 check "11: ...the walk stays on the same case" wait_for "case ST-C01 (1 of 11)"
+check "11: ...and says the case was changed elsewhere" \
+	wait_for "ST-C01 was changed in another yjinspect: shown as it is now."
+check "11: the decision on 2.1 now rests on moved evidence: marked '!'" \
+	wait_re '2\.1 +Assessment +. [A-Za-z. ]+ *!'
+check "11: ...the summary says the same (a decision to look at again)" sh -c "
+	'$YJ' summary '$D11' | grep -qi 'look again'"
 key q
 wait_for "EXIT 0" >/dev/null
 

@@ -73,7 +73,8 @@ struct tui {
 	struct tui_rect main, panel, status;
 	int side_by_side;
 
-	struct tui_stamp seen_insp, seen_cases;	/* the folder after our last key */
+	struct tui_stamp seen_insp, seen_cases, seen_current;	/* the folder after
+						 * our last key (tui_sync.c) */
 	size_t syncs;		/* times the folder was read again (tui_sync) */
 
 	int cury, curx;		/* where the text cursor goes, -1: hidden */

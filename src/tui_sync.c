@@ -3,8 +3,10 @@
  * answers, `yjinspect decide` or `judge` recording a panel decision), the
  * inspection is read again and the panel shows what the folder now holds.
  *
- * What is watched: inspection.ini and the cases folder itself (every save
- * of a case file renames a new file into it, so its change time moves).
+ * What is watched: inspection.ini, the cases folder itself (every save of
+ * a case file renames a new file into it, so its change time moves) and
+ * the case on screen (changed where it is, by an editor). Another case
+ * changed where it is shows with the next change of the folder.
  * After each of this program's own keys the stamps are taken again
  * (tui_sync_mark), so only changes made by others between keys count.
  * A change made by another program in the same instant as one of ours is
@@ -39,20 +41,27 @@ stamp_of(const char *path, struct tui_stamp *s)
 	}
 }
 
+/* inspection.ini, the cases folder, and the case on screen (a file changed
+ * where it is, by an editor or '>>', does not change its folder) */
 static void
-stamps(const struct tui *t, struct tui_stamp *insp, struct tui_stamp *cases)
+stamps(const struct tui *t, struct tui_stamp *insp, struct tui_stamp *cases,
+    struct tui_stamp *current)
 {
 	char *cdir = xasprintf("%s/cases", t->in.dir);
 
 	stamp_of(t->in.path, insp);
 	stamp_of(cdir, cases);
+	if (t->in.ncases > 0)
+		stamp_of(t->in.cases[t->ci].path, current);
+	else
+		memset(current, 0, sizeof *current);
 	free(cdir);
 }
 
 void
 tui_sync_mark(struct tui *t)
 {
-	stamps(t, &t->seen_insp, &t->seen_cases);
+	stamps(t, &t->seen_insp, &t->seen_cases, &t->seen_current);
 }
 
 /* The name of the case list's selected row (a case or a file left out). */
@@ -181,11 +190,12 @@ reread(struct tui *t)
 int
 tui_sync_changed(const struct tui *t)
 {
-	struct tui_stamp insp, cases;
+	struct tui_stamp insp, cases, current;
 
-	stamps(t, &insp, &cases);
+	stamps(t, &insp, &cases, &current);
 	return memcmp(&insp, &t->seen_insp, sizeof insp) != 0 ||
-	    memcmp(&cases, &t->seen_cases, sizeof cases) != 0;
+	    memcmp(&cases, &t->seen_cases, sizeof cases) != 0 ||
+	    memcmp(&current, &t->seen_current, sizeof current) != 0;
 }
 
 int

@@ -781,6 +781,13 @@ check "11: the decision on 2.1 now rests on moved evidence: marked '!'" \
 	wait_re '2\.1 +Assessment +. [A-Za-z. ]+ *!'
 check "11: ...the summary says the same (a decision to look at again)" sh -c "
 	'$YJ' summary '$D11' | grep -qi 'look again'"
+# an editor changing the case on screen where it is (the folder itself
+# does not change): 2.1.2 of ST-C01 from Yes to No, the file written over
+sed 's/^2\.1\.2 = yes$/2.1.2 = no/' "$D11/cases/ST-C01.ini" >"$TMP/c01.edited"
+cat "$TMP/c01.edited" >"$D11/cases/ST-C01.ini"
+want=$("$YJ" summary --format tsv "$D11" | awk -F '\t' '$1 == "kq" && $2 == "2.1.2" { print $4 "/" $3 }')
+check "11: the case on screen changed in place: the panel counts it ($want)" \
+	wait_re "2\.1\.2 +$want "
 key q
 wait_for "EXIT 0" >/dev/null
 

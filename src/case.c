@@ -512,12 +512,33 @@ report_unset(void *arg, int fact)
 	    u->f->facts[fact].id, u->f->facts[fact].label);
 }
 
+enum cond_value
+case_choice_allowed(const struct case_file *c, const struct form *f, size_t fact, int choice)
+{
+	const struct form_fact *fa = &f->facts[fact];
+
+	if (fa->choice_when == NULL || choice < 0 || (size_t)choice >= fa->nchoices ||
+	    fa->choice_when[choice] == NULL)
+		return COND_TRUE;
+	return cond_eval(fa->choice_when[choice], c->facts);
+}
+
 void
 case_check(const struct case_file *c, const struct form *f, struct problems *p)
 {
 	struct unset_ctx u = { c, f, p, xcalloc(f->nfacts, 1) };
 	int unanswered = 0;
 	const char *first = NULL;
+
+	/* a choice the other facts rule out (a referral order on an
+	 * out-of-court case): one of the two is wrong */
+	for (size_t i = 0; i < f->nfacts; i++)
+		if (c->facts[i] != COND_UNSET &&
+		    case_choice_allowed(c, f, i, c->facts[i]) == COND_FALSE)
+			problems_add(p, PROBLEM_WARNING, "%s: [facts] %s: '%s' is a choice only "
+			    "when %s", c->path, f->facts[i].id,
+			    f->facts[i].choices[c->facts[i]],
+			    f->facts[i].choice_when_src[c->facts[i]]);
 
 	for (size_t s = 0; s < f->nstds; s++)
 		if (f->stds[s].rating == RATING_CASES)

@@ -96,6 +96,12 @@ void case_check(const struct case_file *c, const struct form *f, struct problems
 void case_progress(const struct case_file *c, const struct form *f,
 		   int *answered, int *total);
 
+/* Can choice CHOICE of fact FACT be made for this case (its choice.X.when
+ * condition on the case's other facts)? COND_UNKNOWN when a fact the
+ * condition depends on is not recorded. */
+enum cond_value case_choice_allowed(const struct case_file *c, const struct form *f,
+				    size_t fact, int choice);
+
 const char *case_answer_word(enum answer a);	/* "yes", "no", "na", "" */
 
 #endif

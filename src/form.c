@@ -294,14 +294,35 @@ load_fact(struct loader *l, const struct ini_section *s, const char *id)
 			lerr(l, s->name, "choices", "is empty");
 			goto out;
 		}
-		/* every choice.X key must name a declared choice */
+		/* every choice.X (label) and choice.X.when (condition) key must
+		 * name a declared choice */
 		for (size_t i = 0; i < s->nkeys; i++) {
-			const char *k = s->keys[i].name;
+			const char *k = s->keys[i].name, *dot;
+			char choice[128];
 
-			if (strncmp(k, "choice.", 7) == 0 && form_choice_index(fa, k + 7) < 0) {
-				lerr(l, s->name, k, "'%s' is not in choices", k + 7);
+			if (strncmp(k, "choice.", 7) != 0)
+				continue;
+			dot = strchr(k + 7, '.');
+			if (dot != NULL && strcmp(dot, ".when") != 0) {
+				lerr(l, s->name, k, "unknown key (choice.ID or choice.ID.when)");
 				goto out;
 			}
+			snprintf(choice, sizeof choice, "%.*s",
+			    (int)(dot ? (size_t)(dot - (k + 7)) : strlen(k + 7)), k + 7);
+			if (form_choice_index(fa, choice) < 0) {
+				lerr(l, s->name, k, "'%s' is not in choices", choice);
+				goto out;
+			}
+		}
+		/* when each choice can be made: a condition on the facts above */
+		fa->choice_when = xcalloc(fa->nchoices, sizeof *fa->choice_when);
+		fa->choice_when_src = xcalloc(fa->nchoices, sizeof *fa->choice_when_src);
+		for (size_t i = 0; i < fa->nchoices; i++) {
+			char key[128];
+
+			snprintf(key, sizeof key, "choice.%s.when", fa->choices[i]);
+			if (get_cond(l, s->name, key, &fa->choice_when[i], &fa->choice_when_src[i]) < 0)
+				goto out;
 		}
 	} else {
 		lerr(l, s->name, "type", "'%s' is not choice, bool or text", type);
@@ -674,9 +695,13 @@ form_free(struct form *f)
 		for (size_t j = 0; j < fa->nchoices; j++) {
 			free(fa->choices[j]);
 			free(fa->choice_labels[j]);
+			if (fa->choice_when)
+				free_cond_src(fa->choice_when[j], fa->choice_when_src[j]);
 		}
 		free(fa->choices);
 		free(fa->choice_labels);
+		free(fa->choice_when);
+		free(fa->choice_when_src);
 		free(fa->id);
 		free(fa->label);
 		free(fa->help);

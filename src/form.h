@@ -26,6 +26,9 @@ struct form_fact {
 	enum form_fact_type type;
 	char **choices;			/* FACT_CHOICE: ids; FACT_BOOL: "no","yes" */
 	char **choice_labels;		/* same length */
+	struct cond **choice_when;	/* same length: when each choice can be
+					 * made (NULL: always), or NULL */
+	char **choice_when_src;
 	size_t nchoices;
 };
 

@@ -531,11 +531,19 @@ tui_facts_input(struct tui *t, int is_code, int ch)
 
 		switch (a) {
 		case ACT_CHOICE_NEXT:
-			set_choice(t, v == COND_UNSET ? 0 : (v + 1) % nc);
+		case ACT_CHOICE_PREV: {
+			/* the next choice the case's other facts allow (a court
+			 * case is not offered out-of-court disposals) */
+			int step = a == ACT_CHOICE_NEXT ? 1 : nc - 1;
+			int c = v == COND_UNSET ? (a == ACT_CHOICE_NEXT ? 0 : nc - 1) : (v + step) % nc;
+			size_t fi = (size_t)(fx->row - ROW_FACT0);
+
+			for (int i = 0; i < nc && case_choice_allowed(&t->in.cases[t->ci],
+			    &t->in.form, fi, c) == COND_FALSE; i++)
+				c = (c + step) % nc;
+			set_choice(t, c);
 			return 1;
-		case ACT_CHOICE_PREV:
-			set_choice(t, v == COND_UNSET ? nc - 1 : (v + nc - 1) % nc);
-			return 1;
+		}
 		case ACT_FACT_YES:
 		case ACT_FACT_NO:
 			if (fa->type != FACT_BOOL) {

@@ -283,6 +283,8 @@ test_missing_and_directory(void **state)
 	free(path);
 }
 
+static int has(const struct problems *p, const char *needle);
+
 static void
 test_relevance(void **state)
 {
@@ -309,6 +311,24 @@ test_relevance(void **state)
 	assert_int_equal(case_kq_relevant(&c, &fx->f, kq(fx, "3.4.2")), COND_TRUE);
 	/* judgement-rated questions are never answered case by case */
 	assert_int_equal(case_kq_relevant(&c, &fx->f, kq(fx, "1.1.1")), COND_FALSE);
+	/* which disposals go with the case type (choice.X.when) */
+	{
+		size_t d = (size_t)form_fact_index(&fx->f, "disposal");
+		const struct form_fact *fa = &fx->f.facts[d];
+		struct problems p = PROBLEMS_INIT;
+
+		assert_int_equal(case_choice_allowed(&c, &fx->f, d, form_choice_index(fa, "ycc")),
+		    COND_TRUE);	/* oocd */
+		assert_int_equal(case_choice_allowed(&c, &fx->f, d, form_choice_index(fa, "yro")),
+		    COND_FALSE);
+		set_fact(fx, &c, "disposal", "yro");	/* recorded all the same */
+		case_check(&c, &fx->f, &p);
+		assert_true(has(&p, "[facts] disposal: 'yro' is a choice only when case_type == court"));
+		problems_free(&p);
+		c.facts[form_fact_index(&fx->f, "case_type")] = COND_UNSET;
+		assert_int_equal(case_choice_allowed(&c, &fx->f, d, form_choice_index(fa, "yro")),
+		    COND_UNKNOWN);
+	}
 	case_free(&c, &fx->f);
 }
 

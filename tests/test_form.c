@@ -113,6 +113,23 @@ test_unknown_framework(void **state)
 	assert_int_equal(form_load_id(&f, fx->dir, "../etc/passwd", &e), -1);
 }
 
+/* choice.X.when: a condition on the facts above; X must be a choice */
+static void test_choice_when_bad_fact(void **s) {
+	refused(*s, "choice.oocd = \"Out of court\"\n",
+	    "choice.oocd = \"Out of court\"\nchoice.oocd.when = \"tier == 3\"\n",
+	    "[fact.case_type]", "choice.oocd.when", "bad condition", NULL);
+}
+static void test_choice_when_not_a_choice(void **s) {
+	refused(*s, "choice.oocd = \"Out of court\"\n",
+	    "choice.oocd = \"Out of court\"\nchoice.crown.when = \"case_type == court\"\n",
+	    "[fact.case_type]", "'crown' is not in choices", NULL);
+}
+static void test_choice_when_bad_key(void **s) {
+	refused(*s, "choice.oocd = \"Out of court\"\n",
+	    "choice.oocd = \"Out of court\"\nchoice.oocd.whenever = \"case_type == court\"\n",
+	    "choice.oocd.whenever", "unknown key", NULL);
+}
+
 static void test_unknown_key(void **s) {
 	refused(*s, "name = \"Assessment\"", "name = \"Assessment\"\ncolour = red",
 	    "t.ini:", "[standard.2.1]", "colour", "unknown key", NULL);
@@ -272,7 +289,8 @@ main(void)
 		T(test_dangling_domain), T(test_bad_rating_kind), T(test_bad_band_order),
 		T(test_bad_number), T(test_bad_bool), T(test_id_mismatch), T(test_missing_text),
 		T(test_choice_label_missing), T(test_choice_label_stray), T(test_bad_type),
-		T(test_long_line), T(test_no_case_kqs),
+		T(test_long_line), T(test_no_case_kqs), T(test_choice_when_bad_fact),
+		T(test_choice_when_not_a_choice), T(test_choice_when_bad_key),
 		cmocka_unit_test(test_bundled_2019), cmocka_unit_test(test_bundled_2021),
 	};
 

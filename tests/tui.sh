@@ -246,6 +246,11 @@ key Right			# Court disposal
 wait_for "< Court disposal >" >/dev/null
 key Down Right Right		# Youth rehabilitation order
 check "1: Left/Right choose the disposal" wait_for "< Youth rehabilitation"
+key Left Left			# yro, referral order, then round to the last court one
+check "1: ...only a court case's disposals: round past the out-of-court ones" \
+	wait_for "< Other court disposal >"
+key Right Right			# round again to referral order, then yro
+check "1: ...and back the other way" wait_for "< Youth rehabilitation"
 key Down Down Down Down Down Down	# past gender, RoSH, SW and agreements
 check "1: Down reaches 'Factors related to keeping the child safe'" \
 	wait_for "Factors related to keeping the child safe"

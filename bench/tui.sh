@@ -121,7 +121,7 @@ prog_pid() { # the program: the pane's own process (run without a shell)
 . "$top/bench/lib.sh"
 build_insp() { # DIR N
 	big_inspection "$yj" "$1" "$2"
-	printf '[place]\nscreen = "walk"\ncase = "B000000.ini"\nitem = "2.1.1"\n' >"$dir/.yjinspect-place"
+	printf '[place]\nscreen = "walk"\ncase = "B000000.ini"\nitem = "2.1.1"\n' >"$dir/.yjinspect-place-Bench"	# (YJINSPECT_INSPECTOR=Bench)
 }
 measure() { # N: sets per_ms (utime+stime), per_us (schedstat), idle_ms, wall_ms, load_ms
 	dir="$tmp/n$1"

@@ -242,6 +242,19 @@ text_std_line(FILE *out, const struct form *f, const struct rate *r, size_t s, i
 #define TCOL_NUMS (9 + 6 + 6 + 2)	/* " Relevant" " 'Yes'" "     %" "  " */
 #define TCOL_BAND 19
 
+/* The row's figures, after its text: relevant, 'Yes', %, band. */
+static void
+figures(FILE *out, const char *rel, const char *yes, const char *pct, const char *band)
+{
+	fputc(' ', out);
+	rpad(out, rel, 8);
+	fputc(' ', out);
+	rpad(out, yes, 5);
+	fputc(' ', out);
+	rpad(out, pct, 5);
+	fprintf(out, "  %s\n", band);
+}
+
 static void
 text_row(FILE *out, const char *id, const char *label, const char *rel, const char *yes,
     const char *pct, const char *band, int width)
@@ -259,12 +272,7 @@ text_row(FILE *out, const char *id, const char *label, const char *rel, const ch
 			fprintf(out, "%s%s\n", i ? "        " : idcol, lines[i]);
 		text_lines_free(lines);
 		fprintf(out, "%*s", (int)(TCOL_ID + tw), "");
-		rpad(out, rel, 8);
-		fputc(' ', out);
-		rpad(out, yes, 5);
-		fputc(' ', out);
-		rpad(out, pct, 5);
-		fprintf(out, "  %s\n", band);
+		figures(out, rel, yes, pct, band);
 		return;
 	}
 	lines = text_wrap(label, tw);
@@ -272,13 +280,7 @@ text_row(FILE *out, const char *id, const char *label, const char *rel, const ch
 		fputs(i ? "        " : idcol, out);
 		if (i == 0) {
 			pad(out, lines[i], tw);
-			fputc(' ', out);
-			rpad(out, rel, 8);
-			fputc(' ', out);
-			rpad(out, yes, 5);
-			fputc(' ', out);
-			rpad(out, pct, 5);
-			fprintf(out, "  %s\n", band);
+			figures(out, rel, yes, pct, band);
 		} else
 			fprintf(out, "%s\n", lines[i]);
 	}

@@ -95,6 +95,17 @@ reload(struct fx *fx, struct case_file *c)
 		fail_msg("%s", p.v[0].msg);
 }
 
+/* Open the fixture's folder again, as another yjinspect would. */
+static void
+open_other(struct fx *fx, struct inspection *other)
+{
+	struct problems p = PROBLEMS_INIT;
+
+	if (insp_open(other, fx->dir, tu_env("YJINSPECT_FORMS"), &p) < 0)
+		fail_msg("%s", p.v[0].msg);
+	problems_free(&p);
+}
+
 static void
 test_walk_order(void **state)
 {
@@ -326,7 +337,6 @@ static void
 test_two_instances(void **state)
 {
 	struct fx *fx = *state;
-	struct problems p = PROBLEMS_INIT;
 	struct inspection other;
 	struct edit_undo ou = { NULL, 0, 0 };
 	struct case_file d;
@@ -334,8 +344,7 @@ test_two_instances(void **state)
 	size_t q = (size_t)form_kq_index(&fx->in.form, "2.1.1");
 
 	fact(fx, "case_type", "court");
-	if (insp_open(&other, fx->dir, tu_env("YJINSPECT_FORMS"), &p) < 0)
-		fail_msg("%s", p.v[0].msg);
+	open_other(fx, &other);
 	/* this one answers; the other, which read the case before, answers too */
 	if (edit_answer(&fx->in, &fx->w, 0, (size_t)item(fx, "2.1.1.1"), ANSWER_YES, "A",
 	    &fx->u, &e) < 0)
@@ -355,7 +364,6 @@ test_two_instances(void **state)
 	case_free(&d, &fx->in.form);
 	edit_undo_free(&ou);
 	insp_close(&other);
-	problems_free(&p);
 }
 
 /* Undo takes back only what is still as this program left it: another
@@ -364,7 +372,6 @@ static void
 test_undo_after_another_changed_it(void **state)
 {
 	struct fx *fx = *state;
-	struct problems p = PROBLEMS_INIT;
 	struct inspection other;
 	struct edit_undo ou = { NULL, 0, 0 };
 	struct case_file d;
@@ -377,8 +384,7 @@ test_undo_after_another_changed_it(void **state)
 	fact(fx, "case_type", "court");
 	assert_int_equal(edit_answer(&fx->in, &fx->w, 0, i1, ANSWER_NO, "Ann", &fx->u, &e), 0);
 	assert_int_equal(edit_answer(&fx->in, &fx->w, 0, i2, ANSWER_NO, "Ann", &fx->u, &e), 0);
-	if (insp_open(&other, fx->dir, tu_env("YJINSPECT_FORMS"), &p) < 0)
-		fail_msg("%s", p.v[0].msg);
+	open_other(fx, &other);
 	/* Bob answers 2.1.1.2 again: Ann's undo of it must not take his back */
 	assert_int_equal(edit_answer(&other, &fx->w, 0, i2, ANSWER_YES, "Bob", &ou, &e), 0);
 	assert_int_equal(fx->u.n, 3);
@@ -397,7 +403,6 @@ test_undo_after_another_changed_it(void **state)
 	case_free(&d, &fx->in.form);
 	edit_undo_free(&ou);
 	insp_close(&other);
-	problems_free(&p);
 }
 
 /* Two programs answering one case at the same instants, each its own
@@ -511,14 +516,12 @@ static void
 test_note_edited_in_two_places(void **state)
 {
 	struct fx *fx = *state;
-	struct problems p = PROBLEMS_INIT;
 	struct inspection other;
 	struct err e;
 	size_t q = (size_t)form_kq_index(&fx->in.form, "2.1.1");
 	int both;
 
-	if (insp_open(&other, fx->dir, tu_env("YJINSPECT_FORMS"), &p) < 0)
-		fail_msg("%s", p.v[0].msg);
+	open_other(fx, &other);
 	/* no one else changed it: saved as it is */
 	assert_int_equal(edit_note_from(&fx->in, 0, q, NULL, "first", "Ann", &both, &fx->u, &e), 0);
 	assert_int_equal(both, 0);
@@ -559,7 +562,6 @@ test_note_edited_in_two_places(void **state)
 	assert_int_equal(both, EDIT_NOTE_REMOVED_THERE);
 	assert_string_equal(fx->in.cases[0].notes[q], "Ann's own");
 	insp_close(&other);
-	problems_free(&p);
 }
 
 /* Another yjinspect adds a case; this one, not knowing, adds the same:
@@ -568,13 +570,11 @@ static void
 test_add_case_added_elsewhere(void **state)
 {
 	struct fx *fx = *state;
-	struct problems p = PROBLEMS_INIT;
 	struct inspection other;
 	struct err e;
 	size_t ci;
 
-	if (insp_open(&other, fx->dir, tu_env("YJINSPECT_FORMS"), &p) < 0)
-		fail_msg("%s", p.v[0].msg);
+	open_other(fx, &other);
 	assert_int_equal(edit_add_case(&other, "Z9", "Bob", &ci, &e), 0);
 	assert_int_equal(edit_add_case(&fx->in, "Z9", "Ann", &ci, &e), -1);
 	assert_non_null(strstr(e.msg, "cases/Z9.ini has the reference 'Z9': added since"));
@@ -585,7 +585,6 @@ test_add_case_added_elsewhere(void **state)
 	assert_non_null(strstr(e.msg, "cases/Z9.ini has the reference 'Y 8'"));
 	assert_int_equal(edit_add_case(&fx->in, "Z9", "Ann", &ci, &e), 0);	/* free again */
 	insp_close(&other);
-	problems_free(&p);
 }
 
 /* An answer can only go to a question that applies to the case. */

@@ -200,6 +200,19 @@ drive() {
 	done <"$1"
 }
 
+# to_child_safety REF: open the facts form of case REF (f) and go to its
+# "Factors related to keeping the child safe" row (up to the top, then
+# down past reference, inspector, type, disposal, gender and the four
+# classification rows)
+to_child_safety() {
+	key f
+	wait_for "Case facts: $1" >/dev/null
+	key Up Up Up Up Up Up Up Up Up Up Up Up Up Up Up
+	wait_re '^> Reference' >/dev/null
+	key Down Down Down Down Down Down Down Down Down
+	wait_re '^> Factors related to keeping the child safe'
+}
+
 # ====================================================================
 # 1. a whole court case by keystrokes at 80x24
 I="$TMP/insp"
@@ -331,12 +344,7 @@ for q in 2.2.2 2.3.2; do
 done
 check "2: no answer was written for 2.2.2 or 2.3.2" sh -c "! grep -qE '^2\.(2|3)\.2' '$C2'"
 # flip the fact: they come back
-key f
-wait_for "Case facts: TEST-2" >/dev/null
-key Up Up Up Up Up Up Up Up Up Up Up Up Up Up Up
-wait_re '^> Reference' >/dev/null
-key Down Down Down Down Down Down Down Down Down
-check "2: the facts form reaches child safety again" wait_for "Factors related to keeping the child safe"
+check "2: the facts form reaches child safety again" to_child_safety TEST-2
 key y
 wait_for "Factors related to keeping other people safe" >/dev/null
 key Enter
@@ -411,12 +419,7 @@ wait_for "│Score" >/dev/null
 
 # answers to questions that a fact change makes irrelevant are kept, not
 # counted, and said to be (they count again if the fact changes back)
-key f
-wait_for "Case facts: TEST-2" >/dev/null
-key Up Up Up Up Up Up Up Up Up Up Up Up Up Up Up
-wait_re '^> Reference' >/dev/null
-key Down Down Down Down Down Down Down Down Down
-wait_re '^> Factors related to keeping the child safe' >/dev/null
+to_child_safety TEST-2 >/dev/null
 key n
 check "4: child safety back to No: the status says 3 answers no longer count" \
 	wait_for "3 answers no longer apply to this case: kept, not counted"
@@ -430,12 +433,7 @@ check "4: ...2.3.2 not relevant, its judgement kept and not counted" sh -c "
 	grep -qE '2\.3\.2 not relevant here: [^0-9]*: No; judged Yes before: kept, not counted'"
 check "4: ...the panel counts the other case only: 2.3.2 1/1" wait_re '2\.3\.2 +1/1 +100%'
 check "4: ...the answers are still in the file" sh -c "grep -qx '2.3.2 = yes' '$C2' && grep -qx '2.3.2.2 = yes' '$C2'"
-key f
-wait_for "Case facts: TEST-2" >/dev/null
-key Up Up Up Up Up Up Up Up Up Up Up Up Up Up Up
-wait_re '^> Reference' >/dev/null
-key Down Down Down Down Down Down Down Down Down
-wait_re '^> Factors related to keeping the child safe' >/dev/null
+to_child_safety TEST-2 >/dev/null
 key y
 check "4: ...and back to Yes: the status says they count again" \
 	wait_for "3 answers given before apply again, and count."

@@ -16,6 +16,11 @@
 #include "save.h"
 #include "xalloc.h"
 
+static char *file_with(const struct inspection *in, const char *reference, const char *self,
+    int all, int *left_out);
+static int reference_gate(const struct inspection *in, size_t ci, const char *ref,
+    struct err *e);
+
 static char *
 dup_or_null(const char *s)
 {
@@ -359,6 +364,11 @@ edit_note_from(struct inspection *in, size_t ci, size_t kq, const char *base,
 {
 	int rc;
 
+	if (same_text(base && *base ? base : NULL, note && *note ? note : NULL)) {
+		if (conflict)	/* nothing typed: nothing to save, no lock needed */
+			*conflict = EDIT_NOTE_SAVED;
+		return 0;
+	}
 	if (case_lock(&in->cases[ci], e) < 0)
 		return -1;
 	rc = note_from_locked(in, ci, kq, base, note, who, conflict, u, e);
@@ -370,12 +380,20 @@ int
 edit_field(struct inspection *in, size_t ci, enum edit_field field, const char *text,
     struct edit_undo *u, struct err *e)
 {
-	int rc;
+	int rc, gate = -1;
 
-	if (case_lock(&in->cases[ci], e) < 0)
+	/* a reference: not another case's on disk either, and none added
+	 * with it meanwhile (the gate adding a case holds too) */
+	if (field == FIELD_REFERENCE && text != NULL && *text != '\0' &&
+	    (gate = reference_gate(in, ci, text, e)) < 0)
 		return -1;
+	if (case_lock(&in->cases[ci], e) < 0) {
+		save_unlock(gate);
+		return -1;
+	}
 	rc = field_locked(in, ci, field, text, u, e);
 	case_unlock(&in->cases[ci]);
+	save_unlock(gate);
 	return rc;
 }
 
@@ -418,7 +436,7 @@ static int
 undo_locked(struct inspection *in, const struct walk *w, struct edit_undo *u,
     struct edit_change *ch, int idx, int *item, struct err *e)
 {
-	int rc;
+	int rc, gate = -1;
 
 	if (refresh(in, (size_t)idx, u, e) < 0)
 		return -1;
@@ -464,7 +482,8 @@ undo_locked(struct inspection *in, const struct walk *w, struct edit_undo *u,
 	case EDIT_FIELD:
 	default:
 		if (ch->index == FIELD_REFERENCE && ch->old_text != NULL &&
-		    reference_taken(in, ch->old_text, &in->cases[idx])) {
+		    (reference_taken(in, ch->old_text, &in->cases[idx]) ||
+		    (gate = reference_gate(in, (size_t)idx, ch->old_text, e)) < 0)) {
 			/* it cannot come back: it would be one case in two files */
 			err_set(e, "the reference '%s' of %s is another case's now: the change "
 			    "stays (and is no longer undoable)", ch->old_text, ch->case_name);
@@ -474,6 +493,7 @@ undo_locked(struct inspection *in, const struct walk *w, struct edit_undo *u,
 		}
 		/* (put back as it was, even if longer than a new one may be) */
 		rc = field_set(in, (size_t)idx, (enum edit_field)ch->index, ch->old_text, NULL, e);
+		save_unlock(gate);
 		break;
 	}
 	if (rc < 0)
@@ -597,15 +617,17 @@ is_left_out(const struct inspection *in, const char *name)
 }
 
 /*
- * A case file in DIR/cases that is not one of IN's cases and may hold the
- * case REFERENCE; its name (free it), *LEFT_OUT saying whether it is one
- * that could not be read, or NULL. A file that could not be read may hold
+ * A case file in DIR/cases that is not one of IN's cases (with ALL, any but
+ * SELF, as it is on disk now) and may hold the case REFERENCE; its name
+ * (free it), *LEFT_OUT saying whether it is one that could not be read, or
+ * NULL. A file that could not be read may hold
  * it by its name (REFERENCE's file name, NAME.ini or NAME-N.ini); any such
  * file by the line the writer would give the reference (another yjinspect
  * may have added the case since IN was read).
  */
 static char *
-file_with(const struct inspection *in, const char *reference, int *left_out)
+file_with(const struct inspection *in, const char *reference, const char *self, int all,
+    int *left_out)
 {
 	char *stem = file_stem(reference), *line, *cdir, *found = NULL;
 	size_t n = strlen(stem);
@@ -625,7 +647,8 @@ file_with(const struct inspection *in, const char *reference, int *left_out)
 		char *path;
 
 		if (name[0] == '.' || len <= 4 || strcmp(name + len - 4, ".ini") != 0 ||
-		    edit_case_index(in, name) >= 0)
+		    (self != NULL && strcmp(name, self) == 0) ||
+		    (!all && edit_case_index(in, name) >= 0))
 			continue;
 		*left_out = is_left_out(in, name);
 		if (*left_out && strncmp(name, stem, n) == 0) {	/* NAME.ini, NAME-N.ini */
@@ -663,7 +686,7 @@ add_case_locked(struct inspection *in, const char *reference, const char *inspec
 		return -1;
 	if (reference_taken(in, reference, NULL))
 		return err_set(e, "another case has the reference '%s'", reference);
-	if ((other = file_with(in, reference, &lo)) != NULL) {
+	if ((other = file_with(in, reference, NULL, 0, &lo)) != NULL) {
 		if (lo)
 			err_set(e, "%s/cases/%s cannot be read and may be this case: put it "
 			    "right (yjinspect check) rather than add the case again", in->dir, other);
@@ -704,6 +727,37 @@ add_case_locked(struct inspection *in, const char *reference, const char *inspec
 	return 0;
 }
 
+/* CASES/.adding: held while a reference is looked for on disk and taken */
+static int
+gate_lock(const struct inspection *in, struct err *e)
+{
+	char *gate = xasprintf("%s/cases/.adding", in->dir);
+	int fd = save_lock_hold(gate, e);
+
+	free(gate);
+	return fd;
+}
+
+/* The gate, held, if no case file on disk but case CI's holds REF; else -1
+ * with E saying which does. */
+static int
+reference_gate(const struct inspection *in, size_t ci, const char *ref, struct err *e)
+{
+	int fd = gate_lock(in, e), lo;
+	char *other;
+
+	if (fd < 0)
+		return -1;
+	if ((other = file_with(in, ref, in->cases[ci].name, 1, &lo)) != NULL) {
+		err_set(e, "%s/cases/%s %s the reference '%s'", in->dir, other,
+		    lo ? "cannot be read and may hold" : "has", ref);
+		free(other);
+		save_unlock(fd);
+		return -1;
+	}
+	return fd;
+}
+
 int
 edit_add_case(struct inspection *in, const char *reference, const char *inspector,
     size_t *ci, struct err *e)
@@ -711,10 +765,8 @@ edit_add_case(struct inspection *in, const char *reference, const char *inspecto
 	/* one adding at a time in the folder: the look for the reference in
 	 * files not read and the making of the file, together (two yjinspects
 	 * adding one case at the same instant would otherwise both add it) */
-	char *gate = xasprintf("%s/cases/.adding", in->dir);
-	int lockfd = save_lock_hold(gate, e), rc;
+	int lockfd = gate_lock(in, e), rc;
 
-	free(gate);
 	if (lockfd < 0)
 		return -1;
 	rc = add_case_locked(in, reference, inspector, ci, e);

@@ -228,6 +228,16 @@ load_framework(struct loader *l, const struct ini_section *s, const char *base)
 	return 0;
 }
 
+/* cond_facts callback: ARG is { the fact's index, set if it is met } */
+static void
+on_self(void *arg, int fact)
+{
+	int *self = arg;
+
+	if (fact == self[0])
+		self[1] = 1;
+}
+
 static int
 load_fact(struct loader *l, const struct ini_section *s, const char *id)
 {
@@ -323,6 +333,16 @@ load_fact(struct loader *l, const struct ini_section *s, const char *id)
 			snprintf(key, sizeof key, "choice.%s.when", fa->choices[i]);
 			if (get_cond(l, s->name, key, &fa->choice_when[i], &fa->choice_when_src[i]) < 0)
 				goto out;
+			if (fa->choice_when[i] != NULL) {
+				int self[2] = { (int)(fa - f->facts), 0 };
+
+				cond_facts(fa->choice_when[i], on_self, self);
+				if (self[1]) {
+					lerr(l, s->name, key, "a choice's condition is on the other "
+					    "facts, not on %s itself", fa->id);
+					goto out;
+				}
+			}
 		}
 	} else {
 		lerr(l, s->name, "type", "'%s' is not choice, bool or text", type);

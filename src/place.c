@@ -35,6 +35,8 @@ place_path(const char *dir, const char *who)
 		replaced |= !keep;
 		if (n < sizeof safe - 1)
 			safe[n++] = keep ? (char)ch : '_';
+		else
+			replaced = 1;	/* cut short: the hash keeps it apart */
 	}
 	safe[n] = '\0';
 	if (replaced || n == 0)

@@ -68,7 +68,7 @@ save_lock(const char *path, struct err *e)
 		}
 		if (saved == EWOULDBLOCK)
 			err_set(e, "%s: lock failed: %s is held by another "
-			    "program that is saving it", path, lockpath);
+			    "program that is changing the file (try again)", path, lockpath);
 		else
 			err_set(e, "%s: lock failed: %s: %s", path, lockpath,
 			    strerror(saved));

@@ -420,6 +420,18 @@ set_choice(struct tui *t, int value)
 	}
 	free(counted);
 	free(now);
+	/* a choice recorded before that the new fact rules out (the disposal
+	 * when the case type changes): said, to be chosen again */
+	for (size_t i = 0; i < t->in.form.nfacts; i++) {
+		const struct case_file *c = &t->in.cases[t->ci];
+
+		if (c->facts[i] != COND_UNSET &&
+		    case_choice_allowed(c, &t->in.form, i, c->facts[i]) == COND_FALSE) {
+			tui_message(t, 1, "%s '%s' does not fit this case now: choose it again.",
+			    t->in.form.facts[i].label, t->in.form.facts[i].choice_labels[c->facts[i]]);
+			return;
+		}
+	}
 	if (before > 0)
 		tui_message(t, 1, "%d answer%s no longer appl%s to this case: kept, not "
 		    "counted%s (u undoes the change).", before, before == 1 ? "" : "s",
@@ -538,9 +550,15 @@ tui_facts_input(struct tui *t, int is_code, int ch)
 			int c = v == COND_UNSET ? (a == ACT_CHOICE_NEXT ? 0 : nc - 1) : (v + step) % nc;
 			size_t fi = (size_t)(fx->row - ROW_FACT0);
 
-			for (int i = 0; i < nc && case_choice_allowed(&t->in.cases[t->ci],
+			int i;
+
+			for (i = 0; i < nc && case_choice_allowed(&t->in.cases[t->ci],
 			    &t->in.form, fi, c) == COND_FALSE; i++)
 				c = (c + step) % nc;
+			if (i == nc) {
+				tui_message(t, 1, "No %s fits this case's other facts.", fa->label);
+				return 1;
+			}
 			set_choice(t, c);
 			return 1;
 		}

@@ -33,8 +33,8 @@
 	X(FOCUS, "move between this screen and the ratings panel") \
 	X(FIELD_NEXT, "next field") \
 	X(FIELD_PREV, "previous field") \
-	X(CHOICE_NEXT, "next choice") \
-	X(CHOICE_PREV, "previous choice") \
+	X(CHOICE_NEXT, "next choice (of those the other facts allow)") \
+	X(CHOICE_PREV, "previous choice (of those the other facts allow)") \
 	X(DONE, "done: save and close") \
 	X(CLOSE, "close, back to where you were") \
 	X(DISCARD, "close a note that could not be saved, discarding it") \

@@ -418,7 +418,7 @@ test_two_at_once(void **state)
 	struct err e;
 	size_t n = 0;
 	pid_t pid;
-	int status;
+	int status, parent_bad = 0;
 
 	fact(fx, "case_type", "court");
 	fact(fx, "child_safety", "yes");
@@ -436,6 +436,7 @@ test_two_at_once(void **state)
 		if (insp_open(&in, fx->dir, tu_env("YJINSPECT_FORMS"), &p) < 0) {
 			if (me)
 				_exit(2);
+			waitpid(pid, &status, 0);	/* (the child reaped first) */
 			fail_msg("%s", p.v[0].msg);
 		}
 		walk_init(&w, &in.form);
@@ -455,9 +456,11 @@ test_two_at_once(void **state)
 		problems_free(&p);
 		if (me)
 			_exit(bad);
-		assert_int_equal(bad, 0);
+		parent_bad = bad;
 	}
+	/* the child reaped first, whatever happened here */
 	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_int_equal(parent_bad, 0);
 	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 	reload(fx, &d);
 	for (size_t i = 0; i < fx->w.nitems; i++)
@@ -479,6 +482,31 @@ test_two_at_once(void **state)
 		insp_close(&in);
 		problems_free(&p);
 	}
+}
+
+/* A reference changed to one another yjinspect has just given a case (its
+ * list not read again yet): refused, as adding would be. */
+static void
+test_reference_taken_elsewhere(void **state)
+{
+	struct fx *fx = *state;
+	struct inspection other;
+	struct err e;
+	size_t ci;
+
+	open_other(fx, &other);
+	assert_int_equal(edit_add_case(&other, "NEW1", "Bob", &ci, &e), 0);
+	assert_int_equal(edit_field(&fx->in, 0, FIELD_REFERENCE, "NEW1", &fx->u, &e), -1);
+	assert_non_null(strstr(e.msg, "cases/NEW1.ini has the reference 'NEW1'"));
+	/* and one given to a case this one has read, changed there since */
+	assert_int_equal(edit_field(&other, (size_t)edit_case_index(&other, "NEW1.ini"),
+	    FIELD_REFERENCE, "NEW2", NULL, &e), 0);
+	assert_int_equal(edit_field(&fx->in, (size_t)edit_case_index(&fx->in, "C1.ini"),
+	    FIELD_REFERENCE, "NEW2", &fx->u, &e), -1);
+	assert_non_null(strstr(e.msg, "has the reference 'NEW2'"));
+	assert_int_equal(edit_field(&fx->in, (size_t)edit_case_index(&fx->in, "C1.ini"),
+	    FIELD_REFERENCE, "NEW1", &fx->u, &e), 0);	/* free again */
+	insp_close(&other);
 }
 
 /* Undo puts a reference back as it was, even one longer than a new one
@@ -651,6 +679,7 @@ main(void)
 		T(test_place), T(test_two_instances), T(test_answer_only_where_relevant),
 		T(test_undo_after_another_changed_it), T(test_note_edited_in_two_places),
 		T(test_add_case_added_elsewhere), T(test_undo_reference), T(test_two_at_once),
+		T(test_reference_taken_elsewhere),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

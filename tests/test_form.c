@@ -130,6 +130,12 @@ static void test_choice_when_bad_key(void **s) {
 	    "choice.oocd.whenever", "unknown key", NULL);
 }
 
+static void test_choice_when_on_itself(void **s) {
+	refused(*s, "choice.oocd = \"Out of court\"\n",
+	    "choice.oocd = \"Out of court\"\nchoice.oocd.when = \"case_type == court\"\n",
+	    "choice.oocd.when", "not on case_type itself", NULL);
+}
+
 static void test_unknown_key(void **s) {
 	refused(*s, "name = \"Assessment\"", "name = \"Assessment\"\ncolour = red",
 	    "t.ini:", "[standard.2.1]", "colour", "unknown key", NULL);
@@ -291,6 +297,7 @@ main(void)
 		T(test_choice_label_missing), T(test_choice_label_stray), T(test_bad_type),
 		T(test_long_line), T(test_no_case_kqs), T(test_choice_when_bad_fact),
 		T(test_choice_when_not_a_choice), T(test_choice_when_bad_key),
+		T(test_choice_when_on_itself),
 		cmocka_unit_test(test_bundled_2019), cmocka_unit_test(test_bundled_2021),
 	};
 

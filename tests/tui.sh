@@ -264,6 +264,13 @@ check "1: ...only a court case's disposals: round past the out-of-court ones" \
 	wait_for "< Other court disposal >"
 key Right Right			# round again to referral order, then yro
 check "1: ...and back the other way" wait_for "< Youth rehabilitation"
+key Up Right			# the case type: out of court
+check "1: a case type the disposal does not fit: said at once" \
+	wait_for "Disposal 'Youth rehabilitation order' does not fit this case now"
+key Left			# court again (round: court, oocd)
+wait_for "< Court disposal >" >/dev/null
+key Down
+wait_re '^> Disposal' >/dev/null
 key Down Down Down Down Down Down	# past gender, RoSH, SW and agreements
 check "1: Down reaches 'Factors related to keeping the child safe'" \
 	wait_for "Factors related to keeping the child safe"

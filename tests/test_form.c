@@ -32,43 +32,18 @@ static const char good[] =
 "[kq.2.1.1]\nstandard = 2.1\ntext = \"Q?\"\nrelevant = \"flag and case_type in (court, oocd)\"\n"
 "[prompt.2.1.1.1]\nkq = 2.1.1\ntext = \"P?\"\nna = yes\n";
 
-struct fx {
-	char *dir;
-};
-
-static int
-setup(void **state)
-{
-	struct fx *fx = xcalloc(1, sizeof *fx);
-
-	fx->dir = tu_tmpdir();
-	*state = fx;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fx *fx = *state;
-
-	tu_rmtree(fx->dir);
-	free(fx->dir);
-	free(fx);
-	return 0;
-}
-
 /* Replace the first FROM in GOOD by TO, load it as t.ini, expect failure
  * with every NEEDLE (NULL-terminated) in the message. */
 static void
-refused(struct fx *fx, const char *from, const char *to, ...)
+refused(const char *dir, const char *from, const char *to, ...)
 {
 	struct form f;
 	struct err e;
 	char *text = tu_replace(good, from, to), *path;
 	va_list ap;
 
-	tu_write(fx->dir, "t.ini", text);
-	path = xasprintf("%s/t.ini", fx->dir);
+	tu_write(dir, "t.ini", text);
+	path = xasprintf("%s/t.ini", dir);
 	if (form_load(&f, path, &e) == 0)
 		fail_msg("loaded a bad forms file:\n%s", text);
 	va_start(ap, to);
@@ -83,12 +58,12 @@ refused(struct fx *fx, const char *from, const char *to, ...)
 static void
 test_good_loads(void **state)
 {
-	struct fx *fx = *state;
+	const char *dir = *state;
 	struct form f;
 	struct err e;
 
-	tu_write(fx->dir, "t.ini", good);
-	if (form_load_id(&f, fx->dir, "t", &e) < 0)
+	tu_write(dir, "t.ini", good);
+	if (form_load_id(&f, dir, "t", &e) < 0)
 		fail_msg("%s", e.msg);
 	assert_int_equal(f.nfacts, 2);
 	assert_int_equal(f.nstds, 1);
@@ -102,15 +77,15 @@ test_good_loads(void **state)
 static void
 test_unknown_framework(void **state)
 {
-	struct fx *fx = *state;
+	const char *dir = *state;
 	struct form f;
 	struct err e;
 
-	tu_write(fx->dir, "t.ini", good);
-	assert_int_equal(form_load_id(&f, fx->dir, "yj-2031", &e), -1);
+	tu_write(dir, "t.ini", good);
+	assert_int_equal(form_load_id(&f, dir, "yj-2031", &e), -1);
 	assert_non_null(strstr(e.msg, "unknown framework 'yj-2031'"));
 	assert_non_null(strstr(e.msg, "has: t"));
-	assert_int_equal(form_load_id(&f, fx->dir, "../etc/passwd", &e), -1);
+	assert_int_equal(form_load_id(&f, dir, "../etc/passwd", &e), -1);
 }
 
 /* choice.X.when: a condition on the facts above; X must be a choice */
@@ -285,7 +260,7 @@ test_bundled_2021(void **state)
 int
 main(void)
 {
-#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+#define T(f) cmocka_unit_test_setup_teardown(f, tu_setup_dir, tu_teardown_dir)
 	const struct CMUnitTest tests[] = {
 		T(test_good_loads), T(test_unknown_framework), T(test_unknown_key),
 		T(test_unknown_section), T(test_duplicate_section), T(test_duplicate_key),

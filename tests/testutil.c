@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <ftw.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -141,6 +142,41 @@ tu_says(const char *msg, va_list needles)
 	while ((needle = va_arg(needles, const char *)) != NULL)
 		if (strstr(msg, needle) == NULL)
 			fail_msg("message '%s' does not say '%s'", msg, needle);
+}
+
+static int stderr_saved = -1;
+static char *stderr_path;
+
+void
+tu_stderr_begin(const char *path)
+{
+	int fd;
+
+	assert_int_equal(stderr_saved, -1);	/* not nested */
+	fflush(stderr);
+	stderr_saved = dup(2);
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	assert_true(stderr_saved >= 0 && fd >= 0);
+	dup2(fd, 2);
+	close(fd);
+	stderr_path = xstrdup(path);
+}
+
+char *
+tu_stderr_end(void)
+{
+	char *printed;
+
+	fflush(stderr);
+	dup2(stderr_saved, 2);
+	close(stderr_saved);
+	stderr_saved = -1;
+	printed = tu_read(stderr_path, NULL);
+	assert_non_null(printed);
+	unlink(stderr_path);
+	free(stderr_path);
+	stderr_path = NULL;
+	return printed;
 }
 
 void

@@ -29,6 +29,12 @@ const char *tu_env(const char *name);
 /* $YJINSPECT_FORMS/NAME; free() the result. */
 char *tu_forms_path(const char *name);
 
+/* Catch what is written to stderr from now on in the file at PATH, until
+ * tu_stderr_end, which puts stderr back and returns what was written (free
+ * it). For checking that the code under test prints nothing. */
+void tu_stderr_begin(const char *path);
+char *tu_stderr_end(void);
+
 /* A and B (cases of framework F) hold the same: path, reference, facts,
  * answers, notes and stamps; the test fails where they differ. */
 struct case_file;

@@ -197,6 +197,7 @@ note_locked(struct inspection *in, size_t ci, size_t kq, const char *note,
 	return 0;
 }
 
+/* edit_note_from, the lock held; BASE and NOTE differ, "" given as NULL */
 static int
 note_from_locked(struct inspection *in, size_t ci, size_t kq, const char *base,
     const char *note, const char *who, int *conflict, struct edit_undo *u, struct err *e)
@@ -205,14 +206,6 @@ note_from_locked(struct inspection *in, size_t ci, size_t kq, const char *base,
 	char *joined, stamp[32];
 	int rc;
 
-	if (conflict)
-		*conflict = EDIT_NOTE_SAVED;
-	if (base != NULL && *base == '\0')
-		base = NULL;
-	if (note != NULL && *note == '\0')
-		note = NULL;
-	if (same_text(base, note))
-		return 0;	/* nothing typed: nothing to save, whatever is on disk */
 	if (refresh(in, ci, u, e) < 0)
 		return -1;
 	now_on_disk = in->cases[ci].notes[kq];
@@ -364,11 +357,14 @@ edit_note_from(struct inspection *in, size_t ci, size_t kq, const char *base,
 {
 	int rc;
 
-	if (same_text(base && *base ? base : NULL, note && *note ? note : NULL)) {
-		if (conflict)	/* nothing typed: nothing to save, no lock needed */
-			*conflict = EDIT_NOTE_SAVED;
-		return 0;
-	}
+	if (conflict)
+		*conflict = EDIT_NOTE_SAVED;
+	if (base != NULL && *base == '\0')
+		base = NULL;
+	if (note != NULL && *note == '\0')
+		note = NULL;
+	if (same_text(base, note))
+		return 0;	/* nothing typed: nothing to save, no lock needed */
 	if (case_lock(&in->cases[ci], e) < 0)
 		return -1;
 	rc = note_from_locked(in, ci, kq, base, note, who, conflict, u, e);

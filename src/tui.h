@@ -75,7 +75,6 @@ struct tui {
 
 	struct tui_stamp seen_insp, seen_cases, seen_current;	/* the folder after
 						 * our last key (tui_sync.c) */
-	size_t syncs;		/* times the folder was read again (tui_sync) */
 
 	int cury, curx;		/* where the text cursor goes, -1: hidden */
 	int colour;		/* colours in use */

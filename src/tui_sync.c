@@ -147,7 +147,6 @@ reread(struct tui *t)
 	walk_free(&t->walk);
 	walk_init(&t->walk, &t->in.form);
 	tui_recompute(t);
-	t->syncs++;
 
 	/* the list's row, by name (else the same place, held in range when
 	 * drawn) */

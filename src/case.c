@@ -273,7 +273,9 @@ read_answers(struct reader *r, const struct ini_section *s)
 			continue;
 		}
 		if (pr >= 0 && a == ANSWER_NA && !r->f->prompts[pr].na) {
-			iniread_err(&r->rd, s->name, k, "this prompt cannot be answered na");
+			iniread_err(&r->rd, s->name, k, "this prompt cannot be answered na: "
+			    "framework %s allows only yes or no here (no 'na = yes' in its forms file)",
+			    r->f->id);
 			continue;
 		}
 		if (kq >= 0)

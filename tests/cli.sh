@@ -238,6 +238,15 @@ cp "$c1" "$TMP/c1.orig"
 sed -i 's/^2\.1\.1 = yes$/2.1.1 = maybe/; s/^2\.1\.1 = no$/2.1.1 = maybe/' "$c1"
 refuse "a value that is not yes/no" "ST-C01.ini" "[answers] 2.1.1: 'maybe' is not yes or no"
 cp "$TMP/c1.orig" "$c1"; printf '[answers]\n' >/dev/null
+sed -i 's/^2\.2\.1\.1 = .*/2.2.1.1 = na/' "$c1"
+refuse "na where the forms allow only yes or no" "ST-C01.ini" \
+	"[answers] 2.2.1.1: this prompt cannot be answered na: framework yj-2019 allows only yes or no here"
+cp "$TMP/c1.orig" "$c1"
+sed -i 's/^2\.1\.3\.1 = .*/2.1.3.1 = na/' "$c1"
+run "$o" "$e" "$YJ" summary "$bad" --format tsv --prompts
+check "2.1.3.1 = na is accepted (a published inspection used it)" [ "$rc" -eq 0 ]
+check "...and leaves that case out of the prompt's count" grep -qP '^prompt\t2\.1\.3\.1\t5\t' "$o"
+cp "$TMP/c1.orig" "$c1"
 sed -i 's/^\[answers\]$/[answers]\n7.7.7 = yes/' "$c1"
 refuse "an answer to an unknown question" "ST-C01.ini" "[answers] 7.7.7: an answer to an unknown question"
 cp "$TMP/c1.orig" "$c1"

@@ -1,6 +1,7 @@
 /* test_case.c - case files: a full round trip of facts, answers, hostile
  * notes and stamps through save and load; every kind of bad value refused
- * with the file, section and key named; relevance from facts; warnings. */
+ * with the file, section and key named; relevance from facts; warnings;
+ * which prompts allow N/A. */
 #include "config.h"
 
 #include <stdarg.h>
@@ -366,6 +367,80 @@ test_check_warnings(void **state)
 	case_free(&c, &fx->f);
 }
 
+/* The prompts that allow N/A, decided as yjinspect-forms(5) N/A FLAGS
+ * says: the conditional wording, South Tyneside 2020's prompt counts
+ * (2.1.1.6) and another published report's (2.1.3.1, 3.1.3.1, 3.4.1.5). */
+static const char *const na_prompts[] = {
+	"2.1.1.4", "2.1.1.6", "2.1.2.2", "2.1.2.3", "2.1.3.1", "2.1.3.2",
+	"2.2.1.5", "2.2.2.2", "2.2.3.2", "2.3.1.7", "2.3.2.2", "2.3.3.2",
+	"2.3.3.3", "2.4.2.2", "2.4.2.3", "2.4.3.2", "2.4.3.4", "3.1.1.4",
+	"3.1.1.6", "3.1.2.2", "3.1.3.1", "3.2.1.6", "3.2.2.2", "3.2.3.2",
+	"3.2.3.3", "3.3.2.2", "3.3.3.1", "3.4.1.1", "3.4.1.3", "3.4.1.5",
+	"3.4.1.6", "3.4.2.1", NULL
+};
+
+static int
+na_listed(const char *id)
+{
+	for (size_t i = 0; na_prompts[i]; i++)
+		if (strcmp(na_prompts[i], id) == 0)
+			return 1;
+	return 0;
+}
+
+/* exactly the listed prompts allow na, in both editions (yj-2021 has no
+ * case-rated 3.4); the three a further published report needs load */
+static void
+test_na_flags(void **state)
+{
+	struct fx *fx = *state;
+	struct problems p = PROBLEMS_INIT;
+	struct case_file c;
+	struct form f21;
+	struct err e;
+	char *path, *text;
+	size_t n21 = 0;
+
+	for (size_t i = 0; i < fx->f.nprompts; i++)
+		if (fx->f.prompts[i].na != na_listed(fx->f.prompts[i].id))
+			fail_msg("yj-2019 prompt %s: na = %s, expected %s", fx->f.prompts[i].id,
+			    fx->f.prompts[i].na ? "yes" : "no", na_listed(fx->f.prompts[i].id) ? "yes" : "no");
+	path = tu_forms_path("yj-2021.ini");
+	if (form_load(&f21, path, &e) < 0)
+		fail_msg("%s", e.msg);
+	free(path);
+	for (size_t i = 0; i < f21.nprompts; i++) {
+		if (f21.prompts[i].na != na_listed(f21.prompts[i].id))
+			fail_msg("yj-2021 prompt %s: na = %s, expected %s", f21.prompts[i].id,
+			    f21.prompts[i].na ? "yes" : "no", na_listed(f21.prompts[i].id) ? "yes" : "no");
+		n21 += f21.prompts[i].na;
+	}
+	assert_int_equal(n21, 27);
+	form_free(&f21);
+
+	text = tu_replace(base, "2.1.1.4 = na", "2.1.1.4 = na\n2.1.3.1 = na");
+	tu_write(fx->dir, "court.ini", text);
+	free(text);
+	path = xasprintf("%s/court.ini", fx->dir);
+	assert_int_equal(case_load(&c, &fx->f, path, &p), 0);
+	assert_int_equal(c.prompt_answer[pr(fx, "2.1.3.1")], ANSWER_NA);
+	case_free(&c, &fx->f);
+	free(path);
+
+	tu_write(fx->dir, "oocd.ini", "[case]\nformat = 1\nframework = yj-2019\n"
+	    "reference = \"X2\"\n[facts]\ncase_type = oocd\n"
+	    "[answers]\n3.1.3.1 = na\n3.4.1.5 = na\n3.4.1.4 = no\n");
+	path = xasprintf("%s/oocd.ini", fx->dir);
+	assert_int_equal(case_load(&c, &fx->f, path, &p), 0);
+	assert_int_equal(c.prompt_answer[pr(fx, "3.1.3.1")], ANSWER_NA);
+	assert_int_equal(c.prompt_answer[pr(fx, "3.4.1.5")], ANSWER_NA);
+	assert_int_equal(c.prompt_answer[pr(fx, "3.4.1.4")], ANSWER_NO);
+	assert_int_equal(p.nerrors, 0);
+	case_free(&c, &fx->f);
+	free(path);
+	problems_free(&p);
+}
+
 int
 main(void)
 {
@@ -378,6 +453,7 @@ main(void)
 		T(t_note_unknown_kq), T(t_future_format), T(t_bad_escape),
 		T(t_duplicate_answer), T(t_garbage_line), T(t_not_a_case),
 		T(test_missing_and_directory), T(test_relevance), T(test_check_warnings),
+		T(test_na_flags),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -6,7 +6,9 @@
  * folder is opened and rated by the core exactly as `yjinspect summary`
  * does, and every published figure must come out: each key question's
  * relevant cases, 'Yes' and whole percentage, each prompt's counts (South
- * Tyneside), each standard's rating, the overall score and rating.
+ * Tyneside), each standard's rating, the overall score and rating; and
+ * every prompt published with fewer relevant cases than its key question
+ * (N/A was answered) must allow na in the forms.
  */
 #include "config.h"
 
@@ -38,7 +40,7 @@ field_int(const char *s, int *out)
 
 static int
 check_row(const struct inspection *in, const struct rate *r, char **fld, int nf,
-    int lineno)
+    int lineno, int *na_implied)
 {
 	const struct form *f = &in->form;
 	int want, bad = 0;
@@ -89,14 +91,28 @@ check_row(const struct inspection *in, const struct rate *r, char **fld, int nf,
 			MISMATCH("relevant", r->prompt[p].relevant, want);
 		if (field_int(fld[3], &want) && want != r->prompt[p].yes)
 			MISMATCH("yes", r->prompt[p].yes, want);
+		/* fewer relevant cases than its key question: N/A was answered in
+		 * the inspection, so the forms must allow it (prompts have no
+		 * relevance condition of their own in these editions) */
+		if (field_int(fld[2], &want) && want < r->kq[f->prompts[p].kq].relevant) {
+			(*na_implied)++;
+			if (!f->prompts[p].na || f->prompts[p].relevant != NULL) {
+				print_error("line %d: prompt %s: published %d relevant of key question "
+				    "%s's %d, but its forms entry does not allow na\n", lineno, fld[1],
+				    want, f->kqs[f->prompts[p].kq].id, r->kq[f->prompts[p].kq].relevant);
+				bad++;
+			}
+		}
 	} else {
 		fail_msg("expected.tsv line %d: unknown row '%s' with %d fields", lineno, fld[0], nf);
 	}
 	return bad;
 }
 
+/* NA_IMPLIED: how many published prompts have fewer relevant cases than
+ * their key question (each must allow na) */
 static void
-check_fixture(const char *name, int want_rows)
+check_fixture(const char *name, int want_rows, int want_na_implied)
 {
 	char *dir = xasprintf("%s/%s", tu_env("YJINSPECT_FIXTURES"), name);
 	char *path = xasprintf("%s/expected.tsv", dir);
@@ -104,7 +120,7 @@ check_fixture(const char *name, int want_rows)
 	struct problems p = PROBLEMS_INIT;
 	struct inspection in;
 	struct rate r;
-	int lineno = 0, rows = 0, bad = 0;
+	int lineno = 0, rows = 0, bad = 0, na_implied = 0;
 
 	assert_non_null(text);
 	if (insp_open(&in, dir, tu_env("YJINSPECT_FORMS"), &p) < 0 || p.nerrors)
@@ -126,11 +142,12 @@ check_fixture(const char *name, int want_rows)
 		for (char *t = strtok_r(line, "\t", &save); t && nf < 8; t = strtok_r(NULL, "\t", &save))
 			fld[nf++] = t;
 		assert_true(nf >= 1);
-		bad += check_row(&in, &r, fld, nf, lineno);
+		bad += check_row(&in, &r, fld, nf, lineno, &na_implied);
 		rows++;
 	}
 	assert_int_equal(bad, 0);
 	assert_int_equal(rows, want_rows);
+	assert_int_equal(na_implied, want_na_implied);
 	rate_free(&r);
 	insp_close(&in);
 	problems_free(&p);
@@ -139,12 +156,13 @@ check_fixture(const char *name, int want_rows)
 	free(dir);
 }
 
-/* every key question and prompt: 1 overall + 12 standards + 23 kqs + 93 prompts */
+/* every key question and prompt: 1 overall + 12 standards + 23 kqs + 93
+ * prompts, 13 of which have fewer relevant cases than their key question */
 static void
 test_south_tyneside_2020(void **state)
 {
 	(void)state;
-	check_fixture("south-tyneside-2020", 1 + 12 + 23 + 93);
+	check_fixture("south-tyneside-2020", 1 + 12 + 23 + 93, 13);
 }
 
 /* key-question percentages: 1 + 13 standards + 21 kqs */
@@ -152,7 +170,7 @@ static void
 test_northumberland_2023(void **state)
 {
 	(void)state;
-	check_fixture("northumberland-2023", 1 + 13 + 21);
+	check_fixture("northumberland-2023", 1 + 13 + 21, 0);
 }
 
 /* key-question percentages: 1 + 12 + 23 */
@@ -160,7 +178,7 @@ static void
 test_south_tees_2019(void **state)
 {
 	(void)state;
-	check_fixture("south-tees-2019", 1 + 12 + 23);
+	check_fixture("south-tees-2019", 1 + 12 + 23, 0);
 }
 
 int

@@ -32,7 +32,9 @@ static const char usage_text[] =
 "\n"
 "Commands:\n"
 "  new DIR --framework ID --service NAME [--lead NAME]\n"
-"                        create an empty inspection in DIR\n"
+"          [--fieldwork START END]\n"
+"                        create an empty inspection in DIR (fieldwork\n"
+"                        dates YYYY-MM-DD)\n"
 "  demo DIR              copy the bundled demo inspection to DIR\n"
 "  frameworks            list the framework editions installed\n"
 "  check DIR             list every problem in every file of DIR\n"
@@ -135,6 +137,31 @@ cmd_frameworks(int argc, char **argv)
 	return 0;
 }
 
+/* Take "--fieldwork START END" out of ARGV (getopt gives an option one
+ * argument): 0, or 2 (the usage error printed) when it is incomplete. */
+static int
+take_fieldwork(int *argc, char **argv, const char **start, const char **end)
+{
+	int i, j;
+
+	for (i = 1; i < *argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			return 0;
+		if (strcmp(argv[i], "--fieldwork") == 0)
+			break;
+	}
+	if (i == *argc)
+		return 0;
+	if (i + 2 >= *argc || argv[i + 1][0] == '-' || argv[i + 2][0] == '-')
+		return usage_error("%s", "new: --fieldwork needs START END (YYYY-MM-DD)");
+	*start = argv[i + 1];
+	*end = argv[i + 2];
+	for (j = i; j + 3 <= *argc; j++)
+		argv[j] = argv[j + 3];
+	*argc -= 3;
+	return 0;
+}
+
 static int
 cmd_new(int argc, char **argv)
 {
@@ -145,9 +172,12 @@ cmd_new(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *framework = NULL, *service = NULL, *lead = NULL;
+	const char *fw_start = NULL, *fw_end = NULL;
 	struct err e;
 	int c;
 
+	if (take_fieldwork(&argc, argv, &fw_start, &fw_end) != 0)
+		return 2;
 	while ((c = getopt_long(argc, argv, "f:s:l:", opts, NULL)) != -1) {
 		switch (c) {
 		case 'f': framework = optarg; break;
@@ -162,7 +192,8 @@ cmd_new(int argc, char **argv)
 		return usage_error("%s", "new needs --framework ID (see 'yjinspect frameworks')");
 	if (service == NULL)
 		return usage_error("%s", "new needs --service NAME");
-	if (insp_create(argv[optind], paths_forms_dir(), framework, service, lead, &e) < 0) {
+	if (insp_create(argv[optind], paths_forms_dir(), framework, service, lead,
+	    fw_start, fw_end, &e) < 0) {
 		fprintf(stderr, "yjinspect: %s\n", e.msg);
 		return 1;
 	}

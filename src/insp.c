@@ -38,6 +38,57 @@ insp_now(char *buf, size_t size)
 	strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
+/* 0 when S is YYYY-MM-DD naming a real day; else -1 with WHY set */
+static int
+iso_date(const char *s, const char **why)
+{
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int y, m, d, leap;
+
+	for (int i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : (s[i] < '0' || s[i] > '9')) {
+			*why = "is not an ISO date (YYYY-MM-DD)";
+			return -1;
+		}
+	if (s[10] != '\0') {
+		*why = "is not an ISO date (YYYY-MM-DD)";
+		return -1;
+	}
+	y = atoi(s);
+	m = atoi(s + 5);
+	d = atoi(s + 8);
+	leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	if (m < 1 || m > 12) {
+		*why = "has no such month";
+		return -1;
+	}
+	if (d < 1 || d > mdays[m - 1] + (m == 2 && leap)) {
+		*why = "has no such day in its month";
+		return -1;
+	}
+	return 0;
+}
+
+int
+insp_fieldwork_check(const char *start, const char *end, struct err *e)
+{
+	const char *why;
+
+	if (start && iso_date(start, &why) < 0) {
+		err_set(e, "fieldwork start '%s' %s", start, why);
+		return -1;
+	}
+	if (end && iso_date(end, &why) < 0) {
+		err_set(e, "fieldwork end '%s' %s", end, why);
+		return -1;
+	}
+	if (start && end && strcmp(start, end) > 0) {
+		err_set(e, "fieldwork end %s is before its start %s", end, start);
+		return -1;
+	}
+	return 0;
+}
+
 /* ---- reading inspection.ini ---- */
 
 struct ireader {
@@ -550,6 +601,12 @@ insp_check(const struct inspection *in, struct problems *p)
 			problems_add(p, PROBLEM_WARNING, "%s: [judgements] %s: no judgement "
 			    "recorded for %s %s", in->path, f->stds[s].id, f->stds[s].id,
 			    f->stds[s].name);
+	{
+		struct err e;
+
+		if (insp_fieldwork_check(in->fieldwork_start, in->fieldwork_end, &e) < 0)
+			problems_add(p, PROBLEM_WARNING, "%s: [inspection] %s", in->path, e.msg);
+	}
 	if (in->ncases == 0)
 		problems_add(p, PROBLEM_WARNING, "%s/cases: no cases yet", in->dir);
 	for (size_t i = 0; i < in->ncases; i++) {
@@ -680,13 +737,16 @@ make_dir(const char *path, struct err *e)
 
 int
 insp_create(const char *dir, const char *forms_dir, const char *framework_id,
-    const char *service, const char *lead, struct err *e)
+    const char *service, const char *lead, const char *fieldwork_start,
+    const char *fieldwork_end, struct err *e)
 {
 	struct inspection in = { 0 };
 	char created[32];
 	char *cases;
 	int rc;
 
+	if (insp_fieldwork_check(fieldwork_start, fieldwork_end, e) < 0)
+		return -1;
 	in.path = xasprintf("%s/%s", dir, INSP_FILE);
 	if (access(in.path, F_OK) == 0) {
 		err_set(e, "%s: already exists: %s holds an inspection", in.path, dir);
@@ -705,6 +765,8 @@ insp_create(const char *dir, const char *forms_dir, const char *framework_id,
 		insp_now(created, sizeof created);
 		in.service = (char *)(uintptr_t)service;
 		in.lead = (char *)(uintptr_t)lead;
+		in.fieldwork_start = (char *)(uintptr_t)fieldwork_start;
+		in.fieldwork_end = (char *)(uintptr_t)fieldwork_end;
 		in.created = created;
 		rc = insp_write(&in, 1, e);	/* never over another's, made meanwhile */
 	}

@@ -64,10 +64,18 @@ void insp_close(struct inspection *in);
  * that no longer match the evidence) and each case (case_check). */
 void insp_check(const struct inspection *in, struct problems *p);
 
+/* Whether the fieldwork dates START and END (either may be NULL: not
+ * recorded) are ISO calendar dates (YYYY-MM-DD, a real day) with START not
+ * after END. On failure E says which date is wrong and why. */
+int insp_fieldwork_check(const char *start, const char *end, struct err *e);
+
 /* Create a new, empty inspection in DIR (made if missing; it must not hold
- * an inspection.ini already) for framework FRAMEWORK_ID. */
+ * an inspection.ini already) for framework FRAMEWORK_ID. LEAD, FIELDWORK_START
+ * and FIELDWORK_END may be NULL (not recorded); the dates must pass
+ * insp_fieldwork_check. Nothing is made when anything is refused. */
 int insp_create(const char *dir, const char *forms_dir, const char *framework_id,
-		const char *service, const char *lead, struct err *e);
+		const char *service, const char *lead, const char *fieldwork_start,
+		const char *fieldwork_end, struct err *e);
 
 /* Copy the inspection in SRC (inspection.ini and cases/NAME.ini) to DST, which
  * must not exist or be empty. Files are written mode 0600 (save.h). */

@@ -218,6 +218,42 @@ check "...and creates nothing" [ ! -e "$TMP/new2" ]
 run "$o" "$e" "$YJ" new "$TMP/new3" --service X
 check "new without --framework is a usage error" [ "$rc" -eq 2 ]
 
+# ---- new --fieldwork: ISO dates, checked; judge and decide do not need them
+run "$o" "$e" "$YJ" new "$TMP/fw" --fieldwork 2020-10-19 2020-10-22 --framework yj-2019 --service "Fieldshire YJS"
+check "new --fieldwork START END exits 0" [ "$rc" -eq 0 ]
+check "...records the start" contains "$TMP/fw/inspection.ini" 'fieldwork_start = "2020-10-19"'
+check "...and the end" contains "$TMP/fw/inspection.ini" 'fieldwork_end = "2020-10-22"'
+run "$o" "$e" "$YJ" summary "$TMP/fw"
+check "...which summary prints" contains "$o" "Fieldwork: 2020-10-19 to 2020-10-22"
+run "$o" "$e" "$YJ" new "$TMP/fw29" --framework yj-2019 --service X --fieldwork 2024-02-29 2024-02-29
+check "a one-day fieldwork on a leap day is a date" [ "$rc" -eq 0 ]
+fwbad() { # DESC EXPECTED-RC MESSAGE ARGS...
+	desc=$1 want=$2 msg=$3; shift 3
+	rm -rf "$TMP/fwx"
+	run "$o" "$e" "$YJ" new "$TMP/fwx" --framework yj-2019 --service X "$@"
+	check "new --fieldwork $desc: refused (exit $want)" [ "$rc" -eq "$want" ]
+	check "...saying why ($msg)" contains "$e" "$msg"
+	check "...and creates nothing" [ ! -e "$TMP/fwx" ]
+}
+fwbad "with the end before the start" 1 "fieldwork end 2020-10-19 is before its start 2020-10-22" \
+	--fieldwork 2020-10-22 2020-10-19
+fwbad "with 29 February in a common year" 1 "fieldwork start '2021-02-29' has no such day in its month" \
+	--fieldwork 2021-02-29 2021-03-01
+fwbad "with month 13" 1 "fieldwork end '2020-13-01' has no such month" --fieldwork 2020-10-19 2020-13-01
+fwbad "with a date not in ISO form" 1 "fieldwork start '19/10/2020' is not an ISO date (YYYY-MM-DD)" \
+	--fieldwork 19/10/2020 2020-10-22
+fwbad "with one date" 2 "--fieldwork needs START END" --fieldwork 2020-10-19
+fwbad "with no dates" 2 "--fieldwork needs START END" --fieldwork
+sed -i 's/^fieldwork_end = .*/fieldwork_end = "2020-10-32"/' "$TMP/fw/inspection.ini"
+run "$o" "$e" "$YJ" check "$TMP/fw"
+check "check warns of a hand-edited fieldwork date" contains "$o" \
+	"warning: $TMP/fw/inspection.ini: [inspection] fieldwork end '2020-10-32' has no such day in its month"
+run "$o" "$e" "$YJ" judge "$TMP/fw" 1.1 good
+check "judge works on an inspection with a bad date" [ "$rc" -eq 0 ]
+check "...and keeps the date as it was" contains "$TMP/fw/inspection.ini" 'fieldwork_end = "2020-10-32"'
+run "$o" "$e" "$YJ" judge "$TMP/new" 1.1 good
+check "judge works on an inspection with no fieldwork dates" [ "$rc" -eq 0 ]
+
 # ---- bad input: one line naming file and key, non-zero, nothing changed
 bad="$TMP/bad"
 "$YJ" demo "$bad" >/dev/null

@@ -37,7 +37,7 @@ setup(void **state)
 	size_t ci;
 
 	fx->dir = tu_tmpdir();
-	if (insp_create(fx->dir, tu_env("YJINSPECT_FORMS"), "yj-2019", "Test YJS", NULL, &e) < 0)
+	if (insp_create(fx->dir, tu_env("YJINSPECT_FORMS"), "yj-2019", "Test YJS", NULL, NULL, NULL, &e) < 0)
 		fail_msg("%s", e.msg);
 	if (insp_open(&fx->in, fx->dir, tu_env("YJINSPECT_FORMS"), &p) < 0)
 		fail_msg("%s", p.v[0].msg);

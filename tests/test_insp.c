@@ -665,6 +665,40 @@ test_left_out_errors_are_case_files_only(void **state)
 	free(dir);
 }
 
+/* fieldwork dates: real ISO days, the end not before the start; either may
+ * be absent */
+static void
+test_fieldwork_dates(void **state)
+{
+	static const struct { const char *start, *end, *says; } t[] = {
+		{ "2020-10-19", "2020-10-22", NULL },
+		{ NULL, NULL, NULL },
+		{ "2020-10-19", NULL, NULL },
+		{ "2000-02-29", "2000-03-01", NULL },		/* divisible by 400: leap */
+		{ "2024-02-29", "2024-02-29", NULL },
+		{ "1900-02-29", NULL, "start '1900-02-29' has no such day" },	/* by 100: not */
+		{ "2021-04-31", NULL, "has no such day in its month" },
+		{ "2021-00-10", NULL, "has no such month" },
+		{ NULL, "2021-12-00", "end '2021-12-00' has no such day" },
+		{ "2021-1-10", NULL, "is not an ISO date" },
+		{ "2021-01-10T00:00", NULL, "is not an ISO date" },
+		{ "", NULL, "is not an ISO date" },
+		{ "2020-10-22", "2020-10-19", "end 2020-10-19 is before its start 2020-10-22" },
+	};
+	struct err e;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		int rc = insp_fieldwork_check(t[i].start, t[i].end, &e);
+
+		if (t[i].says == NULL && rc != 0)
+			fail_msg("%s %s refused: %s", t[i].start, t[i].end, e.msg);
+		if (t[i].says != NULL && (rc == 0 || strstr(e.msg, t[i].says) == NULL))
+			fail_msg("%s %s: want '%s', got %s", t[i].start, t[i].end, t[i].says,
+			    rc == 0 ? "accepted" : e.msg);
+	}
+}
+
 int
 main(void)
 {
@@ -677,6 +711,7 @@ main(void)
 		cmocka_unit_test(test_threads_variable),
 		cmocka_unit_test(test_few_cases),
 		cmocka_unit_test(test_left_out_errors_are_case_files_only),
+		cmocka_unit_test(test_fieldwork_dates),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);

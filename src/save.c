@@ -318,6 +318,12 @@ save_file_held(const char *path, const char *data, size_t len, struct err *e)
 }
 
 int
+save_file_unlocked(const char *path, const char *data, size_t len, struct err *e)
+{
+	return save(path, data, len, 0, 1, e);	/* as if held: no lock is taken */
+}
+
+int
 save_lock_hold(const char *path, struct err *e)
 {
 	return save_lock(path, e);

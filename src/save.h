@@ -47,4 +47,10 @@ void save_unlock(int lockfd);
 /* save_file for a PATH whose lock the caller holds (save_lock_hold). */
 int save_file_held(const char *path, const char *data, size_t len, struct err *e);
 
+/* save_file for a file that yjinspect writes but never reads back (an
+ * export): atomic and durable the same way, but no PATH.lock is made, so
+ * nothing is left beside it; of two writers at once the last rename wins,
+ * each leaving a complete file. */
+int save_file_unlocked(const char *path, const char *data, size_t len, struct err *e);
+
 #endif

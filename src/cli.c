@@ -10,11 +10,15 @@
 #include <strings.h>
 
 #include "cli.h"
+#include "csv.h"
+#include "doc.h"
 #include "insp.h"
+#include "join.h"
 #include "paths.h"
 #include "problems.h"
 #include "rate.h"
 #include "report.h"
+#include "save.h"
 #include "tui.h"
 #include "tui_keys.h"
 #include "user.h"
@@ -43,6 +47,12 @@ static const char usage_text[] =
 "                        the ratings: each key question's relevant cases,\n"
 "                        'Yes', %% and band, each standard's rating, the score\n"
 "                        and the overall rating\n"
+"  export DIR... --format html|md|csv [-o FILE] [--table answers|ratings]\n"
+"                        the report's tables: ratings, each standard's key\n"
+"                        question and prompt tables, charts and panel notes\n"
+"                        (html: one printable file; md); csv: answers.csv (a\n"
+"                        row per case and question) or ratings.csv; -o FOLDER\n"
+"                        writes both. Several folders export as one\n"
 "  judge DIR STANDARD RATING\n"
 "                        record the lead inspector's judgement on a\n"
 "                        judgement-rated standard (inadequate,\n"
@@ -106,6 +116,27 @@ print_first_error(const struct problems *p)
 		fputc('\n', stderr);
 		return;
 	}
+}
+
+/* Open the inspection in DIRS[0..N-1] (several: as one, join.h) for a
+ * command that refuses one with errors: the first is printed on one line
+ * and -1 returned. Several folders: the join's warnings are printed. */
+static int
+open_usable(struct inspection *in, const char *const *dirs, size_t n)
+{
+	struct problems p = PROBLEMS_INIT;
+
+	if (join_open(in, dirs, n, paths_forms_dir(), &p) < 0 || p.nerrors) {
+		print_first_error(&p);
+		if (p.nerrors && in->path)
+			insp_close(in);
+		problems_free(&p);
+		return -1;
+	}
+	for (size_t i = 0; n > 1 && i < p.n; i++)
+		fprintf(stderr, "yjinspect: warning: %s\n", p.v[i].msg);
+	problems_free(&p);
+	return 0;
 }
 
 /* ---- commands ---- */
@@ -252,7 +283,6 @@ cmd_summary(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct report_opts ro = { REPORT_TEXT, 0, 80 };
-	struct problems p = PROBLEMS_INIT;
 	struct inspection in;
 	struct rate r;
 	char *end;
@@ -278,14 +308,8 @@ cmd_summary(int argc, char **argv)
 	}
 	if (optind != argc - 1)
 		return usage_error("%s", "summary needs one DIR");
-	if (insp_open(&in, argv[optind], paths_forms_dir(), &p) < 0 || p.nerrors) {
-		print_first_error(&p);
-		if (p.nerrors && in.path)
-			insp_close(&in);
-		problems_free(&p);
+	if (open_usable(&in, (const char *const *)argv + optind, 1) < 0)
 		return 1;
-	}
-	problems_free(&p);
 	rate_compute(&r, &in);
 	if (report_write(stdout, &in, &r, &ro) < 0 || fflush(stdout) != 0) {
 		fprintf(stderr, "yjinspect: writing the summary: %s\n", strerror(errno));
@@ -296,22 +320,140 @@ cmd_summary(int argc, char **argv)
 	return rc;
 }
 
+/* ---- export ---- */
+
+enum export_table { TABLE_NONE, TABLE_ANSWERS, TABLE_RATINGS };
+
+/* Write one export of IN to PATH (atomically: a failed export leaves no
+ * half file and nothing over an older one) or, PATH NULL, to stdout. */
+static int
+export_one(const char *path, const struct inspection *in, const struct rate *r,
+    const char *format, enum export_table table, const struct doc_opts *dopts)
+{
+	char *data = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&data, &len);
+	struct err e;
+	int rc = 0;
+
+	if (mem == NULL) {
+		fprintf(stderr, "yjinspect: export: %s\n", strerror(errno));
+		return 1;
+	}
+	if (strcmp(format, "csv") == 0) {
+		if (table == TABLE_ANSWERS)
+			csv_answers(mem, in);
+		else
+			csv_ratings(mem, in, r);
+	} else {
+		struct doc_out o = { mem, 0, 0, 0 };
+
+		doc_write(strcmp(format, "html") == 0 ? &doc_html : &doc_md, &o, in, r, dopts);
+	}
+	if (ferror(mem) || fclose(mem) != 0) {
+		fprintf(stderr, "yjinspect: export: %s\n", strerror(errno));
+		free(data);
+		return 1;
+	}
+	if (path == NULL) {
+		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+			fprintf(stderr, "yjinspect: writing the export: %s\n", strerror(errno));
+			rc = 1;
+		}
+	} else if (save_file_unlocked(path, data, len, &e) < 0) {
+		fprintf(stderr, "yjinspect: %s\n", e.msg);
+		rc = 1;
+	}
+	free(data);
+	return rc;
+}
+
+static int
+cmd_export(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "table", required_argument, NULL, 't' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *format = NULL, *output = NULL;
+	enum export_table table = TABLE_NONE;
+	struct inspection in;
+	struct doc_opts dopts = { 1, 1, NULL, 0 };
+	struct stat st;
+	struct rate r;
+	int c, rc = 0, to_dir;
+
+	while ((c = getopt_long(argc, argv, "f:o:t:", opts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if (strcmp(optarg, "html") != 0 && strcmp(optarg, "md") != 0 &&
+			    strcmp(optarg, "csv") != 0)
+				return usage_error("export --format takes html, md or csv, not '%s'",
+				    optarg);
+			format = optarg;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case 't':
+			if (strcmp(optarg, "answers") == 0)
+				table = TABLE_ANSWERS;
+			else if (strcmp(optarg, "ratings") == 0)
+				table = TABLE_RATINGS;
+			else
+				return usage_error("export --table takes answers or ratings, not '%s'",
+				    optarg);
+			break;
+		default:
+			return usage_error("%s", "export: bad option");
+		}
+	}
+	if (optind >= argc)
+		return usage_error("%s", "export needs at least one DIR");
+	if (format == NULL)
+		return usage_error("%s", "export needs --format html, md or csv");
+	to_dir = output && stat(output, &st) == 0 && S_ISDIR(st.st_mode);
+	if (strcmp(format, "csv") != 0 && table != TABLE_NONE)
+		return usage_error("%s", "export --table is for --format csv");
+	if (strcmp(format, "csv") != 0 && to_dir)
+		return usage_error("export -o '%s' is a folder: name the file to write", output);
+	if (strcmp(format, "csv") == 0 && table == TABLE_NONE && !to_dir)
+		return usage_error("%s", "export --format csv has two tables: say which with "
+		    "--table answers or --table ratings, or give -o FOLDER for answers.csv and "
+		    "ratings.csv");
+	if (open_usable(&in, (const char *const *)argv + optind, (size_t)(argc - optind)) < 0)
+		return 1;
+	dopts.folders = (const char *const *)argv + optind;
+	dopts.nfolders = (size_t)(argc - optind);
+	rate_compute(&r, &in);
+	if (to_dir) {
+		char *path;
+
+		if (table != TABLE_RATINGS) {
+			path = xasprintf("%s/answers.csv", output);
+			rc |= export_one(path, &in, &r, format, TABLE_ANSWERS, &dopts);
+			free(path);
+		}
+		if (table != TABLE_ANSWERS) {
+			path = xasprintf("%s/ratings.csv", output);
+			rc |= export_one(path, &in, &r, format, TABLE_RATINGS, &dopts);
+			free(path);
+		}
+	} else
+		rc = export_one(output, &in, &r, format, table, &dopts);
+	rate_free(&r);
+	insp_close(&in);
+	return rc;
+}
+
 /* Open DIR for a change to inspection.ini: refuses an inspection with
  * errors (one line, as summary does). */
 static int
 open_for_change(struct inspection *in, const char *dir)
 {
-	struct problems p = PROBLEMS_INIT;
-
-	if (insp_open(in, dir, paths_forms_dir(), &p) < 0 || p.nerrors) {
-		print_first_error(&p);
-		if (p.nerrors && in->path)
-			insp_close(in);
-		problems_free(&p);
-		return -1;
-	}
-	problems_free(&p);
-	return 0;
+	return open_usable(in, &dir, 1);
 }
 
 static int
@@ -513,6 +655,7 @@ static const struct {
 	{ "frameworks", cmd_frameworks },
 	{ "check", cmd_check },
 	{ "summary", cmd_summary },
+	{ "export", cmd_export },
 	{ "judge", cmd_judge },
 	{ "decide", cmd_decide },
 	{ "keys", cmd_keys },

@@ -1,4 +1,5 @@
-/* report.c - write the ratings summary as text, tsv or markdown (see report.h).
+/* report.c - write the ratings summary as text or tsv, and as markdown
+ * through doc.c (see report.h).
  *
  * Marks, the same in every format and wherever a rating appears:
  *   ◆  professional discretion candidate (reasons given under the table)
@@ -12,6 +13,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "doc.h"
 #include "report.h"
 #include "text.h"
 #include "xalloc.h"
@@ -99,9 +101,8 @@ decided_kq(const struct rate_std *rs, const struct form *f, size_t q)
 	return rs->decision && rs->decision->kq && strcmp(rs->decision->kq, f->kqs[q].id) == 0;
 }
 
-/* Cases per case type, e.g. "10 (6 court, 4 oocd)". */
-static void
-case_mix(const struct inspection *in, struct buf *out)
+void
+report_case_mix(const struct inspection *in, struct buf *out)
 {
 	const struct form *f = &in->form;
 	int fi = form_fact_index(f, "case_type");
@@ -137,9 +138,8 @@ overall_str(char *buf, size_t size, const struct form *f, const struct rate *r)
 		snprintf(buf, size, "not yet: %d of %d standards rated", r->rated, r->counted);
 }
 
-/* "Incomplete: ..." or "" when the evidence is complete. */
-static void
-completeness(const struct rate *r, char *buf, size_t size)
+void
+report_completeness(const struct rate *r, char *buf, size_t size)
 {
 	size_t n = 0;
 
@@ -157,9 +157,8 @@ completeness(const struct rate *r, char *buf, size_t size)
 		    "(see yjinspect check)");
 }
 
-static void
-decision_text(const struct form *f, const struct rate_std *rs, char *buf, size_t size,
-    int md)
+void
+report_decision_text(const struct form *f, const struct rate_std *rs, char *buf, size_t size)
 {
 	const struct insp_decision *d = rs->decision ? rs->decision : rs->stale;
 	size_t n;
@@ -178,7 +177,6 @@ decision_text(const struct form *f, const struct rate_std *rs, char *buf, size_t
 		    rate_label(f, rs->computed), f->bands[d->from].rating,
 		    rs->decision ? "the decision is still applied: the panel should look again" :
 		    "the decision is not applied");
-	(void)md;
 }
 
 /* ---------------------------------------------------------------- text */
@@ -331,7 +329,7 @@ text_std_notes(FILE *out, const struct form *f, const struct rate *r, size_t s, 
 	const struct rate_std *rs = &r->std[s];
 	char line[3072], why[512];
 
-	decision_text(f, rs, line, sizeof line, 0);
+	report_decision_text(f, rs, line, sizeof line);
 	if (line[0])
 		text_wrapped(out, "  ", "    ", line, (size_t)width - 4);
 	if (rs->reasons && rs->rating >= 0) {
@@ -351,7 +349,7 @@ write_text(FILE *out, const struct inspection *in, const struct rate *r,
 	char line[1024];
 	int uncounted = 0;
 
-	case_mix(in, &mix);
+	report_case_mix(in, &mix);
 	fprintf(out, "%s\n", in->service ? clean(in->service) : "(no service name)");
 	text_wrapped(out, "Framework: ", "           ", f->title ? f->title : f->id,
 	    (size_t)width - 11);
@@ -362,7 +360,7 @@ write_text(FILE *out, const struct inspection *in, const struct rate *r,
 		fprintf(out, "Lead inspector: %s\n", clean(in->lead));
 	fprintf(out, "Cases: %s\n", buf_str(&mix));
 	buf_free(&mix);
-	completeness(r, line, sizeof line);
+	report_completeness(r, line, sizeof line);
 	if (line[0]) {
 		char note[1100];
 
@@ -481,115 +479,9 @@ write_tsv(FILE *out, const struct inspection *in, const struct rate *r,
 	fprintf(out, "overall\t-\t-\t-\t-\t-\t%d\t%d\t%s\t-\t-\t%s\n", r->score, r->max,
 	    r->overall >= 0 ? f->overall[r->overall].rating : "Not rated", clean(in->service));
 	/* tsv rows are for scripts: the completeness note goes to stderr */
-	completeness(r, line, sizeof line);
+	report_completeness(r, line, sizeof line);
 	if (line[0])
 		fprintf(stderr, "yjinspect: incomplete: %s\n", line);
-	return ferror(out) ? -1 : 0;
-}
-
-/* ---------------------------------------------------------------- markdown */
-
-/* S, cleaned, with markdown's special characters escaped. */
-static const char *
-md(const char *s)
-{
-	static struct buf ring[4];
-	static int next;
-	struct buf *b = &ring[next++ % 4];
-	const char *c = clean(s);
-
-	buf_reset(b);
-	for (; *c; c++) {
-		if (strchr("|\\*_`<>[]#", *c))
-			buf_addc(b, '\\');
-		buf_addc(b, *c);
-	}
-	return buf_str(b);
-}
-
-static int
-write_md(FILE *out, const struct inspection *in, const struct rate *r,
-    const struct report_opts *o)
-{
-	const struct form *f = &in->form;
-	struct buf mix = BUF_INIT;
-	char line[3072], why[512];
-	int uncounted = 0;
-
-	case_mix(in, &mix);
-	fprintf(out, "# %s\n\n", in->service ? md(in->service) : "Inspection");
-	fprintf(out, "Framework: %s  \n", md(f->title ? f->title : f->id));
-	if (in->fieldwork_start || in->fieldwork_end)
-		fprintf(out, "Fieldwork: %s%s%s  \n", md(in->fieldwork_start),
-		    in->fieldwork_end ? " to " : "", md(in->fieldwork_end));
-	if (in->lead)
-		fprintf(out, "Lead inspector: %s  \n", md(in->lead));
-	fprintf(out, "Cases: %s\n\n", buf_str(&mix));
-	buf_free(&mix);
-	completeness(r, line, sizeof line);
-	if (line[0])
-		fprintf(out, "**Incomplete:** %s.\n\n", md(line));
-
-	overall_str(line, sizeof line, f, r);
-	fprintf(out, "## Ratings\n\n**Score %d/%d**  \n**Overall rating: %s**\n\n"
-	    "| Standard | Rating |\n|---|---|\n", r->score, r->max, line);
-	for (size_t d = 0; d < f->ndomains; d++) {
-		fprintf(out, "| **%s. %s** | |\n", md(f->domains[d].id), md(f->domains[d].name));
-		for (size_t s = 0; s < f->nstds; s++) {
-			if (f->stds[s].domain != d)
-				continue;
-			uncounted |= !f->stds[s].counted;
-			fprintf(out, "| %s %s | %s%s |\n", f->stds[s].id, md(f->stds[s].name),
-			    rate_label(f, r->std[s].rating), std_marks(f, r, s));
-		}
-	}
-	fputs("\n" CANDIDATE " professional discretion candidate; " DECIDED
-	    " panel decision applied", out);
-	if (uncounted)
-		fputs("; " UNCOUNTED " not counted in the overall score", out);
-	fputs("\n", out);
-
-	for (size_t s = 0; s < f->nstds; s++) {
-		const struct form_std *st = &f->stds[s];
-		const struct rate_std *rs = &r->std[s];
-
-		if (st->rating != RATING_CASES)
-			continue;
-		fprintf(out, "\n## %s %s: %s%s\n\n", st->id, md(st->name), rate_label(f, rs->rating),
-		    std_marks(f, r, s));
-		if (st->statement)
-			fprintf(out, "> %s\n\n", md(st->statement));
-		fprintf(out, "| Of the %d %s | Relevant cases | Number 'Yes' | %% 'Yes' | Band |\n"
-		    "|---|---:|---:|---:|---|\n", rs->sample, md(st->sample));
-		for (size_t i = 0; i < st->nkqs; i++) {
-			size_t q = st->kqs[i];
-			const struct rate_tally *t = &r->kq[q];
-			char pct[16];
-
-			pct_str(pct, sizeof pct, t->percent, DASH);
-			fprintf(out, "| %s %s%s%s%s%s | %d | %d | %s | %s |\n", f->kqs[q].id,
-			    md(f->kqs[q].text),
-			    has_sub_sample(f, q) ? " (" : "", has_sub_sample(f, q) ? md(sample_label(f, q)) : "",
-			    has_sub_sample(f, q) ? ")" : "",
-			    decided_kq(rs, f, q) ? " \\" APPLIED : "",
-			    t->relevant, t->yes, pct, band_label(f, t->band));
-			for (size_t j = 0; o->prompts && j < f->kqs[q].nprompts; j++) {
-				size_t p = f->kqs[q].prompts[j];
-				const struct rate_tally *pt = &r->prompt[p];
-
-				pct_str(pct, sizeof pct, pt->percent, DASH);
-				fprintf(out, "| \xc2\xb7 %s %s | %d | %d | %s | |\n", f->prompts[p].id,
-				    md(f->prompts[p].text), pt->relevant, pt->yes, pct);
-			}
-		}
-		decision_text(f, rs, line, sizeof line, 1);
-		if (line[0])
-			fprintf(out, "\n%s\n", md(line));
-		if (rs->reasons && rs->rating >= 0) {
-			rate_reasons_text(f, r, s, why, sizeof why);
-			fprintf(out, "\n" CANDIDATE " Professional discretion candidate: %s.\n", md(why));
-		}
-	}
 	return ferror(out) ? -1 : 0;
 }
 
@@ -604,8 +496,13 @@ report_write(FILE *out, const struct inspection *in, const struct rate *r,
 	switch (opts.format) {
 	case REPORT_TSV:
 		return write_tsv(out, in, r, &opts);
-	case REPORT_MD:
-		return write_md(out, in, r, &opts);
+	case REPORT_MD: {
+		struct doc_opts d = { opts.prompts, 1, NULL, 0 };
+		struct doc_out dout = { out, 0, 0, 0 };
+
+		doc_write(&doc_md, &dout, in, r, &d);
+		return ferror(out) ? -1 : 0;
+	}
 	case REPORT_TEXT:
 		break;
 	}

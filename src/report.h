@@ -10,6 +10,7 @@
 
 #include <stdio.h>
 
+#include "buf.h"
 #include "insp.h"
 #include "rate.h"
 
@@ -28,5 +29,17 @@ int report_format_parse(const char *name, enum report_format *out);
  * error (errno set). */
 int report_write(FILE *out, const struct inspection *in, const struct rate *r,
 		 const struct report_opts *o);
+
+/* Helpers shared with doc.c. */
+/* Cases per case type onto OUT, e.g. "10 (6 court, 4 oocd)". */
+void report_case_mix(const struct inspection *in, struct buf *out);
+/* "N relevant questions not answered in M cases...: the figures count only
+ * what is answered (see yjinspect check)", or "" when the evidence is complete. */
+void report_completeness(const struct rate *r, char *buf, size_t size);
+/* The panel decision on standard RS ("† Panel decision on 2.2.2: Requires
+ * improvement → Good. WHY (BY, AT)", with a note when the evidence has
+ * moved since), or "" when there is none. */
+void report_decision_text(const struct form *f, const struct rate_std *rs, char *buf,
+			  size_t size);
 
 #endif

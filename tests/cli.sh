@@ -11,7 +11,7 @@ o="$TMP/out" e="$TMP/err"
 # ---- help and version
 run "$o" "$e" "$YJ" --help
 check "--help exits 0" [ "$rc" -eq 0 ]
-check "--help lists every command" sh -c "for c in new demo frameworks check summary; do grep -q \"^  \$c\" '$o' || exit 1; done"
+check "--help lists every command" sh -c "for c in new demo frameworks check summary export; do grep -q \"^  \$c\" '$o' || exit 1; done"
 run "$o" "$e" "$YJ" --version
 check "--version names the program" contains "$o" "yjinspect "
 run "$o" "$e" "$YJ" flump
@@ -92,8 +92,9 @@ check "...as the legend says" contains "$o" "¹ not counted in the overall score
 
 # ---- summary, markdown
 run "$o" "$e" "$YJ" summary "$TMP/demo" --format md --prompts
-check "md has the report's table heading" contains "$o" "| Of the 6 cases inspected | Relevant cases | Number 'Yes' | % 'Yes' | Band |"
-check "md has the score" contains "$o" "**Score 14/36**"
+check "md has the report's table heading" contains "$o" "| Of the 6 cases inspected | Relevant cases | Number 'Yes' | % 'Yes' |"
+check "md has the score" contains "$o" "| **Score** | **14/36** |"
+check "md gives each key question's band in words" contains "$o" "- 2.2.2: 60% Too few (Requires improvement)"
 "$YJ" demo "$TMP/bars" >/dev/null
 sed -i 's/^service = .*/service = "Tees | Hartlepool *YJS*"/' "$TMP/bars/inspection.ini"
 run "$o" "$e" "$YJ" summary "$TMP/bars" --format md

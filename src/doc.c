@@ -1,0 +1,410 @@
+/* doc.c - the report's tables as one walk over the figures (see doc.h).
+ *
+ * Marks, as in the text summary (report.c):
+ *   ◆  professional discretion candidate (the reasons in a note)
+ *   †  a panel decision applied; the key question it was applied to reads
+ *      "*Professional discretion applied", as in the published tables
+ *   ¹  not counted in the overall score
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "doc.h"
+#include "report.h"
+#include "text.h"
+#include "xalloc.h"
+
+#define DASH "\xe2\x80\x93"		/* – : no percentage */
+#define CANDIDATE "\xe2\x97\x86"	/* ◆ */
+#define DECIDED "\xe2\x80\xa0"		/* † */
+#define UNCOUNTED "\xc2\xb9"		/* ¹ */
+#define APPLIED "*Professional discretion applied"
+
+/* The walk's state: the emitter, its context, and scratch text. */
+struct walk {
+	const struct doc_emit *em;
+	void *ctx;
+	const struct inspection *in;
+	const struct form *f;
+	const struct rate *r;
+	const struct doc_opts *o;
+};
+
+/* A clean copy of S ("" for NULL) in B, which is emptied first. */
+static const char *
+cleaned(struct buf *b, const char *s)
+{
+	buf_reset(b);
+	text_clean(b, s ? s : "", 0);
+	return buf_str(b);
+}
+
+static void
+pct(char *buf, size_t size, int percent)
+{
+	if (percent < 0)
+		snprintf(buf, size, DASH);
+	else
+		snprintf(buf, size, "%d%%", percent);
+}
+
+static int
+has_sub_sample(const struct form *f, size_t q)
+{
+	return f->kqs[q].sample != NULL &&
+	    strcmp(f->kqs[q].sample, f->stds[f->kqs[q].std].sample) != 0;
+}
+
+/* " ◆", " †", " ¹" or a combination: the marks after a standard's rating */
+static void
+std_marks(const struct walk *w, size_t s, char *buf, size_t size)
+{
+	const struct rate_std *rs = &w->r->std[s];
+
+	snprintf(buf, size, "%s%s", rs->decision ? " " DECIDED :
+	    (rs->reasons && rs->rating >= 0) ? " " CANDIDATE : "",
+	    w->f->stds[s].counted ? "" : " " UNCOUNTED);
+}
+
+static void
+title_block(struct walk *w)
+{
+	const struct inspection *in = w->in;
+	struct buf b = BUF_INIT, v = BUF_INIT;
+	char line[1024];
+
+	w->em->meta(w->ctx, "Framework", cleaned(&b, w->f->title ? w->f->title : w->f->id));
+	if (in->fieldwork_start || in->fieldwork_end) {
+		buf_reset(&v);
+		text_clean(&v, in->fieldwork_start ? in->fieldwork_start : "", 0);
+		if (in->fieldwork_end) {
+			buf_adds(&v, " to ");
+			text_clean(&v, in->fieldwork_end, 0);
+		}
+		w->em->meta(w->ctx, "Fieldwork", buf_str(&v));
+	}
+	if (in->lead)
+		w->em->meta(w->ctx, "Lead inspector", cleaned(&b, in->lead));
+	buf_reset(&v);
+	report_case_mix(in, &v);
+	w->em->meta(w->ctx, "Cases", buf_str(&v));
+	if (w->o->nfolders > 1) {
+		buf_reset(&v);
+		for (size_t i = 0; i < w->o->nfolders; i++) {
+			if (i)
+				buf_adds(&v, ", ");
+			text_clean(&v, w->o->folders[i], 0);
+		}
+		w->em->meta(w->ctx, "Folders", buf_str(&v));
+	}
+	report_completeness(w->r, line, sizeof line);
+	if (line[0]) {
+		buf_reset(&v);
+		buf_adds(&v, "Incomplete: ");
+		text_clean(&v, line, 0);
+		buf_adds(&v, ".");
+		w->em->para(w->ctx, DOC_WARNING, buf_str(&v));
+	}
+	buf_free(&b);
+	buf_free(&v);
+}
+
+static void
+ratings_table(struct walk *w)
+{
+	const struct form *f = w->f;
+	const struct rate *r = w->r;
+	static const char *const head[] = { "Standard", "Rating" };
+	struct buf a = BUF_INIT, b = BUF_INIT;
+	char marks[32], score[32], overall[128];
+	int uncounted = 0;
+
+	w->em->section_begin(w->ctx, "ratings", 0);
+	w->em->heading(w->ctx, 2, "ratings", "Ratings");
+	w->em->table_begin(w->ctx, "Ratings of each standard, the score and the overall rating",
+	    2, head, 0);
+	for (size_t d = 0; d < f->ndomains; d++) {
+		const char *cells[2];
+
+		buf_reset(&a);
+		text_clean(&a, f->domains[d].id, 0);
+		buf_adds(&a, ". ");
+		text_clean(&a, f->domains[d].name, 0);
+		cells[0] = buf_str(&a);
+		cells[1] = "";
+		w->em->table_row(w->ctx, DOC_ROW_GROUP, 2, cells, NULL, NULL);
+		for (size_t s = 0; s < f->nstds; s++) {
+			if (f->stds[s].domain != d)
+				continue;
+			uncounted |= !f->stds[s].counted;
+			buf_reset(&a);
+			buf_printf(&a, "%s ", f->stds[s].id);
+			text_clean(&a, f->stds[s].name, 0);
+			std_marks(w, s, marks, sizeof marks);
+			buf_reset(&b);
+			buf_printf(&b, "%s%s", rate_label(f, r->std[s].rating), marks);
+			cells[0] = buf_str(&a);
+			cells[1] = buf_str(&b);
+			w->em->table_row(w->ctx, DOC_ROW, 2, cells, NULL, NULL);
+		}
+	}
+	{
+		const char *cells[2];
+
+		snprintf(score, sizeof score, "%d/%d", r->score, r->max);
+		cells[0] = "Score";
+		cells[1] = score;
+		w->em->table_row(w->ctx, DOC_ROW_TOTAL, 2, cells, NULL, NULL);
+		if (r->overall >= 0)
+			snprintf(overall, sizeof overall, "%s", f->overall[r->overall].rating);
+		else
+			snprintf(overall, sizeof overall, "not yet: %d of %d standards rated",
+			    r->rated, r->counted);
+		cells[0] = "Overall rating";
+		cells[1] = overall;
+		w->em->table_row(w->ctx, DOC_ROW_TOTAL, 2, cells, NULL, NULL);
+	}
+	w->em->table_end(w->ctx);
+	buf_reset(&a);
+	buf_adds(&a, CANDIDATE " professional discretion candidate; " DECIDED
+	    " panel decision applied");
+	if (uncounted)
+		buf_adds(&a, "; " UNCOUNTED " not counted in the overall score");
+	buf_adds(&a, ".");
+	w->em->para(w->ctx, DOC_PLAIN, buf_str(&a));
+	w->em->section_end(w->ctx);
+	buf_free(&a);
+	buf_free(&b);
+}
+
+/* A table of figures headed HEADING ("Of the 6 cases inspected"), as the
+ * report prints its key-question and prompt tables. */
+static void
+figures_begin(struct walk *w, const char *caption, const char *heading)
+{
+	const char *head[4] = { heading, "Relevant cases", "Number 'Yes'", "% 'Yes'" };
+
+	w->em->table_begin(w->ctx, caption, 4, head, 1);
+}
+
+/* A row of such a table: "ID TEXT", relevant, 'Yes', %; MARK and ANCHOR as
+ * doc_emit.table_row's. */
+static void
+figures_row(struct walk *w, struct buf *scratch, const char *id, const char *text,
+    const struct rate_tally *t, const char *mark, const char *anchor)
+{
+	char rel[16], yes[16], p[16];
+	const char *cells[4];
+
+	buf_reset(scratch);
+	buf_printf(scratch, "%s ", id);
+	text_clean(scratch, text, 0);
+	snprintf(rel, sizeof rel, "%d", t->relevant);
+	snprintf(yes, sizeof yes, "%d", t->yes);
+	pct(p, sizeof p, t->percent);
+	cells[0] = buf_str(scratch);
+	cells[1] = rel;
+	cells[2] = yes;
+	cells[3] = p;
+	w->em->table_row(w->ctx, DOC_ROW, 4, cells, mark, anchor);
+}
+
+/* The key-question table of case-rated standard S. */
+static void
+kq_table(struct walk *w, size_t s, const char *decision_anchor)
+{
+	const struct form *f = w->f;
+	const struct form_std *st = &f->stds[s];
+	const struct rate_std *rs = &w->r->std[s];
+	struct buf h = BUF_INIT, cap = BUF_INIT, q = BUF_INIT;
+
+	buf_printf(&h, "Of the %d ", rs->sample);
+	text_clean(&h, st->sample, 0);
+	buf_printf(&cap, "%s ", st->id);
+	text_clean(&cap, st->name, 0);
+	buf_adds(&cap, ": key questions");
+	figures_begin(w, buf_str(&cap), buf_str(&h));
+	for (size_t i = 0; i < st->nkqs; i++) {
+		size_t k = st->kqs[i];
+		int decided = rs->decision && rs->decision->kq &&
+		    strcmp(rs->decision->kq, f->kqs[k].id) == 0;
+
+		figures_row(w, &q, f->kqs[k].id, f->kqs[k].text, &w->r->kq[k],
+		    decided ? APPLIED : NULL, decided ? decision_anchor : NULL);
+	}
+	w->em->table_end(w->ctx);
+	buf_free(&h);
+	buf_free(&cap);
+	buf_free(&q);
+}
+
+static void
+kq_chart(struct walk *w, size_t s)
+{
+	const struct form *f = w->f;
+	const struct form_std *st = &f->stds[s];
+	struct doc_bar *bars = xcalloc(st->nkqs ? st->nkqs : 1, sizeof *bars);
+	struct buf *band = xcalloc(st->nkqs ? st->nkqs : 1, sizeof *band);
+	struct buf *text = xcalloc(st->nkqs ? st->nkqs : 1, sizeof *text);
+	int bounds[8];
+	const char *labels[8];
+	size_t nb = 0;
+	struct buf cap = BUF_INIT, anchor = BUF_INIT;
+
+	for (size_t b = 1; b < f->nbands && nb < 8; b++) {
+		bounds[nb] = f->bands[b].min;
+		labels[nb++] = f->bands[b].label;
+	}
+	for (size_t i = 0; i < st->nkqs; i++) {
+		size_t k = st->kqs[i];
+		const struct rate_tally *t = &w->r->kq[k];
+
+		bars[i].id = f->kqs[k].id;
+		bars[i].text = cleaned(&text[i], f->kqs[k].text);
+		bars[i].percent = t->percent;
+		if (t->band >= 0)
+			buf_printf(&band[i], "%s (%s)", f->bands[t->band].label,
+			    f->bands[t->band].rating);
+		else
+			buf_adds(&band[i], "no relevant cases");
+		bars[i].band = buf_str(&band[i]);
+	}
+	buf_printf(&cap, "%s ", st->id);
+	text_clean(&cap, st->name, 0);
+	buf_adds(&cap, ": % 'Yes' of each key question, with the band boundaries at");
+	for (size_t b = 0; b < nb; b++)
+		buf_printf(&cap, "%s %d%%", b == 0 ? "" : b + 1 == nb ? " and" : ",", bounds[b]);
+	buf_printf(&anchor, "chart-%s", st->id);
+	w->em->chart(w->ctx, buf_str(&anchor), buf_str(&cap), bars, st->nkqs, bounds, labels, nb);
+	for (size_t i = 0; i < st->nkqs; i++) {
+		buf_free(&band[i]);
+		buf_free(&text[i]);
+	}
+	free(bars);
+	free(band);
+	free(text);
+	buf_free(&cap);
+	buf_free(&anchor);
+}
+
+/* Key question K's prompt table under its sub-sample heading. */
+static void
+prompt_table(struct walk *w, size_t s, size_t k)
+{
+	const struct form *f = w->f;
+	const struct form_kq *kq = &f->kqs[k];
+	const struct rate_tally *t = &w->r->kq[k];
+	struct buf h = BUF_INIT, a = BUF_INIT, row = BUF_INIT, cap = BUF_INIT;
+
+	if (kq->nprompts == 0)
+		return;
+	buf_printf(&a, "kq-%s", kq->id);
+	w->em->heading(w->ctx, 4, buf_str(&a), cleaned(&row, kq->text));
+	/* the prompt table's heading counts the key question's sub-sample */
+	buf_printf(&h, "Of the %d ", has_sub_sample(f, k) ? t->relevant : w->r->std[s].sample);
+	text_clean(&h, kq->sample ? kq->sample : f->stds[s].sample, 0);
+	buf_adds(&h, ":");
+	buf_printf(&cap, "%s prompts", kq->id);
+	figures_begin(w, buf_str(&cap), buf_str(&h));
+	for (size_t j = 0; j < kq->nprompts; j++) {
+		size_t p = kq->prompts[j];
+
+		figures_row(w, &row, f->prompts[p].id, f->prompts[p].text, &w->r->prompt[p],
+		    NULL, NULL);
+	}
+	w->em->table_end(w->ctx);
+	buf_free(&h);
+	buf_free(&a);
+	buf_free(&row);
+	buf_free(&cap);
+}
+
+static void
+standard(struct walk *w, size_t s)
+{
+	const struct form *f = w->f;
+	const struct form_std *st = &f->stds[s];
+	const struct rate_std *rs = &w->r->std[s];
+	struct buf a = BUF_INIT, b = BUF_INIT, dec_anchor = BUF_INIT;
+	char marks[32], line[3072];
+
+	buf_printf(&a, "std-%s", st->id);
+	w->em->section_begin(w->ctx, buf_str(&a), st->rating == RATING_CASES);
+	buf_reset(&b);
+	buf_printf(&b, "%s ", st->id);
+	text_clean(&b, st->name, 0);
+	w->em->heading(w->ctx, 3, buf_str(&a), buf_str(&b));
+	std_marks(w, s, marks, sizeof marks);
+	buf_reset(&b);
+	buf_printf(&b, "Rating: %s%s", rate_label(f, rs->rating), marks);
+	if (st->rating == RATING_JUDGEMENT)
+		buf_adds(&b, " (judgement-rated: the lead inspector's rating from all the evidence)");
+	if (!st->counted)
+		buf_adds(&b, " (not counted in the overall score)");
+	w->em->para(w->ctx, DOC_RATING, buf_str(&b));
+	if (st->statement)
+		w->em->para(w->ctx, DOC_STATEMENT, cleaned(&b, st->statement));
+	if (st->rating == RATING_CASES) {
+		buf_printf(&dec_anchor, "decision-%s", st->id);
+		kq_table(w, s, buf_str(&dec_anchor));
+		if (w->o->chart)
+			kq_chart(w, s);
+		for (size_t i = 0; w->o->prompts && i < st->nkqs; i++)
+			prompt_table(w, s, st->kqs[i]);
+		report_decision_text(f, rs, line, sizeof line);
+		if (line[0]) {
+			/* the text begins with the † mark: the emitter sets it */
+			buf_reset(&b);
+			buf_adds(&b, APPLIED ". ");
+			text_clean(&b, line + strlen(DECIDED " "), 0);
+			w->em->footnote(w->ctx, buf_str(&dec_anchor), DECIDED, buf_str(&b));
+		}
+		if (rs->reasons && rs->rating >= 0) {
+			char why[512];
+
+			rate_reasons_text(f, w->r, s, why, sizeof why);
+			buf_reset(&b);
+			buf_adds(&b, "Professional discretion candidate: ");
+			text_clean(&b, why, 0);
+			buf_adds(&b, ".");
+			buf_reset(&a);
+			buf_printf(&a, "candidate-%s", st->id);
+			w->em->footnote(w->ctx, buf_str(&a), CANDIDATE, buf_str(&b));
+		}
+	}
+	w->em->section_end(w->ctx);
+	buf_free(&a);
+	buf_free(&b);
+	buf_free(&dec_anchor);
+}
+
+void
+doc_write(const struct doc_emit *em, void *ctx, const struct inspection *in,
+    const struct rate *r, const struct doc_opts *o)
+{
+	struct walk w = { em, ctx, in, &in->form, r, o };
+	struct buf t = BUF_INIT;
+
+	em->begin(ctx, cleaned(&t, in->service ? in->service : "Inspection"));
+	title_block(&w);
+	ratings_table(&w);
+	for (size_t d = 0; d < w.f->ndomains; d++) {
+		struct buf a = BUF_INIT, h = BUF_INIT;
+
+		buf_printf(&a, "domain-%s", w.f->domains[d].id);
+		text_clean(&h, w.f->domains[d].id, 0);
+		buf_adds(&h, ". ");
+		text_clean(&h, w.f->domains[d].name, 0);
+		em->heading(ctx, 2, buf_str(&a), buf_str(&h));
+		for (size_t s = 0; s < w.f->nstds; s++)
+			if (w.f->stds[s].domain == d)
+				standard(&w, s);
+		buf_free(&a);
+		buf_free(&h);
+	}
+	em->end(ctx);
+	buf_free(&t);
+}

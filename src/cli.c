@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "buf.h"
 #include "cli.h"
 #include "csv.h"
 #include "doc.h"
@@ -19,6 +20,7 @@
 #include "rate.h"
 #include "report.h"
 #include "save.h"
+#include "text.h"
 #include "tui.h"
 #include "tui_keys.h"
 #include "user.h"
@@ -63,6 +65,10 @@ static const char usage_text[] =
 "                        record (or remove) a ratings panel decision moving a\n"
 "                        case-rated standard from the rating its evidence\n"
 "                        gives now\n"
+"  findings DIR STANDARD [--strength TEXT]... [--improvement TEXT]... [--clear]\n"
+"                        show or record a standard's strengths and areas for\n"
+"                        improvement (each option a point; the points given\n"
+"                        replace that list), as export prints them\n"
 "  keys                  list the terminal UI's keys\n"
 "\n"
 "Options:\n"
@@ -509,6 +515,109 @@ cmd_judge(int argc, char **argv)
 	return rc;
 }
 
+/* POINTS[0..N-1] as one text, a point a line; NULL when N is 0 */
+static char *
+join_points(char **points, size_t n)
+{
+	struct buf b = BUF_INIT;
+
+	if (n == 0)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&b, "%s%s", i ? "\n" : "", points[i]);
+	return buf_take(&b);
+}
+
+static void
+print_points(const char *title, const char *text)
+{
+	struct buf b = BUF_INIT;
+
+	printf("%s:\n", title);
+	if (text == NULL || *text == '\0') {
+		printf("  (none recorded)\n");
+		return;
+	}
+	text_clean(&b, text, 1);
+	for (char *save = NULL, *t = strtok_r(b.data, "\n", &save); t; t = strtok_r(NULL, "\n", &save))
+		printf("  - %s\n", t);
+	buf_free(&b);
+}
+
+static int
+cmd_findings(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "strength", required_argument, NULL, 's' },
+		{ "improvement", required_argument, NULL, 'i' },
+		{ "clear", no_argument, NULL, 'c' },
+		{ NULL, 0, NULL, 0 }
+	};
+	char **str = xcalloc((size_t)argc, sizeof *str), **imp = xcalloc((size_t)argc, sizeof *imp);
+	size_t nstr = 0, nimp = 0;
+	struct inspection in;
+	int c, s, clear = 0, rc = 0;
+
+	while ((c = getopt_long(argc, argv, "s:i:c", opts, NULL)) != -1) {
+		switch (c) {
+		case 's':
+		case 'i':
+			if (optarg[strspn(optarg, " \t\n")] == '\0') {
+				free(str);
+				free(imp);
+				return usage_error("%s", "findings: a point needs some text");
+			}
+			if (c == 's')
+				str[nstr++] = optarg;
+			else
+				imp[nimp++] = optarg;
+			break;
+		case 'c':
+			clear = 1;
+			break;
+		default:
+			free(str);
+			free(imp);
+			return usage_error("%s", "findings: bad option");
+		}
+	}
+	if (optind != argc - 2) {
+		free(str);
+		free(imp);
+		return usage_error("%s", "findings needs DIR STANDARD");
+	}
+	if (open_for_change(&in, argv[optind]) < 0) {
+		free(str);
+		free(imp);
+		return 1;
+	}
+	s = form_std_index(&in.form, argv[optind + 1]);
+	if (s < 0) {
+		fprintf(stderr, "yjinspect: %s: no standard %s in framework %s\n", in.path,
+		    argv[optind + 1], in.form.id);
+		rc = 1;
+	} else if (clear || nstr || nimp) {
+		if (clear || nstr) {
+			free(in.strengths[s]);
+			in.strengths[s] = join_points(str, nstr);
+		}
+		if (clear || nimp) {
+			free(in.improvements[s]);
+			in.improvements[s] = join_points(imp, nimp);
+		}
+		rc = save_change(&in);
+	}
+	if (s >= 0 && rc == 0) {
+		printf("%s %s\n", in.form.stds[s].id, in.form.stds[s].name);
+		print_points("Strengths", in.strengths[s]);
+		print_points("Areas for improvement", in.improvements[s]);
+	}
+	insp_close(&in);
+	free(str);
+	free(imp);
+	return rc;
+}
+
 static int
 cmd_decide(int argc, char **argv)
 {
@@ -658,6 +767,7 @@ static const struct {
 	{ "export", cmd_export },
 	{ "judge", cmd_judge },
 	{ "decide", cmd_decide },
+	{ "findings", cmd_findings },
 	{ "keys", cmd_keys },
 };
 

@@ -322,6 +322,30 @@ prompt_table(struct walk *w, size_t s, size_t k)
 	buf_free(&cap);
 }
 
+/* TEXT's lines (blank ones skipped) as a list headed TITLE */
+static void
+findings(struct walk *w, const char *title, const char *text)
+{
+	struct buf b = BUF_INIT;
+	char **items, *s;
+	size_t n = 0;
+
+	if (text == NULL)
+		return;
+	text_clean(&b, text, 1);
+	s = buf_take(&b);
+	items = xcalloc(strlen(s) / 2 + 2, sizeof *items);
+	for (char *save = NULL, *t = strtok_r(s, "\n", &save); t; t = strtok_r(NULL, "\n", &save)) {
+		t += strspn(t, " ");
+		if (*t != '\0')
+			items[n++] = t;
+	}
+	if (n)
+		w->em->list(w->ctx, title, (const char *const *)items, n);
+	free(items);
+	free(s);
+}
+
 static void
 standard(struct walk *w, size_t s)
 {
@@ -347,6 +371,8 @@ standard(struct walk *w, size_t s)
 	w->em->para(w->ctx, DOC_RATING, buf_str(&b));
 	if (st->statement)
 		w->em->para(w->ctx, DOC_STATEMENT, cleaned(&b, st->statement));
+	findings(w, "Strengths", w->in->strengths ? w->in->strengths[s] : NULL);
+	findings(w, "Areas for improvement", w->in->improvements ? w->in->improvements[s] : NULL);
 	if (st->rating == RATING_CASES) {
 		buf_printf(&dec_anchor, "decision-%s", st->id);
 		kq_table(w, s, buf_str(&dec_anchor));

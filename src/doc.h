@@ -4,8 +4,9 @@
  * case-rated one, the key-question table as a report prints it ("Of the N
  * cases inspected | Relevant cases | Number 'Yes' | % 'Yes'"), a bar chart
  * of the key questions' % with the band boundaries, each key question's
- * prompt table under its sub-sample heading, and the panel's decisions and
- * discretion candidates as footnotes.
+ * prompt table under its sub-sample heading, the panel's decisions and
+ * discretion candidates as footnotes, and the strengths and areas for
+ * improvement recorded for it.
  *
  * doc_write walks the figures once (from rate.h) and calls an emitter,
  * which writes them as markdown (doc_md.c) or html (doc_html.c): the
@@ -69,6 +70,8 @@ struct doc_emit {
 	void (*chart)(void *ctx, const char *anchor, const char *caption,
 		      const struct doc_bar *bars, size_t n, const int *bounds,
 		      const char *const *bound_labels, size_t nbounds);
+	/* a list of N points headed TITLE ("Strengths") */
+	void (*list)(void *ctx, const char *title, const char *const *items, size_t n);
 	/* a note under the standard: MARK ("*", "◆") and TEXT; ANCHOR names
 	 * it for the table rows that refer to it */
 	void (*footnote)(void *ctx, const char *anchor, const char *mark, const char *text);

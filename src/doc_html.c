@@ -296,6 +296,23 @@ html_chart(void *ctx, const char *anchor, const char *caption, const struct doc_
 }
 
 static void
+html_list(void *ctx, const char *title, const char *const *items, size_t n)
+{
+	struct doc_out *o = ctx;
+	FILE *out = o->fp;
+
+	fputs("<h4>", out);
+	put(out, title);
+	fputs("</h4>\n<ul>\n", out);
+	for (size_t i = 0; i < n; i++) {
+		fputs("<li>", out);
+		put(out, items[i]);
+		fputs("</li>\n", out);
+	}
+	fputs("</ul>\n", out);
+}
+
+static void
 html_footnote(void *ctx, const char *anchor, const char *mark, const char *text)
 {
 	struct doc_out *o = ctx;
@@ -340,5 +357,5 @@ html_end(void *ctx)
 const struct doc_emit doc_html = {
 	html_begin, html_meta, html_section_begin, html_section_end_notes, html_heading,
 	html_para, html_table_begin, html_table_row, html_table_end, html_chart,
-	html_footnote, html_end,
+	html_list, html_footnote, html_end,
 };

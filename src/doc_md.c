@@ -175,6 +175,23 @@ md_chart(void *ctx, const char *anchor, const char *caption, const struct doc_ba
 }
 
 static void
+md_list(void *ctx, const char *title, const char *const *items, size_t n)
+{
+	struct doc_out *o = ctx;
+	FILE *out = o->fp;
+
+	fputs("**", out);
+	put(out, title);
+	fputs("**\n\n", out);
+	for (size_t i = 0; i < n; i++) {
+		fputs("- ", out);
+		put(out, items[i]);
+		fputc('\n', out);
+	}
+	fputc('\n', out);
+}
+
+static void
 md_footnote(void *ctx, const char *anchor, const char *mark, const char *text)
 {
 	struct doc_out *o = ctx;
@@ -195,5 +212,5 @@ md_end(void *ctx)
 
 const struct doc_emit doc_md = {
 	md_begin, md_meta, md_section_begin, md_section_end, md_heading, md_para,
-	md_table_begin, md_table_row, md_table_end, md_chart, md_footnote, md_end,
+	md_table_begin, md_table_row, md_table_end, md_chart, md_list, md_footnote, md_end,
 };

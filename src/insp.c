@@ -214,6 +214,27 @@ read_decision(struct ireader *r, const struct ini_section *s, const char *id)
 	in->decisions[in->ndecisions++] = d;
 }
 
+/* [findings.STANDARD]: strengths and improvements, text, one point a line */
+static void
+read_findings(struct ireader *r, const struct ini_section *s, const char *id)
+{
+	static const char *const keys[] = { "strengths", "improvements", NULL };
+	struct inspection *in = r->in;
+	int si = form_std_index(&in->form, id);
+
+	iniread_check_keys(&r->rd, s, keys);
+	if (si < 0) {
+		iniread_err(&r->rd, s->name, NULL, "no standard %s in framework %s", id, in->form.id);
+		return;
+	}
+	if (in->strengths[si] || in->improvements[si]) {
+		iniread_err(&r->rd, s->name, NULL, "a second [findings.%s] section", id);
+		return;
+	}
+	in->strengths[si] = iniread_text(&r->rd, s->name, "strengths");
+	in->improvements[si] = iniread_text(&r->rd, s->name, "improvements");
+}
+
 /* ---- cases ---- */
 
 static int
@@ -524,6 +545,8 @@ insp_open(struct inspection *in, const char *dir, const char *forms_dir, struct 
 	in->judgements = xmalloc(in->form.nstds * sizeof *in->judgements);
 	for (size_t i = 0; i < in->form.nstds; i++)
 		in->judgements[i] = JUDGE_UNSET;
+	in->strengths = xcalloc(in->form.nstds, sizeof *in->strengths);
+	in->improvements = xcalloc(in->form.nstds, sizeof *in->improvements);
 	for (size_t i = 0; i < r.rd.ini.nsecs; i++) {
 		const struct ini_section *sec = &r.rd.ini.secs[i];
 
@@ -533,9 +556,11 @@ insp_open(struct inspection *in, const char *dir, const char *forms_dir, struct 
 			read_judgements(&r, sec);
 		else if (strncmp(sec->name, "decision.", 9) == 0)
 			read_decision(&r, sec, sec->name + 9);
+		else if (strncmp(sec->name, "findings.", 9) == 0)
+			read_findings(&r, sec, sec->name + 9);
 		else
 			iniread_err(&r.rd, sec->name, NULL, "unknown section (expected inspection, "
-			    "judgements or decision.STANDARD)");
+			    "judgements, decision.STANDARD or findings.STANDARD)");
 	}
 	ini_free(&r.rd.ini);
 
@@ -578,6 +603,12 @@ insp_close(struct inspection *in)
 		insp_decision_free(&in->decisions[i]);
 	}
 	free(in->decisions);
+	for (size_t i = 0; in->strengths && i < in->form.nstds; i++) {
+		free(in->strengths[i]);
+		free(in->improvements[i]);
+	}
+	free(in->strengths);
+	free(in->improvements);
 	free(in->judgements);
 	form_free(&in->form);
 	free(in->dir);
@@ -683,6 +714,18 @@ insp_write(const struct inspection *in, int new, struct err *e)
 			iniw_str(&w, "by", d->by);
 		if (d->at)
 			iniw_str(&w, "at", d->at);
+	}
+	for (size_t s = 0; in->strengths && s < f->nstds; s++) {
+		char sec[128];
+
+		if (in->strengths[s] == NULL && in->improvements[s] == NULL)
+			continue;
+		snprintf(sec, sizeof sec, "findings.%s", f->stds[s].id);
+		iniw_section(&w, sec);
+		if (in->strengths[s])
+			iniw_str(&w, "strengths", in->strengths[s]);
+		if (in->improvements[s])
+			iniw_str(&w, "improvements", in->improvements[s]);
 	}
 	rc = (new ? save_file_new : save_file)(in->path, iniw_text(&w), iniw_len(&w), e);
 	iniw_free(&w);

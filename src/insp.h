@@ -36,6 +36,9 @@ struct inspection {
 	int *judgements;	/* [nstds]: band index, JUDGE_UNSET or JUDGE_NOT_RATED */
 	struct insp_decision *decisions;
 	size_t ndecisions;
+	/* [nstds] each: the standard's strengths and areas for improvement as
+	 * the report lists them, one point per line; NULL: none recorded */
+	char **strengths, **improvements;
 	struct case_file *cases;
 	size_t ncases;
 	/* case files that could not be read, left out of cases and of every

@@ -34,8 +34,23 @@ dup_or_null(const char *s)
 	return s ? xstrdup(s) : NULL;
 }
 
-/* Take OTHER's judgements and decisions where IN has none; an error for
- * each that differs. */
+/* A finding (strengths, improvements) of standard ID: OTHER's where IN
+ * has none; an error when both have it and it differs. */
+static void
+join_text(char **mine, const char *theirs, const struct inspection *in,
+    const struct inspection *other, const char *id, const char *key, struct problems *p)
+{
+	if (theirs == NULL)
+		return;
+	if (*mine == NULL)
+		*mine = xstrdup(theirs);
+	else if (strcmp(*mine, theirs) != 0)
+		problems_add(p, PROBLEM_ERROR, "%s: [findings.%s] %s: not those %s records: the "
+		    "folders disagree on the findings", other->path, id, key, in->path);
+}
+
+/* Take OTHER's judgements, decisions and findings where IN has none; an
+ * error for each that differs. */
 static void
 join_ratings(struct inspection *in, const struct inspection *other, struct problems *p)
 {
@@ -51,6 +66,10 @@ join_ratings(struct inspection *in, const struct inspection *other, struct probl
 			problems_add(p, PROBLEM_ERROR, "%s: [judgements] %s: %s, but %s records %s: "
 			    "the folders disagree on the judgement", other->path, f->stds[s].id,
 			    judgement_id(f, b), in->path, judgement_id(f, a));
+		join_text(&in->strengths[s], other->strengths[s], in, other, f->stds[s].id,
+		    "strengths", p);
+		join_text(&in->improvements[s], other->improvements[s], in, other, f->stds[s].id,
+		    "improvements", p);
 		if (db == NULL)
 			continue;
 		if (da == NULL) {

@@ -2,11 +2,11 @@
  * with its own cases) read as one, for figures and exports.
  *
  * The first folder is the lead's: its inspection.ini gives the service,
- * dates, judgements and decisions. Another folder's cases are added; its
- * judgements and decisions are taken where the first has none, and any
- * that differ from the first's are errors, as are a different framework
- * and a case reference in two folders: figures from such a join would
- * silently choose one side.
+ * dates, judgements, decisions and findings. Another folder's cases are
+ * added; its judgements, decisions and findings are taken where the first
+ * has none, and any that differ from the first's are errors, as are a
+ * different framework and a case reference in two folders: figures from
+ * such a join would silently choose one side.
  */
 #ifndef YJ_JOIN_H
 #define YJ_JOIN_H

@@ -73,6 +73,35 @@ run "$o" "$e" "$YJ" summary "$d" --format md --prompts
 check "summary --format md --prompts is the same document as export --format md" \
 	sh -c "'$YJ' export '$d' --format md | cmp -s - '$o'"
 
+# ---- findings: a standard's strengths and areas for improvement
+run "$o" "$e" "$YJ" findings "$d" 1.1 --strength "Leaders know their children" \
+	--strength 'Data used "weekly", well' --improvement "Too few staff trained in <AIM3>"
+check "findings records a judgement-rated standard's points" [ "$rc" -eq 0 ]
+check "...and shows them" contains "$o" '  - Data used "weekly", well'
+run "$o" "$e" "$YJ" findings "$d" 2.2 --improvement "Contingency planning"
+check "...and a case-rated standard's" [ "$rc" -eq 0 ]
+run "$o" "$e" "$YJ" export "$d" --format html
+check "html: strengths as a list under the standard, escaped" \
+	contains "$o" '<h4>Strengths</h4>
+<ul>
+<li>Leaders know their children</li>
+<li>Data used &quot;weekly&quot;, well</li>
+</ul>
+<h4>Areas for improvement</h4>
+<ul>
+<li>Too few staff trained in &lt;AIM3&gt;</li>'
+run "$o" "$e" "$YJ" export "$d" --format md
+check "md: the same lists" contains "$o" '**Areas for improvement**
+
+- Too few staff trained in \<AIM3\>'
+check "md: ...for a case-rated standard too" contains "$o" '- Contingency planning'
+run "$o" "$e" "$YJ" findings "$d" 2.2 --clear
+check "findings --clear removes them" sh -c "[ '$rc' -eq 0 ] && ! grep -q 'findings.2.2' '$d/inspection.ini'"
+run "$o" "$e" "$YJ" findings "$d" 9.9 --strength x
+check "findings on a standard the framework lacks is refused" sh -c "[ '$rc' -eq 1 ] && grep -q 'no standard 9.9 in framework yj-2019' '$e'"
+run "$o" "$e" "$YJ" findings "$d" 1.1 --strength "  "
+check "an empty point is a usage error" [ "$rc" -eq 2 ]
+
 # ---- csv: RFC 4180, read back by Python's csv module, hostile notes exact
 c="$TMP/hostile"
 cp -r "$d" "$c"
@@ -171,6 +200,15 @@ sed -i 's/^1\.1 = good$/1.1 = outstanding/' "$t2/inspection.ini"
 run "$o" "$e" "$YJ" export "$t1" "$t2" --format md
 check "folders that disagree on a judgement are refused" [ "$rc" -eq 1 ]
 check "...saying which" contains "$e" "$t2/inspection.ini: [judgements] 1.1: outstanding, but $t1/inspection.ini records good"
+sed -i 's/^1\.1 = outstanding$/1.1 = good/' "$t2/inspection.ini"
+"$YJ" findings "$t1" 1.2 --strength "One thing" >/dev/null
+"$YJ" findings "$t2" 1.2 --strength "Another thing" >/dev/null
+run "$o" "$e" "$YJ" export "$t1" "$t2" --format md
+check "folders that disagree on findings are refused" sh -c "[ '$rc' -eq 1 ] && grep -q '\[findings.1.2\] strengths: not those $t1/inspection.ini records' '$e'"
+"$YJ" findings "$t2" 1.2 --clear >/dev/null
+"$YJ" findings "$t2" 1.3 --improvement "From the second laptop" >/dev/null
+run "$o" "$e" "$YJ" export "$t1" "$t2" --format md
+check "findings recorded in one folder only are taken from it" sh -c "[ '$rc' -eq 0 ] && grep -q '^- From the second laptop' '$o' && grep -q '^- One thing' '$o'"
 "$YJ" new "$TMP/other" --framework yj-2021 --service X >/dev/null
 run "$o" "$e" "$YJ" export "$t1" "$TMP/other" --format md
 check "folders of two frameworks are refused" [ "$rc" -eq 1 ]

@@ -665,6 +665,72 @@ test_left_out_errors_are_case_files_only(void **state)
 	free(dir);
 }
 
+/* [findings.STANDARD]: saved and read back byte for byte (newlines,
+ * quotes, UTF-8); refused for an unknown standard, key or a second section */
+static void
+test_findings(void **state)
+{
+	static const char strengths[] = "Leaders know \"their\" children; #1\nData used = well \xe2\x80\x94 ok";
+	char *dir = build(1, NULL, NULL, 0), *path, *text, *bad;
+	struct problems p = PROBLEMS_INIT;
+	struct inspection in;
+	struct err e;
+	int s;
+
+	(void)state;
+	open_ok(&in, dir, &p);
+	s = form_std_index(&in.form, "1.1");
+	assert_true(s >= 0);
+	assert_null(in.strengths[s]);
+	in.strengths[s] = xstrdup(strengths);
+	in.improvements[s] = xstrdup("Not all staff trained");
+	if (insp_save(&in, &e) < 0)
+		fail_msg("%s", e.msg);
+	insp_close(&in);
+	problems_free(&p);
+	open_ok(&in, dir, &p);
+	assert_int_equal(p.nerrors, 0);
+	assert_string_equal(in.strengths[s], strengths);
+	assert_string_equal(in.improvements[s], "Not all staff trained");
+	assert_null(in.strengths[s + 1]);
+	insp_close(&in);
+	problems_free(&p);
+
+	path = xasprintf("%s/inspection.ini", dir);
+	text = tu_read(path, NULL);
+	{
+		static const char *const breaks[][3] = {
+			{ "[findings.1.1]", "[findings.9.9]", "no standard 9.9" },
+			{ "improvements =", "improvement =", "[findings.1.1] improvement" },
+			{ "[findings.1.1]", "[findings.1.1]\nstrengths = \"x\"\n[findings.1.1]", "" },
+		};
+
+		for (size_t i = 0; i < sizeof breaks / sizeof breaks[0]; i++) {
+			int rc, said = 0;
+
+			bad = tu_replace(text, breaks[i][0], breaks[i][1]);
+			tu_write(dir, "inspection.ini", bad);
+			free(bad);
+			rc = insp_open(&in, dir, tu_env("YJINSPECT_FORMS"), &p);
+			assert_true(p.nerrors >= 1);
+			for (size_t k = 0; k < p.n; k++)
+				said |= strstr(p.v[k].msg, "inspection.ini") != NULL &&
+				    strstr(p.v[k].msg, breaks[i][2]) != NULL &&
+				    strstr(p.v[k].msg, "findings") != NULL;
+			if (!said)
+				fail_msg("break %zu: no error naming inspection.ini and '%s' (first: %s)", i,
+				    breaks[i][2], p.n ? p.v[0].msg : "none");
+			if (rc == 0)
+				insp_close(&in);
+			problems_free(&p);
+		}
+	}
+	free(text);
+	free(path);
+	tu_rmtree(dir);
+	free(dir);
+}
+
 /* fieldwork dates: real ISO days, the end not before the start; either may
  * be absent */
 static void
@@ -712,6 +778,7 @@ main(void)
 		cmocka_unit_test(test_few_cases),
 		cmocka_unit_test(test_left_out_errors_are_case_files_only),
 		cmocka_unit_test(test_fieldwork_dates),
+		cmocka_unit_test(test_findings),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);

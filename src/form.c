@@ -682,8 +682,10 @@ form_load_id(struct form *f, const char *dir, const char *id, struct err *e)
 
 		for (size_t i = 0; ids && ids[i]; i++)
 			buf_printf(&known, "%s%s", i ? ", " : "", ids[i]);
-		err_set(e, "unknown framework '%s' (%s has: %s)", id, dir,
-		    known.len ? buf_str(&known) : "no forms files");
+		err_set(e, "unknown framework '%s' (%s has: %s)%s", id, dir,
+		    known.len ? buf_str(&known) : "no forms files", known.len ? "" :
+		    ": point YJINSPECT_FORMS at a folder of framework files (the source "
+		    "tree's forms/), or run 'make install'");
 		buf_free(&known);
 		form_list_free(ids);
 		free(path);

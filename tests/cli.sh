@@ -219,6 +219,16 @@ check "...and creates nothing" [ ! -e "$TMP/new2" ]
 run "$o" "$e" "$YJ" new "$TMP/new3" --service X
 check "new without --framework is a usage error" [ "$rc" -eq 2 ]
 
+# ---- an uninstalled build finds the source tree's forms and demo
+run "$o" "$e" env -u YJINSPECT_FORMS -u YJINSPECT_DEMO "$YJ" frameworks
+check "without YJINSPECT_FORMS, the build finds its forms" contains "$o" "yj-2019"
+run "$o" "$e" env -u YJINSPECT_FORMS -u YJINSPECT_DEMO "$YJ" demo "$TMP/uninstalled-demo"
+check "...and its demo" [ -f "$TMP/uninstalled-demo/cases/ST-C01.ini" ]
+mkdir "$TMP/noforms"
+run "$o" "$e" env YJINSPECT_FORMS="$TMP/noforms" "$YJ" summary "$TMP/uninstalled-demo"
+check "forms that are truly missing: the error says the two ways to fix it" \
+	contains "$e" "has: no forms files): point YJINSPECT_FORMS at a folder of framework files (the source tree's forms/), or run 'make install'"
+
 # ---- new --fieldwork: ISO dates, checked; judge and decide do not need them
 run "$o" "$e" "$YJ" new "$TMP/fw" --fieldwork 2020-10-19 2020-10-22 --framework yj-2019 --service "Fieldshire YJS"
 check "new --fieldwork START END exits 0" [ "$rc" -eq 0 ]

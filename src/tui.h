@@ -63,6 +63,12 @@ struct tui {
 	int panel_top;		/* ratings panel scroll */
 	int panel_focus;
 	int walk_top;		/* walk pane scroll (rows) */
+	/* the case was completed by an answer: answer keys are held (typed
+	 * ahead, they would change answered questions) until the cursor is
+	 * moved; valid while ci and item are those it was set on */
+	int hold;
+	size_t hold_ci;
+	int hold_item;
 
 	struct tui_notes *notes;	/* open note editor, or NULL */
 	struct tui_facts *facts;	/* open facts form, or NULL */

@@ -23,7 +23,7 @@
 	X(NO, "answer No, then go to the next unanswered question") \
 	X(NA, "answer N/A (prompts that allow it), then go on") \
 	X(CLEAR, "clear this answer") \
-	X(NEXT_UNANSWERED, "go to the next unanswered question") \
+	X(NEXT_UNANSWERED, "next unanswered question (a complete case: review)") \
 	X(NEXT_CASE, "next case") \
 	X(PREV_CASE, "previous case") \
 	X(JUMP, "jump to a standard") \

@@ -162,17 +162,20 @@ layout_rows(struct tui *t, struct vlist *l, int w, int *cur_row)
 
 		if (rel == COND_TRUE) {
 			kq_progress(t, q, &done, &all);
+			/* no marker that looks like a cursor (the current key
+			 * question is in bold): the one highlight is the item a key
+			 * answers, below */
 			if (c->kq_answer[q] != ANSWER_NONE)
-				snprintf(line, sizeof line, "%s %s  judged %s", here ? ">" : " ",
-				    f->kqs[q].id, c->kq_answer[q] == ANSWER_YES ? "Yes" : "No");
+				snprintf(line, sizeof line, "  %s  judged %s", f->kqs[q].id,
+				    c->kq_answer[q] == ANSWER_YES ? "Yes" : "No");
 			else
-				snprintf(line, sizeof line, "%s %s  %d of %d prompts answered",
-				    here ? ">" : " ", f->kqs[q].id, done, all);
+				snprintf(line, sizeof line, "  %s  %d of %d prompts answered",
+				    f->kqs[q].id, done, all);
 			vadd(l, 0, here ? A_BOLD : 0, line, -1, 0);
 		} else {
 			walk_reason(&t->walk, c, (size_t)item, why, sizeof why);
 			short_reason(why, brief, sizeof brief);
-			snprintf(line, sizeof line, "%s %s  %s%s", here ? ">" : " ", f->kqs[q].id, brief,
+			snprintf(line, sizeof line, "  %s  %s%s", f->kqs[q].id, brief,
 			    c->kq_answer[q] == ANSWER_NONE ? "" : c->kq_answer[q] == ANSWER_YES ?
 			    "; judged Yes before: kept, not counted" :
 			    "; judged No before: kept, not counted");
@@ -284,9 +287,11 @@ tui_walk_draw(struct tui *t)
 			tui_put(y, r.x + v->x - 6, 5, answer_box((enum answer)v->answer));
 			attroff(v->selected ? (int)A_REVERSE : (int)A_BOLD);
 		}
-		attron(v->attr | (v->selected ? A_BOLD : 0));
+		/* the item a key answers: its box and every line of its text in
+		 * reverse video, the only such rows of the walk (monochrome too) */
+		attron(v->attr | (v->selected ? A_REVERSE | A_BOLD : 0));
 		tui_put(y, r.x + v->x, r.w - v->x, v->text);
-		attroff(v->attr | (v->selected ? A_BOLD : 0));
+		attroff(v->attr | (v->selected ? A_REVERSE | A_BOLD : 0));
 	}
 	vfree(&l);
 }
@@ -320,14 +325,48 @@ case_progress_unknown(const struct tui *t)
 	return 0;
 }
 
+static const char *
+answer_word(enum answer a)
+{
+	switch (a) {
+	case ANSWER_YES: return "Yes";
+	case ANSWER_NO: return "No";
+	case ANSWER_NA: return "N/A";
+	case ANSWER_NONE: break;
+	}
+	return "unanswered";
+}
+
+static int
+held(const struct tui *t)
+{
+	return t->hold && t->hold_ci == t->ci && t->hold_item == t->item;
+}
+
+static const char *
+case_name(const struct tui *t)
+{
+	const struct case_file *c = &t->in.cases[t->ci];
+
+	return c->reference ? c->reference : c->name;
+}
+
 static int
 answer(struct tui *t, enum answer a)
 {
 	struct err e;
+	enum answer before;
+	char changed[128];
 	int next;
 
 	if (t->item < 0)
 		return 0;
+	if (held(t)) {
+		tui_message(t, 0, "%s complete: ] next case, Enter to review, k/j to a question.",
+		    case_name(t));
+		return 1;
+	}
+	before = walk_answer(&t->walk, &t->in.cases[t->ci], (size_t)t->item);
 	if (a != ANSWER_NONE && !walk_allows(&t->walk, (size_t)t->item, a)) {
 		tui_message(t, 1, "%s", t->walk.items[t->item].kind == WALK_KQ ?
 		    "A key question is judged Yes or No." : "This prompt cannot be answered N/A.");
@@ -354,17 +393,28 @@ answer(struct tui *t, enum answer a)
 			return 1;
 		}
 	}
+	/* what the key changed, in the status line */
+	snprintf(changed, sizeof changed, "%s %s%s\xe2\x86\x92 %s", t->walk.items[t->item].id,
+	    before == ANSWER_NONE ? "" : answer_word(before), before == ANSWER_NONE ? "" : " ",
+	    a == ANSWER_NONE ? "cleared" : answer_word(a));
+	tui_message(t, 0, "%s", changed);
 	if (a == ANSWER_NONE)
 		return 1;
 	next = walk_next_unanswered(&t->walk, &t->in.cases[t->ci], (size_t)t->item);
 	if (next >= 0)
 		t->item = next;
-	else if (t->rate.cases_undetermined && case_progress_unknown(t))
-		tui_message(t, 0, "Every question known to apply is answered; some wait on facts "
-		    "not recorded yet (f).");
-	else
-		tui_message(t, 0, "Every relevant question of %s is answered.",
-		    t->in.cases[t->ci].reference ? t->in.cases[t->ci].reference : "this case");
+	else {
+		/* the case is complete: stop here, and hold the answer keys */
+		t->hold = 1;
+		t->hold_ci = t->ci;
+		t->hold_item = t->item;
+		if (t->rate.cases_undetermined && case_progress_unknown(t))
+			tui_message(t, 0, "%s. Every question known to apply is answered; some "
+			    "wait on facts not recorded yet (f).", changed);
+		else
+			tui_message(t, 0, "%s. %s complete: ] next case, Enter to review.",
+			    changed, case_name(t));
+	}
 	tui_save_place(t);
 	return 1;
 }
@@ -409,6 +459,7 @@ tui_walk_key(struct tui *t, enum tui_action a)
 	case ACT_DOWN:
 		if (t->item < 0)
 			return 0;
+		t->hold = 0;	/* the cursor is put on an item: it may be changed */
 		n = walk_step(&t->walk, c, (size_t)t->item, a == ACT_DOWN ? 1 : -1);
 		if (n >= 0)
 			t->item = n;
@@ -417,15 +468,22 @@ tui_walk_key(struct tui *t, enum tui_action a)
 	case ACT_PREV_STD:
 		if (t->item < 0 || !step_std(t, a == ACT_NEXT_STD ? 1 : -1))
 			return 0;
+		t->hold = 0;
 		return 1;
 	case ACT_NEXT_UNANSWERED:
 		if (t->item < 0)
 			return 0;
 		n = walk_next_unanswered(&t->walk, c, (size_t)t->item);
-		if (n < 0)
-			tui_message(t, 0, "Every relevant question of this case is answered.");
-		else
+		if (n >= 0) {
 			t->item = n;
+			return 1;
+		}
+		/* complete: Enter reviews it from its first question */
+		t->hold = 0;
+		if ((n = walk_first(&t->walk, c)) >= 0)
+			t->item = n;
+		tui_message(t, 0, "Reviewing %s from its first question: every relevant one is "
+		    "answered (] next case).", case_name(t));
 		return 1;
 	case ACT_NEXT_CASE:
 	case ACT_PREV_CASE:

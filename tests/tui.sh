@@ -289,10 +289,19 @@ check "1: the panel shows the score, none rated" wait_for "Score 0/36 (0 of 12 r
 plan 2.1.1 2.1.2 2.1.3 2.2.1 2.2.2 2.3.1 2.3.2 2.4.1 >"$TMP/plan1"
 check "1: every key answers and moves on (y/n/x until 44/44)" drive "$TMP/plan1" 0 44 "$TMP/log1"
 check "1: ...in form order, each under its own key question" in_order "$TMP/log1"
-check "1: the walk says every question is answered" wait_for "Every relevant question of TEST-1 is answered."
+check "1: the walk says the case is complete, and how to go on" wait_for "TEST-1 complete: ] next case, Enter to review."
+check "1: ...and what the last key changed" wait_for "2.4.1 → Yes. TEST-1 complete"
 expected "$TMP/plan1" >"$TMP/want1"
 section "$C1" answers >"$TMP/got1"
 check "1: the file holds exactly the answers given (44)" same_file "$TMP/want1" "$TMP/got1"
+# a user typing ahead: ten more answer keys change nothing of the finished case
+key y n y n x y n y n y
+check "1: keys typed past the end are held, and it says why" \
+	wait_for "TEST-1 complete: ] next case, Enter to review, k/j to a question."
+sleep 0.3
+section "$C1" answers >"$TMP/got1"
+check "1: ...the file still holds exactly the 44 answers given" same_file "$TMP/want1" "$TMP/got1"
+check "1: ...and the title still counts 44/44" wait_for "· 44/44 answered"
 check "1: 2.2.2 answered (child safety factors: yes)" grep -qx '2.2.2 = yes' "$TMP/got1"
 check "1: 2.2.3 not asked (others' safety factors: no)" sh -c "! grep -q '^2\.2\.3' '$TMP/got1'"
 check "1: 2.4.2 and 2.4.3 not asked (no changes)" sh -c "! grep -qE '^2\.4\.[23]' '$TMP/got1'"

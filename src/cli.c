@@ -133,7 +133,12 @@ open_usable(struct inspection *in, const char *const *dirs, size_t n)
 	struct problems p = PROBLEMS_INIT;
 
 	if (join_open(in, dirs, n, paths_forms_dir(), &p) < 0 || p.nerrors) {
-		print_first_error(&p);
+		if (n == 1)
+			print_first_error(&p);
+		else	/* 'check' takes one folder: every error of the join here */
+			for (size_t i = 0; i < p.n; i++)
+				if (p.v[i].level == PROBLEM_ERROR)
+					fprintf(stderr, "yjinspect: %s\n", p.v[i].msg);
 		if (p.nerrors && in->path)
 			insp_close(in);
 		problems_free(&p);
@@ -523,8 +528,13 @@ join_points(char **points, size_t n)
 
 	if (n == 0)
 		return NULL;
-	for (size_t i = 0; i < n; i++)
-		buf_printf(&b, "%s%s", i ? "\n" : "", points[i]);
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			buf_addc(&b, '\n');
+		/* one option is one point: a line break in it is a space */
+		for (const char *s = points[i]; *s; s++)
+			buf_addc(&b, *s == '\n' || *s == '\r' ? ' ' : *s);
+	}
 	return buf_take(&b);
 }
 

@@ -100,7 +100,7 @@ answer_row(FILE *out, struct buf *b, const struct form *f, const struct case_fil
 	field(out, b, 0, text, FREE_TEXT);
 	field(out, b, 0, relevance_word(rel), PLAIN);
 	field(out, b, 0, case_answer_word(a), PLAIN);
-	field(out, b, 0, at, PLAIN);
+	field(out, b, 0, at, FREE_TEXT);	/* a stamp is text from the file */
 	field(out, b, 0, by, FREE_TEXT);
 	field(out, b, 0, note, FREE_TEXT);
 	end_row(out);

@@ -2,8 +2,8 @@
  * (RFC 4180: UTF-8, CRLF line ends, a header row, a field quoted when it
  * holds a comma, a double quote or a line break, quotes doubled).
  *
- * A free-text cell (reference, inspector, question text, note, who
- * answered) that starts with '=', '+', '-' or '@' gets a leading "'" so that
+ * A free-text cell (reference, inspector, question text, note, when and
+ * by whom answered) that starts with '=', '+', '-' or '@' gets a leading "'" so that
  * a spreadsheet shows it rather than running it as a formula. Text goes
  * through text_clean, newlines kept: control characters become '?' and a
  * tab a space. No curses.

@@ -382,9 +382,11 @@ standard(struct walk *w, size_t s)
 			prompt_table(w, s, st->kqs[i]);
 		report_decision_text(f, rs, line, sizeof line);
 		if (line[0]) {
-			/* the text begins with the † mark: the emitter sets it */
+			/* the text begins with the † mark: the emitter sets it; a
+			 * decision that is not applied (the evidence gives no rating
+			 * now) is not called applied */
 			buf_reset(&b);
-			buf_adds(&b, APPLIED ". ");
+			buf_adds(&b, rs->decision ? APPLIED ". " : "Recorded, not applied. ");
 			text_clean(&b, line + strlen(DECIDED " "), 0);
 			w->em->footnote(w->ctx, buf_str(&dec_anchor), DECIDED, buf_str(&b));
 		}
@@ -414,7 +416,7 @@ doc_write(const struct doc_emit *em, void *ctx, const struct inspection *in,
 	struct walk w = { em, ctx, in, &in->form, r, o };
 	struct buf t = BUF_INIT;
 
-	em->begin(ctx, cleaned(&t, in->service ? in->service : "Inspection"));
+	em->begin(ctx, cleaned(&t, in->service && in->service[0] ? in->service : "Inspection"));
 	title_block(&w);
 	ratings_table(&w);
 	for (size_t d = 0; d < w.f->ndomains; d++) {

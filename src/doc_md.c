@@ -1,8 +1,8 @@
 /* doc_md.c - the report document (doc.h) as markdown: headings, pipe
  * tables with the figures right-aligned, the chart as a list of key
  * questions with their % and band in words, notes as paragraphs. Every
- * text is escaped so that no character of a service name or a statement
- * is read as markdown. CTX is a struct doc_out.
+ * text is escaped so that no character of a service name, a statement or
+ * a finding is read as markdown (nor a list, a rule or an entity). CTX is a struct doc_out.
  */
 #include "config.h"
 
@@ -10,15 +10,33 @@
 
 #include "doc.h"
 
-/* S with markdown's special characters escaped */
+/* S with markdown's special characters escaped (entities too: "&" is "\&") */
 static void
 put(FILE *out, const char *s)
 {
 	for (; *s; s++) {
-		if (strchr("|\\*_`<>[]#~", *s))
+		if (strchr("|\\*_`<>[]#~&", *s))
 			fputc('\\', out);
 		fputc(*s, out);
 	}
+}
+
+/* S at the start of a block (a paragraph, a list item): also what would
+ * begin a list, a rule or a heading underline ("- x", "+ x", "1. x",
+ * "---", "===") is escaped */
+static void
+put_block(FILE *out, const char *s)
+{
+	size_t digits = strspn(s, "0123456789");
+
+	if (s[0] == '-' || s[0] == '+' || s[0] == '=')
+		fputc('\\', out);
+	else if (digits > 0 && (s[digits] == '.' || s[digits] == ')')) {
+		fwrite(s, 1, digits, out);
+		fputc('\\', out);
+		s += digits;
+	}
+	put(out, s);
 }
 
 static void
@@ -38,7 +56,7 @@ md_meta(void *ctx, const char *label, const char *value)
 	struct doc_out *o = ctx;
 	FILE *out = o->fp;
 
-	put(out, label);
+	put_block(out, label);
 	fputs(": ", out);
 	put(out, value);
 	fputs("  \n", out);
@@ -79,7 +97,7 @@ md_para(void *ctx, enum doc_para kind, const char *text)
 	switch (kind) {
 	case DOC_STATEMENT:
 		fputs("> ", out);
-		put(out, text);
+		put_block(out, text);
 		break;
 	case DOC_RATING:
 	case DOC_WARNING:
@@ -88,7 +106,7 @@ md_para(void *ctx, enum doc_para kind, const char *text)
 		fputs("**", out);
 		break;
 	case DOC_PLAIN:
-		put(out, text);
+		put_block(out, text);
 		break;
 	}
 	fputs("\n\n", out);
@@ -185,7 +203,7 @@ md_list(void *ctx, const char *title, const char *const *items, size_t n)
 	fputs("**\n\n", out);
 	for (size_t i = 0; i < n; i++) {
 		fputs("- ", out);
-		put(out, items[i]);
+		put_block(out, items[i]);
 		fputc('\n', out);
 	}
 	fputc('\n', out);

@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "join.h"
 #include "xalloc.h"
@@ -135,6 +136,21 @@ check_references(const struct inspection *in, struct problems *p)
 	free(v);
 }
 
+/* Whether DIRS[K] is a folder given before it (the same folder, however
+ * it is spelt): its cases would be counted twice. */
+static int
+given_before(const char *const *dirs, size_t k)
+{
+	struct stat a, b;
+
+	if (stat(dirs[k], &a) != 0)
+		return 0;	/* insp_open says what is wrong with it */
+	for (size_t i = 0; i < k; i++)
+		if (stat(dirs[i], &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+			return 1;
+	return 0;
+}
+
 int
 join_open(struct inspection *in, const char *const *dirs, size_t n, const char *forms_dir,
     struct problems *p)
@@ -143,6 +159,12 @@ join_open(struct inspection *in, const char *const *dirs, size_t n, const char *
 		return -1;
 	for (size_t k = 1; k < n; k++) {
 		struct inspection other;
+
+		if (given_before(dirs, k)) {
+			problems_add(p, PROBLEM_ERROR, "%s: given twice: its cases would be counted "
+			    "twice", dirs[k]);
+			continue;
+		}
 
 		if (insp_open(&other, dirs[k], forms_dir, p) < 0) {
 			problems_add(p, PROBLEM_ERROR, "%s: cannot be joined to %s (see above)",

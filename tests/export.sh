@@ -73,6 +73,13 @@ run "$o" "$e" "$YJ" summary "$d" --format md --prompts
 check "summary --format md --prompts is the same document as export --format md" \
 	sh -c "'$YJ' export '$d' --format md | cmp -s - '$o'"
 
+# a decision the evidence no longer supports (no cases left) is not called applied
+st="$TMP/stale"
+cp -r "$d" "$st"
+rm -f "$st"/cases/*
+run "$o" "$e" "$YJ" export "$st" --format md
+check "a decision that is not applied is not called applied" sh -c "grep -q '^† Recorded, not applied. Panel decision on 2.2.2' '$o' && ! grep -q 'Professional discretion applied' '$o'"
+
 # ---- findings: a standard's strengths and areas for improvement
 run "$o" "$e" "$YJ" findings "$d" 1.1 --strength "Leaders know their children" \
 	--strength 'Data used "weekly", well' --improvement "Too few staff trained in <AIM3>"
@@ -95,6 +102,12 @@ check "md: the same lists" contains "$o" '**Areas for improvement**
 
 - Too few staff trained in \<AIM3\>'
 check "md: ...for a case-rated standard too" contains "$o" '- Contingency planning'
+run "$o" "$e" "$YJ" findings "$d" 1.3 --strength "- not a list" --strength "1. not a list" \
+	--strength "---" --strength "R&amp;D" --strength "two
+lines"
+run "$o" "$e" "$YJ" export "$d" --format md
+check "md: a finding that looks like markdown is text" sh -c "grep -qxF -- '- \- not a list' '$o' && grep -qxF -- '- 1\. not a list' '$o' && grep -qxF -- '- \---' '$o' && grep -qxF -- '- R\&amp;D' '$o'"
+check "a point with a line break in it is one point" grep -qxF -- '- two lines' "$o"
 run "$o" "$e" "$YJ" findings "$d" 2.2 --clear
 check "findings --clear removes them" sh -c "[ '$rc' -eq 0 ] && ! grep -q 'findings.2.2' '$d/inspection.ini'"
 run "$o" "$e" "$YJ" findings "$d" 9.9 --strength x
@@ -110,6 +123,8 @@ python3 - "$c/cases/ST-C01.ini" <<'EOF'
 import sys
 p = sys.argv[1]
 t = open(p, encoding="utf-8").read()
+t = t.replace("[answered]\n", "[answered]\n2.1.1.1 = \"=HYPERLINK(\\x22http://x\\x22) Eve\"\n", 1)
+t = "\n".join(l for l in t.split("\n") if not (l.startswith("2.1.1.1 = \"") and "HYPERLINK" not in l and "T" in l)) + ""
 notes = ('2.1.1 = "Mum said \\x22no\\x22, then left; twice,\\nthen: caf\u00e9 \u2014 \U0001F642"\n'
          '2.1.2 = "=HYPERLINK(\\x22http://example.com\\x22)"\n'
          '2.1.3 = "+44 7700 900000"\n'
@@ -141,6 +156,8 @@ expect = {
     "2.2.1": "'-1 point",
     "2.2.2": "'@home, \"safe\"",
 }
+stamp = [r for r in rows[1:] if r[0] == "ST-C01" and r[4] == "2.1.1.1"][0]
+assert stamp[8] == "'=HYPERLINK(\"http://x\")", stamp
 for q, v in expect.items():
     assert notes[("ST-C01", q)] == v, (q, notes[("ST-C01", q)], v)
 refs = sorted({r[0] for r in rows[1:]})
@@ -191,6 +208,10 @@ check "two folders export as one" [ "$rc" -eq 0 ]
 python3 "$top_srcdir/tests/export_check.py" md "$TMP/team.md" "$PUB/south-tyneside-2020.json" >"$TMP/cmp"
 check "...with every published figure of the whole inspection ($(tail -1 "$TMP/cmp"))" [ $? -eq 0 ]
 check "...naming both folders" contains "$TMP/team.md" "Folders: $t1, $t2"
+run "$o" "$e" "$YJ" export "$t1" "$t1" --format md
+check "one folder given twice is refused" sh -c "[ '$rc' -eq 1 ] && grep -qF '$t1: given twice: its cases would be counted twice' '$e'"
+run "$o" "$e" "$YJ" export "$t1" "$t1/" --format md
+check "...however it is spelt" [ "$rc" -eq 1 ]
 cp "$t1/cases/ST-C01.ini" "$t2/cases/ST-C01.ini"
 run "$o" "$e" "$YJ" export "$t1" "$t2" --format md
 check "one case in two folders is refused" [ "$rc" -eq 1 ]

@@ -15,6 +15,7 @@
 #include "form.h"
 #include "buf.h"
 #include "ini.h"
+#include "text.h"
 #include "xalloc.h"
 
 static void id_put(struct form *f, const char *id, int index);
@@ -422,7 +423,7 @@ load_domain(struct loader *l, const struct ini_section *s, const char *id)
 static int
 load_std(struct loader *l, const struct ini_section *s, const char *id)
 {
-	static const char *const keys[] = { "domain", "name", "statement", "rating",
+	static const char *const keys[] = { "domain", "name", "short", "statement", "rating",
 	    "counted", "applies", "sample", NULL };
 	struct form *f = l->f;
 	struct form_std *st = GROW(f->stds, f->nstds);
@@ -433,6 +434,7 @@ load_std(struct loader *l, const struct ini_section *s, const char *id)
 	if (check_keys(l, s, keys, NULL) < 0 ||
 	    get_text(l, s->name, "domain", 1, &domain) < 0 ||
 	    get_text(l, s->name, "name", 1, &st->name) < 0 ||
+	    get_text(l, s->name, "short", 0, &st->short_name) < 0 ||
 	    get_text(l, s->name, "statement", 0, &st->statement) < 0 ||
 	    get_text(l, s->name, "rating", 1, &rating) < 0 ||
 	    get_bool(l, s->name, "counted", 1, &st->counted) < 0 ||
@@ -463,6 +465,11 @@ load_std(struct loader *l, const struct ini_section *s, const char *id)
 	}
 	if (st->sample == NULL && st->rating == RATING_CASES)
 		st->sample = xstrdup("cases inspected");
+	if (st->short_name && text_width(st->short_name) > FORM_SHORT_MAX) {
+		lerr(l, s->name, "short", "'%s' is longer than %d characters", st->short_name,
+		    FORM_SHORT_MAX);
+		goto out;
+	}
 	rc = 0;
 out:
 	free(domain);
@@ -750,6 +757,7 @@ form_free(struct form *f)
 
 		free(st->id);
 		free(st->name);
+		free(st->short_name);
 		free(st->statement);
 		free(st->sample);
 		free(st->kqs);

@@ -53,9 +53,13 @@ struct form_domain {
 
 enum form_rating { RATING_CASES, RATING_JUDGEMENT };
 
+#define FORM_SHORT_MAX 12	/* columns of a standard's short name */
+
 struct form_std {
 	char *id;
 	char *name;
+	char *short_name;		/* for narrow screens (at most FORM_SHORT_MAX
+					 * columns), or NULL: the name */
 	char *statement;		/* may be NULL */
 	size_t domain;
 	enum form_rating rating;

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <curses.h>
@@ -153,29 +154,70 @@ kq_row_compact(struct prow *p, size_t q)
 	p->row++;
 }
 
+/* Why standard S is a discretion candidate, in a word or two: "near 65%",
+ * "one case", "≤5 cases"; "" when it is not one. */
+static void
+reason_word(const struct tui *t, size_t s, char *buf, size_t size)
+{
+	const struct form *f = &t->in.form;
+	const struct rate_std *rs = &t->rate.std[s];
+
+	buf[0] = '\0';
+	if (!rs->reasons || rs->rating < 0 || rs->decision || rs->stale)
+		return;
+	if ((rs->reasons & REASON_NEAR_BOUNDARY) && rs->lowest_kq >= 0 && f->nbands > 1) {
+		int pc = t->rate.kq[rs->lowest_kq].percent, near = f->bands[1].min;
+
+		for (size_t b = 1; b < f->nbands; b++)
+			if (abs(pc - f->bands[b].min) < abs(pc - near))
+				near = f->bands[b].min;
+		snprintf(buf, size, "near %d%%", near);
+	} else if (rs->reasons & REASON_ONE_CASE)
+		snprintf(buf, size, "one case");
+	else
+		snprintf(buf, size, "%s%d cases", t->utf8 ? "\xe2\x89\xa4" : "<=", f->disc_sample);
+}
+
 static void
 std_row(struct prow *p, size_t s)
 {
 	struct tui *t = p->t;
 	const struct form *f = &t->in.form;
+	const struct form_std *st = &f->stds[s];
 	const struct rate_std *rs = &t->rate.std[s];
 	const char *rating = short_rating(f, rs->rating);
 	const char *mark = std_mark(t, rs);
 	int cur = t->item >= 0 && t->walk.items[t->item].std == s && t->screen != SCREEN_LIST;
-	int rw = 11, namew = p->w - 4 - 1 - 2 - rw - 2;
-	char name[256];
+	/* "2.1  NAME  word ★ Outstanding ◆": at 80 columns the band symbol
+	 * gives way so that a short name reads whole (the rating says it) */
+	int rw = 11, sym = p->w >= 36 ? 2 : 0, namew = p->w - 5 - sym - rw - 3;
+	const char *name = st->name;
+	char id[32], word[32];
 
-	if (visible(p)) {
-		int y = ypos(p);
+	if (!visible(p)) {
+		p->row++;
+		return;
+	}
+	if (tui_width(name) > namew && st->short_name)
+		name = st->short_name;
+	snprintf(id, sizeof id, "%s%s", st->id, st->counted ? "" : t->utf8 ? "\xc2\xb9" : "'");
+	reason_word(t, s, word, sizeof word);
+	{
+		int y = ypos(p), used;
 
-		snprintf(name, sizeof name, "%s%s", f->stds[s].id, f->stds[s].counted ? "" :
-		    t->utf8 ? "\xc2\xb9" : "'");
 		attron(cur ? A_BOLD : A_NORMAL);
-		tui_put(y, p->x, 4, name);
-		tui_put(y, p->x + 5, namew - 1, f->stds[s].name);
+		tui_put(y, p->x, 4, id);
+		used = tui_put(y, p->x + 5, namew, name);
 		attroff(cur ? A_BOLD : A_NORMAL);
+		/* the discretion reason beside the name, where room allows */
+		if (word[0] && used + 1 + tui_width(word) <= namew) {
+			attron(tui_attr(t, TA_DIM));
+			tui_put(y, p->x + 5 + namew - tui_width(word), tui_width(word), word);
+			attroff(tui_attr(t, TA_DIM));
+		}
 		attron(tui_band_attr(t, rs->rating));
-		tui_put(y, p->x + p->w - rw - 4, 2, tui_band_symbol(t, rs->rating));
+		if (sym)
+			tui_put(y, p->x + p->w - rw - 4, 2, tui_band_symbol(t, rs->rating));
 		tui_put(y, p->x + p->w - rw - 2, rw, rating);
 		attroff(tui_band_attr(t, rs->rating));
 		tui_put(y, p->x + p->w - 1, 1, mark);

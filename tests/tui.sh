@@ -320,7 +320,10 @@ check "1: the last standard's key questions: 2.4.1 1/1 100%, 2.4.2 none" sh -c "
 	grep -qE '2\.4\.1 +1/1 +100% ★' '$TMP/screen' && grep -qE '2\.4\.2 +0/0 +– ·' '$TMP/screen'"
 check "1: the panel counts cases in good English ('1 case', not '1 cases')" sh -c "! grep -qF ': 1 cases' '$TMP/screen'"
 check "1: every standard's rating: 2.2 Inadequate, 2.3 Outstanding" sh -c "
-	grep -qE '2\.2 +Planning +✖ Inadequate' '$TMP/screen' && grep -qE '2\.3 +Implementa +★ Outstanding' '$TMP/screen'"
+	grep -qE '2\.2 +Planning +Inadequate' '$TMP/screen' && grep -qE '2\.3 +Delivery +Outstanding' '$TMP/screen'"
+check "1: at 80 columns every standard's name reads whole (short names)" sh -c "
+	grep -qE '1\.3 +Partnerships +' '$TMP/screen' && grep -qE '1\.4 +Information +' '$TMP/screen' &&
+	! grep -qE 'Partnershi |Implementa |Informatio ' '$TMP/screen'"
 check "1: check finds nothing wrong in the case" sh -c "! '$YJ' check '$I' | grep -q 'TEST-1.ini'"
 
 # ====================================================================
@@ -686,7 +689,7 @@ for how in "NO_COLOR=1" "TERM=vt100"; do
 	check "9: $how: key questions with symbol and band label" sh -c "
 		grep -qE '2\.1\.1 +[0-9]+/[0-9]+ +[0-9]+% [✖▲●★]' '$TMP/screen' &&
 		grep -qE '(Minority|Too few|Reasonable majority|Large majority)' '$TMP/screen'"
-	check "9: $how: standards with symbol and rating" grep -qE '2\.1 +Assessment +[✖▲●★] (Inadequate|Req\. impr\.|Good|Outstanding)' "$TMP/screen"
+	check "9: $how: standards with their rating in words" grep -qE '2\.1 +Assessment +(Inadequate|Req\. impr\.|Good|Outstanding)' "$TMP/screen"
 	check "9: $how: no colour sent" sh -c "! printf '%s' \"\$1\" | grep -qE \"\$2\"" - "$(capx)" "$ESC\[([0-9;]*;)?(3[0-7]|4[0-7]|38;|48;)[0-9;]*m"
 	check "9: $how: the current item still stands out (reverse video)" sh -c "[ -n \"\$1\" ]" - "$(hl)"
 	key q
@@ -770,7 +773,9 @@ YJINSPECT_DEMO="$DEMO" "$YJ" demo "$D11" >/dev/null
 ui s11 100 40 "$YJ" "$D11"
 wait_for "ST-O04" >/dev/null
 check "11: (the panel before: Score 14/36, 2.1 Outstanding)" sh -c "
-	printf '%s' \"\$1\" | grep -qF 'Score 14/36' && printf '%s' \"\$1\" | grep -qE '2\.1 +Assessment +★ Outstanding'" - "$(cap)"
+	printf '%s' \"\$1\" | grep -qF 'Score 14/36' && printf '%s' \"\$1\" | grep -qE '2\.1 +Assessment +near 80% +★ Outstanding'" - "$(cap)"
+check "11: at 100 columns a discretion candidate's reason is beside it (3.2: ≤5 cases)" sh -c "
+	printf '%s' \"\$1\" | grep -qE '3\.2 +Planning +≤5 cases +✖ Inadequate +◆'" - "$(cap)"
 key j j j j j
 check "11: (ST-C06 selected in the list)" wait_sel "ST-C06 "
 "$YJ" decide "$D11" 2.1 --to good --why "The panel's view" >/dev/null

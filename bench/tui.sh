@@ -83,10 +83,10 @@ ui a 80 24 "$d"
 wait_for "No cases yet"
 key a; wait_for "New case reference:"
 typed "BENCH-1"; key Enter; wait_for "Case facts: BENCH-1"
-key Right; wait_for "< Court disposal >"
-key Down Right Right; wait_for "< Youth rehabilitation"
-key Down Down Down Down Down Down; wait_for "Factors related to keeping the child safe"
-key y n y n n y; wait_for "Case manager interviewed"
+key c; wait_for "Court disposal"		# type-ahead: c, court
+key y; wait_for "Youth rehabilitation order"	# y: the court disposal it begins
+key Down Down Down Down Down; wait_for "Factors related to keeping the child safe"
+key y n y n y; wait_for "Case manager interviewed"
 key Enter
 wait_for "answered"
 facts_keys=$keys

@@ -242,7 +242,8 @@ on_self(void *arg, int fact)
 static int
 load_fact(struct loader *l, const struct ini_section *s, const char *id)
 {
-	static const char *const keys[] = { "label", "type", "choices", "help", NULL };
+	static const char *const keys[] = { "label", "short", "type", "choices", "help", "asked",
+	    NULL };
 	struct form *f = l->f;
 	struct form_fact *fa = GROW(f->facts, f->nfacts);
 	char *type = NULL, *choices = NULL;
@@ -251,10 +252,27 @@ load_fact(struct loader *l, const struct ini_section *s, const char *id)
 	fa->id = xstrdup(id);
 	if (check_keys(l, s, keys, "choice.") < 0 ||
 	    get_text(l, s->name, "label", 1, &fa->label) < 0 ||
+	    get_text(l, s->name, "short", 0, &fa->short_label) < 0 ||
 	    get_text(l, s->name, "help", 0, &fa->help) < 0 ||
 	    get_text(l, s->name, "type", 1, &type) < 0 ||
-	    get_text(l, s->name, "choices", 0, &choices) < 0)
+	    get_text(l, s->name, "choices", 0, &choices) < 0 ||
+	    get_cond(l, s->name, "asked", &fa->asked, &fa->asked_src) < 0)
 		goto out;
+	if (fa->short_label && text_width(fa->short_label) > FORM_FACT_SHORT_MAX) {
+		lerr(l, s->name, "short", "'%s' is longer than %d characters", fa->short_label,
+		    FORM_FACT_SHORT_MAX);
+		goto out;
+	}
+	if (fa->asked != NULL) {
+		int self[2] = { (int)(fa - f->facts), 0 };
+
+		cond_facts(fa->asked, on_self, self);
+		if (self[1]) {
+			lerr(l, s->name, "asked", "a fact's condition is on the other facts, not on "
+			    "%s itself", fa->id);
+			goto out;
+		}
+	}
 	if (strcmp(type, "bool") == 0) {
 		fa->type = FACT_BOOL;
 		fa->nchoices = 2;
@@ -733,7 +751,10 @@ form_free(struct form *f)
 		free(fa->choice_when_src);
 		free(fa->id);
 		free(fa->label);
+		free(fa->short_label);
 		free(fa->help);
+		cond_free(fa->asked);
+		free(fa->asked_src);
 	}
 	free(f->facts);
 	for (size_t i = 0; i < f->nbands; i++) {

@@ -19,10 +19,17 @@
 
 enum form_fact_type { FACT_CHOICE, FACT_BOOL, FACT_TEXT };
 
+#define FORM_FACT_SHORT_MAX 18	/* columns of a fact's short label */
+
 struct form_fact {
 	char *id;
 	char *label;
+	char *short_label;		/* for the facts form (at most
+					 * FORM_FACT_SHORT_MAX columns), or NULL */
 	char *help;			/* may be NULL */
+	struct cond *asked;		/* when the fact is asked (a condition on
+					 * the facts above it), or NULL: always */
+	char *asked_src;
 	enum form_fact_type type;
 	char **choices;			/* FACT_CHOICE: ids; FACT_BOOL: "no","yes" */
 	char **choice_labels;		/* same length */

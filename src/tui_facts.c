@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <time.h>
 
 #include <curses.h>
 #include <form.h>
@@ -30,6 +32,9 @@ struct tui_facts {
 	int cur;		/* the cursor, in characters into the field */
 	char *pending;		/* the field's text while it is rebuilt (resize) */
 	int edited;		/* something was typed: only then is it saved */
+	char prefix[16];	/* letters typed on a choice row (type-ahead) */
+	int prefix_row;
+	long long prefix_ms;	/* when the last letter came */
 };
 
 static int
@@ -42,6 +47,18 @@ static const struct form_fact *
 row_fact(const struct tui *t, int row)
 {
 	return row >= ROW_FACT0 ? &t->in.form.facts[row - ROW_FACT0] : NULL;
+}
+
+/* Whether the row is asked of this case: a fact whose 'asked' condition
+ * the case's other facts make false is not (no changes can be recorded in
+ * factors that are not there); the form skips it. */
+static int
+row_asked(const struct tui *t, int row)
+{
+	const struct form_fact *fa = row_fact(t, row);
+
+	return fa == NULL || fa->asked == NULL ||
+	    cond_eval(fa->asked, t->in.cases[t->ci].facts) != COND_FALSE;
 }
 
 static int
@@ -210,6 +227,8 @@ tui_facts_open(struct tui *t)
 	for (int r = ROW_FACT0; r < nrows(t); r++) {
 		const struct form_fact *fa = row_fact(t, r);
 
+		if (!row_asked(t, r))
+			continue;
 		if ((fa->type == FACT_TEXT && c->fact_text[r - ROW_FACT0] == NULL) ||
 		    (fa->type != FACT_TEXT && c->facts[r - ROW_FACT0] == COND_UNSET)) {
 			t->facts->row = r;
@@ -249,18 +268,39 @@ row_label(const struct tui *t, int row)
 	return fa ? fa->label : row == ROW_REFERENCE ? "Reference" : "Inspector";
 }
 
-/* Rows on screen: side by side (label, value) when the pane is wide;
- * otherwise the label (up to two lines, never cut short to a prefix that
- * several facts share) above its value. */
-static int
-row_height(const struct tui *t, int row, int wide, int w)
+/* The label on the row itself: the full one when every full label fits
+ * (FULL), else the fact's short one; the full text is on the line under
+ * the form for the focused row. */
+static const char *
+row_name(const struct tui *t, int row, int full)
 {
-	int n;
+	const struct form_fact *fa = row_fact(t, row);
 
-	if (wide)
-		return 1;
-	n = tui_wrap(0, 0, w - 2, 0, row_label(t, row));
-	return (n > 2 ? 2 : n) + 1;
+	if (fa && !full && fa->short_label)
+		return fa->short_label;
+	return row_label(t, row);
+}
+
+/* The key hint, one line in W columns, for the focused row's kind. */
+static const char *
+footer(const struct tui *t, int row, int w)
+{
+	const struct form_fact *fa = row_fact(t, row);
+	int u = t->utf8;
+
+	if (row_is_text(t, row))
+		return u ? "Type \xc2\xb7 \xe2\x86\x91\xe2\x86\x93 Tab move \xc2\xb7 Enter done" :
+		    "Type; Up/Down/Tab move; Enter done";
+	if (fa->type == FACT_BOOL)
+		return u ? "y/n \xc2\xb7 \xe2\x86\x90\xe2\x86\x92 \xc2\xb7 - clear \xc2\xb7 "
+		    "\xe2\x86\x91\xe2\x86\x93 move \xc2\xb7 Enter done" :
+		    "y/n; Left/Right; - clear; Up/Down; Enter done";
+	if (w >= 47)
+		return u ? "type/\xe2\x86\x90\xe2\x86\x92 pick \xc2\xb7 - clear \xc2\xb7 "
+		    "\xe2\x86\x91\xe2\x86\x93 move \xc2\xb7 Enter done" :
+		    "type/Left/Right; - clear; Up/Down; Enter done";
+	return u ? "type/\xe2\x86\x90\xe2\x86\x92 pick \xc2\xb7 \xe2\x86\x91\xe2\x86\x93 \xc2\xb7 Enter done" :
+	    "type/Left/Right; Up/Down; Enter done";
 }
 
 void
@@ -269,7 +309,7 @@ tui_facts_draw(struct tui *t)
 	struct tui_facts *fx = t->facts;
 	const struct case_file *c = &t->in.cases[t->ci];
 	struct tui_rect r = t->main;
-	int labw = 0, body = r.h - 4, n = nrows(t), used, y, wide, locked = 0;
+	int labw = 0, fullw = 0, body = r.h - 4, n = nrows(t), y, full, locked = 0;
 	char title[256];
 
 	snprintf(title, sizeof title, "Case facts: %s", c->reference ? c->reference : c->name);
@@ -278,82 +318,79 @@ tui_facts_draw(struct tui *t)
 	attroff(A_BOLD);
 	if (body < 2)
 		return;
-	/* labels beside their values only when every label fits whole */
+	/* one line a row, each value in one column: the full labels when they
+	 * all fit beside a value, else the short ones */
 	for (int row = 0; row < n; row++)
-		if (tui_width(row_label(t, row)) + 4 > labw)
-			labw = tui_width(row_label(t, row)) + 4;
-	wide = r.w >= labw + 30;
+		if (tui_width(row_label(t, row)) > fullw)
+			fullw = tui_width(row_label(t, row));
+	full = r.w >= fullw + 3 + 28;
+	for (int row = 0; row < n; row++)
+		if (tui_width(row_name(t, row, full)) > labw)
+			labw = tui_width(row_name(t, row, full));
+	labw += 3;	/* "> " before, a space after */
+	if (labw > r.w / 2)
+		labw = r.w / 2;
 	/* scroll so the focused row shows */
 	if (fx->row < fx->top)
 		fx->top = fx->row;
-	for (;;) {
-		used = 0;
-		for (int row = fx->top; row <= fx->row; row++)
-			used += row_height(t, row, wide, r.w);
-		if (used <= body || fx->top == fx->row)
-			break;
-		fx->top++;
-	}
+	if (fx->row - fx->top >= body)
+		fx->top = fx->row - body + 1;
 	y = r.y + 1;
-	for (int row = fx->top; row < n; row++) {
-		int h = row_height(t, row, wide, r.w), cur = row == fx->row, vx, vw, vy;
+	for (int row = fx->top; row < n && y < r.y + 1 + body; row++, y++) {
+		int cur = row == fx->row, vx = r.x + labw, vw = r.x + r.w - vx;
+		int la = cur ? (int)A_BOLD : row_asked(t, row) ? (int)A_NORMAL : tui_attr(t, TA_DIM);
 
-		if (y + h > r.y + 1 + body)
-			break;
-		attron(cur ? A_BOLD : A_NORMAL);
+		attron(la);
 		tui_put(y, r.x, 2, cur ? ">" : " ");
-		if (wide) {
-			tui_put(y, r.x + 2, labw - 2, row_label(t, row));
-			vx = r.x + labw + 2;
-			vy = y;
-		} else {
-			tui_wrap(y, r.x + 2, r.w - 2, h - 1, row_label(t, row));
-			vx = r.x + 4;
-			vy = y + h - 1;
-		}
-		attroff(cur ? A_BOLD : A_NORMAL);
-		vw = r.x + r.w - vx;
-		if (row_is_text(t, row)) {
+		tui_put(y, r.x + 2, labw - 3, row_name(t, row, full));
+		attroff(la);
+		if (!row_asked(t, row)) {
+			attron(tui_attr(t, TA_DIM));
+			tui_put(y, vx, vw, "not asked");
+			attroff(tui_attr(t, TA_DIM));
+		} else if (row_is_text(t, row)) {
 			if (cur && (fx->form || fx->pending || editable(row_value(t, row), vw))) {
-				field_make(t, vy, vx, vw);
+				field_make(t, y, vx, vw);
 				field_show(fx);
 			} else {
-				tui_put(vy, vx, vw, row_value(t, row));
+				tui_put(y, vx, vw, row_value(t, row));
 				locked |= cur;
 			}
 		} else {
 			int v = c->facts[row - ROW_FACT0];
 			const struct form_fact *fa = row_fact(t, row);
+			const char *label = v == COND_UNSET ? "(not recorded)" : fa->choice_labels[v];
 			char val[300];
 			int at = cur ? (int)A_REVERSE :
 			    (v == COND_UNSET ? tui_attr(t, TA_DIM) : (int)A_NORMAL);
 
-			snprintf(val, sizeof val, "%s %s %s", cur ? "<" : " ",
-			    v == COND_UNSET ? "(not recorded)" : fa->choice_labels[v], cur ? ">" : "");
+			/* the focused value between arrows, where they fit */
+			if (cur && tui_width(label) + 4 <= vw)
+				snprintf(val, sizeof val, "< %s >", label);
+			else
+				snprintf(val, sizeof val, "%s", label);
 			attron(at);
-			tui_put(vy, vx - 2, vw + 2, val);
+			tui_put(y, vx, vw, val);
 			attroff(at);
 		}
-		y += h;
 	}
-	/* the focused row's help, and the keys */
+	/* the focused row's full label and help, then the keys on one line */
 	{
 		const struct form_fact *fa = row_fact(t, fx->row);
 		char help[600];
 
-		snprintf(help, sizeof help, "%s%s%s", wide ? row_label(t, fx->row) : "",
-		    wide && fa && fa->help ? ": " : "", fa && fa->help ? fa->help : "");
+		snprintf(help, sizeof help, "%s%s%s", row_label(t, fx->row),
+		    fa && fa->help ? ": " : "", fa && fa->help ? fa->help : "");
 		if (fx->row == ROW_REFERENCE)
-			snprintf(help, sizeof help, "The case's reference: it names the case's file.");
+			snprintf(help, sizeof help, "Reference: the case's reference; it names the "
+			    "case's file.");
 		if (locked)
 			snprintf(help, sizeof help, "Too long for the field here, or holds control "
 			    "characters: widen the terminal, or edit the case file.");
 		attron(tui_attr(t, TA_DIM));
-		tui_wrap(r.y + r.h - 3, r.x, r.w, 1, help);
+		tui_wrap(r.y + r.h - 3, r.x, r.w, 2, help);
 		attroff(tui_attr(t, TA_DIM));
-		tui_wrap(r.y + r.h - 2, r.x, r.w, 2, row_is_text(t, fx->row) ?
-		    "Type; Up/Down/Tab move; Enter done" :
-		    "Left/Right/Space choose; y/n; - clear; Up/Down move; Enter done");
+		tui_put(r.y + r.h - 1, r.x, r.w, footer(t, fx->row, r.w));
 	}
 	if (fx->form && row_is_text(t, fx->row)) {
 		pos_form_cursor(fx->form);
@@ -366,6 +403,8 @@ move_row(struct tui *t, int d)
 {
 	int n = nrows(t), row = t->facts->row + d;
 
+	while (row >= 0 && row < n && !row_asked(t, row))
+		row += d;	/* a fact not asked of this case is passed over */
 	if (row < 0 || row >= n)
 		return;
 	if (field_commit(t) < 0)
@@ -391,12 +430,96 @@ counted_answers(const struct tui *t)
 	return v;
 }
 
+/* For each key question of the current case: is it relevant? (free it) */
+static unsigned char *
+relevant_kqs(const struct tui *t)
+{
+	const struct form *f = &t->in.form;
+	unsigned char *v = xcalloc(f->nkqs + 1, 1);
+
+	for (size_t q = 0; q < f->nkqs; q++)
+		v[q] = f->stds[f->kqs[q].std].rating == RATING_CASES &&
+		    case_kq_relevant(&t->in.cases[t->ci], f, q) == COND_TRUE;
+	return v;
+}
+
+/* "2.3.3, 2.4.3" (or "12 key questions: 2.1.1, 2.1.2, 2.1.3 ...") for
+ * the key questions where A is set and B is not, into OUT; the count. */
+static int
+kq_list(const struct tui *t, const unsigned char *a, const unsigned char *b, char *out,
+    size_t size)
+{
+	const struct form *f = &t->in.form;
+	int n = 0, shown = 0;
+	size_t len = 0;
+
+	for (size_t q = 0; q < f->nkqs; q++)
+		n += a[q] && !b[q];
+	out[0] = '\0';
+	if (n > 4)
+		len = (size_t)snprintf(out, size, "%d key questions: ", n);
+	for (size_t q = 0; q < f->nkqs && len < size; q++)
+		if (a[q] && !b[q]) {
+			if (shown == 3 && n > 4) {
+				snprintf(out + len, size - len, " \xe2\x80\xa6");
+				break;
+			}
+			len += (size_t)snprintf(out + len, size - len, "%s%s", shown ? ", " : "",
+			    f->kqs[q].id);
+			shown++;
+		}
+	return n;
+}
+
+/* A choice fact not recorded that the others now decide (the case type,
+ * once the disposal is chosen: a youth rehabilitation order is a court
+ * case) is recorded too; its label into SAID, or "" */
+static void
+derive_facts(struct tui *t, const char *from, char *said, size_t size)
+{
+	const struct form *f = &t->in.form;
+	struct case_file *c = &t->in.cases[t->ci];
+	struct err e;
+
+	said[0] = '\0';
+	for (size_t g = 0; g < f->nfacts; g++) {
+		int only = -1, n = 0;
+
+		if (f->facts[g].type != FACT_CHOICE || c->facts[g] != COND_UNSET)
+			continue;
+		for (size_t v = 0; v < f->facts[g].nchoices; v++) {
+			int fits = 1;
+
+			c->facts[g] = (int)v;
+			for (size_t h = 0; h < f->nfacts && fits; h++)
+				if (h != g && c->facts[h] != COND_UNSET &&
+				    case_choice_allowed(c, f, h, c->facts[h]) == COND_FALSE)
+					fits = 0;
+			c->facts[g] = COND_UNSET;
+			if (fits && case_choice_allowed(c, f, g, (int)v) != COND_FALSE) {
+				only = (int)v;
+				n++;
+			}
+		}
+		/* only when the other facts rule every other choice out */
+		if (n != 1 || f->facts[g].nchoices < 2)
+			continue;
+		if (edit_fact(&t->in, t->ci, g, only, NULL, &t->undo, &e) < 0) {
+			tui_message(t, 1, "NOT SAVED: %s", e.msg);
+			return;
+		}
+		snprintf(said, size, "%s: %s (from the %s)", f->facts[g].label,
+		    f->facts[g].choice_labels[only], from);
+	}
+}
+
 static void
 set_choice(struct tui *t, int value)
 {
 	struct err e;
-	int fact = t->facts->row - ROW_FACT0, reloaded, before, after;
-	unsigned char *counted, *now;
+	int fact = t->facts->row - ROW_FACT0, reloaded, before, after, nleft, njoined;
+	unsigned char *counted, *now, *rel_before, *rel_after;
+	char left[160], joined[160], derived[200], what[400];
 
 	/* counted on the case as on disk, so another's changes are not ours */
 	if (case_refresh(&t->in.cases[t->ci], &t->in.form, &reloaded, &e) < 0) {
@@ -404,12 +527,37 @@ set_choice(struct tui *t, int value)
 		return;
 	}
 	counted = counted_answers(t);
+	rel_before = relevant_kqs(t);
 	if (edit_fact(&t->in, t->ci, (size_t)fact, value, NULL, &t->undo, &e) < 0) {
 		tui_message(t, 1, "NOT SAVED: %s", e.msg);
 		free(counted);
+		free(rel_before);
 		return;
 	}
+	{
+		char from[64];
+		const char *lab = t->in.form.facts[fact].label;
+
+		/* "the disposal": the fact's label, lower case */
+		snprintf(from, sizeof from, "%s", lab);
+		from[0] = (char)(from[0] >= 'A' && from[0] <= 'Z' ? from[0] + 32 : from[0]);
+		derive_facts(t, from, derived, sizeof derived);
+	}
 	tui_recompute(t);
+	/* which key questions this took out of the case, or brought in */
+	rel_after = relevant_kqs(t);
+	nleft = kq_list(t, rel_before, rel_after, left, sizeof left);
+	njoined = kq_list(t, rel_after, rel_before, joined, sizeof joined);
+	free(rel_before);
+	free(rel_after);
+	what[0] = '\0';
+	if (nleft && njoined)
+		snprintf(what, sizeof what, "%s no longer appl%s; %s appl%s now", left,
+		    nleft == 1 ? "ies" : "y", joined, njoined == 1 ? "ies" : "y");
+	else if (nleft)
+		snprintf(what, sizeof what, "%s no longer appl%s", left, nleft == 1 ? "ies" : "y");
+	else if (njoined)
+		snprintf(what, sizeof what, "%s appl%s now", joined, njoined == 1 ? "ies" : "y");
 	/* a fact can take a case's answers out of the count, or bring them
 	 * back: say how many of each, at once */
 	now = counted_answers(t);
@@ -433,12 +581,97 @@ set_choice(struct tui *t, int value)
 		}
 	}
 	if (before > 0)
-		tui_message(t, 1, "%d answer%s no longer appl%s to this case: kept, not "
-		    "counted%s (u undoes the change).", before, before == 1 ? "" : "s",
-		    before == 1 ? "ies" : "y", after > 0 ? "; others count again" : "");
+		tui_message(t, 1, "%s%s%d answer%s kept, not counted%s (u undoes).", what,
+		    what[0] ? ": " : "", before, before == 1 ? "" : "s",
+		    after > 0 ? "; others count again" : "");
 	else if (after > 0)
-		tui_message(t, 0, "%d answer%s given before appl%s again, and count%s.",
-		    after, after == 1 ? "" : "s", after == 1 ? "ies" : "y", after == 1 ? "s" : "");
+		tui_message(t, 0, "%s%s%d answer%s given before count%s again.", what,
+		    what[0] ? ": " : "", after, after == 1 ? "" : "s", after == 1 ? "s" : "");
+	else if (derived[0])
+		tui_message(t, 0, "%s%s%s.", derived, what[0] ? "; " : "", what);
+	else if (what[0])
+		tui_message(t, 0, "%s.", what);
+}
+
+/* Type-ahead on a choice row: CH joins the letters typed (within 1.5 s,
+ * on this row); a choice whose id, label or initials start with them, the
+ * only one the case's facts allow, is chosen and the form moves on. */
+static long long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static int
+starts(const char *s, const char *prefix)
+{
+	return strncasecmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* "yro" for "Youth rehabilitation order" */
+static void
+initials(const char *label, char *out, size_t size)
+{
+	size_t n = 0;
+
+	for (const char *s = label; *s && n + 1 < size; s++)
+		if ((s == label || s[-1] == ' ' || s[-1] == '-') && *s != ' ')
+			out[n++] = *s;
+	out[n] = '\0';
+}
+
+static void
+type_ahead(struct tui *t, int ch)
+{
+	struct tui_facts *fx = t->facts;
+	const struct form_fact *fa = row_fact(t, fx->row);
+	size_t fi = (size_t)(fx->row - ROW_FACT0), len;
+	int match = -1, n = 0, exact = -1;
+	char names[300] = "";
+	long long now = now_ms();
+
+	if (fx->prefix_row != fx->row || now - fx->prefix_ms > 1500)
+		fx->prefix[0] = '\0';
+	fx->prefix_row = fx->row;
+	fx->prefix_ms = now;
+	len = strlen(fx->prefix);
+	if (len + 1 < sizeof fx->prefix) {
+		fx->prefix[len] = (char)ch;
+		fx->prefix[len + 1] = '\0';
+	}
+	for (size_t v = 0; v < fa->nchoices; v++) {
+		char ini[64];
+
+		if (case_choice_allowed(&t->in.cases[t->ci], &t->in.form, fi, (int)v) == COND_FALSE)
+			continue;
+		initials(fa->choice_labels[v], ini, sizeof ini);
+		if (!starts(fa->choices[v], fx->prefix) && !starts(fa->choice_labels[v], fx->prefix) &&
+		    !starts(ini, fx->prefix))
+			continue;
+		if (strcasecmp(fa->choices[v], fx->prefix) == 0 || strcasecmp(ini, fx->prefix) == 0)
+			exact = (int)v;
+		if (n < 4)
+			snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s",
+			    n ? ", " : "", fa->choice_labels[v]);
+		match = (int)v;
+		n++;
+	}
+	if (n == 0) {
+		tui_message(t, 1, "No %s fits '%s' here (Left/Right to choose).", fa->label,
+		    fx->prefix);
+		fx->prefix[0] = '\0';
+		return;
+	}
+	if (n > 1 && exact < 0) {
+		tui_message(t, 0, "'%s': %s%s. Type more.", fx->prefix, names, n > 4 ? ", \xe2\x80\xa6" : "");
+		return;
+	}
+	fx->prefix[0] = '\0';
+	set_choice(t, n == 1 ? match : exact);
+	move_row(t, 1);
 }
 
 static void
@@ -564,11 +797,8 @@ tui_facts_input(struct tui *t, int is_code, int ch)
 		}
 		case ACT_FACT_YES:
 		case ACT_FACT_NO:
-			if (fa->type != FACT_BOOL) {
-				tui_message(t, 0, "y and n are for yes/no facts: choose with "
-				    "Left/Right or Space.");
-				return 1;
-			}
+			if (fa->type != FACT_BOOL)
+				break;	/* a letter: type-ahead, below */
 			set_choice(t, a == ACT_FACT_YES ? 1 : 0);
 			move_row(t, 1);
 			return 1;
@@ -577,6 +807,13 @@ tui_facts_input(struct tui *t, int is_code, int ch)
 			return 1;
 		default:
 			break;
+		}
+		/* letters and digits on a choice row pick by type-ahead */
+		if (fa->type == FACT_CHOICE && !is_code && ch < 0x80 &&
+		    ((ch >= '0' && ch <= '9') || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z')) &&
+		    a != ACT_UNDO && a != ACT_CLEAR_FACT) {
+			type_ahead(t, ch);
+			return 1;
 		}
 	}
 	return 0;

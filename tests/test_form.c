@@ -111,6 +111,43 @@ static void test_choice_when_on_itself(void **s) {
 	    "choice.oocd.when", "not on case_type itself", NULL);
 }
 
+/* a fact's short label and the condition it is asked on */
+static void test_fact_short_too_long(void **s) {
+	refused(*s, "label = \"Flag\"\n", "label = \"Flag\"\nshort = \"A label far too long\"\n",
+	    "[fact.flag]", "short", "longer than 18", NULL);
+}
+static void test_fact_asked_on_itself(void **s) {
+	refused(*s, "label = \"Flag\"\n", "label = \"Flag\"\nasked = \"flag\"\n",
+	    "[fact.flag]", "asked", "flag", NULL);
+}
+static void test_fact_asked_on_later_fact(void **s) {
+	refused(*s, "label = \"Case type\"\n", "label = \"Case type\"\nasked = \"flag\"\n",
+	    "[fact.case_type]", "asked", "flag", NULL);
+}
+static void test_std_short_too_long(void **s) {
+	refused(*s, "name = \"Assessment\"", "name = \"Assessment\"\nshort = \"Assessment of it\"",
+	    "[standard.2.1]", "short", "longer than 12", NULL);
+}
+static void
+test_fact_short_and_asked_load(void **state)
+{
+	struct form f;
+	struct err e;
+	char *text = tu_replace(good, "label = \"Flag\"\n",
+	    "label = \"Flag\"\nshort = \"Fl\"\nasked = \"case_type == court\"\n"), *path;
+
+	tu_write(*state, "t.ini", text);
+	path = xasprintf("%s/t.ini", (char *)*state);
+	if (form_load(&f, path, &e) < 0)
+		fail_msg("%s", e.msg);
+	assert_string_equal(f.facts[1].short_label, "Fl");
+	assert_non_null(f.facts[1].asked);
+	assert_string_equal(f.facts[1].asked_src, "case_type == court");
+	form_free(&f);
+	free(text);
+	free(path);
+}
+
 static void test_unknown_key(void **s) {
 	refused(*s, "name = \"Assessment\"", "name = \"Assessment\"\ncolour = red",
 	    "t.ini:", "[standard.2.1]", "colour", "unknown key", NULL);
@@ -272,7 +309,9 @@ main(void)
 		T(test_choice_label_missing), T(test_choice_label_stray), T(test_bad_type),
 		T(test_long_line), T(test_no_case_kqs), T(test_choice_when_bad_fact),
 		T(test_choice_when_not_a_choice), T(test_choice_when_bad_key),
-		T(test_choice_when_on_itself),
+		T(test_choice_when_on_itself), T(test_fact_short_too_long),
+		T(test_fact_asked_on_itself), T(test_fact_asked_on_later_fact),
+		T(test_std_short_too_long), T(test_fact_short_and_asked_load),
 		cmocka_unit_test(test_bundled_2019), cmocka_unit_test(test_bundled_2021),
 	};
 

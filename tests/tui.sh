@@ -210,7 +210,7 @@ to_child_safety() {
 	key Up Up Up Up Up Up Up Up Up Up Up Up Up Up Up
 	wait_re '^> Reference' >/dev/null
 	key Down Down Down Down Down Down Down Down Down
-	wait_re '^> Factors related to keeping the child safe'
+	wait_re "^> Child's safety"
 }
 
 # ====================================================================
@@ -226,24 +226,28 @@ key Enter
 check "1: adding a case opens its facts form" wait_for "Case facts: TEST-1"
 check "1: ...at the case type" wait_re '^> Case type'
 shot
-# every fact's label is shown whole (wrapped in the 47-column pane, never
-# cut to a prefix several facts share): at the last row, the facts that
-# share "Changes in factors..." and "Inspector agrees..." read in full
+# at 80x24 every fact is on one screen, one line each, its value in one
+# column (short labels); the focused row's full label is under the form
 key Down Down Down Down Down Down Down Down Down Down Down Down
-wait_re '^> Case manager interviewed' >/dev/null
+wait_re '^> CM interviewed' >/dev/null
 shot
-cut -c1-47 "$TMP/screen" | tr '\n' ' ' | tr -s ' ' >"$TMP/flat"
 : >"$TMP/cut"
-for label in "Inspector agrees with the safety and wellbeing classification" \
-    "Factors related to keeping other people safe" \
-    "Changes in factors related to desistance during the period reviewed" \
-    "Changes in factors related to keeping the child safe" \
-    "Changes in factors related to keeping other people safe"; do
-	grep -qF -- "$label" "$TMP/flat" || echo "$label" >>"$TMP/cut"
+for label in Reference Inspector "Case type" Disposal Gender RoSH "Agrees with RoSH" \
+    "Safety & wellbeing" "Agrees with S&W" "Child's safety" "Others' safety" \
+    "Desistance chgd" "Child safety chgd" "Others safety chgd" "CM interviewed"; do
+	grep -qE "^[> ] $label +(\(not recorded\)|<|[A-Za-z])" "$TMP/screen" || echo "$label" >>"$TMP/cut"
 done
-sed 's/^/#  cut: /' "$TMP/cut"
-check "1: at 80x24 the facts' labels can be read whole on the form" [ ! -s "$TMP/cut" ]
-key Up Up Up Up Up Up Up Up Up Up Up Up
+sed 's/^/#  not on its own line: /' "$TMP/cut"
+check "1: at 80x24 every fact has its row, value in one column, no scrolling" [ ! -s "$TMP/cut" ]
+check "1: ...the focused row's full label is under the form" wait_for "Case manager interviewed"
+key Up Up Up
+wait_re '^> Desistance chgd' >/dev/null
+check "1: ...for every row (the changes in desistance factors)" sh -c "
+	printf '%s\n' \"\$1\" | sed 's/│.*//' | tr '\n' ' ' | tr -s ' ' |
+	grep -qF 'Changes in factors related to desistance during the period reviewed'" - "$(cap)"
+check "1: the key hint is one line at 80 columns" sh -c "
+	[ \"\$(grep -c 'Enter done' '$TMP/screen')\" -eq 1 ] && ! grep -qE '^(done|Enter)' '$TMP/screen'"
+key Up Up Up Up Up Up Up Up Up
 wait_re '^> Case type' >/dev/null
 shot
 check "1: at 80x24 the facts form's key hint is whole (...Enter done)" grep -qF "Enter done" "$TMP/screen"
@@ -256,31 +260,42 @@ key Down
 wait_re '^> Case type' >/dev/null
 check "1: ...and is saved when the row is left" grep -qx "inspector = \"$WHO Jr\"" "$I/cases/TEST-1.ini"
 key Right			# Court disposal
-wait_for "< Court disposal >" >/dev/null
+wait_re '^> Case type +< Court disposal >' >/dev/null
 key Down Right Right		# Youth rehabilitation order
-check "1: Left/Right choose the disposal" wait_for "< Youth rehabilitation"
+check "1: Left/Right choose the disposal" wait_re '^> Disposal +Youth rehabilitation order'
 key Left Left			# yro, referral order, then round to the last court one
 check "1: ...only a court case's disposals: round past the out-of-court ones" \
-	wait_for "< Other court disposal >"
+	wait_re '^> Disposal +< Other court disposal >'
 key Right Right			# round again to referral order, then yro
-check "1: ...and back the other way" wait_for "< Youth rehabilitation"
+check "1: ...and back the other way" wait_re '^> Disposal +Youth rehabilitation order'
 key Up Right			# the case type: out of court
 check "1: a case type the disposal does not fit: said at once" \
 	wait_for "Disposal 'Youth rehabilitation order' does not fit this case now"
 key Left			# court again (round: court, oocd)
-wait_for "< Court disposal >" >/dev/null
+wait_re '^> Case type +< Court disposal >' >/dev/null
 key Down
 wait_re '^> Disposal' >/dev/null
-key Down Down Down Down Down Down	# past gender, RoSH, SW and agreements
-check "1: Down reaches 'Factors related to keeping the child safe'" \
+typed "r"			# type-ahead: the only court disposal for "r"
+check "1: a letter picks the choice it begins (r: Referral order) and moves on" \
+	wait_re '^> Gender'
+check "1: ...saved" grep -qx 'disposal = referral-order' "$I/cases/TEST-1.ini"
+key Up
+wait_re '^> Disposal' >/dev/null
+typed "y"			# the only court disposal for "y": yro
+check "1: ...y: Youth rehabilitation order" wait_re '^  Disposal +Youth rehabilitation order'
+key Down Down Down Down Down	# past gender, RoSH, SW and agreements
+check "1: Down reaches the child's safety factors (its full label under the form)" \
 	wait_for "Factors related to keeping the child safe"
 key y				# child safety factors: yes (and down)
-wait_for "Factors related to keeping other people safe" >/dev/null
-key n y n n y			# others no, desistance changed yes, ...
-wait_for "Case manager interviewed" >/dev/null
+wait_re "^> Others' safety" >/dev/null
+key n y n			# others no, desistance changed yes, child safety changes no
+check "1: no factors for others' safety: their changes are not asked" \
+	wait_re '^  Others safety chgd +not asked'
+check "1: ...the form went past them" wait_re '^> CM interviewed'
+key y
 C1="$I/cases/TEST-1.ini"
 check "1: the facts are saved as they are given" same "$(section "$C1" facts | tr '\n' ' ')" \
-	'case_type = court child_safety = yes child_safety_changed = no cm_interviewed = yes desistance_changed = yes disposal = yro others_safety = no others_safety_changed = no '
+	'case_type = court child_safety = yes child_safety_changed = no cm_interviewed = yes desistance_changed = yes disposal = yro others_safety = no '
 key Enter
 check "1: Enter opens the walk: 44 relevant questions" wait_for "case TEST-1 (1 of 1) · 0/44 answered"
 check "1: ...at the first prompt of 2.1.1" same "$(hl)" 'Is there sufficient analysis of offending'
@@ -335,10 +350,15 @@ wait_for "New case reference:" >/dev/null
 typed "TEST-2"
 key Enter
 wait_for "Case facts: TEST-2" >/dev/null
-key Right Down Right		# court, referral order
-wait_for "< Referral order >" >/dev/null
+key Down			# the case type left for the disposal to decide
+wait_re '^> Disposal' >/dev/null
+typed "r"			# Referral order: a court disposal
+check "2: the disposal decides the case type, and says so" \
+	wait_for "Case type: Court disposal (from the disposal)"
+check "2: ...saved" grep -qx 'case_type = court' "$I/cases/TEST-2.ini"
+wait_re '^> Gender' >/dev/null
 key Down Down Down Down Down
-wait_for "Factors related to keeping the child safe" >/dev/null
+wait_re "^> Child's safety" >/dev/null
 key n n n n n n			# no safety factors, no changes, not interviewed
 wait_for "Case manager interviewed" >/dev/null
 C2="$I/cases/TEST-2.ini"
@@ -440,8 +460,8 @@ wait_for "│Score" >/dev/null
 # counted, and said to be (they count again if the fact changes back)
 to_child_safety TEST-2 >/dev/null
 key n
-check "4: child safety back to No: the status says 3 answers no longer count" \
-	wait_for "3 answers no longer apply to this case: kept, not counted"
+check "4: child safety back to No: the status says which key questions left, and 3 answers no longer count" \
+	wait_for "2.2.2, 2.3.2 no longer apply: 3 answers kept, not counted"
 key Enter
 check "4: child safety back to No: 31 questions apply, all answered" wait_for "case TEST-2 (2 of 2) · 31/31 answered"
 key PgUp PgUp PgUp PgUp PgDn PgDn	# to 2.3
@@ -454,8 +474,8 @@ check "4: ...the panel counts the other case only: 2.3.2 1/1" wait_re '2\.3\.2 +
 check "4: ...the answers are still in the file" sh -c "grep -qx '2.3.2 = yes' '$C2' && grep -qx '2.3.2.2 = yes' '$C2'"
 to_child_safety TEST-2 >/dev/null
 key y
-check "4: ...and back to Yes: the status says they count again" \
-	wait_for "3 answers given before apply again, and count."
+check "4: ...and back to Yes: the status says they apply and count again" \
+	wait_for "2.2.2, 2.3.2 apply now: 3 answers given before count again."
 key Enter
 check "4: ...and back to Yes, they count again (34/39)" wait_for "case TEST-2 (2 of 2) · 34/39 answered"
 

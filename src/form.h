@@ -19,7 +19,8 @@
 
 enum form_fact_type { FACT_CHOICE, FACT_BOOL, FACT_TEXT };
 
-#define FORM_FACT_SHORT_MAX 18	/* columns of a fact's short label */
+#define FORM_FACT_SHORT_MAX 16	/* columns of a fact's short label: with the
+					 * longest choice (28) it fits 47 columns */
 
 struct form_fact {
 	char *id;

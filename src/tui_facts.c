@@ -35,6 +35,9 @@ struct tui_facts {
 	char prefix[16];	/* letters typed on a choice row (type-ahead) */
 	int prefix_row;
 	long long prefix_ms;	/* when the last letter came */
+	/* the choice type-ahead made just now, before the form moved on: more
+	 * letters of the same name ("yro" after "y") still go to it */
+	int chose_row, chose_value;
 };
 
 static int
@@ -220,6 +223,7 @@ tui_facts_open(struct tui *t)
 		return;
 	c = &t->in.cases[t->ci];
 	t->facts = xcalloc(1, sizeof *t->facts);
+	t->facts->chose_row = -1;
 	t->screen = SCREEN_FACTS;
 	t->facts->cur = c->reference ? char_count(c->reference) : 0;
 	/* start at the first fact not recorded yet */
@@ -453,17 +457,22 @@ kq_list(const struct tui *t, const unsigned char *a, const unsigned char *b, cha
 	int n = 0, shown = 0;
 	size_t len = 0;
 
+	int first = -1, last = -1;
+
 	for (size_t q = 0; q < f->nkqs; q++)
-		n += a[q] && !b[q];
+		if (a[q] && !b[q]) {
+			n++;
+			last = (int)q;
+			if (first < 0)
+				first = (int)q;
+		}
 	out[0] = '\0';
-	if (n > 4)
-		len = (size_t)snprintf(out, size, "%d key questions: ", n);
+	if (n > 3) {	/* many (the case type changed): the first, the last, how many */
+		snprintf(out, size, "%s \xe2\x80\xa6 %s (%d)", f->kqs[first].id, f->kqs[last].id, n);
+		return n;
+	}
 	for (size_t q = 0; q < f->nkqs && len < size; q++)
 		if (a[q] && !b[q]) {
-			if (shown == 3 && n > 4) {
-				snprintf(out + len, size - len, " \xe2\x80\xa6");
-				break;
-			}
 			len += (size_t)snprintf(out + len, size - len, "%s%s", shown ? ", " : "",
 			    f->kqs[q].id);
 			shown++;
@@ -575,8 +584,16 @@ set_choice(struct tui *t, int value)
 
 		if (c->facts[i] != COND_UNSET &&
 		    case_choice_allowed(c, &t->in.form, i, c->facts[i]) == COND_FALSE) {
-			tui_message(t, 1, "%s '%s' does not fit this case now: choose it again.",
-			    t->in.form.facts[i].label, t->in.form.facts[i].choice_labels[c->facts[i]]);
+			if (before > 0)
+				tui_message(t, 1, "%s '%s' does not fit this case now: choose it "
+				    "again. %d answer%s kept, not counted (u undoes).",
+				    t->in.form.facts[i].label,
+				    t->in.form.facts[i].choice_labels[c->facts[i]], before,
+				    before == 1 ? "" : "s");
+			else
+				tui_message(t, 1, "%s '%s' does not fit this case now: choose it again.",
+				    t->in.form.facts[i].label,
+				    t->in.form.facts[i].choice_labels[c->facts[i]]);
 			return;
 		}
 	}
@@ -633,6 +650,27 @@ type_ahead(struct tui *t, int ch)
 	char names[300] = "";
 	long long now = now_ms();
 
+	/* letters that go on with the name just chosen on the row before are
+	 * that name's, not this row's */
+	if (fx->chose_row >= 0 && fx->chose_row != fx->row && now - fx->prefix_ms <= 1500) {
+		const struct form_fact *pf = row_fact(t, fx->chose_row);
+		char more[sizeof fx->prefix], ini[64];
+		size_t pl = strlen(fx->prefix);
+
+		if (pf != NULL && pl + 1 < sizeof more) {
+			memcpy(more, fx->prefix, pl);
+			more[pl] = (char)ch;
+			more[pl + 1] = '\0';
+			initials(pf->choice_labels[fx->chose_value], ini, sizeof ini);
+			if (starts(pf->choices[fx->chose_value], more) ||
+			    starts(pf->choice_labels[fx->chose_value], more) || starts(ini, more)) {
+				memcpy(fx->prefix, more, pl + 2);
+				fx->prefix_ms = now;
+				return;
+			}
+		}
+	}
+	fx->chose_row = -1;
 	if (fx->prefix_row != fx->row || now - fx->prefix_ms > 1500)
 		fx->prefix[0] = '\0';
 	fx->prefix_row = fx->row;
@@ -669,8 +707,12 @@ type_ahead(struct tui *t, int ch)
 		tui_message(t, 0, "'%s': %s%s. Type more.", fx->prefix, names, n > 4 ? ", \xe2\x80\xa6" : "");
 		return;
 	}
-	fx->prefix[0] = '\0';
-	set_choice(t, n == 1 ? match : exact);
+	fx->chose_row = fx->row;
+	fx->chose_value = n == 1 ? match : exact;
+	t->msg[0] = '\0';
+	set_choice(t, fx->chose_value);
+	if (t->msg[0] == '\0')	/* say what the letters chose */
+		tui_message(t, 0, "%s: %s", fa->label, fa->choice_labels[fx->chose_value]);
 	move_row(t, 1);
 }
 
@@ -754,6 +796,10 @@ tui_facts_input(struct tui *t, int is_code, int ch)
 	if (row_is_text(t, fx->row) && a != ACT_FIELD_NEXT && a != ACT_FIELD_PREV &&
 	    a != ACT_DONE)
 		return 0;	/* in a text field only movement and Enter/Esc count */
+	if (a != ACT_NONE && a != ACT_FACT_YES && a != ACT_FACT_NO) {
+		fx->prefix[0] = '\0';	/* a key that is not a letter ends the typing */
+		fx->chose_row = -1;
+	}
 	switch (a) {
 	case ACT_FIELD_NEXT:
 		move_row(t, 1);

@@ -241,12 +241,38 @@ layout_rows(struct tui *t, struct vlist *l, int w, int *cur_row)
 		vadd(l, 0, tui_attr(t, TA_DIM), "No note: e to write one.", -1, 0);
 }
 
+static const char *
+answer_word(enum answer a)
+{
+	switch (a) {
+	case ANSWER_YES: return "Yes";
+	case ANSWER_NO: return "No";
+	case ANSWER_NA: return "N/A";
+	case ANSWER_NONE: break;
+	}
+	return "unanswered";
+}
+
+static int
+held(const struct tui *t)
+{
+	return t->hold && t->hold_ci == t->ci && t->hold_item == t->item;
+}
+
+static const char *
+case_name(const struct tui *t)
+{
+	const struct case_file *c = &t->in.cases[t->ci];
+
+	return c->reference ? c->reference : c->name;
+}
+
 void
 tui_walk_draw(struct tui *t)
 {
 	struct tui_rect r = t->main;
 	struct vlist l = { NULL, 0 };
-	int cur = 0;
+	int cur = 0, held_now;
 
 	if (t->in.ncases == 0) {
 		tui_put(r.y + 1, r.x, r.w, "No cases yet: press h for the case list, then a to add one.");
@@ -275,6 +301,7 @@ tui_walk_draw(struct tui *t)
 		vfree(&head);
 	}
 	layout_rows(t, &l, r.w, &cur);
+	held_now = held(t);
 	/* the least scroll that shows the current item and a little after it:
 	 * the top of the key question whenever it fits */
 	t->walk_top = cur + 4 - r.h > 0 ? cur + 4 - r.h : 0;
@@ -282,16 +309,22 @@ tui_walk_draw(struct tui *t)
 		const struct vrow *v = &l.v[t->walk_top + i];
 		int y = r.y + i;
 
-		if (v->answer >= 0) {
-			attron(v->selected ? (int)A_REVERSE : (int)A_BOLD);
-			tui_put(y, r.x + v->x - 6, 5, answer_box((enum answer)v->answer));
-			attroff(v->selected ? (int)A_REVERSE : (int)A_BOLD);
-		}
 		/* the item a key answers: its box and every line of its text in
-		 * reverse video, the only such rows of the walk (monochrome too) */
-		attron(v->attr | (v->selected ? A_REVERSE | A_BOLD : 0));
+		 * reverse video, the only such rows of the walk (monochrome too);
+		 * on a complete case whose answer keys are held, none is */
+		int sel = v->selected && !held_now ? (int)(A_REVERSE | A_BOLD) :
+		    v->selected ? (int)A_BOLD : 0;
+
+		if (v->answer >= 0) {
+			int box = v->selected && !held_now ? (int)A_REVERSE : (int)A_BOLD;
+
+			attron(box);
+			tui_put(y, r.x + v->x - 6, 5, answer_box((enum answer)v->answer));
+			attroff(box);
+		}
+		attron(v->attr | sel);
 		tui_put(y, r.x + v->x, r.w - v->x, v->text);
-		attroff(v->attr | (v->selected ? A_REVERSE | A_BOLD : 0));
+		attroff(v->attr | sel);
 	}
 	vfree(&l);
 }
@@ -325,48 +358,25 @@ case_progress_unknown(const struct tui *t)
 	return 0;
 }
 
-static const char *
-answer_word(enum answer a)
-{
-	switch (a) {
-	case ANSWER_YES: return "Yes";
-	case ANSWER_NO: return "No";
-	case ANSWER_NA: return "N/A";
-	case ANSWER_NONE: break;
-	}
-	return "unanswered";
-}
-
-static int
-held(const struct tui *t)
-{
-	return t->hold && t->hold_ci == t->ci && t->hold_item == t->item;
-}
-
-static const char *
-case_name(const struct tui *t)
-{
-	const struct case_file *c = &t->in.cases[t->ci];
-
-	return c->reference ? c->reference : c->name;
-}
-
 static int
 answer(struct tui *t, enum answer a)
 {
 	struct err e;
 	enum answer before;
-	char changed[128];
-	int next;
+	char changed[256];
+	int next, rating_before;
+	size_t std;
 
 	if (t->item < 0)
 		return 0;
 	if (held(t)) {
-		tui_message(t, 0, "%s complete: ] next case, Enter to review, k/j to a question.",
-		    case_name(t));
+		tui_message(t, 0, "%s complete: %sEnter to review, k/j to a question.",
+		    case_name(t), t->ci + 1 < t->in.ncases ? "] next case, " : "");
 		return 1;
 	}
 	before = walk_answer(&t->walk, &t->in.cases[t->ci], (size_t)t->item);
+	std = t->walk.items[t->item].std;
+	rating_before = t->rate.std[std].rating;
 	if (a != ANSWER_NONE && !walk_allows(&t->walk, (size_t)t->item, a)) {
 		tui_message(t, 1, "%s", t->walk.items[t->item].kind == WALK_KQ ?
 		    "A key question is judged Yes or No." : "This prompt cannot be answered N/A.");
@@ -398,6 +408,12 @@ answer(struct tui *t, enum answer a)
 	    before == ANSWER_NONE ? "" : answer_word(before), before == ANSWER_NONE ? "" : " ",
 	    a == ANSWER_NONE ? "cleared" : answer_word(a));
 	tui_message(t, 0, "%s", changed);
+	/* and what it did to the standard's rating (not when the case is
+	 * complete: the stop is said then, in the one line) */
+	if (t->rate.std[std].rating != rating_before)
+		tui_message(t, 0, "%s (%s %s \xe2\x86\x92 %s)", changed, t->in.form.stds[std].id,
+		    rate_label(&t->in.form, rating_before), rate_label(&t->in.form,
+		    t->rate.std[std].rating));
 	if (a == ANSWER_NONE)
 		return 1;
 	next = walk_next_unanswered(&t->walk, &t->in.cases[t->ci], (size_t)t->item);
@@ -411,8 +427,11 @@ answer(struct tui *t, enum answer a)
 		if (t->rate.cases_undetermined && case_progress_unknown(t))
 			tui_message(t, 0, "%s. Every question known to apply is answered; some "
 			    "wait on facts not recorded yet (f).", changed);
-		else
+		else if (t->ci + 1 < t->in.ncases)
 			tui_message(t, 0, "%s. %s complete: ] next case, Enter to review.",
+			    changed, case_name(t));
+		else
+			tui_message(t, 0, "%s. %s complete (the last case): Enter to review.",
 			    changed, case_name(t));
 	}
 	tui_save_place(t);
@@ -482,8 +501,7 @@ tui_walk_key(struct tui *t, enum tui_action a)
 		t->hold = 0;
 		if ((n = walk_first(&t->walk, c)) >= 0)
 			t->item = n;
-		tui_message(t, 0, "Reviewing %s from its first question: every relevant one is "
-		    "answered (] next case).", case_name(t));
+		tui_message(t, 0, "Reviewing %s from its first question.", case_name(t));
 		return 1;
 	case ACT_NEXT_CASE:
 	case ACT_PREV_CASE:

@@ -114,7 +114,7 @@ static void test_choice_when_on_itself(void **s) {
 /* a fact's short label and the condition it is asked on */
 static void test_fact_short_too_long(void **s) {
 	refused(*s, "label = \"Flag\"\n", "label = \"Flag\"\nshort = \"A label far too long\"\n",
-	    "[fact.flag]", "short", "longer than 18", NULL);
+	    "[fact.flag]", "short", "longer than 16", NULL);
 }
 static void test_fact_asked_on_itself(void **s) {
 	refused(*s, "label = \"Flag\"\n", "label = \"Flag\"\nasked = \"flag\"\n",

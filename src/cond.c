@@ -321,3 +321,13 @@ cond_facts(const struct cond *c, void (*fn)(void *arg, int fact), void *arg)
 	cond_facts(c->a, fn, arg);
 	cond_facts(c->b, fn, arg);
 }
+
+const struct cond *
+cond_why_false(const struct cond *c, const int *facts)
+{
+	if (c == NULL || c->op != OP_AND || cond_eval(c, facts) != COND_FALSE)
+		return c;
+	if (cond_eval(c->a, facts) == COND_FALSE)
+		return cond_why_false(c->a, facts);
+	return cond_why_false(c->b, facts);
+}

@@ -56,4 +56,9 @@ enum cond_value cond_eval(const struct cond *c, const int *facts);
 /* Call FN for each fact index C tests (with repeats). */
 void cond_facts(const struct cond *c, void (*fn)(void *arg, int fact), void *arg);
 
+/* The part of C that makes it false on FACTS (for saying why): of an
+ * "and", the first false operand's part; else C itself. C itself when it
+ * is not false. */
+const struct cond *cond_why_false(const struct cond *c, const int *facts);
+
 #endif

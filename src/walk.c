@@ -175,7 +175,8 @@ walk_reason(const struct walk *w, const struct case_file *c, size_t item, char *
 		return;
 	}
 	snprintf(buf, size, "not relevant: %s (this case: ", what);
-	cond_facts(cond, reason_fact, &r);
+	/* only the facts that rule it out (not "...: Yes" of an "and") */
+	cond_facts(cond_why_false(cond, c->facts), reason_fact, &r);
 	if (strlen(buf) + 2 < size)
 		strcat(buf, ")");
 }

@@ -145,6 +145,46 @@ test_facts_used(void **state)
 	cond_free(c);
 }
 
+static void
+on_fact(void *arg, int f)
+{
+	int *mask = arg;
+
+	*mask |= 1 << f;
+}
+
+/* The facts that make "A and B" false: only the false side's */
+static int
+why_false_facts(const char *src, int ct, int flag, int other)
+{
+	struct cond *c;
+	struct err e;
+	int facts[3] = { ct, flag, other }, mask = 0;
+
+	if (cond_parse(src, &vocab, &c, &e) < 0)
+		fail_msg("'%s': %s", src, e.msg);
+	cond_facts(cond_why_false(c, facts), on_fact, &mask);
+	cond_free(c);
+	return mask;
+}
+
+static void
+test_why_false(void **state)
+{
+	(void)state;
+	/* flag yes, other no: other alone rules "flag and other" out */
+	assert_int_equal(why_false_facts("flag and other", 0, 1, 0), 1 << 2);
+	assert_int_equal(why_false_facts("flag and other", 0, 0, 1), 1 << 1);
+	/* both false: the first */
+	assert_int_equal(why_false_facts("flag and other", 0, 0, 0), 1 << 1);
+	/* nested */
+	assert_int_equal(why_false_facts("case_type == court and (flag and other)", 0, 1, 0), 1 << 2);
+	/* an "or" is false only with both sides: both */
+	assert_int_equal(why_false_facts("flag or other", 0, 0, 0), (1 << 1) | (1 << 2));
+	/* not false: the whole condition */
+	assert_int_equal(why_false_facts("flag and other", 0, 1, 1), (1 << 1) | (1 << 2));
+}
+
 int
 main(void)
 {
@@ -153,6 +193,7 @@ main(void)
 		cmocka_unit_test(test_unknown),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_facts_used),
+		cmocka_unit_test(test_why_false),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

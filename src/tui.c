@@ -519,6 +519,8 @@ tui_run(const char *dir)
 		/* the key acts on what is on screen; a change by another program
 		 * seen meanwhile is read in after it */
 		changed = tui_sync_changed(t);
+		free(t->lost_item);	/* a key: a lost case no longer calls the walk back */
+		t->lost_item = NULL;
 		quit = handle(t, r == KEY_CODE_YES, (int)ch);
 		if (quit || got_signal)
 			break;
@@ -549,6 +551,8 @@ tui_run(const char *dir)
 	rate_free(&t->rate);
 	insp_close(&t->in);
 	free(t->who);
+	free(t->lost_path);
+	free(t->lost_item);
 	free(t);
 	return quit < 0 ? 1 : 0;
 }

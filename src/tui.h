@@ -79,6 +79,13 @@ struct tui {
 	struct tui_rect main, panel, status;
 	int side_by_side;
 
+	/* a case that was on screen when it became unreadable (an editor's
+	 * write caught half done): still watched, to be read again when it
+	 * changes where it is (tui_sync.c); NULL when none */
+	char *lost_path;
+	struct tui_stamp seen_lost;
+	char *lost_item;	/* the walk item it was on, while no key has been
+				 * pressed since: read again, the walk returns there */
 	struct tui_stamp seen_insp, seen_cases, seen_current;	/* the folder after
 						 * our last key (tui_sync.c) */
 

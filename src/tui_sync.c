@@ -5,7 +5,9 @@
  *
  * What is watched: inspection.ini, the cases folder itself (every save of
  * a case file renames a new file into it, so its change time moves) and
- * the case on screen (changed where it is, by an editor). Another case
+ * the case on screen (changed where it is, by an editor), and that case
+ * still when a change made it unreadable (an editor's write caught half
+ * done: it is read again when the write is finished). Another case
  * changed where it is shows with the next change of the folder.
  * After each of this program's own keys the stamps are taken again
  * (tui_sync_mark), so only changes made by others between keys count.
@@ -62,6 +64,8 @@ void
 tui_sync_mark(struct tui *t)
 {
 	stamps(t, &t->seen_insp, &t->seen_cases, &t->seen_current);
+	if (t->lost_path)
+		stamp_of(t->lost_path, &t->seen_lost);
 }
 
 /* The name of the case list's selected row (a case or a file left out). */
@@ -152,6 +156,34 @@ reread(struct tui *t)
 	 * drawn) */
 	if (row != NULL && (ci = row_of(&t->in, row)) >= 0)
 		t->list_sel = ci;
+	/* a case lost from the screen that can be read again */
+	if (t->lost_path) {
+		const char *base = strrchr(t->lost_path, '/');
+
+		int back = edit_case_index(&t->in, base ? base + 1 : t->lost_path);
+
+		if (back >= 0) {
+			tui_message(t, 0, "%s can be read again.", base ? base + 1 : t->lost_path);
+			/* a moment's half-written file: back where the inspector was,
+			 * unless a key has been pressed since */
+			if (t->lost_item && t->screen == SCREEN_LIST) {
+				t->ci = (size_t)back;
+				t->item = walk_find(&t->walk, t->lost_item);
+				t->screen = SCREEN_WALK;
+				tui_walk_settle(t);
+			}
+			free(t->lost_path);
+			t->lost_path = NULL;
+			free(t->lost_item);
+			t->lost_item = NULL;
+			if (t->screen == SCREEN_WALK) {
+				free(name);
+				free(item);
+				free(row);
+				return;
+			}
+		}
+	}
 	ci = name ? edit_case_index(&t->in, name) : -1;
 	if (ci >= 0) {
 		t->ci = (size_t)ci;
@@ -180,6 +212,12 @@ reread(struct tui *t)
 			tui_message(t, 1, "The case %s is no longer in the folder, or cannot be "
 			    "read now (see the end of the case list).", name ? name : "");
 		}
+		if (name) {	/* watched still: an editor's write may be half done */
+			free(t->lost_path);
+			t->lost_path = xasprintf("%s/cases/%s", t->in.dir, name);
+			free(t->lost_item);
+			t->lost_item = on_case && item ? xstrdup(item) : NULL;
+		}
 	}
 	free(name);
 	free(item);
@@ -192,6 +230,13 @@ tui_sync_changed(const struct tui *t)
 	struct tui_stamp insp, cases, current;
 
 	stamps(t, &insp, &cases, &current);
+	if (t->lost_path) {
+		struct tui_stamp lost;
+
+		stamp_of(t->lost_path, &lost);
+		if (memcmp(&lost, &t->seen_lost, sizeof lost) != 0)
+			return 1;
+	}
 	return memcmp(&insp, &t->seen_insp, sizeof insp) != 0 ||
 	    memcmp(&cases, &t->seen_cases, sizeof cases) != 0 ||
 	    memcmp(&current, &t->seen_current, sizeof current) != 0;

@@ -838,6 +838,16 @@ cat "$TMP/c01.edited" >"$D11/cases/ST-C01.ini"
 want=$("$YJ" summary --format tsv "$D11" | awk -F '\t' '$1 == "kq" && $2 == "2.1.2" { print $4 "/" $3 }')
 check "11: the case on screen changed in place: the panel counts it ($want)" \
 	wait_re "2\.1\.2 +$want "
+# an editor's write caught half done: the case cannot be read for a moment,
+# and is read again (where it is: the folder does not change) once whole
+cp "$D11/cases/ST-C01.ini" "$TMP/c01.whole"
+head -c 200 "$TMP/c01.whole" >"$D11/cases/ST-C01.ini"
+check "11: a case file half written: left out for now, said so" \
+	wait_for "The case ST-C01.ini is no longer in the folder, or cannot be read now"
+cat "$TMP/c01.whole" >"$D11/cases/ST-C01.ini"
+check "11: ...and read again when the write is done, in place" wait_for "ST-C01.ini can be read again."
+check "11: ...the walk is back on it, where it was (no key was pressed)" wait_for "case ST-C01 (1 of 11)"
+check "11: ...counted again ($want)" wait_re "2\.1\.2 +$want "
 key q
 wait_for "EXIT 0" >/dev/null
 

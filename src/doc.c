@@ -378,8 +378,6 @@ standard(struct walk *w, size_t s)
 		kq_table(w, s, buf_str(&dec_anchor));
 		if (w->o->chart)
 			kq_chart(w, s);
-		for (size_t i = 0; w->o->prompts && i < st->nkqs; i++)
-			prompt_table(w, s, st->kqs[i]);
 		report_decision_text(f, rs, line, sizeof line);
 		if (line[0]) {
 			/* the text begins with the † mark: the emitter sets it; a
@@ -402,6 +400,10 @@ standard(struct walk *w, size_t s)
 			buf_printf(&a, "candidate-%s", st->id);
 			w->em->footnote(w->ctx, buf_str(&a), CANDIDATE, buf_str(&b));
 		}
+		/* the prompt tables after the notes: the notes stay by the key
+		 * questions' table they explain, as a report has them */
+		for (size_t i = 0; w->o->prompts && i < st->nkqs; i++)
+			prompt_table(w, s, st->kqs[i]);
 	}
 	w->em->section_end(w->ctx);
 	buf_free(&a);

@@ -78,6 +78,16 @@ html_begin(void *ctx, const char *title)
 	fputs("</h1>\n<dl class=\"meta\">\n", out);
 }
 
+/* a standard's notes end where anything else begins */
+static void
+close_notes(struct doc_out *o)
+{
+	if (o->notes_open) {
+		fputs("</aside>\n", o->fp);
+		o->notes_open = 0;
+	}
+}
+
 /* the title block is open from begin to the first heading */
 static void
 close_header(struct doc_out *o)
@@ -124,6 +134,7 @@ html_heading(void *ctx, int level, const char *anchor, const char *text)
 {
 	struct doc_out *o = ctx;
 	FILE *out = o->fp;
+	close_notes(o);
 
 	close_header(o);
 	fprintf(out, "<h%d%s id=\"", level, level == 2 && strncmp(anchor, "domain-", 7) == 0 ?
@@ -139,6 +150,7 @@ html_para(void *ctx, enum doc_para kind, const char *text)
 {
 	struct doc_out *o = ctx;
 	FILE *out = o->fp;
+	close_notes(o);
 
 	switch (kind) {
 	case DOC_STATEMENT:
@@ -170,6 +182,7 @@ html_table_begin(void *ctx, const char *caption, size_t ncols, const char *const
 {
 	struct doc_out *o = ctx;
 	FILE *out = o->fp;
+	close_notes(o);
 
 	o->figures = figures;
 	fputs(figures ? "<table class=\"figures\">\n<caption>" : "<table>\n<caption>", out);
@@ -235,6 +248,7 @@ html_chart(void *ctx, const char *anchor, const char *caption, const struct doc_
 {
 	struct doc_out *o = ctx;
 	FILE *out = o->fp;
+	close_notes(o);
 	int h = C_TOP + (int)n * C_ROW + 8;
 
 	fputs("<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 ", out);
@@ -300,6 +314,7 @@ html_list(void *ctx, const char *title, const char *const *items, size_t n)
 {
 	struct doc_out *o = ctx;
 	FILE *out = o->fp;
+	close_notes(o);
 
 	fputs("<h4>", out);
 	put(out, title);

@@ -420,8 +420,10 @@ answer(struct tui *t, enum answer a)
 	if (next >= 0)
 		t->item = next;
 	else {
-		/* the case is complete: stop here, and hold the answer keys */
-		t->hold = 1;
+		/* the case is complete: stop here; when this answer filled its
+		 * last gap, hold the answer keys (more typed ahead would change
+		 * answered questions); a change made in review is not held */
+		t->hold = before == ANSWER_NONE;
 		t->hold_ci = t->ci;
 		t->hold_item = t->item;
 		if (t->rate.cases_undetermined && case_progress_unknown(t))

@@ -9,15 +9,6 @@
 #include "xalloc.h"
 
 static void
-tally_add(struct rate_tally *t, enum answer a)
-{
-	if (a == ANSWER_YES || a == ANSWER_NO) {
-		t->relevant++;
-		t->yes += a == ANSWER_YES;
-	}
-}
-
-static void
 tally_finish(struct rate_tally *t, const struct form *f)
 {
 	t->percent = form_percent(f, t->yes, t->relevant);
@@ -105,60 +96,107 @@ discretion(const struct form *f, const struct form_std *st, struct rate_tally *k
 	return reasons;
 }
 
-void
-rate_compute(struct rate *r, const struct inspection *in)
+/* A case's contribution to the tallies, one byte per standard, key
+ * question and prompt (CONTRIB_* below), with its unanswered count and
+ * whether its facts leave any relevance unknown. rate_update takes a case's
+ * old row off the tallies and puts its new one on. */
+enum { C_NONE = 0, C_NO = 1, C_YES = 2, C_OPEN = 3 };	/* relevant, and answered no/yes, or not */
+#define C_APPLIES 4					/* a standard: it covers the case */
+
+static size_t
+row_len(const struct form *f)
 {
-	const struct form *f = &in->form;
+	return f->nstds + f->nkqs + f->nprompts;
+}
 
-	memset(r, 0, sizeof *r);
-	r->kq = xcalloc(f->nkqs, sizeof *r->kq);
-	r->prompt = xcalloc(f->nprompts, sizeof *r->prompt);
-	r->std = xcalloc(f->nstds, sizeof *r->std);
+static unsigned char
+code(enum answer a)
+{
+	return a == ANSWER_YES ? C_YES : a == ANSWER_NO ? C_NO : a == ANSWER_NONE ? C_OPEN : C_NONE;
+}
 
-	for (size_t ci = 0; ci < in->ncases; ci++) {
-		const struct case_file *c = &in->cases[ci];
-		int unanswered = 0, undetermined = 0;
+/* ROW (row_len bytes) for case C; *UNANSWERED, *UNDETERMINED as in struct rate */
+static void
+case_row(const struct form *f, const struct case_file *c, unsigned char *row,
+    int *unanswered, int *undetermined)
+{
+	unsigned char *srow = row, *krow = row + f->nstds, *prow = krow + f->nkqs;
 
-		for (size_t s = 0; s < f->nstds; s++) {
-			const struct form_std *st = &f->stds[s];
-			enum cond_value applies;
+	memset(row, 0, row_len(f));
+	*unanswered = *undetermined = 0;
+	for (size_t s = 0; s < f->nstds; s++) {
+		const struct form_std *st = &f->stds[s];
+		enum cond_value applies;
 
-			if (st->rating != RATING_CASES)
+		if (st->rating != RATING_CASES)
+			continue;
+		applies = case_std_applies(c, f, s);
+		if (applies == COND_UNKNOWN)
+			*undetermined = 1;
+		if (applies != COND_TRUE)
+			continue;
+		srow[s] = C_APPLIES;
+		for (size_t i = 0; i < st->nkqs; i++) {
+			size_t q = st->kqs[i];
+			const struct form_kq *kq = &f->kqs[q];
+			enum cond_value rel = cond_eval(kq->relevant, c->facts);
+
+			if (rel == COND_UNKNOWN)
+				*undetermined = 1;
+			if (rel != COND_TRUE)
 				continue;
-			applies = case_std_applies(c, f, s);
-			if (applies == COND_UNKNOWN)
-				undetermined = 1;
-			if (applies != COND_TRUE)
-				continue;
-			r->std[s].sample++;
-			for (size_t i = 0; i < st->nkqs; i++) {
-				size_t q = st->kqs[i];
-				const struct form_kq *kq = &f->kqs[q];
-				enum cond_value rel = cond_eval(kq->relevant, c->facts);
+			/* N/A is not an answer a key question takes: counted as none */
+			krow[q] = code((enum answer)c->kq_answer[q]);
+			*unanswered += c->kq_answer[q] == ANSWER_NONE;
+			for (size_t j = 0; j < kq->nprompts; j++) {
+				size_t p = kq->prompts[j];
+				enum cond_value prel = cond_eval(f->prompts[p].relevant, c->facts);
 
-				if (rel == COND_UNKNOWN)
-					undetermined = 1;
-				if (rel != COND_TRUE)
-					continue;
-				tally_add(&r->kq[q], c->kq_answer[q]);
-				unanswered += c->kq_answer[q] == ANSWER_NONE;
-				for (size_t j = 0; j < kq->nprompts; j++) {
-					size_t p = kq->prompts[j];
-					enum cond_value prel = cond_eval(f->prompts[p].relevant, c->facts);
-
-					if (prel == COND_UNKNOWN)
-						undetermined = 1;
-					if (prel == COND_TRUE) {
-						tally_add(&r->prompt[p], c->prompt_answer[p]);
-						unanswered += c->prompt_answer[p] == ANSWER_NONE;
-					}
+				if (prel == COND_UNKNOWN)
+					*undetermined = 1;
+				if (prel == COND_TRUE) {
+					prow[p] = code((enum answer)c->prompt_answer[p]);
+					*unanswered += c->prompt_answer[p] == ANSWER_NONE;
 				}
 			}
 		}
-		r->unanswered += unanswered;
-		r->cases_unanswered += unanswered > 0;
-		r->cases_undetermined += undetermined;
 	}
+}
+
+static void
+tally_apply(struct rate_tally *t, unsigned char v, int sign)
+{
+	if (v == C_YES || v == C_NO) {
+		t->relevant += sign;
+		t->yes += sign * (v == C_YES);
+	}
+}
+
+/* Add (SIGN 1) or take off (SIGN -1) a case's row. */
+static void
+apply_row(struct rate *r, const struct form *f, const unsigned char *row, int unanswered,
+    int undetermined, int sign)
+{
+	const unsigned char *krow = row + f->nstds, *prow = krow + f->nkqs;
+
+	for (size_t s = 0; s < f->nstds; s++)
+		r->std[s].sample += sign * (row[s] == C_APPLIES);
+	for (size_t q = 0; q < f->nkqs; q++)
+		tally_apply(&r->kq[q], krow[q], sign);
+	for (size_t p = 0; p < f->nprompts; p++)
+		tally_apply(&r->prompt[p], prow[p], sign);
+	r->unanswered += sign * unanswered;
+	r->cases_unanswered += sign * (unanswered > 0);
+	r->cases_undetermined += sign * (undetermined != 0);
+}
+
+/* Everything that follows from the tallies: percentages and bands, the
+ * standards' ratings, discretion, decisions, the score and the overall. */
+static void
+derive(struct rate *r, const struct inspection *in)
+{
+	const struct form *f = &in->form;
+
 	for (size_t q = 0; q < f->nkqs; q++)
 		tally_finish(&r->kq[q], f);
 	for (size_t p = 0; p < f->nprompts; p++)
@@ -166,11 +204,14 @@ rate_compute(struct rate *r, const struct inspection *in)
 
 	r->max = f->max_score;
 	r->overall = RATE_NONE;
+	r->score = r->rated = r->counted = 0;
 	for (size_t s = 0; s < f->nstds; s++) {
 		const struct form_std *st = &f->stds[s];
 		struct rate_std *rs = &r->std[s];
 
 		rs->lowest_kq = RATE_NONE;
+		rs->reasons = 0;
+		rs->decision = rs->stale = NULL;
 		if (st->rating == RATING_JUDGEMENT) {
 			int j = in->judgements[s];
 
@@ -209,11 +250,61 @@ rate_compute(struct rate *r, const struct inspection *in)
 }
 
 void
+rate_compute(struct rate *r, const struct inspection *in)
+{
+	const struct form *f = &in->form;
+	size_t len = row_len(f);
+
+	memset(r, 0, sizeof *r);
+	r->kq = xcalloc(f->nkqs ? f->nkqs : 1, sizeof *r->kq);
+	r->prompt = xcalloc(f->nprompts ? f->nprompts : 1, sizeof *r->prompt);
+	r->std = xcalloc(f->nstds ? f->nstds : 1, sizeof *r->std);
+	r->ncases = in->ncases;
+	r->rows = xcalloc(in->ncases ? in->ncases * len : 1, 1);
+	r->row_unanswered = xcalloc(in->ncases ? in->ncases : 1, sizeof *r->row_unanswered);
+	r->row_undetermined = xcalloc(in->ncases ? in->ncases : 1, 1);
+	for (size_t ci = 0; ci < in->ncases; ci++) {
+		int unanswered, undetermined;
+
+		case_row(f, &in->cases[ci], r->rows + ci * len, &unanswered, &undetermined);
+		r->row_unanswered[ci] = unanswered;
+		r->row_undetermined[ci] = (unsigned char)undetermined;
+		apply_row(r, f, r->rows + ci * len, unanswered, undetermined, 1);
+	}
+	derive(r, in);
+}
+
+void
+rate_update(struct rate *r, const struct inspection *in, size_t ci)
+{
+	const struct form *f = &in->form;
+	size_t len = row_len(f);
+	unsigned char *row;
+	int unanswered, undetermined;
+
+	if (r->rows == NULL || r->ncases != in->ncases || ci >= in->ncases) {
+		rate_free(r);	/* cases came or went: all of it */
+		rate_compute(r, in);
+		return;
+	}
+	row = r->rows + ci * len;
+	apply_row(r, f, row, r->row_unanswered[ci], r->row_undetermined[ci], -1);
+	case_row(f, &in->cases[ci], row, &unanswered, &undetermined);
+	r->row_unanswered[ci] = unanswered;
+	r->row_undetermined[ci] = (unsigned char)undetermined;
+	apply_row(r, f, row, unanswered, undetermined, 1);
+	derive(r, in);
+}
+
+void
 rate_free(struct rate *r)
 {
 	free(r->kq);
 	free(r->prompt);
 	free(r->std);
+	free(r->rows);
+	free(r->row_unanswered);
+	free(r->row_undetermined);
 	memset(r, 0, sizeof *r);
 }
 

@@ -70,10 +70,22 @@ struct rate {
 	int cases_unanswered;		/* cases with any of them */
 	int cases_undetermined;		/* cases whose facts do not yet say which
 					 * questions apply */
+	/* each case's contribution, for rate_update (private) */
+	size_t ncases;
+	unsigned char *rows;
+	int *row_unanswered;
+	unsigned char *row_undetermined;
 };
 
 /* Compute everything for IN into R (free with rate_free). */
 void rate_compute(struct rate *r, const struct inspection *in);
+/* Case CI of IN changed (its answers or facts, or it was read again): R,
+ * computed for IN, is brought up to date by taking that case's old
+ * contribution off the tallies and putting its new one on, so the cost
+ * does not grow with the number of cases. The result is exactly what
+ * rate_compute would give (a test holds it to that). Cases added or
+ * removed since: R is computed again in full. */
+void rate_update(struct rate *r, const struct inspection *in, size_t ci);
 void rate_free(struct rate *r);
 
 /* The rating label of a standard rating value ("Good", "Not rated",

@@ -52,6 +52,12 @@ tui_recompute(struct tui *t)
 }
 
 void
+tui_recompute_case(struct tui *t, size_t ci)
+{
+	rate_update(&t->rate, &t->in, ci);
+}
+
+void
 tui_save_place(struct tui *t)
 {
 	struct place p = { NULL, NULL, NULL };

@@ -99,6 +99,9 @@ struct tui {
 
 /* tui.c */
 void tui_recompute(struct tui *t);
+/* After a change to case CI only (an answer, a fact): the ratings updated
+ * by that case's difference (rate_update), whatever the folder's size. */
+void tui_recompute_case(struct tui *t, size_t ci);
 void tui_message(struct tui *t, int error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void tui_open_case(struct tui *t, size_t ci, int at_item);

@@ -552,7 +552,7 @@ set_choice(struct tui *t, int value)
 		from[0] = (char)(from[0] >= 'A' && from[0] <= 'Z' ? from[0] + 32 : from[0]);
 		derive_facts(t, from, derived, sizeof derived);
 	}
-	tui_recompute(t);
+	tui_recompute_case(t, t->ci);
 	/* which key questions this took out of the case, or brought in */
 	rel_after = relevant_kqs(t);
 	nleft = kq_list(t, rel_before, rel_after, left, sizeof left);

@@ -390,7 +390,7 @@ answer(struct tui *t, enum answer a)
 			tui_message(t, 1, "NOT SAVED: %s", e.msg);
 			return 1;
 		}
-		tui_recompute(t);
+		tui_recompute_case(t, t->ci);
 		if (t->undo.reloads != reloads) {
 			tui_message(t, 1, "%s had changed on disk (another yjinspect?): it was read "
 			    "again, and only this answer written over it.",

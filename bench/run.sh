@@ -1,0 +1,91 @@
+#!/bin/sh
+# run.sh - the benchmarks in one table: how yjinspect's speed and memory
+# grow with the folder.
+#
+#   bench/run.sh [BUILD_DIR] [SIZES]    (defaults: _build, "10 100 1000 10000")
+#
+# For each size it generates an inspection of that many cases with varied
+# answers (bench/gen.py: seconds for 10,000) and times, best of 3 with a
+# warm cache:
+#   cat cases/*.ini >/dev/null     the floor: reading the bytes
+#   yjinspect summary DIR          load, validate and rate every case
+#   ... with YJINSPECT_THREADS=1   (one by one)
+#   yjinspect check DIR
+#   bench/peer.py DIR              a Python configparser script tallying the
+#                                  answers (less work: no relevance, no ratings)
+# with the peak memory of summary, and the terminal UI's time to its first
+# full screen (the case list). Then bench/tui.sh gives keystrokes per answer
+# and one answer's CPU at 60 and 5,000 cases (skip it: SKIP_TUI=1).
+# It measures; it does not gate.
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$top/_build}
+sizes=${2:-"10 100 1000 10000"}
+yj="$build/yjinspect"
+[ -x "$yj" ] || { echo "no $yj: build first (./setup.sh test)" >&2; exit 1; }
+command -v python3 >/dev/null 2>&1 || { echo "bench/run.sh needs python3" >&2; exit 1; }
+export YJINSPECT_FORMS="$top/forms"
+export LANG=C.UTF-8
+unset TMUX NO_COLOR
+SHELL=/bin/sh; export SHELL
+tmp=$(mktemp -d)
+HOME="$tmp/home"; export HOME; mkdir -p "$HOME"
+tm() { tmux -S "$tmp/sock" -f /dev/null "$@"; }
+trap 'tm kill-server >/dev/null 2>&1 || true; rm -rf "$tmp"' EXIT
+
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+best() { # CMD...: best wall time of 3 runs, in ms
+	b=""
+	for _ in 1 2 3; do
+		s=$(now_ms)
+		"$@" >/dev/null 2>&1 || true
+		t=$(( $(now_ms) - s ))
+		if [ -z "$b" ] || [ "$t" -lt "$b" ]; then b=$t; fi
+	done
+	echo "$b"
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f", a / b; else printf "-" }'; }
+# first_screen DIR: ms from starting the terminal UI to its case list
+first_screen() {
+	command -v tmux >/dev/null 2>&1 || { echo "-"; return; }
+	tm kill-server >/dev/null 2>&1 || true
+	rm -f "$1"/.yjinspect-place-*
+	s=$(now_ms)
+	tm new-session -d -s fs -x 100 -y 30 env YJINSPECT_INSPECTOR=Bench "$yj" "$1"
+	n=3000
+	while [ "$n" -gt 0 ]; do
+		tm capture-pane -t fs -p 2>/dev/null | grep -q 'G0000000' && break
+		sleep 0.005
+		n=$((n - 1))
+	done
+	t=$(( $(now_ms) - s ))
+	tm kill-server >/dev/null 2>&1 || true
+	echo "$t"
+}
+
+printf '%7s %9s %8s %8s %9s %8s %8s %10s %9s %9s %9s\n' cases "files KiB" "cat ms" \
+	"summary" "1 thread" "check" "peer.py" "summary MB" "first scr" "sum/cat" "peer/sum"
+for n in $sizes; do
+	dir="$tmp/i$n"
+	python3 "$top/bench/gen.py" "$top/tests/fixtures/south-tyneside-2020" "$dir" "$n"
+	kib=$(( $(cat "$dir"/cases/*.ini | wc -c) / 1024 ))
+	readall() { cat "$dir"/cases/*.ini >/dev/null; }
+	cat_ms=$(best readall)
+	sum_ms=$(best "$yj" summary "$dir" --format tsv)
+	one_ms=$(best env YJINSPECT_THREADS=1 "$yj" summary "$dir" --format tsv)
+	check_ms=$(best "$yj" check "$dir")
+	peer_ms=$(best python3 "$top/bench/peer.py" "$dir")
+	rss=$( { /usr/bin/time -f '%M' "$yj" summary "$dir" --format tsv >/dev/null; } 2>&1 | tail -1)
+	if [ "$n" -ge 1000 ]; then fs=$(first_screen "$dir"); else fs="-"; fi
+	printf '%7d %9d %8d %8d %9d %8d %8d %10s %9s %9s %9s\n' "$n" "$kib" "$cat_ms" "$sum_ms" \
+		"$one_ms" "$check_ms" "$peer_ms" "$(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }')" \
+		"$fs" "$(ratio "$sum_ms" "$cat_ms")" "$(ratio "$peer_ms" "$sum_ms")"
+	rm -rf "$dir"
+done
+echo "(times in ms, best of 3, warm cache; first scr: the terminal UI to its case list,"
+echo " at 1,000 cases and more; sum/cat: summary against reading the bytes;"
+echo " peer/sum: how many times faster summary is than the Python script)"
+if [ "${SKIP_TUI:-0}" != 1 ] && command -v tmux >/dev/null 2>&1; then
+	echo
+	sh "$top/bench/tui.sh" "$build" 60 5000
+fi

@@ -159,14 +159,15 @@ reread(struct tui *t)
 	/* a case lost from the screen that can be read again */
 	if (t->lost_path) {
 		const char *base = strrchr(t->lost_path, '/');
-
 		int back = edit_case_index(&t->in, base ? base + 1 : t->lost_path);
 
 		if (back >= 0) {
-			tui_message(t, 0, "%s can be read again.", base ? base + 1 : t->lost_path);
 			/* a moment's half-written file: back where the inspector was,
 			 * unless a key has been pressed since */
-			if (t->lost_item && t->screen == SCREEN_LIST) {
+			int restore = t->lost_item && t->screen == SCREEN_LIST;
+
+			tui_message(t, 0, "%s can be read again.", base ? base + 1 : t->lost_path);
+			if (restore) {
 				t->ci = (size_t)back;
 				t->item = walk_find(&t->walk, t->lost_item);
 				t->screen = SCREEN_WALK;
@@ -176,7 +177,7 @@ reread(struct tui *t)
 			t->lost_path = NULL;
 			free(t->lost_item);
 			t->lost_item = NULL;
-			if (t->screen == SCREEN_WALK) {
+			if (restore) {
 				free(name);
 				free(item);
 				free(row);
@@ -212,11 +213,11 @@ reread(struct tui *t)
 			tui_message(t, 1, "The case %s is no longer in the folder, or cannot be "
 			    "read now (see the end of the case list).", name ? name : "");
 		}
-		if (name) {	/* watched still: an editor's write may be half done */
+		if (name && on_case) {	/* watched still: an editor's write may be half done */
 			free(t->lost_path);
 			t->lost_path = xasprintf("%s/cases/%s", t->in.dir, name);
 			free(t->lost_item);
-			t->lost_item = on_case && item ? xstrdup(item) : NULL;
+			t->lost_item = item ? xstrdup(item) : NULL;
 		}
 	}
 	free(name);

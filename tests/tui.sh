@@ -848,6 +848,15 @@ cat "$TMP/c01.whole" >"$D11/cases/ST-C01.ini"
 check "11: ...and read again when the write is done, in place" wait_for "ST-C01.ini can be read again."
 check "11: ...the walk is back on it, where it was (no key was pressed)" wait_for "case ST-C01 (1 of 11)"
 check "11: ...counted again ($want)" wait_re "2\.1\.2 +$want "
+# lost again, and meanwhile the inspector opens another case: when it comes
+# back, the walk stays on the case they opened
+head -c 200 "$TMP/c01.whole" >"$D11/cases/ST-C01.ini"
+wait_for "The case ST-C01.ini is no longer in the folder" >/dev/null
+key g Enter
+check "11: another case opened while one is lost" wait_for "case ST-C02 ("
+cat "$TMP/c01.whole" >"$D11/cases/ST-C01.ini"
+check "11: ...the lost one comes back" wait_for "ST-C01.ini can be read again."
+check "11: ...and the walk stays on the case opened" wait_for "case ST-C02 ("
 key q
 wait_for "EXIT 0" >/dev/null
 

@@ -38,6 +38,7 @@ struct tui_facts {
 	/* the choice type-ahead made just now, before the form moved on: more
 	 * letters of the same name ("yro" after "y") still go to it */
 	int chose_row, chose_value;
+	char said[512];		/* what that choice said, said again as it goes on */
 };
 
 static int
@@ -640,6 +641,54 @@ initials(const char *label, char *out, size_t size)
 	out[n] = '\0';
 }
 
+static int
+is_letter(int is_code, int ch)
+{
+	return !is_code && ch < 0x80 &&
+	    ((ch >= '0' && ch <= '9') || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z'));
+}
+
+/* Letters that go on with the name type-ahead just chose, on the row
+ * before, are that name's, not this row's (nor a key's: 'u', 'y'): 1 when
+ * CH was one, and what was chosen is said again. */
+static int
+continues(struct tui *t, int ch)
+{
+	struct tui_facts *fx = t->facts;
+	const struct form_fact *pf;
+	char more[sizeof fx->prefix], ini[64];
+	size_t pl = strlen(fx->prefix);
+	long long now = now_ms();
+
+	if (fx->chose_row < 0 || fx->chose_row == fx->row || now - fx->prefix_ms > 1500 ||
+	    (pf = row_fact(t, fx->chose_row)) == NULL || pl + 1 >= sizeof more)
+		return 0;
+	memcpy(more, fx->prefix, pl);
+	more[pl] = (char)ch;
+	more[pl + 1] = '\0';
+	initials(pf->choice_labels[fx->chose_value], ini, sizeof ini);
+	if (!starts(pf->choices[fx->chose_value], more) &&
+	    !starts(pf->choice_labels[fx->chose_value], more) && !starts(ini, more))
+		return 0;
+	memcpy(fx->prefix, more, pl + 2);
+	fx->prefix_ms = now;
+	if (fx->said[0])
+		tui_message(t, 0, "%s", fx->said);
+	return 1;
+}
+
+/* Letters are being typed on this choice row (within 1.5 s): the next one
+ * goes on with them, whatever key it is bound to. */
+static int
+typing(const struct tui *t)
+{
+	const struct tui_facts *fx = t->facts;
+	const struct form_fact *fa = row_fact(t, fx->row);
+
+	return fa && fa->type == FACT_CHOICE && fx->prefix[0] && fx->prefix_row == fx->row &&
+	    now_ms() - fx->prefix_ms <= 1500;
+}
+
 static void
 type_ahead(struct tui *t, int ch)
 {
@@ -650,26 +699,6 @@ type_ahead(struct tui *t, int ch)
 	char names[300] = "";
 	long long now = now_ms();
 
-	/* letters that go on with the name just chosen on the row before are
-	 * that name's, not this row's */
-	if (fx->chose_row >= 0 && fx->chose_row != fx->row && now - fx->prefix_ms <= 1500) {
-		const struct form_fact *pf = row_fact(t, fx->chose_row);
-		char more[sizeof fx->prefix], ini[64];
-		size_t pl = strlen(fx->prefix);
-
-		if (pf != NULL && pl + 1 < sizeof more) {
-			memcpy(more, fx->prefix, pl);
-			more[pl] = (char)ch;
-			more[pl + 1] = '\0';
-			initials(pf->choice_labels[fx->chose_value], ini, sizeof ini);
-			if (starts(pf->choices[fx->chose_value], more) ||
-			    starts(pf->choice_labels[fx->chose_value], more) || starts(ini, more)) {
-				memcpy(fx->prefix, more, pl + 2);
-				fx->prefix_ms = now;
-				return;
-			}
-		}
-	}
 	fx->chose_row = -1;
 	if (fx->prefix_row != fx->row || now - fx->prefix_ms > 1500)
 		fx->prefix[0] = '\0';
@@ -713,6 +742,7 @@ type_ahead(struct tui *t, int ch)
 	set_choice(t, fx->chose_value);
 	if (t->msg[0] == '\0')	/* say what the letters chose */
 		tui_message(t, 0, "%s: %s", fa->label, fa->choice_labels[fx->chose_value]);
+	snprintf(fx->said, sizeof fx->said, "%s", t->msg);
 	move_row(t, 1);
 }
 
@@ -792,6 +822,15 @@ tui_facts_input(struct tui *t, int is_code, int ch)
 			return 1;
 		}
 	}
+	/* letters mid-name are the name's, before any key they are bound to */
+	if (is_letter(is_code, ch)) {
+		if (continues(t, ch))
+			return 1;
+		if (typing(t)) {
+			type_ahead(t, ch);
+			return 1;
+		}
+	}
 	a = tui_keys_lookup(CTX_FACTS, ch, is_code);
 	if (row_is_text(t, fx->row) && a != ACT_FIELD_NEXT && a != ACT_FIELD_PREV &&
 	    a != ACT_DONE)
@@ -855,9 +894,8 @@ tui_facts_input(struct tui *t, int is_code, int ch)
 			break;
 		}
 		/* letters and digits on a choice row pick by type-ahead */
-		if (fa->type == FACT_CHOICE && !is_code && ch < 0x80 &&
-		    ((ch >= '0' && ch <= '9') || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z')) &&
-		    a != ACT_UNDO && a != ACT_CLEAR_FACT) {
+		if (fa->type == FACT_CHOICE && is_letter(is_code, ch) && a != ACT_UNDO &&
+		    a != ACT_CLEAR_FACT) {
 			type_ahead(t, ch);
 			return 1;
 		}

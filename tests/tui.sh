@@ -286,7 +286,16 @@ check "1: ...yro: Youth rehabilitation order" wait_re '^  Disposal +Youth rehabi
 sleep 0.2
 check "1: ...the letters after the y are its own, not the next row's (gender not set)" \
 	sh -c "grep -qx 'disposal = yro' '$I/cases/TEST-1.ini' && ! grep -q '^gender' '$I/cases/TEST-1.ini'"
-key Down Down Down Down Down	# past gender, RoSH, SW and agreements
+key Down			# RoSH
+wait_re '^> RoSH' >/dev/null
+typed "medium"			# m picks it; "edium" (its u too) is its name, not keys
+check "1: a whole word typed: the first letter picks, the rest is the name's" \
+	wait_re '^> Agrees with RoSH +< \(not recorded\) >'
+check "1: ...and says what it chose" wait_for "Risk of serious harm classification: Medium"
+check "1: ...rosh = medium, nothing else set or undone" sh -c "
+	grep -qx 'rosh = medium' '$I/cases/TEST-1.ini' && ! grep -q '^rosh_agree' '$I/cases/TEST-1.ini' &&
+	grep -qx 'disposal = yro' '$I/cases/TEST-1.ini'"
+key Down Down Down		# past the agreements and SW
 check "1: Down reaches the child's safety factors (its full label under the form)" \
 	wait_for "Factors related to keeping the child safe"
 key y				# child safety factors: yes (and down)
@@ -298,7 +307,7 @@ check "1: ...the form went past them" wait_re '^> CM interviewed'
 key y
 C1="$I/cases/TEST-1.ini"
 check "1: the facts are saved as they are given" same "$(section "$C1" facts | tr '\n' ' ')" \
-	'case_type = court child_safety = yes child_safety_changed = no cm_interviewed = yes desistance_changed = yes disposal = yro others_safety = no '
+	'case_type = court child_safety = yes child_safety_changed = no cm_interviewed = yes desistance_changed = yes disposal = yro others_safety = no rosh = medium '
 key Enter
 check "1: Enter opens the walk: 44 relevant questions" wait_for "case TEST-1 (1 of 1) · 0/44 answered"
 check "1: ...at the first prompt of 2.1.1" same "$(hl)" 'Is there sufficient analysis of offending'

@@ -544,7 +544,8 @@ set_choice(struct tui *t, int value)
 		free(rel_before);
 		return;
 	}
-	{
+	derived[0] = '\0';
+	if (value != COND_UNSET) {	/* clearing a fact decides nothing */
 		char from[64];
 		const char *lab = t->in.form.facts[fact].label;
 

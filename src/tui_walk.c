@@ -256,7 +256,12 @@ answer_word(enum answer a)
 static int
 held(const struct tui *t)
 {
-	return t->hold && t->hold_ci == t->ci && t->hold_item == t->item;
+	/* only while the case is still complete: an undo, a fact or another
+	 * program that opened a question again ends it */
+	return t->hold && t->hold_ci == t->ci && t->hold_item == t->item && t->item >= 0 &&
+	    t->ci < t->in.ncases && walk_answer(&t->walk, &t->in.cases[t->ci],
+	    (size_t)t->item) != ANSWER_NONE &&
+	    walk_next_unanswered(&t->walk, &t->in.cases[t->ci], (size_t)t->item) < 0;
 }
 
 static const char *

@@ -332,6 +332,11 @@ sleep 0.3
 section "$C1" answers >"$TMP/got1"
 check "1: ...the file still holds exactly the 44 answers given" same_file "$TMP/want1" "$TMP/got1"
 check "1: ...and the title still counts 44/44" wait_for "· 44/44 answered"
+key u				# the last answer undone: the case is open again
+wait_for "· 43/44 answered" >/dev/null
+key y
+check "1: after an undo the answer keys act again (the hold ends with the completeness)" \
+	wait_for "· 44/44 answered"
 check "1: 2.2.2 answered (child safety factors: yes)" grep -qx '2.2.2 = yes' "$TMP/got1"
 check "1: 2.2.3 not asked (others' safety factors: no)" sh -c "! grep -q '^2\.2\.3' '$TMP/got1'"
 check "1: 2.4.2 and 2.4.3 not asked (no changes)" sh -c "! grep -qE '^2\.4\.[23]' '$TMP/got1'"
@@ -372,6 +377,12 @@ check "2: the disposal decides the case type, and says so" \
 	wait_for "Case type: Court disposal (from the disposal)"
 check "2: ...saved" grep -qx 'case_type = court' "$I/cases/TEST-2.ini"
 wait_re '^> Gender' >/dev/null
+key Up Up -			# clear the case type: it stays cleared
+check "2: a cleared case type is not decided again at once" sh -c "
+	sleep 0.3; ! grep -q '^case_type' '$I/cases/TEST-2.ini'"
+typed "c"			# court again, and on to the disposal
+wait_re '^> Disposal' >/dev/null
+key Down
 key Down Down Down Down Down
 wait_re "^> Child's safety" >/dev/null
 key n n n n n n			# no safety factors, no changes, not interviewed

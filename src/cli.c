@@ -520,22 +520,15 @@ cmd_judge(int argc, char **argv)
 	return rc;
 }
 
-/* POINTS[0..N-1] as one text, a point a line; NULL when N is 0 */
-static char *
-join_points(char **points, size_t n)
+/* Add POINT to B as a line of its own (a line break in it is a space:
+ * one option is one point). */
+static void
+add_point(struct buf *b, const char *point)
 {
-	struct buf b = BUF_INIT;
-
-	if (n == 0)
-		return NULL;
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			buf_addc(&b, '\n');
-		/* one option is one point: a line break in it is a space */
-		for (const char *s = points[i]; *s; s++)
-			buf_addc(&b, *s == '\n' || *s == '\r' ? ' ' : *s);
-	}
-	return buf_take(&b);
+	if (b->len)
+		buf_addc(b, '\n');
+	for (const char *s = point; *s; s++)
+		buf_addc(b, *s == '\n' || *s == '\r' ? ' ' : *s);
 }
 
 static void
@@ -563,68 +556,54 @@ cmd_findings(int argc, char **argv)
 		{ "clear", no_argument, NULL, 'c' },
 		{ NULL, 0, NULL, 0 }
 	};
-	char **str = xcalloc((size_t)argc, sizeof *str), **imp = xcalloc((size_t)argc, sizeof *imp);
-	size_t nstr = 0, nimp = 0;
+	struct buf str = BUF_INIT, imp = BUF_INIT;	/* the points given, a line each */
+	int c, s, clear = 0, given_str = 0, given_imp = 0, rc = 0;
 	struct inspection in;
-	int c, s, clear = 0, rc = 0;
 
-	while ((c = getopt_long(argc, argv, "s:i:c", opts, NULL)) != -1) {
-		switch (c) {
-		case 's':
-		case 'i':
-			if (optarg[strspn(optarg, " \t\n")] == '\0') {
-				free(str);
-				free(imp);
-				return usage_error("%s", "findings: a point needs some text");
-			}
-			if (c == 's')
-				str[nstr++] = optarg;
-			else
-				imp[nimp++] = optarg;
-			break;
-		case 'c':
+	while (rc == 0 && (c = getopt_long(argc, argv, "s:i:c", opts, NULL)) != -1) {
+		if (c == 'c')
 			clear = 1;
-			break;
-		default:
-			free(str);
-			free(imp);
-			return usage_error("%s", "findings: bad option");
+		else if (c != 's' && c != 'i')
+			rc = usage_error("%s", "findings: bad option");
+		else if (optarg[strspn(optarg, " \t\n")] == '\0')
+			rc = usage_error("%s", "findings: a point needs some text");
+		else {
+			add_point(c == 's' ? &str : &imp, optarg);
+			*(c == 's' ? &given_str : &given_imp) = 1;
 		}
 	}
-	if (optind != argc - 2) {
-		free(str);
-		free(imp);
-		return usage_error("%s", "findings needs DIR STANDARD");
-	}
-	if (open_for_change(&in, argv[optind]) < 0) {
-		free(str);
-		free(imp);
-		return 1;
-	}
-	s = form_std_index(&in.form, argv[optind + 1]);
-	if (s < 0) {
-		fprintf(stderr, "yjinspect: %s: no standard %s in framework %s\n", in.path,
-		    argv[optind + 1], in.form.id);
+	if (rc == 0 && optind != argc - 2)
+		rc = usage_error("%s", "findings needs DIR STANDARD");
+	if (rc == 0 && open_for_change(&in, argv[optind]) < 0)
 		rc = 1;
-	} else if (clear || nstr || nimp) {
-		if (clear || nstr) {
-			free(in.strengths[s]);
-			in.strengths[s] = join_points(str, nstr);
+	else if (rc == 0) {
+		s = form_std_index(&in.form, argv[optind + 1]);
+		if (s < 0) {
+			fprintf(stderr, "yjinspect: %s: no standard %s in framework %s\n", in.path,
+			    argv[optind + 1], in.form.id);
+			rc = 1;
+		} else {
+			/* the points given replace that list; --clear empties both first */
+			if (clear || given_str) {
+				free(in.strengths[s]);
+				in.strengths[s] = given_str ? buf_take(&str) : NULL;
+			}
+			if (clear || given_imp) {
+				free(in.improvements[s]);
+				in.improvements[s] = given_imp ? buf_take(&imp) : NULL;
+			}
+			if (clear || given_str || given_imp)
+				rc = save_change(&in);
+			if (rc == 0) {
+				printf("%s %s\n", in.form.stds[s].id, in.form.stds[s].name);
+				print_points("Strengths", in.strengths[s]);
+				print_points("Areas for improvement", in.improvements[s]);
+			}
 		}
-		if (clear || nimp) {
-			free(in.improvements[s]);
-			in.improvements[s] = join_points(imp, nimp);
-		}
-		rc = save_change(&in);
+		insp_close(&in);
 	}
-	if (s >= 0 && rc == 0) {
-		printf("%s %s\n", in.form.stds[s].id, in.form.stds[s].name);
-		print_points("Strengths", in.strengths[s]);
-		print_points("Areas for improvement", in.improvements[s]);
-	}
-	insp_close(&in);
-	free(str);
-	free(imp);
+	buf_free(&str);
+	buf_free(&imp);
 	return rc;
 }
 

@@ -17,11 +17,6 @@
 #include "text.h"
 #include "xalloc.h"
 
-#define DASH "\xe2\x80\x93"		/* – : no percentage */
-#define CANDIDATE "\xe2\x97\x86"	/* ◆ */
-#define DECIDED "\xe2\x80\xa0"		/* † */
-#define UNCOUNTED "\xc2\xb9"		/* ¹ */
-#define APPLIED "*Professional discretion applied"
 
 /* The walk's state: the emitter, its context, and scratch text. */
 struct walk {
@@ -46,27 +41,9 @@ static void
 pct(char *buf, size_t size, int percent)
 {
 	if (percent < 0)
-		snprintf(buf, size, DASH);
+		snprintf(buf, size, REPORT_DASH);
 	else
 		snprintf(buf, size, "%d%%", percent);
-}
-
-static int
-has_sub_sample(const struct form *f, size_t q)
-{
-	return f->kqs[q].sample != NULL &&
-	    strcmp(f->kqs[q].sample, f->stds[f->kqs[q].std].sample) != 0;
-}
-
-/* " ◆", " †", " ¹" or a combination: the marks after a standard's rating */
-static void
-std_marks(const struct walk *w, size_t s, char *buf, size_t size)
-{
-	const struct rate_std *rs = &w->r->std[s];
-
-	snprintf(buf, size, "%s%s", rs->decision ? " " DECIDED :
-	    (rs->reasons && rs->rating >= 0) ? " " CANDIDATE : "",
-	    w->f->stds[s].counted ? "" : " " UNCOUNTED);
 }
 
 static void
@@ -143,7 +120,7 @@ ratings_table(struct walk *w)
 			buf_reset(&a);
 			buf_printf(&a, "%s ", f->stds[s].id);
 			text_clean(&a, f->stds[s].name, 0);
-			std_marks(w, s, marks, sizeof marks);
+			snprintf(marks, sizeof marks, "%s", report_std_marks(w->f, w->r, s));
 			buf_reset(&b);
 			buf_printf(&b, "%s%s", rate_label(f, r->std[s].rating), marks);
 			cells[0] = buf_str(&a);
@@ -169,10 +146,10 @@ ratings_table(struct walk *w)
 	}
 	w->em->table_end(w->ctx);
 	buf_reset(&a);
-	buf_adds(&a, CANDIDATE " professional discretion candidate; " DECIDED
+	buf_adds(&a, REPORT_CANDIDATE " professional discretion candidate; " REPORT_DECIDED
 	    " panel decision applied");
 	if (uncounted)
-		buf_adds(&a, "; " UNCOUNTED " not counted in the overall score");
+		buf_adds(&a, "; " REPORT_UNCOUNTED " not counted in the overall score");
 	buf_adds(&a, ".");
 	w->em->para(w->ctx, DOC_PLAIN, buf_str(&a));
 	w->em->section_end(w->ctx);
@@ -233,7 +210,7 @@ kq_table(struct walk *w, size_t s, const char *decision_anchor)
 		    strcmp(rs->decision->kq, f->kqs[k].id) == 0;
 
 		figures_row(w, &q, f->kqs[k].id, f->kqs[k].text, &w->r->kq[k],
-		    decided ? APPLIED : NULL, decided ? decision_anchor : NULL);
+		    decided ? REPORT_APPLIED : NULL, decided ? decision_anchor : NULL);
 	}
 	w->em->table_end(w->ctx);
 	buf_free(&h);
@@ -304,7 +281,7 @@ prompt_table(struct walk *w, size_t s, size_t k)
 	buf_printf(&a, "kq-%s", kq->id);
 	w->em->heading(w->ctx, 4, buf_str(&a), cleaned(&row, kq->text));
 	/* the prompt table's heading counts the key question's sub-sample */
-	buf_printf(&h, "Of the %d ", has_sub_sample(f, k) ? t->relevant : w->r->std[s].sample);
+	buf_printf(&h, "Of the %d ", form_kq_sub_sample(f, k) ? t->relevant : w->r->std[s].sample);
 	text_clean(&h, kq->sample ? kq->sample : f->stds[s].sample, 0);
 	buf_adds(&h, ":");
 	buf_printf(&cap, "%s prompts", kq->id);
@@ -361,7 +338,7 @@ standard(struct walk *w, size_t s)
 	buf_printf(&b, "%s ", st->id);
 	text_clean(&b, st->name, 0);
 	w->em->heading(w->ctx, 3, buf_str(&a), buf_str(&b));
-	std_marks(w, s, marks, sizeof marks);
+	snprintf(marks, sizeof marks, "%s", report_std_marks(w->f, w->r, s));
 	buf_reset(&b);
 	buf_printf(&b, "Rating: %s%s", rate_label(f, rs->rating), marks);
 	if (st->rating == RATING_JUDGEMENT)
@@ -384,9 +361,9 @@ standard(struct walk *w, size_t s)
 			 * decision that is not applied (the evidence gives no rating
 			 * now) is not called applied */
 			buf_reset(&b);
-			buf_adds(&b, rs->decision ? APPLIED ". " : "Recorded, not applied. ");
-			text_clean(&b, line + strlen(DECIDED " "), 0);
-			w->em->footnote(w->ctx, buf_str(&dec_anchor), DECIDED, buf_str(&b));
+			buf_adds(&b, rs->decision ? REPORT_APPLIED ". " : "Recorded, not applied. ");
+			text_clean(&b, line + strlen(REPORT_DECIDED " "), 0);
+			w->em->footnote(w->ctx, buf_str(&dec_anchor), REPORT_DECIDED, buf_str(&b));
 		}
 		if (rs->reasons && rs->rating >= 0) {
 			char why[512];
@@ -398,7 +375,7 @@ standard(struct walk *w, size_t s)
 			buf_adds(&b, ".");
 			buf_reset(&a);
 			buf_printf(&a, "candidate-%s", st->id);
-			w->em->footnote(w->ctx, buf_str(&a), CANDIDATE, buf_str(&b));
+			w->em->footnote(w->ctx, buf_str(&a), REPORT_CANDIDATE, buf_str(&b));
 		}
 		/* the prompt tables after the notes: the notes stay by the key
 		 * questions' table they explain, as a report has them */

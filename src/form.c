@@ -971,3 +971,10 @@ form_overall_for(const struct form *f, int score)
 			b = (int)i;
 	return b;
 }
+
+int
+form_kq_sub_sample(const struct form *f, size_t q)
+{
+	return f->kqs[q].sample != NULL &&
+	    strcmp(f->kqs[q].sample, f->stds[f->kqs[q].std].sample) != 0;
+}

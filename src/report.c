@@ -18,11 +18,6 @@
 #include "text.h"
 #include "xalloc.h"
 
-#define DASH "\xe2\x80\x93"		/* – : no percentage */
-#define CANDIDATE "\xe2\x97\x86"	/* ◆ */
-#define DECIDED "\xe2\x80\xa0"		/* † */
-#define UNCOUNTED "\xc2\xb9"		/* ¹ */
-#define APPLIED "*Professional discretion applied"
 
 int
 report_format_parse(const char *name, enum report_format *out)
@@ -61,16 +56,10 @@ sample_label(const struct form *f, size_t q)
 	return kq->sample ? kq->sample : f->stds[kq->std].sample;
 }
 
-static int
-has_sub_sample(const struct form *f, size_t q)
-{
-	return f->kqs[q].sample != NULL && strcmp(f->kqs[q].sample, f->stds[f->kqs[q].std].sample) != 0;
-}
-
 static const char *
 band_label(const struct form *f, int band)
 {
-	return band >= 0 ? f->bands[band].label : DASH;
+	return band >= 0 ? f->bands[band].label : REPORT_DASH;
 }
 
 static void
@@ -82,16 +71,15 @@ pct_str(char *buf, size_t size, int pct, const char *none)
 		snprintf(buf, size, "%d%%", pct);
 }
 
-/* The marks after a standard's rating: "", " ◆", " †", plus " ¹". */
-static const char *
-std_marks(const struct form *f, const struct rate *r, size_t s)
+const char *
+report_std_marks(const struct form *f, const struct rate *r, size_t s)
 {
 	static char buf[32];
 	const struct rate_std *rs = &r->std[s];
 
-	snprintf(buf, sizeof buf, "%s%s", rs->decision ? " " DECIDED :
-	    (rs->reasons && rs->rating >= 0) ? " " CANDIDATE : "",
-	    f->stds[s].counted ? "" : " " UNCOUNTED);
+	snprintf(buf, sizeof buf, "%s%s", rs->decision ? " " REPORT_DECIDED :
+	    (rs->reasons && rs->rating >= 0) ? " " REPORT_CANDIDATE : "",
+	    f->stds[s].counted ? "" : " " REPORT_UNCOUNTED);
 	return buf;
 }
 
@@ -167,7 +155,7 @@ report_decision_text(const struct form *f, const struct rate_std *rs, char *buf,
 	if (d == NULL)
 		return;
 	n = (size_t)snprintf(buf, size, "%s Panel decision%s%s%s: %s \xe2\x86\x92 %s. %s",
-	    DECIDED, d->kq ? " on " : "", d->kq ? d->kq : "",
+	    REPORT_DECIDED, d->kq ? " on " : "", d->kq ? d->kq : "",
 	    d->by ? "" : "", f->bands[d->from].rating, f->bands[d->to].rating, clean(d->why));
 	if (d->by && n < size)
 		n += (size_t)snprintf(buf + n, size - n, " (%s%s%s)", clean(d->by),
@@ -222,7 +210,7 @@ text_std_line(FILE *out, const struct form *f, const struct rate *r, size_t s, i
 	char left[512], right[128];
 	size_t rw, lw;
 
-	snprintf(right, sizeof right, "%s%s", rate_label(f, r->std[s].rating), std_marks(f, r, s));
+	snprintf(right, sizeof right, "%s%s", rate_label(f, r->std[s].rating), report_std_marks(f, r, s));
 	rw = 24;	/* "Requires improvement † ¹": the ratings line up */
 	if (text_width(right) > rw)
 		rw = text_width(right);
@@ -303,20 +291,20 @@ text_kq_table(FILE *out, const struct inspection *in, const struct rate *r, size
 
 		snprintf(rel, sizeof rel, "%d", t->relevant);
 		snprintf(yes, sizeof yes, "%d", t->yes);
-		pct_str(pct, sizeof pct, t->percent, DASH);
+		pct_str(pct, sizeof pct, t->percent, REPORT_DASH);
 		snprintf(text, sizeof text, "%s%s%s%s", clean(f->kqs[q].text),
-		    has_sub_sample(f, q) ? " (" : "", has_sub_sample(f, q) ? clean(sample_label(f, q)) : "",
-		    has_sub_sample(f, q) ? ")" : "");
+		    form_kq_sub_sample(f, q) ? " (" : "", form_kq_sub_sample(f, q) ? clean(sample_label(f, q)) : "",
+		    form_kq_sub_sample(f, q) ? ")" : "");
 		text_row(out, f->kqs[q].id, text, rel, yes, pct, band_label(f, t->band), o->width);
 		if (decided_kq(rs, f, q))
-			fputs("        " APPLIED "\n", out);
+			fputs("        " REPORT_APPLIED "\n", out);
 		for (size_t j = 0; o->prompts && j < f->kqs[q].nprompts; j++) {
 			size_t p = f->kqs[q].prompts[j];
 			const struct rate_tally *pt = &r->prompt[p];
 
 			snprintf(rel, sizeof rel, "%d", pt->relevant);
 			snprintf(yes, sizeof yes, "%d", pt->yes);
-			pct_str(pct, sizeof pct, pt->percent, DASH);
+			pct_str(pct, sizeof pct, pt->percent, REPORT_DASH);
 			snprintf(text, sizeof text, "\xc2\xb7 %s", clean(f->prompts[p].text));
 			text_row(out, "", text, rel, yes, pct, "", o->width);
 		}
@@ -334,7 +322,7 @@ text_std_notes(FILE *out, const struct form *f, const struct rate *r, size_t s, 
 		text_wrapped(out, "  ", "    ", line, (size_t)width - 4);
 	if (rs->reasons && rs->rating >= 0) {
 		rate_reasons_text(f, r, s, why, sizeof why);
-		snprintf(line, sizeof line, CANDIDATE " Professional discretion candidate: %s.", why);
+		snprintf(line, sizeof line, REPORT_CANDIDATE " Professional discretion candidate: %s.", why);
 		text_wrapped(out, "  ", "    ", line, (size_t)width - 4);
 	}
 }
@@ -378,10 +366,10 @@ write_text(FILE *out, const struct inspection *in, const struct rate *r,
 				uncounted |= !f->stds[s].counted;
 			}
 	}
-	fprintf(out, "\n  " CANDIDATE " professional discretion candidate\n  " DECIDED
+	fprintf(out, "\n  " REPORT_CANDIDATE " professional discretion candidate\n  " REPORT_DECIDED
 	    " panel decision applied\n");
 	if (uncounted)
-		fprintf(out, "  " UNCOUNTED " not counted in the overall score\n");
+		fprintf(out, "  " REPORT_UNCOUNTED " not counted in the overall score\n");
 
 	for (size_t s = 0; s < f->nstds; s++) {
 		const struct form_std *st = &f->stds[s];
@@ -389,7 +377,7 @@ write_text(FILE *out, const struct inspection *in, const struct rate *r,
 		if (st->rating != RATING_CASES)
 			continue;
 		fprintf(out, "\n%s %s: %s%s\n", st->id, clean(st->name),
-		    rate_label(f, r->std[s].rating), std_marks(f, r, s));
+		    rate_label(f, r->std[s].rating), report_std_marks(f, r, s));
 		if (st->statement)
 			text_wrapped(out, "  ", "  ", st->statement, (size_t)width - 2);
 		fputc('\n', out);

@@ -30,7 +30,17 @@ int report_format_parse(const char *name, enum report_format *out);
 int report_write(FILE *out, const struct inspection *in, const struct rate *r,
 		 const struct report_opts *o);
 
+/* The marks, the same in every format and wherever a rating appears. */
+#define REPORT_DASH "\xe2\x80\x93"		/* – : no percentage */
+#define REPORT_CANDIDATE "\xe2\x97\x86"	/* ◆ professional discretion candidate */
+#define REPORT_DECIDED "\xe2\x80\xa0"		/* † a panel decision applied */
+#define REPORT_UNCOUNTED "\xc2\xb9"		/* ¹ not counted in the overall score */
+#define REPORT_APPLIED "*Professional discretion applied"
+
 /* Helpers shared with doc.c. */
+/* The marks after standard S's rating: "", " ◆", " †", plus " ¹" (a
+ * static buffer, valid until the next call). */
+const char *report_std_marks(const struct form *f, const struct rate *r, size_t s);
 /* Cases per case type onto OUT, e.g. "10 (6 court, 4 oocd)". */
 void report_case_mix(const struct inspection *in, struct buf *out);
 /* "N relevant questions not answered in M cases...: the figures count only

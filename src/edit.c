@@ -44,6 +44,7 @@ push(struct edit_undo *u, const struct case_file *c, enum edit_kind kind, size_t
 	ch->old_text = dup_or_null(old_text);
 	ch->new_value = new_value;
 	ch->new_text = dup_or_null(new_text);
+	ch->with_prev = 0;
 }
 
 static int
@@ -499,17 +500,14 @@ undo_locked(struct inspection *in, const struct walk *w, struct edit_undo *u,
 	return 1;
 }
 
-int
-edit_undo(struct inspection *in, const struct walk *w, struct edit_undo *u, size_t *ci,
+/* edit_undo of the last change alone */
+static int
+undo_one(struct inspection *in, const struct walk *w, struct edit_undo *u, size_t *ci,
     int *item, struct err *e)
 {
-	struct edit_change *ch;
+	struct edit_change *ch = &u->v[u->n - 1];
 	int idx, rc;
 
-	*item = -1;
-	if (u->n == 0)
-		return 0;
-	ch = &u->v[u->n - 1];
 	idx = edit_case_index(in, ch->case_name);
 	if (idx < 0) {	/* the case is gone: nothing to take back there */
 		err_set(e, "the case %s is no longer open", ch->case_name);
@@ -523,6 +521,34 @@ edit_undo(struct inspection *in, const struct walk *w, struct edit_undo *u, size
 	rc = undo_locked(in, w, u, ch, idx, item, e);
 	case_unlock(&in->cases[idx]);
 	return rc;
+}
+
+int
+edit_undo(struct inspection *in, const struct walk *w, struct edit_undo *u, size_t *ci,
+    int *item, struct err *e)
+{
+	int joined, rc, it = -1;
+
+	*item = -1;
+	if (u->n == 0)
+		return 0;
+	joined = u->v[u->n - 1].with_prev;
+	rc = undo_one(in, w, u, ci, item, e);
+	/* the change it was made with goes back too (a failed save leaves
+	 * both undoable, still joined) */
+	if (rc == 1 && joined && u->n > 0) {
+		rc = undo_one(in, w, u, ci, &it, e);
+		if (*item < 0)
+			*item = it;
+	}
+	return rc;
+}
+
+void
+edit_undo_join(struct edit_undo *u)
+{
+	if (u->n >= 2 && strcmp(u->v[u->n - 1].case_name, u->v[u->n - 2].case_name) == 0)
+		u->v[u->n - 1].with_prev = 1;
 }
 
 void

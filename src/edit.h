@@ -27,6 +27,7 @@ struct edit_change {
 	char *old_text;		/* note, text fact or field; stamp of an answer */
 	int new_value;		/* what the change made them: undo takes back */
 	char *new_text;		/* only what is still so on disk */
+	int with_prev;		/* undone together with the change before it */
 };
 
 struct edit_undo {
@@ -80,6 +81,10 @@ int edit_field(struct inspection *in, size_t ci, enum edit_field field, const ch
  * the change leaves the undo list, and E says so). */
 int edit_undo(struct inspection *in, const struct walk *w, struct edit_undo *u,
 	      size_t *ci, int *item, struct err *e);
+/* Join the last change to the one before it, in the same case, so that
+ * one edit_undo takes back both (a fact the other facts decided, recorded
+ * with the fact that decided it). Nothing when there is no such pair. */
+void edit_undo_join(struct edit_undo *u);
 void edit_undo_free(struct edit_undo *u);
 
 /* Add a new case with REFERENCE (as edit_field would take it) and

@@ -215,6 +215,37 @@ editable(const char *v, int w)
 	return tui_width(v) < w;
 }
 
+/* Is fact G, not recorded, one that a fact below it decides, whatever
+ * that one is (the case type: every disposal is a court one or an
+ * out-of-court one)? The form then starts at that fact, not at G. */
+static int
+decided_later(const struct tui *t, size_t g)
+{
+	const struct form *f = &t->in.form;
+	struct case_file *c = &t->in.cases[t->ci];
+
+	if (f->facts[g].type != FACT_CHOICE || c->facts[g] != COND_UNSET)
+		return 0;
+	for (size_t h = g + 1; h < f->nfacts; h++) {
+		int all = f->facts[h].type == FACT_CHOICE && c->facts[h] == COND_UNSET &&
+		    f->facts[h].choice_when != NULL;
+
+		for (size_t v = 0; all && v < f->facts[h].nchoices; v++) {
+			int n = 0;
+
+			for (size_t x = 0; x < f->facts[g].nchoices; x++) {
+				c->facts[g] = (int)x;
+				n += case_choice_allowed(c, f, h, (int)v) != COND_FALSE;
+			}
+			c->facts[g] = COND_UNSET;
+			all = n == 1;
+		}
+		if (all)
+			return 1;
+	}
+	return 0;
+}
+
 void
 tui_facts_open(struct tui *t)
 {
@@ -232,7 +263,7 @@ tui_facts_open(struct tui *t)
 	for (int r = ROW_FACT0; r < nrows(t); r++) {
 		const struct form_fact *fa = row_fact(t, r);
 
-		if (!row_asked(t, r))
+		if (!row_asked(t, r) || decided_later(t, (size_t)(r - ROW_FACT0)))
 			continue;
 		if ((fa->type == FACT_TEXT && c->fact_text[r - ROW_FACT0] == NULL) ||
 		    (fa->type != FACT_TEXT && c->facts[r - ROW_FACT0] == COND_UNSET)) {
@@ -518,6 +549,7 @@ derive_facts(struct tui *t, const char *from, char *said, size_t size)
 			tui_message(t, 1, "NOT SAVED: %s", e.msg);
 			return;
 		}
+		edit_undo_join(&t->undo);	/* one u takes back both */
 		snprintf(said, size, "%s: %s (from the %s)", f->facts[g].label,
 		    f->facts[g].choice_labels[only], from);
 	}

@@ -194,6 +194,38 @@ test_answer_saved_and_undone(void **state)
 	assert_int_equal(edit_undo(&fx->in, &fx->w, &fx->u, &ci, &it, &e), 0);	/* nothing left */
 }
 
+/* A change joined to the one before goes back with it, in one undo: a
+ * fact the others decided is not a step of its own. */
+static void
+test_undo_joined(void **state)
+{
+	struct fx *fx = *state;
+	const struct form *f = &fx->in.form;
+	int ct = form_fact_index(f, "case_type"), dp = form_fact_index(f, "disposal");
+	struct case_file d;
+	struct err e;
+	size_t ci;
+	int it;
+
+	fact(fx, "child_safety", "yes");
+	edit_undo_join(&fx->u);	/* nothing before it in the case: stays alone... */
+	fact(fx, "disposal", "yro");
+	fact(fx, "case_type", "court");
+	edit_undo_join(&fx->u);
+	assert_int_equal(fx->u.n, 3);
+	assert_int_equal(edit_undo(&fx->in, &fx->w, &fx->u, &ci, &it, &e), 1);
+	assert_int_equal(fx->u.n, 1);
+	reload(fx, &d);
+	assert_int_equal(d.facts[ct], COND_UNSET);
+	assert_int_equal(d.facts[dp], COND_UNSET);
+	assert_int_equal(d.facts[form_fact_index(f, "child_safety")], 1);
+	case_free(&d, &fx->in.form);
+	/* ...as the first change was: the next undo is its own */
+	assert_int_equal(edit_undo(&fx->in, &fx->w, &fx->u, &ci, &it, &e), 1);
+	assert_int_equal(fx->in.cases[0].facts[form_fact_index(f, "child_safety")], COND_UNSET);
+	assert_int_equal(edit_undo(&fx->in, &fx->w, &fx->u, &ci, &it, &e), 0);
+}
+
 /* A save that fails leaves memory as the disk is, and says why. */
 static void
 test_failed_save_changes_nothing(void **state)
@@ -679,7 +711,7 @@ main(void)
 		T(test_place), T(test_two_instances), T(test_answer_only_where_relevant),
 		T(test_undo_after_another_changed_it), T(test_note_edited_in_two_places),
 		T(test_add_case_added_elsewhere), T(test_undo_reference), T(test_two_at_once),
-		T(test_reference_taken_elsewhere),
+		T(test_reference_taken_elsewhere), T(test_undo_joined),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

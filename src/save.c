@@ -40,6 +40,14 @@
 #define SAVE_LOCK_TRIES 500
 #define SAVE_LOCK_PAUSE_NS 10000000L	/* 10 ms: 5 s in all */
 
+static unsigned long saves_begun;	/* save_count */
+
+unsigned long
+save_count(void)
+{
+	return saves_begun;
+}
+
 /* Open and lock PATH.lock; returns the descriptor or -1 with E set. */
 static int
 save_lock(const char *path, struct err *e)
@@ -48,6 +56,7 @@ save_lock(const char *path, struct err *e)
 	struct timespec pause = { 0, SAVE_LOCK_PAUSE_NS };
 	int fd, tries = 0, saved;
 
+	saves_begun++;
 	fd = open(lockpath, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
 	if (fd == -1) {
 		saved = errno;
@@ -194,6 +203,7 @@ save(const char *path, const char *data, size_t len, int new, int held, struct e
 	int lockfd = -1, fd = -1, dfd, cr, saved = 0, exists = 0, r = -1;
 	struct stat st;
 
+	saves_begun++;
 	if (*base == '\0') {
 		errno = EINVAL;
 		return err_set(e, "%s: cannot save: not a file name", path);

@@ -53,4 +53,10 @@ int save_file_held(const char *path, const char *data, size_t len, struct err *e
  * each leaving a complete file. */
 int save_file_unlocked(const char *path, const char *data, size_t len, struct err *e);
 
+/* How many saves and save locks this process has begun, failed ones too:
+ * each may have changed the folder of its file (its lock file, its
+ * temporary file, the rename). A watcher of a folder that sees it change
+ * while this count stayed put knows the change is another program's. */
+unsigned long save_count(void);
+
 #endif

@@ -20,6 +20,7 @@
 
 #include "paths.h"
 #include "place.h"
+#include "save.h"
 #include "tui.h"
 #include "user.h"
 #include "xalloc.h"
@@ -263,6 +264,16 @@ context(const struct tui *t)
 	return CTX_ALL;
 }
 
+/* What change CH changed, as the undo message names it */
+static const char *
+change_name(const struct tui *t, const struct edit_change *ch)
+{
+	return ch->kind == EDIT_ANSWER ? t->walk.items[ch->index].id :
+	    ch->kind == EDIT_FACT ? t->in.form.facts[ch->index].label :
+	    ch->kind == EDIT_NOTE ? "the note" :
+	    ch->index == FIELD_REFERENCE ? "the reference" : "the inspector";
+}
+
 static void
 undo(struct tui *t)
 {
@@ -274,18 +285,14 @@ undo(struct tui *t)
 
 	/* say what is taken back, and where */
 	if (ch) {
-		const struct form *f = &t->in.form;
-
 		int at = edit_case_index(&t->in, ch->case_name);
 		const char *ref = at >= 0 && t->in.cases[at].reference ?
 		    t->in.cases[at].reference : ch->case_name;
 
-		/* the case by its reference, as the inspector knows it */
-		snprintf(what, sizeof what, "%s on %s",
-		    ch->kind == EDIT_ANSWER ? t->walk.items[ch->index].id :
-		    ch->kind == EDIT_FACT ? f->facts[ch->index].label :
-		    ch->kind == EDIT_NOTE ? "the note" :
-		    ch->index == FIELD_REFERENCE ? "the reference" : "the inspector", ref);
+		/* the case by its reference, as the inspector knows it; a
+		 * change joined to the one before names both */
+		snprintf(what, sizeof what, "%s%s%s on %s", change_name(t, ch),
+		    ch->with_prev ? " and " : "", ch->with_prev ? change_name(t, ch - 1) : "", ref);
 	}
 	if (t->screen == SCREEN_FACTS)
 		tui_facts_close(t);	/* its field first, then back to it below */
@@ -515,6 +522,7 @@ tui_run(const char *dir)
 	while (!quit && !got_signal) {
 		wint_t ch;
 		int r, changed;
+		unsigned long saves;
 
 		r = get_wch(&ch);
 		if (r == ERR) {
@@ -527,13 +535,17 @@ tui_run(const char *dir)
 		changed = tui_sync_changed(t);
 		free(t->lost_item);	/* a key: a lost case no longer calls the walk back */
 		t->lost_item = NULL;
+		saves = save_count();
 		quit = handle(t, r == KEY_CODE_YES, (int)ch);
 		if (quit || got_signal)
 			break;
 		if (changed)
 			tui_sync(t);	/* read in now, or once an open editor closes */
-		else
-			tui_sync_mark(t);
+		else if (save_count() != saves)
+			tui_sync_mark(t);	/* our own saves are no news */
+		else	/* the folder's stamps as they were: a change made by
+			 * another program meanwhile is seen next tick */
+			tui_sync_mark_case(t);
 		draw(t);
 	}
 	/* leave everything saved: an open note, an open text field, the place */

@@ -88,6 +88,11 @@ struct tui {
 				 * pressed since: read again, the walk returns there */
 	struct tui_stamp seen_insp, seen_cases, seen_current;	/* the folder after
 						 * our last key (tui_sync.c) */
+	int cases_racy;		/* the cases folder's stamp was taken within the
+				 * file system's clock tick of its change: another
+				 * rename in that tick would not move it, so its
+				 * names are compared too, until the tick is past */
+	unsigned long long cases_names;	/* their fingerprint then */
 
 	int cury, curx;		/* where the text cursor goes, -1: hidden */
 	int colour;		/* colours in use */
@@ -114,6 +119,9 @@ int tui_attr(const struct tui *t, int which);
 int tui_band_attr(const struct tui *t, int band);
 /* Put clean S at (Y, X), at most W columns; returns columns used. */
 int tui_put(int y, int x, int w, const char *s);
+/* The same, but a string cut short ends in an ellipsis (or '~'), so the
+ * reader sees that there is more. */
+int tui_put_cut(int y, int x, int w, const char *s);
 /* Put clean S wrapped in W columns from row Y for at most MAXROWS rows
  * (0: count only); returns the rows it takes in full. */
 int tui_wrap(int y, int x, int w, int maxrows, const char *s);
@@ -150,7 +158,9 @@ void tui_facts_layout(struct tui *t);	/* after a resize */
 
 /* tui_sync.c: the folder changed by another program is read again */
 void tui_sync_mark(struct tui *t);	/* the folder as it is now is ours */
-int tui_sync_changed(const struct tui *t);	/* changed since the mark? */
+void tui_sync_mark_case(struct tui *t);	/* only the case on screen (another
+					 * one now, after a key) is as it is */
+int tui_sync_changed(struct tui *t);	/* changed since the mark? */
 int tui_sync(struct tui *t);	/* if changed (and no editor open), read
 				 * it again and mark; 1 if it did */
 

@@ -9,14 +9,23 @@
  * still when a change made it unreadable (an editor's write caught half
  * done: it is read again when the write is finished). Another case
  * changed where it is shows with the next change of the folder.
- * After each of this program's own keys the stamps are taken again
- * (tui_sync_mark), so only changes made by others between keys count.
+ * After each of this program's own keys that saved something the stamps
+ * are taken again (tui_sync_mark), so only changes made by others count;
+ * after any other key only the case on screen's (it may be another now).
  * A change made by another program in the same instant as one of ours is
  * seen at its next change; each change still reads the case again first
  * (edit.h), so nothing is overwritten either way.
+ *
+ * A folder's times move in the file system's clock ticks (a few ms): two
+ * renames into it in one tick leave the same stamp, so a stamp taken
+ * between them would hide the second (another program writing a file and
+ * renaming it into place). While the stamp is that recent, the folder's
+ * names are compared as well (one readdir), as git treats a "racily
+ * clean" index entry.
  */
 #include "config.h"
 
+#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -60,12 +69,70 @@ stamps(const struct tui *t, struct tui_stamp *insp, struct tui_stamp *cases,
 	free(cdir);
 }
 
+/* Longer than any file system's clock tick */
+#define RACY_NS 100000000LL
+
+/* Now, as the file system's times count (ns since the epoch) */
+static long long
+now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+/* Is stamp S of a change so recent that another in its tick may not show? */
+static int
+racy(const struct tui_stamp *s)
+{
+	long long m = s->sec * 1000000000LL + s->nsec, c = s->csec * 1000000000LL + s->cnsec;
+
+	return now_ns() - (m > c ? m : c) < RACY_NS;
+}
+
+/* The names and inodes in folder DIR, whatever their order: a sum of
+ * each entry's FNV-1a hash */
+static unsigned long long
+names_of(const char *dir)
+{
+	unsigned long long sum = 0;
+	struct dirent *de;
+	DIR *d = opendir(dir);
+
+	if (d == NULL)
+		return 0;
+	while ((de = readdir(d)) != NULL) {
+		unsigned long long h = 1469598103934665603ULL;
+
+		for (const unsigned char *p = (const unsigned char *)de->d_name; *p; p++)
+			h = (h ^ *p) * 1099511628211ULL;
+		h = (h ^ (unsigned long long)de->d_ino) * 1099511628211ULL;
+		sum += h;
+	}
+	closedir(d);
+	return sum;
+}
+
+static unsigned long long
+case_names(const struct tui *t)
+{
+	char *cdir = xasprintf("%s/cases", t->in.dir);
+	unsigned long long n = names_of(cdir);
+
+	free(cdir);
+	return n;
+}
+
 void
 tui_sync_mark(struct tui *t)
 {
 	stamps(t, &t->seen_insp, &t->seen_cases, &t->seen_current);
 	if (t->lost_path)
 		stamp_of(t->lost_path, &t->seen_lost);
+	t->cases_racy = racy(&t->seen_cases);
+	if (t->cases_racy)
+		t->cases_names = case_names(t);
 }
 
 /* The name of the case list's selected row (a case or a file left out). */
@@ -225,8 +292,17 @@ reread(struct tui *t)
 	free(row);
 }
 
+void
+tui_sync_mark_case(struct tui *t)
+{
+	if (t->in.ncases > 0)
+		stamp_of(t->in.cases[t->ci].path, &t->seen_current);
+	else
+		memset(&t->seen_current, 0, sizeof t->seen_current);
+}
+
 int
-tui_sync_changed(const struct tui *t)
+tui_sync_changed(struct tui *t)
 {
 	struct tui_stamp insp, cases, current;
 
@@ -238,9 +314,20 @@ tui_sync_changed(const struct tui *t)
 		if (memcmp(&lost, &t->seen_lost, sizeof lost) != 0)
 			return 1;
 	}
-	return memcmp(&insp, &t->seen_insp, sizeof insp) != 0 ||
+	if (memcmp(&insp, &t->seen_insp, sizeof insp) != 0 ||
 	    memcmp(&cases, &t->seen_cases, sizeof cases) != 0 ||
-	    memcmp(&current, &t->seen_current, sizeof current) != 0;
+	    memcmp(&current, &t->seen_current, sizeof current) != 0)
+		return 1;
+	if (t->cases_racy) {
+		/* the stamp may hide a rename in its tick: the names say */
+		int past = !racy(&t->seen_cases);	/* before the names are read */
+
+		if (case_names(t) != t->cases_names)
+			return 1;
+		if (past)
+			t->cases_racy = 0;	/* any later rename moves the stamp */
+	}
+	return 0;
 }
 
 int
@@ -252,7 +339,12 @@ tui_sync(struct tui *t)
 		return 0;
 	if (!tui_sync_changed(t))
 		return 0;
-	reread(t);
+	/* the stamps before the reading: a change made while it reads is
+	 * news at the next look, not taken as read */
 	tui_sync_mark(t);
+	reread(t);
+	tui_sync_mark_case(t);	/* (the case on screen may be another now) */
+	if (t->lost_path)
+		stamp_of(t->lost_path, &t->seen_lost);
 	return 1;
 }

@@ -153,6 +153,18 @@ tui_put(int y, int x, int w, const char *s)
 }
 
 int
+tui_put_cut(int y, int x, int w, const char *s)
+{
+	int used;
+
+	if (w <= 1 || tui_width(cleaned(s)) <= w)
+		return tui_put(y, x, w, s);
+	used = tui_put(y, x, w - 1, s);
+	addstr(draw_utf8 ? "\xe2\x80\xa6" : "~");
+	return used + 1;
+}
+
+int
 tui_wrap(int y, int x, int w, int maxrows, const char *s)
 {
 	char **lines;

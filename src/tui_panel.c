@@ -127,7 +127,7 @@ kq_rows(struct prow *p, size_t q)
 	p->row++;
 }
 
-/* One line: "▸2.1.1  5/6  83% ★ Large majority" (the label as room allows). */
+/* One line: "▸2.1.1  5/6  83% ★ Large majority" (the label where it fits whole). */
 static void
 kq_row_compact(struct prow *p, size_t q)
 {
@@ -148,7 +148,9 @@ kq_row_compact(struct prow *p, size_t q)
 		attroff(cur ? A_BOLD : A_NORMAL);
 		attron(tui_band_attr(t, k->band));
 		used += tui_put(y, p->x + used + 1, p->w - used - 1, tui_band_symbol(t, k->band)) + 1;
-		tui_put(y, p->x + used + 1, p->w - used - 1, kq_band_label(f, k));
+		/* the label whole or not at all (the symbol says the band) */
+		if (tui_width(kq_band_label(f, k)) <= p->w - used - 1)
+			tui_put(y, p->x + used + 1, p->w - used - 1, kq_band_label(f, k));
 		attroff(tui_band_attr(t, k->band));
 	}
 	p->row++;
@@ -367,7 +369,7 @@ tui_panel_draw(struct tui *t)
 		snprintf(line, sizeof line, "%s panel decision  %s not counted",
 		    t->utf8 ? "\xe2\x80\xa0" : "d", t->utf8 ? "\xc2\xb9" : "'");
 		text_row(&p, tui_attr(t, TA_DIM), line);
-		text_row(&p, tui_attr(t, TA_DIM), "! decision: evidence moved since");
+		text_row(&p, tui_attr(t, TA_DIM), "! evidence moved since decided");
 	}
 	total = p.row;
 	/* keep the scroll inside the content */

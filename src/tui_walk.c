@@ -149,7 +149,7 @@ layout_rows(struct tui *t, struct vlist *l, int w, int *cur_row)
 	const struct walk_item *it = &t->walk.items[t->item];
 	const struct form_std *st = &f->stds[it->std];
 	const struct form_kq *kq = &f->kqs[it->kq];
-	char line[1024], why[512], brief[512];
+	char line[1600], why[512], brief[512];
 
 	vadd(l, 0, 0, "", -1, 0);
 
@@ -193,8 +193,16 @@ layout_rows(struct tui *t, struct vlist *l, int w, int *cur_row)
 		int here = item == t->item;
 		enum cond_value rel = walk_relevant(&t->walk, c, (size_t)item);
 		enum answer a = walk_answer(&t->walk, c, (size_t)item);
-		const char *text = is_kq ? "Key-question judgement: Yes or No?" :
-		    f->prompts[kq->prompts[j]].text;
+		const char *dot = strrchr(id, '.');
+		char text[1024];
+
+		/* a prompt by its number in the key question ("1. Is there..."),
+		 * as the status line names it by its id (2.1.1.1) */
+		if (is_kq)
+			snprintf(text, sizeof text, "Key-question judgement: Yes or No?");
+		else
+			snprintf(text, sizeof text, "%s. %s", dot ? dot + 1 : id,
+			    f->prompts[kq->prompts[j]].text);
 
 		if (here)
 			*cur_row = (int)l->n;
@@ -328,7 +336,7 @@ tui_walk_draw(struct tui *t)
 			attroff(box);
 		}
 		attron(v->attr | sel);
-		tui_put(y, r.x + v->x, r.w - v->x, v->text);
+		tui_put_cut(y, r.x + v->x, r.w - v->x, v->text);
 		attroff(v->attr | sel);
 	}
 	vfree(&l);

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -26,6 +27,16 @@
 #include "xalloc.h"
 
 static volatile sig_atomic_t got_signal;
+
+/* The terminal hung up with no SIGHUP to say so (the program's parent, not
+ * it, got the signal): get_wch would fail at once, for ever, spinning. */
+static int
+terminal_gone(void)
+{
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN, .revents = 0 };
+
+	return poll(&p, 1, 0) == 1 && (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
+}
 
 static void
 on_signal(int sig)
@@ -526,6 +537,10 @@ tui_run(const char *dir)
 
 		r = get_wch(&ch);
 		if (r == ERR) {
+			if (terminal_gone()) {	/* as a hangup: everything is saved below */
+				quit = 1;
+				break;
+			}
 			if (tui_sync(t))
 				draw(t);
 			continue;

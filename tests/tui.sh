@@ -616,6 +616,22 @@ check "6: SIGHUP: the program exits 0" wait_for "EXIT 0"
 check "6: ...the answers are saved" sh -c "[ \"\$('$TMP/section' '$CS' answers | wc -l)\" -eq 5 ] && grep -qx '2.1.1.5 = yes' '$CS'"
 check "6: ...the note with what was typed" grep -qx '2.1.1 = "typed before TERM ü and HUP"' "$CS"
 check "6: ...the terminal is restored (no alternate screen)" [ "$(pane '#{alternate_on}')" = 0 ]
+# the terminal gone with no SIGHUP to the program (it is in a session of
+# its own, so the hangup goes to others): it must not spin on a dead
+# terminal, but leave as on a hangup, the open note saved
+command -v setsid >/dev/null 2>&1 || { echo "# setsid missing"; exit 1; }
+ui s6c 80 24 setsid "$YJ" "$G"
+wait_for "· 5/63 answered" >/dev/null
+key e
+wait_for "typed before TERM ü and HUP" >/dev/null
+typed " and gone"
+wait_for "and HUP and gone" >/dev/null
+pid=$(prog_pid)
+tm kill-session -t s6c; S=""
+gone() { n=500; while kill -0 "$1" 2>/dev/null && [ $n -gt 0 ]; do sleep 0.01; n=$((n - 1)); done; ! kill -0 "$1" 2>/dev/null; }
+check "6: the terminal closed without a SIGHUP: the program leaves (no spinning)" gone "$pid"
+check "6: ...the note with what was typed" grep -qx '2.1.1 = "typed before TERM ü and HUP and gone"' "$CS"
+kill -9 "$pid" 2>/dev/null || true	# (when it failed to leave)
 
 # ====================================================================
 # 7. undo

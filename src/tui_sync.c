@@ -19,9 +19,9 @@
  * A folder's times move in the file system's clock ticks (a few ms): two
  * renames into it in one tick leave the same stamp, so a stamp taken
  * between them would hide the second (another program writing a file and
- * renaming it into place). While the stamp is that recent, the folder's
- * names are compared as well (one readdir), as git treats a "racily
- * clean" index entry.
+ * renaming it into place). While the stamp taken on seeing another
+ * program's change is that recent, the folder's names are compared as
+ * well (one readdir), as git treats a "racily clean" index entry.
  */
 #include "config.h"
 
@@ -124,15 +124,25 @@ case_names(const struct tui *t)
 	return n;
 }
 
-void
-tui_sync_mark(struct tui *t)
+/* The stamps as they are now; NAMES: and the cases folder's names while
+ * its stamp is racy (after another program's change: this program's own
+ * saves need no such care, and a readdir of a large folder after each
+ * answer would cost more than the answer) */
+static void
+mark(struct tui *t, int names)
 {
 	stamps(t, &t->seen_insp, &t->seen_cases, &t->seen_current);
 	if (t->lost_path)
 		stamp_of(t->lost_path, &t->seen_lost);
-	t->cases_racy = racy(&t->seen_cases);
+	t->cases_racy = names && racy(&t->seen_cases);
 	if (t->cases_racy)
 		t->cases_names = case_names(t);
+}
+
+void
+tui_sync_mark(struct tui *t)
+{
+	mark(t, 0);
 }
 
 /* The name of the case list's selected row (a case or a file left out). */
@@ -341,7 +351,7 @@ tui_sync(struct tui *t)
 		return 0;
 	/* the stamps before the reading: a change made while it reads is
 	 * news at the next look, not taken as read */
-	tui_sync_mark(t);
+	mark(t, 1);
 	reread(t);
 	tui_sync_mark_case(t);	/* (the case on screen may be another now) */
 	if (t->lost_path)

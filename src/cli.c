@@ -147,6 +147,12 @@ open_usable(struct inspection *in, const char *const *dirs, size_t n)
 	for (size_t i = 0; n > 1 && i < p.n; i++)
 		fprintf(stderr, "yjinspect: warning: %s\n", p.v[i].msg);
 	problems_free(&p);
+	for (size_t i = 0; i < n; i++) {	/* case files describe children */
+		struct err e;
+
+		if (insp_private_check(dirs[i], &e))
+			fprintf(stderr, "yjinspect: warning: %s\n", e.msg);
+	}
 	return 0;
 }
 

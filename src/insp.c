@@ -622,10 +622,63 @@ insp_close(struct inspection *in)
 	memset(in, 0, sizeof *in);
 }
 
+int
+insp_private_check(const char *dir, struct err *e)
+{
+	char *cases = xasprintf("%s/cases", dir);
+	const char *paths[2] = { dir, cases };
+	int open_to = 0;
+
+	for (size_t i = 0; i < 2 && !open_to; i++) {
+		struct stat st;
+
+		if (stat(paths[i], &st) == 0 && (st.st_mode & 077) != 0) {
+			err_set(e, "%s: group or others can %s it (mode %04o); case files "
+			    "describe children: chmod -R go= '%s' makes the folder yours alone",
+			    paths[i], (st.st_mode & 044) ? "read" : "enter", (unsigned)(st.st_mode & 07777),
+			    dir);
+			open_to = 1;
+		}
+	}
+	free(cases);
+	return open_to;
+}
+
+/* Files of the inspection that group or others can read or write */
+static void
+check_file_modes(const struct inspection *in, struct problems *p)
+{
+	struct err e;
+	struct stat st;
+	size_t n = 0;
+	const char *first = NULL;
+
+	if (insp_private_check(in->dir, &e))
+		problems_add(p, PROBLEM_WARNING, "%s", e.msg);
+	if (stat(in->path, &st) == 0 && (st.st_mode & 066) != 0) {
+		n++;
+		first = in->path;
+	}
+	for (size_t i = 0; i < in->ncases; i++)
+		if (stat(in->cases[i].path, &st) == 0 && (st.st_mode & 066) != 0) {
+			if (n++ == 0)
+				first = in->cases[i].path;
+		}
+	if (n == 1)
+		problems_add(p, PROBLEM_WARNING, "%s: group or others can read it (yjinspect "
+		    "saves files 0600): chmod -R go= '%s'", first, in->dir);
+	else if (n > 1)
+		problems_add(p, PROBLEM_WARNING, "%s: group or others can read it and %zu more "
+		    "files of the inspection (yjinspect saves files 0600): chmod -R go= '%s'",
+		    first, n - 1, in->dir);
+}
+
 void
 insp_check(const struct inspection *in, struct problems *p)
 {
 	const struct form *f = &in->form;
+
+	check_file_modes(in, p);
 
 	for (size_t s = 0; s < f->nstds; s++)
 		if (f->stds[s].rating == RATING_JUDGEMENT && in->judgements[s] == JUDGE_UNSET)

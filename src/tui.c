@@ -523,6 +523,12 @@ tui_run(const char *dir)
 			tui_message(t, 1, "Left out, cannot be read: %s%s",
 			    tui_left_out_why(t, 0), t->in.nleft_out > 1 ? " (and more: see the "
 			    "end of the case list)" : "");
+		else {	/* case files describe children */
+			struct err e;
+
+			if (insp_private_check(t->in.dir, &e))
+				tui_message(t, 1, "Warning: %s", e.msg);
+		}
 	}
 	/* drawn once, then after each key or resize, and when another program
 	 * changed the folder: an idle screen costs two stat calls a tick (the

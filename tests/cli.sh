@@ -48,6 +48,17 @@ run "$o" "$e" "$YJ" demo "$TMP/demo"
 check "demo copies the bundled inspection" [ "$rc" -eq 0 ]
 check "demo copies every case" [ "$(ls "$TMP/demo/cases"/*.ini | wc -l)" -eq 10 ]
 check "demo files are private (0600)" [ "$(stat -c %a "$TMP/demo/cases/ST-C01.ini")" = 600 ]
+check "...its folders too (0700)" sh -c "[ \"\$(stat -c %a '$TMP/demo' '$TMP/demo/cases' | tr '\n' ' ')\" = '700 700 ' ]"
+check "...and it writes nothing in HOME" sh -c "[ -z \"\$(find '$HOME' -mindepth 1 | head -1)\" ]"
+chmod 0755 "$TMP/demo"
+run "$o" "$e" "$YJ" summary "$TMP/demo"
+check "a folder others can read: summary still works" [ "$rc" -eq 0 ]
+check "...and warns, naming the folder and the fix" sh -c "
+	grep -qF 'yjinspect: warning: $TMP/demo: group or others can read it (mode 0755)' '$e' &&
+	grep -qF \"chmod -R go= '$TMP/demo'\" '$e'"
+chmod 0700 "$TMP/demo"
+run "$o" "$e" "$YJ" summary "$TMP/demo"
+check "...not once it is private again" [ ! -s "$e" ]
 run "$o" "$e" "$YJ" demo "$TMP/demo"
 check "demo refuses a folder that is not empty" [ "$rc" -eq 1 ]
 check "...saying so" contains "$e" "is not empty"

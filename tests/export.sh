@@ -56,7 +56,7 @@ check "html: bands in words beside every bar" grep -q '>60% Too few (Requires im
 # ---- a panel decision: the key question marked, the rationale as a note
 d="$TMP/decided"
 cp -r "$FIX/south-tyneside-2020" "$d"
-chmod -R u+w "$d"	# the source tree may be read-only (distcheck)
+chmod -R u+w,go= "$d"	# the source tree may be read-only (distcheck); ours alone, as case files should be
 rm -f "$d"/cases/*.lock
 "$YJ" decide "$d" 2.2 --to good --kq 2.2.2 --why 'Sub-sample of five; "strong" <others>' --by Chair >/dev/null
 run "$o" "$e" "$YJ" export "$d" --format html
@@ -202,9 +202,9 @@ check "export --format csv -o FOLDER writes answers.csv and ratings.csv" \
 # ---- several folders, as the team's: one export
 t1="$TMP/team1" t2="$TMP/team2"
 cp -r "$FIX/south-tyneside-2020" "$t1"
-chmod -R u+w "$t1"	# the source tree may be read-only (distcheck)
+chmod -R u+w,go= "$t1"	# the source tree may be read-only (distcheck); ours alone
 cp -r "$FIX/south-tyneside-2020" "$t2"
-chmod -R u+w "$t2"	# the source tree may be read-only (distcheck)
+chmod -R u+w,go= "$t2"	# the source tree may be read-only (distcheck); ours alone
 rm -f "$t1"/cases/ST-O0*.ini "$t2"/cases/ST-C0*.ini "$t1"/cases/*.lock "$t2"/cases/*.lock
 run "$o" "$e" "$YJ" export "$t1" "$t2" --format md -o "$TMP/team.md"
 check "two folders export as one" [ "$rc" -eq 0 ]

@@ -126,9 +126,15 @@ check_fixture(const char *name, int want_rows, int want_na_implied)
 	if (insp_open(&in, dir, tu_env("YJINSPECT_FORMS"), &p) < 0 || p.nerrors)
 		fail_msg("%s: %s", dir, p.n ? p.v[0].msg : "cannot open");
 	insp_check(&in, &p);
-	for (size_t i = 0; i < p.n; i++)
+	for (size_t i = 0; i < p.n; i++) {
+		/* the source tree's modes are git's (0755, 0644): that warning
+		 * is right, and no other problem may be there */
+		if (strstr(p.v[i].msg, ": group or others can ") != NULL)
+			continue;
 		print_error("problem: %s\n", p.v[i].msg);
-	assert_int_equal(p.n, 0);	/* complete: every relevant question answered */
+		bad++;
+	}
+	assert_int_equal(bad, 0);	/* complete: every relevant question answered */
 	rate_compute(&r, &in);
 
 	for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {

@@ -765,6 +765,66 @@ test_fieldwork_dates(void **state)
 	}
 }
 
+/* Case files describe children: made the owner's alone, and a folder or
+ * file that group or others can read is warned of, with the fix. */
+static void
+test_private(void **state)
+{
+	char *dir = tu_tmpdir(), *insp = xasprintf("%s/i", dir), *cases, *ini, *cf;
+	struct problems p = PROBLEMS_INIT;
+	struct inspection in;
+	struct stat st;
+	struct err e;
+	int said = 0;
+
+	(void)state;
+	if (insp_create(insp, tu_env("YJINSPECT_FORMS"), "yj-2019", "Test YJS", NULL, NULL,
+	    NULL, &e) < 0)
+		fail_msg("%s", e.msg);
+	cases = xasprintf("%s/cases", insp);
+	ini = xasprintf("%s/inspection.ini", insp);
+	cf = xasprintf("%s/C1.ini", cases);
+	tu_write(cases, "C1.ini", "[case]\nformat = 1\nframework = yj-2019\nreference = \"C1\"\n");
+	chmod(cf, 0600);
+	assert_int_equal(stat(insp, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0700);
+	assert_int_equal(stat(cases, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0700);
+	assert_int_equal(stat(ini, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0600);
+	assert_int_equal(insp_private_check(insp, &e), 0);
+
+	/* the folder open to others: said, with the command */
+	chmod(insp, 0755);
+	assert_int_equal(insp_private_check(insp, &e), 1);
+	assert_non_null(strstr(e.msg, "group or others can read it (mode 0755)"));
+	assert_non_null(strstr(e.msg, "chmod -R go= '"));
+	chmod(insp, 0700);
+	chmod(cases, 0711);	/* enter, not list */
+	assert_int_equal(insp_private_check(insp, &e), 1);
+	assert_non_null(strstr(e.msg, "/cases: group or others can enter it (mode 0711)"));
+	chmod(cases, 0700);
+
+	/* a file readable by others, behind closed folders: check names it */
+	chmod(cf, 0644);
+	if (insp_open(&in, insp, tu_env("YJINSPECT_FORMS"), &p) < 0)
+		fail_msg("%s", p.v[0].msg);
+	insp_check(&in, &p);
+	for (size_t i = 0; i < p.n; i++)
+		if (strstr(p.v[i].msg, "C1.ini: group or others can read it (yjinspect saves "
+		    "files 0600)") != NULL)
+			said++;
+	assert_int_equal(said, 1);
+	insp_close(&in);
+	problems_free(&p);
+	tu_rmtree(dir);
+	free(dir);
+	free(insp);
+	free(cases);
+	free(ini);
+	free(cf);
+}
+
 int
 main(void)
 {
@@ -779,6 +839,7 @@ main(void)
 		cmocka_unit_test(test_left_out_errors_are_case_files_only),
 		cmocka_unit_test(test_fieldwork_dates),
 		cmocka_unit_test(test_findings),
+		cmocka_unit_test(test_private),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);

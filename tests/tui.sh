@@ -908,4 +908,14 @@ check "11: ...and the walk stays on the case opened" wait_for "case ST-C02 ("
 key q
 wait_for "EXIT 0" >/dev/null
 
+# ====================================================================
+# 12. a folder that others can read: opened, with a warning and the fix
+chmod 0755 "$D11"
+ui s12 100 30 "$YJ" "$D11"
+check "12: a folder others can read: warned on opening, with the fix" \
+	wait_for "Warning: $D11: group or others can read it (mode 0755)"
+key q
+wait_for "EXIT 0" >/dev/null
+chmod 0700 "$D11"
+
 finish

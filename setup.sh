@@ -7,8 +7,8 @@
 #   ./setup.sh test   install what is missing, build with warnings as errors,
 #                     and run the whole test suite: make check, make check
 #                     again under AddressSanitizer and UndefinedBehaviorSanitizer,
-#                     and make distcheck as an unprivileged user. The last line
-#                     is "N passed, N failed".
+#                     memcheck (make check-valgrind), and make distcheck as an
+#                     unprivileged user. The last line is "N passed, N failed".
 #
 # Builds go to _build/ (and _build-san/) beside this script; the source tree
 # is not written to except by autoreconf.
@@ -18,9 +18,10 @@ top=$(pwd)
 what=${1:-demo}
 
 # the build, and what the tests use: tmux (the terminal UI), python3 (reads
-# the exports back), chromium and poppler-utils (the html rendered and printed)
+# the exports back), chromium and poppler-utils (the html rendered and
+# printed), valgrind (memcheck)
 PKGS="build-essential autoconf automake pkg-config libncurses-dev libiniparser-dev libcmocka-dev tmux"
-[ "$what" = test ] && PKGS="$PKGS python3 chromium poppler-utils"
+[ "$what" = test ] && PKGS="$PKGS python3 chromium poppler-utils valgrind"
 
 install_missing() {
 	missing=""
@@ -89,6 +90,16 @@ show_failures() {
 	done
 }
 
+# memcheck: make check-valgrind; its checks say what ran clean
+memcheck() {
+	log="$top/_build/valgrind.log"
+	(cd "$top/_build" && make -s check-valgrind >"$log" 2>&1)
+	rc=$?
+	grep -E '^(ok|not ok|SKIP)' "$log" | sed 's/^/setup: memcheck: /'
+	[ $rc -eq 0 ] || grep '^#' "$log" | head -40
+	return $rc
+}
+
 distcheck_unprivileged() {
 	(cd "$top/_build" && make -s dist >/dev/null)
 	tarball=$(ls "$top"/_build/yjinspect-*.tar.gz | head -1)
@@ -137,6 +148,8 @@ test)
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 make -s -j2 check >/dev/null 2>&1) || true
 	count "$top/_build-san"
 	echo "setup: make check under ASan/UBSan: $passed passed, $failed failed so far"
+	stage "memcheck: the cmocka tests and a terminal UI session (make check-valgrind)" \
+		memcheck
 	stage "make distcheck (unprivileged)" distcheck_unprivileged
 	show_failures "$top/_build/tests"
 	show_failures "$top/_build-san/tests"

@@ -10,10 +10,13 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "buf.h"
 #include "case.h"
 #include "iniread.h"
 #include "iniw.h"
+#include "journal.h"
 #include "save.h"
+#include "user.h"
 #include "xalloc.h"
 
 #define CASE_FORMAT "1"
@@ -372,6 +375,37 @@ case_load(struct case_file *c, const struct form *f, const char *path, struct pr
 
 /* ---- saving ---- */
 
+/* The file at PATH, or NULL (none, or it cannot be read: the journal
+ * then records the whole file as new) */
+static char *
+read_text(const char *path)
+{
+	FILE *fp = fopen(path, "re");
+	struct buf b = BUF_INIT;
+	char chunk[8192];
+	size_t r;
+
+	if (fp == NULL)
+		return NULL;
+	while ((r = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		buf_add(&b, chunk, r);
+	fclose(fp);
+	if (b.data == NULL)
+		buf_adds(&b, "");
+	return buf_take(&b);
+}
+
+/* Who the journal names: looked up once */
+static const char *
+journal_who(void)
+{
+	static char *who;
+
+	if (who == NULL)
+		who = user_name();
+	return who;
+}
+
 /* case_save, or with NEW case_create */
 static int
 case_write(struct case_file *c, const struct form *f, int new, struct err *e)
@@ -434,8 +468,17 @@ case_write(struct case_file *c, const struct form *f, int new, struct err *e)
 			iniw_str(&w, kq->id, c->kq_stamp[q]);
 	}
 
-	rc = (new ? save_file_new : c->lock_depth > 0 ? save_file_held : save_file)(c->path,
-	    iniw_text(&w), iniw_len(&w), e);
+	/* the change in the case's journal first: a save that cannot be
+	 * journaled is not made */
+	{
+		char *old = new ? NULL : read_text(c->path);
+
+		rc = journal_record(c->path, old, iniw_text(&w), journal_who(), e);
+		free(old);
+	}
+	if (rc == 0)
+		rc = (new ? save_file_new : c->lock_depth > 0 ? save_file_held : save_file)(c->path,
+		    iniw_text(&w), iniw_len(&w), e);
 	iniw_free(&w);
 	if (rc == 0)
 		disk_note(c);

@@ -9,12 +9,13 @@
 #include <string.h>
 #include <strings.h>
 
-#include "buf.h"
 #include "cli.h"
 #include "csv.h"
 #include "doc.h"
+#include "edit.h"
 #include "insp.h"
 #include "join.h"
+#include "journal.h"
 #include "paths.h"
 #include "problems.h"
 #include "rate.h"
@@ -69,6 +70,13 @@ static const char usage_text[] =
 "                        show or record a standard's strengths and areas for\n"
 "                        improvement (each option a point; the points given\n"
 "                        replace that list), as export prints them\n"
+"  history DIR CASE      list every change to a case (by its reference or\n"
+"                        file name) from its journal: when, who, key, old\n"
+"                        and new value\n"
+"  restore DIR CASE --at TIME\n"
+"                        rebuild a case as it was at TIME (ISO, UTC, or its\n"
+"                        start: 2026-12-03T11:48) from its journal: saved\n"
+"                        as a new change, itself in the journal\n"
 "  keys                  list the terminal UI's keys\n"
 "\n"
 "Options:\n"
@@ -750,6 +758,103 @@ open_demo(void)
 	return rc;
 }
 
+/* ---- a case's history (journal.h) ---- */
+
+/* The case of IN that REF names: its reference, or its file name (with or
+ * without .ini); -1 with the message printed */
+static int
+find_case(const struct inspection *in, const char *ref)
+{
+	for (size_t i = 0; i < in->ncases; i++) {
+		const char *n = in->cases[i].name;
+		size_t len = strlen(ref);
+
+		if ((in->cases[i].reference && strcmp(in->cases[i].reference, ref) == 0) ||
+		    strcmp(n, ref) == 0 || (strncmp(n, ref, len) == 0 && strcmp(n + len, ".ini") == 0))
+			return (int)i;
+	}
+	fprintf(stderr, "yjinspect: %s: no case '%s' (by reference or file name)\n", in->dir, ref);
+	return -1;
+}
+
+static int
+cmd_history(int argc, char **argv)
+{
+	struct inspection in;
+	struct journal j;
+	struct err e;
+	int ci;
+	long groups = 0, seq = -1;
+
+	if (argc != 3)
+		return usage_error("%s", "history needs DIR CASE");
+	if (open_for_change(&in, argv[1]) < 0)
+		return 1;
+	if ((ci = find_case(&in, argv[2])) < 0 || journal_read(in.cases[ci].path, &j, &e) < 0) {
+		if (ci >= 0)
+			fprintf(stderr, "yjinspect: %s\n", e.msg);
+		insp_close(&in);
+		return 1;
+	}
+	for (size_t i = 0; i < j.n; i++) {
+		const struct journal_entry *x = &j.v[i];
+
+		if (i == 0 || x->seq != seq || strcmp(x->time, j.v[i - 1].time) != 0)
+			groups++;
+		seq = x->seq;
+		printf("%ld\t%s\t%s\t%s\t%s -> %s\n", x->seq, x->time, x->who, x->key,
+		    x->old ? x->old : "(none)", x->new ? x->new : "(none)");
+	}
+	printf("%s: %zu change%s in %ld save%s%s%s\n", in.cases[ci].name, j.n,
+	    j.n == 1 ? "" : "s", groups, groups == 1 ? "" : "s",
+	    j.torn ? "; a torn last line (a save cut off) ignored" : "",
+	    j.bad ? "; lines that failed their check ignored (see check)" : "");
+	if (j.n == 0)
+		printf("(no journal yet: it begins with the case's next save)\n");
+	journal_free(&j);
+	insp_close(&in);
+	return ferror(stdout) ? 1 : 0;
+}
+
+static int
+cmd_restore(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "at", required_argument, NULL, 'a' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *at = NULL;
+	struct inspection in;
+	struct err e;
+	char *who, *u;
+	int ch, ci, rc = 1;
+
+	while ((ch = getopt_long(argc, argv, "a:", opts, NULL)) != -1) {
+		if (ch != 'a')
+			return usage_error("%s", "restore: bad option");
+		at = optarg;
+	}
+	if (optind != argc - 2 || at == NULL)
+		return usage_error("%s", "restore needs DIR CASE --at TIME");
+	if (open_for_change(&in, argv[optind]) < 0)
+		return 1;
+	if ((ci = find_case(&in, argv[optind + 1])) >= 0) {
+		u = user_name();
+		who = xasprintf("%s (restore to %s)", u, at);
+		free(u);
+		if (edit_restore(&in, (size_t)ci, at, who, &e) < 0)
+			fprintf(stderr, "yjinspect: %s\n", e.msg);
+		else {
+			printf("%s restored as it was at %s (a new change: 'yjinspect history' "
+			    "lists it)\n", in.cases[ci].name, at);
+			rc = 0;
+		}
+		free(who);
+	}
+	insp_close(&in);
+	return rc;
+}
+
 static const struct {
 	const char *name;
 	int (*run)(int argc, char **argv);
@@ -764,6 +869,8 @@ static const struct {
 	{ "decide", cmd_decide },
 	{ "findings", cmd_findings },
 	{ "keys", cmd_keys },
+	{ "history", cmd_history },
+	{ "restore", cmd_restore },
 };
 
 int

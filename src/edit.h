@@ -96,6 +96,14 @@ void edit_undo_free(struct edit_undo *u);
 int edit_add_case(struct inspection *in, const char *reference, const char *inspector,
 		  size_t *ci, struct err *e);
 
+/* Rebuild case CI as it was at time AT (journal_text: an ISO time or its
+ * start) from its journal, and save that as a new change by WHO (itself
+ * journaled). Refused, with nothing changed, when the journal begins after
+ * AT or what it rebuilds does not load as a case file. The case in IN is
+ * read again. */
+int edit_restore(struct inspection *in, size_t ci, const char *at, const char *who,
+		 struct err *e);
+
 /* The index of the case with file name NAME, or -1. */
 int edit_case_index(const struct inspection *in, const char *name);
 

@@ -21,6 +21,7 @@
 #include "iniread.h"
 #include "iniw.h"
 #include "insp.h"
+#include "journal.h"
 #include "rate.h"
 #include "save.h"
 #include "xalloc.h"
@@ -266,8 +267,10 @@ list_cases(const char *dir, struct problems *p)
 		if (de->d_name[0] == '.')
 			continue;
 		if (len <= 4 || strcmp(de->d_name + len - 4, ".ini") != 0) {
-			/* save.h's lock files are expected; anything else is said */
-			if (len <= 9 || strcmp(de->d_name + len - 9, ".ini.lock") != 0)
+			/* save.h's lock files and the cases' journals (journal.h)
+			 * are expected; anything else is said */
+			if ((len <= 9 || strcmp(de->d_name + len - 9, ".ini.lock") != 0) &&
+			    (len <= 8 || strcmp(de->d_name + len - 8, ".journal") != 0))
 				problems_add(p, PROBLEM_WARNING, "%s/%s: not a case file (case "
 				    "files are named NAME.ini): ignored", cdir, de->d_name);
 			continue;
@@ -698,6 +701,7 @@ insp_check(const struct inspection *in, struct problems *p)
 			problems_add(p, PROBLEM_WARNING, "%s: [case] reference: missing",
 			    in->cases[i].path);
 		case_check(&in->cases[i], f, p);
+		journal_check(in->cases[i].path, p);	/* the file and its history agree */
 	}
 	/* decisions made on evidence that has changed since */
 	{

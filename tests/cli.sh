@@ -11,7 +11,7 @@ o="$TMP/out" e="$TMP/err"
 # ---- help and version
 run "$o" "$e" "$YJ" --help
 check "--help exits 0" [ "$rc" -eq 0 ]
-check "--help lists every command" sh -c "for c in new demo frameworks check summary export findings; do grep -q \"^  \$c\" '$o' || exit 1; done"
+check "--help lists every command" sh -c "for c in new demo frameworks check summary export findings history restore; do grep -q \"^  \$c\" '$o' || exit 1; done"
 run "$o" "$e" "$YJ" --version
 check "--version names the program" contains "$o" "yjinspect "
 run "$o" "$e" "$YJ" flump

@@ -365,6 +365,26 @@ check "1: at 80 columns every standard's name reads whole (short names)" sh -c "
 	grep -qE '1\.3 +Partnerships +' '$TMP/screen' && grep -qE '1\.4 +Information +' '$TMP/screen' &&
 	! grep -qE 'Partnershi |Implementa |Informatio ' '$TMP/screen'"
 check "1: check finds nothing wrong in the case" sh -c "! '$YJ' check '$I' | grep -q 'TEST-1.ini'"
+# the case's history: every answer given is in its journal, by its inspector
+"$YJ" history "$I" TEST-1 >"$TMP/hist1"
+check "1: history lists each of the 44 answers given, by the inspector" sh -c "
+	[ \"\$(grep -c \"	$WHO	answers\\.\" '$TMP/hist1')\" -ge 44 ]"
+check "1: ...and the facts recorded (the disposal: referral order, then yro)" \
+	grep -qF "	facts.disposal	referral-order -> yro" "$TMP/hist1"
+# restored as it was after its twentieth save, then back as it is now
+t10=$(awk -F '\t' '$1 == 20 { print $2; exit }' "$TMP/hist1")
+n_now=$("$TMP/section" "$I/cases/TEST-1.ini" answers | wc -l)
+cp "$I/cases/TEST-1.ini" "$TMP/test1.now"
+"$YJ" restore "$I" TEST-1 --at "$t10" >/dev/null
+n10=$("$TMP/section" "$I/cases/TEST-1.ini" answers | wc -l)
+check "1: restore --at the twentieth save's time: fewer answers ($n10 of $n_now)" \
+	sh -c "[ '$n10' -gt 0 ] && [ '$n10' -lt '$n_now' ]"
+t_now=$(awk -F '\t' 'NF >= 5 { t = $2 } END { print t }' "$TMP/hist1")
+"$YJ" restore "$I" TEST-1 --at "$t_now" >/dev/null
+check "1: ...and back as it was, every answer again" sh -c "
+	[ \"\$('$TMP/section' '$I/cases/TEST-1.ini' answers)\" = \"\$('$TMP/section' '$TMP/test1.now' answers)\" ]"
+check "1: ...the journal agrees with the file (check)" sh -c "! '$YJ' check '$I' | grep -q 'TEST-1'"
+check "1: ...the screen follows the restores: 44/44 answered" wait_for "44/44 answered"
 
 # ====================================================================
 # 2. questions that a case fact makes irrelevant are skipped

@@ -1,0 +1,653 @@
+/* journal.c - each case file's history, appended before each save (see
+ * journal.h). */
+#include "config.h"
+
+#include <sys/file.h>
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "journal.h"
+#include "xalloc.h"
+
+char *
+journal_path(const char *case_path)
+{
+	size_t len = strlen(case_path);
+
+	if (len > 4 && strcmp(case_path + len - 4, ".ini") == 0)
+		len -= 4;
+	return xasprintf("%.*s.journal", (int)len, case_path);
+}
+
+/* ---- keys of a case text ---- */
+
+static char *
+trimmed(const char *s, size_t len)
+{
+	while (len && (*s == ' ' || *s == '\t')) {
+		s++;
+		len--;
+	}
+	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\r'))
+		len--;
+	return xasprintf("%.*s", (int)len, s);
+}
+
+static void
+kv_add(struct journal_kv *kv, char *key, char *val)
+{
+	for (size_t i = 0; i < kv->n; i++)
+		if (strcmp(kv->key[i], key) == 0) {	/* the last one counts, as iniparser */
+			free(kv->val[i]);
+			kv->val[i] = val;
+			free(key);
+			return;
+		}
+	kv->key = xrealloc(kv->key, (kv->n + 1) * sizeof *kv->key);
+	kv->val = xrealloc(kv->val, (kv->n + 1) * sizeof *kv->val);
+	kv->key[kv->n] = key;
+	kv->val[kv->n++] = val;
+}
+
+static void
+kv_del(struct journal_kv *kv, const char *key)
+{
+	for (size_t i = 0; i < kv->n; i++)
+		if (strcmp(kv->key[i], key) == 0) {
+			free(kv->key[i]);
+			free(kv->val[i]);
+			memmove(kv->key + i, kv->key + i + 1, (kv->n - i - 1) * sizeof *kv->key);
+			memmove(kv->val + i, kv->val + i + 1, (kv->n - i - 1) * sizeof *kv->val);
+			kv->n--;
+			return;
+		}
+}
+
+static const char *
+kv_get(const struct journal_kv *kv, const char *key)
+{
+	for (size_t i = 0; i < kv->n; i++)
+		if (strcmp(kv->key[i], key) == 0)
+			return kv->val[i];
+	return NULL;
+}
+
+void
+journal_kv_parse(const char *text, struct journal_kv *kv)
+{
+	char *section = xstrdup("");
+
+	memset(kv, 0, sizeof *kv);
+	for (const char *l = text; l && *l;) {
+		const char *nl = strchr(l, '\n'), *end = nl ? nl : l + strlen(l), *eq;
+		char *line = trimmed(l, (size_t)(end - l));
+
+		if (line[0] == '[' && line[strlen(line) - 1] == ']') {
+			free(section);
+			section = trimmed(line + 1, strlen(line) - 2);
+		} else if (line[0] && line[0] != ';' && line[0] != '#' &&
+		    (eq = strchr(line, '=')) != NULL) {
+			char *k = trimmed(line, (size_t)(eq - line));
+
+			char *v = trimmed(eq + 1, strlen(eq + 1));
+
+			for (char *t = v; *t; t++)	/* (a journal's fields are tab separated) */
+				if (*t == '\t')
+					*t = ' ';
+			for (char *t = k; *t; t++)
+				if (*t == '\t')
+					*t = ' ';
+			kv_add(kv, xasprintf("%s.%s", section, k), v);
+			free(k);
+		}
+		free(line);
+		l = nl ? nl + 1 : NULL;
+	}
+	free(section);
+}
+
+void
+journal_kv_free(struct journal_kv *kv)
+{
+	for (size_t i = 0; i < kv->n; i++) {
+		free(kv->key[i]);
+		free(kv->val[i]);
+	}
+	free(kv->key);
+	free(kv->val);
+	memset(kv, 0, sizeof *kv);
+}
+
+/* ---- lines ---- */
+
+static uint32_t
+crc32(const char *s, size_t len)
+{
+	uint32_t c = 0xffffffffu;
+
+	for (size_t i = 0; i < len; i++) {
+		c ^= (unsigned char)s[i];
+		for (int k = 0; k < 8; k++)
+			c = (c >> 1) ^ (0xedb88320u & (0u - (c & 1u)));
+	}
+	return c ^ 0xffffffffu;
+}
+
+/* WHO with no tab or line break */
+static char *
+clean_who(const char *who)
+{
+	char *w = xstrdup(who && *who ? who : "unknown");
+
+	for (char *p = w; *p; p++)
+		if (*p == '\t' || *p == '\n' || *p == '\r')
+			*p = ' ';
+	return w;
+}
+
+static void
+add_line(struct buf *b, long seq, const char *time, const char *who, const char *key,
+    const char *old, const char *new)
+{
+	size_t start = b->len;
+
+	buf_printf(b, "%ld\t%s\t%s\t%s\t%s%s\t%s%s\t", seq, time, who, key,
+	    old ? "=" : "-", old ? old : "", new ? "=" : "-", new ? new : "");
+	buf_printf(b, "%08x\n", (unsigned)crc32(b->data + start, b->len - start));
+}
+
+/* One line (without its newline) into E; 0, or -1: it fails its check */
+static int
+parse_line(char *line, struct journal_entry *e)
+{
+	char *f[7], *p = line;
+	size_t n = 0;
+	char *crc_at;
+	char crc[9];
+
+	crc_at = strrchr(line, '\t');
+	if (crc_at == NULL)
+		return -1;
+	snprintf(crc, sizeof crc, "%08x", (unsigned)crc32(line, (size_t)(crc_at - line + 1)));
+	if (strcmp(crc_at + 1, crc) != 0)
+		return -1;
+	while (n < 7) {
+		f[n++] = p;
+		p = strchr(p, '\t');
+		if (p == NULL)
+			break;
+		*p++ = '\0';
+	}
+	if (n != 7 || (f[4][0] != '=' && f[4][0] != '-') || (f[5][0] != '=' && f[5][0] != '-'))
+		return -1;
+	e->seq = strtol(f[0], NULL, 10);
+	e->time = xstrdup(f[1]);
+	e->who = xstrdup(f[2]);
+	e->key = xstrdup(f[3]);
+	e->old = f[4][0] == '=' ? xstrdup(f[4] + 1) : NULL;
+	e->new = f[5][0] == '=' ? xstrdup(f[5] + 1) : NULL;
+	return 0;
+}
+
+static int
+by_time(const void *a, const void *b)
+{
+	const struct journal_entry *x = a, *y = b;
+	int c = strcmp(x->time, y->time);
+
+	if (c)
+		return c;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* Parse TEXT (LEN bytes) into J; *GOOD_LEN gets the length up to the end of
+ * the last whole line (where the next append goes) */
+static void
+parse(const char *text, size_t len, struct journal *j, size_t *good_len)
+{
+	size_t at = 0, lineno = 0, cap = 0;
+
+	memset(j, 0, sizeof *j);
+	*good_len = 0;
+	while (at < len) {
+		const char *nl = memchr(text + at, '\n', len - at);
+		size_t l = nl ? (size_t)(nl - (text + at)) : len - at;
+		char *line = xasprintf("%.*s", (int)l, text + at);
+		struct journal_entry e;
+
+		lineno++;
+		if (nl == NULL) {	/* cut short: the last append did not finish */
+			j->torn = 1;
+			free(line);
+			break;
+		}
+		if (line[0] != '#' && line[0] != '\0') {
+			if (parse_line(line, &e) < 0) {
+				if (j->bad++ == 0)
+					j->last_bad_line = (long)lineno;
+			} else {
+				if (j->n == cap) {
+					cap = cap ? cap * 2 : 64;
+					j->v = xrealloc(j->v, cap * sizeof *j->v);
+				}
+				j->v[j->n] = e;
+				j->v[j->n].seq = e.seq;
+				j->n++;
+			}
+		}
+		free(line);
+		at += l + 1;
+		*good_len = at;
+	}
+	/* a sorted journal stays as it is (mergesort-like stability is not
+	 * needed then); a merged one is put in time order */
+	for (size_t i = 1; i < j->n; i++)
+		if (by_time(&j->v[i - 1], &j->v[i]) > 0) {
+			/* stable: insertion sort (journals are short, merges rare) */
+			for (size_t k = 1; k < j->n; k++) {
+				struct journal_entry t = j->v[k];
+				size_t m = k;
+
+				while (m > 0 && by_time(&j->v[m - 1], &t) > 0) {
+					j->v[m] = j->v[m - 1];
+					m--;
+				}
+				j->v[m] = t;
+			}
+			break;
+		}
+}
+
+static char *
+slurp(int fd, size_t *len)
+{
+	struct buf b = BUF_INIT;
+	char chunk[8192];
+	ssize_t r;
+
+	while ((r = read(fd, chunk, sizeof chunk)) > 0 || (r < 0 && errno == EINTR))
+		if (r > 0)
+			buf_add(&b, chunk, (size_t)r);
+	*len = b.len;
+	if (r < 0) {
+		buf_free(&b);
+		return NULL;
+	}
+	if (b.data == NULL)
+		buf_adds(&b, "");
+	return buf_take(&b);
+}
+
+int
+journal_read(const char *case_path, struct journal *j, struct err *e)
+{
+	char *path = journal_path(case_path), *text;
+	size_t len, good;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	memset(j, 0, sizeof *j);
+	if (fd < 0) {
+		int saved = errno;
+
+		free(path);
+		if (saved == ENOENT)
+			return 0;
+		return err_set(e, "%s.journal: cannot read: %s", case_path, strerror(saved));
+	}
+	text = slurp(fd, &len);
+	close(fd);
+	if (text == NULL) {
+		err_set(e, "%s: cannot read: %s", path, strerror(errno));
+		free(path);
+		return -1;
+	}
+	parse(text, len, j, &good);
+	free(text);
+	free(path);
+	return 0;
+}
+
+void
+journal_free(struct journal *j)
+{
+	for (size_t i = 0; i < j->n; i++) {
+		free(j->v[i].time);
+		free(j->v[i].who);
+		free(j->v[i].key);
+		free(j->v[i].old);
+		free(j->v[i].new);
+	}
+	free(j->v);
+	memset(j, 0, sizeof *j);
+}
+
+/* ---- replay ---- */
+
+/* Is entry I the first of the journal's last group? */
+static size_t
+last_group_start(const struct journal *j)
+{
+	size_t i = j->n;
+
+	while (i > 0 && j->v[i - 1].seq == j->v[j->n - 1].seq &&
+	    strcmp(j->v[i - 1].time, j->v[j->n - 1].time) == 0)
+		i--;
+	return i;
+}
+
+static void
+replay(const struct journal *j, const char *at, int skip_last, struct journal_kv *kv)
+{
+	size_t end = skip_last ? last_group_start(j) : j->n, alen = at ? strlen(at) : 0;
+
+	memset(kv, 0, sizeof *kv);
+	for (size_t i = 0; i < end; i++) {
+		if (at && strncmp(j->v[i].time, at, alen) > 0)
+			break;
+		if (j->v[i].new)
+			kv_add(kv, xstrdup(j->v[i].key), xstrdup(j->v[i].new));
+		else
+			kv_del(kv, j->v[i].key);
+	}
+}
+
+char *
+journal_text(const struct journal *j, const char *at, int skip_last)
+{
+	struct journal_kv kv;
+	struct buf b = BUF_INIT;
+	char **done = NULL;
+	size_t ndone = 0;
+
+	replay(j, at, skip_last, &kv);
+	buf_adds(&b, "; yjinspect case file: written by yjinspect; see yjinspect-inspection(5)\n");
+	/* section by section, in the order they first appear */
+	for (size_t i = 0; i < kv.n; i++) {
+		const char *dot = strchr(kv.key[i], '.');
+		size_t slen = dot ? (size_t)(dot - kv.key[i]) : 0;
+		int seen = 0;
+
+		for (size_t d = 0; d < ndone && !seen; d++)
+			seen = strlen(done[d]) == slen && strncmp(done[d], kv.key[i], slen) == 0;
+		if (seen)
+			continue;
+		done = xrealloc(done, (ndone + 1) * sizeof *done);
+		done[ndone++] = xasprintf("%.*s", (int)slen, kv.key[i]);
+		buf_printf(&b, "\n[%.*s]\n", (int)slen, kv.key[i]);
+		for (size_t k = i; k < kv.n; k++)
+			if (strncmp(kv.key[k], kv.key[i], slen + 1) == 0)
+				buf_printf(&b, "%s = %s\n", kv.key[k] + slen + 1, kv.val[k]);
+	}
+	for (size_t d = 0; d < ndone; d++)
+		free(done[d]);
+	free(done);
+	journal_kv_free(&kv);
+	return buf_take(&b);
+}
+
+/* Append to BUF the lines that take FROM to TO */
+static size_t
+diff(struct buf *b, long seq, const char *time, const char *who, const struct journal_kv *from,
+    const struct journal_kv *to)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < from->n; i++) {
+		const char *now = kv_get(to, from->key[i]);
+
+		if (now == NULL || strcmp(now, from->val[i]) != 0) {
+			add_line(b, seq, time, who, from->key[i], from->val[i], now);
+			n++;
+		}
+	}
+	for (size_t i = 0; i < to->n; i++)
+		if (kv_get(from, to->key[i]) == NULL) {
+			add_line(b, seq, time, who, to->key[i], NULL, to->val[i]);
+			n++;
+		}
+	return n;
+}
+
+static void
+now_iso(char *buf, size_t size)
+{
+	struct timespec ts;
+	struct tm tm;
+	char s[32];
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	gmtime_r(&ts.tv_sec, &tm);
+	strftime(s, sizeof s, "%Y-%m-%dT%H:%M:%S", &tm);
+	snprintf(buf, size, "%.20s.%03dZ", s, (int)(ts.tv_nsec / 1000000) % 1000);
+}
+
+static int
+write_all(int fd, const char *s, size_t len)
+{
+	while (len) {
+		ssize_t w = write(fd, s, len);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		s += w;
+		len -= (size_t)w;
+	}
+	return 0;
+}
+
+/* The replay of the journal this process appended to last, while the
+ * journal is as it left it (the same size and change time: nobody else
+ * appended): each answer then costs no reading of the whole journal. */
+static struct {
+	char *path;
+	unsigned long long dev, ino, size;
+	long long csec, cnsec;
+	struct journal_kv have;
+	long seq;
+} cache;
+
+static void
+cache_drop(void)
+{
+	free(cache.path);
+	cache.path = NULL;
+	journal_kv_free(&cache.have);
+}
+
+static int
+cache_hit(const char *path, const struct stat *st)
+{
+	return cache.path && strcmp(cache.path, path) == 0 &&
+	    cache.dev == (unsigned long long)st->st_dev &&
+	    cache.ino == (unsigned long long)st->st_ino &&
+	    cache.size == (unsigned long long)st->st_size &&
+	    cache.csec == (long long)st->st_ctim.tv_sec &&
+	    cache.cnsec == (long long)st->st_ctim.tv_nsec;
+}
+
+static void
+cache_keep(const char *path, const struct stat *st, struct journal_kv *have, long seq)
+{
+	cache_drop();
+	cache.path = xstrdup(path);
+	cache.dev = (unsigned long long)st->st_dev;
+	cache.ino = (unsigned long long)st->st_ino;
+	cache.size = (unsigned long long)st->st_size;
+	cache.csec = (long long)st->st_ctim.tv_sec;
+	cache.cnsec = (long long)st->st_ctim.tv_nsec;
+	cache.have = *have;	/* taken over */
+	memset(have, 0, sizeof *have);
+	cache.seq = seq;
+}
+
+int
+journal_record(const char *case_path, const char *old, const char *new, const char *who,
+    struct err *e)
+{
+	char *path = journal_path(case_path), *text, *w = clean_who(who), time[64];
+	struct journal j;
+	struct journal_kv have, was, will;
+	struct buf b = BUF_INIT;
+	size_t len, good;
+	long seq = 0;
+	int fd, rc = -1, existed;
+	struct stat st;
+
+	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+	if (fd < 0) {
+		err_set(e, "%s: cannot open the journal: %s (the change is not saved)", path,
+		    strerror(errno));
+		goto out_nofd;
+	}
+	if (flock(fd, LOCK_EX) < 0 || fstat(fd, &st) < 0) {
+		err_set(e, "%s: cannot lock the journal: %s (the change is not saved)", path,
+		    strerror(errno));
+		goto out;
+	}
+	existed = st.st_size > 0;
+	if (cache_hit(path, &st)) {	/* as this process left it: no need to read it */
+		have = cache.have;
+		memset(&cache.have, 0, sizeof cache.have);
+		seq = cache.seq;
+		good = (size_t)st.st_size;
+	} else {
+		text = slurp(fd, &len);
+		if (text == NULL) {
+			err_set(e, "%s: cannot read the journal: %s (the change is not saved)", path,
+			    strerror(errno));
+			goto out;
+		}
+		parse(text, len, &j, &good);
+		free(text);
+		if (good < len && ftruncate(fd, (off_t)good) < 0) {	/* a torn last line */
+			err_set(e, "%s: cannot cut off a torn last line: %s (the change is not "
+			    "saved)", path, strerror(errno));
+			journal_free(&j);
+			goto out;
+		}
+		for (size_t i = 0; i < j.n; i++)
+			if (j.v[i].seq > seq)
+				seq = j.v[i].seq;
+		replay(&j, NULL, 0, &have);
+		journal_free(&j);
+	}
+	cache_drop();
+	journal_kv_parse(old ? old : "", &was);
+	journal_kv_parse(new, &will);
+	now_iso(time, sizeof time);
+	if (!existed)
+		buf_adds(&b, "# yjinspect journal 1: SEQ TIME WHO KEY OLD NEW CRC; see "
+		    "yjinspect-inspection(5)\n");
+	/* the journal first brought to the file as it is, if it is not */
+	if (diff(&b, seq + 1, time, existed ? "(file)" : "(base)", &have, &was) > 0)
+		seq++;
+	diff(&b, seq + 1, time, w, &was, &will);
+	journal_kv_free(&have);
+	journal_kv_free(&was);
+	if (b.len == 0) {
+		journal_kv_free(&will);
+		rc = 0;
+		goto out;
+	}
+	if (lseek(fd, 0, SEEK_END) < 0 || write_all(fd, b.data, b.len) < 0 || fsync(fd) < 0) {
+		journal_kv_free(&will);
+		int saved = errno;
+
+		/* what was written of it is cut off again: no half entry */
+		if (ftruncate(fd, (off_t)good) == 0)
+			fsync(fd);
+		err_set(e, "%s: cannot append to the journal: %s (the change is not saved)", path,
+		    strerror(saved));
+		goto out;
+	}
+	/* the journal's replay is now WILL: kept for this file's next save */
+	if (fstat(fd, &st) == 0)
+		cache_keep(path, &st, &will, seq + 1);
+	else
+		journal_kv_free(&will);
+	rc = 0;
+out:
+	close(fd);
+out_nofd:
+	buf_free(&b);
+	free(path);
+	free(w);
+	return rc;
+}
+
+void
+journal_check(const char *case_path, struct problems *p)
+{
+	struct journal j;
+	struct journal_kv file, all, before;
+	struct err e;
+	char *text, *jp;
+	size_t len;
+	int fd;
+
+	if (journal_read(case_path, &j, &e) < 0) {
+		problems_add(p, PROBLEM_WARNING, "%s", e.msg);
+		return;
+	}
+	jp = journal_path(case_path);
+	if (j.bad)
+		problems_add(p, PROBLEM_WARNING, "%s:%ld: %zu %s (CRC) and %s ignored", jp,
+		    j.last_bad_line, j.bad, j.bad == 1 ? "line failed its check" :
+		    "lines failed their check", j.bad == 1 ? "is" : "are");
+	if (j.n == 0) {
+		journal_free(&j);
+		free(jp);
+		return;
+	}
+	fd = open(case_path, O_RDONLY | O_CLOEXEC);
+	text = fd >= 0 ? slurp(fd, &len) : NULL;
+	if (fd >= 0)
+		close(fd);
+	journal_kv_parse(text ? text : "", &file);
+	replay(&j, NULL, 0, &all);
+	replay(&j, NULL, 1, &before);
+	{
+		struct buf d1 = BUF_INIT, d2 = BUF_INIT;
+
+		if (diff(&d1, 0, "", "", &all, &file) > 0 && diff(&d2, 0, "", "", &before, &file) > 0) {
+			/* name the first key that differs */
+			const char *key = NULL, *fv = NULL, *jv = NULL;
+
+			for (size_t i = 0; i < file.n && !key; i++)
+				if (!kv_get(&all, file.key[i]) ||
+				    strcmp(kv_get(&all, file.key[i]), file.val[i]) != 0) {
+					key = file.key[i];
+					fv = file.val[i];
+					jv = kv_get(&all, key);
+				}
+			for (size_t i = 0; i < all.n && !key; i++)
+				if (!kv_get(&file, all.key[i])) {
+					key = all.key[i];
+					jv = all.val[i];
+				}
+			problems_add(p, PROBLEM_WARNING, "%s: the file and its journal disagree at %s "
+			    "(file: %s, journal: %s): changed outside yjinspect since its last "
+			    "entry; the next save records it", case_path, key ? key : "?",
+			    fv ? fv : "none", jv ? jv : "none");
+		}
+		buf_free(&d1);
+		buf_free(&d2);
+	}
+	journal_kv_free(&file);
+	journal_kv_free(&all);
+	journal_kv_free(&before);
+	journal_free(&j);
+	free(text);
+	free(jp);
+}

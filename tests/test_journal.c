@@ -1,0 +1,403 @@
+/* test_journal.c - each case's history: every save journaled before the
+ * file is replaced, a replay that equals the file, a file changed some
+ * other way caught up with, torn and damaged lines, a save cut off after
+ * its journal entry, journals merged as git's union merge would, and a
+ * case restored as it was. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "edit.h"
+#include "journal.h"
+#include "testutil.h"
+#include "walk.h"
+#include "xalloc.h"
+
+struct fx {
+	char *dir;
+	struct inspection in;
+	struct walk w;
+	struct edit_undo u;
+};
+
+static int
+setup(void **state)
+{
+	struct fx *fx = xcalloc(1, sizeof *fx);
+	struct problems p = PROBLEMS_INIT;
+	struct err e;
+	size_t ci;
+
+	fx->dir = tu_tmpdir();
+	if (insp_create(fx->dir, tu_env("YJINSPECT_FORMS"), "yj-2019", "Test YJS", NULL, NULL,
+	    NULL, &e) < 0)
+		fail_msg("%s", e.msg);
+	if (insp_open(&fx->in, fx->dir, tu_env("YJINSPECT_FORMS"), &p) < 0)
+		fail_msg("%s", p.v[0].msg);
+	problems_free(&p);
+	walk_init(&fx->w, &fx->in.form);
+	if (edit_add_case(&fx->in, "C1", "Ann", &ci, &e) < 0)
+		fail_msg("%s", e.msg);
+	*state = fx;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fx *fx = *state;
+
+	edit_undo_free(&fx->u);
+	walk_free(&fx->w);
+	insp_close(&fx->in);
+	tu_rmtree(fx->dir);
+	free(fx->dir);
+	free(fx);
+	return 0;
+}
+
+static void
+fact(struct fx *fx, const char *name, const char *value)
+{
+	const struct form *f = &fx->in.form;
+	int fi = form_fact_index(f, name);
+	struct err e;
+
+	assert_true(fi >= 0);
+	if (edit_fact(&fx->in, 0, (size_t)fi, form_choice_index(&f->facts[fi], value), NULL,
+	    &fx->u, &e) < 0)
+		fail_msg("%s", e.msg);
+}
+
+static void
+answer(struct fx *fx, const char *id, enum answer a)
+{
+	struct err e;
+	int i = walk_find(&fx->w, id);
+
+	assert_true(i >= 0);
+	if (edit_answer(&fx->in, &fx->w, 0, (size_t)i, a, "Ann", &fx->u, &e) < 0)
+		fail_msg("%s", e.msg);
+}
+
+/* The journal's replay (up to AT) and the case file hold the same keys */
+static int
+replay_is_file(const char *case_path, const char *at, int skip_last)
+{
+	struct journal j;
+	struct journal_kv a, b;
+	struct err e;
+	char *text, *file = tu_read(case_path, NULL);
+	int same;
+
+	if (journal_read(case_path, &j, &e) < 0)
+		fail_msg("%s", e.msg);
+	text = journal_text(&j, at, skip_last);
+	journal_kv_parse(text, &a);
+	journal_kv_parse(file, &b);
+	same = a.n == b.n;
+	for (size_t i = 0; same && i < a.n; i++)
+		same = strcmp(a.key[i], b.key[i]) == 0 && strcmp(a.val[i], b.val[i]) == 0;
+	if (!same)
+		print_error("journal:\n%s\nfile:\n%s\n", text, file);
+	journal_kv_free(&a);
+	journal_kv_free(&b);
+	journal_free(&j);
+	free(text);
+	free(file);
+	return same;
+}
+
+/* The warnings check gives for the case (its journal) */
+static size_t
+warnings(struct fx *fx, const char *needle)
+{
+	struct problems p = PROBLEMS_INIT;
+	size_t n = 0;
+
+	journal_check(fx->in.cases[0].path, &p);
+	for (size_t i = 0; i < p.n; i++) {
+		if (needle == NULL || strstr(p.v[i].msg, needle) != NULL)
+			n++;
+		print_message("check: %s\n", p.v[i].msg);
+	}
+	problems_free(&p);
+	return n;
+}
+
+static char *
+journal_of(struct fx *fx)
+{
+	char *jp = journal_path(fx->in.cases[0].path), *t = tu_read(jp, NULL);
+
+	free(jp);
+	assert_non_null(t);
+	return t;
+}
+
+/* Every save is in the journal, before the file: the replay is the file. */
+static void
+test_every_save_journaled(void **state)
+{
+	struct fx *fx = *state;
+	struct journal j;
+	struct err e;
+	char *jp = journal_path(fx->in.cases[0].path);
+
+	assert_non_null(strstr(jp, "/cases/C1.journal"));	/* beside C1.ini */
+	assert_true(replay_is_file(fx->in.cases[0].path, NULL, 0));	/* the new case */
+	fact(fx, "case_type", "court");
+	answer(fx, "2.1.1.1", ANSWER_YES);
+	answer(fx, "2.1.1.1", ANSWER_NO);
+	assert_true(replay_is_file(fx->in.cases[0].path, NULL, 0));
+	if (journal_read(fx->in.cases[0].path, &j, &e) < 0)
+		fail_msg("%s", e.msg);
+	/* the last change: answers.2.1.1.1 yes -> no, by the inspector */
+	{
+		int found = 0;
+
+		for (size_t i = 0; i < j.n; i++)
+			if (strcmp(j.v[i].key, "answers.2.1.1.1") == 0 && j.v[i].old &&
+			    strcmp(j.v[i].old, "yes") == 0 && j.v[i].new && strcmp(j.v[i].new, "no") == 0)
+				found = 1;
+		assert_true(found);
+	}
+	assert_int_equal(j.bad, 0);
+	assert_int_equal(j.torn, 0);
+	journal_free(&j);
+	assert_int_equal(warnings(fx, NULL), 0);
+	free(jp);
+}
+
+/* A file changed by hand: check says where; the next save catches the
+ * journal up ("(file)") before its own change, and they agree again. */
+static void
+test_changed_outside(void **state)
+{
+	struct fx *fx = *state;
+	char *text, *edited, *j;
+
+	fact(fx, "case_type", "court");
+	answer(fx, "2.1.1.1", ANSWER_YES);
+	text = tu_read(fx->in.cases[0].path, NULL);
+	edited = tu_replace(text, "2.1.1.1 = yes", "2.1.1.1 = no");
+	tu_write(fx->dir, "cases/C1.ini", edited);
+	assert_int_equal(warnings(fx, "disagree at answers.2.1.1.1 (file: no, journal: yes)"), 1);
+	answer(fx, "2.1.1.2", ANSWER_YES);	/* reads the case again first (edit.h) */
+	assert_int_equal(warnings(fx, NULL), 0);
+	assert_true(replay_is_file(fx->in.cases[0].path, NULL, 0));
+	j = journal_of(fx);
+	assert_non_null(strstr(j, "\t(file)\tanswers.2.1.1.1\t=yes\t=no\t"));
+	free(j);
+	free(text);
+	free(edited);
+}
+
+/* A case saved before journals existed: its first save records the whole
+ * file as it was ("(base)"), so every state since can be rebuilt. */
+static void
+test_base(void **state)
+{
+	struct fx *fx = *state;
+	char *jp = journal_path(fx->in.cases[0].path), *j;
+
+	fact(fx, "case_type", "court");
+	answer(fx, "2.1.1.1", ANSWER_YES);
+	unlink(jp);
+	answer(fx, "2.1.1.2", ANSWER_NO);
+	j = journal_of(fx);
+	assert_non_null(strstr(j, "\t(base)\tanswers.2.1.1.1\t-\t=yes\t"));
+	assert_non_null(strstr(j, "\tanswers.2.1.1.2\t-\t=no\t"));
+	assert_true(replay_is_file(fx->in.cases[0].path, NULL, 0));
+	free(j);
+	free(jp);
+}
+
+/* A last line cut short (killed mid-append) is ignored, said by
+ * history, not a problem for check, and cut off before the next append;
+ * a damaged line elsewhere is a warning naming its line. */
+static void
+test_torn_and_damaged(void **state)
+{
+	struct fx *fx = *state;
+	char *jp = journal_path(fx->in.cases[0].path), *j, *bad;
+	struct journal jr;
+	struct err e;
+	FILE *fp;
+
+	fact(fx, "case_type", "court");
+	answer(fx, "2.1.1.1", ANSWER_YES);
+	fp = fopen(jp, "a");
+	assert_non_null(fp);
+	fputs("9\t2026-01-01T00:00:00.000Z\tX\tanswers.2.1.1.3\t-\t=y", fp);
+	fclose(fp);
+	if (journal_read(fx->in.cases[0].path, &jr, &e) < 0)
+		fail_msg("%s", e.msg);
+	assert_int_equal(jr.torn, 1);
+	assert_int_equal(jr.bad, 0);
+	journal_free(&jr);
+	assert_int_equal(warnings(fx, NULL), 0);
+	answer(fx, "2.1.1.2", ANSWER_YES);
+	if (journal_read(fx->in.cases[0].path, &jr, &e) < 0)
+		fail_msg("%s", e.msg);
+	assert_int_equal(jr.torn, 0);
+	assert_int_equal(jr.bad, 0);
+	journal_free(&jr);
+	assert_true(replay_is_file(fx->in.cases[0].path, NULL, 0));
+
+	/* one byte of an old line changed: its CRC fails */
+	j = journal_of(fx);
+	bad = tu_replace(j, "answers.2.1.1.1\t-\t=yes", "answers.2.1.1.1\t-\t=yeS");
+	tu_write(fx->dir, "cases/C1.journal", bad);
+	assert_int_equal(warnings(fx, "1 line failed its check (CRC) and is ignored"), 1);
+	free(j);
+	free(bad);
+	free(jp);
+}
+
+/* Killed after the journal entry, before the file's rename: the change is
+ * not in the file, and that is no disagreement (nor is it replayed as
+ * given by the next save's catch-up: the file wins). */
+static void
+test_save_cut_off(void **state)
+{
+	struct fx *fx = *state;
+	char *text, *next;
+	struct err e;
+
+	fact(fx, "case_type", "court");
+	answer(fx, "2.1.1.1", ANSWER_YES);
+	text = tu_read(fx->in.cases[0].path, NULL);
+	next = tu_replace(text, "2.1.1.1 = yes", "2.1.1.1 = no");
+	if (journal_record(fx->in.cases[0].path, text, next, "Ann", &e) < 0)
+		fail_msg("%s", e.msg);
+	assert_int_equal(warnings(fx, NULL), 0);
+	assert_false(replay_is_file(fx->in.cases[0].path, NULL, 0));
+	assert_true(replay_is_file(fx->in.cases[0].path, NULL, 1));
+	answer(fx, "2.1.1.2", ANSWER_YES);
+	assert_true(replay_is_file(fx->in.cases[0].path, NULL, 0));
+	assert_int_equal(fx->in.cases[0].prompt_answer[form_prompt_index(&fx->in.form,
+	    "2.1.1.1")], ANSWER_YES);
+	free(text);
+	free(next);
+}
+
+/* Two laptops' journals merged line by line (git's union merge: ours,
+ * then theirs): read in time order, whatever the order of the lines. */
+static void
+test_union_merged(void **state)
+{
+	struct fx *fx = *state;
+	char *jp = journal_path(fx->in.cases[0].path);
+	struct journal j;
+	struct err e;
+	FILE *fp;
+	/* lines made as journal.c makes them (CRC of what comes before) */
+	static const char *later = "1\t2026-05-02T10:00:00.000Z\tBea\tanswers.2.1.1.1\t-\t=no\t";
+	static const char *earlier = "1\t2026-05-01T10:00:00.000Z\tAnn\tanswers.2.1.1.1\t-\t=yes\t";
+	uint32_t c;
+
+	unlink(jp);
+	fp = fopen(jp, "w");
+	assert_non_null(fp);
+	for (int k = 0; k < 2; k++) {
+		const char *l = k == 0 ? later : earlier;
+
+		c = 0xffffffffu;
+		for (const char *s = l; *s; s++) {
+			c ^= (unsigned char)*s;
+			for (int b = 0; b < 8; b++)
+				c = (c >> 1) ^ (0xedb88320u & (0u - (c & 1u)));
+		}
+		fprintf(fp, "%s%08x\n", l, (unsigned)(c ^ 0xffffffffu));
+	}
+	fclose(fp);
+	if (journal_read(fx->in.cases[0].path, &j, &e) < 0)
+		fail_msg("%s", e.msg);
+	assert_int_equal(j.n, 2);
+	assert_int_equal(j.bad, 0);
+	assert_string_equal(j.v[0].who, "Ann");
+	assert_string_equal(j.v[1].who, "Bea");
+	{
+		char *t = journal_text(&j, NULL, 0), *t1 = journal_text(&j, "2026-05-01", 0);
+
+		assert_non_null(strstr(t, "2.1.1.1 = no\n"));
+		assert_non_null(strstr(t1, "2.1.1.1 = yes\n"));
+		free(t);
+		free(t1);
+	}
+	journal_free(&j);
+	free(jp);
+}
+
+/* A case rebuilt as it was at a time: a new change, itself journaled;
+ * before the journal begins: refused, nothing changed. */
+static void
+test_restore(void **state)
+{
+	struct fx *fx = *state;
+	struct journal j;
+	struct err e;
+	char at[64], *before;
+	struct timespec pause = { 0, 20000000 };
+
+	fact(fx, "case_type", "court");
+	answer(fx, "2.1.1.1", ANSWER_YES);
+	answer(fx, "2.1.1.2", ANSWER_NO);
+	if (journal_read(fx->in.cases[0].path, &j, &e) < 0)
+		fail_msg("%s", e.msg);
+	snprintf(at, sizeof at, "%s", j.v[j.n - 1].time);	/* after 2.1.1.2 = no */
+	journal_free(&j);
+	nanosleep(&pause, NULL);
+	answer(fx, "2.1.1.1", ANSWER_NO);
+	answer(fx, "2.1.1.3", ANSWER_YES);
+	if (edit_restore(&fx->in, 0, at, "Ann (restore)", &e) < 0)
+		fail_msg("%s", e.msg);
+	assert_int_equal(fx->in.cases[0].prompt_answer[form_prompt_index(&fx->in.form,
+	    "2.1.1.1")], ANSWER_YES);
+	assert_int_equal(fx->in.cases[0].prompt_answer[form_prompt_index(&fx->in.form,
+	    "2.1.1.3")], ANSWER_NONE);
+	assert_true(replay_is_file(fx->in.cases[0].path, NULL, 0));
+	assert_int_equal(warnings(fx, NULL), 0);
+	{
+		char *jt = journal_of(fx);
+
+		assert_non_null(strstr(jt, "\tAnn (restore)\tanswers.2.1.1.3\t=yes\t-\t"));
+		free(jt);
+	}
+	before = tu_read(fx->in.cases[0].path, NULL);
+	assert_int_equal(edit_restore(&fx->in, 0, "", "Ann", &e), -1);
+	assert_non_null(strstr(e.msg, "not a time"));
+	assert_int_equal(edit_restore(&fx->in, 0, "2001-01-01", "Ann", &e), -1);
+	assert_non_null(strstr(e.msg, "nothing to restore at 2001-01-01"));
+	{
+		char *after = tu_read(fx->in.cases[0].path, NULL);
+
+		assert_string_equal(before, after);
+		free(after);
+	}
+	free(before);
+}
+
+int
+main(void)
+{
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+	const struct CMUnitTest tests[] = {
+		T(test_every_save_journaled), T(test_changed_outside), T(test_base),
+		T(test_torn_and_damaged), T(test_save_cut_off), T(test_union_merged),
+		T(test_restore),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -19,9 +19,9 @@ what=${1:-demo}
 
 # the build, and what the tests use: tmux (the terminal UI), python3 (reads
 # the exports back), chromium and poppler-utils (the html rendered and
-# printed), valgrind (memcheck)
+# printed), valgrind (memcheck), git (the folders' git files tried)
 PKGS="build-essential autoconf automake pkg-config libncurses-dev libiniparser-dev libcmocka-dev tmux"
-[ "$what" = test ] && PKGS="$PKGS python3 chromium poppler-utils valgrind"
+[ "$what" = test ] && PKGS="$PKGS python3 chromium poppler-utils valgrind git"
 
 install_missing() {
 	missing=""

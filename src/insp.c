@@ -835,6 +835,37 @@ make_dir(const char *path, struct err *e)
 	return err_set(e, "%s: cannot create the directory: %s", path, strerror(errno));
 }
 
+/* The files that make the folder ready for git (a team's laptops brought
+ * together): what merges how, and what is one machine's own. Made beside
+ * inspection.ini by insp_create and insp_copy; never over a file. */
+static const char git_attributes[] =
+    "# yjinspect: each case's journal (NAME.journal) is only ever appended to:\n"
+    "# a merge keeps both sides' lines (their times put them in order)\n"
+    "*.journal merge=union\n";
+static const char git_ignore[] =
+    "# yjinspect: one machine's own state, not the inspection's: save locks,\n"
+    "# each inspector's place, files being saved or restored\n"
+    "*.lock\n"
+    ".yjinspect-place-*\n"
+    ".*\n"
+    "!.gitignore\n"
+    "!.gitattributes\n";
+
+static int
+write_git_files(const char *dir, struct err *e)
+{
+	char *a = xasprintf("%s/.gitattributes", dir), *i = xasprintf("%s/.gitignore", dir);
+	int rc = 0;
+
+	if (access(a, F_OK) != 0)
+		rc = save_file_new(a, git_attributes, sizeof git_attributes - 1, e);
+	if (rc == 0 && access(i, F_OK) != 0)
+		rc = save_file_new(i, git_ignore, sizeof git_ignore - 1, e);
+	free(a);
+	free(i);
+	return rc;
+}
+
 int
 insp_create(const char *dir, const char *forms_dir, const char *framework_id,
     const char *service, const char *lead, const char *fieldwork_start,
@@ -870,6 +901,8 @@ insp_create(const char *dir, const char *forms_dir, const char *framework_id,
 		in.created = created;
 		rc = insp_write(&in, 1, e);	/* never over another's, made meanwhile */
 	}
+	if (rc == 0)
+		rc = write_git_files(dir, e);
 	free(cases);
 	free(in.path);
 	form_free(&in.form);
@@ -958,6 +991,8 @@ insp_copy(const char *src, const char *dst, struct err *e)
 	free(names);
 	if (rc == 0 && p.nerrors)
 		rc = err_set(e, "%s", p.v[0].msg);
+	if (rc == 0)
+		rc = write_git_files(dst, e);
 	problems_free(&p);
 	return rc;
 }

@@ -50,6 +50,21 @@ check "demo copies every case" [ "$(ls "$TMP/demo/cases"/*.ini | wc -l)" -eq 10 
 check "demo files are private (0600)" [ "$(stat -c %a "$TMP/demo/cases/ST-C01.ini")" = 600 ]
 check "...its folders too (0700)" sh -c "[ \"\$(stat -c %a '$TMP/demo' '$TMP/demo/cases' | tr '\n' ' ')\" = '700 700 ' ]"
 check "...and it writes nothing in HOME" sh -c "[ -z \"\$(find '$HOME' -mindepth 1 | head -1)\" ]"
+# ready for git: journals merge as a union of lines; locks, places and
+# files being saved are one machine's own
+check "demo writes .gitattributes: journals merge as a union" \
+	grep -qx '\*.journal merge=union' "$TMP/demo/.gitattributes"
+if command -v git >/dev/null 2>&1; then
+	(cd "$TMP/demo" && git init -q && git add -A) >/dev/null 2>&1
+	check "...git sees the journals' merge as union" sh -c "
+		cd '$TMP/demo' && git check-attr merge cases/ST-C01.journal | grep -q 'merge: union'"
+	check "...and adds no lock file, place or temporary file" sh -c "
+		cd '$TMP/demo' && [ -z \"\$(git ls-files | grep -E '\.lock\$|yjinspect-place|/\.[^/]*\$' | grep -vE '^\.git(attributes|ignore)\$')\" ] &&
+		git ls-files | grep -qx cases/ST-C01.ini && git ls-files | grep -qx .gitattributes"
+	rm -rf "$TMP/demo/.git"
+else
+	echo "SKIP: git is not installed: the demo folder's git files not tried with git"
+fi
 chmod 0755 "$TMP/demo"
 run "$o" "$e" "$YJ" summary "$TMP/demo"
 check "a folder others can read: summary still works" [ "$rc" -eq 0 ]

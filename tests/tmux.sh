@@ -27,8 +27,12 @@ tm new-session -d -s keep -x 80 -y 24 sleep 600 ||
 
 # The program runs under a wrapper that reports how it ended, then stays
 # (so the pane shows "EXIT n" and the terminal as the program left it).
+# The wrapper is not killed by a Ctrl-C sent to the pane (an interactive
+# shell leaves it to the program in the foreground): it ignores SIGINT, and
+# the program, which sets its own handler, gets it.
 cat >"$TMP/ui" <<'EOF'
 #!/bin/sh
+trap "" INT
 "$@"
 echo "EXIT $?"
 exec sleep 60
@@ -96,7 +100,7 @@ pane() { tm display -p -t "$S" "$1"; }
 prog_pid() {
 	pp=$(pane '#{pane_pid}')
 	for f in /proc/[0-9]*/stat; do
-		read -r l <"$f" 2>/dev/null || continue
+		read -r l 2>/dev/null <"$f" || continue
 		r=${l##*) }
 		set -- $r
 		if [ "$2" = "$pp" ]; then

@@ -4,7 +4,8 @@
 # screen comes back with capture-pane. Every wait is a bounded poll of the
 # screen (wait_for). Scenarios: a whole court case entered by keystrokes;
 # questions a case fact makes irrelevant; quit and reopen; resize; a note
-# holding escape sequences; SIGTERM and SIGHUP; undo; the help screen and
+# holding escape sequences; SIGTERM, SIGHUP and SIGINT with a note or the
+# facts form's text field open; undo; the help screen and
 # the man page against `yjinspect keys`; no colour and a vt100.
 # The terminal is tmux's own (TERM as tmux sets it: tmux-256color from tmux
 # 3.3, screen before), LANG=C.UTF-8, HOME private (lib.sh).
@@ -467,7 +468,8 @@ key q
 wait_for "EXIT 0" >/dev/null
 
 # ====================================================================
-# 6. SIGTERM and SIGHUP: exit 0, everything saved, the terminal restored
+# 6. SIGTERM, SIGHUP and SIGINT (Ctrl-C): exit 0, everything saved (an open
+# note, text typed into the facts form), the terminal restored
 G="$TMP/sig"
 "$YJ" new "$G" --framework yj-2019 --service "Signal YJS" >/dev/null
 cat >"$G/cases/SIG-1.ini" <<'EOF'
@@ -536,6 +538,44 @@ gone() { n=500; while kill -0 "$1" 2>/dev/null && [ $n -gt 0 ]; do sleep 0.01; n
 check "6: the terminal closed without a SIGHUP: the program leaves (no spinning)" gone "$pid"
 check "6: ...the note with what was typed" grep -qx '2.1.1 = "typed before TERM ü and HUP and gone"' "$CS"
 kill -9 "$pid" 2>/dev/null || true	# (when it failed to leave)
+# Ctrl-C (SIGINT from the terminal) with a note open, as a shell's
+# foreground program gets it (the wrapper ignores it, as an interactive
+# shell does)
+ui s6d 80 24 "$YJ" "$G"
+wait_for "· 5/63 answered" >/dev/null
+key e
+wait_for "and HUP and gone" >/dev/null
+typed " and INT"
+wait_for "and gone and INT" >/dev/null
+key C-c
+check "6: Ctrl-C (SIGINT) in the note editor: the program exits 0" wait_for "EXIT 0"
+check "6: ...the note with what was typed" grep -qx '2.1.1 = "typed before TERM ü and HUP and gone and INT"' "$CS"
+check "6: ...the terminal is restored (no alternate screen)" [ "$(pane '#{alternate_on}')" = 0 ]
+check "6: ...the answers as they were" sh -c "[ \"\$('$TMP/section' '$CS' answers | wc -l)\" -eq 5 ]"
+# the facts form open, text typed into its Inspector row (not yet left):
+# each signal saves it as leaving the row would
+to_inspector() {
+	key f
+	wait_for "Case facts: SIG-1" >/dev/null
+	key Up Up Up Up Up Up Up Up Up Up Up Up Up Up Up
+	wait_re '^> Reference' >/dev/null
+	key Down
+	wait_re '^> Inspector' >/dev/null
+}
+typed_in=""
+for sig in TERM HUP INT; do
+	ui "s6f$sig" 80 24 "$YJ" "$G"
+	wait_for "· 5/63 answered" >/dev/null
+	to_inspector
+	more="${typed_in:+ }$sig-ö"	# after what is there (the text so far)
+	typed "$more"
+	typed_in="$typed_in$more"
+	wait_re "^> Inspector +$typed_in" >/dev/null
+	if [ "$sig" = INT ]; then key C-c; else tm run-shell "kill -$sig $(prog_pid)"; fi
+	check "6: SIG$sig with text typed in the facts form: exit 0" wait_for "EXIT 0"
+	check "6: ...the Inspector row saved as typed ($typed_in)" grep -qx "inspector = \"$typed_in\"" "$CS"
+	check "6: ...the terminal is restored (no alternate screen)" [ "$(pane '#{alternate_on}')" = 0 ]
+done
 
 # ====================================================================
 # 7. undo

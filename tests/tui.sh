@@ -576,6 +576,23 @@ for sig in TERM HUP INT; do
 	check "6: ...the Inspector row saved as typed ($typed_in)" grep -qx "inspector = \"$typed_in\"" "$CS"
 	check "6: ...the terminal is restored (no alternate screen)" [ "$(pane '#{alternate_on}')" = 0 ]
 done
+# a field that cannot be saved at the signal (its lock file made a
+# directory, which root cannot write through either): what was typed is
+# printed once the terminal is restored, and the exit status says so (1)
+ui s6g 80 24 "$YJ" "$G"
+wait_for "· 5/63 answered" >/dev/null
+to_inspector
+typed " unsaved"
+wait_re "^> Inspector +$typed_in unsaved" >/dev/null
+rm -f "$CS.lock"; mkdir "$CS.lock"
+tm run-shell "kill -TERM $(prog_pid)"
+check "6: SIGTERM, the field cannot be saved: exit 1" wait_for "EXIT 1"
+check "6: ...what was typed is printed, with the row's name" \
+	wait_for "Inspector: $typed_in unsaved"
+check "6: ...and why it was not saved" wait_re "NOT SAVED: .*SIG-1\.ini: lock failed"
+check "6: ...the terminal is restored (no alternate screen)" [ "$(pane '#{alternate_on}')" = 0 ]
+check "6: ...the file as it was" grep -qx "inspector = \"$typed_in\"" "$CS"
+rmdir "$CS.lock"
 
 # ====================================================================
 # 7. undo

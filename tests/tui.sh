@@ -593,6 +593,18 @@ check "6: ...and why it was not saved" wait_re "NOT SAVED: .*SIG-1\.ini: lock fa
 check "6: ...the terminal is restored (no alternate screen)" [ "$(pane '#{alternate_on}')" = 0 ]
 check "6: ...the file as it was" grep -qx "inspector = \"$typed_in\"" "$CS"
 rmdir "$CS.lock"
+# the field taken down while the terminal is too small: what was typed is
+# still saved
+ui s6h 80 24 "$YJ" "$G"
+wait_for "· 5/63 answered" >/dev/null
+to_inspector
+typed " small"
+wait_re "^> Inspector +$typed_in small" >/dev/null
+tm resize-window -t "$S" -x 40 -y 12
+wait_for "Terminal too small" >/dev/null
+tm run-shell "kill -HUP $(prog_pid)"
+check "6: SIGHUP with the terminal too small: exit 0" wait_for "EXIT 0"
+check "6: ...the text typed before it shrank is saved" grep -qx "inspector = \"$typed_in small\"" "$CS"
 
 # ====================================================================
 # 7. undo

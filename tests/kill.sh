@@ -81,6 +81,8 @@ clean() {
 			"$TMP/check" | grep -q .
 }
 
+# the status line's account of what a key changed: "2.1.1.1 Yes → No"
+CHANGE='^[0-9]+(\.[0-9]+)+ ((Yes|No|N/A) )?→ (Yes|No|N/A)'
 # parse: read the screen in $TMP/screen into ref pos of k total (the walk's
 # title; ref empty when the screen is not the walk) and id was now (the
 # status line's last change; id empty when it names none)
@@ -88,7 +90,7 @@ parse() {
 	set -- $(head -1 "$TMP/screen" | sed -n \
 		's/^ case \([^ ]*\) (\([0-9]*\) of \([0-9]*\)) · \([0-9]*\)\/\([0-9]*\) answered.*/\1 \2 \3 \4 \5/p')
 	ref=${1:-} pos=${2:-0} of=${3:-0} k=${4:-0} total=${5:-0}
-	set -- $(grep -oE '^[0-9]+(\.[0-9]+)+ ((Yes|No|N/A) )?→ (Yes|No|N/A)' "$TMP/screen" |
+	set -- $(grep -oE "$CHANGE" "$TMP/screen" |
 		tail -1 | sed 's/ → / /')
 	id=${1:-}; now=$(eval "echo \${$#:-}")
 	case $now in Yes) now=yes ;; No) now=no ;; N/A) now=na ;; *) id="" ;; esac
@@ -105,16 +107,38 @@ next_key() {
 		nk=""
 	fi
 }
-# step: send the next key and wait until the screen shows it done
+# step: send the next key and wait until the screen shows it done: the
+# next case's title for ], else a status line naming a change (drawn after
+# the title above it) other than the one before. An answer key mostly
+# answers the next question (the count goes up); after a kill between an
+# answer's save and the save of the place (the question the walk is on),
+# the walk reopens on that answered question, and the key changes it
+# (counted in "again").
 step() {
 	next_key
 	[ -n "$nk" ] || return 0
 	if [ "$nk" = "]" ]; then
 		key "]"; wait_for "case $(printf 'K-%03d' $((pos + 1))) (" || return 1
-	else
-		key "$nk"; wait_for "· $((k + 1))/$total answered" || return 1
+		shot; parse
+		return 0
 	fi
-	shot; parse
+	k0=$k st0=$(tail -3 "$TMP/screen")
+	key "$nk"
+	n=200
+	while [ $n -gt 0 ]; do
+		shot
+		st=$(tail -3 "$TMP/screen")
+		if [ "$st" != "$st0" ] && printf '%s\n' "$st" | grep -qE "$CHANGE"; then
+			parse
+			[ "$k" -eq $((k0 + 1)) ] && return 0
+			[ "$k" -eq "$k0" ] && { again=$((again + 1)); return 0; }
+			break
+		fi
+		sleep 0.025
+		n=$((n - 1))
+	done
+	show "after the key '$nk' ($k0/$total answered before)"
+	return 1
 }
 # start: start the program; "walk" when it shows the walk, "list" for the
 # case list, "" when neither shows in 5 s
@@ -131,7 +155,7 @@ ready() {
 }
 
 runs=0 temps_before=0
-sent=0 kills=0 between=0 cut=0 shown=0 ondisk=0 lost=0 changes=0 starts_ok=0
+sent=0 kills=0 again=0 between=0 cut=0 shown=0 ondisk=0 lost=0 changes=0 starts_ok=0
 walked=""	# the case the walk showed last (where the next start must be)
 start; ready
 if [ "$at" = list ]; then key Enter; wait_for "case K-001 (1 of 3) · 0/63 answered" >/dev/null; fi
@@ -147,7 +171,8 @@ while [ "$kills" -lt "$N" ]; do
 	if { [ "$r" -eq 0 ] && [ "$kills" -gt 1 ]; } || [ "$kills" -eq 3 ]; then
 		mode=start
 		rnd 31; d=$r
-		# (the previous run's screen: the case it must open on)
+		# the program the last round started: killed as it idles (not
+		# counted), started again, and killed that many ms into its start
 		kill -KILL "$pid" 2>/dev/null && sent=$((sent + 1))
 		wait_for "EXIT 137" >/dev/null
 		start
@@ -222,7 +247,8 @@ echo "# kills: $kills (SIGKILLs sent: $sent); answers shown before the kills: $s
 	"(summed over the kills); on disk then: $ondisk; lost: $lost; last changes" \
 	"checked: $changes; killed after a save, before the screen showed it: $between;" \
 	"in a save (its temporary file left): $cut; normal starts after: $starts_ok;" \
-	"answers in the folder at the end: $all in $ncases cases; temporary files left: $left"
+	"answers in the folder at the end: $all in $ncases cases; temporary files left: $left;" \
+	"keys that changed an answer given before: $again"
 check "totals: $kills kills, $shown answers shown, $ondisk on disk, $lost lost" [ "$lost" -eq 0 ]
 check "the temporary files of saves cut short are left out of the folder's cases" clean
 

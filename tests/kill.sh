@@ -2,7 +2,8 @@
 # kill.sh [N] - no answer is ever lost: the terminal UI, in a real terminal
 # (tmux, 80x24), answers a stream of questions on a new inspection and is
 # killed with SIGKILL N times (20 by default, as make check runs it; a long
-# run gives N) at random moments, and started again each time:
+# run gives N, or KILLS=N: make check TESTS=tests/kill.sh KILLS=1000) at
+# random moments, and started again each time:
 #   idle      after the screen showed the last key's answer;
 #   mid-save  a key sent, then the kill 0-30 ms later (in the middle of its
 #             save, or of the drawing after it, or before it was read);
@@ -19,7 +20,7 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/tmux.sh"
 
-N=${1:-20}
+N=${1:-${KILLS:-20}}
 case $N in ''|*[!0-9]*) echo "usage: kill.sh [N]"; exit 99 ;; esac
 YJINSPECT_FORMS="${YJINSPECT_FORMS:-$top_srcdir/forms}"; export YJINSPECT_FORMS
 unset YJINSPECT_INSPECTOR NO_COLOR

@@ -1,8 +1,9 @@
 /* tui.c - the terminal UI's main loop (see tui.h): curses setup and
  * teardown, layout from the terminal size, input and dispatch by screen,
- * resize (KEY_RESIZE: no signal handler touches curses), and SIGHUP/SIGTERM
- * (a flag the loop sees: every answer is already saved; an open note is
- * saved; the terminal is restored). */
+ * resize (KEY_RESIZE: no signal handler touches curses), and SIGHUP, SIGTERM
+ * and SIGINT (a flag the loop sees: every answer is already saved; an open
+ * note or text field is saved, or printed when it cannot be; the terminal is
+ * restored). */
 #include "config.h"
 
 #include <errno.h>
@@ -447,7 +448,7 @@ tui_run(const char *dir)
 	struct tui *t = xcalloc(1, sizeof *t);
 	struct sigaction sa;
 	SCREEN *scr;
-	char *lost = NULL;
+	char *lost = NULL, *lost_fact = NULL;
 	int quit = 0;
 
 	setlocale(LC_ALL, "");
@@ -573,7 +574,7 @@ tui_run(const char *dir)
 	if (t->notes && tui_notes_close(t) < 0)
 		lost = tui_notes_text(t);	/* could not be saved: printed below */
 	if (t->facts)
-		tui_facts_close(t);
+		lost_fact = tui_facts_leave(t);	/* could not be saved: printed below */
 	if (scr != NULL) {
 		tui_save_place(t);
 		endwin();
@@ -583,6 +584,12 @@ tui_run(const char *dir)
 		fprintf(stderr, "yjinspect: %s\nyjinspect: the note was not saved; here it is:\n%s\n",
 		    t->msg, lost);
 		free(lost);
+		quit = -1;
+	}
+	if (lost_fact) {
+		fprintf(stderr, "yjinspect: %s\nyjinspect: the text typed was not saved; here it is:\n%s\n",
+		    t->msg, lost_fact);
+		free(lost_fact);
 		quit = -1;
 	}
 	edit_undo_free(&t->undo);

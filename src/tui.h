@@ -152,6 +152,9 @@ int tui_jump_key(struct tui *t, enum tui_action a);
 /* tui_facts.c: the case facts form (ncurses form library) */
 void tui_facts_open(struct tui *t);
 void tui_facts_close(struct tui *t);	/* saves the field being edited */
+/* tui_facts_close, but when the field being edited cannot be saved (the
+ * message says why) returns what was typed, "LABEL: TEXT" (free it) */
+char *tui_facts_leave(struct tui *t);
 void tui_facts_draw(struct tui *t);
 int tui_facts_input(struct tui *t, int is_code, int ch);
 void tui_facts_layout(struct tui *t);	/* after a resize */

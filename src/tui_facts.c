@@ -179,13 +179,15 @@ field_commit(struct tui *t)
 	char *v;
 	int rc;
 
-	if (fx->form == NULL)
+	/* no field, or one taken down until the next draw (a resize, a
+	 * terminal too small) with what was typed in PENDING */
+	if (fx->form == NULL && fx->pending == NULL)
 		return 0;
 	if (!fx->edited) {	/* only looked at: the saved text stays as it is */
 		field_free(fx);
 		return 0;
 	}
-	v = field_text(fx);
+	v = fx->form ? field_text(fx) : xstrdup(fx->pending);
 	if (fx->row == ROW_REFERENCE)
 		rc = edit_field(&t->in, t->ci, FIELD_REFERENCE, v, &t->undo, &e);
 	else if (fx->row == ROW_INSPECTOR)
@@ -200,6 +202,8 @@ field_commit(struct tui *t)
 	}
 	fx->edited = 0;
 	field_free(fx);
+	free(fx->pending);	/* saved: not for the next field made */
+	fx->pending = NULL;
 	return 0;
 }
 
@@ -274,18 +278,6 @@ tui_facts_open(struct tui *t)
 }
 
 void
-tui_facts_close(struct tui *t)
-{
-	if (t->facts == NULL)
-		return;
-	field_commit(t);
-	field_free(t->facts);
-	free(t->facts->pending);
-	free(t->facts);
-	t->facts = NULL;
-}
-
-void
 tui_facts_layout(struct tui *t)
 {
 	/* rebuilt at the new place on the next draw, with what was typed */
@@ -302,6 +294,33 @@ row_label(const struct tui *t, int row)
 	const struct form_fact *fa = row_fact(t, row);
 
 	return fa ? fa->label : row == ROW_REFERENCE ? "Reference" : "Inspector";
+}
+
+void
+tui_facts_close(struct tui *t)
+{
+	free(tui_facts_leave(t));
+}
+
+char *
+tui_facts_leave(struct tui *t)
+{
+	struct tui_facts *fx = t->facts;
+	char *lost = NULL;
+
+	if (fx == NULL)
+		return NULL;
+	if (field_commit(t) < 0) {	/* the field is still there, as typed */
+		char *v = fx->form ? field_text(fx) : xstrdup(fx->pending ? fx->pending : "");
+
+		lost = xasprintf("%s: %s", row_label(t, fx->row), v);
+		free(v);
+	}
+	field_free(fx);
+	free(fx->pending);
+	free(fx);
+	t->facts = NULL;
+	return lost;
 }
 
 /* The label on the row itself: the full one when every full label fits

@@ -4,104 +4,24 @@
 # screen comes back with capture-pane. Every wait is a bounded poll of the
 # screen (wait_for). Scenarios: a whole court case entered by keystrokes;
 # questions a case fact makes irrelevant; quit and reopen; resize; a note
-# holding escape sequences; SIGTERM and SIGHUP; undo; the help screen and
+# holding escape sequences; SIGTERM, SIGHUP and SIGINT with a note or the
+# facts form's text field open; undo; the help screen and
 # the man page against `yjinspect keys`; no colour and a vt100.
 # The terminal is tmux's own (TERM as tmux sets it: tmux-256color from tmux
 # 3.3, screen before), LANG=C.UTF-8, HOME private (lib.sh).
 # Skipped (77) when tmux is not installed. Needs tmux 3.0 or later (a
 # command given to new-session as separate arguments).
 . "$top_srcdir/tests/lib.sh"
-
-if ! command -v tmux >/dev/null 2>&1; then
-	echo "SKIP: tmux is not installed"
-	exit 77
-fi
+. "$top_srcdir/tests/tmux.sh"
 
 FX="$top_srcdir/tests/fixtures"
 DEMO="$FX/south-tyneside-2020"
 FORM="${YJINSPECT_FORMS:-$top_srcdir/forms}/yj-2019.ini"
 YJINSPECT_FORMS="${YJINSPECT_FORMS:-$top_srcdir/forms}"; export YJINSPECT_FORMS
 unset YJINSPECT_INSPECTOR NO_COLOR TMUX
-# tmux runs a command given as one string, and run-shell's, with its
-# default-shell: $SHELL, else the user's login shell, which for an account
-# such as nobody (make distcheck as an unprivileged user) is nologin.
-SHELL=/bin/sh; export SHELL
-ESC=$(printf '\033')
 WHO="Zoë Ávila"	# stamped on answers (YJINSPECT_INSPECTOR), not ASCII on purpose
 
-# ---- the private tmux server
-tm() { tmux -S "$TMP/sock" -f /dev/null "$@"; }
-trap 'tm kill-server >/dev/null 2>&1; chmod -R u+w "$TMP" 2>/dev/null; rm -rf "$TMP"' EXIT
-trap 'exit 1' HUP INT TERM PIPE
-# a session that keeps the server up between the program's runs
-tm new-session -d -s keep -x 80 -y 24 sleep 600 ||
-	{ echo "ERROR: tmux cannot start a server on $TMP/sock"; exit 99; }
-
-# The program runs under a wrapper that reports how it ended, then stays
-# (so the pane shows "EXIT n" and the terminal as the program left it).
-cat >"$TMP/ui" <<'EOF'
-#!/bin/sh
-"$@"
-echo "EXIT $?"
-exec sleep 60
-EOF
-chmod +x "$TMP/ui"
-
-S=""	# the current session
-# ui NAME COLS ROWS [VAR=VALUE]... ARG...: start the program in session NAME
-ui() {
-	[ -n "$S" ] && tm kill-session -t "$S" 2>/dev/null
-	S=$1; w=$2; h=$3; shift 3
-	tm new-session -d -s "$S" -x "$w" -y "$h" "$TMP/ui" env LANG=C.UTF-8 \
-		YJINSPECT_INSPECTOR="$WHO" "$@"
-}
-key() { tm send-keys -t "$S" "$@"; }
-typed() { tm send-keys -t "$S" -l "$1"; }
-cap() { tm capture-pane -t "$S" -p 2>/dev/null; }
-capx() { tm capture-pane -t "$S" -p -e 2>/dev/null; }
-shot() { cap >"$TMP/screen"; }	# the screen into $TMP/screen
-show() { # the screen, as a comment, when a wait fails
-	echo "# screen of $S (${1:-}):"
-	cap | sed 's/^/#  |/'
-}
-
-# wait_for TEXT [SECONDS]: poll the screen until it shows TEXT (a fixed
-# string); 1 (and the screen shown) when it does not within SECONDS (5),
-# or at once when the program has ended (the wrapper's "EXIT n" shows).
-wait_for() { poll F "$1" "${2:-5}"; }
-# wait_re REGEX [SECONDS]: the same with an extended regular expression
-wait_re() { poll E "$1" "${2:-5}"; }
-# wait_gone TEXT [SECONDS]: until the screen no longer shows TEXT
-wait_gone() { poll G "$1" "${2:-5}"; }
-# wait_hl TEXT [SECONDS]: until a line shows TEXT in reverse video (as the
-# current walk item's answer box is drawn)
-wait_hl() { poll X "$ESC[7m$1" "${2:-5}"; }
-# wait_sel TEXT [SECONDS]: until the line in reverse video (the list's
-# selected row) begins with TEXT
-wait_sel() { poll S "$1" "${2:-5}"; }
-poll() { # HOW WHAT SECONDS
-	n=$(( $3 * 40 ))
-	while [ "$n" -gt 0 ]; do
-		if [ "$1" = X ] || [ "$1" = S ]; then scr=$(capx); else scr=$(cap); fi
-		case $1 in
-		S) printf '%s\n' "$scr" | grep -F "$ESC[7m" | sed "s/$ESC\[[0-9;]*m//g" |
-			grep -qF -- "$2" && return 0 ;;
-		F|X) printf '%s\n' "$scr" | grep -qF -- "$2" && return 0 ;;
-		E) printf '%s\n' "$scr" | grep -qE -- "$2" && return 0 ;;
-		G) printf '%s\n' "$scr" | grep -qF -- "$2" || return 0 ;;
-		esac
-		if [ "${2#EXIT}" = "$2" ] && printf '%s\n' "$scr" | grep -q '^EXIT [0-9]'; then
-			show "the program ended while waiting for '$2'"
-			return 1
-		fi
-		sleep 0.025
-		n=$((n - 1))
-	done
-	show "waited for '$2' ($1)"
-	return 1
-}
-
-title() { cap | head -1; }
+# ---- helpers of this test
 # same A B: the strings are equal (else both are shown)
 same() {
 	[ "$1" = "$2" ] && return 0
@@ -122,21 +42,6 @@ hl() {
 }
 # the key question the panel marks as current (▸)
 cur_kq() { cap | grep -o '▸[0-9.]*' | head -1 | sed 's/▸//'; }
-pane() { tm display -p -t "$S" "$1"; }
-
-# the pid of the program: the child of the pane's wrapper shell
-prog_pid() {
-	pp=$(pane '#{pane_pid}')
-	for f in /proc/[0-9]*/stat; do
-		read -r l <"$f" 2>/dev/null || continue
-		r=${l##*) }
-		set -- $r
-		if [ "$2" = "$pp" ]; then
-			p=${f#/proc/}; echo "${p%/stat}"; return 0
-		fi
-	done
-	return 1
-}
 
 # ---- the case files
 # section FILE NAME: the lines of [NAME], sorted, without blank lines (a
@@ -583,7 +488,8 @@ key q
 wait_for "EXIT 0" >/dev/null
 
 # ====================================================================
-# 6. SIGTERM and SIGHUP: exit 0, everything saved, the terminal restored
+# 6. SIGTERM, SIGHUP and SIGINT (Ctrl-C): exit 0, everything saved (an open
+# note, text typed into the facts form), the terminal restored
 G="$TMP/sig"
 "$YJ" new "$G" --framework yj-2019 --service "Signal YJS" >/dev/null
 cat >"$G/cases/SIG-1.ini" <<'EOF'
@@ -652,6 +558,73 @@ gone() { n=500; while kill -0 "$1" 2>/dev/null && [ $n -gt 0 ]; do sleep 0.01; n
 check "6: the terminal closed without a SIGHUP: the program leaves (no spinning)" gone "$pid"
 check "6: ...the note with what was typed" grep -qx '2.1.1 = "typed before TERM ü and HUP and gone"' "$CS"
 kill -9 "$pid" 2>/dev/null || true	# (when it failed to leave)
+# Ctrl-C (SIGINT from the terminal) with a note open, as a shell's
+# foreground program gets it (the wrapper ignores it, as an interactive
+# shell does)
+ui s6d 80 24 "$YJ" "$G"
+wait_for "· 5/63 answered" >/dev/null
+key e
+wait_for "and HUP and gone" >/dev/null
+typed " and INT"
+wait_for "and gone and INT" >/dev/null
+key C-c
+check "6: Ctrl-C (SIGINT) in the note editor: the program exits 0" wait_for "EXIT 0"
+check "6: ...the note with what was typed" grep -qx '2.1.1 = "typed before TERM ü and HUP and gone and INT"' "$CS"
+check "6: ...the terminal is restored (no alternate screen)" [ "$(pane '#{alternate_on}')" = 0 ]
+check "6: ...the answers as they were" sh -c "[ \"\$('$TMP/section' '$CS' answers | wc -l)\" -eq 5 ]"
+# the facts form open, text typed into its Inspector row (not yet left):
+# each signal saves it as leaving the row would
+to_inspector() {
+	key f
+	wait_for "Case facts: SIG-1" >/dev/null
+	key Up Up Up Up Up Up Up Up Up Up Up Up Up Up Up
+	wait_re '^> Reference' >/dev/null
+	key Down
+	wait_re '^> Inspector' >/dev/null
+}
+typed_in=""
+for sig in TERM HUP INT; do
+	ui "s6f$sig" 80 24 "$YJ" "$G"
+	wait_for "· 5/63 answered" >/dev/null
+	to_inspector
+	more="${typed_in:+ }$sig-ö"	# after what is there (the text so far)
+	typed "$more"
+	typed_in="$typed_in$more"
+	wait_re "^> Inspector +$typed_in" >/dev/null
+	if [ "$sig" = INT ]; then key C-c; else tm run-shell "kill -$sig $(prog_pid)"; fi
+	check "6: SIG$sig with text typed in the facts form: exit 0" wait_for "EXIT 0"
+	check "6: ...the Inspector row saved as typed ($typed_in)" grep -qx "inspector = \"$typed_in\"" "$CS"
+	check "6: ...the terminal is restored (no alternate screen)" [ "$(pane '#{alternate_on}')" = 0 ]
+done
+# a field that cannot be saved at the signal (its lock file made a
+# directory, which root cannot write through either): what was typed is
+# printed once the terminal is restored, and the exit status says so (1)
+ui s6g 80 24 "$YJ" "$G"
+wait_for "· 5/63 answered" >/dev/null
+to_inspector
+typed " unsaved"
+wait_re "^> Inspector +$typed_in unsaved" >/dev/null
+rm -f "$CS.lock"; mkdir "$CS.lock"
+tm run-shell "kill -TERM $(prog_pid)"
+check "6: SIGTERM, the field cannot be saved: exit 1" wait_for "EXIT 1"
+check "6: ...what was typed is printed, with the row's name" \
+	wait_for "Inspector: $typed_in unsaved"
+check "6: ...and why it was not saved" wait_re "NOT SAVED: .*SIG-1\.ini: lock failed"
+check "6: ...the terminal is restored (no alternate screen)" [ "$(pane '#{alternate_on}')" = 0 ]
+check "6: ...the file as it was" grep -qx "inspector = \"$typed_in\"" "$CS"
+rmdir "$CS.lock"
+# the field taken down while the terminal is too small: what was typed is
+# still saved
+ui s6h 80 24 "$YJ" "$G"
+wait_for "· 5/63 answered" >/dev/null
+to_inspector
+typed " small"
+wait_re "^> Inspector +$typed_in small" >/dev/null
+tm resize-window -t "$S" -x 40 -y 12
+wait_for "Terminal too small" >/dev/null
+tm run-shell "kill -HUP $(prog_pid)"
+check "6: SIGHUP with the terminal too small: exit 0" wait_for "EXIT 0"
+check "6: ...the text typed before it shrank is saved" grep -qx "inspector = \"$typed_in small\"" "$CS"
 
 # ====================================================================
 # 7. undo

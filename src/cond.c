@@ -26,6 +26,8 @@ struct parser {
 	struct err *e;
 	char tok[64];		/* the current token */
 	const char *tokpos;	/* where it starts */
+	int depth;		/* "not" and "(" open around the current token */
+	int nodes;		/* made so far */
 };
 
 /* Token kinds are told by their text: an id, or one of ( ) , == != ; "" at end. */
@@ -94,6 +96,16 @@ expect_desc(struct parser *ps, const char *what)
 
 static struct cond *parse_expr(struct parser *ps);
 
+/* -1 with the error when one more node would make the condition too big */
+static int
+count_node(struct parser *ps)
+{
+	if (++ps->nodes > COND_NODES_MAX)
+		return err_set(ps->e, "condition too long at column %d: more than %d tests "
+		    "and operators", col(ps), COND_NODES_MAX);
+	return 0;
+}
+
 static struct cond *
 node(enum cond_op op, struct cond *a, struct cond *b)
 {
@@ -137,6 +149,8 @@ parse_test(struct parser *ps)
 		err_set(ps->e, "unknown fact '%s' at column %d", ps->tok, col(ps));
 		return NULL;
 	}
+	if (count_node(ps) < 0)
+		return NULL;
 	memcpy(name, ps->tok, sizeof name);
 	fact_col = col(ps);
 	c = node(OP_TEST, NULL, NULL);
@@ -179,17 +193,27 @@ static struct cond *
 parse_factor(struct parser *ps)
 {
 	struct cond *c;
+	int nest = strcmp(ps->tok, "not") == 0 || strcmp(ps->tok, "(") == 0;
 
+	if (nest && ps->depth >= COND_DEPTH_MAX) {
+		err_set(ps->e, "nested too deeply at column %d: at most %d levels of "
+		    "'not' and '('", col(ps), COND_DEPTH_MAX);
+		return NULL;
+	}
 	if (strcmp(ps->tok, "not") == 0) {
-		if (next(ps) < 0)
+		if (count_node(ps) < 0 || next(ps) < 0)
 			return NULL;
+		ps->depth++;
 		c = parse_factor(ps);
+		ps->depth--;
 		return c ? node(OP_NOT, c, NULL) : NULL;
 	}
 	if (strcmp(ps->tok, "(") == 0) {
 		if (next(ps) < 0)
 			return NULL;
+		ps->depth++;
 		c = parse_expr(ps);
+		ps->depth--;
 		if (c == NULL)
 			return NULL;
 		if (strcmp(ps->tok, ")") != 0) {
@@ -213,7 +237,7 @@ parse_binary(struct parser *ps, const char *word, enum cond_op op,
 	struct cond *c = sub(ps), *r;
 
 	while (c != NULL && strcmp(ps->tok, word) == 0) {
-		if (next(ps) < 0 || (r = sub(ps)) == NULL) {
+		if (count_node(ps) < 0 || next(ps) < 0 || (r = sub(ps)) == NULL) {
 			cond_free(c);
 			return NULL;
 		}
@@ -238,7 +262,7 @@ int
 cond_parse(const char *src, const struct cond_vocab *vocab, struct cond **out,
     struct err *e)
 {
-	struct parser ps = { src, src, vocab, e, "", src };
+	struct parser ps = { src, src, vocab, e, "", src, 0, 0 };
 	struct cond *c;
 
 	*out = NULL;

@@ -9,7 +9,8 @@
  *
  * FACT and VALUE are ids ([a-z0-9_-], case-insensitive). Which facts exist
  * and which values each takes is the caller's (the forms file's): cond_parse
- * asks through a struct cond_vocab and refuses unknown names.
+ * asks through a struct cond_vocab and refuses unknown names. A condition
+ * deeper or larger than the limits below is refused too.
  *
  * A case's facts are given to cond_eval as an array of value indexes, one per
  * fact (bool facts: 0 = no, 1 = yes), COND_UNSET for a fact not recorded.
@@ -42,6 +43,14 @@ struct cond_vocab {
 };
 
 struct cond;	/* opaque: a parsed condition */
+
+/* Limits that keep parsing, evaluating and freeing a condition well inside
+ * any thread's stack (all three recurse): a forms file's value can be made
+ * as long as it likes by continuation keys (KEY~2, ...), and 100,000
+ * nested parentheses or a chain of 40,000 "and"s would otherwise crash the
+ * program. The conditions of real frameworks use a handful. */
+#define COND_DEPTH_MAX 32	/* nested "not" and "(" */
+#define COND_NODES_MAX 256	/* tests, "and", "or" and "not" in all */
 
 /* Parse SRC. An empty or all-blank SRC gives *OUT = NULL, which is always
  * true. Errors say what was expected where, e.g.

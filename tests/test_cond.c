@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -121,6 +122,61 @@ test_errors(void **state)
 	bad("and", "expected a fact");
 }
 
+/* SRC made of PREFIX N times, then MIDDLE, then SUFFIX N times */
+static char *
+repeat(const char *prefix, int n, const char *middle, const char *suffix)
+{
+	size_t lp = strlen(prefix), lm = strlen(middle), ls = strlen(suffix);
+	char *s = malloc((lp + ls) * (size_t)n + lm + 1), *p = s;
+
+	assert_non_null(s);
+	for (int i = 0; i < n; i++, p += lp)
+		memcpy(p, prefix, lp);
+	memcpy(p, middle, lm);
+	p += lm;
+	for (int i = 0; i < n; i++, p += ls)
+		memcpy(p, suffix, ls);
+	*p = '\0';
+	return s;
+}
+
+/* A forms value can be any length (continuation keys): a condition too
+ * deep or too long is refused, never a stack overflow. */
+static void
+test_limits(void **state)
+{
+	char *s;
+
+	(void)state;
+	s = repeat("(", COND_DEPTH_MAX, "flag", ")");
+	assert_int_equal(eval(s, 0, 1, 0), COND_TRUE);
+	free(s);
+	s = repeat("not ", COND_DEPTH_MAX, "flag", "");
+	assert_int_equal(eval(s, 0, 1, 0), COND_TRUE);
+	free(s);
+	s = repeat("(", COND_DEPTH_MAX + 1, "flag", ")");
+	bad(s, "nested too deeply");
+	free(s);
+	s = repeat("not (", COND_DEPTH_MAX / 2 + 1, "flag", ")");
+	bad(s, "nested too deeply");
+	free(s);
+	s = repeat("(", 100000, "flag", ")");
+	bad(s, "nested too deeply at column 33");
+	free(s);
+	s = repeat("not ", 100000, "flag", "");
+	bad(s, "nested too deeply");
+	free(s);
+	s = repeat("flag and ", COND_NODES_MAX / 2 - 1, "flag", "");	/* 255 */
+	assert_int_equal(eval(s, 0, 1, 0), COND_TRUE);
+	free(s);
+	s = repeat("flag or ", COND_NODES_MAX / 2, "flag", "");	/* 257 */
+	bad(s, "condition too long");
+	free(s);
+	s = repeat("other or flag and ", 100000, "flag", "");
+	bad(s, "condition too long");
+	free(s);
+}
+
 static void
 collect(void *arg, int f)
 {
@@ -194,6 +250,7 @@ main(void)
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_facts_used),
 		cmocka_unit_test(test_why_false),
+		cmocka_unit_test(test_limits),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,154 @@
+/* fuzz_case.c - the case loader (case_load) on any bytes.
+ *
+ * The input is written to a case file and loaded against each framework
+ * in the forms folder (yj-2019 and yj-2021: a case names its own). On
+ * success the case must be consistent with its framework (every fact a
+ * choice it has, every answer one the question allows), the checks that
+ * use it must run (case_check, case_progress), and saving it and loading
+ * it again must give back every fact, answer, note and stamp: no answer
+ * is lost on the way through the writer. On failure every error must name
+ * the file and the case must hold nothing.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "case.h"
+#include "form.h"
+#include "fuzz.h"
+
+static const char *const frameworks[] = { "yj-2019", "yj-2021" };
+#define NFORMS (sizeof frameworks / sizeof frameworks[0])
+static struct form forms[NFORMS];
+static int loaded;
+
+static void
+free_forms(void)
+{
+	for (size_t i = 0; i < NFORMS; i++)
+		form_free(&forms[i]);
+}
+
+static void
+load_forms(void)
+{
+	struct err e;
+
+	if (loaded)
+		return;
+	for (size_t i = 0; i < NFORMS; i++)
+		if (form_load_id(&forms[i], fuzz_forms_dir(), frameworks[i], &e) < 0)
+			fuzz_fail("%s", e.msg);
+	loaded = 1;
+	atexit(free_forms);
+}
+
+static int
+same_str(const char *a, const char *b)
+{
+	return (a == NULL && b == NULL) || (a && b && strcmp(a, b) == 0);
+}
+
+static void
+check_case(const struct case_file *c, const struct form *f, const char *path)
+{
+	int answered, total;
+
+	FUZZ_CHECK(c->path && strcmp(c->path, path) == 0);
+	FUZZ_CHECK(c->name >= c->path && c->name < c->path + strlen(c->path));
+	FUZZ_CHECK(strchr(c->name, '/') == NULL);
+	FUZZ_CHECK(c->disk.known);
+	FUZZ_CHECK(c->lock_depth == 0);
+	for (size_t i = 0; i < f->nfacts; i++) {
+		const struct form_fact *fa = &f->facts[i];
+
+		if (fa->type == FACT_TEXT)
+			FUZZ_CHECK(c->facts[i] == COND_UNSET);
+		else
+			FUZZ_CHECK(c->fact_text[i] == NULL && (c->facts[i] == COND_UNSET ||
+			    (c->facts[i] >= 0 && (size_t)c->facts[i] < fa->nchoices)));
+	}
+	for (size_t q = 0; q < f->nkqs; q++) {
+		FUZZ_CHECK(c->kq_answer[q] <= ANSWER_NO);
+		FUZZ_CHECK(c->kq_answer[q] == ANSWER_NONE ||
+		    f->stds[f->kqs[q].std].rating == RATING_CASES);
+		FUZZ_CHECK(c->notes[q] == NULL || c->notes[q][0] != '\0');
+	}
+	for (size_t i = 0; i < f->nprompts; i++) {
+		FUZZ_CHECK(c->prompt_answer[i] <= ANSWER_NA);
+		FUZZ_CHECK(c->prompt_answer[i] != ANSWER_NA || f->prompts[i].na);
+	}
+	case_progress(c, f, &answered, &total);
+	FUZZ_CHECK(answered >= 0 && answered <= total);
+	for (size_t s = 0; s < f->nstds; s++)
+		FUZZ_CHECK(case_std_applies(c, f, s) <= COND_UNKNOWN);
+}
+
+/* A and B hold the same facts, answers, notes and stamps. */
+static void
+check_same(const struct case_file *a, const struct case_file *b, const struct form *f)
+{
+	FUZZ_CHECK(same_str(a->reference, b->reference));
+	FUZZ_CHECK(same_str(a->inspector, b->inspector));
+	FUZZ_CHECK(same_str(a->created, b->created));
+	for (size_t i = 0; i < f->nfacts; i++) {
+		FUZZ_CHECK(a->facts[i] == b->facts[i]);
+		FUZZ_CHECK(same_str(a->fact_text[i], b->fact_text[i]));
+	}
+	for (size_t q = 0; q < f->nkqs; q++) {
+		FUZZ_CHECK(a->kq_answer[q] == b->kq_answer[q]);
+		FUZZ_CHECK(same_str(a->notes[q], b->notes[q]));
+		FUZZ_CHECK(same_str(a->kq_stamp[q], b->kq_stamp[q]));
+	}
+	for (size_t i = 0; i < f->nprompts; i++) {
+		FUZZ_CHECK(a->prompt_answer[i] == b->prompt_answer[i]);
+		FUZZ_CHECK(same_str(a->prompt_stamp[i], b->prompt_stamp[i]));
+	}
+}
+
+static void
+one(const struct form *f, const char *path)
+{
+	struct problems p = PROBLEMS_INIT;
+	struct case_file c, again;
+	struct err e;
+
+	if (case_load(&c, f, path, &p) < 0) {
+		fuzz_note("case (%s): refused: %s", f->id, p.n ? p.v[0].msg : "");
+		FUZZ_CHECK(c.path == NULL);
+		FUZZ_CHECK(p.nerrors > 0);
+		for (size_t i = 0; i < p.n; i++)
+			if (strstr(p.v[i].msg, path) == NULL)
+				fuzz_fail("a case_load error does not name %s: \"%s\"", path, p.v[i].msg);
+		problems_free(&p);
+		return;
+	}
+	fuzz_note("case (%s): loaded", f->id);
+	FUZZ_CHECK(p.nerrors == 0);
+	check_case(&c, f, path);
+	case_check(&c, f, &p);
+	FUZZ_CHECK(p.nerrors == 0);
+	problems_free(&p);
+
+	/* saved and read back, it is the same case */
+	if (case_save(&c, f, &e) < 0)
+		fuzz_fail("a case that loaded cannot be saved: %s", e.msg);
+	if (case_load(&again, f, path, &p) < 0)
+		fuzz_fail("a case that loaded and was saved cannot be loaded again: %s",
+		    p.n ? p.v[0].msg : "");
+	check_same(&c, &again, f);
+	problems_free(&p);
+	case_free(&again, f);
+	case_free(&c, f);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	load_forms();
+	for (size_t i = 0; i < NFORMS; i++)
+		one(&forms[i], fuzz_write("case.ini", data, size));
+	return 0;
+}

@@ -6,6 +6,7 @@
 #              fails with ENOSPC; then the filler is removed;
 #   read-only  the same tmpfs remounted read-only (as root, who ignores
 #              modes), else the cases folder made mode 0555;
+#   unwritable a case file made mode 0444;
 #   replaced   a case file replaced by another program (mv of another
 #              file over it): a good case file, then one that cannot be read;
 #   deleted    a case file deleted underneath;
@@ -189,8 +190,19 @@ fi
 I="$TMP/insp"
 new_insp "$I" || { echo "ERROR: yjinspect new failed"; exit 99; }
 C="$I/cases/F-001.ini"
-check "replaced: the walk opens" start uw "$I"
-check "replaced: 3 answers given" give 3
+check "unwritable: the walk opens" start uw "$I"
+check "unwritable: 2 answers given" give 2
+chmod 0444 "$C"
+cp "$C" "$TMP/before"
+check "unwritable: the answer is NOT SAVED: the file is read-only" refused "read-only"
+check "unwritable: the message names the case file" refused "F-001.ini"
+echo "# unwritable: $(status)"
+check "unwritable: the case file is as it was, still mode 0444" \
+	sh -c 'cmp -s "$1" "$2" && [ "$(stat -c %a "$2")" = 444 ]' - "$TMP/before" "$C"
+chmod 0600 "$C"
+check "unwritable: made writable again, the next answer is saved" give 1
+check "unwritable: the case holds the 3 answers shown" [ "$(answers "$C")" -eq 3 ]
+check "unwritable: check clean (the journal agrees)" clean "$I"
 
 # replaced by another program's good case file (7 answers: the first 3
 # and 4 more), renamed over it: read again, ours added to theirs

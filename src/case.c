@@ -470,7 +470,8 @@ case_write(struct case_file *c, const struct form *f, int new, struct err *e)
 
 	/* the change in the case's journal first: a save that cannot be
 	 * journaled is not made */
-	{
+	rc = new ? 0 : save_can_replace(c->path, e);	/* (a refusal journals nothing) */
+	if (rc == 0) {
 		char *old = new ? NULL : read_text(c->path);
 
 		rc = journal_record(c->path, old, iniw_text(&w), journal_who(), e);

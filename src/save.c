@@ -10,6 +10,8 @@
  *            errors only here);
  *   rename   over PATH: the atomic step;
  *   fsync    of the directory, so that the rename itself is on disk.
+ *   (before all: the folder exists and is writable, PATH is a regular file
+ *   and not made read-only: no write permission for anyone, chmod a-w)
  * Up to the rename, a failure unlinks the temporary file and leaves PATH as
  * it was. After it, PATH holds the new contents; a failed directory fsync
  * is still reported, because the new version may not survive a power cut.
@@ -162,7 +164,27 @@ save_check(const char *path, const char *dir, struct err *e)
 		return err_set(e, "%s: cannot save: is a directory", path);
 	if (!S_ISREG(st.st_mode))
 		return err_set(e, "%s: cannot save: not a regular file", path);
+	/* made read-only (chmod a-w): a rename would replace it all the same,
+	 * and root's writes pass any mode: the mode is the owner's word */
+	if ((st.st_mode & 0222) == 0) {
+		errno = EACCES;
+		return err_set(e, "%s: cannot save: the file is read-only (mode %04o), so it "
+		    "is not replaced (to change it, make it writable: chmod u+w)", path,
+		    (unsigned)(st.st_mode & 07777));
+	}
 	return 0;
+}
+
+int
+save_can_replace(const char *path, struct err *e)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash == NULL ? xstrdup(".") : slash == path ? xstrdup("/") :
+	    xstrndup(path, (size_t)(slash - path));
+	int rc = save_check(path, dir, e);
+
+	free(dir);
+	return rc;
 }
 
 /*

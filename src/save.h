@@ -12,7 +12,9 @@
  *
  * The temporary file is DIR/.NAME.XXXXXX, mode 0600 (so is PATH afterwards).
  * A directory that is missing or not writable, or a PATH that is not a
- * regular file, is refused before anything is written. The lock is waited
+ * regular file, or a PATH made read-only (no write permission for anyone,
+ * as chmod a-w leaves it: root's writes pass any mode, and a rename would
+ * replace it anyway), is refused before anything is written. The lock is waited
  * for up to 5 seconds. Messages: "PATH: STEP failed: strerror", STEP being
  * lock, mkstemp, fchmod, write, fsync, close or rename. If only the final
  * fsync of the directory fails, PATH already holds the new contents, but
@@ -28,6 +30,12 @@
 
 /* Returns 0, or -1 with "PATH: what failed: strerror" in E. */
 int save_file(const char *path, const char *data, size_t len, struct err *e);
+
+/* The checks save_file makes before anything is written (the folder
+ * exists and is writable; PATH, if it exists, is a regular file not made
+ * read-only): 0, or -1 with E saying why. For a caller that writes
+ * something else first (a journal entry) only if the save can be made. */
+int save_can_replace(const char *path, struct err *e);
 
 /* The same for a file that must not exist yet: the last step is
  * renameat2(RENAME_NOREPLACE), or link(2) where the file system lacks it,

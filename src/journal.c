@@ -99,14 +99,15 @@ journal_kv_parse(const char *text, struct journal_kv *kv)
 			char *k = trimmed(line, (size_t)(eq - line));
 
 			char *v = trimmed(eq + 1, strlen(eq + 1));
+			char *key = xasprintf("%s.%s", section, k);
 
 			for (char *t = v; *t; t++)	/* (a journal's fields are tab separated) */
 				if (*t == '\t')
 					*t = ' ';
-			for (char *t = k; *t; t++)
+			for (char *t = key; *t; t++)	/* the section's name too */
 				if (*t == '\t')
 					*t = ' ';
-			kv_add(kv, xasprintf("%s.%s", section, k), v);
+			kv_add(kv, key, v);
 			free(k);
 		}
 		free(line);

@@ -389,6 +389,31 @@ test_restore(void **state)
 	free(before);
 }
 
+/* A tab in a section's name is a space in the journal, as in a key or a
+ * value: the line keeps its seven fields and the replay is the file. */
+static void
+test_tab_in_section(void **state)
+{
+	struct fx *fx = *state;
+	const char *path = fx->in.cases[0].path;
+	char *text = tu_read(path, NULL), *next = xasprintf("%s\n[a\tb]\nk = v\n", text);
+	struct journal jr;
+	struct err e;
+
+	if (journal_record(path, text, next, "Ann", &e) < 0)
+		fail_msg("%s", e.msg);
+	tu_write(fx->dir, "cases/C1.ini", next);
+	if (journal_read(path, &jr, &e) < 0)
+		fail_msg("%s", e.msg);
+	assert_int_equal(jr.bad, 0);
+	assert_string_equal(jr.v[jr.n - 1].key, "a b.k");
+	journal_free(&jr);
+	assert_true(replay_is_file(path, NULL, 0));
+	assert_int_equal(warnings(fx, NULL), 0);
+	free(text);
+	free(next);
+}
+
 int
 main(void)
 {
@@ -396,7 +421,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		T(test_every_save_journaled), T(test_changed_outside), T(test_base),
 		T(test_torn_and_damaged), T(test_save_cut_off), T(test_union_merged),
-		T(test_restore),
+		T(test_restore), T(test_tab_in_section),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

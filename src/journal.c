@@ -456,6 +456,7 @@ static struct {
 	long long csec, cnsec;
 	struct journal_kv have;
 	long seq;
+	char *time;	/* of its last group */
 } cache;
 
 static void
@@ -463,6 +464,8 @@ cache_drop(void)
 {
 	free(cache.path);
 	cache.path = NULL;
+	free(cache.time);
+	cache.time = NULL;
 	journal_kv_free(&cache.have);
 }
 
@@ -478,7 +481,8 @@ cache_hit(const char *path, const struct stat *st)
 }
 
 static void
-cache_keep(const char *path, const struct stat *st, struct journal_kv *have, long seq)
+cache_keep(const char *path, const struct stat *st, struct journal_kv *have, long seq,
+    const char *time)
 {
 	cache_drop();
 	cache.path = xstrdup(path);
@@ -490,13 +494,16 @@ cache_keep(const char *path, const struct stat *st, struct journal_kv *have, lon
 	cache.have = *have;	/* taken over */
 	memset(have, 0, sizeof *have);
 	cache.seq = seq;
+	cache.time = xstrdup(time);
 }
 
 int
 journal_record(const char *case_path, const char *old, const char *new, const char *who,
     struct err *e)
 {
-	char *path = journal_path(case_path), *text, *w = clean_who(who), time[64];
+	char *path = journal_path(case_path), *text, *w = clean_who(who), now[64];
+	char *latest = NULL;	/* the journal's last time */
+	const char *time;
 	struct journal j;
 	struct journal_kv have, was, will;
 	struct buf b = BUF_INIT;
@@ -521,6 +528,7 @@ journal_record(const char *case_path, const char *old, const char *new, const ch
 		have = cache.have;
 		memset(&cache.have, 0, sizeof cache.have);
 		seq = cache.seq;
+		latest = xstrdup(cache.time);
 		good = (size_t)st.st_size;
 	} else {
 		text = slurp(fd, &len);
@@ -541,12 +549,17 @@ journal_record(const char *case_path, const char *old, const char *new, const ch
 			if (j.v[i].seq > seq)
 				seq = j.v[i].seq;
 		replay(&j, NULL, 0, &have);
+		if (j.n > 0)
+			latest = xstrdup(j.v[j.n - 1].time);
 		journal_free(&j);
 	}
 	cache_drop();
 	journal_kv_parse(old ? old : "", &was);
 	journal_kv_parse(new, &will);
-	now_iso(time, sizeof time);
+	/* never before the journal's last entry (a clock behind another
+	 * laptop's, merged in): replayed in time order, this comes last */
+	now_iso(now, sizeof now);
+	time = latest && strcmp(latest, now) > 0 ? latest : now;
 	if (!existed)
 		buf_adds(&b, "# yjinspect journal 1: SEQ TIME WHO KEY OLD NEW CRC; see "
 		    "yjinspect-inspection(5)\n");
@@ -574,7 +587,7 @@ journal_record(const char *case_path, const char *old, const char *new, const ch
 	}
 	/* the journal's replay is now WILL: kept for this file's next save */
 	if (fstat(fd, &st) == 0)
-		cache_keep(path, &st, &will, seq + 1);
+		cache_keep(path, &st, &will, seq + 1, time);
 	else
 		journal_kv_free(&will);
 	rc = 0;
@@ -582,6 +595,7 @@ out:
 	close(fd);
 out_nofd:
 	buf_free(&b);
+	free(latest);
 	free(path);
 	free(w);
 	return rc;

@@ -414,6 +414,66 @@ test_tab_in_section(void **state)
 	free(next);
 }
 
+static unsigned
+crc32(const char *s, size_t len)
+{
+	unsigned c = 0xffffffffu;
+
+	for (size_t i = 0; i < len; i++) {
+		c ^= (unsigned char)s[i];
+		for (int k = 0; k < 8; k++)
+			c = (c >> 1) ^ (0xedb88320u & (0u - (c & 1u)));
+	}
+	return c ^ 0xffffffffu;
+}
+
+/* A journal line with its CRC */
+static char *
+line(const char *fields)
+{
+	char *l = xasprintf("%s\t", fields), *with = xasprintf("%s%08x\n", l,
+	    crc32(l, strlen(l)));
+
+	free(l);
+	return with;
+}
+
+/* Lines merged in from a laptop whose clock is ahead: a save here, at an
+ * earlier time, still comes after them in the replay. */
+static void
+test_clock_behind(void **state)
+{
+	struct fx *fx = *state;
+	const char *path = fx->in.cases[0].path;
+	char *jp = journal_path(path), *j, *ahead, *merged, *text, *next;
+	struct err e;
+
+	fact(fx, "case_type", "court");
+	answer(fx, "2.1.1.1", ANSWER_YES);
+	j = journal_of(fx);
+	ahead = line("99\t2099-01-01T00:00:00.000Z\tBob\tanswers.2.1.1.1\t=yes\t=no");
+	merged = xasprintf("%s%s", j, ahead);
+	tu_write(fx->dir, "cases/C1.journal", merged);
+	text = tu_read(path, NULL);
+	tu_write(fx->dir, "cases/C1.ini", (next = tu_replace(text, "2.1.1.1 = yes",
+	    "2.1.1.1 = no")));
+	assert_true(replay_is_file(path, NULL, 0));
+	free(text);
+	text = next;
+	next = tu_replace(text, "2.1.1.1 = no", "2.1.1.1 = yes");
+	if (journal_record(path, text, next, "Ann", &e) < 0)
+		fail_msg("%s", e.msg);
+	tu_write(fx->dir, "cases/C1.ini", next);
+	assert_true(replay_is_file(path, NULL, 0));
+	assert_int_equal(warnings(fx, NULL), 0);
+	free(text);
+	free(next);
+	free(merged);
+	free(ahead);
+	free(j);
+	free(jp);
+}
+
 int
 main(void)
 {
@@ -421,7 +481,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		T(test_every_save_journaled), T(test_changed_outside), T(test_base),
 		T(test_torn_and_damaged), T(test_save_cut_off), T(test_union_merged),
-		T(test_restore), T(test_tab_in_section),
+		T(test_restore), T(test_tab_in_section), T(test_clock_behind),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

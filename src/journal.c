@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -190,7 +191,10 @@ parse_line(char *line, struct journal_entry *e)
 	}
 	if (n != 7 || (f[4][0] != '=' && f[4][0] != '-') || (f[5][0] != '=' && f[5][0] != '-'))
 		return -1;
+	errno = 0;
 	e->seq = strtol(f[0], NULL, 10);
+	if (errno == ERANGE || e->seq > LONG_MAX / 2)	/* no room to count on from */
+		return -1;
 	e->time = xstrdup(f[1]);
 	e->who = xstrdup(f[2]);
 	e->key = xstrdup(f[3]);

@@ -474,6 +474,33 @@ test_clock_behind(void **state)
 	free(jp);
 }
 
+/* A line with a SEQ too large to count on from (a save after it would
+ * overflow it) fails its check. */
+static void
+test_seq_too_large(void **state)
+{
+	struct fx *fx = *state;
+	const char *path = fx->in.cases[0].path;
+	char *j, *big, *merged;
+	struct journal jr;
+	struct err e;
+
+	fact(fx, "case_type", "court");
+	j = journal_of(fx);
+	big = line("9223372036854775807\t2026-01-01T00:00:00.000Z\tX\tanswers.2.1.1.3\t-\t=yes");
+	merged = xasprintf("%s%s", j, big);
+	tu_write(fx->dir, "cases/C1.journal", merged);
+	if (journal_read(path, &jr, &e) < 0)
+		fail_msg("%s", e.msg);
+	assert_int_equal(jr.bad, 1);
+	journal_free(&jr);
+	answer(fx, "2.1.1.1", ANSWER_YES);
+	assert_true(replay_is_file(path, NULL, 0));
+	free(merged);
+	free(big);
+	free(j);
+}
+
 int
 main(void)
 {
@@ -482,6 +509,7 @@ main(void)
 		T(test_every_save_journaled), T(test_changed_outside), T(test_base),
 		T(test_torn_and_damaged), T(test_save_cut_off), T(test_union_merged),
 		T(test_restore), T(test_tab_in_section), T(test_clock_behind),
+		T(test_seq_too_large),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -99,14 +100,15 @@ journal_kv_parse(const char *text, struct journal_kv *kv)
 			char *k = trimmed(line, (size_t)(eq - line));
 
 			char *v = trimmed(eq + 1, strlen(eq + 1));
+			char *key = xasprintf("%s.%s", section, k);
 
 			for (char *t = v; *t; t++)	/* (a journal's fields are tab separated) */
 				if (*t == '\t')
 					*t = ' ';
-			for (char *t = k; *t; t++)
+			for (char *t = key; *t; t++)	/* the section's name too */
 				if (*t == '\t')
 					*t = ' ';
-			kv_add(kv, xasprintf("%s.%s", section, k), v);
+			kv_add(kv, key, v);
 			free(k);
 		}
 		free(line);
@@ -189,7 +191,10 @@ parse_line(char *line, struct journal_entry *e)
 	}
 	if (n != 7 || (f[4][0] != '=' && f[4][0] != '-') || (f[5][0] != '=' && f[5][0] != '-'))
 		return -1;
+	errno = 0;
 	e->seq = strtol(f[0], NULL, 10);
+	if (errno == ERANGE || e->seq > LONG_MAX / 2)	/* no room to count on from */
+		return -1;
 	e->time = xstrdup(f[1]);
 	e->who = xstrdup(f[2]);
 	e->key = xstrdup(f[3]);
@@ -455,6 +460,7 @@ static struct {
 	long long csec, cnsec;
 	struct journal_kv have;
 	long seq;
+	char *time;	/* of its last group */
 } cache;
 
 static void
@@ -462,6 +468,8 @@ cache_drop(void)
 {
 	free(cache.path);
 	cache.path = NULL;
+	free(cache.time);
+	cache.time = NULL;
 	journal_kv_free(&cache.have);
 }
 
@@ -477,7 +485,8 @@ cache_hit(const char *path, const struct stat *st)
 }
 
 static void
-cache_keep(const char *path, const struct stat *st, struct journal_kv *have, long seq)
+cache_keep(const char *path, const struct stat *st, struct journal_kv *have, long seq,
+    const char *time)
 {
 	cache_drop();
 	cache.path = xstrdup(path);
@@ -489,13 +498,16 @@ cache_keep(const char *path, const struct stat *st, struct journal_kv *have, lon
 	cache.have = *have;	/* taken over */
 	memset(have, 0, sizeof *have);
 	cache.seq = seq;
+	cache.time = xstrdup(time);
 }
 
 int
 journal_record(const char *case_path, const char *old, const char *new, const char *who,
     struct err *e)
 {
-	char *path = journal_path(case_path), *text, *w = clean_who(who), time[64];
+	char *path = journal_path(case_path), *text, *w = clean_who(who), now[64];
+	char *latest = NULL;	/* the journal's last time */
+	const char *time;
 	struct journal j;
 	struct journal_kv have, was, will;
 	struct buf b = BUF_INIT;
@@ -520,6 +532,7 @@ journal_record(const char *case_path, const char *old, const char *new, const ch
 		have = cache.have;
 		memset(&cache.have, 0, sizeof cache.have);
 		seq = cache.seq;
+		latest = xstrdup(cache.time);
 		good = (size_t)st.st_size;
 	} else {
 		text = slurp(fd, &len);
@@ -540,12 +553,17 @@ journal_record(const char *case_path, const char *old, const char *new, const ch
 			if (j.v[i].seq > seq)
 				seq = j.v[i].seq;
 		replay(&j, NULL, 0, &have);
+		if (j.n > 0)
+			latest = xstrdup(j.v[j.n - 1].time);
 		journal_free(&j);
 	}
 	cache_drop();
 	journal_kv_parse(old ? old : "", &was);
 	journal_kv_parse(new, &will);
-	now_iso(time, sizeof time);
+	/* never before the journal's last entry (a clock behind another
+	 * laptop's, merged in): replayed in time order, this comes last */
+	now_iso(now, sizeof now);
+	time = latest && strcmp(latest, now) > 0 ? latest : now;
 	if (!existed)
 		buf_adds(&b, "# yjinspect journal 1: SEQ TIME WHO KEY OLD NEW CRC; see "
 		    "yjinspect-inspection(5)\n");
@@ -573,7 +591,7 @@ journal_record(const char *case_path, const char *old, const char *new, const ch
 	}
 	/* the journal's replay is now WILL: kept for this file's next save */
 	if (fstat(fd, &st) == 0)
-		cache_keep(path, &st, &will, seq + 1);
+		cache_keep(path, &st, &will, seq + 1, time);
 	else
 		journal_kv_free(&will);
 	rc = 0;
@@ -581,6 +599,7 @@ out:
 	close(fd);
 out_nofd:
 	buf_free(&b);
+	free(latest);
 	free(path);
 	free(w);
 	return rc;

@@ -72,7 +72,7 @@ char *journal_text(const struct journal *j, const char *at, int skip_last);
  * after its journal entry) agrees. No journal: nothing said. */
 void journal_check(const char *case_path, struct problems *p);
 
-/* The keys of case text TEXT, "section.key" = raw value (a tab in either
+/* The keys of case text TEXT, "section.key" = raw value (a tab in any
  * made a space), in file order; for comparing. (free with journal_kv_free) */
 struct journal_kv {
 	char **key, **val;

@@ -389,6 +389,118 @@ test_restore(void **state)
 	free(before);
 }
 
+/* A tab in a section's name is a space in the journal, as in a key or a
+ * value: the line keeps its seven fields and the replay is the file. */
+static void
+test_tab_in_section(void **state)
+{
+	struct fx *fx = *state;
+	const char *path = fx->in.cases[0].path;
+	char *text = tu_read(path, NULL), *next = xasprintf("%s\n[a\tb]\nk = v\n", text);
+	struct journal jr;
+	struct err e;
+
+	if (journal_record(path, text, next, "Ann", &e) < 0)
+		fail_msg("%s", e.msg);
+	tu_write(fx->dir, "cases/C1.ini", next);
+	if (journal_read(path, &jr, &e) < 0)
+		fail_msg("%s", e.msg);
+	assert_int_equal(jr.bad, 0);
+	assert_string_equal(jr.v[jr.n - 1].key, "a b.k");
+	journal_free(&jr);
+	assert_true(replay_is_file(path, NULL, 0));
+	assert_int_equal(warnings(fx, NULL), 0);
+	free(text);
+	free(next);
+}
+
+static unsigned
+crc32(const char *s, size_t len)
+{
+	unsigned c = 0xffffffffu;
+
+	for (size_t i = 0; i < len; i++) {
+		c ^= (unsigned char)s[i];
+		for (int k = 0; k < 8; k++)
+			c = (c >> 1) ^ (0xedb88320u & (0u - (c & 1u)));
+	}
+	return c ^ 0xffffffffu;
+}
+
+/* A journal line with its CRC */
+static char *
+line(const char *fields)
+{
+	char *l = xasprintf("%s\t", fields), *with = xasprintf("%s%08x\n", l,
+	    crc32(l, strlen(l)));
+
+	free(l);
+	return with;
+}
+
+/* Lines merged in from a laptop whose clock is ahead: a save here, at an
+ * earlier time, still comes after them in the replay. */
+static void
+test_clock_behind(void **state)
+{
+	struct fx *fx = *state;
+	const char *path = fx->in.cases[0].path;
+	char *jp = journal_path(path), *j, *ahead, *merged, *text, *next;
+	struct err e;
+
+	fact(fx, "case_type", "court");
+	answer(fx, "2.1.1.1", ANSWER_YES);
+	j = journal_of(fx);
+	ahead = line("99\t2099-01-01T00:00:00.000Z\tBob\tanswers.2.1.1.1\t=yes\t=no");
+	merged = xasprintf("%s%s", j, ahead);
+	tu_write(fx->dir, "cases/C1.journal", merged);
+	text = tu_read(path, NULL);
+	tu_write(fx->dir, "cases/C1.ini", (next = tu_replace(text, "2.1.1.1 = yes",
+	    "2.1.1.1 = no")));
+	assert_true(replay_is_file(path, NULL, 0));
+	free(text);
+	text = next;
+	next = tu_replace(text, "2.1.1.1 = no", "2.1.1.1 = yes");
+	if (journal_record(path, text, next, "Ann", &e) < 0)
+		fail_msg("%s", e.msg);
+	tu_write(fx->dir, "cases/C1.ini", next);
+	assert_true(replay_is_file(path, NULL, 0));
+	assert_int_equal(warnings(fx, NULL), 0);
+	free(text);
+	free(next);
+	free(merged);
+	free(ahead);
+	free(j);
+	free(jp);
+}
+
+/* A line with a SEQ too large to count on from (a save after it would
+ * overflow it) fails its check. */
+static void
+test_seq_too_large(void **state)
+{
+	struct fx *fx = *state;
+	const char *path = fx->in.cases[0].path;
+	char *j, *big, *merged;
+	struct journal jr;
+	struct err e;
+
+	fact(fx, "case_type", "court");
+	j = journal_of(fx);
+	big = line("9223372036854775807\t2026-01-01T00:00:00.000Z\tX\tanswers.2.1.1.3\t-\t=yes");
+	merged = xasprintf("%s%s", j, big);
+	tu_write(fx->dir, "cases/C1.journal", merged);
+	if (journal_read(path, &jr, &e) < 0)
+		fail_msg("%s", e.msg);
+	assert_int_equal(jr.bad, 1);
+	journal_free(&jr);
+	answer(fx, "2.1.1.1", ANSWER_YES);
+	assert_true(replay_is_file(path, NULL, 0));
+	free(merged);
+	free(big);
+	free(j);
+}
+
 int
 main(void)
 {
@@ -396,7 +508,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		T(test_every_save_journaled), T(test_changed_outside), T(test_base),
 		T(test_torn_and_damaged), T(test_save_cut_off), T(test_union_merged),
-		T(test_restore),
+		T(test_restore), T(test_tab_in_section), T(test_clock_behind),
+		T(test_seq_too_large),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,7 +1,8 @@
 /* fuzz.h - what the fuzz harnesses share (tests/fuzz/README.md).
  *
- * Each harness (fuzz_form.c, fuzz_case.c, fuzz_insp.c, fuzz_cond.c) is one
- * LLVMFuzzerTestOneInput that hands its input to a real loader of the core,
+ * Each harness (fuzz_form.c, fuzz_case.c, fuzz_insp.c, fuzz_cond.c,
+ * fuzz_journal.c) is one LLVMFuzzerTestOneInput that hands its input to a
+ * real loader (or the journal's reader and writer) of the core,
  * through a real file where the loader reads files, then checks what came
  * back: on success every loaded structure is sane, on failure the error
  * names the file and nothing is left allocated. A broken check calls

@@ -39,7 +39,7 @@
 #include "fuzz.h"
 
 #ifndef FUZZ_HARNESS
-#error "FUZZ_HARNESS (form, case, insp or cond) must be defined"
+#error "FUZZ_HARNESS (form, case, insp, cond or journal) must be defined"
 #endif
 
 #define REPLAY_TIMEOUT 60	/* seconds one input may take */
@@ -54,6 +54,7 @@ static const struct {
 	{ "case", { "tests/fixtures/*/cases/*.ini", NULL } },
 	{ "insp", { "tests/fixtures/*/inspection.ini", NULL } },
 	{ "cond", { NULL } },
+	{ "journal", { NULL } },
 };
 
 struct list {

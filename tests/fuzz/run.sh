@@ -1,7 +1,7 @@
 #!/bin/sh
 # run.sh HARNESS SECONDS [BUILD_DIR] - fuzz one harness with libFuzzer.
 #
-#   HARNESS    form, case, insp or cond (tests/fuzz/fuzz_HARNESS.c)
+#   HARNESS    form, case, insp, cond or journal (tests/fuzz/fuzz_HARNESS.c)
 #   SECONDS    how long, e.g. 3600 for an hour
 #   BUILD_DIR  a build configured with CC=clang --enable-fuzzing; made
 #              (as _build-fuzz beside the source tree) when not given
@@ -17,11 +17,11 @@
 # Extra libFuzzer options can be given in FUZZ_OPTS.
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
-usage() { echo "usage: $0 form|case|insp|cond SECONDS [BUILD_DIR]" >&2; exit 2; }
+usage() { echo "usage: $0 form|case|insp|cond|journal SECONDS [BUILD_DIR]" >&2; exit 2; }
 [ $# -ge 2 ] || usage
 h=$1
 secs=$2
-case $h in form|case|insp|cond) ;; *) usage ;; esac
+case $h in form|case|insp|cond|journal) ;; *) usage ;; esac
 case $secs in ''|*[!0-9]*) usage ;; esac
 build=${3:-$top/_build-fuzz}
 
@@ -44,6 +44,7 @@ for f in $("$build/tests/fuzz/replay_$h" --seeds); do
 done
 dict=$top/tests/fuzz/ini.dict
 [ "$h" = cond ] && dict=$top/tests/fuzz/cond.dict
+[ "$h" = journal ] && dict=$top/tests/fuzz/journal.dict
 
 # the harness writes its input to a file each time: memory is faster
 if [ -z "${TMPDIR:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then

@@ -375,10 +375,8 @@ case_load(struct case_file *c, const struct form *f, const char *path, struct pr
 
 /* ---- saving ---- */
 
-/* The file at PATH, or NULL (none, or it cannot be read: the journal
- * then records the whole file as new) */
-static char *
-read_text(const char *path)
+char *
+case_read_text(const char *path)
 {
 	FILE *fp = fopen(path, "re");
 	struct buf b = BUF_INIT;
@@ -472,7 +470,7 @@ case_write(struct case_file *c, const struct form *f, int new, struct err *e)
 	 * journaled is not made */
 	rc = new ? 0 : save_can_replace(c->path, e);	/* (a refusal journals nothing) */
 	if (rc == 0) {
-		char *old = new ? NULL : read_text(c->path);
+		char *old = new ? NULL : case_read_text(c->path);
 
 		rc = journal_record(c->path, old, iniw_text(&w), journal_who(), e);
 		free(old);

@@ -11,7 +11,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "buf.h"
 #include "edit.h"
 #include "iniw.h"
 #include "journal.h"
@@ -843,20 +842,7 @@ edit_restore(struct inspection *in, size_t ci, const char *at, const char *who,
 	case_free(&c, &in->form);
 	if (case_lock(cur, e) < 0)
 		goto out;
-	{
-		FILE *fp = fopen(cur->path, "re");
-		struct buf b = BUF_INIT;
-		char chunk[4096];
-		size_t r;
-
-		while (fp && (r = fread(chunk, 1, sizeof chunk, fp)) > 0)
-			buf_add(&b, chunk, r);
-		if (fp) {
-			fclose(fp);
-			old = b.data ? buf_take(&b) : xstrdup("");
-		}
-		buf_free(&b);
-	}
+	old = case_read_text(cur->path);
 	if (journal_record(cur->path, old, text, who, e) == 0 &&
 	    save_file_held(cur->path, text, len, e) == 0 &&
 	    case_refresh(cur, &in->form, &reloaded, e) == 0)

@@ -158,7 +158,7 @@ open_usable(struct inspection *in, const char *const *dirs, size_t n)
 	for (size_t i = 0; i < n; i++) {	/* case files describe children */
 		struct err e;
 
-		if (insp_private_check(dirs[i], &e))
+		if (insp_private_check(dirs[i], NULL, &e))
 			fprintf(stderr, "yjinspect: warning: %s\n", e.msg);
 	}
 	return 0;

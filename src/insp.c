@@ -626,7 +626,7 @@ insp_close(struct inspection *in)
 }
 
 int
-insp_private_check(const char *dir, struct err *e)
+insp_private_check(const char *dir, unsigned *mode, struct err *e)
 {
 	char *cases = xasprintf("%s/cases", dir);
 	const char *paths[2] = { dir, cases };
@@ -636,6 +636,8 @@ insp_private_check(const char *dir, struct err *e)
 		struct stat st;
 
 		if (stat(paths[i], &st) == 0 && (st.st_mode & 077) != 0) {
+			if (mode)
+				*mode = (unsigned)(st.st_mode & 07777);
 			err_set(e, "%s: group or others can %s it (mode %04o); case files "
 			    "describe children: chmod -R go= '%s' makes the folder yours alone",
 			    paths[i], (st.st_mode & 044) ? "read" : "enter", (unsigned)(st.st_mode & 07777),
@@ -656,7 +658,7 @@ check_file_modes(const struct inspection *in, struct problems *p)
 	size_t n = 0;
 	const char *first = NULL;
 
-	if (insp_private_check(in->dir, &e))
+	if (insp_private_check(in->dir, NULL, &e))
 		problems_add(p, PROBLEM_WARNING, "%s", e.msg);
 	if (stat(in->path, &st) == 0 && (st.st_mode & 066) != 0) {
 		n++;

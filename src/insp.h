@@ -71,9 +71,9 @@ void insp_check(const struct inspection *in, struct problems *p);
 /* Case files describe children: the inspection folder and its cases folder
  * should be the owner's alone (0700, as yjinspect makes them). If group or
  * others can enter either, E says which, its mode and the command that puts
- * it right, and 1 is returned; else 0. Cheap (two stat calls): for every
+ * it right, *MODE (if not NULL) that mode, and 1 is returned; else 0. Cheap (two stat calls): for every
  * opening. insp_check also names files that group or others can read. */
-int insp_private_check(const char *dir, struct err *e);
+int insp_private_check(const char *dir, unsigned *mode, struct err *e);
 
 /* Whether the fieldwork dates START and END (either may be NULL: not
  * recorded) are ISO calendar dates (YYYY-MM-DD, a real day) with START not

@@ -53,6 +53,22 @@ tui_message(struct tui *t, int error, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(t->msg, sizeof t->msg, fmt, ap);
 	va_end(ap);
+	/* files of the folder on screen by their names in it ("cases/X.ini"):
+	 * a long path would push the reason off the status line */
+	if (t->in.dir && t->in.dir[0]) {
+		size_t dl = strlen(t->in.dir);
+		char *p = t->msg;
+
+		while ((p = strstr(p, t->in.dir)) != NULL) {
+			/* a path where one begins, not the end of another word */
+			int starts = p == t->msg || strchr(" '\"(:", p[-1]) != NULL;
+
+			if (starts && p[dl] == '/')
+				memmove(p, p + dl + 1, strlen(p + dl + 1) + 1);
+			else
+				p += dl;
+		}
+	}
 	t->msg_error = error;
 	t->msg_sync = 0;
 }
@@ -527,8 +543,12 @@ tui_run(const char *dir)
 		else {	/* case files describe children */
 			struct err e;
 
-			if (insp_private_check(t->in.dir, &e))
-				tui_message(t, 1, "Warning: %s", e.msg);
+			unsigned mode;
+
+			if (insp_private_check(t->in.dir, &mode, &e))
+				tui_message(t, 1, "Warning: group or others can read this inspection's "
+				    "folder (mode %04o); case files describe children: chmod -R go= '%s'",
+				    mode, t->in.dir);
 		}
 	}
 	/* drawn once, then after each key or resize, and when another program

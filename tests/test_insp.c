@@ -775,6 +775,7 @@ test_private(void **state)
 	struct inspection in;
 	struct stat st;
 	struct err e;
+	unsigned mode = 0;
 	int said = 0;
 
 	(void)state;
@@ -792,16 +793,17 @@ test_private(void **state)
 	assert_int_equal(st.st_mode & 07777, 0700);
 	assert_int_equal(stat(ini, &st), 0);
 	assert_int_equal(st.st_mode & 07777, 0600);
-	assert_int_equal(insp_private_check(insp, &e), 0);
+	assert_int_equal(insp_private_check(insp, NULL, &e), 0);
 
 	/* the folder open to others: said, with the command */
 	chmod(insp, 0755);
-	assert_int_equal(insp_private_check(insp, &e), 1);
+	assert_int_equal(insp_private_check(insp, &mode, &e), 1);
+	assert_int_equal(mode, 0755);
 	assert_non_null(strstr(e.msg, "group or others can read it (mode 0755)"));
 	assert_non_null(strstr(e.msg, "chmod -R go= '"));
 	chmod(insp, 0700);
 	chmod(cases, 0711);	/* enter, not list */
-	assert_int_equal(insp_private_check(insp, &e), 1);
+	assert_int_equal(insp_private_check(insp, NULL, &e), 1);
 	assert_non_null(strstr(e.msg, "/cases: group or others can enter it (mode 0711)"));
 	chmod(cases, 0700);
 

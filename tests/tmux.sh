@@ -63,6 +63,9 @@ show() { # the screen, as a comment, when a wait fails
 wait_for() { poll F "$1" "${2:-5}"; }
 # wait_re REGEX [SECONDS]: the same with an extended regular expression
 wait_re() { poll E "$1" "${2:-5}"; }
+# wait_re_joined RE [SECONDS]: the same, over lines the terminal wrapped
+# joined again (text printed after the program ends, long paths)
+wait_re_joined() { poll J "$1" "${2:-5}"; }
 # wait_gone TEXT [SECONDS]: until the screen no longer shows TEXT
 wait_gone() { poll G "$1" "${2:-5}"; }
 # wait_hl TEXT [SECONDS]: until a line shows TEXT in reverse video (as the
@@ -74,12 +77,14 @@ wait_sel() { poll S "$1" "${2:-5}"; }
 poll() { # HOW WHAT SECONDS
 	n=$(( $3 * 40 ))
 	while [ "$n" -gt 0 ]; do
-		if [ "$1" = X ] || [ "$1" = S ]; then scr=$(capx); else scr=$(cap); fi
+		if [ "$1" = X ] || [ "$1" = S ]; then scr=$(capx)
+		elif [ "$1" = J ]; then scr=$(tm capture-pane -t "$S" -p -J 2>/dev/null)
+		else scr=$(cap); fi
 		case $1 in
 		S) printf '%s\n' "$scr" | grep -F "$ESC[7m" | sed "s/$ESC\[[0-9;]*m//g" |
 			grep -qF -- "$2" && return 0 ;;
 		F|X) printf '%s\n' "$scr" | grep -qF -- "$2" && return 0 ;;
-		E) printf '%s\n' "$scr" | grep -qE -- "$2" && return 0 ;;
+		E|J) printf '%s\n' "$scr" | grep -qE -- "$2" && return 0 ;;
 		G) printf '%s\n' "$scr" | grep -qF -- "$2" || return 0 ;;
 		esac
 		if [ "${2#EXIT}" = "$2" ] && printf '%s\n' "$scr" | grep -q '^EXIT [0-9]'; then

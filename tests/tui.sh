@@ -609,7 +609,7 @@ tm run-shell "kill -TERM $(prog_pid)"
 check "6: SIGTERM, the field cannot be saved: exit 1" wait_for "EXIT 1"
 check "6: ...what was typed is printed, with the row's name" \
 	wait_for "Inspector: $typed_in unsaved"
-check "6: ...and why it was not saved" wait_re "NOT SAVED: .*SIG-1\.ini: lock failed"
+check "6: ...and why it was not saved" wait_re_joined "NOT SAVED: .*SIG-1\.ini: lock failed"
 check "6: ...the terminal is restored (no alternate screen)" [ "$(pane '#{alternate_on}')" = 0 ]
 check "6: ...the file as it was" grep -qx "inspector = \"$typed_in\"" "$CS"
 rmdir "$CS.lock"
@@ -906,7 +906,7 @@ wait_for "EXIT 0" >/dev/null
 chmod 0755 "$D11"
 ui s12 100 30 "$YJ" "$D11"
 check "12: a folder others can read: warned on opening, with the fix" \
-	wait_for "Warning: $D11: group or others can read it (mode 0755)"
+	wait_for "Warning: group or others can read this inspection's folder (mode 0755)"
 key q
 wait_for "EXIT 0" >/dev/null
 chmod 0700 "$D11"

@@ -9,7 +9,7 @@
 # One process, one job: on a shared machine run it under nice -n 19.
 # The run starts from the harness's seeds (replay_HARNESS --seeds: the
 # source tree's forms and fixtures and tests/fuzz/corpus/HARNESS) copied
-# into BUILD_DIR/tests/fuzz/work/HARNESS, which the run then grows; the
+# into BUILD_DIR/tests/fuzz/corpus-grown/HARNESS, which the run then grows; the
 # source tree is never written to. A crash is saved in
 # BUILD_DIR/tests/fuzz/crash/HARNESS/; once fixed, copy it into
 # tests/fuzz/regress/HARNESS/ so that make check replays it for ever.
@@ -34,13 +34,13 @@ grep -q '^FUZZ_LDFLAGS = -fsanitize=fuzzer' "$build/Makefile" ||
 	{ echo "run.sh: $build is not configured with --enable-fuzzing" >&2; exit 1; }
 make -s -C "$build" "tests/fuzz/fuzz_$h" "tests/fuzz/replay_$h"
 
-work=$build/tests/fuzz/work/$h
+grown=$build/tests/fuzz/corpus-grown/$h
 crash=$build/tests/fuzz/crash/$h
-mkdir -p "$work" "$crash"
+mkdir -p "$grown" "$crash"
 n=0
 for f in $("$build/tests/fuzz/replay_$h" --seeds); do
 	n=$((n + 1))
-	cp "$f" "$work/seed-$n-$(basename "$f")"
+	cp "$f" "$grown/seed-$n-$(basename "$f")"
 done
 dict=$top/tests/fuzz/ini.dict
 [ "$h" = cond ] && dict=$top/tests/fuzz/cond.dict
@@ -55,4 +55,4 @@ echo "run.sh: fuzzing $h for $secs s from $n seeds; crashes go to $crash/"
 # shellcheck disable=SC2086
 exec "$build/tests/fuzz/fuzz_$h" -max_total_time="$secs" -timeout=20 \
 	-rss_limit_mb=2048 -max_len=8192 -print_final_stats=1 \
-	-dict="$dict" -artifact_prefix="$crash/" ${FUZZ_OPTS:-} "$work"
+	-dict="$dict" -artifact_prefix="$crash/" ${FUZZ_OPTS:-} "$grown"

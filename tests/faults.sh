@@ -52,22 +52,7 @@ fi
 new_insp() {
 	"$YJ" new "$1" --framework yj-2019 --service "Faults YJS" >/dev/null || return 1
 	for c in F-001 F-002; do
-		cat >"$1/cases/$c.ini" <<EOF
-[case]
-format = 1
-framework = yj-2019
-reference = "$c"
-
-[facts]
-case_type = court
-disposal = dto
-child_safety = yes
-others_safety = yes
-desistance_changed = yes
-child_safety_changed = yes
-others_safety_changed = yes
-EOF
-		chmod 600 "$1/cases/$c.ini"
+		full_case "$1" "$c"
 	done
 }
 # answers FILE: how many answers the case file holds

@@ -49,22 +49,7 @@ ncases=0
 add_case() {
 	ncases=$((ncases + 1))
 	c=$(printf 'K-%03d' "$ncases")	# (the case list is in name order)
-	cat >"$I/cases/$c.ini" <<EOF
-[case]
-format = 1
-framework = yj-2019
-reference = "$c"
-
-[facts]
-case_type = court
-disposal = dto
-child_safety = yes
-others_safety = yes
-desistance_changed = yes
-child_safety_changed = yes
-others_safety_changed = yes
-EOF
-	chmod 600 "$I/cases/$c.ini"	# as yjinspect makes case files (check warns otherwise)
+	full_case "$I" "$c"
 }
 add_case; add_case; add_case
 

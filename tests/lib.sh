@@ -35,6 +35,27 @@ run() {
 	rc=$?
 }
 
+# full_case DIR REF: a case file DIR/cases/REF.ini (yj-2019) whose facts
+# make every question apply (63), mode 0600 as yjinspect makes case files
+full_case() {
+	cat >"$1/cases/$2.ini" <<EOF
+[case]
+format = 1
+framework = yj-2019
+reference = "$2"
+
+[facts]
+case_type = court
+disposal = dto
+child_safety = yes
+others_safety = yes
+desistance_changed = yes
+child_safety_changed = yes
+others_safety_changed = yes
+EOF
+	chmod 600 "$1/cases/$2.ini"
+}
+
 finish() {
 	echo "[  PASSED  ] $passed test(s)."
 	if [ "$failed" -gt 0 ]; then

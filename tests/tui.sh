@@ -492,21 +492,7 @@ wait_for "EXIT 0" >/dev/null
 # note, text typed into the facts form), the terminal restored
 G="$TMP/sig"
 "$YJ" new "$G" --framework yj-2019 --service "Signal YJS" >/dev/null
-cat >"$G/cases/SIG-1.ini" <<'EOF'
-[case]
-format = 1
-framework = yj-2019
-reference = "SIG-1"
-
-[facts]
-case_type = court
-disposal = dto
-child_safety = yes
-others_safety = yes
-desistance_changed = yes
-child_safety_changed = yes
-others_safety_changed = yes
-EOF
+full_case "$G" SIG-1
 CS="$G/cases/SIG-1.ini"
 ui s6 80 24 "$YJ" "$G"
 wait_for "SIG-1" >/dev/null

@@ -245,7 +245,6 @@ parse(const char *text, size_t len, struct journal *j, size_t *good_len)
 					j->v = xrealloc(j->v, cap * sizeof *j->v);
 				}
 				j->v[j->n] = e;
-				j->v[j->n].seq = e.seq;
 				j->n++;
 			}
 		}
@@ -253,23 +252,18 @@ parse(const char *text, size_t len, struct journal *j, size_t *good_len)
 		at += l + 1;
 		*good_len = at;
 	}
-	/* a sorted journal stays as it is (mergesort-like stability is not
-	 * needed then); a merged one is put in time order */
-	for (size_t i = 1; i < j->n; i++)
-		if (by_time(&j->v[i - 1], &j->v[i]) > 0) {
-			/* stable: insertion sort (journals are short, merges rare) */
-			for (size_t k = 1; k < j->n; k++) {
-				struct journal_entry t = j->v[k];
-				size_t m = k;
+	/* in time order, stably (a merged journal's lines may not be): an
+	 * insertion sort, one pass over a journal already in order */
+	for (size_t k = 1; k < j->n; k++) {
+		struct journal_entry t = j->v[k];
+		size_t m = k;
 
-				while (m > 0 && by_time(&j->v[m - 1], &t) > 0) {
-					j->v[m] = j->v[m - 1];
-					m--;
-				}
-				j->v[m] = t;
-			}
-			break;
+		while (m > 0 && by_time(&j->v[m - 1], &t) > 0) {
+			j->v[m] = j->v[m - 1];
+			m--;
 		}
+		j->v[m] = t;
+	}
 }
 
 static char *
@@ -605,9 +599,42 @@ out_nofd:
 	return rc;
 }
 
+/* Do A and B hold different keys or values? The first key that differs
+ * into *KEY, its values in A and B (NULL: not there) into *AV and *BV
+ * (each may be NULL) */
+static int
+first_difference(const struct journal_kv *a, const struct journal_kv *b, const char **key,
+    const char **av, const char **bv)
+{
+	const char *k = NULL, *x = NULL, *y = NULL;
+
+	for (size_t i = 0; i < a->n && !k; i++) {
+		const char *v = kv_get(b, a->key[i]);
+
+		if (v == NULL || strcmp(v, a->val[i]) != 0) {
+			k = a->key[i];
+			x = a->val[i];
+			y = v;
+		}
+	}
+	for (size_t i = 0; i < b->n && !k; i++)
+		if (kv_get(a, b->key[i]) == NULL) {
+			k = b->key[i];
+			y = b->val[i];
+		}
+	if (key)
+		*key = k;
+	if (av)
+		*av = x;
+	if (bv)
+		*bv = y;
+	return k != NULL;
+}
+
 void
 journal_check(const char *case_path, struct problems *p)
 {
+	const char *key, *fv, *jv;
 	struct journal j;
 	struct journal_kv file, all, before;
 	struct err e;
@@ -636,33 +663,12 @@ journal_check(const char *case_path, struct problems *p)
 	journal_kv_parse(text ? text : "", &file);
 	replay(&j, NULL, 0, &all);
 	replay(&j, NULL, 1, &before);
-	{
-		struct buf d1 = BUF_INIT, d2 = BUF_INIT;
-
-		if (diff(&d1, 0, "", "", &all, &file) > 0 && diff(&d2, 0, "", "", &before, &file) > 0) {
-			/* name the first key that differs */
-			const char *key = NULL, *fv = NULL, *jv = NULL;
-
-			for (size_t i = 0; i < file.n && !key; i++)
-				if (!kv_get(&all, file.key[i]) ||
-				    strcmp(kv_get(&all, file.key[i]), file.val[i]) != 0) {
-					key = file.key[i];
-					fv = file.val[i];
-					jv = kv_get(&all, key);
-				}
-			for (size_t i = 0; i < all.n && !key; i++)
-				if (!kv_get(&file, all.key[i])) {
-					key = all.key[i];
-					jv = all.val[i];
-				}
-			problems_add(p, PROBLEM_WARNING, "%s: the file and its journal disagree at %s "
-			    "(file: %s, journal: %s): changed outside yjinspect since its last "
-			    "entry; the next save records it", case_path, key ? key : "?",
-			    fv ? fv : "none", jv ? jv : "none");
-		}
-		buf_free(&d1);
-		buf_free(&d2);
-	}
+	if (first_difference(&file, &all, &key, &fv, &jv) &&
+	    first_difference(&file, &before, NULL, NULL, NULL))
+		problems_add(p, PROBLEM_WARNING, "%s: the file and its journal disagree at %s "
+		    "(file: %s, journal: %s): changed outside yjinspect since its last "
+		    "entry; the next save records it", case_path, key, fv ? fv : "none",
+		    jv ? jv : "none");
 	journal_kv_free(&file);
 	journal_kv_free(&all);
 	journal_kv_free(&before);

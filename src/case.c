@@ -60,6 +60,7 @@ case_free(struct case_file *c, const struct form *f)
 	}
 	for (size_t i = 0; i < f->nprompts; i++)
 		free(c->prompt_stamp[i]);
+	conflicts_free(&c->conflicts);
 	free(c->facts);
 	free(c->fact_text);
 	free(c->kq_answer);
@@ -329,6 +330,62 @@ read_answered(struct reader *r, const struct ini_section *s)
 	}
 }
 
+/* Does the key of conflict K have a value in C (so K is settled)? Unknown
+ * keys and sections: -1 */
+static int
+conflict_settled(const struct case_file *c, const struct form *f, const struct conflict *k)
+{
+	int kq, pr, fi;
+
+	if (strcmp(k->section, "answers") == 0) {
+		if ((kq = form_kq_index(f, k->key)) >= 0)
+			return c->kq_answer[kq] != ANSWER_NONE;
+		if ((pr = form_prompt_index(f, k->key)) >= 0)
+			return c->prompt_answer[pr] != ANSWER_NONE;
+	} else if (strcmp(k->section, "facts") == 0) {
+		if ((fi = form_fact_index(f, k->key)) >= 0)
+			return c->facts[fi] != COND_UNSET || c->fact_text[fi] != NULL;
+	} else if (strcmp(k->section, "notes") == 0) {
+		if ((kq = form_kq_index(f, k->key)) >= 0)
+			return c->notes[kq] != NULL;
+	} else if (strcmp(k->section, "case") == 0) {
+		if (strcmp(k->key, "reference") == 0)
+			return c->reference != NULL;
+		if (strcmp(k->key, "inspector") == 0)
+			return c->inspector != NULL;
+		if (strcmp(k->key, "created") == 0)
+			return c->created != NULL;
+	}
+	return -1;
+}
+
+/* The conflicts section S read; settled ones dropped */
+static void
+read_conflicts(struct reader *r)
+{
+	struct conflicts *cs = &r->c->conflicts;
+
+	for (size_t i = cs->n; i-- > 0;) {
+		int settled = conflict_settled(r->c, r->f, &cs->v[i]);
+
+		if (settled < 0) {
+			char *sec = xasprintf("%s%s", CONFLICT_PREFIX, cs->v[i].section);
+
+			iniread_err(&r->rd, sec, NULL, "a conflict on %s, not a fact, answer, note "
+			    "nor case field of framework %s", cs->v[i].key, r->f->id);
+			free(sec);
+		}
+		if (settled != 0)
+			conflict_remove(cs, i);
+	}
+}
+
+const struct conflict *
+case_conflict(const struct case_file *c, const char *section, const char *key)
+{
+	return conflict_find(&c->conflicts, section, key);
+}
+
 int
 case_load(struct case_file *c, const struct form *f, const char *path, struct problems *p)
 {
@@ -356,10 +413,13 @@ case_load(struct case_file *c, const struct form *f, const char *path, struct pr
 			read_notes(&r, s);
 		else if (strcmp(s->name, "answered") == 0)
 			read_answered(&r, s);
+		else if (conflict_section_of(s->name))
+			conflict_read(&c->conflicts, &r.rd, s);
 		else
 			iniread_err(&r.rd, s->name, NULL, "unknown section (expected case, facts, "
-			    "answers, notes or answered)");
+			    "answers, notes, answered or conflicts.SECTION)");
 	}
+	read_conflicts(&r);
 	if (!seen_case) {
 		problems_add(p, PROBLEM_ERROR, "%s: no [case] section: not a case file", path);
 		r.rd.errors++;
@@ -465,6 +525,12 @@ case_write(struct case_file *c, const struct form *f, int new, struct err *e)
 		if (c->kq_stamp[q])
 			iniw_str(&w, kq->id, c->kq_stamp[q]);
 	}
+
+	/* conflicts from a merge, but those settled now */
+	for (size_t i = c->conflicts.n; i-- > 0;)
+		if (conflict_settled(c, f, &c->conflicts.v[i]) != 0)
+			conflict_remove(&c->conflicts, i);
+	conflict_write(&w, &c->conflicts);
 
 	/* the change in the case's journal first: a save that cannot be
 	 * journaled is not made */
@@ -612,6 +678,14 @@ case_check(const struct case_file *c, const struct form *f, struct problems *p)
 			    "relevant to this case by its facts: not counted", c->path, kq->id);
 		if (rel == COND_TRUE && c->kq_answer[q] == ANSWER_NONE && !unanswered++)
 			first = kq->id;
+	}
+	for (size_t i = 0; i < c->conflicts.n; i++) {
+		char d[600];
+
+		conflict_describe(&c->conflicts.v[i], d, sizeof d);
+		problems_add(p, PROBLEM_WARNING, "%s: [%s] %s: a conflict from a merge, counted "
+		    "neither way until given again: %s", c->path, c->conflicts.v[i].section,
+		    c->conflicts.v[i].key, d);
 	}
 	if (unanswered)
 		problems_add(p, PROBLEM_WARNING, "%s: %d relevant question%s not answered yet "

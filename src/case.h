@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "cond.h"
+#include "conflict.h"
 #include "err.h"
 #include "form.h"
 #include "problems.h"
@@ -35,6 +36,9 @@ struct case_file {
 	char **notes;		/* [nkqs]: note or NULL */
 	char **kq_stamp;	/* [nkqs]: "TIME NAME" of the answer, or NULL */
 	char **prompt_stamp;	/* [nprompts] */
+	struct conflicts conflicts;	/* keys a merge found changed differently in
+				 * two copies, not yet given a value again:
+				 * such a key has none (conflict.h) */
 	struct case_disk {	/* the file as this process last read or wrote it */
 		unsigned long long dev, ino, size;
 		long long mtime_s, mtime_ns;
@@ -93,6 +97,11 @@ enum cond_value case_prompt_relevant(const struct case_file *c, const struct for
  * depends on, relevant questions not answered, answers to questions that
  * its facts make irrelevant. Added to P as warnings. */
 void case_check(const struct case_file *c, const struct form *f, struct problems *p);
+
+/* Is there a conflict kept by a merge on walk item ID (a key question or
+ * prompt's answer)? It, or NULL. */
+const struct conflict *case_conflict(const struct case_file *c, const char *section,
+				     const char *key);
 
 /* How far the case is: answered and to-answer counts over the relevant
  * key questions and prompts. */

@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "cli.h"
+#include "cli_team.h"
 #include "csv.h"
 #include "doc.h"
 #include "edit.h"
@@ -100,10 +101,7 @@ usage(FILE *out)
 #pragma GCC diagnostic pop
 }
 
-static int
-usage_error(const char *fmt, const char *arg) __attribute__((format(printf, 1, 0)));
-
-static int
+int
 usage_error(const char *fmt, const char *arg)
 {
 	fputs("yjinspect: ", stderr);
@@ -475,7 +473,7 @@ cmd_export(int argc, char **argv)
 
 /* Open DIR for a change to inspection.ini: refuses an inspection with
  * errors (one line, as summary does). */
-static int
+int
 open_for_change(struct inspection *in, const char *dir)
 {
 	return open_usable(in, &dir, 1);
@@ -762,7 +760,7 @@ open_demo(void)
 
 /* The case of IN that REF names: its reference, or its file name (with or
  * without .ini); -1 with the message printed */
-static int
+int
 find_case(const struct inspection *in, const char *ref)
 {
 	for (size_t i = 0; i < in->ncases; i++) {
@@ -871,6 +869,9 @@ static const struct {
 	{ "keys", cmd_keys },
 	{ "history", cmd_history },
 	{ "restore", cmd_restore },
+	{ "answer", cli_answer },
+	{ "team", cli_team },
+	{ "merge-file", cli_merge_file },
 };
 
 int

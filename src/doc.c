@@ -85,6 +85,14 @@ title_block(struct walk *w)
 		buf_adds(&v, ".");
 		w->em->para(w->ctx, DOC_WARNING, buf_str(&v));
 	}
+	report_conflicts(w->in, line, sizeof line);
+	if (line[0]) {
+		buf_reset(&v);
+		buf_adds(&v, "Conflicts: ");
+		text_clean(&v, line, 0);
+		buf_adds(&v, ".");
+		w->em->para(w->ctx, DOC_WARNING, buf_str(&v));
+	}
 	buf_free(&b);
 	buf_free(&v);
 }

@@ -843,7 +843,10 @@ make_dir(const char *path, struct err *e)
 static const char git_attributes[] =
     "# yjinspect: each case's journal (NAME.journal) is only ever appended to:\n"
     "# a merge keeps both sides' lines (their times put them in order)\n"
-    "*.journal merge=union\n";
+    "*.journal merge=union\n"
+    "# each case file and inspection.ini are merged key by key by yjinspect\n"
+    "# (conflicts kept in the file, never silent: yjinspect team init sets it up)\n"
+    "*.ini merge=yjinspect\n";
 static const char git_ignore[] =
     "# yjinspect: one machine's own state, not the inspection's: save locks,\n"
     "# each inspector's place, files being saved or restored\n"
@@ -853,14 +856,26 @@ static const char git_ignore[] =
     "!.gitignore\n"
     "!.gitattributes\n";
 
-static int
-write_git_files(const char *dir, struct err *e)
+int
+insp_git_files(const char *dir, struct err *e)
 {
 	char *a = xasprintf("%s/.gitattributes", dir), *i = xasprintf("%s/.gitignore", dir);
+	char *have = NULL;
 	int rc = 0;
 
 	if (access(a, F_OK) != 0)
 		rc = save_file_new(a, git_attributes, sizeof git_attributes - 1, e);
+	else if ((have = case_read_text(a)) == NULL)
+		rc = err_set(e, "%s: cannot be read: %s", a, strerror(errno));
+	else if (strstr(have, "merge=yjinspect") == NULL) {
+		/* a folder made before the merge driver: its line added */
+		char *more = xasprintf("%s%s%s", have, *have && have[strlen(have) - 1] != '\n' ?
+		    "\n" : "", strstr(git_attributes, "# each case file"));
+
+		rc = save_file(a, more, strlen(more), e);
+		free(more);
+	}
+	free(have);
 	if (rc == 0 && access(i, F_OK) != 0)
 		rc = save_file_new(i, git_ignore, sizeof git_ignore - 1, e);
 	free(a);
@@ -904,7 +919,7 @@ insp_create(const char *dir, const char *forms_dir, const char *framework_id,
 		rc = insp_write(&in, 1, e);	/* never over another's, made meanwhile */
 	}
 	if (rc == 0)
-		rc = write_git_files(dir, e);
+		rc = insp_git_files(dir, e);
 	free(cases);
 	free(in.path);
 	form_free(&in.form);
@@ -994,7 +1009,7 @@ insp_copy(const char *src, const char *dst, struct err *e)
 	if (rc == 0 && p.nerrors)
 		rc = err_set(e, "%s", p.v[0].msg);
 	if (rc == 0)
-		rc = write_git_files(dst, e);
+		rc = insp_git_files(dst, e);
 	problems_free(&p);
 	return rc;
 }

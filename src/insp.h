@@ -75,6 +75,14 @@ void insp_check(const struct inspection *in, struct problems *p);
  * opening. insp_check also names files that group or others can read. */
 int insp_private_check(const char *dir, unsigned *mode, struct err *e);
 
+/* Make DIR ready for git (the team's laptops brought together): a
+ * .gitattributes that merges journals as a union of lines and every .ini
+ * key by key (yjinspect merge-file), and a .gitignore for one machine's
+ * own state (locks, places, temp files). Made where missing; an older
+ * .gitattributes without the merge driver's line gets it added. insp_create
+ * and insp_copy make them. */
+int insp_git_files(const char *dir, struct err *e);
+
 /* Whether the fieldwork dates START and END (either may be NULL: not
  * recorded) are ISO calendar dates (YYYY-MM-DD, a real day) with START not
  * after END. On failure E says which date is wrong and why. */

@@ -631,12 +631,59 @@ first_difference(const struct journal_kv *a, const struct journal_kv *b, const c
 	return k != NULL;
 }
 
+/* Is KEY one that a conflict kept in FILE stands for (conflict.h): a
+ * "conflicts.SECTION.KEY.SIDE" key, the "SECTION.KEY" it names, or the
+ * stamp of such an answer? The conflict is a problem of its own; the
+ * journal, merged as a union, replays one side of it */
+static int
+conflicted(const struct journal_kv *file, const char *key)
+{
+	static const char pre[] = "conflicts.";
+	const size_t np = sizeof pre - 1;
+
+	if (strncmp(key, pre, np) == 0)
+		return 1;
+	for (size_t i = 0; i < file->n; i++) {
+		const char *c = file->key[i], *dot = strrchr(c, '.');
+		const char *k = key;
+		size_t n;
+
+		if (strncmp(c, pre, np) != 0 || dot == NULL)
+			continue;
+		c += np;
+		n = (size_t)(dot - c);
+		if (strncmp(k, "answered.", 9) == 0 && strncmp(c, "answers.", 8) == 0)
+			k += 9, c += 8, n -= 8;
+		if (strlen(k) == n && strncmp(k, c, n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* KV less the keys conflicts kept in FILE stand for */
+static void
+drop_conflicted(struct journal_kv *kv, const struct journal_kv *file)
+{
+	size_t to = 0;
+
+	for (size_t i = 0; i < kv->n; i++) {
+		if (conflicted(file, kv->key[i])) {
+			free(kv->key[i]);
+			free(kv->val[i]);
+			continue;
+		}
+		kv->key[to] = kv->key[i];
+		kv->val[to++] = kv->val[i];
+	}
+	kv->n = to;
+}
+
 void
 journal_check(const char *case_path, struct problems *p)
 {
 	const char *key, *fv, *jv;
 	struct journal j;
-	struct journal_kv file, all, before;
+	struct journal_kv file, all, before, kept;
 	struct err e;
 	char *text, *jp;
 	size_t len;
@@ -663,6 +710,11 @@ journal_check(const char *case_path, struct problems *p)
 	journal_kv_parse(text ? text : "", &file);
 	replay(&j, NULL, 0, &all);
 	replay(&j, NULL, 1, &before);
+	journal_kv_parse(text ? text : "", &kept);
+	drop_conflicted(&all, &kept);
+	drop_conflicted(&before, &kept);
+	drop_conflicted(&file, &kept);
+	journal_kv_free(&kept);
 	if (first_difference(&file, &all, &key, &fv, &jv) &&
 	    first_difference(&file, &before, NULL, NULL, NULL))
 		problems_add(p, PROBLEM_WARNING, "%s: the file and its journal disagree at %s "

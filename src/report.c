@@ -127,6 +127,22 @@ overall_str(char *buf, size_t size, const struct form *f, const struct rate *r)
 }
 
 void
+report_conflicts(const struct inspection *in, char *buf, size_t size)
+{
+	size_t keys = 0, cases = 0;
+
+	for (size_t i = 0; i < in->ncases; i++) {
+		keys += in->cases[i].conflicts.n;
+		cases += in->cases[i].conflicts.n > 0;
+	}
+	buf[0] = '\0';
+	if (keys)
+		snprintf(buf, size, "%zu key%s in %zu case%s changed differently in two merged "
+		    "copies: counted neither way until given again (see yjinspect check)", keys,
+		    keys == 1 ? "" : "s", cases, cases == 1 ? "" : "s");
+}
+
+void
 report_completeness(const struct rate *r, char *buf, size_t size)
 {
 	size_t n = 0;
@@ -355,6 +371,13 @@ write_text(FILE *out, const struct inspection *in, const struct rate *r,
 		snprintf(note, sizeof note, "Incomplete: %s.", line);
 		text_wrapped(out, "", "  ", note, (size_t)width);
 	}
+	report_conflicts(in, line, sizeof line);
+	if (line[0]) {
+		char note[1100];
+
+		snprintf(note, sizeof note, "Conflicts: %s.", line);
+		text_wrapped(out, "", "  ", note, (size_t)width);
+	}
 
 	overall_str(line, sizeof line, f, r);
 	fprintf(out, "\nRatings\n  Score %d/%d\n  Overall rating: %s\n", r->score, r->max, line);
@@ -470,6 +493,9 @@ write_tsv(FILE *out, const struct inspection *in, const struct rate *r,
 	report_completeness(r, line, sizeof line);
 	if (line[0])
 		fprintf(stderr, "yjinspect: incomplete: %s\n", line);
+	report_conflicts(in, line, sizeof line);
+	if (line[0])
+		fprintf(stderr, "yjinspect: conflicts: %s\n", line);
 	return ferror(out) ? -1 : 0;
 }
 

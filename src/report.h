@@ -46,6 +46,10 @@ void report_case_mix(const struct inspection *in, struct buf *out);
 /* "N relevant questions not answered in M cases...: the figures count only
  * what is answered (see yjinspect check)", or "" when the evidence is complete. */
 void report_completeness(const struct rate *r, char *buf, size_t size);
+/* "2 keys in 1 case changed differently in two merged copies (conflicts):
+ * counted neither way until given again (see yjinspect check)", or "" when
+ * no case holds a conflict (conflict.h). */
+void report_conflicts(const struct inspection *in, char *buf, size_t size);
 /* The panel decision on standard RS ("† Panel decision on 2.2.2: Requires
  * improvement → Good. WHY (BY, AT)", with a note when the evidence has
  * moved since), or "" when there is none. */

@@ -1,0 +1,296 @@
+/* cli_team.c - answering from the command line, and a team's folders
+ * brought together with git (see cli_team.h and yjinspect(1)). */
+#include "config.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "cli_team.h"
+#include "conflict.h"
+#include "edit.h"
+#include "ini.h"
+#include "merge.h"
+#include "save.h"
+#include "user.h"
+#include "walk.h"
+#include "xalloc.h"
+
+/* ---- yjinspect answer ---- */
+
+static int
+case_of_reference(const struct inspection *in, const char *ref)
+{
+	for (size_t i = 0; i < in->ncases; i++)
+		if (in->cases[i].reference && strcmp(in->cases[i].reference, ref) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* Give case CI the one ID=VALUE of ARG: 1 an answer, 2 a fact, 3 a note;
+ * -1 with the message printed */
+static int
+answer_one(struct inspection *in, const struct walk *w, size_t ci, const char *arg,
+	   const char *who, struct edit_undo *u)
+{
+	const struct form *f = &in->form;
+	const char *eq = strchr(arg, '=');
+	char *id;
+	struct err e;
+	int item, fact, kq, rc, kind;
+
+	if (eq == NULL || eq == arg) {
+		fprintf(stderr, "yjinspect: answer: '%s' is not ID=VALUE\n", arg);
+		return -1;
+	}
+	id = xstrndup(arg, (size_t)(eq - arg));
+	eq++;
+	if ((item = walk_find(w, id)) >= 0) {
+		enum answer a = strcasecmp(eq, "yes") == 0 ? ANSWER_YES :
+		    strcasecmp(eq, "no") == 0 ? ANSWER_NO : strcasecmp(eq, "na") == 0 ? ANSWER_NA :
+		    ANSWER_NONE;
+
+		kind = 1;
+		if (a == ANSWER_NONE && strcasecmp(eq, "none") != 0) {
+			fprintf(stderr, "yjinspect: answer: %s: '%s' is not yes, no, na or none\n", id, eq);
+			free(id);
+			return -1;
+		}
+		rc = edit_answer(in, w, ci, (size_t)item, a, who, u, &e);
+	} else if ((fact = form_fact_index(f, id)) >= 0) {
+		const struct form_fact *fa = &f->facts[fact];
+		int v = COND_UNSET;
+
+		kind = 2;
+		if (strcasecmp(eq, "none") != 0 && fa->type != FACT_TEXT &&
+		    (v = form_choice_index(fa, eq)) < 0) {
+			fprintf(stderr, "yjinspect: answer: %s: '%s' is not one of its choices\n", id, eq);
+			free(id);
+			return -1;
+		}
+		rc = edit_fact(in, ci, (size_t)fact, v, fa->type == FACT_TEXT &&
+		    strcasecmp(eq, "none") != 0 ? eq : NULL, u, &e);
+	} else if (strncmp(id, "note.", 5) == 0 && (kq = form_kq_index(f, id + 5)) >= 0) {
+		kind = 3;
+		rc = edit_note(in, ci, (size_t)kq, eq, u, &e);
+	} else {
+		fprintf(stderr, "yjinspect: answer: '%s' is not a question, a fact nor note.KQ "
+		    "of framework %s\n", id, f->id);
+		free(id);
+		return -1;
+	}
+	if (rc < 0)
+		fprintf(stderr, "yjinspect: %s: %s\n", id, e.msg);
+	free(id);
+	return rc < 0 ? -1 : kind;
+}
+
+int
+cli_answer(int argc, char **argv)
+{
+	struct inspection in;
+	struct edit_undo u = { 0 };
+	struct walk w;
+	struct err e;
+	int ci, make = 0, first, n[4] = { 0 }, rc = 0;
+	char *who;
+
+	first = 3;
+	if (argc >= 4 && strcmp(argv[3], "--new") == 0)
+		make = 1, first = 4;
+	if (argc < first + 1)
+		return usage_error("%s", "answer needs DIR CASE [--new] ID=VALUE...");
+	if (open_for_change(&in, argv[1]) < 0)
+		return 1;
+	who = user_name();
+	if ((ci = case_of_reference(&in, argv[2])) < 0 && make) {
+		size_t made;
+
+		if (edit_add_case(&in, argv[2], who, &made, &e) < 0) {
+			fprintf(stderr, "yjinspect: %s\n", e.msg);
+			rc = 1;
+		}
+		ci = rc ? -1 : (int)made;
+	} else if (ci < 0 && !make)
+		ci = find_case(&in, argv[2]);
+	else if (ci >= 0 && make) {
+		fprintf(stderr, "yjinspect: %s: case '%s' is there already (answer it without "
+		    "--new)\n", in.dir, argv[2]);
+		ci = -1;
+	}
+	if (ci < 0) {
+		free(who);
+		insp_close(&in);
+		return 1;
+	}
+	walk_init(&w, &in.form);
+	for (int i = first; i < argc; i++) {
+		int k = answer_one(&in, &w, (size_t)ci, argv[i], who, &u);
+
+		if (k < 0) {
+			rc = 1;
+			break;
+		}
+		n[k]++;
+	}
+	printf("%s: %d answer%s, %d fact%s, %d note%s saved%s\n", in.cases[ci].name,
+	    n[1], n[1] == 1 ? "" : "s", n[2], n[2] == 1 ? "" : "s", n[3], n[3] == 1 ? "" : "s",
+	    rc ? " (stopped at the first refused: the rest not given)" : "");
+	walk_free(&w);
+	edit_undo_free(&u);
+	free(who);
+	insp_close(&in);
+	return rc;
+}
+
+/* ---- yjinspect team init ---- */
+
+/* Run ARGV (a git command); QUIET: its output to /dev/null. Its exit
+ * status, or -1 (errno: it could not be run) */
+static int
+run(const char *const *argv, int quiet)
+{
+	pid_t pid;
+	int st;
+
+	fflush(stdout);
+	if ((pid = fork()) < 0)
+		return -1;
+	if (pid == 0) {
+		if (quiet && freopen("/dev/null", "w", stdout) && freopen("/dev/null", "w", stderr)) {
+			/* (nothing) */
+		}
+		execvp(argv[0], (char *const *)(uintptr_t)argv);
+		_exit(127);
+	}
+	while (waitpid(pid, &st, 0) < 0)
+		if (errno != EINTR)
+			return -1;
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+int
+cli_team(int argc, char **argv)
+{
+	struct stat st;
+	struct err e;
+	char *ini;
+	int fresh, rc;
+
+	if (argc != 3 || strcmp(argv[1], "init") != 0)
+		return usage_error("%s", "team needs init DIR");
+	const char *dir = argv[2];
+	ini = xasprintf("%s/inspection.ini", dir);
+	rc = stat(ini, &st);
+	free(ini);
+	if (rc < 0) {
+		fprintf(stderr, "yjinspect: %s: not an inspection folder (no inspection.ini): "
+		    "make one with 'yjinspect new' first\n", dir);
+		return 1;
+	}
+	if (insp_git_files(dir, &e) < 0) {
+		fprintf(stderr, "yjinspect: %s\n", e.msg);
+		return 1;
+	}
+	const char *rev[] = { "git", "-C", dir, "rev-parse", "--git-dir", NULL };
+	const char *init[] = { "git", "-C", dir, "init", "-q", NULL };
+	const char *name[] = { "git", "-C", dir, "config", "merge.yjinspect.name",
+	    "yjinspect: case files and inspection.ini merged key by key", NULL };
+	const char *drv[] = { "git", "-C", dir, "config", "merge.yjinspect.driver",
+	    "yjinspect merge-file %O %A %B %P", NULL };
+	rc = run(rev, 1);
+	if (rc == 127 || rc < 0) {
+		fprintf(stderr, "yjinspect: team init: git cannot be run (is it installed?)\n");
+		return 1;
+	}
+	fresh = rc != 0;
+	if ((fresh && run(init, 0) != 0) || run(name, 0) != 0 || run(drv, 0) != 0) {
+		fprintf(stderr, "yjinspect: team init: %s: git failed (its message above)\n", dir);
+		return 1;
+	}
+	printf("%s: %s, with yjinspect's merge driver for its case files and inspection.ini\n",
+	    dir, fresh ? "now a git repository" : "a git repository");
+	if (fresh)
+		printf("Next: git -C %s add -A && git -C %s commit -m 'The inspection set up', "
+		    "then push it where the team can reach it.\n", dir, dir);
+	printf("Each inspector: git clone URL DIR && yjinspect team init DIR; then, each day:\n"
+	    "  git -C DIR add -A && git -C DIR commit -m 'My cases'\n"
+	    "  git -C DIR pull && git -C DIR push\n"
+	    "A conflict (two answers to one question) stays in the file: 'yjinspect check DIR'\n"
+	    "lists it, answering it again in yjinspect settles it, then git add and commit.\n");
+	return 0;
+}
+
+/* ---- yjinspect merge-file ---- */
+
+static char *
+read_side(const char *what, const char *path, const char *name)
+{
+	struct ini ini;
+	struct err e;
+	struct stat st;
+	char *text;
+
+	if (stat(path, &st) == 0 && st.st_size == 0)
+		return xstrdup("");	/* (a file added on both sides: no base) */
+	if (ini_load(&ini, path, &e) < 0) {
+		fprintf(stderr, "yjinspect merge-file: %s: %s copy: %s: left as ours, theirs not "
+		    "merged in (git lists the file as in conflict)\n", name, what, e.msg);
+		return NULL;
+	}
+	ini_free(&ini);
+	if ((text = case_read_text(path)) == NULL)
+		fprintf(stderr, "yjinspect merge-file: %s: %s copy: cannot be read: %s\n", name,
+		    what, strerror(errno));
+	return text;
+}
+
+int
+cli_merge_file(int argc, char **argv)
+{
+	char *b = NULL, *o = NULL, *t = NULL;
+	struct buf out = BUF_INIT;
+	struct conflicts kept = { 0 };
+	struct merge_stats ms;
+	struct err e;
+	int n = -1;
+
+	if (argc != 4 && argc != 5)
+		return usage_error("%s", "merge-file needs BASE OURS THEIRS [NAME] "
+		    "(git's %O %A %B %P)");
+	const char *name = argc == 5 ? argv[4] : argv[2];
+	if ((b = read_side("base", argv[1], name)) != NULL &&
+	    (o = read_side("our", argv[2], name)) != NULL &&
+	    (t = read_side("their", argv[3], name)) != NULL) {
+		if ((n = merge_texts(b, o, t, &out, &ms, &kept, &e)) < 0)
+			fprintf(stderr, "yjinspect merge-file: %s: %s: left as ours, theirs not "
+			    "merged in\n", name, e.msg);
+		else if (save_file_unlocked(argv[2], out.data, out.len, &e) < 0) {
+			fprintf(stderr, "yjinspect merge-file: %s\n", e.msg);
+			n = -1;
+		}
+	}
+	for (size_t i = 0; n > 0 && i < kept.n; i++) {
+		char d[600];
+
+		conflict_describe(&kept.v[i], d, sizeof d);
+		fprintf(stderr, "yjinspect merge-file: %s: conflict: [%s] %s: %s\n", name,
+		    kept.v[i].section, kept.v[i].key, d);
+	}
+	if (n > 0)
+		fprintf(stderr, "yjinspect merge-file: %s: %d conflict%s kept in the file, counted "
+		    "neither way: answer %s again in yjinspect, then git add the file\n", name,
+		    n, n == 1 ? "" : "s", n == 1 ? "it" : "each");
+	conflicts_free(&kept);
+	buf_free(&out);
+	free(b);
+	free(o);
+	free(t);
+	return n < 0 ? 2 : n > 0 ? 1 : 0;
+}

@@ -511,6 +511,43 @@ check_references(const struct inspection *in, struct problems *p)
 	free(v);
 }
 
+/* ---- conflicts kept by a merge (conflict.h) ---- */
+
+/* Has the key of conflict K a value in IN again? */
+static int
+conflict_settled(const struct inspection *in, const struct conflict *k)
+{
+	const struct form *f = &in->form;
+	int s;
+
+	if (strcmp(k->section, "judgements") == 0)
+		return (s = form_std_index(f, k->key)) < 0 || in->judgements[s] != JUDGE_UNSET;
+	if (strncmp(k->section, "decision.", 9) == 0) {
+		for (size_t i = 0; i < in->ndecisions; i++)
+			if (strcmp(f->stds[in->decisions[i].std].id, k->section + 9) == 0)
+				return 1;
+		return 0;
+	}
+	if (strcmp(k->section, "inspection") == 0) {
+		const char *const *v = strcmp(k->key, "service") == 0 ? (const char *const *)&in->service :
+		    strcmp(k->key, "lead") == 0 ? (const char *const *)&in->lead :
+		    strcmp(k->key, "fieldwork_start") == 0 ? (const char *const *)&in->fieldwork_start :
+		    strcmp(k->key, "fieldwork_end") == 0 ? (const char *const *)&in->fieldwork_end :
+		    strcmp(k->key, "created") == 0 ? (const char *const *)&in->created : NULL;
+
+		return v == NULL || *v != NULL;
+	}
+	return 0;
+}
+
+static void
+settle_conflicts(struct inspection *in)
+{
+	for (size_t i = in->conflicts.n; i-- > 0;)
+		if (conflict_settled(in, &in->conflicts.v[i]))
+			conflict_remove(&in->conflicts, i);
+}
+
 int
 insp_open(struct inspection *in, const char *dir, const char *forms_dir, struct problems *p)
 {
@@ -561,10 +598,14 @@ insp_open(struct inspection *in, const char *dir, const char *forms_dir, struct 
 			read_decision(&r, sec, sec->name + 9);
 		else if (strncmp(sec->name, "findings.", 9) == 0)
 			read_findings(&r, sec, sec->name + 9);
+		else if (conflict_section_of(sec->name))
+			conflict_read(&in->conflicts, &r.rd, sec);
 		else
 			iniread_err(&r.rd, sec->name, NULL, "unknown section (expected inspection, "
-			    "judgements, decision.STANDARD or findings.STANDARD)");
+			    "judgements, decision.STANDARD, findings.STANDARD or "
+			    "conflicts.SECTION)");
 	}
+	settle_conflicts(in);
 	ini_free(&r.rd.ini);
 
 	names = list_cases(dir, p);
@@ -612,6 +653,7 @@ insp_close(struct inspection *in)
 	}
 	free(in->strengths);
 	free(in->improvements);
+	conflicts_free(&in->conflicts);
 	free(in->judgements);
 	form_free(&in->form);
 	free(in->dir);
@@ -684,6 +726,16 @@ insp_check(const struct inspection *in, struct problems *p)
 	const struct form *f = &in->form;
 
 	check_file_modes(in, p);
+	for (size_t i = 0; i < in->conflicts.n; i++) {
+		char d[600];
+
+		if (conflict_settled(in, &in->conflicts.v[i]))
+			continue;
+		conflict_describe(&in->conflicts.v[i], d, sizeof d);
+		problems_add(p, PROBLEM_WARNING, "%s: [%s] %s: a conflict from a merge, counted "
+		    "neither way until given again: %s", in->path, in->conflicts.v[i].section,
+		    in->conflicts.v[i].key, d);
+	}
 
 	for (size_t s = 0; s < f->nstds; s++)
 		if (f->stds[s].rating == RATING_JUDGEMENT && in->judgements[s] == JUDGE_UNSET)
@@ -785,6 +837,19 @@ insp_write(const struct inspection *in, int new, struct err *e)
 			iniw_str(&w, "strengths", in->strengths[s]);
 		if (in->improvements[s])
 			iniw_str(&w, "improvements", in->improvements[s]);
+	}
+	{
+		struct conflicts keep = { 0 };	/* less those given a value since */
+
+		for (size_t i = 0; i < in->conflicts.n; i++) {
+			const struct conflict *c = &in->conflicts.v[i];
+
+			if (!conflict_settled(in, c))
+				conflict_add(&keep, c->section, c->key, c->ours, c->ours_by,
+				    c->theirs, c->theirs_by);
+		}
+		conflict_write(&w, &keep);
+		conflicts_free(&keep);
 	}
 	rc = (new ? save_file_new : save_file)(in->path, iniw_text(&w), iniw_len(&w), e);
 	iniw_free(&w);

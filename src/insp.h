@@ -39,6 +39,10 @@ struct inspection {
 	/* [nstds] each: the standard's strengths and areas for improvement as
 	 * the report lists them, one point per line; NULL: none recorded */
 	char **strengths, **improvements;
+	/* keys of inspection.ini a merge found changed differently in two
+	 * copies, not yet given a value again (conflict.h); a decision in
+	 * conflict is kept whole, each side's, as conflicts.decision.STANDARD */
+	struct conflicts conflicts;
 	struct case_file *cases;
 	size_t ncases;
 	/* case files that could not be read, left out of cases and of every

@@ -295,6 +295,43 @@ text_of(const struct key *k)
 	return k ? k->v.text : NULL;
 }
 
+/* Are SEC's texts joined when both sides changed them (a case's notes,
+ * a standard's findings), rather than a conflict? */
+static int
+joins(const char *sec)
+{
+	return strcmp(sec, "notes") == 0 || strncmp(sec, "findings.", 9) == 0;
+}
+
+/* A panel decision (inspection.ini [decision.STD]) is one whole: when any
+ * of its keys is in conflict, all of both sides' keys are, and the
+ * section is left out (no decision applies until the panel decides again) */
+static void
+whole_decisions(struct merger *m)
+{
+	for (size_t i = 0; i < m->out.n; i++) {
+		struct sec *s = &m->out.secs[i];
+		const struct sec *o = sec_find(&m->o, s->name), *t = sec_find(&m->t, s->name);
+		int any = 0;
+
+		if (strncmp(s->name, "decision.", 9) != 0)
+			continue;
+		for (size_t j = 0; j < m->cs.n; j++)
+			any |= strcmp(m->cs.v[j].section, s->name) == 0;
+		if (!any)
+			continue;
+		for (size_t j = 0; j < s->n; j++)
+			s->keys[j].set = 0;
+		for (size_t j = 0; o && j < o->n; j++)
+			conflict_add(&m->cs, s->name, o->keys[j].name, o->keys[j].v.text, NULL,
+			    text_of(key_find(t, o->keys[j].name)), NULL);
+		for (size_t j = 0; t && j < t->n; j++)
+			if (!key_find(o, t->keys[j].name))
+				conflict_add(&m->cs, s->name, t->keys[j].name, NULL, NULL,
+				    t->keys[j].v.text, NULL);
+	}
+}
+
 /* Merge key NAME of section SEC (AFTER: the key before it in the result) */
 static void
 merge_key(struct merger *m, const char *sec, const char *after_sec, const char *name,
@@ -312,12 +349,12 @@ merge_key(struct merger *m, const char *sec, const char *after_sec, const char *
 		take = t, m->st.from_theirs++;
 	else if (same(b, t))
 		take = o;
-	else if (strcmp(sec, "notes") == 0 && (o == NULL || t == NULL))
+	else if (joins(sec) && (o == NULL || t == NULL))
 		take = o ? o : t;	/* removed on one side, changed on the other */
-	else if (strcmp(sec, "notes") == 0) {
+	else if (joins(sec)) {
 		joined.quoted = 1;
-		joined.text = xasprintf("%s\n\n[joined by a merge: another copy of this case "
-		    "had the note below]\n%s", o->v.text, t->v.text);
+		joined.text = xasprintf("%s\n\n[joined by a merge: another copy had the "
+		    "text below]\n%s", o->v.text, t->v.text);
 		set_value(out_section(&m->out, sec, after_sec), name, after, &joined);
 		free(joined.text);
 		m->st.notes_joined++;
@@ -412,8 +449,12 @@ write_out(const struct merger *m, const struct conflicts *all, struct buf *out)
 	for (size_t i = 0; i < m->out.n; i++) {
 		const struct sec *s = &m->out.secs[i];
 
-		if (conflict_section_of(s->name))
-			continue;
+		int any = 0;
+
+		for (size_t j = 0; j < s->n; j++)
+			any |= s->keys[j].set;
+		if (conflict_section_of(s->name) || (!any && strncmp(s->name, "decision.", 9) == 0))
+			continue;	/* (a decision left out whole) */
 		iniw_section(&w, s->name);
 		for (size_t j = 0; j < s->n; j++) {
 			const struct key *k = &s->keys[j];
@@ -490,6 +531,7 @@ merge_texts(const char *base, const char *ours, const char *theirs, struct buf *
 	sections_of(&m, &m.t, 1, 0);
 	if (sec_find(&m.o, "answered") || sec_find(&m.t, "answered"))
 		merge_section(&m, "answered", "notes");
+	whole_decisions(&m);
 	sections_of(&m, &m.o, 0, 1);
 	sections_of(&m, &m.t, 1, 1);
 	struct conflicts all = { 0 };

@@ -7,9 +7,12 @@
  * value: "none"):
  *   - O and T the same: that value (one copy);
  *   - only one side changed it (O = B, or T = B): that side's value;
- *   - both changed it differently: in [notes] both texts are kept, ours,
- *     then a line saying a merge joined them, then theirs (a note removed on
- *     one side and changed on the other keeps the changed one); in
+ *   - both changed it differently: in [notes] and [findings.STD] both
+ *     texts are kept, ours, then a line saying a merge joined them, then
+ *     theirs (a text removed on one side and changed on the other keeps the
+ *     changed one); a panel decision [decision.STD] is one whole: a
+ *     conflict on any of its keys makes all of both sides' keys conflicts
+ *     and leaves the section out; in
  *     [answered] (an answer's stamp) the stamp of the side whose answer was
  *     taken, else the later one; anything else is a conflict (conflict.h):
  *     the key is left out of its section and both values, with both

@@ -136,10 +136,16 @@ report_conflicts(const struct inspection *in, char *buf, size_t size)
 		cases += in->cases[i].conflicts.n > 0;
 	}
 	buf[0] = '\0';
+	if (keys + in->conflicts.n == 0)
+		return;
 	if (keys)
-		snprintf(buf, size, "%zu key%s in %zu case%s changed differently in two merged "
-		    "copies: counted neither way until given again (see yjinspect check)", keys,
-		    keys == 1 ? "" : "s", cases, cases == 1 ? "" : "s");
+		snprintf(buf, size, "%zu key%s in %zu case%s%s", keys, keys == 1 ? "" : "s", cases,
+		    cases == 1 ? "" : "s", in->conflicts.n ? " and " : "");
+	if (in->conflicts.n)
+		snprintf(buf + strlen(buf), size - strlen(buf), "%zu in inspection.ini",
+		    in->conflicts.n);
+	snprintf(buf + strlen(buf), size - strlen(buf), " changed differently in two merged "
+	    "copies: counted neither way until given again (see yjinspect check)");
 }
 
 void

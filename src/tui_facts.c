@@ -442,9 +442,20 @@ tui_facts_draw(struct tui *t)
 		if (locked)
 			snprintf(help, sizeof help, "Too long for the field here, or holds control "
 			    "characters: widen the terminal, or edit the case file.");
-		attron(tui_attr(t, TA_DIM));
+		/* a value a merge left in conflict: both sides, instead */
+		const struct conflict *k = case_conflict(&t->in.cases[t->ci], fa ? "facts" : "case",
+		    fa ? fa->id : fx->row == ROW_REFERENCE ? "reference" : "inspector");
+		int hattr = tui_attr(t, TA_DIM);
+
+		if (k) {
+			snprintf(help, sizeof help, "In conflict from a merge: ours %s, theirs %s. "
+			    "Counted neither way until recorded.", k->ours ? k->ours : "none",
+			    k->theirs ? k->theirs : "none");
+			hattr = tui_attr(t, TA_ERROR) | A_BOLD;
+		}
+		attron(hattr);
 		tui_wrap(r.y + r.h - 3, r.x, r.w, 2, help);
-		attroff(tui_attr(t, TA_DIM));
+		attroff(hattr);
 		tui_put(r.y + r.h - 1, r.x, r.w, footer(t, fx->row, r.w));
 	}
 	if (fx->form && row_is_text(t, fx->row)) {

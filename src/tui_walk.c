@@ -90,6 +90,49 @@ kq_progress(const struct tui *t, size_t q, int *done, int *all)
 		}
 }
 
+/* A raw answer word as the screen says it ("yes" -> "Yes") */
+static const char *
+answer_said(const char *v)
+{
+	if (v == NULL)
+		return "none";
+	return strcmp(v, "yes") == 0 ? "Yes" : strcmp(v, "no") == 0 ? "No" :
+	    strcmp(v, "na") == 0 ? "N/A" : v;
+}
+
+/* The conflict a merge kept on walk item ITEM of the case, or NULL */
+static const struct conflict *
+item_conflict(const struct tui *t, int item)
+{
+	return item < 0 ? NULL : case_conflict(&t->in.cases[t->ci], "answers",
+	    t->walk.items[item].id);
+}
+
+/* "ours Yes, theirs No" */
+static void
+conflict_brief(const struct conflict *k, char *out, size_t size)
+{
+	snprintf(out, size, "ours %s, theirs %s", answer_said(k->ours), answer_said(k->theirs));
+}
+
+/* The conflict on the current item side by side: both answers, who gave
+ * each and when, and what settles it */
+static void
+conflict_rows(struct tui *t, struct vlist *l, int w, const struct conflict *k)
+{
+	char line[600], side[512];
+	int attr = tui_attr(t, TA_ERROR) | A_BOLD;
+
+	vwrap(l, 2, w, attr, "In conflict from a merge: counted neither way until answered "
+	    "again (y, n or x)", -1, 0);
+	conflict_side(answer_said(k->ours), k->ours_by, side, sizeof side);
+	snprintf(line, sizeof line, "ours:   %s", side);
+	vadd(l, 4, attr, line, -1, 0);
+	conflict_side(answer_said(k->theirs), k->theirs_by, side, sizeof side);
+	snprintf(line, sizeof line, "theirs: %s", side);
+	vadd(l, 4, attr, line, -1, 0);
+}
+
 /* The short form of a not-relevant reason: what in this case rules it
  * out ("Factors related to keeping the child safe: No"). */
 static void
@@ -142,7 +185,7 @@ layout_header(struct tui *t, struct vlist *l, int w)
 }
 
 static void
-layout_rows(struct tui *t, struct vlist *l, int w, int *cur_row)
+layout_rows(struct tui *t, struct vlist *l, int w, int *cur_row, int *cur_end)
 {
 	const struct form *f = &t->in.form;
 	const struct case_file *c = &t->in.cases[t->ci];
@@ -152,6 +195,18 @@ layout_rows(struct tui *t, struct vlist *l, int w, int *cur_row)
 	char line[1600], why[512], brief[512];
 
 	vadd(l, 0, 0, "", -1, 0);
+
+	/* facts a merge left in conflict: they decide what applies */
+	for (size_t i = 0; i < c->conflicts.n; i++) {
+		const struct conflict *k = &c->conflicts.v[i];
+
+		if (strcmp(k->section, "answers") == 0)
+			continue;
+		snprintf(line, sizeof line, "In conflict from a merge: [%s] %s, ours %s, theirs %s "
+		    "(f to record it)", k->section, k->key, k->ours ? k->ours : "none",
+		    k->theirs ? k->theirs : "none");
+		vwrap(l, 0, w, tui_attr(t, TA_ERROR) | A_BOLD, line, -1, 0);
+	}
 
 	/* the standard's key questions, and why any does not apply */
 	for (size_t i = 0; i < st->nkqs; i++) {
@@ -165,10 +220,15 @@ layout_rows(struct tui *t, struct vlist *l, int w, int *cur_row)
 			/* no marker that looks like a cursor (the current key
 			 * question is in bold): the one highlight is the item a key
 			 * answers, below */
+			const struct conflict *k = item_conflict(t, item);
+
 			if (c->kq_answer[q] != ANSWER_NONE)
 				snprintf(line, sizeof line, "  %s  judged %s", f->kqs[q].id,
 				    c->kq_answer[q] == ANSWER_YES ? "Yes" : "No");
-			else
+			else if (k) {
+				conflict_brief(k, brief, sizeof brief);
+				snprintf(line, sizeof line, "  %s  in conflict: %s", f->kqs[q].id, brief);
+			} else
 				snprintf(line, sizeof line, "  %s  %d of %d prompts answered",
 				    f->kqs[q].id, done, all);
 			vadd(l, 0, here ? A_BOLD : 0, line, -1, 0);
@@ -220,10 +280,19 @@ layout_rows(struct tui *t, struct vlist *l, int w, int *cur_row)
 			vwrap(l, 2, w, tui_attr(t, TA_DIM), line, -1, 0);
 			continue;
 		}
+		const struct conflict *k = item_conflict(t, item);
+
 		if (here) {
 			snprintf(line, sizeof line, "%s%s", text,
 			    !is_kq && f->prompts[kq->prompts[j]].na ? "  (N/A allowed)" : "");
 			vwrap(l, 0, w, is_kq ? A_BOLD : 0, line, (int)a, 1);
+			if (k)
+				conflict_rows(t, l, w, k);
+			*cur_end = (int)l->n;
+		} else if (k) {
+			conflict_brief(k, brief, sizeof brief);
+			snprintf(line, sizeof line, "(in conflict: %s) %s", brief, text);
+			vadd(l, 6, tui_attr(t, TA_ERROR) | (is_kq ? A_BOLD : 0), line, (int)a, 0);
 		} else {
 			/* others on one line */
 			vadd(l, 6, is_kq ? A_BOLD : 0, text, (int)a, 0);
@@ -285,7 +354,7 @@ tui_walk_draw(struct tui *t)
 {
 	struct tui_rect r = t->main;
 	struct vlist l = { NULL, 0 };
-	int cur = 0, held_now;
+	int cur = 0, cur_end = 0, held_now;
 
 	if (t->in.ncases == 0) {
 		tui_put(r.y + 1, r.x, r.w, "No cases yet: press h for the case list, then a to add one.");
@@ -313,11 +382,14 @@ tui_walk_draw(struct tui *t)
 		r.h -= pin;
 		vfree(&head);
 	}
-	layout_rows(t, &l, r.w, &cur);
+	layout_rows(t, &l, r.w, &cur, &cur_end);
 	held_now = held(t);
 	/* the least scroll that shows the current item and a little after it:
 	 * the top of the key question whenever it fits */
 	t->walk_top = cur + 4 - r.h > 0 ? cur + 4 - r.h : 0;
+	/* and all of a conflict's lines under it, where they fit */
+	if (cur_end - t->walk_top > r.h)
+		t->walk_top = cur_end - r.h < cur ? cur_end - r.h : cur;
 	for (int i = 0; i < r.h && t->walk_top + i < (int)l.n; i++) {
 		const struct vrow *v = &l.v[t->walk_top + i];
 		int y = r.y + i;
@@ -376,7 +448,7 @@ answer(struct tui *t, enum answer a)
 {
 	struct err e;
 	enum answer before;
-	char changed[256];
+	char changed[256], settled[200];
 	int next, rating_before;
 	size_t std;
 
@@ -388,6 +460,13 @@ answer(struct tui *t, enum answer a)
 		return 1;
 	}
 	before = walk_answer(&t->walk, &t->in.cases[t->ci], (size_t)t->item);
+	{
+		const struct conflict *k = item_conflict(t, t->item);
+
+		settled[0] = '\0';
+		if (k && a != ANSWER_NONE)
+			conflict_brief(k, settled, sizeof settled);
+	}
 	std = t->walk.items[t->item].std;
 	rating_before = t->rate.std[std].rating;
 	if (a != ANSWER_NONE && !walk_allows(&t->walk, (size_t)t->item, a)) {
@@ -417,9 +496,13 @@ answer(struct tui *t, enum answer a)
 		}
 	}
 	/* what the key changed, in the status line */
-	snprintf(changed, sizeof changed, "%s %s%s\xe2\x86\x92 %s", t->walk.items[t->item].id,
-	    before == ANSWER_NONE ? "" : answer_word(before), before == ANSWER_NONE ? "" : " ",
-	    a == ANSWER_NONE ? "cleared" : answer_word(a));
+	if (settled[0])
+		snprintf(changed, sizeof changed, "%s settled: %s (was in conflict: %s)",
+		    t->walk.items[t->item].id, answer_word(a), settled);
+	else
+		snprintf(changed, sizeof changed, "%s %s%s\xe2\x86\x92 %s", t->walk.items[t->item].id,
+		    before == ANSWER_NONE ? "" : answer_word(before), before == ANSWER_NONE ? "" : " ",
+		    a == ANSWER_NONE ? "cleared" : answer_word(a));
 	tui_message(t, 0, "%s", changed);
 	/* and what it did to the standard's rating (not when the case is
 	 * complete: the stop is said then, in the one line) */

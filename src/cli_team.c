@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <ftw.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -175,6 +176,19 @@ run(const char *const *argv, int quiet)
 	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
 }
 
+/* nftw: group and others' access taken off (case files describe
+ * children; a clone is made with the umask's modes) */
+static int
+private_mode(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)ftw;
+	if ((flag == FTW_F || flag == FTW_D || flag == FTW_DP) && (st->st_mode & 077) &&
+	    chmod(path, st->st_mode & 07700) < 0)
+		fprintf(stderr, "yjinspect: team init: %s: cannot make it yours alone: %s\n",
+		    path, strerror(errno));
+	return 0;
+}
+
 int
 cli_team(int argc, char **argv)
 {
@@ -214,6 +228,7 @@ cli_team(int argc, char **argv)
 		fprintf(stderr, "yjinspect: team init: %s: git failed (its message above)\n", dir);
 		return 1;
 	}
+	nftw(dir, private_mode, 16, FTW_PHYS);
 	printf("%s: %s, with yjinspect's merge driver for its case files and inspection.ini\n",
 	    dir, fresh ? "now a git repository" : "a git repository");
 	if (fresh)

@@ -754,9 +754,20 @@ add_case_locked(struct inspection *in, const char *reference, const char *inspec
 static int
 gate_lock(const struct inspection *in, struct err *e)
 {
-	char *gate = xasprintf("%s/cases/.adding", in->dir);
-	int fd = save_lock_hold(gate, e);
+	char *cases = xasprintf("%s/cases", in->dir);
+	char *gate = xasprintf("%s/.adding", cases);
+	int fd;
 
+	/* a folder with no cases yet has no cases/ after a git clone (git
+	 * keeps no empty folder): made, as insp_create makes it */
+	if (mkdir(cases, 0700) < 0 && errno != EEXIST) {
+		err_set(e, "%s: cannot make the cases folder: %s", cases, strerror(errno));
+		free(cases);
+		free(gate);
+		return -1;
+	}
+	fd = save_lock_hold(gate, e);
+	free(cases);
 	free(gate);
 	return fd;
 }

@@ -223,16 +223,17 @@ same(const struct key *a, const struct key *b)
 	return a->v.quoted == b->v.quoted && strcmp(a->v.text, b->v.text) == 0;
 }
 
-/* Is NAME one iniw writes as a key (or, SECTION, a section)? */
+/* Is NAME one iniw writes as a key or section name (iniw.h), with room
+ * for MORE bytes added to it? */
 static int
-writable(const char *name, int section)
+writable(const char *name, size_t more)
 {
 	size_t n = strlen(name);
 
-	if (n == 0 || n > 64)
+	if (n == 0 || n + more > 64)
 		return 0;
 	for (const char *p = name; *p; p++)
-		if (*p <= ' ' || *p >= 0x7f || strchr(section ? "];:" : "=;#\"'\\[]~:", *p))
+		if (*p <= ' ' || *p >= 0x7f || strchr("=;#\"'\\[]~:", *p))
 			return 0;
 	return 1;
 }
@@ -245,8 +246,8 @@ out_section(struct file *out, const char *name, const char *after)
 
 	if (s)
 		return s;
-	a = after ? sec_find(out, after) : NULL;
-	return sec_add(out, name, a ? (size_t)(a - out->secs) + 1 : out->n);
+	a = after && *after ? sec_find(out, after) : NULL;	/* "": first; NULL: last */
+	return sec_add(out, name, a ? (size_t)(a - out->secs) + 1 : after && !*after ? 0 : out->n);
 }
 
 static void
@@ -254,9 +255,9 @@ set_value(struct sec *s, const char *name, const char *after, const struct val *
 {
 	struct key *k = key_find(s, name), *a;
 
-	if (k == NULL) {
-		a = after ? key_find(s, after) : NULL;
-		k = key_add(s, name, a ? (size_t)(a - s->keys) + 1 : s->n);
+	if (k == NULL) {	/* AFTER "": first; NULL: last */
+		a = after && *after ? key_find(s, after) : NULL;
+		k = key_add(s, name, a ? (size_t)(a - s->keys) + 1 : after && !*after ? 0 : s->n);
 	}
 	free(k->v.text);
 	k->v.quoted = v->quoted;
@@ -270,6 +271,8 @@ struct merger {
 	struct file b, o, t, out;
 	struct conflicts cs;
 	struct merge_stats st;
+	struct err *e;
+	int failed;		/* a conflict that cannot be written (E says) */
 };
 
 /* The side whose [answers] KEY was taken */
@@ -374,6 +377,15 @@ merge_key(struct merger *m, const char *sec, const char *after_sec, const char *
 		const struct sec *ao = sec_find(&m->o, "answered"), *at = sec_find(&m->t, "answered");
 		int answer = strcmp(sec, "answers") == 0;
 
+		/* kept as [conflicts.SEC] KEY.theirs_by: names that long must fit */
+		if (!writable(name, strlen(".theirs_by")) ||
+		    !writable(sec, strlen(CONFLICT_PREFIX))) {
+			if (!m->failed)
+				err_set(m->e, "[%s] %s: changed differently on both sides, and its name "
+				    "is too long to keep the conflict in the file", sec, name);
+			m->failed = 1;
+			return;
+		}
 		conflict_add(&m->cs, sec, name, text_of(o), answer ? text_of(key_find(ao, name)) : NULL,
 		    text_of(t), answer ? text_of(key_find(at, name)) : NULL);
 		m->st.conflicts++;
@@ -407,7 +419,7 @@ merge_section(struct merger *m, const char *sec, const char *after_sec)
 					after = t->keys[j].name;
 					break;
 				}
-			merge_key(m, sec, after_sec, t->keys[i].name, after);
+			merge_key(m, sec, after_sec, t->keys[i].name, after ? after : "");
 		}
 	}
 }
@@ -476,7 +488,7 @@ static int
 check_names(const struct file *f, struct err *e)
 {
 	for (size_t i = 0; i < f->n; i++) {
-		if (!writable(f->secs[i].name, 1))
+		if (!writable(f->secs[i].name, 0))
 			return err_set(e, "section [%s]: a name yjinspect does not write", f->secs[i].name);
 		for (size_t j = 0; j < f->secs[i].n; j++)
 			if (!writable(f->secs[i].keys[j].name, 0))
@@ -499,7 +511,7 @@ sections_of(struct merger *m, const struct file *f, int theirs, int conflicts_pa
 		    (!conflicts_pass && strcmp(name, "answered") == 0) ||
 		    (theirs && sec_find(&m->o, name)))
 			continue;
-		merge_section(m, name, i ? f->secs[i - 1].name : NULL);
+		merge_section(m, name, i ? f->secs[i - 1].name : theirs ? "" : NULL);
 	}
 }
 
@@ -511,6 +523,7 @@ merge_texts(const char *base, const char *ours, const char *theirs, struct buf *
 	int rc = -1;
 
 	memset(&m, 0, sizeof m);
+	m.e = e;
 	if (parse(base, &m.b, e) < 0) {
 		err_prefix(e, "base");
 		return -1;
@@ -531,6 +544,8 @@ merge_texts(const char *base, const char *ours, const char *theirs, struct buf *
 	sections_of(&m, &m.t, 1, 0);
 	if (sec_find(&m.o, "answered") || sec_find(&m.t, "answered"))
 		merge_section(&m, "answered", "notes");
+	if (m.failed)
+		goto out;
 	whole_decisions(&m);
 	sections_of(&m, &m.o, 0, 1);
 	sections_of(&m, &m.t, 1, 1);

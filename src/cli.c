@@ -45,9 +45,11 @@ static const char usage_text[] =
 "                        dates YYYY-MM-DD)\n"
 "  demo DIR              copy the bundled demo inspection to DIR\n"
 "  frameworks            list the framework editions installed\n"
-"  check DIR             list every problem in every file of DIR\n"
-"                        (exit 1 if there is any)\n"
-"  summary DIR [--format text|tsv|md] [--prompts] [--width N]\n"
+"  check DIR...          list every problem in every file of DIR\n"
+"                        (exit 1 if there is any); several folders are read\n"
+"                        as one (a case in two: once, its differences in\n"
+"                        conflict), as by summary and export\n"
+"  summary DIR... [--format text|tsv|md] [--prompts] [--width N]\n"
 "                        the ratings: each key question's relevant cases,\n"
 "                        'Yes', %% and band, each standard's rating, the score\n"
 "                        and the overall rating\n"
@@ -78,6 +80,20 @@ static const char usage_text[] =
 "                        rebuild a case as it was at TIME (ISO, UTC, or its\n"
 "                        start: 2026-12-03T11:48) from its journal: saved\n"
 "                        as a new change, itself in the journal\n"
+"  answer DIR CASE [--new] ID=VALUE...\n"
+"                        answer a case from the command line: a question\n"
+"                        (2.1.1=yes, no, na or none), a fact (disposal=yro)\n"
+"                        or a note (note.2.1.1=TEXT), each saved at once;\n"
+"                        --new adds the case (CASE its reference)\n"
+"  team init DIR         make DIR a git repository for a team, with\n"
+"                        yjinspect's merge driver (then: clone, pull, push)\n"
+"  merge DEST SRC...     gather folders into DEST without git: files DEST\n"
+"                        lacks taken, differing ones merged key by key, each\n"
+"                        conflict kept and listed (exit 1 if any)\n"
+"  merge-file BASE OURS THEIRS [NAME]\n"
+"                        git's merge driver (%%O %%A %%B %%P): a three-way\n"
+"                        merge of one file key by key into OURS; exit 1 when\n"
+"                        a conflict is kept in it\n"
 "  keys                  list the terminal UI's keys\n"
 "\n"
 "Options:\n"
@@ -279,9 +295,10 @@ cmd_check(int argc, char **argv)
 	size_t nwarn;
 	int rc;
 
-	if (argc != 2)
-		return usage_error("%s", "check needs one DIR");
-	if (insp_open(&in, argv[1], paths_forms_dir(), &p) == 0) {
+	if (argc < 2)
+		return usage_error("%s", "check needs DIR (or several: as one)");
+	if (join_open(&in, (const char *const *)argv + 1, (size_t)(argc - 1), paths_forms_dir(),
+	    &p) == 0) {
 		insp_check(&in, &p);
 		insp_close(&in);
 	}
@@ -329,9 +346,9 @@ cmd_summary(int argc, char **argv)
 			return usage_error("%s", "summary: bad option");
 		}
 	}
-	if (optind != argc - 1)
-		return usage_error("%s", "summary needs one DIR");
-	if (open_usable(&in, (const char *const *)argv + optind, 1) < 0)
+	if (optind >= argc)
+		return usage_error("%s", "summary needs DIR (or several: as one)");
+	if (open_usable(&in, (const char *const *)argv + optind, (size_t)(argc - optind)) < 0)
 		return 1;
 	rate_compute(&r, &in);
 	if (report_write(stdout, &in, &r, &ro) < 0 || fflush(stdout) != 0) {
@@ -872,6 +889,7 @@ static const struct {
 	{ "answer", cli_answer },
 	{ "team", cli_team },
 	{ "merge-file", cli_merge_file },
+	{ "merge", cli_merge },
 };
 
 int

@@ -16,6 +16,8 @@
 #include "cli_team.h"
 #include "conflict.h"
 #include "edit.h"
+#include "gather.h"
+#include "paths.h"
 #include "ini.h"
 #include "merge.h"
 #include "save.h"
@@ -308,4 +310,32 @@ cli_merge_file(int argc, char **argv)
 	free(o);
 	free(t);
 	return n < 0 ? 2 : n > 0 ? 1 : 0;
+}
+
+/* ---- yjinspect merge DEST SRC... ---- */
+
+int
+cli_merge(int argc, char **argv)
+{
+	struct gather_stats st = { 0 };
+	struct buf log = BUF_INIT;
+	struct err e;
+	int failed = 0;
+
+	if (argc < 3)
+		return usage_error("%s", "merge needs DEST SRC...");
+	for (int i = 2; i < argc; i++) {
+		buf_reset(&log);
+		if (gather(argv[1], argv[i], paths_forms_dir(), &log, &st, &e) < 0) {
+			fprintf(stderr, "yjinspect: merge: %s\n", e.msg);
+			failed = 1;
+		}
+		fputs(buf_str(&log), stdout);
+	}
+	printf("%s: %zu file%s taken, %zu merged, %zu the same; %zu conflict%s%s\n", argv[1],
+	    st.taken, st.taken == 1 ? "" : "s", st.merged, st.same, st.conflicts,
+	    st.conflicts == 1 ? "" : "s", st.conflicts ? " kept in the files, counted neither "
+	    "way: 'yjinspect check' lists them, answering each again settles it" : "");
+	buf_free(&log);
+	return failed || st.conflicts ? 1 : 0;
 }

@@ -11,6 +11,8 @@
 int cli_answer(int argc, char **argv);
 /* yjinspect team init DIR */
 int cli_team(int argc, char **argv);
+/* yjinspect merge DEST SRC... */
+int cli_merge(int argc, char **argv);
 /* yjinspect merge-file BASE OURS THEIRS [NAME] (git's %O %A %B %P) */
 int cli_merge_file(int argc, char **argv);
 

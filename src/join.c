@@ -1,11 +1,15 @@
 /* join.c - several folders of one inspection read as one (see join.h). */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "join.h"
+#include "journal.h"
+#include "merge.h"
 #include "xalloc.h"
 
 static int
@@ -45,13 +49,42 @@ join_text(char **mine, const char *theirs, const struct inspection *in,
 		return;
 	if (*mine == NULL)
 		*mine = xstrdup(theirs);
-	else if (strcmp(*mine, theirs) != 0)
-		problems_add(p, PROBLEM_ERROR, "%s: [findings.%s] %s: not those %s records: the "
-		    "folders disagree on the findings", other->path, id, key, in->path);
+	else if (strcmp(*mine, theirs) != 0 && strstr(*mine, theirs) == NULL) {
+		/* both kept, as a merge keeps both (merge.h) */
+		char *both = xasprintf("%s\n\n[joined: %s has the text below]\n%s", *mine,
+		    other->dir, theirs);
+
+		free(*mine);
+		*mine = both;
+		problems_add(p, PROBLEM_WARNING, "%s: [findings.%s] %s: not those %s records: "
+		    "both kept", other->path, id, key, in->path);
+	}
 }
 
-/* Take OTHER's judgements, decisions and findings where IN has none; an
- * error for each that differs. */
+/* The decision on standard I of IN taken out (a conflict now) */
+static void
+drop_decision(struct inspection *in, const struct insp_decision *d)
+{
+	size_t i = (size_t)(d - in->decisions);
+
+	insp_decision_free(&in->decisions[i]);
+	memmove(&in->decisions[i], &in->decisions[i + 1],
+	    (in->ndecisions - i - 1) * sizeof *in->decisions);
+	in->ndecisions--;
+}
+
+static void
+decision_text(const struct form *f, const struct insp_decision *d, char *buf, size_t size)
+{
+	if (d == NULL)
+		snprintf(buf, size, "none");
+	else
+		snprintf(buf, size, "%s to %s%s%s: %s", f->bands[d->from].id, f->bands[d->to].id,
+		    d->kq ? " on " : "", d->kq ? d->kq : "", d->why ? d->why : "");
+}
+
+/* Take OTHER's judgements, decisions and findings where IN has none; one
+ * that differs is a conflict (conflict.h): counted neither way. */
 static void
 join_ratings(struct inspection *in, const struct inspection *other, struct problems *p)
 {
@@ -61,18 +94,36 @@ join_ratings(struct inspection *in, const struct inspection *other, struct probl
 		int a = in->judgements[s], b = other->judgements[s];
 		const struct insp_decision *da = decision_of(in, s), *db = decision_of(other, s);
 
-		if (a == JUDGE_UNSET)
+		const struct conflict *jc = conflict_find(&in->conflicts, "judgements",
+		    f->stds[s].id);
+
+		if (jc != NULL && b != JUDGE_UNSET && strcmp(jc->ours, judgement_id(f, b)) != 0)
+			problems_add(p, PROBLEM_WARNING, "%s: [judgements] %s: %s, a third judgement "
+			    "where the folders before disagree", other->path, f->stds[s].id,
+			    judgement_id(f, b));
+		else if (jc != NULL)
+			;	/* in conflict already: stays so */
+		else if (a == JUDGE_UNSET)
 			in->judgements[s] = b;
-		else if (b != JUDGE_UNSET && a != b)
-			problems_add(p, PROBLEM_ERROR, "%s: [judgements] %s: %s, but %s records %s: "
-			    "the folders disagree on the judgement", other->path, f->stds[s].id,
+		else if (b != JUDGE_UNSET && a != b) {
+			conflict_add(&in->conflicts, "judgements", f->stds[s].id, judgement_id(f, a),
+			    NULL, judgement_id(f, b), NULL);
+			in->judgements[s] = JUDGE_UNSET;
+			problems_add(p, PROBLEM_WARNING, "%s: [judgements] %s: %s, but %s records %s: "
+			    "a conflict, counted neither way", other->path, f->stds[s].id,
 			    judgement_id(f, b), in->path, judgement_id(f, a));
+		}
 		join_text(&in->strengths[s], other->strengths[s], in, other, f->stds[s].id,
 		    "strengths", p);
 		join_text(&in->improvements[s], other->improvements[s], in, other, f->stds[s].id,
 		    "improvements", p);
+		char sec[80];
+
+		snprintf(sec, sizeof sec, "decision.%s", f->stds[s].id);
 		if (db == NULL)
 			continue;
+		if (conflict_find(&in->conflicts, sec, "to"))
+			continue;	/* in conflict already: stays so */
 		if (da == NULL) {
 			struct insp_decision d = *db;
 
@@ -84,10 +135,16 @@ join_ratings(struct inspection *in, const struct inspection *other, struct probl
 			    (in->ndecisions + 1) * sizeof *in->decisions);
 			in->decisions[in->ndecisions++] = d;
 		} else if (da->from != db->from || da->to != db->to || !same(da->kq, db->kq) ||
-		    !same(da->why, db->why))
-			problems_add(p, PROBLEM_ERROR, "%s: [decision.%s]: not the decision %s "
-			    "records: the folders disagree on the panel's decision", other->path,
-			    f->stds[s].id, in->path);
+		    !same(da->why, db->why)) {
+			char ta[600], tb[600];
+
+			decision_text(f, da, ta, sizeof ta);
+			decision_text(f, db, tb, sizeof tb);
+			conflict_add(&in->conflicts, sec, "to", ta, NULL, tb, NULL);
+			drop_decision(in, da);
+			problems_add(p, PROBLEM_WARNING, "%s: [%s]: not the decision %s records: a "
+			    "conflict, neither applied", other->path, sec, in->path);
+		}
 	}
 }
 
@@ -151,10 +208,136 @@ given_before(const char *const *dirs, size_t k)
 	return 0;
 }
 
+/* Is OTHER a folder of another inspection than IN (its service or its
+ * fieldwork dates differ)? Said in P, naming both. */
+static int
+another_inspection(const struct inspection *in, const struct inspection *other,
+    struct problems *p)
+{
+	static const char *const keys[] = { "service", "fieldwork_start", "fieldwork_end" };
+	const char *a[] = { in->service, in->fieldwork_start, in->fieldwork_end };
+	const char *b[] = { other->service, other->fieldwork_start, other->fieldwork_end };
+
+	for (size_t i = 0; i < 3; i++)
+		if (a[i] && b[i] && strcmp(a[i], b[i]) != 0) {
+			problems_add(p, PROBLEM_ERROR, "%s: [inspection] %s: '%s', but %s has '%s': "
+			    "a folder of another inspection, not joined", other->path, keys[i],
+			    b[i], in->path, a[i]);
+			return 1;
+		}
+	return 0;
+}
+
+/* The text of each case as joined so far, where it is not its file's (a
+ * case found in two folders) */
+struct copies {
+	char **name, **text;
+	size_t n;
+};
+
+static const char *
+copy_text(const struct copies *cp, const char *name)
+{
+	for (size_t i = 0; i < cp->n; i++)
+		if (strcmp(cp->name[i], name) == 0)
+			return cp->text[i];
+	return NULL;
+}
+
+/* Read TEXT (a merged case file) as a case, named PATH in messages */
+static int
+load_text(struct case_file *c, const struct form *f, const char *text, const char *path,
+    struct problems *p)
+{
+	const char *tmpdir = getenv("TMPDIR");
+	char *tmp = xasprintf("%s/yjinspect-join-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
+	int fd = mkstemp(tmp), rc = -1;
+	size_t len = strlen(text);
+
+	if (fd >= 0 && write(fd, text, len) == (ssize_t)len && close(fd) == 0) {
+		fd = -1;
+		rc = case_load(c, f, tmp, p);
+	}
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp);
+	free(tmp);
+	if (rc == 0) {
+		free(c->path);
+		c->path = xstrdup(path);
+		c->name = strrchr(c->path, '/') ? strrchr(c->path, '/') + 1 : c->path;
+		c->disk.known = 0;
+	}
+	return rc;
+}
+
+/* OTHER's cases added to IN's: one IN has too (the same file name) counts
+ * once, as the merge of the two copies (merge.h, no base: a key they give
+ * differently is a conflict, counted neither way) */
+static void
+join_cases(struct inspection *in, struct inspection *other, struct copies *cp,
+    struct problems *p)
+{
+	const struct form *f = &in->form;
+	size_t first = in->ncases;
+
+	in->cases = xrealloc(in->cases, (in->ncases + other->ncases + 1) * sizeof *in->cases);
+	for (size_t i = 0; i < other->ncases; i++) {
+		struct case_file *oc = &other->cases[i], *ic = NULL, merged;
+		struct buf out = BUF_INIT;
+		struct err e;
+		struct merge_stats st;
+		char *a, *b, *base = NULL;
+		const char *had;
+		int n;
+
+		for (size_t j = 0; j < first && !ic; j++)
+			if (strcmp(in->cases[j].name, oc->name) == 0)
+				ic = &in->cases[j];
+		if (ic == NULL) {
+			in->cases[in->ncases++] = *oc;
+			continue;
+		}
+		had = copy_text(cp, ic->name);
+		a = had ? xstrdup(had) : case_read_text(ic->path);
+		b = case_read_text(oc->path);
+		if (a && b && strcmp(a, b) == 0) {
+			/* the same copy: once */
+		} else if (a == NULL || b == NULL || (base = had ? NULL :
+		    journal_shared_base(ic->path, oc->path), 0) ||
+		    (n = merge_texts(base ? base : "", a, b, &out, &st, NULL, &e)) < 0) {
+			problems_add(p, PROBLEM_ERROR, "%s: the same case as %s, and the two cannot "
+			    "be merged: %s", oc->path, ic->path, a && b ? e.msg : "a file cannot be read");
+		} else if (load_text(&merged, f, buf_str(&out), ic->path, p) < 0) {
+			problems_add(p, PROBLEM_ERROR, "%s: the same case as %s, and the two merged "
+			    "do not read as a case (above)", oc->path, ic->path);
+		} else {
+			case_free(ic, f);
+			*ic = merged;
+			cp->name = xrealloc(cp->name, (cp->n + 1) * sizeof *cp->name);
+			cp->text = xrealloc(cp->text, (cp->n + 1) * sizeof *cp->text);
+			cp->name[cp->n] = xstrdup(ic->name);
+			cp->text[cp->n++] = buf_take(&out);
+			if (n > 0)
+				problems_add(p, PROBLEM_WARNING, "%s: the same case as %s, with %d key%s "
+				    "given differently: one case, those keys in conflict and counted "
+				    "neither way", oc->path, ic->path, n, n == 1 ? "" : "s");
+		}
+		buf_free(&out);
+		free(base);
+		free(a);
+		free(b);
+		case_free(oc, f);
+	}
+	other->ncases = 0;
+}
+
 int
 join_open(struct inspection *in, const char *const *dirs, size_t n, const char *forms_dir,
     struct problems *p)
 {
+	struct copies copies = { NULL, NULL, 0 };
+
 	if (insp_open(in, dirs[0], forms_dir, p) < 0)
 		return -1;
 	for (size_t k = 1; k < n; k++) {
@@ -178,21 +361,12 @@ join_open(struct inspection *in, const char *const *dirs, size_t n, const char *
 			insp_close(&other);
 			continue;
 		}
-		if (!same(in->service, other.service))
-			problems_add(p, PROBLEM_WARNING, "%s: [inspection] service: '%s', not '%s' as "
-			    "in %s: the first folder's is used", other.path,
-			    other.service ? other.service : "", in->service ? in->service : "",
-			    in->path);
-		join_ratings(in, &other, p);
-		/* the cases move: the same forms file gives the same indexes */
-		if (other.ncases) {
-			in->cases = xrealloc(in->cases,
-			    (in->ncases + other.ncases) * sizeof *in->cases);
-			memcpy(in->cases + in->ncases, other.cases,
-			    other.ncases * sizeof *other.cases);
-			in->ncases += other.ncases;
-			other.ncases = 0;
+		if (another_inspection(in, &other, p)) {
+			insp_close(&other);
+			continue;
 		}
+		join_ratings(in, &other, p);
+		join_cases(in, &other, &copies, p);
 		if (other.nleft_out) {
 			in->left_out = xrealloc(in->left_out,
 			    (in->nleft_out + other.nleft_out) * sizeof *in->left_out);
@@ -204,6 +378,12 @@ join_open(struct inspection *in, const char *const *dirs, size_t n, const char *
 		}
 		insp_close(&other);
 	}
+	for (size_t i = 0; i < copies.n; i++) {
+		free(copies.name[i]);
+		free(copies.text[i]);
+	}
+	free(copies.name);
+	free(copies.text);
 	if (n > 1) {
 		qsort(in->cases, in->ncases, sizeof *in->cases, cmp_case_name);
 		check_references(in, p);

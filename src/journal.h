@@ -72,6 +72,19 @@ char *journal_text(const struct journal *j, const char *at, int skip_last);
  * after its journal entry) agrees. No journal: nothing said. */
 void journal_check(const char *case_path, struct problems *p);
 
+/* The case text the changes in both CASE_A's and CASE_B's journals
+ * rebuild (journal_text of the lines the two share): the copy two copies
+ * of one case started from, for a three-way merge without git. NULL when
+ * they share none (or either cannot be read). A new string. */
+char *journal_shared_base(const char *case_a, const char *case_b);
+
+/* Append to CASE_PATH's journal (made if missing) every line of
+ * FROM_CASE's journal it does not hold, under its lock, fsynced: a union
+ * of lines, as git's union merge makes it (the reader puts them in time
+ * order). Lines that fail their check are not taken. 0 (nothing to take
+ * counts, as does no journal at FROM_CASE), or -1 with E set. */
+int journal_union(const char *case_path, const char *from_case, struct err *e);
+
 /* The keys of case text TEXT, "section.key" = raw value (a tab in any
  * made a space), in file order; for comparing. (free with journal_kv_free) */
 struct journal_kv {

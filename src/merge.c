@@ -220,7 +220,9 @@ same(const struct key *a, const struct key *b)
 {
 	if (a == NULL || b == NULL)
 		return a == b;
-	return a->v.quoted == b->v.quoted && strcmp(a->v.text, b->v.text) == 0;
+	/* a word and the same text quoted read alike ("yes" and yes): no
+	 * change (an older writer, a hand edit, a date written either way) */
+	return strcmp(a->v.text, b->v.text) == 0;
 }
 
 /* Is NAME one iniw writes as a key or section name (iniw.h), with room

@@ -216,19 +216,32 @@ check "one folder given twice is refused" sh -c "[ '$rc' -eq 1 ] && grep -qF '$t
 run "$o" "$e" "$YJ" export "$t1" "$t1/" --format md
 check "...however it is spelt" [ "$rc" -eq 1 ]
 cp "$t1/cases/ST-C01.ini" "$t2/cases/ST-C01.ini"
+run "$o" "$e" "$YJ" export "$t1" "$t2" --format md -o "$TMP/team2.md"
+check "one case in two folders, the same copy, counts once" [ "$rc" -eq 0 ]
+python3 "$top_srcdir/tests/export_check.py" md "$TMP/team2.md" "$PUB/south-tyneside-2020.json" >"$TMP/cmp"
+check "...every published figure still ($(tail -1 "$TMP/cmp"))" [ $? -eq 0 ]
+sed -i 's/^2\.1\.1\.1 = yes$/2.1.1.1 = no/' "$t2/cases/ST-C01.ini"
 run "$o" "$e" "$YJ" export "$t1" "$t2" --format md
-check "one case in two folders is refused" [ "$rc" -eq 1 ]
-check "...naming both files" contains "$e" "$t2/cases/ST-C01.ini: [case] reference: 'ST-C01' is also the reference of $t1/cases/ST-C01.ini"
+check "a copy that differs: one case, its difference a conflict" contains "$e" \
+	"$t2/cases/ST-C01.ini: the same case as $t1/cases/ST-C01.ini, with 1 key given differently"
+check "...which the export says, counted neither way" contains "$o" "Conflicts: 1 key in 1 case changed differently"
+run "$o" "$e" "$YJ" check "$t1" "$t2"
+check "...and check of the two lists it" contains "$o" "$t1/cases/ST-C01.ini: [answers] 2.1.1.1: a conflict from a merge"
 rm "$t2/cases/ST-C01.ini"
 sed -i 's/^1\.1 = good$/1.1 = outstanding/' "$t2/inspection.ini"
 run "$o" "$e" "$YJ" export "$t1" "$t2" --format md
-check "folders that disagree on a judgement are refused" [ "$rc" -eq 1 ]
-check "...saying which" contains "$e" "$t2/inspection.ini: [judgements] 1.1: outstanding, but $t1/inspection.ini records good"
+check "folders that disagree on a judgement: a conflict, not judged" sh -c \
+	"grep -qF '$t2/inspection.ini: [judgements] 1.1: outstanding, but $t1/inspection.ini records good: a conflict' '$e' && grep -q 'Conflicts: 1 in inspection.ini' '$o'"
 sed -i 's/^1\.1 = outstanding$/1.1 = good/' "$t2/inspection.ini"
 "$YJ" findings "$t1" 1.2 --strength "One thing" >/dev/null
 "$YJ" findings "$t2" 1.2 --strength "Another thing" >/dev/null
 run "$o" "$e" "$YJ" export "$t1" "$t2" --format md
-check "folders that disagree on findings are refused" sh -c "[ '$rc' -eq 1 ] && grep -q '\[findings.1.2\] strengths: not those $t1/inspection.ini records' '$e'"
+check "folders that disagree on findings: both kept" sh -c "[ '$rc' -eq 0 ] && grep -q '\[findings.1.2\] strengths: not those $t1/inspection.ini records: both kept' '$e' && grep -q 'One thing' '$o' && grep -q 'Another thing' '$o'"
+sed -i 's/^service = .*/service = "Another Youth Justice Service"/' "$t2/inspection.ini"
+run "$o" "$e" "$YJ" summary "$t1" "$t2"
+check "a folder of another inspection (its service) is refused, naming both" sh -c \
+	"[ '$rc' -eq 1 ] && grep -qF \"$t2/inspection.ini: [inspection] service: 'Another Youth Justice Service', but $t1/inspection.ini has\" '$e'"
+sed -i 's/^service = .*/service = "South Tyneside Youth Justice Service"/' "$t2/inspection.ini"
 "$YJ" findings "$t2" 1.2 --clear >/dev/null
 "$YJ" findings "$t2" 1.3 --improvement "From the second laptop" >/dev/null
 run "$o" "$e" "$YJ" export "$t1" "$t2" --format md

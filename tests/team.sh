@@ -253,6 +253,42 @@ check "by bundle: settled from the command line" lacks "$A/cases/ST-C03.ini" "[c
 g "$A" add -A && g "$A" commit -qm "Ann: ST-C03 settled" >/dev/null
 check "by bundle: the merge finished" [ -z "$(g "$A" status --porcelain)" ]
 
+# ---- without git: two copies of a folder, read as one and gathered
+W1="$TMP/usb1" W2="$TMP/usb2" M="$TMP/gathered"
+cp -a "$C" "$W1" && rm -rf "$W1/.git"
+cp -a "$C" "$W2" && rm -rf "$W2/.git"
+yj "Cy Patel" answer "$W1" ST-C04 2.1.1.1=no >/dev/null	# the same change on both
+yj "Dee Okoro" answer "$W2" ST-C04 2.1.1.1=no >/dev/null
+yj "Cy Patel" answer "$W1" ST-O02 3.1.1=no >/dev/null	# one side only
+yj "Cy Patel" answer "$W1" ST-C05 2.2.2.2=no >/dev/null	# both, differently
+yj "Dee Okoro" answer "$W2" ST-C05 2.2.2.2=na >/dev/null
+sums() { find "$1" -type f ! -name '*.lock' | sort | xargs cat | cksum; }
+s1=$(sums "$W1") s2=$(sums "$W2")
+run "$TMP/o" "$TMP/e" "$YJ" summary "$W1" "$W2"
+check "two folders read as one: a case in both counts once" contains "$TMP/o" "Cases: 10 "
+check "...the one answer given differently is a conflict, counted neither way" \
+	contains "$TMP/o" "Conflicts: 1 key in 1 case changed differently"
+check "...the warning names both copies" contains "$TMP/e" "$W2/cases/ST-C05.ini: the same case as $W1/cases/ST-C05.ini, with 1 key"
+run "$TMP/o" "$TMP/e" "$YJ" merge "$M" "$W1" "$W2"
+check "merge DEST SRC...: exit 1 while a conflict is kept" [ "$rc" = 1 ]
+check "...it lists the conflict, both sides" contains "$TMP/o" "conflict: cases/ST-C05.ini [answers] 2.2.2.2: ours no (Cy Patel, "
+check "...it says what it took from where" contains "$TMP/o" "took cases/ST-C01.ini from $W1"
+check "...a change made on one side only is taken, from the journals' shared base" \
+	grep -q "^3.1.1 = no" "$M/cases/ST-O02.ini"
+check "...the same change on both sides is no conflict" lacks "$TMP/o" "ST-C04.ini [answers]"
+check "...only DEST is written" [ "$(sums "$W1")" = "$s1" -a "$(sums "$W2")" = "$s2" ]
+yj "Cy Patel" answer "$M" ST-C05 2.2.2.2=yes >/dev/null
+yj "Cy Patel" answer "$M" ST-C04 2.1.1.1=yes >/dev/null
+yj "Cy Patel" answer "$M" ST-O02 3.1.1=yes >/dev/null
+run "$TMP/o" "$TMP/e" "$YJ" check "$M"
+check "the gathered folder, settled: check clean" [ "$rc" = 0 ]
+"$YJ" summary "$M" --format tsv >"$TMP/m.tsv" 2>/dev/null
+check "...and its ratings are the published ones" cmp -s "$TMP/fix.tsv" "$TMP/m.tsv"
+sed -i 's/^service = .*/service = "Another service"/' "$W2/inspection.ini"
+run "$TMP/o" "$TMP/e" "$YJ" merge "$TMP/gathered2" "$W1" "$W2"
+check "a folder of another inspection is refused, naming both" contains "$TMP/e" \
+	"$W2/inspection.ini: [inspection] service 'Another service', but $TMP/gathered2/inspection.ini has"
+
 echo "# figures: clones 3 (+1 by bundle), answers typed $given, answers in the fixture $answers_total, conflicts found 3 (1 answer, 1 case added twice, 1 by bundle) and settled 3, answers lost $lost"
 g "$B" log --stat --format='# %h %an: %s' | sed 's/^ /#  /' | head -60
 finish

@@ -185,8 +185,13 @@ draw_title(struct tui *t)
 			}
 			snprintf(ref + cut, sizeof ref - cut, "\xe2\x80\xa6");
 		}
-		snprintf(line, sizeof line, " case %s (%zu of %zu) \xc2\xb7 %d/%d answered \xc2\xb7 %s",
-		    ref, t->ci + 1, t->in.ncases, done, total,
+		size_t k = t->in.cases[t->ci].conflicts.n;
+		char conf[40] = "";
+
+		if (k)
+			snprintf(conf, sizeof conf, " \xc2\xb7 %zu in conflict", k);
+		snprintf(line, sizeof line, " case %s (%zu of %zu) \xc2\xb7 %d/%d answered%s \xc2\xb7 %s",
+		    ref, t->ci + 1, t->in.ncases, done, total, conf,
 		    t->in.service ? t->in.service : "yjinspect");
 	} else if (t->screen == SCREEN_HELP) {
 		snprintf(line, sizeof line, " yjinspect keys (Esc, q or ? to close)");
@@ -197,6 +202,16 @@ draw_title(struct tui *t)
 		if (t->in.nleft_out > 0)
 			snprintf(line + strlen(line), sizeof line - strlen(line),
 			    " \xc2\xb7 %zu left out", t->in.nleft_out);
+		{
+			/* keys a merge left in conflict: counted neither way */
+			size_t k = t->in.conflicts.n;
+
+			for (size_t i = 0; i < t->in.ncases; i++)
+				k += t->in.cases[i].conflicts.n;
+			if (k)
+				snprintf(line + strlen(line), sizeof line - strlen(line),
+				    " \xc2\xb7 %zu in conflict", k);
+		}
 	}
 	tui_put(0, 0, t->cols, line);
 	attroff(tui_attr(t, TA_TITLE));

@@ -95,7 +95,7 @@ tui_save_place(struct tui *t)
 	{
 		/* the screen underneath a help screen or a facts form */
 		enum tui_screen base = (t->screen == SCREEN_HELP || t->screen == SCREEN_FACTS) ?
-		    t->back : t->screen;
+		    tui_under(t) : t->screen;
 
 		p.screen = (char *)(uintptr_t)(base == SCREEN_LIST ? "list" : "walk");
 	}
@@ -110,6 +110,38 @@ tui_save_place(struct tui *t)
 /* Open case CI in the walk at AT_ITEM (if it applies), else at its next
  * unanswered question, else its first; a case with no facts opens its
  * facts form. */
+void
+tui_push(struct tui *t, enum tui_screen s)
+{
+	if (t->depth == TUI_STACK) {	/* (never so deep: the oldest goes) */
+		memmove(t->stack, t->stack + 1, (TUI_STACK - 1) * sizeof *t->stack);
+		t->depth--;
+	}
+	t->stack[t->depth++] = t->screen;
+	t->screen = s;
+}
+
+void
+tui_pop(struct tui *t)
+{
+	t->screen = t->depth > 0 ? t->stack[--t->depth] : SCREEN_LIST;
+}
+
+enum tui_screen
+tui_under(const struct tui *t)
+{
+	return t->depth > 0 ? t->stack[t->depth - 1] : SCREEN_LIST;
+}
+
+void
+tui_set_under(struct tui *t, enum tui_screen s)
+{
+	if (t->depth > 0)
+		t->stack[t->depth - 1] = s;
+	else
+		t->stack[t->depth++] = s;
+}
+
 void
 tui_open_case(struct tui *t, size_t ci, int at_item)
 {
@@ -128,12 +160,94 @@ tui_open_case(struct tui *t, size_t ci, int at_item)
 		if (n >= 0)
 			t->item = n;
 	}
-	if (t->item < 0) {
-		t->back = SCREEN_WALK;
-		tui_facts_open(t);
-	}
+	if (t->item < 0)
+		tui_facts_open(t);	/* over the walk: it returns there */
 	tui_save_place(t);
 }
+
+/* ---- the screens: one row each ---- */
+
+struct screen_ops {
+	void (*draw)(struct tui *t);
+	int (*key)(struct tui *t, enum tui_action a);	/* NULL: only the common keys */
+	/* keys typed into the screen, before the key table: 1 when taken */
+	int (*input)(struct tui *t, int is_code, int ch);
+	enum tui_context (*context)(const struct tui *t);
+	const char *(*hint)(const struct tui *t);	/* NULL: none */
+	int panel;	/* the ratings panel is drawn beside it */
+};
+
+static int
+list_input(struct tui *t, int is_code, int ch)
+{
+	if (!t->adding)
+		return 0;
+	tui_list_input(t, is_code, ch);
+	return 1;
+}
+
+static int
+notes_input(struct tui *t, int is_code, int ch)
+{
+	enum tui_action a = tui_keys_lookup(CTX_NOTES, ch, is_code);
+
+	if (a == ACT_DONE)
+		tui_notes_close(t);
+	else if (a == ACT_DISCARD)
+		tui_notes_discard(t);
+	else if (a == ACT_REDRAW)
+		clearok(curscr, TRUE);
+	else
+		tui_notes_input(t, is_code, ch);
+	return 1;
+}
+
+static enum tui_context
+list_context(const struct tui *t)
+{
+	return t->panel_focus ? CTX_PANEL : CTX_LIST;
+}
+
+static enum tui_context
+walk_context(const struct tui *t)
+{
+	return t->panel_focus ? CTX_PANEL : CTX_WALK;
+}
+
+static enum tui_context facts_context(const struct tui *t) { (void)t; return CTX_FACTS; }
+static enum tui_context notes_context(const struct tui *t) { (void)t; return CTX_NOTES; }
+static enum tui_context jump_context(const struct tui *t) { (void)t; return CTX_JUMP; }
+static enum tui_context help_context(const struct tui *t) { (void)t; return CTX_HELP; }
+
+static const char *
+list_hint(const struct tui *t)
+{
+	return t->adding ? "Type the new case's reference: Enter adds it, Esc cancels" :
+	    "Enter open  a add case  f facts  j/k move  Tab panel  ? help  q quit";
+}
+
+static const char *
+walk_hint(const struct tui *t)
+{
+	return t->panel_focus ? "j/k scroll the panel  Tab back to the walk" :
+	    "y n x answer  Enter next  j/k move  e note  f facts  u undo  ? help  q quit";
+}
+
+static const char *
+notes_hint(const struct tui *t)
+{
+	(void)t;
+	return "Esc or Ctrl-S saves and closes";
+}
+
+static const struct screen_ops screens[SCREEN_COUNT] = {
+	[SCREEN_LIST] = { tui_list_draw, tui_list_key, list_input, list_context, list_hint, 1 },
+	[SCREEN_WALK] = { tui_walk_draw, tui_walk_key, NULL, walk_context, walk_hint, 1 },
+	[SCREEN_FACTS] = { tui_facts_draw, NULL, tui_facts_input, facts_context, NULL, 1 },
+	[SCREEN_NOTES] = { tui_notes_draw, NULL, notes_input, notes_context, notes_hint, 1 },
+	[SCREEN_JUMP] = { tui_jump_draw, tui_jump_key, NULL, jump_context, NULL, 1 },
+	[SCREEN_HELP] = { tui_help_draw, tui_help_key, NULL, help_context, NULL, 0 },
+};
 
 static void
 layout(struct tui *t)
@@ -236,21 +350,7 @@ draw_status(struct tui *t)
 		attroff(t->msg_error ? tui_attr(t, TA_ERROR) : (int)A_BOLD);
 		return;
 	}
-	switch (t->screen) {
-	case SCREEN_LIST:
-		hint = t->adding ? "Type the new case's reference: Enter adds it, Esc cancels" :
-		    "Enter open  a add case  f facts  j/k move  Tab panel  ? help  q quit";
-		break;
-	case SCREEN_WALK:
-		hint = t->panel_focus ? "j/k scroll the panel  Tab back to the walk" :
-		    "y n x answer  Enter next  j/k move  e note  f facts  u undo  ? help  q quit";
-		break;
-	case SCREEN_NOTES:
-		hint = "Esc or Ctrl-S saves and closes";
-		break;
-	default:
-		hint = "";
-	}
+	hint = screens[t->screen].hint ? screens[t->screen].hint(t) : "";
 	attron(tui_attr(t, TA_DIM));
 	tui_put(t->status.y, 0, t->cols, hint);
 	attroff(tui_attr(t, TA_DIM));
@@ -273,15 +373,8 @@ draw(struct tui *t)
 	}
 	draw_title(t);
 	t->cury = t->curx = -1;
-	switch (t->screen) {
-	case SCREEN_LIST: tui_list_draw(t); break;
-	case SCREEN_WALK: tui_walk_draw(t); break;
-	case SCREEN_FACTS: tui_facts_draw(t); break;
-	case SCREEN_NOTES: tui_notes_draw(t); break;
-	case SCREEN_JUMP: tui_jump_draw(t); break;
-	case SCREEN_HELP: tui_help_draw(t); break;
-	}
-	if (t->screen != SCREEN_HELP)
+	screens[t->screen].draw(t);
+	if (screens[t->screen].panel)
 		tui_panel_draw(t);
 	draw_status(t);
 	/* the cursor belongs to whoever edits text */
@@ -296,15 +389,7 @@ draw(struct tui *t)
 static enum tui_context
 context(const struct tui *t)
 {
-	switch (t->screen) {
-	case SCREEN_LIST: return t->panel_focus ? CTX_PANEL : CTX_LIST;
-	case SCREEN_WALK: return t->panel_focus ? CTX_PANEL : CTX_WALK;
-	case SCREEN_FACTS: return CTX_FACTS;
-	case SCREEN_NOTES: return CTX_NOTES;
-	case SCREEN_JUMP: return CTX_JUMP;
-	case SCREEN_HELP: return CTX_HELP;
-	}
-	return CTX_ALL;
+	return screens[t->screen].context(t);
 }
 
 /* What change CH changed, as the undo message names it */
@@ -374,28 +459,8 @@ handle(struct tui *t, int is_code, int ch)
 	if (t->too_small) {
 		return !is_code && ch == 'q';
 	}
-	if (t->screen == SCREEN_NOTES) {
-		a = tui_keys_lookup(CTX_NOTES, ch, is_code);
-		if (a == ACT_DONE) {
-			tui_notes_close(t);
-			return 0;
-		}
-		if (a == ACT_DISCARD) {
-			tui_notes_discard(t);
-			return 0;
-		}
-		if (a == ACT_REDRAW) {
-			clearok(curscr, TRUE);
-			return 0;
-		}
-		tui_notes_input(t, is_code, ch);
-		return 0;
-	}
-	if (t->screen == SCREEN_LIST && t->adding) {
-		tui_list_input(t, is_code, ch);
-		return 0;
-	}
-	if (t->screen == SCREEN_FACTS && tui_facts_input(t, is_code, ch))
+	/* text typed on the screen on top, before the key table */
+	if (screens[t->screen].input && screens[t->screen].input(t, is_code, ch))
 		return 0;
 	a = tui_keys_lookup(context(t), ch, is_code);
 	switch (a) {
@@ -404,11 +469,11 @@ handle(struct tui *t, int is_code, int ch)
 	case ACT_HELP:
 		/* from the facts form, the help returns to what the form was
 		 * opened from (the form is closed, its field saved) */
-		if (t->screen == SCREEN_FACTS)
+		if (t->screen == SCREEN_FACTS) {
 			tui_facts_close(t);
-		else
-			t->back = t->screen;
-		t->screen = SCREEN_HELP;
+			tui_pop(t);
+		}
+		tui_push(t, SCREEN_HELP);
 		t->help_top = 0;
 		return 0;
 	case ACT_REDRAW:
@@ -420,17 +485,10 @@ handle(struct tui *t, int is_code, int ch)
 	default:
 		break;
 	}
-	if (t->panel_focus && (t->screen == SCREEN_WALK || t->screen == SCREEN_LIST)) {
+	if (context(t) == CTX_PANEL)
 		tui_panel_key(t, a);
-		return 0;
-	}
-	switch (t->screen) {
-	case SCREEN_LIST: tui_list_key(t, a); break;
-	case SCREEN_WALK: tui_walk_key(t, a); break;
-	case SCREEN_JUMP: tui_jump_key(t, a); break;
-	case SCREEN_HELP: tui_help_key(t, a); break;
-	default: break;
-	}
+	else if (screens[t->screen].key)
+		screens[t->screen].key(t, a);
 	return 0;
 }
 

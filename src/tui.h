@@ -26,8 +26,13 @@ int tui_run(const char *dir);
 
 /* ---- internals ---- */
 
+/* The screens: each is one row of tui.c's table of screens (its draw, key
+ * and text-input functions, key context and status hint). The one on top
+ * is t->screen; those it returns to wait under it on t->stack (tui_push,
+ * tui_pop), so drilling down several screens comes back the same way. */
 enum tui_screen { SCREEN_LIST, SCREEN_WALK, SCREEN_FACTS, SCREEN_NOTES, SCREEN_JUMP,
-	SCREEN_HELP };
+	SCREEN_HELP, SCREEN_COUNT };
+#define TUI_STACK 16
 
 #define TUI_MIN_COLS 60
 #define TUI_MIN_ROWS 18
@@ -51,7 +56,9 @@ struct tui {
 	struct edit_undo undo;
 	char *who;		/* the inspector's name for answer stamps */
 
-	enum tui_screen screen, back;	/* back: where HELP/FACTS/JUMP return */
+	enum tui_screen screen;		/* on top */
+	enum tui_screen stack[TUI_STACK];	/* under it, the last one next */
+	int depth;
 	size_t ci;		/* current case (valid when in.ncases > 0) */
 	int item;		/* current walk item, -1 = none */
 	int list_sel, list_top;	/* case list */
@@ -110,6 +117,13 @@ void tui_recompute_case(struct tui *t, size_t ci);
 void tui_message(struct tui *t, int error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void tui_open_case(struct tui *t, size_t ci, int at_item);
+/* S on top; the screen on top now waits under it. */
+void tui_push(struct tui *t, enum tui_screen s);
+/* Back to the screen under the top (the case list when none). */
+void tui_pop(struct tui *t);
+/* The screen under the top (the case list when none), and replacing it. */
+enum tui_screen tui_under(const struct tui *t);
+void tui_set_under(struct tui *t, enum tui_screen s);
 void tui_save_place(struct tui *t);
 
 /* tui_draw.c: drawing helpers; every string from a file goes through these */

@@ -260,7 +260,8 @@ tui_facts_open(struct tui *t)
 	c = &t->in.cases[t->ci];
 	t->facts = xcalloc(1, sizeof *t->facts);
 	t->facts->chose_row = -1;
-	t->screen = SCREEN_FACTS;
+	if (t->screen != SCREEN_FACTS)	/* (opened again after an undo: on top already) */
+		tui_push(t, SCREEN_FACTS);
 	t->facts->cur = c->reference ? char_count(c->reference) : 0;
 	/* start at the first fact not recorded yet */
 	t->facts->row = c->reference ? ROW_FACT0 : ROW_REFERENCE;
@@ -815,6 +816,7 @@ done(struct tui *t)
 	if (field_commit(t) < 0)
 		return;
 	tui_facts_close(t);
+	tui_pop(t);	/* to what the form was opened over */
 	if (walk_first(&t->walk, &t->in.cases[t->ci]) < 0) {
 		/* nothing applies yet: do not trap the inspector in the form */
 		t->screen = SCREEN_LIST;
@@ -823,11 +825,8 @@ done(struct tui *t)
 		    t->in.cases[t->ci].reference ? t->in.cases[t->ci].reference : "this case");
 		return;
 	}
-	if (t->back == SCREEN_LIST) {
-		t->screen = SCREEN_LIST;
+	if (t->screen != SCREEN_WALK)
 		return;
-	}
-	t->screen = SCREEN_WALK;
 	tui_walk_settle(t);	/* stay where the inspector was, if it still applies */
 	tui_save_place(t);
 }

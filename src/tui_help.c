@@ -120,7 +120,7 @@ tui_help_key(struct tui *t, enum tui_action a)
 		t->help_top += t->rows - 3;
 		return 1;
 	case ACT_CLOSE:
-		t->screen = t->back;
+		tui_pop(t);
 		if (t->screen == SCREEN_WALK)
 			tui_walk_settle(t);
 		return 1;
@@ -194,7 +194,7 @@ tui_jump_key(struct tui *t, enum tui_action a)
 		const struct case_file *c = &t->in.cases[t->ci];
 		int first = walk_first_of_std(&t->walk, (size_t)s);
 
-		t->screen = SCREEN_WALK;
+		tui_pop(t);
 		if (first < 0)
 			return 1;
 		if (walk_relevant(&t->walk, c, (size_t)first) != COND_TRUE) {
@@ -211,7 +211,7 @@ tui_jump_key(struct tui *t, enum tui_action a)
 		return 1;
 	}
 	case ACT_CLOSE:
-		t->screen = SCREEN_WALK;
+		tui_pop(t);
 		return 1;
 	default:
 		return 0;

@@ -163,7 +163,7 @@ add_case(struct tui *t)
 	t->list_sel = (int)ci;
 	t->item = -1;
 	tui_message(t, 0, "Added %s. Record its facts: they decide which questions apply.", ref);
-	t->back = SCREEN_WALK;
+	t->screen = SCREEN_WALK;	/* the form, done, opens the walk */
 	tui_facts_open(t);
 }
 
@@ -255,8 +255,7 @@ tui_list_key(struct tui *t, enum tui_action a)
 			return 0;
 		t->ci = (size_t)t->list_sel;
 		t->item = -1;	/* a walk item belongs to its case */
-		t->back = SCREEN_LIST;
-		tui_facts_open(t);
+		tui_facts_open(t);	/* over the list: it returns there */
 		return 1;
 	case ACT_ADD_CASE:
 		t->adding = 1;

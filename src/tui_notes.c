@@ -116,7 +116,7 @@ tui_notes_open(struct tui *t, size_t kq)
 	nt->cy = nt->n - 1;
 	nt->cx = nt->len[nt->cy];
 	t->notes = nt;
-	t->screen = SCREEN_NOTES;
+	tui_push(t, SCREEN_NOTES);
 }
 
 static void
@@ -163,7 +163,7 @@ tui_notes_close(struct tui *t)
 	}
 	notes_free(nt);
 	t->notes = NULL;
-	t->screen = SCREEN_WALK;
+	tui_pop(t);
 	return 0;
 }
 
@@ -179,7 +179,7 @@ tui_notes_discard(struct tui *t)
 	}
 	notes_free(t->notes);
 	t->notes = NULL;
-	t->screen = SCREEN_WALK;
+	tui_pop(t);
 	tui_message(t, 1, "The note was not saved, and is discarded.");
 	return 0;
 }

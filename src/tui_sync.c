@@ -189,7 +189,7 @@ reread(struct tui *t)
 	char *item = t->item >= 0 ? xstrdup(t->walk.items[t->item].id) : NULL;
 	char *row = selected_name(t);
 	int ci, changed_here = 0, on_case = t->screen == SCREEN_WALK || t->screen == SCREEN_JUMP ||
-	    (t->screen == SCREEN_HELP && t->back == SCREEN_WALK);
+	    (t->screen == SCREEN_HELP && tui_under(t) == SCREEN_WALK);
 
 	if (insp_open(&in, t->in.dir, paths_forms_dir(), &p) < 0 || p.nerrors > in.left_out_errors) {
 		/* as it was: the next change may put it right (the message
@@ -284,7 +284,7 @@ reread(struct tui *t)
 		t->item = -1;
 		if (on_case) {	/* the case on screen is gone: back to the list */
 			if (t->screen == SCREEN_HELP)
-				t->back = SCREEN_LIST;
+				tui_set_under(t, SCREEN_LIST);
 			else
 				t->screen = SCREEN_LIST;
 			tui_message(t, 1, "The case %s is no longer in the folder, or cannot be "

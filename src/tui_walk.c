@@ -612,7 +612,7 @@ tui_walk_key(struct tui *t, enum tui_action a)
 		return 1;
 	case ACT_JUMP:
 		t->jump_sel = t->item >= 0 ? (int)t->walk.items[t->item].std : 0;
-		t->screen = SCREEN_JUMP;
+		tui_push(t, SCREEN_JUMP);
 		return 1;
 	case ACT_NOTES:
 		if (t->item < 0)
@@ -620,8 +620,7 @@ tui_walk_key(struct tui *t, enum tui_action a)
 		tui_notes_open(t, t->walk.items[t->item].kq);
 		return 1;
 	case ACT_FACTS:
-		t->back = SCREEN_WALK;
-		tui_facts_open(t);
+		tui_facts_open(t);	/* over the walk: it returns there */
 		return 1;
 	case ACT_FOCUS:
 		t->panel_focus = 1;

@@ -12,6 +12,7 @@
 #include "cli.h"
 #include "cli_team.h"
 #include "csv.h"
+#include "decide.h"
 #include "doc.h"
 #include "edit.h"
 #include "insp.h"
@@ -648,12 +649,9 @@ cmd_decide(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *to = NULL, *why = NULL, *kq = NULL, *by = NULL;
-	struct insp_decision d = { 0 };
 	struct inspection in;
-	struct rate r;
 	const struct form *f;
-	char at[32];
-	int c, s, remove = 0, rc, found = -1;
+	int c, s, remove = 0, rc, to_band;
 
 	while ((c = getopt_long(argc, argv, "t:w:k:b:r", opts, NULL)) != -1) {
 		switch (c) {
@@ -679,25 +677,18 @@ cmd_decide(int argc, char **argv)
 		insp_close(&in);
 		return 1;
 	}
-	for (size_t i = 0; i < in.ndecisions; i++)
-		if (in.decisions[i].std == (size_t)s)
-			found = (int)i;
 	if (remove) {
-		if (found < 0) {
-			fprintf(stderr, "yjinspect: %s: no panel decision on %s\n", in.path, f->stds[s].id);
-			insp_close(&in);
-			return 1;
-		}
-		insp_decision_free(&in.decisions[found]);
-		in.decisions[found] = in.decisions[--in.ndecisions];
-		rc = save_change(&in);
-		if (rc == 0)
+		struct err e;
+
+		rc = decide_withdraw(&in, (size_t)s, &e) < 0;
+		if (rc)
+			fprintf(stderr, "yjinspect: %s: %s\n", in.path, e.msg);
+		else
 			printf("%s %s: panel decision removed\n", f->stds[s].id, f->stds[s].name);
 		insp_close(&in);
 		return rc;
 	}
-	d.std = (size_t)s;
-	if ((d.to = form_band_index(f, to)) < 0) {
+	if ((to_band = form_band_index(f, to)) < 0) {
 		fprintf(stderr, "yjinspect: '%s' is not a rating of %s\n", to, f->id);
 		insp_close(&in);
 		return 2;
@@ -708,32 +699,19 @@ cmd_decide(int argc, char **argv)
 		insp_close(&in);
 		return 2;
 	}
-	/* the decision moves the rating the evidence gives now */
-	rate_compute(&r, &in);
-	d.from = r.std[s].computed;
-	rate_free(&r);
-	if (d.from < 0) {
-		fprintf(stderr, "yjinspect: %s: the evidence gives %s no rating yet: there is "
-		    "nothing for the panel to move\n", in.path, f->stds[s].id);
-		insp_close(&in);
-		return 1;
+	{
+		char *who = by ? xstrdup(by) : user_name();
+		struct err e;
+		const struct insp_decision *d;
+
+		rc = decide_record(&in, (size_t)s, to_band, kq, why, who, &e) < 0;
+		free(who);
+		if (rc)
+			fprintf(stderr, "yjinspect: %s: %s\n", in.path, e.msg);
+		else if ((d = decide_find(&in, (size_t)s)) != NULL)
+			printf("%s %s: %s -> %s (panel decision)\n", f->stds[s].id, f->stds[s].name,
+			    f->bands[d->from].rating, f->bands[d->to].rating);
 	}
-	insp_now(at, sizeof at);
-	d.kq = kq ? xstrdup(kq) : NULL;
-	d.why = xstrdup(why);
-	d.by = by ? xstrdup(by) : user_name();
-	d.at = xstrdup(at);
-	if (found >= 0) {	/* a new decision replaces the old one */
-		insp_decision_free(&in.decisions[found]);
-		in.decisions[found] = d;
-	} else {
-		in.decisions = xrealloc(in.decisions, (in.ndecisions + 1) * sizeof *in.decisions);
-		in.decisions[in.ndecisions++] = d;
-	}
-	rc = save_change(&in);
-	if (rc == 0)
-		printf("%s %s: %s -> %s (panel decision)\n", f->stds[s].id, f->stds[s].name,
-		    f->bands[d.from].rating, f->bands[d.to].rating);
 	insp_close(&in);
 	return rc;
 }

@@ -1,0 +1,98 @@
+/* decide.c - the ratings panel's decisions (see decide.h). */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "decide.h"
+#include "rate.h"
+#include "xalloc.h"
+
+const struct insp_decision *
+decide_find(const struct inspection *in, size_t std)
+{
+	for (size_t i = 0; i < in->ndecisions; i++)
+		if (in->decisions[i].std == std)
+			return &in->decisions[i];
+	return NULL;
+}
+
+int
+decide_record(struct inspection *in, size_t std, int to, const char *kq, const char *why,
+    const char *by, struct err *e)
+{
+	const struct form *f = &in->form;
+	struct insp_decision d = { 0 }, *old;
+	struct rate r;
+	char at[32];
+	int kqi;
+
+	if (std >= f->nstds || f->stds[std].rating != RATING_CASES)
+		return err_set(e, "%s is not a case-rated standard: a judged one is judged, "
+		    "not decided", std < f->nstds ? f->stds[std].id : "?");
+	if (to < 0 || (size_t)to >= f->nbands)
+		return err_set(e, "not a rating of %s", f->id);
+	if (kq && ((kqi = form_kq_index(f, kq)) < 0 || f->kqs[kqi].std != std))
+		return err_set(e, "%s is not a key question of %s", kq, f->stds[std].id);
+	if (why == NULL || why[strspn(why, " \t\n")] == '\0')
+		return err_set(e, "a decision needs its rationale: why the panel moves %s",
+		    f->stds[std].id);
+	/* it moves the rating the evidence gives now */
+	rate_compute(&r, in);
+	d.from = r.std[std].computed;
+	rate_free(&r);
+	if (d.from < 0)
+		return err_set(e, "the evidence gives %s no rating yet: there is nothing for the "
+		    "panel to move", f->stds[std].id);
+	insp_now(at, sizeof at);
+	d.std = std;
+	d.to = to;
+	d.kq = kq ? xstrdup(kq) : NULL;
+	d.why = xstrdup(why);
+	d.by = by ? xstrdup(by) : NULL;
+	d.at = xstrdup(at);
+	old = (struct insp_decision *)(uintptr_t)decide_find(in, std);
+	if (old) {	/* a new decision replaces the old one: kept until saved */
+		struct insp_decision was = *old;
+
+		*old = d;
+		if (insp_save(in, e) < 0) {
+			*old = was;
+			insp_decision_free(&d);
+			return -1;
+		}
+		insp_decision_free(&was);
+		return 0;
+	}
+	in->decisions = xrealloc(in->decisions, (in->ndecisions + 1) * sizeof *in->decisions);
+	in->decisions[in->ndecisions++] = d;
+	if (insp_save(in, e) < 0) {
+		insp_decision_free(&in->decisions[--in->ndecisions]);
+		return -1;
+	}
+	return 0;
+}
+
+int
+decide_withdraw(struct inspection *in, size_t std, struct err *e)
+{
+	const struct insp_decision *found = decide_find(in, std);
+	size_t i;
+	struct insp_decision was;
+
+	if (found == NULL)
+		return err_set(e, "no panel decision on %s", std < in->form.nstds ?
+		    in->form.stds[std].id : "?");
+	i = (size_t)(found - in->decisions);
+	was = in->decisions[i];
+	in->decisions[i] = in->decisions[--in->ndecisions];
+	if (insp_save(in, e) < 0) {
+		in->decisions[in->ndecisions] = in->decisions[i];
+		in->decisions[i] = was;
+		in->ndecisions++;
+		return -1;
+	}
+	insp_decision_free(&was);
+	return 0;
+}

@@ -1,0 +1,32 @@
+/* decide.h - the ratings panel's decisions, recorded and withdrawn: shared
+ * by `yjinspect decide` and the terminal UI's ratings page. No curses.
+ *
+ * A decision moves a case-rated standard from the rating its evidence
+ * gives now (its 'from', fixed when it is made) to another band, with a
+ * rationale (required: a decision nobody can explain is refused), the key
+ * question it rests on (optional), who made it and when. inspection.ini is
+ * saved at once (insp_save: atomic). A new decision on a standard replaces
+ * the one it had.
+ */
+#ifndef YJ_DECIDE_H
+#define YJ_DECIDE_H
+
+#include "err.h"
+#include "insp.h"
+
+/* Record on standard STD of IN a decision moving it TO (a band index),
+ * resting on key question KQ (its id, or NULL), for WHY, by BY, now. -1
+ * with E set (and IN unchanged) when STD is not case-rated, TO is not a
+ * band, KQ is not one of STD's, WHY is empty, the evidence gives STD no
+ * rating to move, or the save fails. */
+int decide_record(struct inspection *in, size_t std, int to, const char *kq, const char *why,
+		  const char *by, struct err *e);
+
+/* Withdraw the decision on standard STD: -1 with E set when there is none
+ * or the save fails (IN then unchanged). */
+int decide_withdraw(struct inspection *in, size_t std, struct err *e);
+
+/* The decision on standard STD, or NULL. */
+const struct insp_decision *decide_find(const struct inspection *in, size_t std);
+
+#endif

@@ -218,6 +218,17 @@ static enum tui_context facts_context(const struct tui *t) { (void)t; return CTX
 static enum tui_context notes_context(const struct tui *t) { (void)t; return CTX_NOTES; }
 static enum tui_context jump_context(const struct tui *t) { (void)t; return CTX_JUMP; }
 static enum tui_context help_context(const struct tui *t) { (void)t; return CTX_HELP; }
+static enum tui_context ratings_context(const struct tui *t) { (void)t; return CTX_RATINGS; }
+
+static const char *
+ratings_hint(const struct tui *t)
+{
+	return t->screen == SCREEN_RATINGS ?
+	    "Enter standard  j/k move  d decide  D withdraw  Esc back  ? help  q quit" :
+	    t->screen == SCREEN_STANDARD ?
+	    "Enter its cases  p prompts  d decide  D withdraw  Esc back  ? help" :
+	    "Enter open the case  y/n/a filter  j/k move  Esc back  ? help";
+}
 
 static const char *
 list_hint(const struct tui *t)
@@ -247,6 +258,12 @@ static const struct screen_ops screens[SCREEN_COUNT] = {
 	[SCREEN_NOTES] = { tui_notes_draw, NULL, notes_input, notes_context, notes_hint, 1 },
 	[SCREEN_JUMP] = { tui_jump_draw, tui_jump_key, NULL, jump_context, NULL, 1 },
 	[SCREEN_HELP] = { tui_help_draw, tui_help_key, NULL, help_context, NULL, 0 },
+	[SCREEN_RATINGS] = { tui_ratings_draw, tui_ratings_key, tui_ratings_input, ratings_context,
+	    ratings_hint, 0 },
+	[SCREEN_STANDARD] = { tui_ratings_draw, tui_ratings_key, tui_ratings_input, ratings_context,
+	    ratings_hint, 0 },
+	[SCREEN_KQCASES] = { tui_ratings_draw, tui_ratings_key, tui_ratings_input, ratings_context,
+	    ratings_hint, 0 },
 };
 
 static void
@@ -279,7 +296,8 @@ draw_title(struct tui *t)
 
 	attron(tui_attr(t, TA_TITLE));
 	tui_fill(0, 0, t->cols);
-	if (t->in.ncases > 0 && t->screen != SCREEN_LIST && t->screen != SCREEN_HELP) {
+	if (t->in.ncases > 0 && t->screen != SCREEN_LIST && t->screen != SCREEN_HELP &&
+	    screens[t->screen].panel) {	/* (not the ratings pages: their own) */
 		const struct case_file *c = &t->in.cases[t->ci];
 		int done, total;
 
@@ -309,6 +327,9 @@ draw_title(struct tui *t)
 		    t->in.service ? t->in.service : "yjinspect");
 	} else if (t->screen == SCREEN_HELP) {
 		snprintf(line, sizeof line, " yjinspect keys (Esc, q or ? to close)");
+	} else if (t->screen == SCREEN_RATINGS || t->screen == SCREEN_STANDARD ||
+	    t->screen == SCREEN_KQCASES) {
+		tui_ratings_title(t, line, sizeof line);
 	} else {
 		snprintf(line, sizeof line, " %s \xc2\xb7 %s \xc2\xb7 %zu case%s",
 		    t->in.service ? t->in.service : "yjinspect", t->in.form.id, t->in.ncases,
@@ -482,6 +503,9 @@ handle(struct tui *t, int is_code, int ch)
 	case ACT_UNDO:
 		undo(t);
 		return 0;
+	case ACT_RATINGS:
+		tui_ratings_open(t);
+		return 0;
 	default:
 		break;
 	}
@@ -641,8 +665,8 @@ tui_run(const char *dir)
 				quit = 1;
 				break;
 			}
-			if (tui_sync(t))
-				draw(t);
+			if (tui_sync(t) || tui_ratings_fading(t))
+				draw(t);	/* (a changed rating's highlight fades too) */
 			continue;
 		}
 		/* the key acts on what is on screen; a change by another program
@@ -690,6 +714,8 @@ tui_run(const char *dir)
 	rate_free(&t->rate);
 	insp_close(&t->in);
 	free(t->who);
+	free(t->rt_seen);
+	free(t->rt_changed);
 	free(t->lost_path);
 	free(t->lost_item);
 	free(t);

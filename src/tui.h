@@ -13,6 +13,7 @@
 #define YJ_TUI_H
 
 #include <stddef.h>
+#include <time.h>
 #include <wchar.h>
 
 #include "edit.h"
@@ -31,7 +32,7 @@ int tui_run(const char *dir);
  * is t->screen; those it returns to wait under it on t->stack (tui_push,
  * tui_pop), so drilling down several screens comes back the same way. */
 enum tui_screen { SCREEN_LIST, SCREEN_WALK, SCREEN_FACTS, SCREEN_NOTES, SCREEN_JUMP,
-	SCREEN_HELP, SCREEN_COUNT };
+	SCREEN_HELP, SCREEN_RATINGS, SCREEN_STANDARD, SCREEN_KQCASES, SCREEN_COUNT };
 #define TUI_STACK 16
 
 #define TUI_MIN_COLS 60
@@ -76,6 +77,20 @@ struct tui {
 	int hold;
 	size_t hold_ci;
 	int hold_item;
+
+	/* the ratings page and its drill-down (tui_ratings.c) */
+	int rt_sel, rt_top;	/* the page: the standard selected, scroll */
+	size_t rt_std;		/* the standard open */
+	int std_sel, std_top;	/* its key question selected (index in the
+				 * standard), scroll */
+	int rt_prompts;		/* that key question's prompts shown */
+	size_t rt_kq;		/* the key question whose cases are open */
+	int kqc_sel, kqc_top;	/* the case selected (index in.cases), scroll */
+	int kqc_filter;		/* 0 all, 1 Yes only, 2 No only */
+	int rt_pick;		/* the next key picks a decision's band */
+	int rt_withdraw;	/* the next key confirms a withdrawal */
+	int *rt_seen;		/* [nstds] each standard's rating as last drawn */
+	time_t *rt_changed;	/* [nstds] when it last changed (0: not lately) */
 
 	struct tui_notes *notes;	/* open note editor, or NULL */
 	struct tui_facts *facts;	/* open facts form, or NULL */
@@ -125,6 +140,16 @@ void tui_pop(struct tui *t);
 enum tui_screen tui_under(const struct tui *t);
 void tui_set_under(struct tui *t, enum tui_screen s);
 void tui_save_place(struct tui *t);
+
+/* tui_ratings.c: the ratings page, a standard, a key question's cases */
+void tui_ratings_open(struct tui *t);	/* from anywhere: pushed */
+void tui_ratings_draw(struct tui *t);
+int tui_ratings_key(struct tui *t, enum tui_action a);
+/* The next key after d (a band) or D (a confirmation): 1 when taken. */
+int tui_ratings_input(struct tui *t, int is_code, int ch);
+void tui_ratings_title(const struct tui *t, char *line, size_t size);
+/* Is a changed row highlighted (a redraw due while it fades)? */
+int tui_ratings_fading(struct tui *t);
 
 /* tui_draw.c: drawing helpers; every string from a file goes through these */
 enum tui_attr { TA_TITLE = 1, TA_DIM, TA_SEL, TA_ERROR, TA_OK };
@@ -186,6 +211,12 @@ void tui_notes_open(struct tui *t, size_t kq);
 int tui_notes_close(struct tui *t);	/* saves; -1 if the save failed */
 int tui_notes_discard(struct tui *t);	/* only after a failed save */
 char *tui_notes_text(const struct tui *t);	/* what is typed (free it), or NULL */
+/* The note editor for a panel decision's rationale: moving standard STD
+ * to band TO, resting on key question KQ (NULL: none), the text to start
+ * from INITIAL. Closed, it records the decision (an empty rationale is
+ * refused, the editor staying open; Ctrl-X cancels). */
+void tui_notes_open_rationale(struct tui *t, size_t std, int to, const char *kq,
+			      const char *initial);
 void tui_notes_draw(struct tui *t);
 int tui_notes_input(struct tui *t, int is_code, int ch);
 

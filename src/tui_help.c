@@ -34,7 +34,7 @@ help_rows(struct tui *t, int draw)
 {
 	int row = 0, y0 = 1, h = t->rows - 2;
 
-	for (int ctx = CTX_ALL; ctx <= CTX_ADD; ctx++) {
+	for (int ctx = CTX_ALL; ctx < CTX_COUNT; ctx++) {
 		int header = 0;
 
 		for (int a = ACT_NONE + 1; a < ACT_COUNT; a++) {

@@ -18,6 +18,7 @@ const struct tui_binding tui_bindings[] = {
 	K(CTX_ALL, '?', "?", HELP),
 	C(CTX_ALL, KEY_F(1), "F1", HELP),
 	K(CTX_ALL, CTRL('l'), "Ctrl-L", REDRAW),
+	K(CTX_ALL, 'r', "r", RATINGS),
 
 	/* the case list */
 	K(CTX_LIST, 'k', "k", UP),
@@ -154,6 +155,26 @@ const struct tui_binding tui_bindings[] = {
 	K(CTX_HELP, 27, "Esc", CLOSE),
 	K(CTX_HELP, 'q', "q", CLOSE),
 	K(CTX_HELP, '?', "?", CLOSE),
+
+	/* the ratings page and its drill-down */
+	K(CTX_RATINGS, 'k', "k", UP),
+	C(CTX_RATINGS, KEY_UP, "Up", UP),
+	K(CTX_RATINGS, 'j', "j", DOWN),
+	C(CTX_RATINGS, KEY_DOWN, "Down", DOWN),
+	K(CTX_RATINGS, '\n', "Enter", OPEN),
+	K(CTX_RATINGS, '\r', "Enter", OPEN),
+	C(CTX_RATINGS, KEY_ENTER, "Enter", OPEN),
+	K(CTX_RATINGS, 'l', "l", OPEN),
+	C(CTX_RATINGS, KEY_RIGHT, "Right", OPEN),
+	K(CTX_RATINGS, 27, "Esc", CLOSE),
+	K(CTX_RATINGS, 'h', "h", CLOSE),
+	C(CTX_RATINGS, KEY_LEFT, "Left", CLOSE),
+	K(CTX_RATINGS, 'p', "p", PROMPTS),
+	K(CTX_RATINGS, 'y', "y", FILTER_YES),
+	K(CTX_RATINGS, 'n', "n", FILTER_NO),
+	K(CTX_RATINGS, 'a', "a", FILTER_ALL),
+	K(CTX_RATINGS, 'd', "d", DECIDE),
+	K(CTX_RATINGS, 'D', "D", WITHDRAW),
 };
 
 const size_t tui_nbindings = sizeof tui_bindings / sizeof tui_bindings[0];
@@ -193,7 +214,7 @@ tui_context_name(enum tui_context ctx)
 {
 	static const char *const names[] = { "most screens", "case list", "walk",
 	    "ratings panel", "case facts", "note editor", "standard picker", "help",
-	    "text field", "new case reference" };
+	    "text field", "new case reference", "ratings page" };
 
 	return names[ctx];
 }
@@ -203,7 +224,7 @@ tui_keys_print(void *file)
 {
 	FILE *out = file;
 
-	for (int ctx = CTX_ALL; ctx <= CTX_ADD; ctx++) {
+	for (int ctx = CTX_ALL; ctx < CTX_COUNT; ctx++) {
 		for (int a = ACT_NONE + 1; a < ACT_COUNT; a++) {
 			char keys[128] = "";
 			int n = 0;

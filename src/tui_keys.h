@@ -58,7 +58,14 @@
 	X(LINE_START, "to the start of the line") \
 	X(LINE_END, "to the end of the line") \
 	X(ADD_CONFIRM, "add the case with the reference typed") \
-	X(CANCEL, "cancel")
+	X(CANCEL, "cancel") \
+	X(RATINGS, "the ratings page: every standard, down to the cases") \
+	X(PROMPTS, "show or hide the key question's prompts") \
+	X(FILTER_YES, "only the cases judged Yes") \
+	X(FILTER_NO, "only the cases judged No") \
+	X(FILTER_ALL, "every case") \
+	X(DECIDE, "record a panel decision on the standard (a band, then why)") \
+	X(WITHDRAW, "withdraw the standard's panel decision (asks first)")
 
 enum tui_action {
 	ACT_NONE = 0,
@@ -79,7 +86,9 @@ enum tui_context {
 	CTX_JUMP,	/* the standard picker */
 	CTX_HELP,	/* the help screen */
 	CTX_TEXT,	/* typing a reference, a name (text goes in as typed) */
-	CTX_ADD		/* the new case's reference */
+	CTX_ADD,	/* the new case's reference */
+	CTX_RATINGS,	/* the ratings page, a standard, a key question's cases */
+	CTX_COUNT
 };
 
 struct tui_binding {

@@ -14,6 +14,7 @@
 #include <curses.h>
 
 #include "buf.h"
+#include "decide.h"
 #include "tui.h"
 #include "xalloc.h"
 
@@ -26,6 +27,11 @@ struct tui_notes {
 	int top;		/* first screen row shown */
 	int failed;		/* its last save failed: Ctrl-X may discard it */
 	char *base;		/* the note when the editor opened (NULL: none) */
+	/* a panel decision's rationale rather than a case's note: */
+	int decision;		/* it is one */
+	size_t std;		/* moving this standard */
+	int to;			/* to this band */
+	char *dkq;		/* resting on this key question, or NULL */
 };
 
 static void
@@ -127,7 +133,52 @@ notes_free(struct tui_notes *nt)
 	free(nt->line);
 	free(nt->len);
 	free(nt->base);
+	free(nt->dkq);
 	free(nt);
+}
+
+void
+tui_notes_open_rationale(struct tui *t, size_t std, int to, const char *kq, const char *initial)
+{
+	struct tui_notes *nt = xcalloc(1, sizeof *nt);
+
+	nt->decision = 1;
+	nt->std = std;
+	nt->to = to;
+	nt->dkq = kq ? xstrdup(kq) : NULL;
+	load_text(nt, initial ? initial : "");
+	nt->cy = nt->n - 1;
+	nt->cx = nt->len[nt->cy];
+	t->notes = nt;
+	tui_push(t, SCREEN_NOTES);
+}
+
+/* The rationale written: the decision recorded (0), or the editor stays
+ * open (-1, the status line says why) */
+static int
+record_decision(struct tui *t, struct tui_notes *nt, const char *text)
+{
+	const struct form *f = &t->in.form;
+	struct err e;
+	int from = t->rate.std[nt->std].computed;
+
+	if (text[strspn(text, " \t\n")] == '\0') {
+		nt->failed = 1;
+		tui_message(t, 1, "A decision needs its rationale: write why the panel moves %s, "
+		    "or Ctrl-X to make no decision.", f->stds[nt->std].id);
+		return -1;
+	}
+	if (decide_record(&t->in, nt->std, nt->to, nt->dkq, text, t->who, &e) < 0) {
+		nt->failed = 1;
+		tui_message(t, 1, "DECISION NOT SAVED: %s. The editor stays open: Esc tries again, "
+		    "Ctrl-X gives it up.", e.msg);
+		return -1;
+	}
+	tui_recompute(t);
+	tui_message(t, 0, "Panel decision: %s %s \xe2\x86\x92 %s. Score %d/%d.", f->stds[nt->std].id,
+	    from >= 0 ? f->bands[from].rating : "?", f->bands[nt->to].rating, t->rate.score,
+	    t->rate.max);
+	return 0;
 }
 
 int
@@ -141,6 +192,16 @@ tui_notes_close(struct tui *t)
 	if (nt == NULL)
 		return 0;
 	text = text_of(nt);
+	if (nt->decision) {
+		rc = record_decision(t, nt, text);
+		free(text);
+		if (rc < 0)
+			return -1;
+		notes_free(nt);
+		t->notes = NULL;
+		tui_pop(t);
+		return 0;
+	}
 	/* saved over the note it was opened on only: another yjinspect's
 	 * note, saved meanwhile, is kept too */
 	rc = edit_note_from(&t->in, t->ci, nt->kq, nt->base, text, t->who, &conflict,
@@ -172,15 +233,18 @@ tui_notes_discard(struct tui *t)
 {
 	if (t->notes == NULL)
 		return 0;
-	if (!t->notes->failed) {
+	if (!t->notes->failed && !t->notes->decision) {
 		tui_message(t, 0, "Ctrl-X only discards a note that could not be saved: "
 		    "Esc or Ctrl-S saves it.");
 		return -1;
 	}
+	int decision = t->notes->decision;
+
 	notes_free(t->notes);
 	t->notes = NULL;
 	tui_pop(t);
-	tui_message(t, 1, "The note was not saved, and is discarded.");
+	tui_message(t, decision ? 0 : 1, "%s", decision ? "No decision made." :
+	    "The note was not saved, and is discarded.");
 	return 0;
 }
 
@@ -212,8 +276,12 @@ tui_notes_draw(struct tui *t)
 	int w = r.w, body = r.h - 2, row = 0, cur_row = 0, cur_col = 0;
 	char title[256];
 
-	snprintf(title, sizeof title, "Note on %s: Esc or Ctrl-S saves and closes",
-	    t->in.form.kqs[nt->kq].id);
+	if (nt->decision)
+		snprintf(title, sizeof title, "Why %s to %s? Esc records it, Ctrl-X: none",
+		    t->in.form.stds[nt->std].id, t->in.form.bands[nt->to].rating);
+	else
+		snprintf(title, sizeof title, "Note on %s: Esc or Ctrl-S saves and closes",
+		    t->in.form.kqs[nt->kq].id);
 	attron(A_BOLD);
 	tui_put(r.y, r.x, r.w, title);
 	attroff(A_BOLD);

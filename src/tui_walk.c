@@ -626,8 +626,13 @@ tui_walk_key(struct tui *t, enum tui_action a)
 		t->panel_focus = 1;
 		return 1;
 	case ACT_BACK:
-		t->screen = SCREEN_LIST;
 		t->list_sel = (int)t->ci;
+		if (tui_under(t) == SCREEN_KQCASES) {	/* opened from the ratings page */
+			tui_pop(t);
+			tui_save_place(t);
+			return 1;
+		}
+		t->screen = SCREEN_LIST;
 		tui_save_place(t);
 		return 1;
 	default:

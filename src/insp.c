@@ -267,8 +267,9 @@ list_cases(const char *dir, struct problems *p)
 		if (de->d_name[0] == '.')
 			continue;
 		if (len <= 4 || strcmp(de->d_name + len - 4, ".ini") != 0) {
-			/* save.h's lock files and the cases' journals (journal.h)
-			 * are expected; anything else is said */
+			/* the cases' journals (journal.h) are expected, and
+			 * lock files left by older versions (save.h's are in
+			 * .locks now); anything else is said */
 			if ((len <= 9 || strcmp(de->d_name + len - 9, ".ini.lock") != 0) &&
 			    (len <= 8 || strcmp(de->d_name + len - 8, ".journal") != 0))
 				problems_add(p, PROBLEM_WARNING, "%s/%s: not a case file (case "

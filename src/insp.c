@@ -916,6 +916,9 @@ static const char git_attributes[] =
 static const char git_ignore[] =
     "# yjinspect: one machine's own state, not the inspection's: save locks,\n"
     "# each inspector's place, files being saved or restored\n"
+    "# (the locks are in a .locks folder beside the files; *.lock is for\n"
+    "# folders written by an older yjinspect, which kept each beside its file)\n"
+    ".locks/\n"
     "*.lock\n"
     ".yjinspect-place-*\n"
     ".*\n"

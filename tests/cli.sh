@@ -65,7 +65,8 @@ if command -v git >/dev/null 2>&1; then
 		cd '$TMP/demo' && [ -z \"\$(git ls-files | grep -E '\.lock\$|yjinspect-place|/\.[^/]*\$' | grep -vE '^\.git(attributes|ignore)\$')\" ] &&
 		git ls-files | grep -qx cases/ST-C01.ini && git ls-files | grep -qx .gitattributes"
 	check "...its save locks are in a .locks folder, which git ignores" sh -c "
-		cd '$TMP/demo' && [ -d cases/.locks ] && git check-ignore -q cases/.locks/ST-C01.ini.lock"
+		cd '$TMP/demo' && [ -d cases/.locks ] && git check-ignore -q cases/.locks/ST-C01.ini.lock &&
+		grep -qx '\.locks/' .gitignore"
 	rm -rf "$TMP/demo/.git"
 else
 	echo "SKIP: git is not installed: the demo folder's git files not tried with git"

@@ -267,8 +267,9 @@ list_cases(const char *dir, struct problems *p)
 		if (de->d_name[0] == '.')
 			continue;
 		if (len <= 4 || strcmp(de->d_name + len - 4, ".ini") != 0) {
-			/* save.h's lock files and the cases' journals (journal.h)
-			 * are expected; anything else is said */
+			/* the cases' journals (journal.h) are expected, and
+			 * lock files left by older versions (save.h's are in
+			 * .locks now); anything else is said */
 			if ((len <= 9 || strcmp(de->d_name + len - 9, ".ini.lock") != 0) &&
 			    (len <= 8 || strcmp(de->d_name + len - 8, ".journal") != 0))
 				problems_add(p, PROBLEM_WARNING, "%s/%s: not a case file (case "
@@ -540,12 +541,44 @@ conflict_settled(const struct inspection *in, const struct conflict *k)
 	return 0;
 }
 
-static void
-settle_conflicts(struct inspection *in)
+/* Could a merge have kept conflict K: on a judgement, an [inspection]
+ * key, or a key of a decision on a standard rated from cases? */
+static int
+conflict_known(const struct inspection *in, const struct conflict *k)
 {
-	for (size_t i = in->conflicts.n; i-- > 0;)
-		if (conflict_settled(in, &in->conflicts.v[i]))
+	static const char *const decision_keys[] = { "kq", "from", "to", "why", "by", "at", NULL };
+	int s;
+
+	if (strcmp(k->section, "judgements") == 0 || strcmp(k->section, "inspection") == 0)
+		return 1;	/* (an unknown key of these is settled: nothing to keep) */
+	if (strncmp(k->section, "decision.", 9) != 0 ||
+	    (s = form_std_index(&in->form, k->section + 9)) < 0 ||
+	    in->form.stds[s].rating != RATING_CASES)
+		return 0;
+	for (size_t i = 0; decision_keys[i]; i++)
+		if (strcmp(k->key, decision_keys[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Conflicts settled since dropped; one that inspection.ini cannot hold
+ * is an error of R (kept, it could not be written back) */
+static void
+settle_conflicts(struct inspection *in, struct iniread *r)
+{
+	for (size_t i = in->conflicts.n; i-- > 0;) {
+		const struct conflict *k = &in->conflicts.v[i];
+
+		if (!conflict_known(in, k)) {
+			char *sec = xasprintf("%s%s", CONFLICT_PREFIX, k->section);
+
+			iniread_err(r, sec, NULL, "a conflict on %s, not a judgement, inspection "
+			    "field nor panel decision of framework %s", k->key, in->form.id);
+			free(sec);
 			conflict_remove(&in->conflicts, i);
+		} else if (conflict_settled(in, k))
+			conflict_remove(&in->conflicts, i);
+	}
 }
 
 int
@@ -605,7 +638,7 @@ insp_open(struct inspection *in, const char *dir, const char *forms_dir, struct 
 			    "judgements, decision.STANDARD, findings.STANDARD or "
 			    "conflicts.SECTION)");
 	}
-	settle_conflicts(in);
+	settle_conflicts(in, &r.rd);
 	ini_free(&r.rd.ini);
 
 	names = list_cases(dir, p);
@@ -915,6 +948,9 @@ static const char git_attributes[] =
 static const char git_ignore[] =
     "# yjinspect: one machine's own state, not the inspection's: save locks,\n"
     "# each inspector's place, files being saved or restored\n"
+    "# (the locks are in a .locks folder beside the files; *.lock is for\n"
+    "# folders written by an older yjinspect, which kept each beside its file)\n"
+    ".locks/\n"
     "*.lock\n"
     ".yjinspect-place-*\n"
     ".*\n"

@@ -1,7 +1,8 @@
 /* save.c - durable, atomic replacement of a file (see save.h).
  *
  * The steps, each checked, each failure named in the message:
- *   lock     flock(LOCK_EX) on PATH.lock, waiting a few seconds at most;
+ *   lock     flock(LOCK_EX) on DIR/.locks/NAME.lock, waiting a few seconds
+ *            at most (DIR/.locks made, mode 0700, by the first save);
  *   mkstemp  DIR/.NAME.XXXXXX (hidden, and not ending in .ini, so a listing
  *            of *.ini never sees it), fchmod 0600;
  *   write    all of DATA, through short writes and EINTR;
@@ -50,22 +51,85 @@ save_count(void)
 	return saves_begun;
 }
 
-/* Open and lock PATH.lock; returns the descriptor or -1 with E set. */
+/* PATH's folder: "." for a bare name, "/" for a name in the root */
+static char *
+dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash == NULL ? xstrdup(".") : slash == path ? xstrdup("/") :
+	    xstrndup(path, (size_t)(slash - path));
+}
+
+/* PATH's folder of locks, DIR/.locks */
+static char *
+lock_dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return xstrdup("./" SAVE_LOCK_DIR);
+	return xasprintf("%.*s/" SAVE_LOCK_DIR, (int)(slash - path), path);
+}
+
+char *
+save_lock_path(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *locks = lock_dir_of(path), *lockpath;
+
+	lockpath = xasprintf("%s/%s.lock", locks, slash != NULL ? slash + 1 : path);
+	free(locks);
+	return lockpath;
+}
+
+/* Open DIR/.locks, made mode 0700 if missing (EEXIST: made already,
+ * perhaps by another process an instant ago), never through a symbolic
+ * link; the descriptor, or -1 with errno set and *MADE 0 if the folder
+ * could not be made. It need not be durable: a lock lost in a power cut
+ * is not held by anyone after it. */
+static int
+open_lock_dir(const char *locks, int *made)
+{
+	*made = mkdir(locks, 0700) == 0 || errno == EEXIST;
+	if (!*made)
+		return -1;
+	return open(locks, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+}
+
+/* Open and lock PATH's lock file, DIR/.locks/NAME.lock; returns the
+ * descriptor or -1 with E set. */
 static int
 save_lock(const char *path, struct err *e)
 {
-	char *lockpath = xasprintf("%s.lock", path);
+	const char *slash = strrchr(path, '/');
+	const char *base = slash != NULL ? slash + 1 : path;
+	char *locks, *lockpath, *name;
 	struct timespec pause = { 0, SAVE_LOCK_PAUSE_NS };
-	int fd, tries = 0, saved;
+	int dfd, fd, made, tries = 0, saved = 0;
 
 	saves_begun++;
-	fd = open(lockpath, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
-	if (fd == -1) {
+	if (*base == '\0') {
+		errno = EINVAL;
+		return err_set(e, "%s: lock failed: not a file name", path);
+	}
+	locks = lock_dir_of(path);
+	lockpath = save_lock_path(path);
+	name = xasprintf("%s.lock", base);
+	if ((dfd = open_lock_dir(locks, &made)) == -1) {
 		saved = errno;
+		err_set(e, "%s: lock failed: %s%s: %s", path, made ? "" :
+		    "cannot make the folder of locks ", locks, strerror(saved));
+		fd = -1;
+		goto out;
+	}
+	fd = openat(dfd, name, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+	saved = errno;
+	close(dfd);
+	if (fd == -1) {
 		err_set(e, "%s: lock failed: %s: %s", path, lockpath,
 		    strerror(saved));
-		free(lockpath);
-		return -1;
+		goto out;
 	}
 	for (;;) {
 		if (flock(fd, LOCK_EX | LOCK_NB) == 0)
@@ -84,10 +148,15 @@ save_lock(const char *path, struct err *e)
 			err_set(e, "%s: lock failed: %s: %s", path, lockpath,
 			    strerror(saved));
 		close(fd);
-		free(lockpath);
-		return -1;
+		fd = -1;
+		break;
 	}
+out:
+	free(locks);
 	free(lockpath);
+	free(name);
+	if (fd == -1)
+		errno = saved;
 	return fd;
 }
 
@@ -178,9 +247,7 @@ save_check(const char *path, const char *dir, struct err *e)
 int
 save_can_replace(const char *path, struct err *e)
 {
-	const char *slash = strrchr(path, '/');
-	char *dir = slash == NULL ? xstrdup(".") : slash == path ? xstrdup("/") :
-	    xstrndup(path, (size_t)(slash - path));
+	char *dir = dir_of(path);
 	int rc = save_check(path, dir, e);
 
 	free(dir);
@@ -230,12 +297,7 @@ save(const char *path, const char *data, size_t len, int new, int held, struct e
 		errno = EINVAL;
 		return err_set(e, "%s: cannot save: not a file name", path);
 	}
-	if (slash == NULL)
-		dir = xstrdup(".");
-	else if (slash == path)
-		dir = xstrdup("/");
-	else
-		dir = xstrndup(path, (size_t)(slash - path));
+	dir = dir_of(path);
 
 	/* a new file's name taken already (by anything: a file, a directory,
 	 * a dangling link) is said at once, before a lock file is made for it;

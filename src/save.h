@@ -3,12 +3,18 @@
  * save_file writes DATA to PATH so that, whatever happens (a failed write,
  * a full disk, a failed fsync, a crash, a power cut), PATH afterwards holds
  * either its old contents or the complete new ones, never a mix:
- *   1. flock(LOCK_EX) on PATH.lock (a separate file, see ECOSYSTEM notes);
+ *   1. flock(LOCK_EX) on PATH's lock file (a separate file, see below);
  *   2. mkstemp in PATH's directory, fchmod 0600, write all, fsync;
  *   3. close (checked), rename over PATH (save_file_new: rename only if
  *      PATH does not exist, see below), fsync the directory;
  *   on any error the temporary file is unlinked and PATH is untouched.
- * The lock file is left in place (removing it would race with other savers).
+ * The lock file of DIR/NAME is DIR/.locks/NAME.lock: one hidden folder of
+ * locks in each folder saved to, made mode 0700 by the first save or lock
+ * there, so that the files a person sees (and git's status) are not
+ * doubled by a lock beside each one. Every saver of one file must name
+ * the same lock (save_lock_path), or two of them would not keep each
+ * other out. Lock files are left in place (removing one would race with
+ * other savers).
  *
  * The temporary file is DIR/.NAME.XXXXXX, mode 0600 (so is PATH afterwards).
  * A directory that is missing or not writable, or a PATH that is not a
@@ -46,7 +52,14 @@ int save_can_replace(const char *path, struct err *e);
  * something else. */
 int save_file_new(const char *path, const char *data, size_t len, struct err *e);
 
-/* Hold PATH's save lock (PATH.lock, waited for as save_file waits) across
+/* The folder, in each folder saved to, that holds its files' locks. */
+#define SAVE_LOCK_DIR ".locks"
+
+/* PATH's lock file, DIR/.locks/NAME.lock (PATH being DIR/NAME, or NAME
+ * in "."), newly allocated. */
+char *save_lock_path(const char *path);
+
+/* Hold PATH's save lock (its lock file, waited for as save_file waits) across
  * reading PATH, changing it and saving it, so that no other saver comes in
  * between; save with save_file_held meanwhile. Returns the lock's
  * descriptor for save_unlock, or -1 with E set. */
@@ -56,8 +69,8 @@ void save_unlock(int lockfd);
 int save_file_held(const char *path, const char *data, size_t len, struct err *e);
 
 /* save_file for a file that yjinspect writes but never reads back (an
- * export): atomic and durable the same way, but no PATH.lock is made, so
- * nothing is left beside it; of two writers at once the last rename wins,
+ * export): atomic and durable the same way, but no lock file (nor the
+ * .locks folder) is made, so nothing is left beside it; of two writers at once the last rename wins,
  * each leaving a complete file. */
 int save_file_unlocked(const char *path, const char *data, size_t len, struct err *e);
 

@@ -49,6 +49,9 @@ check "demo copies the bundled inspection" [ "$rc" -eq 0 ]
 check "demo copies every case" [ "$(ls "$TMP/demo/cases"/*.ini | wc -l)" -eq 10 ]
 check "demo files are private (0600)" [ "$(stat -c %a "$TMP/demo/cases/ST-C01.ini")" = 600 ]
 check "...its folders too (0700)" sh -c "[ \"\$(stat -c %a '$TMP/demo' '$TMP/demo/cases' | tr '\n' ' ')\" = '700 700 ' ]"
+check "...its folder of locks too, and no lock beside a file" sh -c "
+	[ \"\$(stat -c %a '$TMP/demo/cases/.locks')\" = 700 ] &&
+	[ -z \"\$(find '$TMP/demo' -name '*.lock' ! -path '*/.locks/*')\" ]"
 check "...and it writes nothing in HOME" sh -c "[ -z \"\$(find '$HOME' -mindepth 1 | head -1)\" ]"
 # ready for git: journals merge as a union of lines; locks, places and
 # files being saved are one machine's own
@@ -61,6 +64,9 @@ if command -v git >/dev/null 2>&1; then
 	check "...and adds no lock file, place or temporary file" sh -c "
 		cd '$TMP/demo' && [ -z \"\$(git ls-files | grep -E '\.lock\$|yjinspect-place|/\.[^/]*\$' | grep -vE '^\.git(attributes|ignore)\$')\" ] &&
 		git ls-files | grep -qx cases/ST-C01.ini && git ls-files | grep -qx .gitattributes"
+	check "...its save locks are in a .locks folder, which git ignores" sh -c "
+		cd '$TMP/demo' && [ -d cases/.locks ] && git check-ignore -q cases/.locks/ST-C01.ini.lock &&
+		grep -qx '\.locks/' .gitignore"
 	rm -rf "$TMP/demo/.git"
 else
 	echo "SKIP: git is not installed: the demo folder's git files not tried with git"

@@ -239,6 +239,13 @@ echo "# kills: $kills (SIGKILLs sent: $sent); answers shown before the kills: $s
 	"keys that changed an answer given before: $again"
 check "totals: $kills kills, $shown answers shown, $ondisk on disk, $lost lost" [ "$lost" -eq 0 ]
 check "the temporary files of saves cut short are left out of the folder's cases" clean
+# the locks of saves cut short stay (flock's go with the process; save.h):
+# in the folders' .locks, lock files only, none beside a file, and the
+# starts after each kill above found them no hindrance
+check "the locks left by the kills are in .locks, lock files only" sh -c "
+	[ -z \"\$(find '$I' -name '*.lock' ! -path '*/.locks/*')\" ] &&
+	[ -z \"\$(find '$I' -path '*/.locks/*' ! -name '*.lock')\" ] &&
+	[ -n \"\$(ls -A '$I/cases/.locks')\" ]"
 
 # ---- SIGTERM, SIGHUP and SIGINT in the middle of an answer: the program
 # ends as on q (exit 0), the terminal restored, nothing shown lost

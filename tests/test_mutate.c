@@ -5,11 +5,16 @@
  * changed, a line lost, doubled or moved, a file cut short, a quote, a
  * backslash, a bracket, '=' or ';' typed in the wrong place, a long line, a
  * NUL, a byte-order mark, CR line ends, a section or an answer pasted in.
+ * Besides the fixtures as they are, a case file and an inspection.ini of
+ * each fixture's framework hold conflicts kept by a merge (conflict.h):
+ * every fourth mutated file is one of those, and half of its edits land
+ * in or after its first [conflicts.SECTION], so that they are reached.
  *
  * Whatever the file holds, reading it must
  *   - either succeed, and then what was read is what is written back and
  *     read again (save, load: the same case, the same inspection), so that
- *     the next change made in the TUI cannot alter anything else;
+ *     the next change made in the TUI cannot alter anything else
+ *     (the conflicts kept in it too);
  *   - or fail with at least one error, every message one line naming the
  *     file, and the file left as it was.
  * Never a crash, a leak or undefined behaviour: make check runs this under
@@ -122,21 +127,29 @@ static const char *const tokens[] = {
 	"\nframework = yj-2021\n", "\nformat = 2\n", "\ncase_type = court\n",
 	"\ndisposal = nonsense\n", "\n1.1 = good\n", "yes", "no", "na", "maybe",
 	"0", "-1", "99999999999999999999",
+	"\n[conflicts.answers]\n", "\n[conflicts.facts]\n", "\n[conflicts.notes]\n",
+	"\n[conflicts.judgements]\n", "\n[conflicts.decision.2.1]\n", "\n[conflicts.]\n",
+	"\n[conflicts.nonsense]\n", "\n2.1.1.ours = no\n", "\n2.1.1.theirs = yes\n",
+	"\n2.1.1.ours_by = \"2026-12-03T10:01:02Z Ann Lee\"\n", "\nrosh.theirs = low\n",
+	"\n1.1.ours = good\n", "\nfrom.theirs = good\n", ".ours", ".theirs", "_by",
+	".both",
 };
 #define NTOKENS (sizeof tokens / sizeof tokens[0])
 
+/* One edit of T, at an offset from LO on (LO 0: anywhere; a line moved
+ * may still go anywhere) */
 static void
-mutate_once(struct text *t)
+mutate_once(struct text *t, size_t lo)
 {
-	size_t at = below(t->len + 1), a, b;
+	size_t span = t->len - lo, at = lo + below(span + 1), a, b;
 	char byte;
 
 	switch (below(9)) {
 	case 0:		/* a byte changed to any byte */
-		if (t->len == 0)
+		if (span == 0)
 			break;
 		byte = (char)below(256);
-		text_splice(t, below(t->len), 1, &byte, 1);
+		text_splice(t, lo + below(span), 1, &byte, 1);
 		break;
 	case 1:		/* something typed in */
 	case 2: {
@@ -146,7 +159,7 @@ mutate_once(struct text *t)
 		break;
 	}
 	case 3:		/* some bytes deleted */
-		a = below(t->len + 1);
+		a = lo + below(span + 1);
 		b = t->len - a < 40 ? t->len - a : 40;
 		text_splice(t, a, below(b + 1), "", 0);
 		break;
@@ -164,7 +177,7 @@ mutate_once(struct text *t)
 		break;
 	}
 	case 6:		/* the file cut short */
-		t->len = below(t->len + 1);
+		t->len = lo + below(span + 1);
 		t->s[t->len] = '\0';
 		break;
 	case 7: {	/* a long run of one character: a line past any limit */
@@ -209,6 +222,67 @@ static const struct {
 static struct source *cases;
 static size_t ncases;
 static struct source insps[NFIXTURES];
+
+/*
+ * Seeds with conflicts kept by a merge, in the form conflict.h gives: the
+ * conflicted keys taken out of their sections (with their [answered]
+ * stamps) and both sides kept in [conflicts.SECTION], as the merge and
+ * the next save write them. From the fixture case file FROM and the
+ * fixture's inspection.ini, one for each framework.
+ */
+static const char *const case_drop[] = {
+	"2.1.1 = ", "2.1.2.1 = ", "rosh = ", "inspector = ", NULL
+};
+static const char case_conflicts[] =
+    "\n[conflicts.answers]\n"
+    "; keys the two copies of a merge changed differently: neither counts until "
+    "the key is given a value again\n"
+    "2.1.1.ours = \"no\"\n"
+    "2.1.1.ours_by = \"2026-12-03T10:01:02Z Ann Lee\"\n"
+    "2.1.1.theirs = \"yes\"\n"
+    "2.1.1.theirs_by = \"2026-12-03T10:04:00Z Bo Sharma\"\n"
+    "2.1.2.1.theirs = \"na\"\n"			/* ours removed it */
+    "2.1.2.1.theirs_by = \"2026-12-03T10:05:00Z Bo Sharma\"\n"
+    "\n[conflicts.facts]\n"
+    "rosh.ours = \"high\"\n"
+    "rosh.theirs = \"low\"\n"
+    "\n[conflicts.notes]\n"
+    "2.1.1.ours = \"Mum said \\x22no\\x22;\\nthen left\"\n"
+    "2.1.1.theirs = \"Seen twice = enough\"\n"
+    "\n[conflicts.case]\n"
+    "inspector.ours = \"Ann Lee-Smith\"\n"
+    "inspector.theirs = \"Bo Sharma\"\n";
+#define CASE_CONFLICTS 5	/* answers 2.1.1, 2.1.2.1, facts rosh, notes 2.1.1, case inspector */
+
+static const char *const insp_drop[] = { "1.2 = ", "lead = ", NULL };
+static const char insp_conflicts[] =
+    "\n[conflicts.judgements]\n"
+    "; keys the two copies of a merge changed differently: neither counts until "
+    "the key is given a value again\n"
+    "1.2.ours = \"good\"\n"
+    "1.2.theirs = \"requires-improvement\"\n"
+    "\n[conflicts.decision.2.1]\n"	/* a decision in conflict is kept whole */
+    "from.ours = \"good\"\n"
+    "from.theirs = \"good\"\n"
+    "to.ours = \"outstanding\"\n"
+    "to.theirs = \"requires-improvement\"\n"
+    "kq.theirs = \"2.1.2\"\n"
+    "why.ours = \"Five of six cases \\x22strong\\x22\"\n"
+    "why.theirs = \"Planning; not enough\"\n"
+    "by.ours = \"Chair\"\n"
+    "\n[conflicts.inspection]\n"
+    "lead.ours = \"Margaret Ellwood\"\n"
+    "lead.theirs = \"M. Ellwood\"\n";
+#define INSP_CONFLICTS 7	/* judgements 1.2, decision.2.1 from, to, kq, why, by, inspection lead */
+
+static const struct {
+	const char *fixture, *case_file;
+} conflicted_from[] = {
+	{ "south-tyneside-2020", "ST-C01.ini" },
+	{ "northumberland-2023", "NB-C01.ini" },
+};
+#define NCONFLICTED (sizeof conflicted_from / sizeof conflicted_from[0])
+static struct source conflicted_cases[NCONFLICTED], conflicted_insps[NCONFLICTED];
 static struct form forms[2];	/* yj-2019, yj-2021 */
 static char *tmp;
 static size_t kept;	/* files kept by failed iterations */
@@ -227,6 +301,96 @@ read_source(struct source *s, const char *path, const char *framework)
 	if (s->text == NULL)
 		fail_msg("cannot read %s", path);
 	s->framework = framework;
+}
+
+/* S made from SRC (FRAMEWORK's): its lines beginning with one of DROP
+ * left out, TAIL after it */
+static void
+conflicted(struct source *s, const struct source *src, const char *const *drop,
+    const char *tail)
+{
+	struct buf b = BUF_INIT;
+
+	for (const char *l = src->text, *end; *l; l = end) {
+		int out = 0;
+
+		end = strchr(l, '\n');
+		end = end ? end + 1 : l + strlen(l);
+		for (size_t i = 0; drop[i]; i++)
+			out |= strncmp(l, drop[i], strlen(drop[i])) == 0;
+		if (!out)
+			buf_add(&b, l, (size_t)(end - l));
+	}
+	buf_add(&b, tail, strlen(tail));
+	s->text = xstrdup(buf_str(&b));
+	s->len = b.len;
+	s->framework = src->framework;
+	buf_free(&b);
+}
+
+/* The conflicts A and B are the same ones, whatever their order */
+static void
+same_conflicts(const struct conflicts *a, const struct conflicts *b)
+{
+	assert_int_equal(a->n, b->n);
+	for (size_t i = 0; i < a->n; i++) {
+		const struct conflict *x = &a->v[i];
+		const struct conflict *y = conflict_find(b, x->section, x->key);
+
+		if (y == NULL)
+			fail_msg("the conflict on [%s] %s is lost in the round trip", x->section,
+			    x->key);
+		tu_same_string(x->ours, y->ours);
+		tu_same_string(x->ours_by, y->ours_by);
+		tu_same_string(x->theirs, y->theirs);
+		tu_same_string(x->theirs_by, y->theirs_by);
+	}
+}
+
+static void write_text(const char *path, const struct text *t);
+
+/* Each seed with conflicts loads as it is, with all its conflicts */
+static void
+conflicted_seeds_load(void)
+{
+	char *dir = xasprintf("%s/seed", tmp);
+	char *cpath = xasprintf("%s/case.ini", dir), *ipath = xasprintf("%s/inspection.ini", dir);
+
+	assert_int_equal(mkdir(dir, 0700), 0);
+	for (size_t i = 0; i < NCONFLICTED; i++) {
+		const struct source *cs = &conflicted_cases[i], *is = &conflicted_insps[i];
+		const struct form *f = form_of(cs->framework);
+		struct text ct = { cs->text, cs->len }, it = { is->text, is->len };
+		struct problems p = PROBLEMS_INIT;
+		struct case_file c;
+		struct inspection in;
+
+		write_text(cpath, &ct);
+		if (case_load(&c, f, cpath, &p) < 0 || p.nerrors)
+			fail_msg("the seed with conflicts from %s does not load: %s",
+			    conflicted_from[i].case_file, p.n ? p.v[0].msg : "?");
+		if (c.conflicts.n != CASE_CONFLICTS)
+			fail_msg("the seed from %s holds %zu conflicts, not %d",
+			    conflicted_from[i].case_file, c.conflicts.n, CASE_CONFLICTS);
+		case_free(&c, f);
+		problems_free(&p);
+		unlink(cpath);
+
+		write_text(ipath, &it);
+		if (insp_open(&in, dir, tu_env("YJINSPECT_FORMS"), &p) < 0 || p.nerrors)
+			fail_msg("the inspection.ini with conflicts of %s does not open: %s",
+			    conflicted_from[i].fixture, p.n ? p.v[0].msg : "?");
+		if (in.conflicts.n != INSP_CONFLICTS)
+			fail_msg("the inspection.ini of %s holds %zu conflicts, not %d",
+			    conflicted_from[i].fixture, in.conflicts.n, INSP_CONFLICTS);
+		insp_close(&in);
+		problems_free(&p);
+		unlink(ipath);
+	}
+	free(cpath);
+	free(ipath);
+	tu_rmtree(dir);
+	free(dir);
 }
 
 static int
@@ -260,7 +424,22 @@ group_setup(void **state)
 	}
 	if (ncases < 20)
 		fail_msg("only %zu fixture cases found", ncases);
+	for (size_t i = 0; i < NCONFLICTED; i++) {
+		size_t fi = 0;
+		struct source from;
+
+		while (strcmp(fixtures[fi].dir, conflicted_from[i].fixture) != 0)
+			fi++;
+		char *path = xasprintf("%s/%s/cases/%s", fx, fixtures[fi].dir,
+		    conflicted_from[i].case_file);
+		read_source(&from, path, fixtures[fi].framework);
+		free(path);
+		conflicted(&conflicted_cases[i], &from, case_drop, case_conflicts);
+		conflicted(&conflicted_insps[i], &insps[fi], insp_drop, insp_conflicts);
+		free(from.text);
+	}
 	tmp = tu_tmpdir();
+	conflicted_seeds_load();
 	return 0;
 }
 
@@ -273,6 +452,10 @@ group_teardown(void **state)
 	free(cases);
 	for (size_t i = 0; i < NFIXTURES; i++)
 		free(insps[i].text);
+	for (size_t i = 0; i < NCONFLICTED; i++) {
+		free(conflicted_cases[i].text);
+		free(conflicted_insps[i].text);
+	}
 	form_free(&forms[0]);
 	form_free(&forms[1]);
 	if (kept)
@@ -363,16 +546,43 @@ kept_passed(char *path)
 	kept--;
 }
 
+static size_t aimed;	/* edits aimed at a file's conflicts sections */
+
+/* Where T's conflicts sections begin (its first [conflicts.), or 0 */
+static size_t
+conflicts_start(const struct text *t)
+{
+	const char *c = strstr(t->s, "\n[conflicts.");	/* (a NUL typed in hides the rest) */
+
+	return c ? (size_t)(c - t->s) + 1 : 0;
+}
+
+/* S mutated; with CONFLICTS, half the edits in or after its first
+ * conflicts section (where one is left) */
 static struct text
-mutated(const struct source *s)
+mutated(const struct source *s, int conflicts)
 {
 	struct text t = { xmalloc(s->len + 1), s->len };
 	size_t n = 1 + below(4);
 
 	memcpy(t.s, s->text, s->len + 1);
-	for (size_t i = 0; i < n; i++)
-		mutate_once(&t);
+	for (size_t i = 0; i < n; i++) {
+		size_t lo = conflicts && below(2) ? conflicts_start(&t) : 0;
+
+		aimed += lo > 0;
+		mutate_once(&t, lo);
+	}
 	return t;
+}
+
+/* Does a message of P name a conflicts section? */
+static int
+names_conflicts(const struct problems *p)
+{
+	for (size_t i = 0; i < p->n; i++)
+		if (strstr(p->v[i].msg, "conflicts.") != NULL)
+			return 1;
+	return 0;
 }
 
 /* ---- case files ---- */
@@ -381,14 +591,18 @@ static void
 test_case_files(void **state)
 {
 	size_t n = iterations(3000), loaded = 0, refused = 0;
+	size_t kept_conflicts = 0, refused_conflicts = 0;
 	char *path = xasprintf("%s/case.ini", tmp);
 
 	(void)state;
 	rng_state = seed(0x9e3779b97f4a7c15ULL);
+	aimed = 0;
 	for (size_t iter = 0; iter < n; iter++) {
-		const struct source *src = &cases[below(ncases)];
+		int with = iter % 4 == 3;	/* a seed with conflicts */
+		const struct source *src = with ? &conflicted_cases[below(NCONFLICTED)] :
+		    &cases[below(ncases)];
 		const struct form *f = form_of(src->framework);
-		struct text t = mutated(src);
+		struct text t = mutated(src, with);
 		struct problems p = PROBLEMS_INIT;
 		struct case_file c, again;
 		struct err e;
@@ -401,6 +615,7 @@ test_case_files(void **state)
 				fail_msg("mutation %zu: refused without an error", iter);
 			messages_name(&p, path, iter);
 			unchanged(path, &t, iter);
+			refused_conflicts += with && names_conflicts(&p);
 			refused++;
 		} else {
 			int answered, total;
@@ -421,6 +636,8 @@ test_case_files(void **state)
 				fail_msg("mutation %zu: what was saved cannot be read: %s", iter,
 				    p.n ? p.v[0].msg : "?");
 			tu_same_case(&c, &again, f);
+			same_conflicts(&c.conflicts, &again.conflicts);
+			kept_conflicts += with && c.conflicts.n > 0;
 			case_free(&again, f);
 			case_free(&c, f);
 			loaded++;
@@ -430,10 +647,16 @@ test_case_files(void **state)
 		kept_passed(k);
 	}
 	print_message("%zu mutated case files: %zu read (and saved and read back the "
-	    "same), %zu refused with an error naming the file\n", n, loaded, refused);
-	/* the mutations are not all fatal, nor all harmless */
-	if (n >= 100)
+	    "same), %zu refused with an error naming the file; of those with conflicts, "
+	    "%zu read with conflicts kept, %zu refused naming a conflicts section (%zu "
+	    "edits aimed at them)\n", n, loaded, refused, kept_conflicts,
+	    refused_conflicts, aimed);
+	/* the mutations are not all fatal, nor all harmless; those of the
+	 * conflicts sections neither */
+	if (n >= 100) {
 		assert_true(loaded > n / 20 && refused > n / 20);
+		assert_true(kept_conflicts > n / 100 && refused_conflicts > n / 100);
+	}
 	unlink(path);
 	free(path);
 }
@@ -452,6 +675,7 @@ same_inspection(const struct inspection *a, const struct inspection *b)
 	tu_same_string(a->fieldwork_end, b->fieldwork_end);
 	tu_same_string(a->created, b->created);
 	assert_memory_equal(a->judgements, b->judgements, f->nstds * sizeof *a->judgements);
+	same_conflicts(&a->conflicts, &b->conflicts);
 	assert_int_equal(a->ndecisions, b->ndecisions);
 	for (size_t i = 0; i < a->ndecisions; i++) {
 		const struct insp_decision *x = &a->decisions[i], *y = &b->decisions[i];
@@ -470,13 +694,17 @@ static void
 test_inspection_files(void **state)
 {
 	size_t n = iterations(3000) / 3, opened = 0, refused = 0;
+	size_t kept_conflicts = 0, refused_conflicts = 0;
 	char *dir = xasprintf("%s/insp", tmp), *path = xasprintf("%s/inspection.ini", dir);
 
 	(void)state;
 	rng_state = seed(0x2545f4914f6cdd1dULL);
+	aimed = 0;
 	assert_int_equal(mkdir(dir, 0700), 0);	/* no cases: only inspection.ini */
 	for (size_t iter = 0; iter < n; iter++) {
-		struct text t = mutated(&insps[below(NFIXTURES)]);
+		int with = iter % 4 == 3;	/* a seed with conflicts */
+		struct text t = with ? mutated(&conflicted_insps[below(NCONFLICTED)], 1) :
+		    mutated(&insps[below(NFIXTURES)], 0);
 		struct problems p = PROBLEMS_INIT;
 		struct inspection in, again;
 		struct err e;
@@ -492,6 +720,7 @@ test_inspection_files(void **state)
 			unchanged(path, &t, iter);
 			if (in.path)
 				insp_close(&in);
+			refused_conflicts += with && names_conflicts(&p);
 			refused++;
 		} else {
 			problems_free(&p);
@@ -503,6 +732,7 @@ test_inspection_files(void **state)
 				fail_msg("mutation %zu: what was saved cannot be read: %s", iter,
 				    p.n ? p.v[0].msg : "?");
 			same_inspection(&in, &again);
+			kept_conflicts += with && in.conflicts.n > 0;
 			insp_close(&again);
 			insp_close(&in);
 			opened++;
@@ -512,10 +742,14 @@ test_inspection_files(void **state)
 		kept_passed(k);
 	}
 	print_message("%zu mutated inspection.ini files: %zu opened (and saved and "
-	    "opened again the same), %zu refused with an error naming the file\n", n,
-	    opened, refused);
-	if (n >= 100)
+	    "opened again the same), %zu refused with an error naming the file; of "
+	    "those with conflicts, %zu opened with conflicts kept, %zu refused naming "
+	    "a conflicts section (%zu edits aimed at them)\n", n, opened, refused,
+	    kept_conflicts, refused_conflicts, aimed);
+	if (n >= 100) {
 		assert_true(opened > n / 20 && refused > n / 20);
+		assert_true(kept_conflicts > n / 100 && refused_conflicts > n / 100);
+	}
 	free(path);
 	free(dir);
 }

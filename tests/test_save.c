@@ -199,6 +199,22 @@ assert_has(const char *msg, const char *want)
 		fail_msg("message '%s' does not hold '%s'", msg, want);
 }
 
+/* DIR/.locks is a folder, mode 0700, holding exactly the names WANT */
+static void
+assert_locks(const char *dir, const char *want)
+{
+	char *locks = xasprintf("%s/.locks", dir), *names;
+	struct stat st;
+
+	assert_int_equal(lstat(locks, &st), 0);
+	assert_true(S_ISDIR(st.st_mode));
+	assert_int_equal(st.st_mode & 07777, 0700);
+	names = listing(locks);
+	assert_string_equal(names, want);
+	free(names);
+	free(locks);
+}
+
 /* SAVE (save_file or save_file_new) makes a new file: its contents, mode
  * 0600, synced with its directory, one name, no temporary file left */
 static void
@@ -216,10 +232,11 @@ saves_new(const char *dir, int (*save)(const char *, const char *, size_t, struc
 	assert_int_equal(st.st_nlink, 1);
 	/* the file was fsynced, then the directory */
 	assert_int_equal(fx.fsync_calls, 2);
-	/* only the file and its lock file: no temporary file */
+	/* only the file and the folder of locks: no temporary file */
 	names = listing(dir);
-	assert_string_equal(names, "c1.ini c1.ini.lock");
+	assert_string_equal(names, ".locks c1.ini");
 	free(names);
+	assert_locks(dir, "c1.ini.lock");
 	free(path);
 }
 
@@ -253,7 +270,7 @@ test_save_replace(void **state)
 	assert_int_equal(save_file(path, "", 0, &e), 0);
 	assert_file(path, "", 0);
 	names = listing(dir);
-	assert_string_equal(names, "c1.ini c1.ini.lock");
+	assert_string_equal(names, ".locks c1.ini");
 	free(names);
 	free(big);
 	free(path);
@@ -269,6 +286,7 @@ test_save_relative(void **state)
 	assert_int_equal(chdir(*state), 0);
 	assert_int_equal(save_file("rel.ini", "x\n", 2, &e), 0);
 	assert_file("rel.ini", "x\n", 2);
+	assert_locks(".", "rel.ini.lock");
 	assert_int_equal(chdir(cwd), 0);
 	free(cwd);
 }
@@ -350,7 +368,7 @@ assert_failed_cleanly(const char *dir, const char *path, int r,
 	assert_string_equal(e->msg, want);
 	assert_file(path, "old contents\n", 13);
 	names = listing(dir);
-	assert_string_equal(names, "c1.ini c1.ini.lock");
+	assert_string_equal(names, ".locks c1.ini");
 	free(names);
 	free(want);
 }
@@ -409,7 +427,7 @@ test_save_file_new_race(void **state)
 		assert_file(path, "the other saver's\n", 18);
 		assert_int_equal(fx.link_calls, no_renameat2);
 		names = listing(*state);
-		assert_string_equal(names, "c1.ini c1.ini.lock");	/* no temporary file */
+		assert_string_equal(names, ".locks c1.ini");	/* no temporary file */
 		free(names);
 	}
 	free(path);
@@ -514,7 +532,7 @@ test_save_short_writes_eintr(void **state)
 	assert_file(path, data, sizeof data);
 	assert_true(fx.write_calls > (int)(sizeof data / 7));
 	names = listing(dir);
-	assert_string_equal(names, "c1.ini c1.ini.lock");
+	assert_string_equal(names, ".locks c1.ini");
 	free(names);
 	free(path);
 }
@@ -567,7 +585,7 @@ test_save_dir_fsync_eio(void **state)
 	assert_has(e.msg, "Input/output error");
 	assert_file(path, "new contents\n", 13);
 	names = listing(dir);
-	assert_string_equal(names, "c1.ini c1.ini.lock");
+	assert_string_equal(names, ".locks c1.ini");
 	free(names);
 	free(path);
 }
@@ -578,7 +596,6 @@ test_save_waits_for_lock(void **state)
 {
 	const char *dir = *state;
 	char *path = old_file(dir);
-	char *lockpath = xasprintf("%s.lock", path);
 	struct timespec t0, t1, pause = { 0, 300000000L };
 	struct err e;
 	int pipefd[2], status;
@@ -590,11 +607,12 @@ test_save_waits_for_lock(void **state)
 	pid = fork();
 	assert_true(pid >= 0);
 	if (pid == 0) {
-		int fd = open(lockpath, O_RDWR | O_CREAT, 0600);
+		/* another yjinspect: its lock, the folder of locks made by it */
+		struct err ce;
+		int fd = save_lock_hold(path, &ce);
 
-		free(lockpath);
 		free(path);
-		if (fd == -1 || flock(fd, LOCK_EX) == -1)
+		if (fd == -1)
 			_exit(1);
 		(void)__real_write(pipefd[1], "L", 1);
 		nanosleep(&pause, NULL);
@@ -613,7 +631,134 @@ test_save_waits_for_lock(void **state)
 	assert_int_equal(waitpid(pid, &status, 0), pid);
 	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 	assert_file(path, "new contents\n", 13);
+	free(path);
+}
+
+/* Where each file's lock is: one hidden folder beside the files, the same
+ * name whoever asks (two programs saving one file must meet there) */
+static void
+test_save_lock_path(void **state)
+{
+	static const char *const cases[][2] = {
+		{ "d/cases/ST-C01.ini", "d/cases/.locks/ST-C01.ini.lock" },
+		{ "d/cases/.adding", "d/cases/.locks/.adding.lock" },
+		{ "d/.gitattributes", "d/.locks/.gitattributes.lock" },
+		{ "inspection.ini", "./.locks/inspection.ini.lock" },
+		{ "/top.ini", "/.locks/top.ini.lock" },
+	};
+	(void)state;
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *got = save_lock_path(cases[i][0]);
+
+		assert_string_equal(got, cases[i][1]);
+		free(got);
+	}
+}
+
+/* A lock held with save_lock_hold is the one save_file takes: another
+ * process finds it held, at the path save_lock_path names */
+static void
+test_save_lock_hold_same_file(void **state)
+{
+	const char *dir = *state;
+	char *path = old_file(dir), *lockpath = save_lock_path(path);
+	struct err e;
+	int fd, status;
+	pid_t pid;
+
+	fd = save_lock_hold(path, &e);
+	assert_true(fd >= 0);
+	assert_locks(dir, "c1.ini.lock");
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		int lfd = open(lockpath, O_RDWR);
+
+		_exit(lfd == -1 ? 2 : flock(lfd, LOCK_EX | LOCK_NB) == -1 &&
+		    errno == EWOULDBLOCK ? 0 : 1);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+	assert_int_equal(save_file_held(path, "held\n", 5, &e), 0);
+	save_unlock(fd);
+	/* let go: a save takes it again, and still no lock beside the file */
+	assert_int_equal(save_file(path, "after\n", 6, &e), 0);
+	assert_file(path, "after\n", 6);
+	{
+		char *names = listing(dir);
+
+		assert_string_equal(names, ".locks c1.ini");
+		free(names);
+	}
 	free(lockpath);
+	free(path);
+}
+
+/* The folder of locks made already (another process, an instant before)
+ * is used as it is; a .locks that is not a folder, or a link to one, is
+ * refused, the message naming the file, the file untouched */
+static void
+test_save_lock_dir_taken(void **state)
+{
+	const char *dir = *state;
+	char *path = old_file(dir), *locks = xasprintf("%s/.locks", dir);
+	char *elsewhere = xasprintf("%s/elsewhere", dir);
+	struct err e;
+
+	assert_int_equal(mkdir(locks, 0700), 0);
+	assert_int_equal(save_file(path, "new contents\n", 13, &e), 0);
+	assert_locks(dir, "c1.ini.lock");
+	tu_rmtree(locks);
+
+	tu_write(dir, ".locks", "not a folder\n");
+	assert_int_equal(save_file(path, "other\n", 6, &e), -1);
+	assert_has(e.msg, path);
+	assert_has(e.msg, "lock failed");
+	assert_has(e.msg, locks);
+	assert_file(path, "new contents\n", 13);
+	assert_int_equal(unlink(locks), 0);
+
+	assert_int_equal(mkdir(elsewhere, 0700), 0);
+	assert_int_equal(symlink("elsewhere", locks), 0);
+	assert_true(save_lock_hold(path, &e) < 0);
+	assert_has(e.msg, path);
+	assert_has(e.msg, "lock failed");
+	{
+		char *names = listing(elsewhere);
+
+		assert_string_equal(names, "");	/* nothing made through the link */
+		free(names);
+	}
+	free(elsewhere);
+	free(locks);
+	free(path);
+}
+
+/* A lock asked for in a folder that cannot be written (no .locks yet):
+ * refused, the message naming the file and why */
+static void
+test_save_lock_readonly_dir(void **state)
+{
+	const char *dir = *state;
+	char *sub = xasprintf("%s/ro", dir);
+	char *path = xasprintf("%s/ro/c1.ini", dir);
+	struct err e;
+
+	assert_int_equal(mkdir(sub, 0700), 0);
+	tu_write(dir, "ro/c1.ini", "old\n");
+	assert_int_equal(chmod(sub, 0500), 0);
+	if (access(sub, W_OK) == 0) {
+		print_message("(directory permissions not testable as root)\n");
+	} else {
+		assert_true(save_lock_hold(path, &e) < 0);
+		assert_has(e.msg, path);
+		assert_has(e.msg, "lock failed");
+		assert_has(e.msg, strerror(EACCES));
+	}
+	chmod(sub, 0700);
+	free(sub);
 	free(path);
 }
 
@@ -649,6 +794,13 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_save_dir_fsync_eio, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_save_waits_for_lock, setup,
+		    teardown),
+		cmocka_unit_test(test_save_lock_path),
+		cmocka_unit_test_setup_teardown(test_save_lock_hold_same_file, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_save_lock_dir_taken, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_save_lock_readonly_dir, setup,
 		    teardown),
 	};
 

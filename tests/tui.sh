@@ -590,7 +590,8 @@ wait_for "· 5/63 answered" >/dev/null
 to_inspector
 typed " unsaved"
 wait_re "^> Inspector +$typed_in unsaved" >/dev/null
-rm -f "$CS.lock"; mkdir "$CS.lock"
+CL="${CS%/*}/.locks/${CS##*/}.lock"	# save.h: DIR/.locks/NAME.lock
+rm -f "$CL"; mkdir -p "$CL"
 tm run-shell "kill -TERM $(prog_pid)"
 check "6: SIGTERM, the field cannot be saved: exit 1" wait_for "EXIT 1"
 check "6: ...what was typed is printed, with the row's name" \
@@ -598,7 +599,7 @@ check "6: ...what was typed is printed, with the row's name" \
 check "6: ...and why it was not saved" wait_re_joined "NOT SAVED: .*SIG-1\.ini: lock failed"
 check "6: ...the terminal is restored (no alternate screen)" [ "$(pane '#{alternate_on}')" = 0 ]
 check "6: ...the file as it was" grep -qx "inspector = \"$typed_in\"" "$CS"
-rmdir "$CS.lock"
+rmdir "$CL"
 # the field taken down while the terminal is too small: what was typed is
 # still saved
 ui s6h 80 24 "$YJ" "$G"

@@ -60,11 +60,12 @@
 	X(ADD_CONFIRM, "add the case with the reference typed") \
 	X(CANCEL, "cancel") \
 	X(RATINGS, "the ratings page: every standard, down to the cases") \
+	X(DRILL, "open the selected standard, key question or case") \
 	X(PROMPTS, "show or hide the key question's prompts") \
 	X(FILTER_YES, "only the cases judged Yes") \
 	X(FILTER_NO, "only the cases judged No") \
 	X(FILTER_ALL, "every case") \
-	X(DECIDE, "record a panel decision on the standard (a band, then why)") \
+	X(DECIDE, "record a panel decision: a band, then the rationale") \
 	X(WITHDRAW, "withdraw the standard's panel decision (asks first)")
 
 enum tui_action {

@@ -629,7 +629,7 @@ tui_ratings_key(struct tui *t, enum tui_action a)
 			t->kqc_sel = n;
 		return 1;
 	}
-	case ACT_OPEN:
+	case ACT_DRILL:
 		if (t->screen == SCREEN_RATINGS) {
 			t->rt_std = (size_t)t->rt_sel;
 			t->std_sel = 0;	/* at the key question that sets the rating */

@@ -217,6 +217,7 @@ check "1: the facts are saved as they are given" same "$(section "$C1" facts | t
 	'case_type = court child_safety = yes child_safety_changed = no cm_interviewed = yes desistance_changed = yes disposal = yro others_safety = no rosh = medium '
 key Enter
 check "1: Enter opens the walk: 44 relevant questions" wait_for "case TEST-1 (1 of 1) · 0/44 answered"
+wait_hl '1. Is there' 2 >/dev/null	# (the title can be on screen a moment before the rest)
 check "1: ...at the first prompt of 2.1.1, numbered" same "$(hl)" '1. Is there sufficient analysis of'
 check "1: the other prompts numbered, one line each, a cut one ending in …" sh -c "
 	printf '%s\n' \"\$1\" | grep -E '^\[   \] 2\. ' | grep -qE '… *│'" - "$(cap)"
@@ -660,7 +661,7 @@ wait_for "EXIT 0" >/dev/null
 # 8. the help screen and the man page list every key
 "$YJ" keys >"$TMP/keys"
 check "8: yjinspect keys lists the keys" [ "$(wc -l <"$TMP/keys")" -gt 20 ]
-ui s8 80 100 "$YJ" "$G"
+ui s8 80 130 "$YJ" "$G"	# (tall enough for every key at once)
 wait_for "Signal YJS" >/dev/null
 key '?'
 check "8: ? opens the help screen" wait_for "yjinspect keys (Esc, q or ? to close)"

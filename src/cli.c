@@ -421,7 +421,7 @@ cmd_export(int argc, char **argv)
 	const char *format = NULL, *output = NULL;
 	enum export_table table = TABLE_NONE;
 	struct inspection in;
-	struct doc_opts dopts = { 1, 1, NULL, 0 };
+	struct doc_opts dopts = { 1, 1, NULL, 0, 0 };
 	struct stat st;
 	struct rate r;
 	int c, rc = 0, to_dir;

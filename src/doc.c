@@ -15,6 +15,7 @@
 #include "doc.h"
 #include "report.h"
 #include "text.h"
+#include "whatif.h"
 #include "xalloc.h"
 
 
@@ -26,7 +27,53 @@ struct walk {
 	const struct form *f;
 	const struct rate *r;
 	const struct doc_opts *o;
+	struct whatif *wi;	/* o->whatif: what would change each rating */
 };
+
+/* A list headed TITLE of N strings in B (clean UTF-8) */
+static void
+list_bufs(struct walk *w, const char *title, struct buf *b, size_t n)
+{
+	const char *items[4];
+
+	for (size_t i = 0; i < n && i < 4; i++)
+		items[i] = buf_str(&b[i]);
+	w->em->list(w->ctx, title, items, n < 4 ? n : 4);
+}
+
+/* What would change case-rated standard S (its moves up and down, then
+ * its near-boundary and small-sample reasons in figures) or, S (size_t)-1,
+ * the overall rating. */
+static void
+whatif_list(struct walk *w, size_t s)
+{
+	struct buf b[4] = { BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT }, raw = BUF_INIT;
+	size_t n = 0;
+
+	for (int up = 1; up >= 0; up--) {
+		buf_reset(&raw);
+		if (s == (size_t)-1)
+			whatif_overall_text(w->in, w->wi, up, &raw);
+		else
+			whatif_move_text(w->in, w->wi, s, up, &raw);
+		text_clean(&b[n++], buf_str(&raw), 0);
+	}
+	for (int i = 0; s != (size_t)-1 && i < 2; i++) {
+		const char *why = i == 0 ? w->wi->std[s].near : w->wi->std[s].small;
+
+		if (why == NULL)
+			continue;
+		buf_adds(&b[n], REPORT_CANDIDATE " ");
+		text_clean(&b[n], why, 0);
+		buf_adds(&b[n++], ".");
+	}
+	list_bufs(w, s == (size_t)-1 ? "What would change the overall rating" :
+	    w->r->std[s].decision ? "What would change it, on the evidence (the panel's "
+	    "decision stands until the panel looks again)" : "What would change it", b, n);
+	for (size_t i = 0; i < 4; i++)
+		buf_free(&b[i]);
+	buf_free(&raw);
+}
 
 /* A clean copy of S ("" for NULL) in B, which is emptied first. */
 static const char *
@@ -160,6 +207,8 @@ ratings_table(struct walk *w)
 		buf_adds(&a, "; " REPORT_UNCOUNTED " not counted in the overall score");
 	buf_adds(&a, ".");
 	w->em->para(w->ctx, DOC_PLAIN, buf_str(&a));
+	if (w->wi)
+		whatif_list(w, (size_t)-1);
 	w->em->section_end(w->ctx);
 	buf_free(&a);
 	buf_free(&b);
@@ -385,6 +434,8 @@ standard(struct walk *w, size_t s)
 			buf_printf(&a, "candidate-%s", st->id);
 			w->em->footnote(w->ctx, buf_str(&a), REPORT_CANDIDATE, buf_str(&b));
 		}
+		if (w->wi)
+			whatif_list(w, s);
 		/* the prompt tables after the notes: the notes stay by the key
 		 * questions' table they explain, as a report has them */
 		for (size_t i = 0; w->o->prompts && i < st->nkqs; i++)
@@ -400,9 +451,12 @@ void
 doc_write(const struct doc_emit *em, void *ctx, const struct inspection *in,
     const struct rate *r, const struct doc_opts *o)
 {
-	struct walk w = { em, ctx, in, &in->form, r, o };
+	struct whatif wi;
+	struct walk w = { em, ctx, in, &in->form, r, o, o->whatif ? &wi : NULL };
 	struct buf t = BUF_INIT;
 
+	if (w.wi)
+		whatif_compute(w.wi, in, r);
 	em->begin(ctx, cleaned(&t, in->service && in->service[0] ? in->service : "Inspection"));
 	title_block(&w);
 	ratings_table(&w);
@@ -421,5 +475,7 @@ doc_write(const struct doc_emit *em, void *ctx, const struct inspection *in,
 		buf_free(&h);
 	}
 	em->end(ctx);
+	if (w.wi)
+		whatif_free(w.wi);
 	buf_free(&t);
 }

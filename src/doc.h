@@ -83,6 +83,9 @@ struct doc_opts {
 	int chart;		/* the bar charts */
 	const char *const *folders;	/* the folders read, shown when NFOLDERS > 1 */
 	size_t nfolders;
+	int whatif;		/* what would change each rating (whatif.h): a
+				 * list after the ratings table and after each
+				 * case-rated standard's notes */
 };
 
 /* Walk IN, rated as R, through EM with context CTX. */

@@ -41,58 +41,95 @@ lowest_band(const struct form *f, const struct form_std *st,
 	return band;
 }
 
-/* Would one case judged differently on any key question change the rating? */
+/* The lowest band over standard ST's key questions with relevant cases,
+ * given the tallies KQ, with 'Yes' counts replaced by YES[i] >= 0 (indexed
+ * like ST's key questions; YES may be NULL) and key question Q's by QYES
+ * (Q -1: none); RATE_NONE when none has relevant cases. */
 static int
-one_case_changes(const struct form *f, const struct form_std *st, struct rate_tally *kq,
-    int rating)
+band_over(const struct form *f, const struct form_std *st, const struct rate_tally *kq,
+    const int *yes, int q, int qyes)
 {
-	int changed = 0, dummy;
+	int band = RATE_NONE;
 
-	for (size_t i = 0; i < st->nkqs && !changed; i++) {
-		struct rate_tally *t = &kq[st->kqs[i]];
-		struct rate_tally saved = *t;
+	for (size_t i = 0; i < st->nkqs; i++) {
+		const struct rate_tally *t = &kq[st->kqs[i]];
+		int y = yes && yes[i] >= 0 ? yes[i] : t->yes, b;
 
+		if ((int)st->kqs[i] == q)
+			y = qyes;
 		if (t->relevant == 0)
 			continue;
-		for (int d = -1; d <= 1 && !changed; d += 2) {
-			if (t->yes + d < 0 || t->yes + d > t->relevant)
-				continue;
-			t->yes += d;
-			tally_finish(t, f);
-			changed = lowest_band(f, st, kq, &dummy) != rating;
-			*t = saved;
-		}
+		b = form_band_for(f, form_percent(f, y, t->relevant));
+		if (band == RATE_NONE || b < band)
+			band = b;
 	}
-	return changed;
+	return band;
 }
 
-static unsigned
-discretion(const struct form *f, const struct form_std *st, struct rate_tally *kq,
-    struct rate_std *rs)
+/* Would one case judged differently on any key question change the rating? */
+static int
+one_case_changes(const struct form *f, const struct form_std *st, const struct rate_tally *kq,
+    int rating)
 {
-	unsigned reasons = 0;
-	const struct rate_tally *low;
-
-	if (rs->lowest_kq == RATE_NONE)
-		return 0;
-	low = &kq[rs->lowest_kq];
-	for (size_t b = 1; b < f->nbands; b++) {
-		int dist = low->percent - f->bands[b].min;
-
-		if (dist < 0)
-			dist = -dist;
-		if (dist <= f->disc_margin)
-			reasons |= REASON_NEAR_BOUNDARY;
-	}
-	if (one_case_changes(f, st, kq, rs->computed))
-		reasons |= REASON_ONE_CASE;
-	/* the (sub-)samples the rating rests on: the key questions in its band */
 	for (size_t i = 0; i < st->nkqs; i++) {
 		const struct rate_tally *t = &kq[st->kqs[i]];
 
-		if (t->band == rs->computed && t->relevant <= f->disc_sample)
-			reasons |= REASON_SMALL_SAMPLE;
+		if (t->relevant == 0)
+			continue;
+		for (int d = -1; d <= 1; d += 2) {
+			if (t->yes + d < 0 || t->yes + d > t->relevant)
+				continue;
+			if (band_over(f, st, kq, NULL, (int)st->kqs[i], t->yes + d) != rating)
+				return 1;
+		}
 	}
+	return 0;
+}
+
+int
+rate_near_boundary(const struct form *f, int percent)
+{
+	int near = RATE_NONE;
+
+	if (percent < 0)
+		return RATE_NONE;
+	for (size_t b = 1; b < f->nbands; b++)
+		if (near == RATE_NONE ||
+		    abs(percent - f->bands[b].min) < abs(percent - f->bands[near].min))
+			near = (int)b;
+	if (near != RATE_NONE && abs(percent - f->bands[near].min) > f->disc_margin)
+		near = RATE_NONE;
+	return near;
+}
+
+int
+rate_small_sample(const struct form *f, const struct rate_tally *t, int rating)
+{
+	return t->relevant > 0 && t->band == rating && t->relevant <= f->disc_sample;
+}
+
+int
+rate_std_band_with(const struct form *f, const struct rate *r, size_t s, const int *yes)
+{
+	return band_over(f, &f->stds[s], r->kq, yes, -1, 0);
+}
+
+static unsigned
+discretion(const struct form *f, const struct form_std *st, const struct rate_tally *kq,
+    struct rate_std *rs)
+{
+	unsigned reasons = 0;
+
+	if (rs->lowest_kq == RATE_NONE)
+		return 0;
+	if (rate_near_boundary(f, kq[rs->lowest_kq].percent) != RATE_NONE)
+		reasons |= REASON_NEAR_BOUNDARY;
+	if (one_case_changes(f, st, kq, rs->computed))
+		reasons |= REASON_ONE_CASE;
+	/* the (sub-)samples the rating rests on: the key questions in its band */
+	for (size_t i = 0; i < st->nkqs; i++)
+		if (rate_small_sample(f, &kq[st->kqs[i]], rs->computed))
+			reasons |= REASON_SMALL_SAMPLE;
 	return reasons;
 }
 
@@ -308,6 +345,17 @@ rate_free(struct rate *r)
 	memset(r, 0, sizeof *r);
 }
 
+enum answer
+rate_case_answer(const struct rate *r, const struct form *f, size_t ci, size_t q)
+{
+	unsigned char v;
+
+	if (r->rows == NULL || ci >= r->ncases || q >= f->nkqs)
+		return ANSWER_NONE;
+	v = r->rows[ci * row_len(f) + f->nstds + q];
+	return v == C_YES ? ANSWER_YES : v == C_NO ? ANSWER_NO : ANSWER_NONE;
+}
+
 const char *
 rate_label(const struct form *f, int rating)
 {
@@ -328,13 +376,11 @@ rate_reasons_text(const struct form *f, const struct rate *r, size_t std, char *
 	buf[0] = '\0';
 	if (rs->reasons & REASON_NEAR_BOUNDARY && rs->lowest_kq != RATE_NONE) {
 		const struct rate_tally *t = &r->kq[rs->lowest_kq];
-		int near = f->bands[1].min;
+		int near = rate_near_boundary(f, t->percent);
 
-		for (size_t b = 1; b < f->nbands; b++)
-			if (abs(t->percent - f->bands[b].min) < abs(t->percent - near))
-				near = f->bands[b].min;
 		n += (size_t)snprintf(buf + n, size - n, "%s %d%% is within %d points of %d%%",
-		    f->kqs[rs->lowest_kq].id, t->percent, f->disc_margin, near);
+		    f->kqs[rs->lowest_kq].id, t->percent, f->disc_margin,
+		    near != RATE_NONE ? f->bands[near].min : f->bands[1].min);
 	}
 	if (rs->reasons & REASON_ONE_CASE && n < size)
 		n += (size_t)snprintf(buf + n, size - n, "%sone case judged differently "

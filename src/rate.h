@@ -88,6 +88,32 @@ void rate_compute(struct rate *r, const struct inspection *in);
 void rate_update(struct rate *r, const struct inspection *in, size_t ci);
 void rate_free(struct rate *r);
 
+/* The rules behind the discretion reasons, for whoever explains them in
+ * figures (whatif.h): the same functions rate_compute uses, so that an
+ * explanation never disagrees with the mark. */
+
+/* The band whose boundary (its min, bands 1 and up) is nearest PERCENT,
+ * the lower on a tie, when it is within the form's discretion margin of
+ * it; RATE_NONE when no boundary is (or PERCENT is RATE_NONE). The rule
+ * of REASON_NEAR_BOUNDARY, applied to the standard's lowest key question. */
+int rate_near_boundary(const struct form *f, int percent);
+/* Whether key question tally T makes a standard computed as RATING rest
+ * on a small sample: T is in RATING's band with relevant cases, no more
+ * than the form's discretion sample. The rule of REASON_SMALL_SAMPLE. */
+int rate_small_sample(const struct form *f, const struct rate_tally *t, int rating);
+/* The band case-rated standard S would compute from the evidence if its
+ * i-th key question (f->stds[S].kqs[i]) had YES[i] 'Yes' of its relevant
+ * cases, where YES[i] >= 0 (0 <= YES[i] <= relevant), and its tally in R
+ * otherwise (YES may be NULL: R's tallies). The lowest band over the key
+ * questions with relevant cases, RATE_NONE when none has; panel decisions
+ * do not enter. REASON_ONE_CASE is this with one 'Yes' more or fewer. */
+int rate_std_band_with(const struct form *f, const struct rate *r, size_t s, const int *yes);
+/* How case CI's answer to key question Q entered R's tally of Q:
+ * ANSWER_YES or ANSWER_NO when the case is one of Q's relevant cases,
+ * ANSWER_NONE when it is not counted (not relevant, unanswered, held in a
+ * conflict, or CI is not a case R was computed for). */
+enum answer rate_case_answer(const struct rate *r, const struct form *f, size_t ci, size_t q);
+
 /* The rating label of a standard rating value ("Good", "Not rated",
  * "Not yet judged"). */
 const char *rate_label(const struct form *f, int rating);

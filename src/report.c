@@ -16,6 +16,7 @@
 #include "doc.h"
 #include "report.h"
 #include "text.h"
+#include "whatif.h"
 #include "xalloc.h"
 
 
@@ -349,6 +350,55 @@ text_std_notes(FILE *out, const struct form *f, const struct rate *r, size_t s, 
 	}
 }
 
+/* LINE wrapped under a heading of the "What would change it" block */
+static void
+text_whatif_line(FILE *out, const char *line, int width)
+{
+	text_wrapped(out, "    ", "      ", line, (size_t)width - 6);
+}
+
+/* Case-rated standard S's "What would change it" block. */
+static void
+text_whatif(FILE *out, const struct inspection *in, const struct rate *r,
+    const struct whatif *w, size_t s, int width)
+{
+	const struct whatif_std *ws = &w->std[s];
+	struct buf b = BUF_INIT;
+
+	fprintf(out, "  What would change it%s:\n", r->std[s].decision ?
+	    ", on the evidence (the panel's decision stands until the panel looks again)" : "");
+	for (int up = 1; up >= 0; up--) {
+		buf_reset(&b);
+		whatif_move_text(in, w, s, up, &b);
+		text_whatif_line(out, buf_str(&b), width);
+	}
+	/* the reasons in figures; one case's is the up and down lines again */
+	for (int i = 0; i < 2; i++) {
+		const char *why = i == 0 ? ws->near : ws->small;
+
+		if (why == NULL)
+			continue;
+		buf_reset(&b);
+		buf_printf(&b, REPORT_CANDIDATE " %s.", why);
+		text_whatif_line(out, buf_str(&b), width);
+	}
+	buf_free(&b);
+}
+
+static void
+text_whatif_overall(FILE *out, const struct inspection *in, const struct whatif *w, int width)
+{
+	struct buf b = BUF_INIT;
+
+	fputs("\n  What would change the overall rating:\n", out);
+	for (int up = 1; up >= 0; up--) {
+		buf_reset(&b);
+		whatif_overall_text(in, w, up, &b);
+		text_whatif_line(out, buf_str(&b), width);
+	}
+	buf_free(&b);
+}
+
 static int
 write_text(FILE *out, const struct inspection *in, const struct rate *r,
     const struct report_opts *o)
@@ -358,6 +408,7 @@ write_text(FILE *out, const struct inspection *in, const struct rate *r,
 	int width = o->width;
 	char line[1024];
 	int uncounted = 0;
+	struct whatif w;
 
 	report_case_mix(in, &mix);
 	fprintf(out, "%s\n", in->service ? clean(in->service) : "(no service name)");
@@ -399,6 +450,8 @@ write_text(FILE *out, const struct inspection *in, const struct rate *r,
 	    " panel decision applied\n");
 	if (uncounted)
 		fprintf(out, "  " REPORT_UNCOUNTED " not counted in the overall score\n");
+	whatif_compute(&w, in, r);
+	text_whatif_overall(out, in, &w, width);
 
 	for (size_t s = 0; s < f->nstds; s++) {
 		const struct form_std *st = &f->stds[s];
@@ -412,7 +465,9 @@ write_text(FILE *out, const struct inspection *in, const struct rate *r,
 		fputc('\n', out);
 		text_kq_table(out, in, r, s, o);
 		text_std_notes(out, f, r, s, width);
+		text_whatif(out, in, r, &w, s, width);
 	}
+	whatif_free(&w);
 	return ferror(out) ? -1 : 0;
 }
 
@@ -517,7 +572,7 @@ report_write(FILE *out, const struct inspection *in, const struct rate *r,
 	case REPORT_TSV:
 		return write_tsv(out, in, r, &opts);
 	case REPORT_MD: {
-		struct doc_opts d = { opts.prompts, 1, NULL, 0 };
+		struct doc_opts d = { opts.prompts, 1, NULL, 0, 1 };
 		struct doc_out dout = { out, 0, 0, 0 };
 
 		doc_write(&doc_md, &dout, in, r, &d);

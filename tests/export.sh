@@ -71,8 +71,16 @@ check "md: the same decision, the same words" \
 	contains "$o" '| 2.2.2 Does planning focus sufficiently on keeping the child safe? \*Professional discretion applied | 5 | 3 | 60% |'
 check "md: ...and its note" contains "$o" '† \*Professional discretion applied. Panel decision on 2.2.2: Requires improvement → Good.'
 run "$o" "$e" "$YJ" summary "$d" --format md --prompts
+# ...but for the lists of what would change each rating, which are the
+# panel's and not the published report's
+awk '/^\*\*What would change/ { skip = 1; next }
+	skip == 1 && /^$/ { skip = 2; next }
+	skip == 2 && /^- / { next }
+	skip == 2 && /^$/ { skip = 0; next }
+	{ print }' "$o" >"$o.published"
+check "summary --format md has what would change each rating" contains "$o" '**What would change the overall rating**'
 check "summary --format md --prompts is the same document as export --format md" \
-	sh -c "'$YJ' export '$d' --format md | cmp -s - '$o'"
+	sh -c "'$YJ' export '$d' --format md | cmp -s - '$o.published'"
 
 # a decision the evidence no longer supports (no cases left) is not called applied
 st="$TMP/stale"

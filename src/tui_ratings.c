@@ -20,6 +20,7 @@
 #include "decide.h"
 #include "report.h"
 #include "tui.h"
+#include "whatif.h"
 #include "xalloc.h"
 
 #define FADE_SECONDS 5
@@ -231,6 +232,8 @@ page_rows(struct tui *t, struct rows *l, int w)
 	namew = w - (wide ? 72 : 40);	/* id, rating, mark, score: 40 columns */
 	if (namew < 12)
 		namew = 12;
+	if (namew > 40)		/* the room beyond goes to the figures, not space */
+		namew = 40;
 	for (size_t d = 0; d < f->ndomains; d++) {
 		add(l, 0, -1, "%s", "");
 		add(l, A_BOLD, -1, "%s. %s", f->domains[d].id, f->domains[d].name);
@@ -263,6 +266,59 @@ page_rows(struct tui *t, struct rows *l, int w)
 	    "moved since decided", t->utf8 ? "\xe2\x97\x86" : "*", t->utf8 ? "\xe2\x80\xa0" : "d");
 }
 
+/* Standard S's discretion reasons in figures and what would move it up or
+ * down a band, wrapped in W columns from column IND */
+static void
+whatif_rows(struct tui *t, struct rows *l, int w, int ind, size_t s)
+{
+	struct whatif wi;
+	struct buf b = BUF_INIT;
+	const struct whatif_std *ws;
+
+	whatif_compute(&wi, &t->in, &t->rate);
+	ws = &wi.std[s];
+	if (ws->case_rated) {
+		const char *dia = t->utf8 ? "\xe2\x97\x86 " : "* ";
+
+		if (ws->near) {
+			buf_printf(&b, "%s%s", dia, ws->near);
+			add_wrapped(l, 0, ind, w, buf_str(&b));
+			buf_reset(&b);
+		}
+		if (ws->small) {
+			buf_printf(&b, "%s%s", dia, ws->small);
+			add_wrapped(l, 0, ind, w, buf_str(&b));
+			buf_reset(&b);
+		}
+		add(l, A_BOLD, -1, "%*sWhat would change it:", ind, "");
+		whatif_move_text(&t->in, &wi, s, 1, &b);
+		add_wrapped(l, 0, ind + 2, w, buf_str(&b));
+		buf_reset(&b);
+		whatif_move_text(&t->in, &wi, s, 0, &b);
+		add_wrapped(l, 0, ind + 2, w, buf_str(&b));
+	}
+	buf_free(&b);
+	whatif_free(&wi);
+}
+
+/* The overall's points to the next band up and down */
+static void
+overall_rows(struct tui *t, struct rows *l, int w)
+{
+	struct whatif wi;
+	struct buf b = BUF_INIT;
+
+	whatif_compute(&wi, &t->in, &t->rate);
+	add(l, A_BOLD, -1, "What would change the overall rating:");
+	whatif_overall_text(&t->in, &wi, 1, &b);
+	add_wrapped(l, 0, 2, w, buf_str(&b));
+	buf_reset(&b);
+	whatif_overall_text(&t->in, &wi, 0, &b);
+	add_wrapped(l, 0, 2, w, buf_str(&b));
+	buf_free(&b);
+	whatif_free(&wi);
+}
+
 /* The selected standard's reasons and decision, under the page when there
  * is room */
 static void
@@ -273,13 +329,12 @@ detail_rows(struct tui *t, struct rows *l, int w, size_t s)
 	char buf[2048];
 
 	add(l, A_BOLD, -1, "%s %s: %s", f->stds[s].id, f->stds[s].name, rate_label(f, rs->rating));
-	if (f->stds[s].rating == RATING_CASES && rs->reasons && rs->rating >= 0) {
-		rate_reasons_text(f, &t->rate, s, buf, sizeof buf);
-		add_wrapped(l, 0, 2, w, buf);
-	}
 	report_decision_text(f, rs, buf, sizeof buf);
 	if (buf[0])
 		add_wrapped(l, 0, 2, w, buf);
+	whatif_rows(t, l, w, 2, s);
+	add(l, 0, -1, "%s", "");
+	overall_rows(t, l, w);
 }
 
 static void
@@ -292,9 +347,10 @@ page_draw(struct tui *t)
 		t->rt_sel = 0;
 	page_rows(t, &l, r.w);
 	detail_rows(t, &d, r.w, (size_t)t->rt_sel);
-	/* the detail under the page when both fit, else the page alone */
-	if ((int)(l.n + d.n + 1) <= r.h) {
-		struct tui_rect dr = { r.y + (int)l.n + 1, r.x, (int)d.n, r.w };
+	/* under the page, as much of the selected standard's detail as fits
+	 * (a projector's 48 rows show it all; 24 rows, the page alone) */
+	if ((int)l.n + 4 <= r.h) {
+		struct tui_rect dr = { r.y + (int)l.n + 1, r.x, r.h - (int)l.n - 1, r.w };
 		int top0 = 0;
 
 		draw_rows(t, &l, r, t->rt_sel, &t->rt_top);
@@ -355,14 +411,10 @@ std_rows(struct tui *t, struct rows *l, int w)
 			}
 	}
 	add(l, 0, -1, "%s", "");
-	if (rs->reasons && rs->rating >= 0) {
-		rate_reasons_text(f, &t->rate, t->rt_std, line, sizeof line);
-		snprintf(pct, sizeof pct, "%s", t->utf8 ? "\xe2\x97\x86" : "*");
-		add_wrapped(l, 0, 0, w, line);
-	}
 	report_decision_text(f, rs, line, sizeof line);
 	if (line[0])
 		add_wrapped(l, 0, 0, w, line);
+	whatif_rows(t, l, w, 0, t->rt_std);
 }
 
 static void

@@ -162,7 +162,7 @@ record_decision(struct tui *t, struct tui_notes *nt, const char *text)
 	struct err e;
 	int from = t->rate.std[nt->std].computed;
 
-	if (text[strspn(text, " \t\n")] == '\0') {
+	if (text == NULL || text[strspn(text, " \t\n")] == '\0') {	/* (NULL: nothing written) */
 		nt->failed = 1;
 		tui_message(t, 1, "A decision needs its rationale: write why the panel moves %s, "
 		    "or Ctrl-X to make no decision.", f->stds[nt->std].id);

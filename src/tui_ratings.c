@@ -397,6 +397,8 @@ std_rows(struct tui *t, struct rows *l, int w)
 		    k->band >= 0 ? f->bands[k->band].label : "no relevant cases",
 		    rs->lowest_kq == (int)q ? "  (lowest)" : "");
 		add(l, 0, (int)i, "%s", line);
+		if (rs->decision && rs->decision->kq && strcmp(rs->decision->kq, f->kqs[q].id) == 0)
+			add(l, A_BOLD, -1, "        *Professional discretion applied");
 		if (form_kq_sub_sample(f, q) && f->kqs[q].sample)
 			add(l, tui_attr(t, TA_DIM), -1, "        (%s)", f->kqs[q].sample);
 		if (t->rt_prompts && t->std_sel == (int)i)

@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <stdint.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "decide.h"
 #include "edit.h"
 #include "iniw.h"
 #include "journal.h"
@@ -46,6 +48,7 @@ push(struct edit_undo *u, const struct case_file *c, enum edit_kind kind, size_t
 	ch->new_value = new_value;
 	ch->new_text = dup_or_null(new_text);
 	ch->with_prev = 0;
+	ch->was = ch->made = NULL;
 }
 
 static int
@@ -398,11 +401,147 @@ edit_field(struct inspection *in, size_t ci, enum edit_field field, const char *
 /* ---- undo ---- */
 
 static void
+decision_free(struct insp_decision *d)
+{
+	if (d) {
+		insp_decision_free(d);
+		free(d);
+	}
+}
+
+static void
 change_free(struct edit_change *ch)
 {
 	free(ch->case_name);
 	free(ch->old_text);
 	free(ch->new_text);
+	decision_free(ch->was);
+	decision_free(ch->made);
+}
+
+/* ---- panel decisions (decide.h), undoable ---- */
+
+static struct insp_decision *
+decision_copy(const struct insp_decision *d)
+{
+	struct insp_decision *c;
+
+	if (d == NULL)
+		return NULL;
+	c = xmalloc(sizeof *c);
+	*c = *d;
+	c->kq = dup_or_null(d->kq);
+	c->why = dup_or_null(d->why);
+	c->by = dup_or_null(d->by);
+	c->at = dup_or_null(d->at);
+	return c;
+}
+
+static int
+same_decision(const struct insp_decision *a, const struct insp_decision *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return a->from == b->from && a->to == b->to && same_text(a->kq, b->kq) &&
+	    same_text(a->why, b->why) && same_text(a->at, b->at);
+}
+
+static void
+push_decision(struct edit_undo *u, size_t std, struct insp_decision *was,
+    const struct insp_decision *made)
+{
+	struct edit_change *ch;
+
+	if (u == NULL) {
+		decision_free(was);
+		return;
+	}
+	u->v = xrealloc(u->v, (u->n + 1) * sizeof *u->v);
+	ch = &u->v[u->n++];
+	memset(ch, 0, sizeof *ch);
+	ch->kind = EDIT_DECISION;
+	ch->case_name = xstrdup("");
+	ch->index = std;
+	ch->was = was;
+	ch->made = decision_copy(made);
+}
+
+int
+edit_decide(struct inspection *in, size_t std, int to, const char *kq, const char *why,
+    const char *who, struct edit_undo *u, struct err *e)
+{
+	struct insp_decision *was = decision_copy(decide_find(in, std));
+
+	if (decide_record(in, std, to, kq, why, who, e) < 0) {
+		decision_free(was);
+		return -1;
+	}
+	push_decision(u, std, was, decide_find(in, std));
+	return 0;
+}
+
+int
+edit_withdraw(struct inspection *in, size_t std, struct edit_undo *u, struct err *e)
+{
+	struct insp_decision *was = decision_copy(decide_find(in, std));
+
+	if (decide_withdraw(in, std, e) < 0) {
+		decision_free(was);
+		return -1;
+	}
+	push_decision(u, std, was, NULL);
+	return 0;
+}
+
+/* Undo decision change CH: the decision before it back, if the one it made
+ * is still the one recorded */
+static int
+undo_decision(struct inspection *in, struct edit_undo *u, struct edit_change *ch,
+    struct err *e)
+{
+	const struct insp_decision *now = decide_find(in, ch->index);
+	int rc = 0;
+
+	if (!same_decision(now, ch->made)) {
+		err_set(e, "the panel decision on %s was changed again since (another yjinspect?): "
+		    "it stays", in->form.stds[ch->index].id);
+		change_free(ch);
+		u->n--;
+		return -1;
+	}
+	if (ch->was == NULL)
+		rc = decide_withdraw(in, ch->index, e);
+	else {
+		struct insp_decision *slot = (struct insp_decision *)(uintptr_t)now, keep;
+
+		if (slot == NULL) {
+			in->decisions = xrealloc(in->decisions,
+			    (in->ndecisions + 1) * sizeof *in->decisions);
+			in->decisions[in->ndecisions++] = *ch->was;
+			free(ch->was);
+			ch->was = NULL;
+			if ((rc = insp_save(in, e)) < 0) {	/* kept undoable */
+				in->ndecisions--;
+				ch->was = decision_copy(&in->decisions[in->ndecisions]);
+				insp_decision_free(&in->decisions[in->ndecisions]);
+			}
+		} else {
+			keep = *slot;
+			*slot = *ch->was;
+			if ((rc = insp_save(in, e)) < 0)
+				*slot = keep;
+			else {
+				free(ch->was);
+				ch->was = NULL;
+				insp_decision_free(&keep);
+			}
+		}
+	}
+	if (rc < 0)
+		return -1;
+	change_free(ch);
+	u->n--;
+	return 1;
 }
 
 /* Is what change CH made still so in C? */
@@ -509,6 +648,8 @@ undo_one(struct inspection *in, const struct walk *w, struct edit_undo *u, size_
 	struct edit_change *ch = &u->v[u->n - 1];
 	int idx, rc;
 
+	if (ch->kind == EDIT_DECISION)
+		return undo_decision(in, u, ch, e);
 	idx = edit_case_index(in, ch->case_name);
 	if (idx < 0) {	/* the case is gone: nothing to take back there */
 		err_set(e, "the case %s is no longer open", ch->case_name);

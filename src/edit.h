@@ -14,7 +14,7 @@
 #include "insp.h"
 #include "walk.h"
 
-enum edit_kind { EDIT_ANSWER, EDIT_FACT, EDIT_NOTE, EDIT_FIELD };
+enum edit_kind { EDIT_ANSWER, EDIT_FACT, EDIT_NOTE, EDIT_FIELD, EDIT_DECISION };
 
 /* The [case] fields an inspector edits (EDIT_FIELD index). */
 enum edit_field { FIELD_REFERENCE, FIELD_INSPECTOR };
@@ -28,6 +28,9 @@ struct edit_change {
 	int new_value;		/* what the change made them: undo takes back */
 	char *new_text;		/* only what is still so on disk */
 	int with_prev;		/* undone together with the change before it */
+	/* EDIT_DECISION (index: the standard; case_name ""): the decision
+	 * before and after, copies owned here, NULL for none */
+	struct insp_decision *was, *made;
 };
 
 struct edit_undo {
@@ -72,6 +75,14 @@ int edit_note_from(struct inspection *in, size_t ci, size_t kq, const char *base
  * longer than EDIT_REFERENCE_MAX characters, nor another case's. */
 int edit_field(struct inspection *in, size_t ci, enum edit_field field, const char *text,
 	       struct edit_undo *u, struct err *e);
+
+/* A ratings panel decision recorded (decide_record) or withdrawn
+ * (decide_withdraw) as an undoable change: edit_undo puts the decision
+ * that was before back, unless the decision was changed since (another
+ * yjinspect). */
+int edit_decide(struct inspection *in, size_t std, int to, const char *kq, const char *why,
+		const char *who, struct edit_undo *u, struct err *e);
+int edit_withdraw(struct inspection *in, size_t std, struct edit_undo *u, struct err *e);
 
 /* Take back the last change (and save). *CI gets the case it was in and,
  * for an answer, *ITEM the walk item (else -1). Returns 1 when something

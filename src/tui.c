@@ -417,7 +417,8 @@ context(const struct tui *t)
 static const char *
 change_name(const struct tui *t, const struct edit_change *ch)
 {
-	return ch->kind == EDIT_ANSWER ? t->walk.items[ch->index].id :
+	return ch->kind == EDIT_DECISION ? "the panel decision" :
+	    ch->kind == EDIT_ANSWER ? t->walk.items[ch->index].id :
 	    ch->kind == EDIT_FACT ? t->in.form.facts[ch->index].label :
 	    ch->kind == EDIT_NOTE ? "the note" :
 	    ch->index == FIELD_REFERENCE ? "the reference" : "the inspector";
@@ -435,8 +436,9 @@ undo(struct tui *t)
 	/* say what is taken back, and where */
 	if (ch) {
 		int at = edit_case_index(&t->in, ch->case_name);
-		const char *ref = at >= 0 && t->in.cases[at].reference ?
-		    t->in.cases[at].reference : ch->case_name;
+		const char *ref = ch->kind == EDIT_DECISION ? t->in.form.stds[ch->index].id :
+		    at >= 0 && t->in.cases[at].reference ? t->in.cases[at].reference :
+		    ch->case_name;
 
 		/* the case by its reference, as the inspector knows it; a
 		 * change joined to the one before names both */

@@ -175,6 +175,7 @@ const struct tui_binding tui_bindings[] = {
 	K(CTX_RATINGS, 'a', "a", FILTER_ALL),
 	K(CTX_RATINGS, 'd', "d", DECIDE),
 	K(CTX_RATINGS, 'D', "D", WITHDRAW),
+	K(CTX_RATINGS, 'u', "u", UNDO),
 };
 
 const size_t tui_nbindings = sizeof tui_bindings / sizeof tui_bindings[0];

@@ -168,7 +168,7 @@ record_decision(struct tui *t, struct tui_notes *nt, const char *text)
 		    "or Ctrl-X to make no decision.", f->stds[nt->std].id);
 		return -1;
 	}
-	if (decide_record(&t->in, nt->std, nt->to, nt->dkq, text, t->who, &e) < 0) {
+	if (edit_decide(&t->in, nt->std, nt->to, nt->dkq, text, t->who, &t->undo, &e) < 0) {
 		nt->failed = 1;
 		tui_message(t, 1, "DECISION NOT SAVED: %s. The editor stays open: Esc tries again, "
 		    "Ctrl-X gives it up.", e.msg);

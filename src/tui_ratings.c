@@ -651,7 +651,7 @@ tui_ratings_input(struct tui *t, int is_code, int ch)
 
 		t->rt_withdraw = 0;
 		if (!is_code && (ch == 'y' || ch == 'Y')) {
-			if (decide_withdraw(&t->in, s, &e) < 0)
+			if (edit_withdraw(&t->in, s, &t->undo, &e) < 0)
 				tui_message(t, 1, "NOT WITHDRAWN: %s", e.msg);
 			else {
 				tui_recompute(t);

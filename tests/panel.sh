@@ -104,6 +104,13 @@ check "...from the file" lacks "$D/inspection.ini" "[decision.3.2]"
 check "...the score back" wait_for "Score 14/36"
 tsv >"$TMP/tsv"
 check "...and in summary" grep -qP '^overall\t.*\t14\t36\t' "$TMP/tsv"
+key u
+check "u takes back the withdrawal: the decision is back" wait_for "Undone: the panel decision on 3.2."
+check "...in the file" contains "$D/inspection.ini" 'why = "Risk of harm was being partly addressed in the one case."'
+check "...on screen" wait_for "Score 15/36"
+key u
+check "u again takes back the decision itself" wait_for "Score 14/36"
+check "...from the file" lacks "$D/inspection.ini" "[decision.3.2]"
 
 # ---- where a key question does not apply: the fact that rules it out
 for i in 1 2 3 4; do key k; done

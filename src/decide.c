@@ -75,6 +75,44 @@ decide_record(struct inspection *in, size_t std, int to, const char *kq, const c
 }
 
 int
+decide_judge(struct inspection *in, size_t std, int judgement, struct err *e)
+{
+	const struct form *f = &in->form;
+	int was;
+
+	if (std >= f->nstds || f->stds[std].rating != RATING_JUDGEMENT)
+		return err_set(e, "%s is rated from its cases, not judged: a panel decision "
+		    "moves it", std < f->nstds ? f->stds[std].id : "?");
+	if (judgement != JUDGE_UNSET && judgement != JUDGE_NOT_RATED &&
+	    (judgement < 0 || (size_t)judgement >= f->nbands))
+		return err_set(e, "not a rating of %s", f->id);
+	was = in->judgements[std];
+	in->judgements[std] = judgement;
+	if (insp_save(in, e) < 0) {
+		in->judgements[std] = was;
+		return -1;
+	}
+	return 0;
+}
+
+int
+decide_findings(struct inspection *in, size_t std, int improvements, const char *text,
+    struct err *e)
+{
+	char **slot = improvements ? &in->improvements[std] : &in->strengths[std];
+	char *was = *slot;
+
+	*slot = text && text[strspn(text, " \t\n")] ? xstrdup(text) : NULL;
+	if (insp_save(in, e) < 0) {
+		free(*slot);
+		*slot = was;
+		return -1;
+	}
+	free(was);
+	return 0;
+}
+
+int
 decide_withdraw(struct inspection *in, size_t std, struct err *e)
 {
 	const struct insp_decision *found = decide_find(in, std);

@@ -26,6 +26,17 @@ int decide_record(struct inspection *in, size_t std, int to, const char *kq, con
  * or the save fails (IN then unchanged). */
 int decide_withdraw(struct inspection *in, size_t std, struct err *e);
 
+/* The lead inspector's judgement on judgement-rated standard STD: a band
+ * index, JUDGE_NOT_RATED or JUDGE_UNSET (none). Saved at once; -1 with E
+ * set (IN unchanged) when STD is case-rated or the save fails. */
+int decide_judge(struct inspection *in, size_t std, int judgement, struct err *e);
+
+/* Standard STD's strengths (IMPROVEMENTS 0) or areas for improvement (1),
+ * one point per line, NULL or "" for none. Saved at once; -1 with E set
+ * (IN unchanged) when the save fails. */
+int decide_findings(struct inspection *in, size_t std, int improvements, const char *text,
+		    struct err *e);
+
 /* The decision on standard STD, or NULL. */
 const struct insp_decision *decide_find(const struct inspection *in, size_t std);
 

@@ -176,6 +176,8 @@ const struct tui_binding tui_bindings[] = {
 	K(CTX_RATINGS, 'd', "d", DECIDE),
 	K(CTX_RATINGS, 'D', "D", WITHDRAW),
 	K(CTX_RATINGS, 'u', "u", UNDO),
+	K(CTX_RATINGS, 'S', "S", STRENGTHS),
+	K(CTX_RATINGS, 'I', "I", IMPROVEMENTS),
 };
 
 const size_t tui_nbindings = sizeof tui_bindings / sizeof tui_bindings[0];

@@ -65,8 +65,10 @@
 	X(FILTER_YES, "only the cases judged Yes") \
 	X(FILTER_NO, "only the cases judged No") \
 	X(FILTER_ALL, "every case") \
-	X(DECIDE, "record a panel decision: a band, then the rationale") \
-	X(WITHDRAW, "withdraw the standard's panel decision (asks first)")
+	X(DECIDE, "a panel decision (a band, then why), or a judgement") \
+	X(WITHDRAW, "withdraw the standard's panel decision (asks first)") \
+	X(STRENGTHS, "edit the standard's strengths (a point a line)") \
+	X(IMPROVEMENTS, "edit the standard's areas for improvement")
 
 enum tui_action {
 	ACT_NONE = 0,

@@ -29,6 +29,8 @@ struct tui_notes {
 	char *base;		/* the note when the editor opened (NULL: none) */
 	/* a panel decision's rationale rather than a case's note: */
 	int decision;		/* it is one */
+	int findings;		/* or a standard's strengths (1) or areas for
+				 * improvement (2), of standard STD */
 	size_t std;		/* moving this standard */
 	int to;			/* to this band */
 	char *dkq;		/* resting on this key question, or NULL */
@@ -153,6 +155,21 @@ tui_notes_open_rationale(struct tui *t, size_t std, int to, const char *kq, cons
 	tui_push(t, SCREEN_NOTES);
 }
 
+void
+tui_notes_open_findings(struct tui *t, size_t std, int improvements)
+{
+	struct tui_notes *nt = xcalloc(1, sizeof *nt);
+	const char *now = improvements ? t->in.improvements[std] : t->in.strengths[std];
+
+	nt->findings = improvements ? 2 : 1;
+	nt->std = std;
+	load_text(nt, now ? now : "");
+	nt->cy = nt->n - 1;
+	nt->cx = nt->len[nt->cy];
+	t->notes = nt;
+	tui_push(t, SCREEN_NOTES);
+}
+
 /* The rationale written: the decision recorded (0), or the editor stays
  * open (-1, the status line says why) */
 static int
@@ -192,6 +209,22 @@ tui_notes_close(struct tui *t)
 	if (nt == NULL)
 		return 0;
 	text = text_of(nt);
+	if (nt->findings) {
+		rc = decide_findings(&t->in, nt->std, nt->findings == 2, text, &e);
+		free(text);
+		if (rc < 0) {
+			nt->failed = 1;
+			tui_message(t, 1, "NOT SAVED: %s. The editor stays open: Esc tries again, "
+			    "Ctrl-X discards.", e.msg);
+			return -1;
+		}
+		tui_message(t, 0, "%s of %s saved.", nt->findings == 2 ? "Areas for improvement" :
+		    "Strengths", t->in.form.stds[nt->std].id);
+		notes_free(nt);
+		t->notes = NULL;
+		tui_pop(t);
+		return 0;
+	}
 	if (nt->decision) {
 		rc = record_decision(t, nt, text);
 		free(text);
@@ -276,7 +309,11 @@ tui_notes_draw(struct tui *t)
 	int w = r.w, body = r.h - 2, row = 0, cur_row = 0, cur_col = 0;
 	char title[256];
 
-	if (nt->decision)
+	if (nt->findings)
+		snprintf(title, sizeof title, "%s of %s, a point a line: Esc saves",
+		    nt->findings == 2 ? "Areas for improvement" : "Strengths",
+		    t->in.form.stds[nt->std].id);
+	else if (nt->decision)
 		snprintf(title, sizeof title, "Why %s to %s? Esc records it, Ctrl-X: none",
 		    t->in.form.stds[nt->std].id, t->in.form.bands[nt->to].rating);
 	else

@@ -301,6 +301,36 @@ whatif_rows(struct tui *t, struct rows *l, int w, int ind, size_t s)
 	whatif_free(&wi);
 }
 
+/* Standard S's strengths and areas for improvement, as recorded */
+static void
+findings_rows(struct tui *t, struct rows *l, int w, size_t s)
+{
+	const char *lists[2] = { t->in.strengths[s], t->in.improvements[s] };
+	static const char *const heads[2] = { "Strengths (S to edit):",
+	    "Areas for improvement (I to edit):" };
+
+	for (int k = 0; k < 2; k++) {
+		add(l, 0, -1, "%s", "");
+		add(l, A_BOLD, -1, "%s", heads[k]);
+		if (lists[k] == NULL) {
+			add(l, tui_attr(t, TA_DIM), -1, "  (none recorded)");
+			continue;
+		}
+		for (const char *p = lists[k]; *p;) {
+			size_t n = strcspn(p, "\n");
+			char *point = xstrndup(p, n);
+			char *line = xasprintf("- %s", point);
+
+			add_wrapped(l, 0, 2, w, line);
+			free(line);
+			free(point);
+			p += n;
+			if (*p)
+				p++;
+		}
+	}
+}
+
 /* The overall's points to the next band up and down */
 static void
 overall_rows(struct tui *t, struct rows *l, int w)
@@ -379,8 +409,9 @@ std_rows(struct tui *t, struct rows *l, int w)
 		add_wrapped(l, tui_attr(t, TA_DIM), 0, w, st->statement);
 	if (st->rating != RATING_CASES) {
 		add(l, 0, -1, "%s", "");
-		add_wrapped(l, 0, 0, w, "Judged by the lead inspector, not case by case: "
-		    "yjinspect judge records it.");
+		add_wrapped(l, 0, 0, w, "Judged by the lead inspector, not case by case: d records "
+		    "the judgement.");
+		findings_rows(t, l, w, t->rt_std);
 		return;
 	}
 	add(l, 0, -1, "%s", "");
@@ -417,6 +448,7 @@ std_rows(struct tui *t, struct rows *l, int w)
 	if (line[0])
 		add_wrapped(l, 0, 0, w, line);
 	whatif_rows(t, l, w, 0, t->rt_std);
+	findings_rows(t, l, w, t->rt_std);
 }
 
 static void
@@ -609,9 +641,13 @@ start_decision(struct tui *t)
 	size_t s = std_here(t);
 	struct buf b = BUF_INIT;
 
-	if (f->stds[s].rating != RATING_CASES) {
-		tui_message(t, 1, "%s is judged by the lead inspector, not decided by the panel "
-		    "(yjinspect judge records it).", f->stds[s].id);
+	if (f->stds[s].rating != RATING_CASES) {	/* the lead inspector's judgement */
+		for (size_t i = 0; i < f->nbands; i++)
+			buf_printf(&b, "%s%zu %s", i ? ", " : "", i + 1, f->bands[i].rating);
+		tui_message(t, 0, "Judge %s (now %s): %s, 0 not rated, - none (Esc: no change)",
+		    f->stds[s].id, rate_label(f, t->rate.std[s].rating), buf_str(&b));
+		buf_free(&b);
+		t->rt_pick = 2;
 		return;
 	}
 	if (t->rate.std[s].computed < 0) {
@@ -633,6 +669,23 @@ tui_ratings_input(struct tui *t, int is_code, int ch)
 	const struct form *f = &t->in.form;
 	size_t s = std_here(t);
 
+	if (t->rt_pick == 2) {	/* a judgement */
+		struct err e;
+		int v = !is_code && ch >= '1' && ch < '1' + (int)f->nbands ? ch - '1' :
+		    !is_code && ch == '0' ? JUDGE_NOT_RATED : !is_code && ch == '-' ? JUDGE_UNSET : -99;
+
+		t->rt_pick = 0;
+		if (v == -99)
+			tui_message(t, 0, "No change.");
+		else if (decide_judge(&t->in, s, v, &e) < 0)
+			tui_message(t, 1, "NOT SAVED: %s", e.msg);
+		else {
+			tui_recompute(t);
+			tui_message(t, 0, "%s judged: %s. Score %d/%d.", f->stds[s].id,
+			    rate_label(f, t->rate.std[s].rating), t->rate.score, t->rate.max);
+		}
+		return 1;
+	}
 	if (t->rt_pick) {
 		t->rt_pick = 0;
 		if (!is_code && ch >= '1' && ch < '1' + (int)f->nbands) {
@@ -727,6 +780,12 @@ tui_ratings_key(struct tui *t, enum tui_action a)
 	case ACT_DECIDE:
 		if (t->screen != SCREEN_KQCASES)
 			start_decision(t);
+		return 1;
+	case ACT_STRENGTHS:
+	case ACT_IMPROVEMENTS:
+		if (t->screen == SCREEN_KQCASES)
+			return 0;
+		tui_notes_open_findings(t, std_here(t), a == ACT_IMPROVEMENTS);
 		return 1;
 	case ACT_WITHDRAW: {
 		size_t s = std_here(t);

@@ -112,6 +112,35 @@ key u
 check "u again takes back the decision itself" wait_for "Score 14/36"
 check "...from the file" lacks "$D/inspection.ini" "[decision.3.2]"
 
+# ---- a judged standard: the lead's judgement and the findings, here too
+for i in 1 2 3 4 5 6 7 8 9; do key k; done
+# (1.1 under a bold heading: its reverse video is not told apart; d names it)
+key d
+check "d on a judged standard asks for the judgement" wait_for "Judge 1.1 (now Good): 1 Inadequate"
+key 4
+check "4: judged Outstanding, the score moves" wait_for "1.1 judged: Outstanding. Score 15/36."
+check "...in inspection.ini" grep -q '^1\.1 = outstanding$' "$D/inspection.ini"
+key d
+wait_for "Judge 1.1 (now Outstanding)" >/dev/null
+key 3
+check "3: back to Good" wait_for "1.1 judged: Good. Score 14/36."
+key Enter
+check "Enter opens the judged standard" wait_for "Judged by the lead inspector, not case by case"
+key S
+check "S edits its strengths in the note editor" wait_for "Strengths of 1.1, a point a line: Esc saves"
+typed "A board that knows its children"
+key Enter
+typed "Leaders who listen"
+key Escape
+check "...saved, a point a line" wait_for "Strengths of 1.1 saved."
+check "...shown on its page" wait_for "- Leaders who listen"
+check "...in inspection.ini, as findings records them" contains "$D/inspection.ini" 'strengths = "A board that knows its children\nLeaders who listen"'
+"$YJ" summary "$D" --format md >"$TMP/md"
+check "...and in summary --format md" contains "$TMP/md" "Leaders who listen"
+key Escape
+for i in 1 2 3 4 5 6 7 8 9; do key j; done
+wait_sel "  3.2   Planning" >/dev/null
+
 # ---- where a key question does not apply: the fact that rules it out
 for i in 1 2 3 4; do key k; done
 check "k back to 2.2" wait_sel "  2.2   Planning"

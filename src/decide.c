@@ -113,6 +113,26 @@ decide_findings(struct inspection *in, size_t std, int improvements, const char 
 }
 
 int
+decide_evidence(struct inspection *in, size_t kq, const char *text, struct err *e)
+{
+	const struct form *f = &in->form;
+	char *was;
+
+	if (kq >= f->nkqs || f->stds[f->kqs[kq].std].rating != RATING_JUDGEMENT)
+		return err_set(e, "%s is a key question of a case-rated standard: its cases' "
+		    "answers are its evidence", kq < f->nkqs ? f->kqs[kq].id : "?");
+	was = in->evidence[kq];
+	in->evidence[kq] = text && text[strspn(text, " \t\n")] ? xstrdup(text) : NULL;
+	if (insp_save(in, e) < 0) {
+		free(in->evidence[kq]);
+		in->evidence[kq] = was;
+		return -1;
+	}
+	free(was);
+	return 0;
+}
+
+int
 decide_withdraw(struct inspection *in, size_t std, struct err *e)
 {
 	const struct insp_decision *found = decide_find(in, std);

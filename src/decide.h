@@ -37,6 +37,11 @@ int decide_judge(struct inspection *in, size_t std, int judgement, struct err *e
 int decide_findings(struct inspection *in, size_t std, int improvements, const char *text,
 		    struct err *e);
 
+/* The lead's evidence note on key question KQ of a judgement-rated
+ * standard (NULL or "" for none). Saved at once; -1 with E set (IN
+ * unchanged) when KQ's standard is case-rated or the save fails. */
+int decide_evidence(struct inspection *in, size_t kq, const char *text, struct err *e);
+
 /* The decision on standard STD, or NULL. */
 const struct insp_decision *decide_find(const struct inspection *in, size_t std);
 

@@ -380,6 +380,31 @@ findings(struct walk *w, const char *title, const char *text)
 	free(s);
 }
 
+/* The lead inspector's evidence on a judged standard's key questions */
+static void
+evidence(struct walk *w, size_t s)
+{
+	const struct form_std *st = &w->f->stds[s];
+	char **items = xcalloc(st->nkqs + 1, sizeof *items);
+	size_t n = 0;
+
+	for (size_t i = 0; i < st->nkqs; i++) {
+		size_t q = st->kqs[i];
+		struct buf b = BUF_INIT;
+
+		if (w->in->evidence[q] == NULL)
+			continue;
+		buf_printf(&b, "%s: ", w->f->kqs[q].id);
+		text_clean(&b, w->in->evidence[q], 0);
+		items[n++] = buf_take(&b);
+	}
+	if (n)
+		w->em->list(w->ctx, "Evidence", (const char *const *)items, n);
+	for (size_t i = 0; i < n; i++)
+		free(items[i]);
+	free(items);
+}
+
 static void
 standard(struct walk *w, size_t s)
 {
@@ -407,6 +432,8 @@ standard(struct walk *w, size_t s)
 		w->em->para(w->ctx, DOC_STATEMENT, cleaned(&b, st->statement));
 	findings(w, "Strengths", w->in->strengths ? w->in->strengths[s] : NULL);
 	findings(w, "Areas for improvement", w->in->improvements ? w->in->improvements[s] : NULL);
+	if (st->rating == RATING_JUDGEMENT && w->in->evidence)
+		evidence(w, s);
 	if (st->rating == RATING_CASES) {
 		buf_printf(&dec_anchor, "decision-%s", st->id);
 		kq_table(w, s, buf_str(&dec_anchor));

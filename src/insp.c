@@ -236,6 +236,29 @@ read_findings(struct ireader *r, const struct ini_section *s, const char *id)
 	in->improvements[si] = iniread_text(&r->rd, s->name, "improvements");
 }
 
+/* [evidence]: the lead's note on each key question of a judged standard */
+static void
+read_evidence(struct ireader *r, const struct ini_section *s)
+{
+	struct inspection *in = r->in;
+
+	for (size_t i = 0; i < s->nkeys; i++) {
+		const char *k = s->keys[i].name;
+		int q = form_kq_index(&in->form, k);
+
+		if (q < 0 || in->form.stds[in->form.kqs[q].std].rating != RATING_JUDGEMENT) {
+			iniread_err(&r->rd, s->name, k, "not a key question of a judgement-rated "
+			    "standard of %s (its cases' answers are its evidence)", in->form.id);
+			continue;
+		}
+		in->evidence[q] = iniread_key_text(&r->rd, s, &s->keys[i]);
+		if (in->evidence[q] && in->evidence[q][0] == '\0') {
+			free(in->evidence[q]);
+			in->evidence[q] = NULL;
+		}
+	}
+}
+
 /* ---- cases ---- */
 
 static int
@@ -620,6 +643,7 @@ insp_open(struct inspection *in, const char *dir, const char *forms_dir, struct 
 		in->judgements[i] = JUDGE_UNSET;
 	in->strengths = xcalloc(in->form.nstds, sizeof *in->strengths);
 	in->improvements = xcalloc(in->form.nstds, sizeof *in->improvements);
+	in->evidence = xcalloc(in->form.nkqs ? in->form.nkqs : 1, sizeof *in->evidence);
 	for (size_t i = 0; i < r.rd.ini.nsecs; i++) {
 		const struct ini_section *sec = &r.rd.ini.secs[i];
 
@@ -631,11 +655,13 @@ insp_open(struct inspection *in, const char *dir, const char *forms_dir, struct 
 			read_decision(&r, sec, sec->name + 9);
 		else if (strncmp(sec->name, "findings.", 9) == 0)
 			read_findings(&r, sec, sec->name + 9);
+		else if (strcmp(sec->name, "evidence") == 0)
+			read_evidence(&r, sec);
 		else if (conflict_section_of(sec->name))
 			conflict_read(&in->conflicts, &r.rd, sec);
 		else
 			iniread_err(&r.rd, sec->name, NULL, "unknown section (expected inspection, "
-			    "judgements, decision.STANDARD, findings.STANDARD or "
+			    "judgements, decision.STANDARD, findings.STANDARD, evidence or "
 			    "conflicts.SECTION)");
 	}
 	settle_conflicts(in, &r.rd);
@@ -686,6 +712,9 @@ insp_close(struct inspection *in)
 	}
 	free(in->strengths);
 	free(in->improvements);
+	for (size_t i = 0; in->evidence && i < in->form.nkqs; i++)
+		free(in->evidence[i]);
+	free(in->evidence);
 	conflicts_free(&in->conflicts);
 	free(in->judgements);
 	form_free(&in->form);
@@ -870,6 +899,17 @@ insp_write(const struct inspection *in, int new, struct err *e)
 			iniw_str(&w, "strengths", in->strengths[s]);
 		if (in->improvements[s])
 			iniw_str(&w, "improvements", in->improvements[s]);
+	}
+	{
+		int any = 0;
+
+		for (size_t q = 0; in->evidence && q < f->nkqs; q++) {
+			if (in->evidence[q] == NULL)
+				continue;
+			if (!any++)
+				iniw_section(&w, "evidence");
+			iniw_str(&w, f->kqs[q].id, in->evidence[q]);
+		}
 	}
 	{
 		struct conflicts keep = { 0 };	/* less those given a value since */

@@ -39,6 +39,9 @@ struct inspection {
 	/* [nstds] each: the standard's strengths and areas for improvement as
 	 * the report lists them, one point per line; NULL: none recorded */
 	char **strengths, **improvements;
+	/* [nkqs]: the lead inspector's evidence note on a key question of a
+	 * judgement-rated standard ([evidence] KQ = TEXT), or NULL */
+	char **evidence;
 	/* keys of inspection.ini a merge found changed differently in two
 	 * copies, not yet given a value again (conflict.h); a decision in
 	 * conflict is kept whole, each side's, as conflicts.decision.STANDARD */

@@ -117,6 +117,12 @@ join_ratings(struct inspection *in, const struct inspection *other, struct probl
 		    "strengths", p);
 		join_text(&in->improvements[s], other->improvements[s], in, other, f->stds[s].id,
 		    "improvements", p);
+		for (size_t i = 0; i < f->stds[s].nkqs; i++) {
+			size_t q = f->stds[s].kqs[i];
+
+			join_text(&in->evidence[q], other->evidence[q], in, other, f->stds[s].id,
+			    f->kqs[q].id, p);
+		}
 		char sec[80];
 
 		snprintf(sec, sizeof sec, "decision.%s", f->stds[s].id);

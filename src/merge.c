@@ -305,7 +305,8 @@ text_of(const struct key *k)
 static int
 joins(const char *sec)
 {
-	return strcmp(sec, "notes") == 0 || strncmp(sec, "findings.", 9) == 0;
+	return strcmp(sec, "notes") == 0 || strncmp(sec, "findings.", 9) == 0 ||
+	    strcmp(sec, "evidence") == 0;
 }
 
 /* A panel decision (inspection.ini [decision.STD]) is one whole: when any

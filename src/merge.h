@@ -7,7 +7,7 @@
  * value: "none"):
  *   - O and T the same: that value (one copy);
  *   - only one side changed it (O = B, or T = B): that side's value;
- *   - both changed it differently: in [notes] and [findings.STD] both
+ *   - both changed it differently: in [notes], [findings.STD] and [evidence] both
  *     texts are kept, ours, then a line saying a merge joined them, then
  *     theirs (a text removed on one side and changed on the other keeps the
  *     changed one); a panel decision [decision.STD] is one whole: a

@@ -218,7 +218,8 @@ char *tui_notes_text(const struct tui *t);	/* what is typed (free it), or NULL *
 void tui_notes_open_rationale(struct tui *t, size_t std, int to, const char *kq,
 			      const char *initial);
 /* The note editor for standard STD's strengths (IMPROVEMENTS 0) or areas
- * for improvement (1), a point a line; closed, they are saved. */
+ * for improvement (1), a point a line; or (IMPROVEMENTS 2) the lead's
+ * evidence on key question STD of a judged standard. Closed, saved. */
 void tui_notes_open_findings(struct tui *t, size_t std, int improvements);
 void tui_notes_draw(struct tui *t);
 int tui_notes_input(struct tui *t, int is_code, int ch);

@@ -178,6 +178,7 @@ const struct tui_binding tui_bindings[] = {
 	K(CTX_RATINGS, 'u', "u", UNDO),
 	K(CTX_RATINGS, 'S', "S", STRENGTHS),
 	K(CTX_RATINGS, 'I', "I", IMPROVEMENTS),
+	K(CTX_RATINGS, 'e', "e", EVIDENCE),
 };
 
 const size_t tui_nbindings = sizeof tui_bindings / sizeof tui_bindings[0];

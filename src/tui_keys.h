@@ -68,7 +68,8 @@
 	X(DECIDE, "a panel decision (a band, then why), or a judgement") \
 	X(WITHDRAW, "withdraw the standard's panel decision (asks first)") \
 	X(STRENGTHS, "edit the standard's strengths (a point a line)") \
-	X(IMPROVEMENTS, "edit the standard's areas for improvement")
+	X(IMPROVEMENTS, "edit the standard's areas for improvement") \
+	X(EVIDENCE, "edit the lead's evidence on a judged key question")
 
 enum tui_action {
 	ACT_NONE = 0,

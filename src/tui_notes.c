@@ -30,7 +30,8 @@ struct tui_notes {
 	/* a panel decision's rationale rather than a case's note: */
 	int decision;		/* it is one */
 	int findings;		/* or a standard's strengths (1) or areas for
-				 * improvement (2), of standard STD */
+				 * improvement (2), of standard STD, or the lead's
+				 * evidence on key question KQ (3) */
 	size_t std;		/* moving this standard */
 	int to;			/* to this band */
 	char *dkq;		/* resting on this key question, or NULL */
@@ -159,10 +160,17 @@ void
 tui_notes_open_findings(struct tui *t, size_t std, int improvements)
 {
 	struct tui_notes *nt = xcalloc(1, sizeof *nt);
-	const char *now = improvements ? t->in.improvements[std] : t->in.strengths[std];
+	const char *now = improvements == 1 ? t->in.improvements[std] :
+	    improvements == 0 ? t->in.strengths[std] : NULL;
 
 	nt->findings = improvements ? 2 : 1;
 	nt->std = std;
+	if (improvements == 2) {	/* (the evidence on key question STD) */
+		nt->findings = 3;
+		nt->kq = std;
+		nt->std = t->in.form.kqs[std].std;
+		now = t->in.evidence[std];
+	}
 	load_text(nt, now ? now : "");
 	nt->cy = nt->n - 1;
 	nt->cx = nt->len[nt->cy];
@@ -210,7 +218,8 @@ tui_notes_close(struct tui *t)
 		return 0;
 	text = text_of(nt);
 	if (nt->findings) {
-		rc = decide_findings(&t->in, nt->std, nt->findings == 2, text, &e);
+		rc = nt->findings == 3 ? decide_evidence(&t->in, nt->kq, text, &e) :
+		    decide_findings(&t->in, nt->std, nt->findings == 2, text, &e);
 		free(text);
 		if (rc < 0) {
 			nt->failed = 1;
@@ -218,8 +227,9 @@ tui_notes_close(struct tui *t)
 			    "Ctrl-X discards.", e.msg);
 			return -1;
 		}
-		tui_message(t, 0, "%s of %s saved.", nt->findings == 2 ? "Areas for improvement" :
-		    "Strengths", t->in.form.stds[nt->std].id);
+		tui_message(t, 0, "%s of %s saved.", nt->findings == 3 ? "The evidence" :
+		    nt->findings == 2 ? "Areas for improvement" : "Strengths",
+		    nt->findings == 3 ? t->in.form.kqs[nt->kq].id : t->in.form.stds[nt->std].id);
 		notes_free(nt);
 		t->notes = NULL;
 		tui_pop(t);
@@ -309,7 +319,10 @@ tui_notes_draw(struct tui *t)
 	int w = r.w, body = r.h - 2, row = 0, cur_row = 0, cur_col = 0;
 	char title[256];
 
-	if (nt->findings)
+	if (nt->findings == 3)
+		snprintf(title, sizeof title, "The evidence on %s: Esc saves",
+		    t->in.form.kqs[nt->kq].id);
+	else if (nt->findings)
 		snprintf(title, sizeof title, "%s of %s, a point a line: Esc saves",
 		    nt->findings == 2 ? "Areas for improvement" : "Strengths",
 		    t->in.form.stds[nt->std].id);

@@ -410,7 +410,17 @@ std_rows(struct tui *t, struct rows *l, int w)
 	if (st->rating != RATING_CASES) {
 		add(l, 0, -1, "%s", "");
 		add_wrapped(l, 0, 0, w, "Judged by the lead inspector, not case by case: d records "
-		    "the judgement.");
+		    "the judgement, e the evidence on the key question selected.");
+		for (size_t i = 0; i < st->nkqs; i++) {
+			size_t q = st->kqs[i];
+			const char *ev = t->in.evidence ? t->in.evidence[q] : NULL;
+
+			add(l, 0, (int)i, "%-7s %s", f->kqs[q].id, f->kqs[q].text);
+			if (ev)
+				add_wrapped(l, 0, 8, w, ev);
+			else
+				add(l, tui_attr(t, TA_DIM), -1, "        (no evidence noted: e)");
+		}
 		findings_rows(t, l, w, t->rt_std);
 		return;
 	}
@@ -460,7 +470,7 @@ std_draw(struct tui *t)
 	if (t->std_sel < 0 || (size_t)t->std_sel >= st->nkqs)
 		t->std_sel = 0;
 	std_rows(t, &l, area(t).w);
-	draw_rows(t, &l, area(t), st->rating == RATING_CASES ? t->std_sel : -1, &t->std_top);
+	draw_rows(t, &l, area(t), t->std_sel, &t->std_top);
 	rows_free(&l);
 }
 
@@ -780,6 +790,11 @@ tui_ratings_key(struct tui *t, enum tui_action a)
 	case ACT_DECIDE:
 		if (t->screen != SCREEN_KQCASES)
 			start_decision(t);
+		return 1;
+	case ACT_EVIDENCE:
+		if (t->screen != SCREEN_STANDARD || f->stds[t->rt_std].rating != RATING_JUDGEMENT)
+			return 0;
+		tui_notes_open_findings(t, f->stds[t->rt_std].kqs[t->std_sel], 2);
 		return 1;
 	case ACT_STRENGTHS:
 	case ACT_IMPROVEMENTS:

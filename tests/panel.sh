@@ -135,8 +135,16 @@ key Escape
 check "...saved, a point a line" wait_for "Strengths of 1.1 saved."
 check "...shown on its page" wait_for "- Leaders who listen"
 check "...in inspection.ini, as findings records them" contains "$D/inspection.ini" 'strengths = "A board that knows its children\nLeaders who listen"'
+key e
+check "e edits the lead's evidence on the key question selected" wait_for "The evidence on 1.1.1: Esc saves"
+typed "Board minutes show each child's outcomes reviewed."
+key Escape
+check "...saved" wait_for "The evidence of 1.1.1 saved."
+check "...shown under its key question" wait_for "        Board minutes show each child's outcomes reviewed."
+check "...in inspection.ini [evidence]" grep -q "^1\.1\.1 = \"Board minutes show each child's outcomes reviewed.\"$" "$D/inspection.ini"
 "$YJ" summary "$D" --format md >"$TMP/md"
 check "...and in summary --format md" contains "$TMP/md" "Leaders who listen"
+check "...the evidence too (md escapes the number's first dot)" contains "$TMP/md" "- 1\\.1.1: Board minutes show each child's outcomes reviewed."
 key Escape
 for i in 1 2 3 4 5 6 7 8 9; do key j; done
 wait_sel "  3.2   Planning" >/dev/null

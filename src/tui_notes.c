@@ -113,6 +113,17 @@ text_of(const struct tui_notes *nt)
 	return NULL;
 }
 
+/* NT opened on TEXT, the cursor at its end, on top of the screen */
+static void
+editor_open(struct tui *t, struct tui_notes *nt, const char *text)
+{
+	load_text(nt, text);
+	nt->cy = nt->n - 1;
+	nt->cx = nt->len[nt->cy];
+	t->notes = nt;
+	tui_push(t, SCREEN_NOTES);
+}
+
 void
 tui_notes_open(struct tui *t, size_t kq)
 {
@@ -121,11 +132,7 @@ tui_notes_open(struct tui *t, size_t kq)
 
 	nt->kq = kq;
 	nt->base = note ? xstrdup(note) : NULL;
-	load_text(nt, note ? note : "");
-	nt->cy = nt->n - 1;
-	nt->cx = nt->len[nt->cy];
-	t->notes = nt;
-	tui_push(t, SCREEN_NOTES);
+	editor_open(t, nt, note ? note : "");
 }
 
 static void
@@ -149,11 +156,7 @@ tui_notes_open_rationale(struct tui *t, size_t std, int to, const char *kq, cons
 	nt->std = std;
 	nt->to = to;
 	nt->dkq = kq ? xstrdup(kq) : NULL;
-	load_text(nt, initial ? initial : "");
-	nt->cy = nt->n - 1;
-	nt->cx = nt->len[nt->cy];
-	t->notes = nt;
-	tui_push(t, SCREEN_NOTES);
+	editor_open(t, nt, initial ? initial : "");
 }
 
 void
@@ -171,11 +174,7 @@ tui_notes_open_findings(struct tui *t, size_t std, int improvements)
 		nt->std = t->in.form.kqs[std].std;
 		now = t->in.evidence[std];
 	}
-	load_text(nt, now ? now : "");
-	nt->cy = nt->n - 1;
-	nt->cx = nt->len[nt->cy];
-	t->notes = nt;
-	tui_push(t, SCREEN_NOTES);
+	editor_open(t, nt, now ? now : "");
 }
 
 /* The rationale written: the decision recorded (0), or the editor stays

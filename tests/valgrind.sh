@@ -30,7 +30,8 @@ verdict() {
 # ---- the cmocka tests
 for t in ${VALGRIND_TESTS:-tests/test_esc tests/test_save tests/test_ini tests/test_cond \
     tests/test_form tests/test_case tests/test_rate tests/test_update tests/test_fixtures \
-    tests/test_insp tests/test_edit tests/test_journal tests/test_mutate tests/test_merge}; do
+    tests/test_insp tests/test_edit tests/test_journal tests/test_mutate tests/test_merge \
+    tests/test_whatif}; do
 	log="$TMP/$(basename "$t").vg"
 	$VG --log-file="$log" "$top_builddir/$t" >"$TMP/out" 2>&1
 	rc=$?
@@ -74,9 +75,19 @@ step Escape; sleep 1
 step f; wait_for "Case facts" && s=$((s + 1))
 step Enter; sleep 1
 step Tab; sleep 1; step Tab; sleep 1
+step r; wait_for "Ratings ·" && s=$((s + 1))
+step Enter; wait_for "Of the " && s=$((s + 1))
+step Enter; wait_for "relevant cases Yes" && s=$((s + 1))
+step Escape; sleep 1
+step d; wait_for "from " && s=$((s + 1))
+step 3; wait_for "Esc records it" && s=$((s + 1))
+tm send-keys -t v -l "memcheck rationale"; wait_for "memcheck rationale" && s=$((s + 1))
+step Escape; wait_for "Panel decision:" && s=$((s + 1))
+step u; wait_for "Undone: the panel decision" && s=$((s + 1))
+step Escape; sleep 1
 tm resize-window -t v -x 100 -y 30 2>/dev/null; sleep 1
 step q; wait_for "EXIT" && s=$((s + 1))
-check "the terminal UI session ran its 9 steps under memcheck ($s)" [ "$s" -eq 9 ]
+check "the terminal UI session ran its 17 steps under memcheck ($s)" [ "$s" -eq 17 ]
 if [ -f "$log" ] && clean "$log" && cap | grep -q "EXIT 0"; then
 	ok "the terminal UI under memcheck: $(verdict "$log"), exit 0"
 else

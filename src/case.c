@@ -244,8 +244,7 @@ read_facts(struct reader *r, const struct ini_section *s)
 static int
 resolve(struct reader *r, const char *k, int *kq, int *pr)
 {
-	*kq = form_kq_index(r->f, k);
-	*pr = *kq < 0 ? form_prompt_index(r->f, k) : -1;
+	form_item_index(r->f, k, kq, pr);
 	return *kq >= 0 || *pr >= 0;
 }
 

@@ -928,6 +928,21 @@ form_prompt_index(const struct form *f, const char *id)
 		return id_find(f, id, 0);
 	FIND(f->prompts, f->nprompts, id);
 }
+
+void
+form_item_index(const struct form *f, const char *id, int *kq, int *pr)
+{
+	const struct form_slot *s;
+
+	if (f->ids == NULL) {
+		*kq = form_kq_index(f, id);
+		*pr = *kq < 0 ? form_prompt_index(f, id) : -1;
+		return;
+	}
+	s = id_slot(f, id);
+	*kq = s->id != NULL && s->index >= 0 ? s->index : -1;
+	*pr = s->id != NULL && s->index < 0 ? -s->index - 1 : -1;
+}
 int form_band_index(const struct form *f, const char *id) { FIND(f->bands, f->nbands, id); }
 
 int

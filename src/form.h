@@ -149,6 +149,9 @@ int form_choice_index(const struct form_fact *fact, const char *value);
 int form_std_index(const struct form *f, const char *id);
 int form_kq_index(const struct form *f, const char *id);
 int form_prompt_index(const struct form *f, const char *id);
+/* Both at once, with one lookup: *KQ and *PR as the two would give (at
+ * most one of them >= 0). */
+void form_item_index(const struct form *f, const char *id, int *kq, int *pr);
 /* Whether key question Q has a sub-sample of its own (a label other than
  * its standard's). */
 int form_kq_sub_sample(const struct form *f, size_t q);

@@ -98,19 +98,26 @@ answer_parse(const char *v)
 /* ---- what is on disk ---- */
 
 static void
+disk_from(struct case_file *c, const struct stat *st)
+{
+	memset(&c->disk, 0, sizeof c->disk);
+	c->disk.dev = (unsigned long long)st->st_dev;
+	c->disk.ino = (unsigned long long)st->st_ino;
+	c->disk.size = (unsigned long long)st->st_size;
+	c->disk.mtime_s = (long long)st->st_mtim.tv_sec;
+	c->disk.mtime_ns = (long long)st->st_mtim.tv_nsec;
+	c->disk.known = 1;
+}
+
+static void
 disk_note(struct case_file *c)
 {
 	struct stat st;
 
-	memset(&c->disk, 0, sizeof c->disk);
-	if (stat(c->path, &st) != 0)
-		return;
-	c->disk.dev = (unsigned long long)st.st_dev;
-	c->disk.ino = (unsigned long long)st.st_ino;
-	c->disk.size = (unsigned long long)st.st_size;
-	c->disk.mtime_s = (long long)st.st_mtim.tv_sec;
-	c->disk.mtime_ns = (long long)st.st_mtim.tv_nsec;
-	c->disk.known = 1;
+	if (stat(c->path, &st) == 0)
+		disk_from(c, &st);
+	else
+		memset(&c->disk, 0, sizeof c->disk);
 }
 
 int
@@ -423,12 +430,14 @@ case_load(struct case_file *c, const struct form *f, const char *path, struct pr
 		problems_add(p, PROBLEM_ERROR, "%s: no [case] section: not a case file", path);
 		r.rd.errors++;
 	}
+	/* what was read, not what is there now: a file replaced since is one
+	 * this process has not seen, and its next save must not go over it */
+	disk_from(c, &r.rd.ini.st);
 	ini_free(&r.rd.ini);
 	if (r.rd.errors) {
 		case_free(c, f);
 		return -1;
 	}
-	disk_note(c);
 	return 0;
 }
 

@@ -782,6 +782,7 @@ ini_load(struct ini *ini, const char *path, struct err *e)
 		 */
 		if (stat(path, &after) == 0 && ini_same_file(&st, &after)) {
 			close(fd);
+			ini->st = st;	/* what was read */
 			break;
 		}
 		close(fd);

@@ -34,6 +34,7 @@
 #define YJ_INI_H
 
 #include <stddef.h>
+#include <sys/stat.h>
 
 #include "err.h"
 
@@ -59,6 +60,8 @@ struct ini {
 	size_t nsecs;
 	void *dict;			/* the iniparser dictionary (opaque here) */
 	void *index;			/* while loading: a hash of the names */
+	struct stat st;			/* the file as it was read (fstat of the
+					 * descriptor it was read from) */
 };
 
 /* Load PATH. On success fills INI (free with ini_free); on failure INI

@@ -854,6 +854,12 @@ ini_key_text(const struct ini *ini, const struct ini_section *s,
 	size_t n;
 
 	*out = NULL;
+	if (k->nmore == 0 && strchr(k->value, '\\') == NULL) {
+		/* nothing to decode (most values, an answer's stamp): a copy of
+		 * its own size, kept as long as the case */
+		*out = xstrdup(k->value);
+		return 0;
+	}
 	for (n = 0; n <= k->nmore; n++) {
 		if (esc_decode(&b, n == 0 ? k->value : k->more[n - 1], e) == -1) {
 			if (n == 0)
@@ -867,7 +873,8 @@ ini_key_text(const struct ini *ini, const struct ini_section *s,
 			return -1;
 		}
 	}
-	*out = buf_take(&b);
+	n = b.len;
+	*out = xrealloc(buf_take(&b), n + 1);	/* its own size, not the buffer's */
 	return 0;
 }
 

@@ -19,33 +19,7 @@
 #include "testutil.h"
 #include "xalloc.h"
 
-/* Two case-rated standards (s.1 counted, with a key question that only
- * applies where 'flag' is yes; s.2 not counted), one judgement standard. */
-static const char forms_text[] =
-"[framework]\n"
-"id = t\n"
-"title = \"test framework\"\n"
-"rounding = %s\n"
-"[fact.case_type]\nlabel = \"Case type\"\ntype = choice\nchoices = \"court oocd\"\n"
-"choice.court = \"Court\"\nchoice.oocd = \"Out of court\"\n"
-"[fact.flag]\nlabel = \"Flag\"\ntype = bool\n"
-"[band.inadequate]\nlabel = \"Minority\"\nrating = \"Inadequate\"\nmin = 0\nscore = 0\n"
-"[band.requires-improvement]\nlabel = \"Too few\"\nrating = \"Requires improvement\"\nmin = 50\nscore = 1\n"
-"[band.good]\nlabel = \"Reasonable majority\"\nrating = \"Good\"\nmin = 65\nscore = 2\n"
-"[band.outstanding]\nlabel = \"Large majority\"\nrating = \"Outstanding\"\nmin = 80\nscore = 3\n"
-"[overall.inadequate]\nrating = \"Inadequate\"\nmin = 0\n"
-"[overall.requires-improvement]\nrating = \"Requires improvement\"\nmin = 2\n"
-"[overall.good]\nrating = \"Good\"\nmin = 4\n"
-"[overall.outstanding]\nrating = \"Outstanding\"\nmin = 6\n"
-"[domain.1]\nname = \"Org\"\n"
-"[standard.1.1]\ndomain = 1\nname = \"Judged\"\nrating = judgement\n"
-"[domain.2]\nname = \"Court\"\n"
-"[standard.2.1]\ndomain = 2\nname = \"Assessment\"\nrating = cases\napplies = \"case_type == court\"\n"
-"[kq.2.1.1]\nstandard = 2.1\ntext = \"Always?\"\n"
-"[prompt.2.1.1.1]\nkq = 2.1.1\ntext = \"A prompt\"\nna = yes\n"
-"[kq.2.1.2]\nstandard = 2.1\ntext = \"Flagged?\"\nrelevant = \"flag\"\n"
-"[standard.2.2]\ndomain = 2\nname = \"Uncounted\"\nrating = cases\ncounted = no\napplies = \"case_type == court\"\n"
-"[kq.2.2.1]\nstandard = 2.2\ntext = \"Other?\"\n";
+/* The framework: tu_rate_forms (testutil.h), its rounding rule per test */
 
 struct fx {
 	char *dir;
@@ -55,7 +29,7 @@ struct fx {
 static void
 fx_open(struct fx *fx, const char *rounding)
 {
-	char *text = xasprintf(forms_text, rounding);
+	char *text = xasprintf(tu_rate_forms, rounding);
 	struct err e;
 
 	fx->dir = tu_tmpdir();

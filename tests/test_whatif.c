@@ -22,33 +22,7 @@
 #include "whatif.h"
 #include "xalloc.h"
 
-/* As test_rate.c's: s.2.1 counted (2.1.2 only where 'flag' is yes), s.2.2
- * not counted, s.1.1 judgement-rated; overall bands at 0, 2, 4, 6. */
-static const char forms_text[] =
-"[framework]\n"
-"id = t\n"
-"title = \"test framework\"\n"
-"rounding = half-up\n"
-"[fact.case_type]\nlabel = \"Case type\"\ntype = choice\nchoices = \"court oocd\"\n"
-"choice.court = \"Court\"\nchoice.oocd = \"Out of court\"\n"
-"[fact.flag]\nlabel = \"Flag\"\ntype = bool\n"
-"[band.inadequate]\nlabel = \"Minority\"\nrating = \"Inadequate\"\nmin = 0\nscore = 0\n"
-"[band.requires-improvement]\nlabel = \"Too few\"\nrating = \"Requires improvement\"\nmin = 50\nscore = 1\n"
-"[band.good]\nlabel = \"Reasonable majority\"\nrating = \"Good\"\nmin = 65\nscore = 2\n"
-"[band.outstanding]\nlabel = \"Large majority\"\nrating = \"Outstanding\"\nmin = 80\nscore = 3\n"
-"[overall.inadequate]\nrating = \"Inadequate\"\nmin = 0\n"
-"[overall.requires-improvement]\nrating = \"Requires improvement\"\nmin = 2\n"
-"[overall.good]\nrating = \"Good\"\nmin = 4\n"
-"[overall.outstanding]\nrating = \"Outstanding\"\nmin = 6\n"
-"[domain.1]\nname = \"Org\"\n"
-"[standard.1.1]\ndomain = 1\nname = \"Judged\"\nrating = judgement\n"
-"[domain.2]\nname = \"Court\"\n"
-"[standard.2.1]\ndomain = 2\nname = \"Assessment\"\nrating = cases\napplies = \"case_type == court\"\n"
-"[kq.2.1.1]\nstandard = 2.1\ntext = \"Always?\"\n"
-"[prompt.2.1.1.1]\nkq = 2.1.1\ntext = \"A prompt\"\nna = yes\n"
-"[kq.2.1.2]\nstandard = 2.1\ntext = \"Flagged?\"\nrelevant = \"flag\"\n"
-"[standard.2.2]\ndomain = 2\nname = \"Uncounted\"\nrating = cases\ncounted = no\napplies = \"case_type == court\"\n"
-"[kq.2.2.1]\nstandard = 2.2\ntext = \"Other?\"\n";
+/* The framework: tu_rate_forms (testutil.h), rounding half-up */
 
 struct fx {
 	char *dir;
@@ -65,7 +39,10 @@ setup(void **state)
 	struct err e;
 
 	fx->dir = tu_tmpdir();
-	tu_write(fx->dir, "t.ini", forms_text);
+	char *forms = xasprintf(tu_rate_forms, "half-up");
+
+	tu_write(fx->dir, "t.ini", forms);
+	free(forms);
 	if (form_load_id(&fx->in.form, fx->dir, "t", &e) < 0)
 		fail_msg("%s", e.msg);
 	fx->in.judgements = xmalloc(fx->in.form.nstds * sizeof(int));

@@ -208,3 +208,29 @@ tu_same_case(const struct case_file *a, const struct case_file *b, const struct 
 	for (size_t i = 0; i < f->nprompts; i++)
 		tu_same_string(a->prompt_stamp[i], b->prompt_stamp[i]);
 }
+
+const char tu_rate_forms[] =
+"[framework]\n"
+"id = t\n"
+"title = \"test framework\"\n"
+"rounding = %s\n"
+"[fact.case_type]\nlabel = \"Case type\"\ntype = choice\nchoices = \"court oocd\"\n"
+"choice.court = \"Court\"\nchoice.oocd = \"Out of court\"\n"
+"[fact.flag]\nlabel = \"Flag\"\ntype = bool\n"
+"[band.inadequate]\nlabel = \"Minority\"\nrating = \"Inadequate\"\nmin = 0\nscore = 0\n"
+"[band.requires-improvement]\nlabel = \"Too few\"\nrating = \"Requires improvement\"\nmin = 50\nscore = 1\n"
+"[band.good]\nlabel = \"Reasonable majority\"\nrating = \"Good\"\nmin = 65\nscore = 2\n"
+"[band.outstanding]\nlabel = \"Large majority\"\nrating = \"Outstanding\"\nmin = 80\nscore = 3\n"
+"[overall.inadequate]\nrating = \"Inadequate\"\nmin = 0\n"
+"[overall.requires-improvement]\nrating = \"Requires improvement\"\nmin = 2\n"
+"[overall.good]\nrating = \"Good\"\nmin = 4\n"
+"[overall.outstanding]\nrating = \"Outstanding\"\nmin = 6\n"
+"[domain.1]\nname = \"Org\"\n"
+"[standard.1.1]\ndomain = 1\nname = \"Judged\"\nrating = judgement\n"
+"[domain.2]\nname = \"Court\"\n"
+"[standard.2.1]\ndomain = 2\nname = \"Assessment\"\nrating = cases\napplies = \"case_type == court\"\n"
+"[kq.2.1.1]\nstandard = 2.1\ntext = \"Always?\"\n"
+"[prompt.2.1.1.1]\nkq = 2.1.1\ntext = \"A prompt\"\nna = yes\n"
+"[kq.2.1.2]\nstandard = 2.1\ntext = \"Flagged?\"\nrelevant = \"flag\"\n"
+"[standard.2.2]\ndomain = 2\nname = \"Uncounted\"\nrating = cases\ncounted = no\napplies = \"case_type == court\"\n"
+"[kq.2.2.1]\nstandard = 2.2\ntext = \"Other?\"\n";

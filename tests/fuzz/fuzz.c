@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "form.h"
 #include "fuzz.h"
 
 static char dir[PATH_MAX];
@@ -121,4 +122,33 @@ fuzz_forms_dir(void)
 	const char *env = getenv("YJINSPECT_FORMS");
 
 	return env != NULL && *env != '\0' ? env : SRCDIR "/forms";
+}
+
+static const char *const fuzz_framework_ids[] = { "yj-2019", "yj-2021" };
+#define FUZZ_NFORMS (sizeof fuzz_framework_ids / sizeof fuzz_framework_ids[0])
+static struct form fuzz_loaded[FUZZ_NFORMS];
+
+static void
+fuzz_forms_free(void)
+{
+	for (size_t i = 0; i < FUZZ_NFORMS; i++)
+		form_free(&fuzz_loaded[i]);
+}
+
+const struct form *
+fuzz_forms(size_t *n)
+{
+	static int loaded;
+	struct err e;
+
+	if (!loaded) {
+		for (size_t i = 0; i < FUZZ_NFORMS; i++)
+			if (form_load_id(&fuzz_loaded[i], fuzz_forms_dir(), fuzz_framework_ids[i],
+			    &e) < 0)
+				fuzz_fail("%s", e.msg);
+		loaded = 1;
+		atexit(fuzz_forms_free);
+	}
+	*n = FUZZ_NFORMS;
+	return fuzz_loaded;
 }

@@ -32,6 +32,11 @@ const char *fuzz_write(const char *name, const uint8_t *data, size_t size);
 /* The folder of framework files: $YJINSPECT_FORMS, else the source tree's
  * forms/. */
 const char *fuzz_forms_dir(void);
+/* The frameworks in fuzz_forms_dir (yj-2019 and yj-2021), loaded at the
+ * first call and freed at exit; *N gets how many. A framework that does
+ * not load fails the run. */
+struct form;
+const struct form *fuzz_forms(size_t *n);
 
 /* With FUZZ_VERBOSE set in the environment, say (on stderr) what the
  * loader made of the input: loaded, or refused and why. */

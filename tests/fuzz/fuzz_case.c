@@ -19,31 +19,6 @@
 #include "form.h"
 #include "fuzz.h"
 
-static const char *const frameworks[] = { "yj-2019", "yj-2021" };
-#define NFORMS (sizeof frameworks / sizeof frameworks[0])
-static struct form forms[NFORMS];
-static int loaded;
-
-static void
-free_forms(void)
-{
-	for (size_t i = 0; i < NFORMS; i++)
-		form_free(&forms[i]);
-}
-
-static void
-load_forms(void)
-{
-	struct err e;
-
-	if (loaded)
-		return;
-	for (size_t i = 0; i < NFORMS; i++)
-		if (form_load_id(&forms[i], fuzz_forms_dir(), frameworks[i], &e) < 0)
-			fuzz_fail("%s", e.msg);
-	loaded = 1;
-	atexit(free_forms);
-}
 
 static int
 same_str(const char *a, const char *b)
@@ -147,8 +122,10 @@ one(const struct form *f, const char *path)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	load_forms();
-	for (size_t i = 0; i < NFORMS; i++)
+	size_t nforms;
+	const struct form *forms = fuzz_forms(&nforms);
+
+	for (size_t i = 0; i < nforms; i++)
 		one(&forms[i], fuzz_write("case.ini", data, size));
 	return 0;
 }

@@ -22,33 +22,7 @@
 #include "form.h"
 #include "fuzz.h"
 
-static const char *const frameworks[] = { "yj-2019", "yj-2021" };
-#define NFORMS (sizeof frameworks / sizeof frameworks[0])
-static struct form forms[NFORMS];
-static int loaded;
-
 #define NTRIES 8	/* fact assignments each condition is evaluated on */
-
-static void
-free_forms(void)
-{
-	for (size_t i = 0; i < NFORMS; i++)
-		form_free(&forms[i]);
-}
-
-static void
-load_forms(void)
-{
-	struct err e;
-
-	if (loaded)
-		return;
-	for (size_t i = 0; i < NFORMS; i++)
-		if (form_load_id(&forms[i], fuzz_forms_dir(), frameworks[i], &e) < 0)
-			fuzz_fail("%s", e.msg);
-	loaded = 1;
-	atexit(free_forms);
-}
 
 /* form.c's vocabulary: choice and bool facts by id, their choices */
 static int
@@ -166,8 +140,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *src, *upper;
 	unsigned seed = 2166136261u;
+	size_t nforms;
+	const struct form *forms = fuzz_forms(&nforms);
 
-	load_forms();
 	/* a condition is text: the bytes up to the first NUL */
 	src = malloc(size + 1);
 	upper = malloc(size + 1);
@@ -178,7 +153,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		upper[i] = (char)toupper((unsigned char)src[i]);
 		seed = (seed ^ (unsigned char)src[i]) * 16777619u;
 	}
-	for (size_t i = 0; i < NFORMS; i++)
+	for (size_t i = 0; i < nforms; i++)
 		one(&forms[i], src, upper, seed);
 	free(src);
 	free(upper);

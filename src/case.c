@@ -455,6 +455,11 @@ case_read_text(const char *path)
 		return NULL;
 	while ((r = fread(chunk, 1, sizeof chunk, fp)) > 0)
 		buf_add(&b, chunk, r);
+	if (ferror(fp)) {	/* half a file is not the file */
+		fclose(fp);
+		buf_free(&b);
+		return NULL;
+	}
 	fclose(fp);
 	if (b.data == NULL)
 		buf_adds(&b, "");
@@ -534,11 +539,21 @@ case_write(struct case_file *c, const struct form *f, int new, struct err *e)
 			iniw_str(&w, kq->id, c->kq_stamp[q]);
 	}
 
-	/* conflicts from a merge, but those settled now */
-	for (size_t i = c->conflicts.n; i-- > 0;)
-		if (conflict_settled(c, f, &c->conflicts.v[i]) != 0)
-			conflict_remove(&c->conflicts, i);
-	conflict_write(&w, &c->conflicts);
+	/* conflicts from a merge, but those settled now (dropped from C only
+	 * once the save is made: a failed one leaves every conflict standing) */
+	{
+		struct conflicts keep = { 0 };
+
+		for (size_t i = 0; i < c->conflicts.n; i++) {
+			const struct conflict *k = &c->conflicts.v[i];
+
+			if (conflict_settled(c, f, k) == 0)
+				conflict_add(&keep, k->section, k->key, k->ours, k->ours_by,
+				    k->theirs, k->theirs_by);
+		}
+		conflict_write(&w, &keep);
+		conflicts_free(&keep);
+	}
 
 	/* the change in the case's journal first: a save that cannot be
 	 * journaled is not made */
@@ -553,8 +568,12 @@ case_write(struct case_file *c, const struct form *f, int new, struct err *e)
 		rc = (new ? save_file_new : c->lock_depth > 0 ? save_file_held : save_file)(c->path,
 		    iniw_text(&w), iniw_len(&w), e);
 	iniw_free(&w);
-	if (rc == 0)
+	if (rc == 0) {
 		disk_note(c);
+		for (size_t i = c->conflicts.n; i-- > 0;)
+			if (conflict_settled(c, f, &c->conflicts.v[i]) != 0)
+				conflict_remove(&c->conflicts, i);
+	}
 	return rc;
 }
 

@@ -142,11 +142,15 @@ decide_withdraw(struct inspection *in, size_t std, struct err *e)
 	if (found == NULL)
 		return err_set(e, "no panel decision on %s", std < in->form.nstds ?
 		    in->form.stds[std].id : "?");
+	/* the others keep their order: their lines of inspection.ini stay */
 	i = (size_t)(found - in->decisions);
 	was = in->decisions[i];
-	in->decisions[i] = in->decisions[--in->ndecisions];
+	memmove(&in->decisions[i], &in->decisions[i + 1],
+	    (in->ndecisions - i - 1) * sizeof *in->decisions);
+	in->ndecisions--;
 	if (insp_save(in, e) < 0) {
-		in->decisions[in->ndecisions] = in->decisions[i];
+		memmove(&in->decisions[i + 1], &in->decisions[i],
+		    (in->ndecisions - i) * sizeof *in->decisions);
 		in->decisions[i] = was;
 		in->ndecisions++;
 		return -1;

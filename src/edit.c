@@ -980,7 +980,13 @@ edit_restore(struct inspection *in, size_t ci, const char *at, const char *who,
 	/* what is rebuilt must load as a case file, beside the case (hidden:
 	 * no listing sees it) */
 	tmp = xasprintf("%s/cases/.restore.XXXXXX", in->dir);
-	if ((fd = mkstemp(tmp)) < 0 || write(fd, text, len) != (ssize_t)len || close(fd) < 0) {
+	if ((fd = mkstemp(tmp)) < 0 || write(fd, text, len) != (ssize_t)len) {
+		err_set(e, "%s: cannot write: %s", tmp, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		goto out;
+	}
+	if (close(fd) < 0) {
 		err_set(e, "%s: cannot write: %s", tmp, strerror(errno));
 		goto out;
 	}

@@ -87,6 +87,9 @@ gather_file(const char *dest, const char *src, const char *name, int journal, st
 	char *base = NULL;
 	int rc = 0, n = 0;
 
+	/* the copy both started from, where their journals share a history */
+	if (a && b && journal && strcmp(a, b) != 0)
+		base = journal_shared_base(to, from);
 	if (b == NULL)
 		rc = err_set(e, "%s: cannot be read: %s", from, strerror(errno));
 	else if (a == NULL) {
@@ -96,8 +99,7 @@ gather_file(const char *dest, const char *src, const char *name, int journal, st
 		}
 	} else if (strcmp(a, b) == 0)
 		st->same++;
-	else if ((base = journal ? journal_shared_base(to, from) : NULL, 0) ||
-	    (n = merge_texts(base ? base : "", a, b, &out, NULL, &kept, e)) < 0)
+	else if ((n = merge_texts(base ? base : "", a, b, &out, NULL, &kept, e)) < 0)
 		rc = err_prefix(e, from);
 	else if ((rc = save_file(to, out.data, out.len, e)) == 0) {
 		st->merged++;

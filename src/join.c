@@ -39,11 +39,11 @@ dup_or_null(const char *s)
 	return s ? xstrdup(s) : NULL;
 }
 
-/* A finding (strengths, improvements) of standard ID: OTHER's where IN
- * has none; an error when both have it and it differs. */
+/* A text of inspection.ini ([SEC] KEY: a finding, an evidence note):
+ * OTHER's where IN has none; both kept, and a warning, when they differ. */
 static void
 join_text(char **mine, const char *theirs, const struct inspection *in,
-    const struct inspection *other, const char *id, const char *key, struct problems *p)
+    const struct inspection *other, const char *sec, const char *key, struct problems *p)
 {
 	if (theirs == NULL)
 		return;
@@ -56,8 +56,8 @@ join_text(char **mine, const char *theirs, const struct inspection *in,
 
 		free(*mine);
 		*mine = both;
-		problems_add(p, PROBLEM_WARNING, "%s: [findings.%s] %s: not those %s records: "
-		    "both kept", other->path, id, key, in->path);
+		problems_add(p, PROBLEM_WARNING, "%s: [%s] %s: not those %s records: "
+		    "both kept", other->path, sec, key, in->path);
 	}
 }
 
@@ -97,7 +97,8 @@ join_ratings(struct inspection *in, const struct inspection *other, struct probl
 		const struct conflict *jc = conflict_find(&in->conflicts, "judgements",
 		    f->stds[s].id);
 
-		if (jc != NULL && b != JUDGE_UNSET && strcmp(jc->ours, judgement_id(f, b)) != 0)
+		if (jc != NULL && b != JUDGE_UNSET && !same(jc->ours, judgement_id(f, b)) &&
+		    !same(jc->theirs, judgement_id(f, b)))
 			problems_add(p, PROBLEM_WARNING, "%s: [judgements] %s: %s, a third judgement "
 			    "where the folders before disagree", other->path, f->stds[s].id,
 			    judgement_id(f, b));
@@ -113,14 +114,17 @@ join_ratings(struct inspection *in, const struct inspection *other, struct probl
 			    "a conflict, counted neither way", other->path, f->stds[s].id,
 			    judgement_id(f, b), in->path, judgement_id(f, a));
 		}
-		join_text(&in->strengths[s], other->strengths[s], in, other, f->stds[s].id,
+		char fsec[80];
+
+		snprintf(fsec, sizeof fsec, "findings.%s", f->stds[s].id);
+		join_text(&in->strengths[s], other->strengths[s], in, other, fsec,
 		    "strengths", p);
-		join_text(&in->improvements[s], other->improvements[s], in, other, f->stds[s].id,
+		join_text(&in->improvements[s], other->improvements[s], in, other, fsec,
 		    "improvements", p);
 		for (size_t i = 0; i < f->stds[s].nkqs; i++) {
 			size_t q = f->stds[s].kqs[i];
 
-			join_text(&in->evidence[q], other->evidence[q], in, other, f->stds[s].id,
+			join_text(&in->evidence[q], other->evidence[q], in, other, "evidence",
 			    f->kqs[q].id, p);
 		}
 		char sec[80];
@@ -307,10 +311,13 @@ join_cases(struct inspection *in, struct inspection *other, struct copies *cp,
 		had = copy_text(cp, ic->name);
 		a = had ? xstrdup(had) : case_read_text(ic->path);
 		b = case_read_text(oc->path);
+		/* the copy both started from, where their journals share a
+		 * history (not for a copy merged already) */
+		if (a && b && !had && strcmp(a, b) != 0)
+			base = journal_shared_base(ic->path, oc->path);
 		if (a && b && strcmp(a, b) == 0) {
 			/* the same copy: once */
-		} else if (a == NULL || b == NULL || (base = had ? NULL :
-		    journal_shared_base(ic->path, oc->path), 0) ||
+		} else if (a == NULL || b == NULL ||
 		    (n = merge_texts(base ? base : "", a, b, &out, &st, NULL, &e)) < 0) {
 			problems_add(p, PROBLEM_ERROR, "%s: the same case as %s, and the two cannot "
 			    "be merged: %s", oc->path, ic->path, a && b ? e.msg : "a file cannot be read");

@@ -297,10 +297,13 @@ journal_read(const char *case_path, struct journal *j, struct err *e)
 	if (fd < 0) {
 		int saved = errno;
 
-		free(path);
-		if (saved == ENOENT)
+		if (saved == ENOENT) {
+			free(path);
 			return 0;
-		return err_set(e, "%s.journal: cannot read: %s", case_path, strerror(saved));
+		}
+		err_set(e, "%s: cannot read: %s", path, strerror(saved));
+		free(path);
+		return -1;
 	}
 	text = slurp(fd, &len);
 	close(fd);
@@ -371,7 +374,9 @@ journal_text(const struct journal *j, const char *at, int skip_last)
 	buf_adds(&b, "; yjinspect case file: written by yjinspect; see yjinspect-inspection(5)\n");
 	/* section by section, in the order they first appear */
 	for (size_t i = 0; i < kv.n; i++) {
-		const char *dot = strchr(kv.key[i], '.');
+		/* "section.key"; a conflicts section is "conflicts.SECTION" */
+		const char *dot = strchr(kv.key[i] + (strncmp(kv.key[i], "conflicts.", 10) == 0 ?
+		    10 : 0), '.');
 		size_t slen = dot ? (size_t)(dot - kv.key[i]) : 0;
 		int seen = 0;
 
@@ -683,12 +688,13 @@ journal_union(const char *case_path, const char *from_case, struct err *e)
 		if (nl == NULL)
 			break;	/* torn: not taken */
 		line = xstrndup(l, n - 1);
+		/* a whole line of mine, the same (searched before parse_line
+		 * splits LINE at its tabs) */
+		for (const char *p = mine; !have && (p = strstr(p, line)) != NULL; p++)
+			have = (p == mine || p[-1] == '\n') && p[n - 1] == '\n';
 		if (line[0] != '#' && line[0] && parse_line(line, &x) == 0) {
-			for (const char *p = mine; !have && (p = strstr(p, line)) != NULL; p++)
-				have = (p == mine || p[-1] == '\n') && p[n - 1] == '\n';
-			if (!have) {
+			if (!have)
 				buf_add(&add, l, n);
-			}
 			free(x.time);
 			free(x.who);
 			free(x.key);

@@ -391,7 +391,6 @@ merge_key(struct merger *m, const char *sec, const char *after_sec, const char *
 		}
 		conflict_add(&m->cs, sec, name, text_of(o), answer ? text_of(key_find(ao, name)) : NULL,
 		    text_of(t), answer ? text_of(key_find(at, name)) : NULL);
-		m->st.conflicts++;
 		out_section(&m->out, sec, after_sec);
 		return;
 	}

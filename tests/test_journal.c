@@ -414,6 +414,66 @@ test_tab_in_section(void **state)
 	free(next);
 }
 
+/* Two copies of a journal that parted: the same inspector sets one key on
+ * one laptop and another on the other (the same SEQ, lines of the same
+ * length). The union keeps both lines; the shared base is the copy before. */
+static void
+test_union_two_copies(void **state)
+{
+	struct fx *fx = *state;
+	const char *path = fx->in.cases[0].path;
+	char *text = tu_read(path, NULL), *t1 = xasprintf("%s\n[x]\nk = 1\n", text);
+	char *ta = xasprintf("%sa = 1\n", t1), *tb = xasprintf("%sb = 2\n", t1);
+	char *copy = xasprintf("%s/copy/C1.ini", fx->dir), *jt, *jp, *base;
+	struct journal jr;
+	struct err e;
+	int seen_a = 0, seen_b = 0;
+
+	if (journal_record(path, text, t1, "Ann", &e) < 0)
+		fail_msg("%s", e.msg);
+	tu_write(fx->dir, "cases/C1.ini", t1);
+	tu_write(fx->dir, "copy/C1.ini", t1);
+	jp = journal_path(path);
+	jt = tu_read(jp, NULL);
+	free(jp);
+	tu_write(fx->dir, "copy/C1.journal", jt);
+	if (journal_record(path, t1, ta, "Ann", &e) < 0 || journal_record(copy, t1, tb, "Ann", &e) < 0)
+		fail_msg("%s", e.msg);
+	base = journal_shared_base(path, copy);
+	assert_non_null(base);
+	assert_non_null(strstr(base, "k = 1"));
+	assert_null(strstr(base, "a = 1"));
+	assert_null(strstr(base, "b = 2"));
+	if (journal_union(path, copy, &e) < 0)
+		fail_msg("%s", e.msg);
+	if (journal_read(path, &jr, &e) < 0)
+		fail_msg("%s", e.msg);
+	assert_int_equal(jr.bad, 0);
+	for (size_t i = 0; i < jr.n; i++) {
+		seen_a += strcmp(jr.v[i].key, "x.a") == 0;
+		seen_b += strcmp(jr.v[i].key, "x.b") == 0;
+	}
+	assert_int_equal(seen_a, 1);
+	assert_int_equal(seen_b, 1);
+	journal_free(&jr);
+	if (journal_union(path, copy, &e) < 0)	/* again: nothing more */
+		fail_msg("%s", e.msg);
+	if (journal_read(path, &jr, &e) < 0)
+		fail_msg("%s", e.msg);
+	seen_b = 0;
+	for (size_t i = 0; i < jr.n; i++)
+		seen_b += strcmp(jr.v[i].key, "x.b") == 0;
+	assert_int_equal(seen_b, 1);
+	journal_free(&jr);
+	free(base);
+	free(jt);
+	free(copy);
+	free(text);
+	free(t1);
+	free(ta);
+	free(tb);
+}
+
 static unsigned
 crc32(const char *s, size_t len)
 {
@@ -509,7 +569,7 @@ main(void)
 		T(test_every_save_journaled), T(test_changed_outside), T(test_base),
 		T(test_torn_and_damaged), T(test_save_cut_off), T(test_union_merged),
 		T(test_restore), T(test_tab_in_section), T(test_clock_behind),
-		T(test_seq_too_large),
+		T(test_seq_too_large), T(test_union_two_copies),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

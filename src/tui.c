@@ -93,9 +93,18 @@ tui_save_place(struct tui *t)
 	struct err e;
 
 	{
-		/* the screen underneath a help screen or a facts form */
-		enum tui_screen base = (t->screen == SCREEN_HELP || t->screen == SCREEN_FACTS) ?
-		    tui_under(t) : t->screen;
+		/* the list or walk nearest the top (not a help screen, a form,
+		 * the ratings pages over it) */
+		enum tui_screen base = SCREEN_LIST;
+
+		for (int i = t->depth; i >= 0; i--) {
+			enum tui_screen s = i == t->depth ? t->screen : t->stack[i];
+
+			if (s == SCREEN_LIST || s == SCREEN_WALK) {
+				base = s;
+				break;
+			}
+		}
 
 		p.screen = (char *)(uintptr_t)(base == SCREEN_LIST ? "list" : "walk");
 	}
@@ -125,6 +134,13 @@ void
 tui_pop(struct tui *t)
 {
 	t->screen = t->depth > 0 ? t->stack[--t->depth] : SCREEN_LIST;
+}
+
+void
+tui_home(struct tui *t)
+{
+	t->depth = 0;
+	t->screen = SCREEN_LIST;
 }
 
 enum tui_screen
@@ -689,8 +705,10 @@ tui_run(const char *dir)
 			tui_sync_mark_case(t);
 		draw(t);
 	}
-	/* leave everything saved: an open note, an open text field, the place */
-	if (t->notes && tui_notes_close(t) < 0)
+	/* leave everything saved: an open note, an open text field, the place;
+	 * but a rationale half written makes no decision for the panel (what
+	 * was typed is printed below) */
+	if (t->notes && (tui_notes_is_decision(t) || tui_notes_close(t) < 0))
 		lost = tui_notes_text(t);	/* could not be saved: printed below */
 	if (t->facts)
 		lost_fact = tui_facts_leave(t);	/* could not be saved: printed below */

@@ -136,6 +136,9 @@ void tui_open_case(struct tui *t, size_t ci, int at_item);
 void tui_push(struct tui *t, enum tui_screen s);
 /* Back to the screen under the top (the case list when none). */
 void tui_pop(struct tui *t);
+/* The case list, with nothing under it: where a screen goes when what it
+ * showed is gone (a case no longer there, nothing applying to it). */
+void tui_home(struct tui *t);
 /* The screen under the top (the case list when none), and replacing it. */
 enum tui_screen tui_under(const struct tui *t);
 void tui_set_under(struct tui *t, enum tui_screen s);
@@ -221,6 +224,9 @@ void tui_notes_open_rationale(struct tui *t, size_t std, int to, const char *kq,
  * for improvement (1), a point a line; or (IMPROVEMENTS 2) the lead's
  * evidence on key question STD of a judged standard. Closed, saved. */
 void tui_notes_open_findings(struct tui *t, size_t std, int improvements);
+/* Is the open editor a decision's rationale (nothing is decided unless the
+ * panel closes it)? */
+int tui_notes_is_decision(const struct tui *t);
 void tui_notes_draw(struct tui *t);
 int tui_notes_input(struct tui *t, int is_code, int ch);
 

@@ -819,7 +819,7 @@ done(struct tui *t)
 	tui_pop(t);	/* to what the form was opened over */
 	if (walk_first(&t->walk, &t->in.cases[t->ci]) < 0) {
 		/* nothing applies yet: do not trap the inspector in the form */
-		t->screen = SCREEN_LIST;
+		tui_home(t);
 		t->list_sel = (int)t->ci;
 		tui_message(t, 0, "No question applies to %s yet: its case type (f) decides which do.",
 		    t->in.cases[t->ci].reference ? t->in.cases[t->ci].reference : "this case");

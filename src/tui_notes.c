@@ -206,6 +206,12 @@ record_decision(struct tui *t, struct tui_notes *nt, const char *text)
 }
 
 int
+tui_notes_is_decision(const struct tui *t)
+{
+	return t->notes && t->notes->decision;
+}
+
+int
 tui_notes_close(struct tui *t)
 {
 	struct tui_notes *nt = t->notes;

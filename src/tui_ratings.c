@@ -524,7 +524,7 @@ cases_rows(struct tui *t, struct rows *l, int w)
 	    "Note");
 	for (size_t i = 0; i < t->in.ncases; i++) {
 		const struct case_file *c = &t->in.cases[i];
-		enum answer a = (enum answer)c->kq_answer[q];
+		enum answer a = rate_case_answer(&t->rate, f, i, q);	/* as counted */
 		char prompts[64] = "", note[512] = "";
 
 		if (case_kq_relevant(c, f, q) != COND_TRUE)
@@ -854,6 +854,10 @@ tui_ratings_open(struct tui *t)
 	if (t->screen == SCREEN_RATINGS || t->screen == SCREEN_STANDARD ||
 	    t->screen == SCREEN_KQCASES)
 		return;
+	if (t->screen == SCREEN_FACTS) {	/* its field saved, as for the help */
+		tui_facts_close(t);
+		tui_pop(t);
+	}
 	/* at the standard being walked, if any */
 	if (t->screen == SCREEN_WALK && t->item >= 0)
 		t->rt_sel = (int)t->walk.items[t->item].std;

@@ -223,6 +223,17 @@ reread(struct tui *t)
 		tui_message(t, 1, "The framework file changed: what was done before cannot "
 		    "be undone now.");
 	}
+	if (!same_form(&t->in.form, &in.form)) {
+		/* the ratings pages' state counts the standards as they were */
+		free(t->rt_seen);
+		free(t->rt_changed);
+		t->rt_seen = NULL;
+		t->rt_changed = NULL;
+		if (t->rt_std >= in.form.nstds || t->rt_kq >= in.form.nkqs)
+			t->rt_std = t->rt_kq = 0;
+		if (t->rt_sel >= (int)in.form.nstds)
+			t->rt_sel = 0;
+	}
 	insp_close(&t->in);
 	t->in = in;
 	walk_free(&t->walk);
@@ -286,7 +297,7 @@ reread(struct tui *t)
 			if (t->screen == SCREEN_HELP)
 				tui_set_under(t, SCREEN_LIST);
 			else
-				t->screen = SCREEN_LIST;
+				tui_home(t);
 			tui_message(t, 1, "The case %s is no longer in the folder, or cannot be "
 			    "read now (see the end of the case list).", name ? name : "");
 		}

@@ -564,7 +564,7 @@ tui_walk_key(struct tui *t, enum tui_action a)
 	int n;
 
 	if (t->in.ncases == 0)
-		return a == ACT_BACK ? (t->screen = SCREEN_LIST, 1) : 0;
+		return a == ACT_BACK ? (tui_home(t), 1) : 0;
 	c = &t->in.cases[t->ci];
 	settle(t);	/* never act on a question that does not apply */
 	switch (a) {
@@ -626,13 +626,10 @@ tui_walk_key(struct tui *t, enum tui_action a)
 		t->panel_focus = 1;
 		return 1;
 	case ACT_BACK:
+		/* to what it was opened from: the case list, or a key question's
+		 * cases on the ratings pages */
 		t->list_sel = (int)t->ci;
-		if (tui_under(t) == SCREEN_KQCASES) {	/* opened from the ratings page */
-			tui_pop(t);
-			tui_save_place(t);
-			return 1;
-		}
-		t->screen = SCREEN_LIST;
+		tui_pop(t);
 		tui_save_place(t);
 		return 1;
 	default:

@@ -172,6 +172,31 @@ check "...for a few seconds only" sh -c "sleep 6; tmux -S '$TMP/sock' capture-pa
 key q
 check "q quits, exit 0" wait_for "EXIT 0"
 
+# ---- r over the facts form: the form closed first; a hangup mid-rationale
+ui p3 80 24 "$YJ" "$D"
+wait_for "10 cases" >/dev/null
+key Enter
+wait_re "^ case ST-C0" >/dev/null
+key f
+wait_for "Case facts:" >/dev/null
+key r
+check "r over the facts form opens the ratings page" wait_for "Ratings · South Tyneside"
+key Escape
+check "...and Esc returns to the walk, the form closed" wait_for "y n x answer"
+key r
+wait_for "Ratings · South Tyneside" >/dev/null
+key d
+wait_for "Move " >/dev/null
+key 3
+wait_for "Esc records it" >/dev/null
+typed "half a thought"
+wait_for "half a thought" >/dev/null
+pid=$(prog_pid)
+kill -HUP "$pid"
+check "a hangup with a rationale half written: exit 0" wait_for "EXIT 0"
+check "...no decision made" sh -c "! grep -q '^\[decision\.' '$D/inspection.ini'"
+check "...what was typed is printed" wait_for "half a thought"
+
 # ---- 160x48, a projector: the same page shows more
 ui p2 160 48 "$YJ" "$D"
 wait_for "10 cases" >/dev/null

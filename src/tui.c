@@ -78,12 +78,14 @@ tui_recompute(struct tui *t)
 {
 	rate_free(&t->rate);
 	rate_compute(&t->rate, &t->in);
+	tui_ratings_stale(t);
 }
 
 void
 tui_recompute_case(struct tui *t, size_t ci)
 {
 	rate_update(&t->rate, &t->in, ci);
+	tui_ratings_stale(t);
 }
 
 void
@@ -579,7 +581,7 @@ tui_run(const char *dir)
 	struct tui *t = xcalloc(1, sizeof *t);
 	struct sigaction sa;
 	SCREEN *scr;
-	char *lost = NULL, *lost_fact = NULL;
+	char *lost = NULL, *lost_fact = NULL, *undecided = NULL;
 	int quit = 0;
 
 	setlocale(LC_ALL, "");
@@ -708,7 +710,9 @@ tui_run(const char *dir)
 	/* leave everything saved: an open note, an open text field, the place;
 	 * but a rationale half written makes no decision for the panel (what
 	 * was typed is printed below) */
-	if (t->notes && (tui_notes_is_decision(t) || tui_notes_close(t) < 0))
+	if (t->notes && tui_notes_is_decision(t))
+		undecided = tui_notes_text(t);	/* printed below */
+	else if (t->notes && tui_notes_close(t) < 0)
 		lost = tui_notes_text(t);	/* could not be saved: printed below */
 	if (t->facts)
 		lost_fact = tui_facts_leave(t);	/* could not be saved: printed below */
@@ -716,6 +720,11 @@ tui_run(const char *dir)
 		tui_save_place(t);
 		endwin();
 		delscreen(scr);
+	}
+	if (undecided) {	/* not a failure: the panel had not closed it */
+		fprintf(stderr, "yjinspect: no panel decision made; the rationale typed was:\n%s\n",
+		    undecided);
+		free(undecided);
 	}
 	if (lost) {
 		fprintf(stderr, "yjinspect: %s\nyjinspect: the note was not saved; here it is:\n%s\n",
@@ -734,6 +743,7 @@ tui_run(const char *dir)
 	rate_free(&t->rate);
 	insp_close(&t->in);
 	free(t->who);
+	tui_ratings_stale(t);
 	free(t->rt_seen);
 	free(t->rt_changed);
 	free(t->lost_path);

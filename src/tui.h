@@ -48,6 +48,7 @@ struct tui_stamp {	/* a file as stat(2) last saw it (tui_sync.c) */
 };
 
 struct tui_notes;	/* tui_notes.c */
+struct whatif;		/* whatif.h */
 struct tui_facts;	/* tui_facts.c */
 
 struct tui {
@@ -89,6 +90,9 @@ struct tui {
 	int kqc_filter;		/* 0 all, 1 Yes only, 2 No only */
 	int rt_pick;		/* the next key picks a decision's band */
 	int rt_withdraw;	/* the next key confirms a withdrawal */
+	struct whatif *rt_whatif;	/* what would change the ratings, for the
+				 * ratings as they are (NULL: not worked out
+				 * since they last changed; tui_recompute) */
 	int *rt_seen;		/* [nstds] each standard's rating as last drawn */
 	time_t *rt_changed;	/* [nstds] when it last changed (0: not lately) */
 
@@ -151,6 +155,9 @@ int tui_ratings_key(struct tui *t, enum tui_action a);
 /* The next key after d (a band) or D (a confirmation): 1 when taken. */
 int tui_ratings_input(struct tui *t, int is_code, int ch);
 void tui_ratings_title(const struct tui *t, char *line, size_t size);
+/* The ratings changed: what would change them is worked out again when
+ * next drawn (tui_recompute and tui_recompute_case call it). */
+void tui_ratings_stale(struct tui *t);
 /* Is a changed row highlighted (a redraw due while it fades)? */
 int tui_ratings_fading(struct tui *t);
 

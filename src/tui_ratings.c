@@ -266,17 +266,38 @@ page_rows(struct tui *t, struct rows *l, int w)
 	    "moved since decided", t->utf8 ? "\xe2\x97\x86" : "*", t->utf8 ? "\xe2\x80\xa0" : "d");
 }
 
+void
+tui_ratings_stale(struct tui *t)
+{
+	if (t->rt_whatif) {
+		whatif_free(t->rt_whatif);
+		free(t->rt_whatif);
+		t->rt_whatif = NULL;
+	}
+}
+
+/* What would change the ratings as they are: worked out once after each
+ * change, not at every redraw and key */
+static const struct whatif *
+whatif_now(struct tui *t)
+{
+	if (t->rt_whatif == NULL) {
+		t->rt_whatif = xmalloc(sizeof *t->rt_whatif);
+		whatif_compute(t->rt_whatif, &t->in, &t->rate);
+	}
+	return t->rt_whatif;
+}
+
 /* Standard S's discretion reasons in figures and what would move it up or
  * down a band, wrapped in W columns from column IND */
 static void
 whatif_rows(struct tui *t, struct rows *l, int w, int ind, size_t s)
 {
-	struct whatif wi;
+	const struct whatif *wi = whatif_now(t);
 	struct buf b = BUF_INIT;
 	const struct whatif_std *ws;
 
-	whatif_compute(&wi, &t->in, &t->rate);
-	ws = &wi.std[s];
+	ws = &wi->std[s];
 	if (ws->case_rated) {
 		const char *dia = t->utf8 ? "\xe2\x97\x86 " : "* ";
 
@@ -291,14 +312,13 @@ whatif_rows(struct tui *t, struct rows *l, int w, int ind, size_t s)
 			buf_reset(&b);
 		}
 		add(l, A_BOLD, -1, "%*sWhat would change it:", ind, "");
-		whatif_move_text(&t->in, &wi, s, 1, &b);
+		whatif_move_text(&t->in, wi, s, 1, &b);
 		add_wrapped(l, 0, ind + 2, w, buf_str(&b));
 		buf_reset(&b);
-		whatif_move_text(&t->in, &wi, s, 0, &b);
+		whatif_move_text(&t->in, wi, s, 0, &b);
 		add_wrapped(l, 0, ind + 2, w, buf_str(&b));
 	}
 	buf_free(&b);
-	whatif_free(&wi);
 }
 
 /* Standard S's strengths and areas for improvement, as recorded */
@@ -335,18 +355,16 @@ findings_rows(struct tui *t, struct rows *l, int w, size_t s)
 static void
 overall_rows(struct tui *t, struct rows *l, int w)
 {
-	struct whatif wi;
+	const struct whatif *wi = whatif_now(t);
 	struct buf b = BUF_INIT;
 
-	whatif_compute(&wi, &t->in, &t->rate);
 	add(l, A_BOLD, -1, "What would change the overall rating:");
-	whatif_overall_text(&t->in, &wi, 1, &b);
+	whatif_overall_text(&t->in, wi, 1, &b);
 	add_wrapped(l, 0, 2, w, buf_str(&b));
 	buf_reset(&b);
-	whatif_overall_text(&t->in, &wi, 0, &b);
+	whatif_overall_text(&t->in, wi, 0, &b);
 	add_wrapped(l, 0, 2, w, buf_str(&b));
 	buf_free(&b);
-	whatif_free(&wi);
 }
 
 /* The selected standard's reasons and decision, under the page when there

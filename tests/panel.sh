@@ -179,6 +179,9 @@ key Enter
 wait_re "^ case ST-C0" >/dev/null
 key f
 wait_for "Case facts:" >/dev/null
+# on a yes/no row (on a choice row r is typed as the start of a choice)
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14; do key Down; done
+wait_re '^> CM interviewed' >/dev/null
 key r
 check "r over the facts form opens the ratings page" wait_for "Ratings · South Tyneside"
 key Escape
@@ -195,7 +198,8 @@ pid=$(prog_pid)
 kill -HUP "$pid"
 check "a hangup with a rationale half written: exit 0" wait_for "EXIT 0"
 check "...no decision made" sh -c "! grep -q '^\[decision\.' '$D/inspection.ini'"
-check "...what was typed is printed" wait_for "half a thought"
+check "...and says so, with what was typed" wait_for "no panel decision made; the rationale typed was:"
+check "...the text itself" wait_for "half a thought"
 
 # ---- 160x48, a projector: the same page shows more
 ui p2 160 48 "$YJ" "$D"

@@ -29,7 +29,7 @@ struct fx {
 static void
 fx_open(struct fx *fx, const char *rounding)
 {
-	char *text = xasprintf(tu_rate_forms, rounding);
+	char *text = tu_rate_forms(rounding);
 	struct err e;
 
 	fx->dir = tu_tmpdir();

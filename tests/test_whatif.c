@@ -39,7 +39,7 @@ setup(void **state)
 	struct err e;
 
 	fx->dir = tu_tmpdir();
-	char *forms = xasprintf(tu_rate_forms, "half-up");
+	char *forms = tu_rate_forms("half-up");
 
 	tu_write(fx->dir, "t.ini", forms);
 	free(forms);

@@ -209,7 +209,7 @@ tu_same_case(const struct case_file *a, const struct case_file *b, const struct 
 		tu_same_string(a->prompt_stamp[i], b->prompt_stamp[i]);
 }
 
-const char tu_rate_forms[] =
+static const char rate_forms[] =
 "[framework]\n"
 "id = t\n"
 "title = \"test framework\"\n"
@@ -234,3 +234,9 @@ const char tu_rate_forms[] =
 "[kq.2.1.2]\nstandard = 2.1\ntext = \"Flagged?\"\nrelevant = \"flag\"\n"
 "[standard.2.2]\ndomain = 2\nname = \"Uncounted\"\nrating = cases\ncounted = no\napplies = \"case_type == court\"\n"
 "[kq.2.2.1]\nstandard = 2.2\ntext = \"Other?\"\n";
+
+char *
+tu_rate_forms(const char *rounding)
+{
+	return xasprintf(rate_forms, rounding);
+}

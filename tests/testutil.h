@@ -41,10 +41,11 @@ struct case_file;
 struct form;
 void tu_same_case(const struct case_file *a, const struct case_file *b,
 		  const struct form *f);
-/* A small framework (id t) for rating tests, its rounding rule left as %s
- * (a printf format): s.2.1 counted (2.1.2 only where 'flag' is yes), s.2.2
- * not counted, s.1.1 judgement-rated; overall bands at 0, 2, 4, 6. */
-extern const char tu_rate_forms[];
+/* The forms file of a small framework (id t) for rating tests, with the
+ * rounding rule ROUNDING: s.2.1 counted (2.1.2 only where 'flag' is yes),
+ * s.2.2 not counted, s.1.1 judgement-rated; overall bands at 0, 2, 4, 6.
+ * free() it. */
+char *tu_rate_forms(const char *rounding);
 
 /* A and B are equal strings, or both NULL. */
 void tu_same_string(const char *a, const char *b);

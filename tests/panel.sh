@@ -195,7 +195,8 @@ wait_for "Esc records it" >/dev/null
 typed "half a thought"
 wait_for "half a thought" >/dev/null
 pid=$(prog_pid)
-kill -HUP "$pid"
+check "...the program's pid is found" [ -n "$pid" ]
+tm run-shell "kill -HUP $pid"	# (sent from the terminal's own server, as tui.sh does)
 check "a hangup with a rationale half written: exit 0" wait_for "EXIT 0"
 check "...no decision made" sh -c "! grep -q '^\[decision\.' '$D/inspection.ini'"
 check "...and says so, with what was typed" wait_for "no panel decision made; the rationale typed was:"

@@ -710,8 +710,10 @@ tui_run(const char *dir)
 	/* leave everything saved: an open note, an open text field, the place;
 	 * but a rationale half written makes no decision for the panel (what
 	 * was typed is printed below) */
-	if (t->notes && tui_notes_is_decision(t))
+	if (t->notes && tui_notes_is_decision(t)) {
 		undecided = tui_notes_text(t);	/* printed below */
+		tui_notes_discard(t);	/* (a rationale's editor closes on no decision) */
+	}
 	else if (t->notes && tui_notes_close(t) < 0)
 		lost = tui_notes_text(t);	/* could not be saved: printed below */
 	if (t->facts)

@@ -110,22 +110,28 @@ step() {
 		shot; parse
 		return 0
 	fi
-	k0=$k st0=$(tail -3 "$TMP/screen")
+	k0=$k st0=$(tail -1 "$TMP/screen")
 	key "$nk"
-	n=200
-	while [ $n -gt 0 ]; do
+	end=$(( $(date +%s) + 15 )) moved=0
+	while :; do
 		shot
-		st=$(tail -3 "$TMP/screen")
-		if [ "$st" != "$st0" ] && printf '%s\n' "$st" | grep -qE "$CHANGE"; then
-			parse
+		st=$(tail -1 "$TMP/screen")
+		parse
+		# done: the status line names a change other than the one before
+		# (the title above it was drawn first); or the count moved and,
+		# a second on, the status line says something else (a case read
+		# again), as it is drawn last
+		[ -n "$ref" ] && [ "$k" -ne "$k0" ] && moved=$((moved + 1))
+		if { [ "$st" != "$st0" ] && printf '%s\n' "$st" | grep -qE "$CHANGE"; } ||
+		    [ "$moved" -gt 40 ]; then
 			[ "$k" -eq $((k0 + 1)) ] && return 0
 			[ "$k" -eq "$k0" ] && { again=$((again + 1)); return 0; }
 			break
 		fi
+		[ "$(date +%s)" -le "$end" ] || break
 		sleep 0.025
-		n=$((n - 1))
 	done
-	show "after the key '$nk' ($k0/$total answered before)"
+	show "after the key '$nk' ($k0/$total answered before, ${k:-?} after; the status line before: '$st0'; now: '$st')"
 	return 1
 }
 # start: start the program; "walk" when it shows the walk, "list" for the

@@ -51,12 +51,18 @@ iniw_init(struct iniw *w)
 	w->text.data = NULL;
 	w->text.len = w->text.cap = 0;
 	buf_add(&w->text, "", 0);
+	w->sec = -1;
+	w->keys = NULL;
+	w->nkeys = w->capkeys = 0;
 }
 
 void
 iniw_free(struct iniw *w)
 {
 	buf_free(&w->text);
+	free(w->keys);
+	w->keys = NULL;
+	w->nkeys = w->capkeys = 0;
 }
 
 /*
@@ -90,21 +96,14 @@ iniw_name(const char *name, const char *what)
 	return lc;
 }
 
-/* Where the current section's "[name]" line starts, or -1 if none yet.
- * Only section lines start with '[': keys may not, comments start with
- * ';' and a value never holds a raw newline. */
-static long
-iniw_cursec(const struct iniw *w)
+static unsigned
+iniw_hash(const char *s)
 {
-	const char *t = buf_str(&w->text);
-	size_t i = w->text.len;
+	unsigned h = 2166136261u;	/* FNV-1a */
 
-	while (i > 0) {
-		i--;
-		if (t[i] == '[' && (i == 0 || t[i - 1] == '\n'))
-			return (long)i;
-	}
-	return -1;
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
 }
 
 /* Is there a line in TEXT[FROM..] that starts with PREFIX (or, when EXACT,
@@ -180,6 +179,8 @@ iniw_section(struct iniw *w, const char *name)
 		iniw_bug("section %s written twice", line);
 	if (w->text.len > 0)
 		buf_addc(&w->text, '\n');
+	w->sec = (long)w->text.len;
+	w->nkeys = 0;
 	buf_adds(&w->text, line);
 	buf_addc(&w->text, '\n');
 	free(line);
@@ -192,15 +193,26 @@ static char *
 iniw_newkey(struct iniw *w, const char *key)
 {
 	char *lc = iniw_name(key, "key");
-	char *prefix;
-	long sec = iniw_cursec(w);
+	unsigned h;
 
-	if (sec < 0)
+	if (w->sec < 0)
 		iniw_bug("key '%s' written before any section", lc);
-	prefix = xasprintf("%s = ", lc);
-	if (iniw_has_line(w, (size_t)sec, prefix, 0))
-		iniw_bug("key '%s' written twice in one section", lc);
-	free(prefix);
+	/* the section's lines looked at only for a key of the same hash */
+	h = iniw_hash(lc);
+	for (size_t i = 0; i < w->nkeys; i++)
+		if (w->keys[i] == h) {
+			char *prefix = xasprintf("%s = ", lc);
+
+			if (iniw_has_line(w, (size_t)w->sec, prefix, 0))
+				iniw_bug("key '%s' written twice in one section", lc);
+			free(prefix);
+			break;
+		}
+	if (w->nkeys == w->capkeys) {
+		w->capkeys = w->capkeys ? w->capkeys * 2 : 32;
+		w->keys = xrealloc(w->keys, w->capkeys * sizeof *w->keys);
+	}
+	w->keys[w->nkeys++] = h;
 	return lc;
 }
 

@@ -24,6 +24,9 @@
 
 struct iniw {
 	struct buf text;	/* the file so far; owned */
+	long sec;		/* where the current section's line starts, or -1 */
+	unsigned *keys;		/* the hashes of its keys so far; owned */
+	size_t nkeys, capkeys;
 };
 
 void iniw_init(struct iniw *w);

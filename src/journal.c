@@ -32,29 +32,76 @@ journal_path(const char *case_path)
 /* ---- keys of a case text ---- */
 
 static char *
-trimmed(const char *s, size_t len)
+memdup0(const char *s, size_t len)
 {
-	while (len && (*s == ' ' || *s == '\t')) {
+	char *d = xmalloc(len + 1);
+
+	memcpy(d, s, len);
+	d[len] = '\0';
+	return d;
+}
+
+/* S (LEN bytes) less its blanks at either end, in *LEN */
+static const char *
+trim(const char *s, size_t *len)
+{
+	while (*len && (*s == ' ' || *s == '\t')) {
 		s++;
-		len--;
+		(*len)--;
 	}
-	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\r'))
-		len--;
-	return xasprintf("%.*s", (int)len, s);
+	while (*len && (s[*len - 1] == ' ' || s[*len - 1] == '\t' || s[*len - 1] == '\r'))
+		(*len)--;
+	return s;
+}
+
+static unsigned
+key_hash(const char *s)
+{
+	unsigned h = 2166136261u;	/* FNV-1a */
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
+/* The index of KEY (its hash H) in KV, or -1; looked for at NEAR first
+ * (two case texts hold their keys in much the same order) */
+static long
+kv_find(const struct journal_kv *kv, const char *key, unsigned h, size_t near)
+{
+	if (near < kv->n && (!kv->hash || kv->hash[near] == h) && strcmp(kv->key[near], key) == 0)
+		return (long)near;
+	for (size_t i = kv->n; i-- > 0;)
+		if ((!kv->hash || kv->hash[i] == h) && strcmp(kv->key[i], key) == 0)
+			return (long)i;
+	return -1;
 }
 
 static void
 kv_add(struct journal_kv *kv, char *key, char *val)
 {
-	for (size_t i = 0; i < kv->n; i++)
-		if (strcmp(kv->key[i], key) == 0) {	/* the last one counts, as iniparser */
-			free(kv->val[i]);
-			kv->val[i] = val;
-			free(key);
-			return;
-		}
-	kv->key = xrealloc(kv->key, (kv->n + 1) * sizeof *kv->key);
-	kv->val = xrealloc(kv->val, (kv->n + 1) * sizeof *kv->val);
+	unsigned h = key_hash(key);
+	long i = kv_find(kv, key, h, kv->n);
+
+	if (i >= 0) {	/* the last one counts, as iniparser */
+		free(kv->val[i]);
+		kv->val[i] = val;
+		free(key);
+		return;
+	}
+	if (kv->n == kv->cap || !kv->hash) {
+		size_t cap = kv->n >= kv->cap ? (kv->n + 1) * 2 : kv->cap;
+		unsigned *hash = xmalloc(cap * sizeof *hash);
+
+		for (size_t k = 0; k < kv->n; k++)
+			hash[k] = kv->hash ? kv->hash[k] : key_hash(kv->key[k]);
+		free(kv->hash);
+		kv->hash = hash;
+		kv->key = xrealloc(kv->key, cap * sizeof *kv->key);
+		kv->val = xrealloc(kv->val, cap * sizeof *kv->val);
+		kv->cap = cap;
+	}
+	kv->hash[kv->n] = h;
 	kv->key[kv->n] = key;
 	kv->val[kv->n++] = val;
 }
@@ -62,46 +109,65 @@ kv_add(struct journal_kv *kv, char *key, char *val)
 static void
 kv_del(struct journal_kv *kv, const char *key)
 {
-	for (size_t i = 0; i < kv->n; i++)
-		if (strcmp(kv->key[i], key) == 0) {
-			free(kv->key[i]);
-			free(kv->val[i]);
-			memmove(kv->key + i, kv->key + i + 1, (kv->n - i - 1) * sizeof *kv->key);
-			memmove(kv->val + i, kv->val + i + 1, (kv->n - i - 1) * sizeof *kv->val);
-			kv->n--;
-			return;
-		}
+	long i = kv_find(kv, key, key_hash(key), kv->n);
+	size_t rest;
+
+	if (i < 0)
+		return;
+	rest = kv->n - (size_t)i - 1;
+	free(kv->key[i]);
+	free(kv->val[i]);
+	memmove(kv->key + i, kv->key + i + 1, rest * sizeof *kv->key);
+	memmove(kv->val + i, kv->val + i + 1, rest * sizeof *kv->val);
+	if (kv->hash)
+		memmove(kv->hash + i, kv->hash + i + 1, rest * sizeof *kv->hash);
+	kv->n--;
+}
+
+/* KEY's value in KV (looked for at NEAR first), or NULL */
+static const char *
+kv_get_near(const struct journal_kv *kv, const char *key, size_t near)
+{
+	long i = kv_find(kv, key, key_hash(key), near);
+
+	return i < 0 ? NULL : kv->val[i];
 }
 
 static const char *
 kv_get(const struct journal_kv *kv, const char *key)
 {
-	for (size_t i = 0; i < kv->n; i++)
-		if (strcmp(kv->key[i], key) == 0)
-			return kv->val[i];
-	return NULL;
+	return kv_get_near(kv, key, kv->n);
 }
 
 void
 journal_kv_parse(const char *text, struct journal_kv *kv)
 {
 	char *section = xstrdup("");
+	size_t slen = 0;
 
 	memset(kv, 0, sizeof *kv);
 	for (const char *l = text; l && *l;) {
 		const char *nl = strchr(l, '\n'), *end = nl ? nl : l + strlen(l), *eq;
-		char *line = trimmed(l, (size_t)(end - l));
+		size_t len = (size_t)(end - l);
+		const char *line = trim(l, &len);
 
-		if (line[0] == '[' && line[strlen(line) - 1] == ']') {
+		if (len >= 2 && line[0] == '[' && line[len - 1] == ']') {
+			size_t n = len - 2;
+			const char *name = trim(line + 1, &n);
+
 			free(section);
-			section = trimmed(line + 1, strlen(line) - 2);
-		} else if (line[0] && line[0] != ';' && line[0] != '#' &&
-		    (eq = strchr(line, '=')) != NULL) {
-			char *k = trimmed(line, (size_t)(eq - line));
+			section = memdup0(name, n);
+			slen = n;
+		} else if (len && line[0] != ';' && line[0] != '#' &&
+		    (eq = memchr(line, '=', len)) != NULL) {
+			size_t klen = (size_t)(eq - line), vlen = len - klen - 1;
+			const char *k = trim(line, &klen), *vs = trim(eq + 1, &vlen);
+			char *v = memdup0(vs, vlen), *key = xmalloc(slen + 1 + klen + 1);
 
-			char *v = trimmed(eq + 1, strlen(eq + 1));
-			char *key = xasprintf("%s.%s", section, k);
-
+			memcpy(key, section, slen);
+			key[slen] = '.';
+			memcpy(key + slen + 1, k, klen);
+			key[slen + 1 + klen] = '\0';
 			for (char *t = v; *t; t++)	/* (a journal's fields are tab separated) */
 				if (*t == '\t')
 					*t = ' ';
@@ -109,9 +175,7 @@ journal_kv_parse(const char *text, struct journal_kv *kv)
 				if (*t == '\t')
 					*t = ' ';
 			kv_add(kv, key, v);
-			free(k);
 		}
-		free(line);
 		l = nl ? nl + 1 : NULL;
 	}
 	free(section);
@@ -126,6 +190,7 @@ journal_kv_free(struct journal_kv *kv)
 	}
 	free(kv->key);
 	free(kv->val);
+	free(kv->hash);
 	memset(kv, 0, sizeof *kv);
 }
 
@@ -406,7 +471,7 @@ diff(struct buf *b, long seq, const char *time, const char *who, const struct jo
 	size_t n = 0;
 
 	for (size_t i = 0; i < from->n; i++) {
-		const char *now = kv_get(to, from->key[i]);
+		const char *now = kv_get_near(to, from->key[i], i);
 
 		if (now == NULL || strcmp(now, from->val[i]) != 0) {
 			add_line(b, seq, time, who, from->key[i], from->val[i], now);
@@ -414,7 +479,7 @@ diff(struct buf *b, long seq, const char *time, const char *who, const struct jo
 		}
 	}
 	for (size_t i = 0; i < to->n; i++)
-		if (kv_get(from, to->key[i]) == NULL) {
+		if (kv_get_near(from, to->key[i], i) == NULL) {
 			add_line(b, seq, time, who, to->key[i], NULL, to->val[i]);
 			n++;
 		}
@@ -458,6 +523,7 @@ static struct {
 	unsigned long long dev, ino, size;
 	long long csec, cnsec;
 	struct journal_kv have;
+	char *text;	/* the case text HAVE was parsed from */
 	long seq;
 	char *time;	/* of its last group */
 } cache;
@@ -469,6 +535,8 @@ cache_drop(void)
 	cache.path = NULL;
 	free(cache.time);
 	cache.time = NULL;
+	free(cache.text);
+	cache.text = NULL;
 	journal_kv_free(&cache.have);
 }
 
@@ -484,8 +552,8 @@ cache_hit(const char *path, const struct stat *st)
 }
 
 static void
-cache_keep(const char *path, const struct stat *st, struct journal_kv *have, long seq,
-    const char *time)
+cache_keep(const char *path, const struct stat *st, struct journal_kv *have, const char *text,
+    long seq, const char *time)
 {
 	cache_drop();
 	cache.path = xstrdup(path);
@@ -496,6 +564,7 @@ cache_keep(const char *path, const struct stat *st, struct journal_kv *have, lon
 	cache.cnsec = (long long)st->st_ctim.tv_nsec;
 	cache.have = *have;	/* taken over */
 	memset(have, 0, sizeof *have);
+	cache.text = xstrdup(text);
 	cache.seq = seq;
 	cache.time = xstrdup(time);
 }
@@ -512,7 +581,7 @@ journal_record(const char *case_path, const char *old, const char *new, const ch
 	struct buf b = BUF_INIT;
 	size_t len, good;
 	long seq = 0;
-	int fd, rc = -1, existed;
+	int fd, rc = -1, existed, as_left = 0;
 	struct stat st;
 
 	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
@@ -528,6 +597,8 @@ journal_record(const char *case_path, const char *old, const char *new, const ch
 	}
 	existed = st.st_size > 0;
 	if (cache_hit(path, &st)) {	/* as this process left it: no need to read it */
+		/* and the case file as this process wrote it: the same keys */
+		as_left = old && cache.text && strcmp(old, cache.text) == 0;
 		have = cache.have;
 		memset(&cache.have, 0, sizeof cache.have);
 		seq = cache.seq;
@@ -557,7 +628,12 @@ journal_record(const char *case_path, const char *old, const char *new, const ch
 		journal_free(&j);
 	}
 	cache_drop();
-	journal_kv_parse(old ? old : "", &was);
+	if (as_left) {
+		was = have;
+		memset(&have, 0, sizeof have);
+	} else {
+		journal_kv_parse(old ? old : "", &was);
+	}
 	journal_kv_parse(new, &will);
 	/* never before the journal's last entry (a clock behind another
 	 * laptop's, merged in): replayed in time order, this comes last */
@@ -567,7 +643,7 @@ journal_record(const char *case_path, const char *old, const char *new, const ch
 		buf_adds(&b, "# yjinspect journal 1: SEQ TIME WHO KEY OLD NEW CRC; see "
 		    "yjinspect-inspection(5)\n");
 	/* the journal first brought to the file as it is, if it is not */
-	if (diff(&b, seq + 1, time, existed ? "(file)" : "(base)", &have, &was) > 0)
+	if (!as_left && diff(&b, seq + 1, time, existed ? "(file)" : "(base)", &have, &was) > 0)
 		seq++;
 	diff(&b, seq + 1, time, w, &was, &will);
 	journal_kv_free(&have);
@@ -590,7 +666,7 @@ journal_record(const char *case_path, const char *old, const char *new, const ch
 	}
 	/* the journal's replay is now WILL: kept for this file's next save */
 	if (fstat(fd, &st) == 0)
-		cache_keep(path, &st, &will, seq + 1, time);
+		cache_keep(path, &st, &will, new, seq + 1, time);
 	else
 		journal_kv_free(&will);
 	rc = 0;
@@ -795,6 +871,8 @@ drop_conflicted(struct journal_kv *kv, const struct journal_kv *file)
 			continue;
 		}
 		kv->key[to] = kv->key[i];
+		if (kv->hash)
+			kv->hash[to] = kv->hash[i];
 		kv->val[to++] = kv->val[i];
 	}
 	kv->n = to;

@@ -90,6 +90,8 @@ int journal_union(const char *case_path, const char *from_case, struct err *e);
 struct journal_kv {
 	char **key, **val;
 	size_t n;
+	unsigned *hash;	/* each key's hash, for finding it (journal.c's own) */
+	size_t cap;	/* room in key, val and hash */
 };
 void journal_kv_parse(const char *text, struct journal_kv *kv);
 void journal_kv_free(struct journal_kv *kv);

@@ -3,7 +3,12 @@
  * digits, '-' and '_' kept, the rest '_' and then a hash of the name, so
  * that names made alike stay apart) so that reopening returns there,
  * each inspector on a shared folder to their own place. Losing it loses
- * nothing but the place: errors reading it are ignored. */
+ * nothing but the place: errors reading it are ignored. So it is the one
+ * file not saved as the others are (save.h): it changes at every answer,
+ * and is written over in place, under flock, without a temporary file or
+ * an fsync (a kill leaves a whole place; a power cut, at worst, the place
+ * before or none), and not written at all when it is as this process
+ * wrote it last. */
 #ifndef YJ_PLACE_H
 #define YJ_PLACE_H
 

@@ -92,6 +92,10 @@ char_width(const char *s, int *len)
 	size_t n;
 	int w;
 
+	if ((unsigned char)*s < 0x80) {	/* ASCII: one column */
+		*len = 1;
+		return 1;
+	}
 	memset(&st, 0, sizeof st);
 	n = mbrtowc(&wc, s, MB_CUR_MAX, &st);
 	if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
@@ -135,7 +139,21 @@ tui_put(int y, int x, int w, const char *s)
 		return 0;
 	move(y, x);
 	while (*c) {
-		int cw = char_width(c, &len);
+		int cw;
+
+		if ((unsigned char)*c < 0x80) {	/* a run of ASCII at once */
+			int run = 0;
+
+			while (c[run] && (unsigned char)c[run] < 0x80 && used + run < w)
+				run++;
+			if (run == 0)
+				break;
+			addnstr(c, run);
+			used += run;
+			c += run;
+			continue;
+		}
+		cw = char_width(c, &len);
 
 		if (used + cw > w)
 			break;
@@ -205,9 +223,18 @@ tui_bar(const struct tui *t, int y, int x, int w, int percent, int band)
 void
 tui_hline(const struct tui *t, int y, int x, int w)
 {
-	move(y, x);
-	for (int i = 0; i < w; i++)
-		addstr(t->utf8 ? "\xe2\x94\x80" : "-");
+	static char line[3 * 512 + 1];
+	const char *one = t->utf8 ? "\xe2\x94\x80" : "-";
+	size_t n = strlen(one);
+
+	if (w > 512)
+		w = 512;
+	if (w <= 0)
+		return;
+	for (int i = 0; i < w; i++)	/* the line in one string: one call */
+		memcpy(line + (size_t)i * n, one, n);
+	line[(size_t)w * n] = '\0';
+	mvaddstr(y, x, line);
 }
 
 void

@@ -21,6 +21,8 @@
 #     from /proc/PID/stat (utime + stime, clock ticks) and, finer, from
 #     /proc/PID/schedstat (ns on CPU) before and after; the idle cost (the
 #     main loop wakes every 250 ms) is measured on its own over 2 s.
+# (c) the instructions of one answer, counted by callgrind over 20 answers
+#     of the same kind (repeatable on a noisy machine, where (b) is not).
 # It measures; it does not gate.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -158,6 +160,36 @@ measure() { # N: sets per_ms (utime+stime), per_us (schedstat), idle_ms, wall_ms
 	tm kill-session -t "$S"; S=""
 }
 
+# instructions N: sets ir (instructions per answer, callgrind: the same on
+# a busy machine as on an idle one), or "-" without valgrind
+instructions() {
+	ir=-
+	command -v valgrind >/dev/null 2>&1 && command -v callgrind_control >/dev/null 2>&1 || return 0
+	dir="$tmp/c$1"
+	build_insp "$dir" "$1"
+	out="$tmp/cg.$1"
+	S="c$1"
+	tm new-session -d -s "$S" -x 100 -y 30 env YJINSPECT_INSPECTOR=Bench \
+		valgrind --tool=callgrind --callgrind-out-file="$out" "$yj" "$dir"
+	wait_for "case B000000" 600
+	wait_hl "[Yes]"
+	pid=$(prog_pid)
+	callgrind_control -z "$pid" >/dev/null 2>&1
+	k=0
+	while [ "$k" -lt 20 ]; do
+		if [ $((k % 2)) -eq 0 ]; then
+			tm send-keys -t "$S" n; wait_hl "[No ]"
+		else
+			tm send-keys -t "$S" y; wait_hl "[Yes]"
+		fi
+		k=$((k + 1))
+	done
+	callgrind_control -d "$pid" >/dev/null 2>&1
+	n=$(sed -n 's/^summary: //p' "$out".1 2>/dev/null | head -1)
+	[ -n "$n" ] && ir=$((n / 20))
+	tm kill-session -t "$S"; S=""
+}
+
 echo "(a) keystrokes per answer, one court case at 80x24"
 echo "    relevant questions:        $total"
 echo "    answers in the file:       $answers"
@@ -174,4 +206,10 @@ for cases in "$small" "$large"; do
 		"$cases" "$per_ms" "$tick" $((per_us / 1000)) $((per_us % 1000))
 	printf '%d ms wall per answer incl. polling; idle %d ms CPU/s; open %d ms\n' \
 		"$wall_ms" "$idle_ms" "$load_ms"
+done
+echo "(c) instructions per answer (callgrind, 20 answers, 100x30; user space only: the"
+echo "    kernel's share, the fsyncs, is in (b))"
+for cases in "$small" "$large"; do
+	instructions "$cases"
+	printf '    %5d cases: %s instructions\n' "$cases" "$ir"
 done

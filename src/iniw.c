@@ -228,9 +228,10 @@ iniw_quoted(struct iniw *w, const char *lc, const char *value)
 	rest = buf_str(&esc);
 	do {
 		cut = esc_split_point(rest, INIW_CHUNK);
-		if (n == 1)
-			buf_printf(&w->text, "%s = \"", lc);
-		else
+		if (n == 1) {
+			buf_adds(&w->text, lc);
+			buf_add(&w->text, " = \"", 4);
+		} else
 			buf_printf(&w->text, "%s~%lu = \"", lc, n);
 		buf_add(&w->text, rest, cut);
 		buf_add(&w->text, "\"\n", 2);
@@ -265,10 +266,14 @@ iniw_raw(struct iniw *w, const char *key, const char *value)
 {
 	char *lc = iniw_newkey(w, key);
 
-	if (iniw_is_word(value))
-		buf_printf(&w->text, "%s = %s\n", lc, value);
-	else
+	if (iniw_is_word(value)) {
+		buf_adds(&w->text, lc);
+		buf_add(&w->text, " = ", 3);
+		buf_adds(&w->text, value);
+		buf_addc(&w->text, '\n');
+	} else {
 		iniw_quoted(w, lc, value);
+	}
 	free(lc);
 }
 

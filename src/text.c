@@ -44,7 +44,18 @@ text_clean(struct buf *out, const char *s, int keep_newlines)
 
 	while (*p) {
 		unsigned cp;
-		size_t n = utf8_seq(p, &cp);
+		size_t n;
+
+		if (*p >= 0x20 && *p < 0x7f) {	/* a run of printable ASCII at once */
+			const unsigned char *q = p;
+
+			while (*q >= 0x20 && *q < 0x7f)
+				q++;
+			buf_add(out, p, (size_t)(q - p));
+			p = q;
+			continue;
+		}
+		n = utf8_seq(p, &cp);
 
 		if (n == 0) {
 			buf_addc(out, '?');

@@ -141,14 +141,28 @@ tui_put(int y, int x, int w, const char *s)
 	while (*c) {
 		int cw;
 
-		if ((unsigned char)*c < 0x80) {	/* a run of ASCII at once */
-			int run = 0;
+		if ((unsigned char)*c < 0x80) {
+			/* a run of ASCII put in the cells at once, in the
+			 * attributes set (as addstr would: there is no
+			 * background set), the cursor moved on after it */
+			chtype cells[256];
+			chtype attrs = (chtype)getattrs(stdscr);
+			int run = 0, cy, cx;
 
-			while (c[run] && (unsigned char)c[run] < 0x80 && used + run < w)
+			while (c[run] && (unsigned char)c[run] < 0x80 && used + run < w &&
+			    run < (int)(sizeof cells / sizeof *cells)) {
+				cells[run] = (chtype)(unsigned char)c[run] | attrs;
 				run++;
+			}
 			if (run == 0)
 				break;
-			addnstr(c, run);
+			getyx(stdscr, cy, cx);
+			if (cx + run > COLS)
+				run = COLS - cx;
+			if (run <= 0)
+				break;
+			addchnstr(cells, run);
+			move(cy, cx + run);
 			used += run;
 			c += run;
 			continue;
@@ -223,18 +237,20 @@ tui_bar(const struct tui *t, int y, int x, int w, int percent, int band)
 void
 tui_hline(const struct tui *t, int y, int x, int w)
 {
-	static char line[3 * 512 + 1];
-	const char *one = t->utf8 ? "\xe2\x94\x80" : "-";
-	size_t n = strlen(one);
-
-	if (w > 512)
-		w = 512;
 	if (w <= 0)
 		return;
-	for (int i = 0; i < w; i++)	/* the line in one string: one call */
-		memcpy(line + (size_t)i * n, one, n);
-	line[(size_t)w * n] = '\0';
-	mvaddstr(y, x, line);
+	if (t->utf8) {	/* the line's cells filled in one call */
+		static cchar_t rule;
+		static int made;
+
+		if (!made) {
+			setcchar(&rule, L"\x2500", A_NORMAL, 0, NULL);
+			made = 1;
+		}
+		mvhline_set(y, x, &rule, w);
+	} else {
+		mvhline(y, x, '-', w);
+	}
 }
 
 void

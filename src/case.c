@@ -37,8 +37,7 @@ case_init(struct case_file *c, const struct form *f, const char *path)
 	c->kq_answer = xcalloc(f->nkqs, 1);
 	c->prompt_answer = xcalloc(f->nprompts, 1);
 	c->notes = xcalloc(f->nkqs, sizeof *c->notes);
-	c->kq_stamp = xcalloc(f->nkqs, sizeof *c->kq_stamp);
-	c->prompt_stamp = xcalloc(f->nprompts, sizeof *c->prompt_stamp);
+	c->stamps = xcalloc(f->nkqs + f->nprompts + 1, sizeof *c->stamps);
 }
 
 void
@@ -54,20 +53,15 @@ case_free(struct case_file *c, const struct form *f)
 	free(c->created);
 	for (size_t i = 0; i < f->nfacts; i++)
 		free(c->fact_text[i]);
-	for (size_t i = 0; i < f->nkqs; i++) {
+	for (size_t i = 0; i < f->nkqs; i++)
 		free(c->notes[i]);
-		free(c->kq_stamp[i]);
-	}
-	for (size_t i = 0; i < f->nprompts; i++)
-		free(c->prompt_stamp[i]);
 	conflicts_free(&c->conflicts);
 	free(c->facts);
 	free(c->fact_text);
 	free(c->kq_answer);
 	free(c->prompt_answer);
 	free(c->notes);
-	free(c->kq_stamp);
-	free(c->prompt_stamp);
+	free(c->stamps);
 	memset(c, 0, sizeof *c);
 }
 
@@ -326,12 +320,12 @@ read_answered(struct reader *r, const struct ini_section *s)
 			iniread_err(&r->rd, s->name, k, "unknown question (framework %s)", r->f->id);
 			continue;
 		}
-		if (kq >= 0) {
-			free(r->c->kq_stamp[kq]);
-			r->c->kq_stamp[kq] = iniread_key_text(&r->rd, s, &s->keys[i]);
-		} else {
-			free(r->c->prompt_stamp[pr]);
-			r->c->prompt_stamp[pr] = iniread_key_text(&r->rd, s, &s->keys[i]);
+		{
+			char *text = iniread_key_text(&r->rd, s, &s->keys[i]);
+
+			stamp_set(case_stamp(r->c, r->f, kq < 0, kq >= 0 ? (size_t)kq : (size_t)pr),
+			    text);
+			free(text);
 		}
 	}
 }
@@ -478,6 +472,16 @@ journal_who(void)
 }
 
 /* case_save, or with NEW case_create */
+static void
+put_stamp(struct iniw *w, const char *id, const struct stamp *s)
+{
+	char *text = stamp_text(s);
+
+	if (text)
+		iniw_str(w, id, text);
+	free(text);
+}
+
 static int
 case_write(struct case_file *c, const struct form *f, int new, struct err *e)
 {
@@ -532,11 +536,9 @@ case_write(struct case_file *c, const struct form *f, int new, struct err *e)
 		for (size_t j = 0; j < kq->nprompts; j++) {
 			size_t pi = kq->prompts[j];
 
-			if (c->prompt_stamp[pi])
-				iniw_str(&w, f->prompts[pi].id, c->prompt_stamp[pi]);
+			put_stamp(&w, f->prompts[pi].id, case_stamp(c, f, 1, pi));
 		}
-		if (c->kq_stamp[q])
-			iniw_str(&w, kq->id, c->kq_stamp[q]);
+		put_stamp(&w, kq->id, case_stamp(c, f, 0, q));
 	}
 
 	/* conflicts from a merge, but those settled now (dropped from C only

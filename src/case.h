@@ -12,6 +12,7 @@
 
 #include "cond.h"
 #include "conflict.h"
+#include "stamp.h"
 #include "err.h"
 #include "form.h"
 #include "problems.h"
@@ -34,8 +35,9 @@ struct case_file {
 	unsigned char *kq_answer;	/* [nkqs]: enum answer */
 	unsigned char *prompt_answer;	/* [nprompts]: enum answer */
 	char **notes;		/* [nkqs]: note or NULL */
-	char **kq_stamp;	/* [nkqs]: "TIME NAME" of the answer, or NULL */
-	char **prompt_stamp;	/* [nprompts] */
+	struct stamp *stamps;	/* [nkqs + nprompts]: who gave each answer, and
+				 * when ("TIME NAME", stamp.h): key question q's
+				 * at q, prompt p's at nkqs + p (case_stamp) */
 	struct conflicts conflicts;	/* keys a merge found changed differently in
 				 * two copies, not yet given a value again:
 				 * such a key has none (conflict.h) */
@@ -47,6 +49,13 @@ struct case_file {
 	int lock_depth;		/* case_lock calls not yet undone by case_unlock */
 	int lock_fd;		/* the save lock held, while lock_depth > 0 */
 };
+
+/* The stamp of C's answer to key question Q (PROMPT set: to prompt Q) */
+static inline struct stamp *
+case_stamp(const struct case_file *c, const struct form *f, int prompt, size_t q)
+{
+	return &c->stamps[prompt ? f->nkqs + q : q];
+}
 
 /* An empty case of framework F, to be saved at PATH. */
 void case_init(struct case_file *c, const struct form *f, const char *path);

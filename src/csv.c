@@ -1,6 +1,7 @@
 /* csv.c - answers.csv and ratings.csv (see csv.h). */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
@@ -87,9 +88,9 @@ stamp_split(const char *stamp, char *at, size_t size)
 static void
 answer_row(FILE *out, struct buf *b, const struct form *f, const struct case_file *c,
     const char *id, const char *text, enum cond_value rel, enum answer a,
-    const char *stamp, const char *note)
+    const struct stamp *st, const char *note)
 {
-	char at[64];
+	char at[64], *stamp = stamp_text(st);
 	const char *by = stamp_split(stamp, at, sizeof at);
 
 	field(out, b, 1, c->reference ? c->reference : c->name, FREE_TEXT);
@@ -104,6 +105,7 @@ answer_row(FILE *out, struct buf *b, const struct form *f, const struct case_fil
 	field(out, b, 0, by, FREE_TEXT);
 	field(out, b, 0, note, FREE_TEXT);
 	end_row(out);
+	free(stamp);
 }
 
 void
@@ -129,13 +131,14 @@ csv_answers(FILE *out, const struct inspection *in)
 				const struct form_kq *kq = &f->kqs[q];
 
 				answer_row(out, &b, f, c, kq->id, kq->text, case_kq_relevant(c, f, q),
-				    (enum answer)c->kq_answer[q], c->kq_stamp[q], c->notes[q]);
+				    (enum answer)c->kq_answer[q], case_stamp(c, f, 0, q), c->notes[q]);
 				for (size_t j = 0; j < kq->nprompts; j++) {
 					size_t p = kq->prompts[j];
 
 					answer_row(out, &b, f, c, f->prompts[p].id, f->prompts[p].text,
 					    case_prompt_relevant(c, f, p),
-					    (enum answer)c->prompt_answer[p], c->prompt_stamp[p], NULL);
+					    (enum answer)c->prompt_answer[p], case_stamp(c, f, 1, p),
+					    NULL);
 				}
 			}
 		}

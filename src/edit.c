@@ -92,15 +92,14 @@ refresh(struct inspection *in, size_t ci, struct edit_undo *u, struct err *e)
 /* ---- the changes; each one: remember, change, save, or put back ---- */
 
 static unsigned char *
-answer_slot(struct case_file *c, const struct walk *w, size_t item, char ***stamp)
+answer_slot(struct case_file *c, const struct form *f, const struct walk *w, size_t item,
+    struct stamp **stamp)
 {
 	const struct walk_item *it = &w->items[item];
 
-	if (it->kind == WALK_KQ) {
-		*stamp = &c->kq_stamp[it->index];
+	*stamp = case_stamp(c, f, it->kind != WALK_KQ, it->index);
+	if (it->kind == WALK_KQ)
 		return &c->kq_answer[it->index];
-	}
-	*stamp = &c->prompt_stamp[it->index];
 	return &c->prompt_answer[it->index];
 }
 
@@ -109,7 +108,8 @@ answer_locked(struct inspection *in, const struct walk *w, size_t ci, size_t ite
     enum answer a, const char *who, struct edit_undo *u, struct err *e)
 {
 	struct case_file *c;
-	char **stamp, *old_stamp, now[32];
+	struct stamp *stamp, old_stamp;
+	char *old_text, *new_text, now[32];
 	unsigned char *slot, old;
 
 	if (a != ANSWER_NONE && !walk_allows(w, item, a))
@@ -120,22 +120,25 @@ answer_locked(struct inspection *in, const struct walk *w, size_t ci, size_t ite
 	if (a != ANSWER_NONE && walk_relevant(w, c, item) != COND_TRUE)
 		return err_set(e, "%s does not apply to this case: not answered",
 		    w->items[item].id);
-	slot = answer_slot(c, w, item, &stamp);
+	slot = answer_slot(c, &in->form, w, item, &stamp);
 	old = *slot;
 	if (old == a)
 		return 0;
 	insp_now(now, sizeof now);
 	old_stamp = *stamp;
 	*slot = (unsigned char)a;
-	*stamp = a == ANSWER_NONE ? NULL : xasprintf("%s %s", now, who ? who : "");
+	new_text = a == ANSWER_NONE ? NULL : xasprintf("%s %s", now, who ? who : "");
+	stamp_set(stamp, new_text);
 	if (case_save(c, &in->form, e) < 0) {
-		free(*stamp);
+		free(new_text);
 		*stamp = old_stamp;
 		*slot = old;
 		return -1;
 	}
-	push(u, c, EDIT_ANSWER, item, old, old_stamp, a, *stamp);
-	free(old_stamp);
+	old_text = stamp_text(&old_stamp);
+	push(u, c, EDIT_ANSWER, item, old, old_text, a, new_text);
+	free(old_text);
+	free(new_text);
 	return 0;
 }
 
@@ -549,13 +552,13 @@ static int
 still_so(const struct edit_change *ch, struct case_file *c, const struct inspection *in,
     const struct walk *w)
 {
-	char **stamp;
+	struct stamp *stamp;
 	unsigned char *slot;
 
 	switch (ch->kind) {
 	case EDIT_ANSWER:
-		slot = answer_slot(c, w, ch->index, &stamp);
-		return *slot == ch->new_value && same_text(*stamp, ch->new_text);
+		slot = answer_slot(c, &in->form, w, ch->index, &stamp);
+		return *slot == ch->new_value && stamp_same(stamp, ch->new_text);
 	case EDIT_FACT:
 		return in->form.facts[ch->index].type == FACT_TEXT ?
 		    same_text(c->fact_text[ch->index], ch->new_text) :
@@ -594,19 +597,17 @@ undo_locked(struct inspection *in, const struct walk *w, struct edit_undo *u,
 	switch (ch->kind) {
 	case EDIT_ANSWER: {
 		struct case_file *c = &in->cases[idx];
-		char **stamp, *cur_stamp;
-		unsigned char *slot = answer_slot(c, w, ch->index, &stamp), cur = *slot;
+		struct stamp *stamp, cur_stamp;
+		unsigned char *slot = answer_slot(c, &in->form, w, ch->index, &stamp), cur = *slot;
 
 		cur_stamp = *stamp;
 		*slot = (unsigned char)ch->old_value;
-		*stamp = dup_or_null(ch->old_text);
+		stamp_set(stamp, ch->old_text);
 		rc = case_save(c, &in->form, e);
 		if (rc < 0) {
-			free(*stamp);
 			*stamp = cur_stamp;
 			*slot = cur;
-		} else
-			free(cur_stamp);
+		}
 		*item = (int)ch->index;
 		break;
 	}

@@ -116,8 +116,12 @@ test_round_trip(void **state)
 	c.prompt_answer[pr(fx, "2.1.1.1")] = ANSWER_NO;
 	c.notes[kq(fx, "2.1.1")] = xstrdup(hostile);
 	c.notes[kq(fx, "2.2.2")] = xstrdup("");
-	c.kq_stamp[kq(fx, "2.1.1")] = xstrdup("2020-10-19T09:10:00Z Siobhan O’Neill");
-	c.prompt_stamp[pr(fx, "2.1.1.4")] = xstrdup("2020-10-19T09:09:00Z A");
+	stamp_set(case_stamp(&c, &fx->f, 0, (size_t)kq(fx, "2.1.1")),
+	    "2020-10-19T09:10:00Z Siobhan O’Neill");
+	stamp_set(case_stamp(&c, &fx->f, 1, (size_t)pr(fx, "2.1.1.4")), "2020-10-19T09:09:00Z A");
+	/* a stamp edited by hand into another form is kept as it is */
+	stamp_set(case_stamp(&c, &fx->f, 1, (size_t)pr(fx, "2.1.1.1")), "2020-02-30T09:09:00Z odd");
+	stamp_set(case_stamp(&c, &fx->f, 0, (size_t)kq(fx, "2.2.2")), "yesterday, Bo");
 	if (case_save(&c, &fx->f, &e) < 0)
 		fail_msg("%s", e.msg);
 	assert_int_equal(stat(path, &st), 0);
@@ -134,8 +138,22 @@ test_round_trip(void **state)
 	assert_int_equal(strlen(d.notes[kq(fx, "2.1.1")]), strlen(hostile));
 	assert_memory_equal(d.notes[kq(fx, "2.1.1")], hostile, strlen(hostile));
 	assert_null(d.notes[kq(fx, "2.2.2")]);	/* an empty note is no note */
-	assert_string_equal(d.kq_stamp[kq(fx, "2.1.1")], c.kq_stamp[kq(fx, "2.1.1")]);
-	assert_string_equal(d.prompt_stamp[pr(fx, "2.1.1.4")], "2020-10-19T09:09:00Z A");
+	{
+		char *s1 = stamp_text(case_stamp(&d, &fx->f, 0, (size_t)kq(fx, "2.1.1")));
+		char *s2 = stamp_text(case_stamp(&d, &fx->f, 1, (size_t)pr(fx, "2.1.1.4")));
+		char *s3 = stamp_text(case_stamp(&d, &fx->f, 1, (size_t)pr(fx, "2.1.1.1")));
+		char *s4 = stamp_text(case_stamp(&d, &fx->f, 0, (size_t)kq(fx, "2.2.2")));
+
+		assert_string_equal(s1, "2020-10-19T09:10:00Z Siobhan O’Neill");
+		assert_string_equal(s2, "2020-10-19T09:09:00Z A");
+		assert_string_equal(s3, "2020-02-30T09:09:00Z odd");
+		assert_string_equal(s4, "yesterday, Bo");
+		assert_null(stamp_text(case_stamp(&d, &fx->f, 0, (size_t)kq(fx, "2.2.1"))));
+		free(s1);
+		free(s2);
+		free(s3);
+		free(s4);
+	}
 	assert_int_equal(p.n, 0);
 
 	/* saving what was loaded writes the same bytes */

@@ -169,7 +169,15 @@ test_answer_saved_and_undone(void **state)
 	reload(fx, &d);
 	assert_int_equal(d.kq_answer[form_kq_index(&fx->in.form, "2.1.1")], ANSWER_YES);
 	assert_int_equal(d.prompt_answer[form_prompt_index(&fx->in.form, "2.1.1.4")], ANSWER_NA);
-	assert_non_null(strstr(d.kq_stamp[form_kq_index(&fx->in.form, "2.1.1")], " Ann"));
+	assert_true(stamp_is(case_stamp(&d, &fx->in.form, 0,
+	    (size_t)form_kq_index(&fx->in.form, "2.1.1"))));
+	{
+		char *s = stamp_text(case_stamp(&d, &fx->in.form, 0,
+		    (size_t)form_kq_index(&fx->in.form, "2.1.1")));
+
+		assert_non_null(strstr(s, " Ann"));
+		free(s);
+	}
 	case_free(&d, &fx->in.form);
 
 	/* N/A is not an answer to a key question, nor to most prompts */
@@ -183,7 +191,8 @@ test_answer_saved_and_undone(void **state)
 	assert_int_equal(it, item(fx, "2.1.1"));
 	reload(fx, &d);
 	assert_int_equal(d.kq_answer[form_kq_index(&fx->in.form, "2.1.1")], ANSWER_NONE);
-	assert_null(d.kq_stamp[form_kq_index(&fx->in.form, "2.1.1")]);
+	assert_false(stamp_is(case_stamp(&d, &fx->in.form, 0,
+	    (size_t)form_kq_index(&fx->in.form, "2.1.1"))));
 	assert_int_equal(d.prompt_answer[form_prompt_index(&fx->in.form, "2.1.1.4")], ANSWER_NA);
 	case_free(&d, &fx->in.form);
 	/* and the one before, and the fact before that; then nothing */
@@ -241,7 +250,7 @@ test_failed_save_changes_nothing(void **state)
 	    "Ann", &fx->u, &e), -1);
 	assert_non_null(strstr(e.msg, "C1.ini"));
 	assert_int_equal(fx->in.cases[0].kq_answer[q], ANSWER_NONE);
-	assert_null(fx->in.cases[0].kq_stamp[q]);
+	assert_false(stamp_is(case_stamp(&fx->in.cases[0], &fx->in.form, 0, (size_t)q)));
 	assert_int_equal(edit_note(&fx->in, 0, q, "a note", &fx->u, &e), -1);
 	assert_null(fx->in.cases[0].notes[q]);
 	assert_int_equal(edit_field(&fx->in, 0, FIELD_INSPECTOR, "Bo", &fx->u, &e), -1);
@@ -425,7 +434,12 @@ test_undo_after_another_changed_it(void **state)
 	assert_int_equal(fx->u.n, 2);	/* no longer undoable */
 	reload(fx, &d);
 	assert_int_equal(d.prompt_answer[p2], ANSWER_YES);
-	assert_non_null(strstr(d.prompt_stamp[p2], "Bob"));
+	{
+		char *s = stamp_text(case_stamp(&d, &fx->in.form, 1, (size_t)p2));
+
+		assert_non_null(strstr(s, "Bob"));
+		free(s);
+	}
 	case_free(&d, &fx->in.form);
 	/* the change before it, still as Ann left it, is undone */
 	assert_int_equal(edit_undo(&fx->in, &fx->w, &fx->u, &ci, &it, &e), 1);

@@ -201,12 +201,15 @@ tu_same_case(const struct case_file *a, const struct case_file *b, const struct 
 		tu_same_string(a->fact_text[i], b->fact_text[i]);
 	assert_memory_equal(a->kq_answer, b->kq_answer, f->nkqs);
 	assert_memory_equal(a->prompt_answer, b->prompt_answer, f->nprompts);
-	for (size_t i = 0; i < f->nkqs; i++) {
+	for (size_t i = 0; i < f->nkqs; i++)
 		tu_same_string(a->notes[i], b->notes[i]);
-		tu_same_string(a->kq_stamp[i], b->kq_stamp[i]);
+	for (size_t i = 0; i < f->nkqs + f->nprompts; i++) {
+		char *x = stamp_text(&a->stamps[i]), *y = stamp_text(&b->stamps[i]);
+
+		tu_same_string(x, y);
+		free(x);
+		free(y);
 	}
-	for (size_t i = 0; i < f->nprompts; i++)
-		tu_same_string(a->prompt_stamp[i], b->prompt_stamp[i]);
 }
 
 static const char rate_forms[] =

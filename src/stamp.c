@@ -1,0 +1,222 @@
+/* stamp.c - answers' stamps in eight bytes (see stamp.h). */
+#include "config.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "stamp.h"
+#include "xalloc.h"
+
+/* The names (and whole stamps) seen: number N is names[N - 1]. Each
+ * string is its own allocation, never moved or freed, so a pointer to
+ * one stays good while the array grows. */
+static struct {
+	pthread_mutex_t lock;
+	char **names;
+	size_t n, cap;
+	/* a small hash of the numbers, by text: 0 an empty slot */
+	uint32_t *slots;
+	size_t nslots;
+} table = { PTHREAD_MUTEX_INITIALIZER, NULL, 0, 0, NULL, 0 };
+
+/* the last name this thread looked up: a case's stamps are mostly one
+ * inspector's */
+static _Thread_local const char *last_name;
+static _Thread_local uint32_t last_who;
+
+static uint32_t
+hash_text(const char *s)
+{
+	uint32_t h = 2166136261u;	/* FNV-1a */
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
+static void
+slots_grow(void)
+{
+	size_t nslots = table.nslots ? table.nslots * 2 : 64;
+	uint32_t *slots = xcalloc(nslots, sizeof *slots);
+
+	for (size_t i = 0; i < table.n; i++) {
+		size_t at = hash_text(table.names[i]) & (nslots - 1);
+
+		while (slots[at])
+			at = (at + 1) & (nslots - 1);
+		slots[at] = (uint32_t)(i + 1);
+	}
+	free(table.slots);
+	table.slots = slots;
+	table.nslots = nslots;
+}
+
+/* The number of TEXT (LEN bytes) in the table, added if new */
+static uint32_t
+number_of(const char *text, size_t len)
+{
+	uint32_t n;
+	size_t at;
+	char *copy;
+
+	if (last_name && strlen(last_name) == len && memcmp(last_name, text, len) == 0)
+		return last_who;
+	copy = xmalloc(len + 1);
+	memcpy(copy, text, len);
+	copy[len] = '\0';
+	pthread_mutex_lock(&table.lock);
+	if ((table.n + 1) * 2 > table.nslots)
+		slots_grow();
+	for (at = hash_text(copy) & (table.nslots - 1); (n = table.slots[at]) != 0;
+	    at = (at + 1) & (table.nslots - 1))
+		if (strcmp(table.names[n - 1], copy) == 0)
+			break;
+	if (n == 0) {
+		if (table.n == UINT32_MAX - 1)
+			abort();	/* four billion names: not an inspection */
+		if (table.n == table.cap) {
+			table.cap = table.cap ? table.cap * 2 : 64;
+			table.names = xrealloc(table.names, table.cap * sizeof *table.names);
+		}
+		table.names[table.n++] = copy;
+		n = (uint32_t)table.n;
+		table.slots[at] = n;
+		copy = NULL;
+	}
+	last_name = table.names[n - 1];
+	last_who = n;
+	pthread_mutex_unlock(&table.lock);
+	free(copy);
+	return n;
+}
+
+static const char *
+name_of(uint32_t who)
+{
+	const char *s;
+
+	pthread_mutex_lock(&table.lock);
+	s = who >= 1 && who <= table.n ? table.names[who - 1] : "";
+	pthread_mutex_unlock(&table.lock);
+	return s;
+}
+
+/* ---- times: days from and to a civil date (proleptic Gregorian) ---- */
+
+static long
+days_from_civil(long y, unsigned m, unsigned d)
+{
+	long era;
+	unsigned yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = (unsigned)(y - era * 400);
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + (long)doe - 719468;
+}
+
+static void
+civil_from_days(long z, long *y, unsigned *m, unsigned *d)
+{
+	long era;
+	unsigned doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = (unsigned)(z - era * 146097);
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	*y = (long)yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = doy - (153 * mp + 2) / 5 + 1;
+	*m = mp < 10 ? mp + 3 : mp - 9;
+	*y += *m <= 2;
+}
+
+#define EPOCH_2000 10957L	/* days from 1970-01-01 to 2000-01-01 */
+
+static int
+digits(const char *s, int n, unsigned *v)
+{
+	*v = 0;
+	for (int i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		*v = *v * 10 + (unsigned)(s[i] - '0');
+	}
+	return 0;
+}
+
+/* The seconds since 2000 of "YYYY-MM-DDTHH:MM:SSZ" at S, if S starts with
+ * one that is written back the same; else -1 */
+static long long
+seconds_of(const char *s)
+{
+	static const unsigned mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	unsigned y, mo, d, h, mi, se, dim;
+
+	if (strlen(s) < 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' ||
+	    s[16] != ':' || s[19] != 'Z' || digits(s, 4, &y) < 0 || digits(s + 5, 2, &mo) < 0 ||
+	    digits(s + 8, 2, &d) < 0 || digits(s + 11, 2, &h) < 0 ||
+	    digits(s + 14, 2, &mi) < 0 || digits(s + 17, 2, &se) < 0)
+		return -1;
+	if (y < 2000 || y > 2135 || mo < 1 || mo > 12 || h > 23 || mi > 59 || se > 59)
+		return -1;
+	dim = mdays[mo - 1] + (mo == 2 && (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)));
+	if (d < 1 || d > dim)
+		return -1;
+	return (days_from_civil((long)y, mo, d) - EPOCH_2000) * 86400LL + h * 3600 + mi * 60 + se;
+}
+
+void
+stamp_set(struct stamp *s, const char *text)
+{
+	long long sec;
+
+	if (text == NULL) {
+		s->when = 0;
+		s->who = 0;
+		return;
+	}
+	sec = seconds_of(text);
+	if (sec >= 0 && sec < (long long)STAMP_WHOLE && text[20] == ' ') {
+		s->when = (uint32_t)sec;
+		s->who = number_of(text + 21, strlen(text + 21));
+	} else {	/* kept whole */
+		s->when = STAMP_WHOLE;
+		s->who = number_of(text, strlen(text));
+	}
+}
+
+char *
+stamp_text(const struct stamp *s)
+{
+	long y, days;
+	unsigned m, d, rest;
+
+	if (s->who == 0)
+		return NULL;
+	if (s->when == STAMP_WHOLE)
+		return xstrdup(name_of(s->who));
+	days = (long)(s->when / 86400) + EPOCH_2000;
+	rest = s->when % 86400;
+	civil_from_days(days, &y, &m, &d);
+	return xasprintf("%04ld-%02u-%02uT%02u:%02u:%02uZ %s", y, m, d, rest / 3600,
+	    rest / 60 % 60, rest % 60, name_of(s->who));
+}
+
+int
+stamp_same(const struct stamp *s, const char *text)
+{
+	char *mine = stamp_text(s);
+	int same = (mine == NULL && text == NULL) ||
+	    (mine != NULL && text != NULL && strcmp(mine, text) == 0);
+
+	free(mine);
+	return same;
+}

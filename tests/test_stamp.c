@@ -1,0 +1,152 @@
+/*
+ * test_stamp.c - an answer's stamp in eight bytes comes back as the text
+ * it was made from, byte for byte: the times yjinspect writes, every
+ * day of leap and common years, names of any kind, and stamps in other
+ * forms (edited by hand) kept whole; the same text gives the same stamp,
+ * in any number of threads at once.
+ */
+#include "config.h"
+
+#include <pthread.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "stamp.h"
+#include "xalloc.h"
+
+static void
+round_trip(const char *text, int whole)
+{
+	struct stamp s;
+	char *back;
+
+	stamp_set(&s, text);
+	assert_true(stamp_is(&s));
+	back = stamp_text(&s);
+	assert_string_equal(back, text);
+	assert_true(stamp_same(&s, text));
+	if (whole)
+		assert_true(s.when == STAMP_WHOLE);
+	else
+		assert_true(s.when != STAMP_WHOLE);
+	free(back);
+}
+
+static void
+test_forms(void **state)
+{
+	struct stamp s, t;
+
+	(void)state;
+	round_trip("2020-10-19T09:05:53Z Daniel Okafor", 0);
+	round_trip("2000-01-01T00:00:00Z A", 0);
+	round_trip("2135-12-31T23:59:59Z Last", 0);
+	round_trip("2024-02-29T12:00:00Z Leap", 0);
+	round_trip("2026-12-03T17:14:00Z ", 0);	/* no name given */
+	round_trip("2020-10-19T09:05:53Z Siobhan O\xe2\x80\x99Neill and co", 0);
+	/* other forms: whole */
+	round_trip("2100-02-29T12:00:00Z not a day", 1);
+	round_trip("1999-12-31T23:59:59Z too early", 1);
+	round_trip("2136-01-01T00:00:00Z too late", 1);
+	round_trip("2020-10-19T09:05:53Z", 1);	/* no space, no name */
+	round_trip("2020-10-19 09:05:53Z Bo", 1);
+	round_trip("2020-10-19T24:00:00Z Bo", 1);
+	round_trip("2020-13-01T00:00:00Z Bo", 1);
+	round_trip("yesterday, Bo", 1);
+	round_trip("", 1);
+	/* none */
+	stamp_set(&s, NULL);
+	assert_false(stamp_is(&s));
+	assert_null(stamp_text(&s));
+	assert_true(stamp_same(&s, NULL));
+	assert_false(stamp_same(&s, "2020-10-19T09:05:53Z A"));
+	/* the same text, the same stamp; another, another */
+	stamp_set(&s, "2020-10-19T09:05:53Z Ann");
+	stamp_set(&t, "2020-10-19T09:05:53Z Ann");
+	assert_memory_equal(&s, &t, sizeof s);
+	stamp_set(&t, "2020-10-19T09:05:53Z Anne");
+	assert_true(s.who != t.who);
+	assert_false(stamp_same(&s, "2020-10-19T09:05:53Z Anne"));
+}
+
+/* every day from 2000 to 2135, at a second chosen from the day */
+static void
+test_every_day(void **state)
+{
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	struct stamp s, prev = { 0, 0 };
+	char text[64], *back;
+
+	(void)state;
+	for (int y = 2000; y <= 2135; y++)
+		for (int m = 1; m <= 12; m++) {
+			int leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+
+			for (int d = 1; d <= mdays[m - 1] + (m == 2 && leap); d++) {
+				snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02dZ Day", y, m, d,
+				    (d * 7) % 24, (d * 13) % 60, (m * 11 + d) % 60);
+				stamp_set(&s, text);
+				back = stamp_text(&s);
+				assert_string_equal(back, text);
+				free(back);
+				assert_true(s.when != STAMP_WHOLE);
+				assert_true(prev.who == 0 || s.when > prev.when);	/* in order */
+				prev = s;
+			}
+		}
+}
+
+static void *
+many(void *arg)
+{
+	char text[64], *back;
+	struct stamp s;
+
+	for (int i = 0; i < 2000; i++) {
+		snprintf(text, sizeof text, "2020-10-19T09:05:%02dZ Name %d", i % 60,
+		    (i + *(int *)arg) % 300);
+		stamp_set(&s, text);
+		back = stamp_text(&s);
+		if (strcmp(back, text) != 0)
+			abort();
+		free(back);
+	}
+	return NULL;
+}
+
+static void
+test_threads(void **state)
+{
+	pthread_t th[4];
+	int arg[4] = { 0, 75, 150, 225 };
+	struct stamp a, b;
+
+	(void)state;
+	for (int i = 0; i < 4; i++)
+		assert_int_equal(pthread_create(&th[i], NULL, many, &arg[i]), 0);
+	for (int i = 0; i < 4; i++)
+		assert_int_equal(pthread_join(th[i], NULL), 0);
+	/* each name once in the table: the same number from any thread */
+	stamp_set(&a, "2020-10-19T09:05:00Z Name 7");
+	stamp_set(&b, "2021-01-01T00:00:00Z Name 7");
+	assert_int_equal(a.who, b.who);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_forms),
+		cmocka_unit_test(test_every_day),
+		cmocka_unit_test(test_threads),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,4 +1,4 @@
-/* stamp.c - answers' stamps in eight bytes (see stamp.h). */
+/* stamp.c - answers' stamps in six bytes (see stamp.h). */
 #include "config.h"
 
 #include <pthread.h>
@@ -173,24 +173,33 @@ seconds_of(const char *s)
 	return (days_from_civil((long)y, mo, d) - EPOCH_2000) * 86400LL + h * 3600 + mi * 60 + se;
 }
 
+static void
+put32(struct stamp *s, uint32_t v)
+{
+	s->part[0] = (uint16_t)(v & 0xffff);
+	s->part[1] = (uint16_t)(v >> 16);
+}
+
 void
 stamp_set(struct stamp *s, const char *text)
 {
 	long long sec;
 
-	if (text == NULL) {
-		s->when = 0;
-		s->who = 0;
+	memset(s, 0, sizeof *s);
+	if (text == NULL)
 		return;
-	}
 	sec = seconds_of(text);
-	if (sec >= 0 && sec < (long long)STAMP_WHOLE && text[20] == ' ') {
-		s->when = (uint32_t)sec;
-		s->who = number_of(text + 21, strlen(text + 21));
-	} else {	/* kept whole */
-		s->when = STAMP_WHOLE;
-		s->who = number_of(text, strlen(text));
+	if (sec >= 0 && sec <= (long long)UINT32_MAX && text[20] == ' ') {
+		uint32_t who = number_of(text + 21, strlen(text + 21));
+
+		if (who < STAMP_WHOLE) {
+			put32(s, (uint32_t)sec);
+			s->part[2] = (uint16_t)who;
+			return;
+		}
 	}
+	put32(s, number_of(text, strlen(text)));	/* kept whole */
+	s->part[2] = STAMP_WHOLE;
 }
 
 char *
@@ -198,16 +207,18 @@ stamp_text(const struct stamp *s)
 {
 	long y, days;
 	unsigned m, d, rest;
+	uint32_t when;
 
-	if (s->who == 0)
+	if (!stamp_is(s))
 		return NULL;
-	if (s->when == STAMP_WHOLE)
-		return xstrdup(name_of(s->who));
-	days = (long)(s->when / 86400) + EPOCH_2000;
-	rest = s->when % 86400;
+	if (stamp_whole(s))
+		return xstrdup(name_of(stamp_number(s)));
+	when = (uint32_t)s->part[0] | (uint32_t)s->part[1] << 16;
+	days = (long)(when / 86400) + EPOCH_2000;
+	rest = when % 86400;
 	civil_from_days(days, &y, &m, &d);
 	return xasprintf("%04ld-%02u-%02uT%02u:%02u:%02uZ %s", y, m, d, rest / 3600,
-	    rest / 60 % 60, rest % 60, name_of(s->who));
+	    rest / 60 % 60, rest % 60, name_of(s->part[2]));
 }
 
 int

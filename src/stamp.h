@@ -1,4 +1,4 @@
-/* stamp.h - who gave an answer and when, in eight bytes.
+/* stamp.h - who gave an answer and when, in six bytes.
  *
  * A case file's [answered] section holds, for each answer, a stamp
  * "TIME NAME": "2020-10-19T09:05:53Z Daniel Okafor". Held as text they
@@ -16,12 +16,15 @@
 
 #include <stdint.h>
 
+/* six bytes: WHO in part[2], 0 for no stamp; the seconds since
+ * 2000-01-01T00:00:00Z in part[0] (low half) and part[1]. A stamp in any
+ * other form, or one whose name's number is past what WHO holds, has
+ * STAMP_WHOLE in part[2] and the number of its whole text in part[0..1]. */
 struct stamp {
-	uint32_t when;	/* seconds since 2000-01-01T00:00:00Z, or STAMP_WHOLE */
-	uint32_t who;	/* the name's number in the table, from 1; 0: no stamp */
+	uint16_t part[3];
 };
 
-#define STAMP_WHOLE UINT32_MAX	/* WHO numbers the stamp's whole text */
+#define STAMP_WHOLE UINT16_MAX
 
 /* S made the stamp TEXT (NULL: no stamp). */
 void stamp_set(struct stamp *s, const char *text);
@@ -29,11 +32,24 @@ void stamp_set(struct stamp *s, const char *text);
 /* The text of S (free it), or NULL when S is no stamp. */
 char *stamp_text(const struct stamp *s);
 
-/* Is there a stamp in S? */
+/* Is there a stamp in S? Is it one kept whole? */
 static inline int
 stamp_is(const struct stamp *s)
 {
-	return s->who != 0;
+	return s->part[2] != 0;
+}
+
+static inline int
+stamp_whole(const struct stamp *s)
+{
+	return s->part[2] == STAMP_WHOLE;
+}
+
+/* The number of the name in S (or of its whole text) */
+static inline uint32_t
+stamp_number(const struct stamp *s)
+{
+	return stamp_whole(s) ? (uint32_t)s->part[0] | (uint32_t)s->part[1] << 16 : s->part[2];
 }
 
 /* Is S the stamp TEXT (both none counts)? */

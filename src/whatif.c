@@ -40,9 +40,13 @@ static void
 candidates(struct whatif_kq *wk, const struct inspection *in, const struct rate *r,
     enum answer a)
 {
-	wk->cases = xcalloc(in->ncases ? in->ncases : 1, sizeof *wk->cases);
+	size_t n = 0;
+
+	for (size_t ci = 0; ci < in->ncases; ci++)	/* counted first: held at their size */
+		n += rate_case_answer(r, &in->form, ci, wk->kq) == a;
+	wk->cases = xcalloc(n ? n : 1, sizeof *wk->cases);
 	wk->ncases = 0;
-	for (size_t ci = 0; ci < in->ncases; ci++)
+	for (size_t ci = 0; ci < in->ncases && wk->ncases < n; ci++)
 		if (rate_case_answer(r, &in->form, ci, wk->kq) == a)
 			wk->cases[wk->ncases++] = ci;
 }

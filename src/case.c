@@ -100,6 +100,8 @@ disk_from(struct case_file *c, const struct stat *st)
 	c->disk.size = (unsigned long long)st->st_size;
 	c->disk.mtime_s = (long long)st->st_mtim.tv_sec;
 	c->disk.mtime_ns = (long long)st->st_mtim.tv_nsec;
+	c->disk.ctime_s = (long long)st->st_ctim.tv_sec;
+	c->disk.ctime_ns = (long long)st->st_ctim.tv_nsec;
 	c->disk.known = 1;
 }
 

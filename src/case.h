@@ -43,7 +43,7 @@ struct case_file {
 				 * such a key has none (conflict.h) */
 	struct case_disk {	/* the file as this process last read or wrote it */
 		unsigned long long dev, ino, size;
-		long long mtime_s, mtime_ns;
+		long long mtime_s, mtime_ns, ctime_s, ctime_ns;
 		int known;
 	} disk;
 	int lock_depth;		/* case_lock calls not yet undone by case_unlock */

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "cache.h"
 #include "iniread.h"
 #include "iniw.h"
 #include "insp.h"
@@ -332,12 +333,14 @@ list_cases(const char *dir, struct problems *p)
 struct case_slot {
 	struct problems p;	/* the problems of this file only */
 	int loaded;		/* case_load succeeded */
+	int cached;		/* taken from the cache (cache.h) */
 };
 
 struct case_loader {
 	struct inspection *in;	/* in->form is only read; in->cases[i] is slot i */
 	const char *dir;
 	char **names;
+	const struct cache *cache;	/* or NULL */
 	size_t n;
 	struct case_slot *slots;	/* [n] */
 	atomic_size_t next;	/* the next file to load */
@@ -352,8 +355,11 @@ load_some(struct case_loader *l)
 
 	while ((i = atomic_fetch_add_explicit(&l->next, 1, memory_order_relaxed)) < l->n) {
 		path = xasprintf("%s/cases/%s", l->dir, l->names[i]);
-		l->slots[i].loaded = case_load(&l->in->cases[i], &l->in->form, path,
-		    &l->slots[i].p) == 0;
+		if (cache_take(l->cache, &l->in->form, l->names[i], path, &l->in->cases[i]))
+			l->slots[i].loaded = l->slots[i].cached = 1;
+		else
+			l->slots[i].loaded = case_load(&l->in->cases[i], &l->in->form, path,
+			    &l->slots[i].p) == 0;
 		free(path);
 	}
 }
@@ -445,12 +451,15 @@ left_out(struct inspection *in, const char *name, const struct problems *p, size
  */
 static void
 load_cases(struct inspection *in, const char *dir, char **names, size_t ncases,
-    struct problems *p)
+    struct problems *p, int cached)
 {
 	struct case_loader l;
 	pthread_t *tids;
 	sigset_t all, old;
-	size_t w = load_threads(ncases), started = 0;
+	size_t w = load_threads(ncases), started = 0, taken = 0;
+	struct cache *k = cached ? cache_read(dir, &in->form) : NULL;
+
+	unsigned char *keep = xcalloc(ncases ? ncases : 1, 1);	/* [case]: for the cache */
 
 	in->cases = xcalloc(ncases, sizeof *in->cases);
 	if (w <= 1) {
@@ -458,18 +467,23 @@ load_cases(struct inspection *in, const char *dir, char **names, size_t ncases,
 			char *path = xasprintf("%s/cases/%s", dir, names[i]);
 			size_t first = p->n;
 
-			if (case_load(&in->cases[in->ncases], &in->form, path, p) == 0)
-				in->ncases++;
-			else
+			if (cache_take(k, &in->form, names[i], path, &in->cases[in->ncases])) {
+				keep[in->ncases++] = 1;
+				taken++;
+			} else if (case_load(&in->cases[in->ncases], &in->form, path, p) == 0) {
+				keep[in->ncases++] = p->n == first;	/* not one with warnings */
+			} else {
 				left_out(in, names[i], p, first);
+			}
 			free(path);
 		}
-		return;
+		goto done;
 	}
 
 	l.in = in;
 	l.dir = dir;
 	l.names = names;
+	l.cache = k;
 	l.n = ncases;
 	l.slots = xcalloc(ncases, sizeof *l.slots);
 	atomic_init(&l.next, 0);
@@ -490,19 +504,28 @@ load_cases(struct inspection *in, const char *dir, char **names, size_t ncases,
 
 	for (size_t i = 0; i < ncases; i++) {
 		size_t first = p->n;
+		int clean = l.slots[i].p.n == 0;
 
 		take_problems(p, &l.slots[i].p);
 		if (!l.slots[i].loaded) {	/* case_load has freed it */
 			left_out(in, names[i], p, first);
 			continue;
 		}
+		taken += l.slots[i].cached;
 		if (in->ncases != i)
 			in->cases[in->ncases] = in->cases[i];
-		in->ncases++;
+		keep[in->ncases++] = (unsigned char)clean;
 	}
 	/* the slots past the last case hold nothing now (moved or freed) */
 	memset(in->cases + in->ncases, 0, (ncases - in->ncases) * sizeof *in->cases);
 	free(l.slots);
+done:
+	in->from_cache = taken;
+	/* the cache made again when a file was read (or there was none) */
+	if (cached && (k == NULL || taken < in->ncases))
+		cache_write(dir, &in->form, in->cases, keep, in->ncases);
+	cache_free(k);
+	free(keep);
 }
 
 static int
@@ -604,8 +627,9 @@ settle_conflicts(struct inspection *in, struct iniread *r)
 	}
 }
 
-int
-insp_open(struct inspection *in, const char *dir, const char *forms_dir, struct problems *p)
+static int
+open_dir(struct inspection *in, const char *dir, const char *forms_dir, struct problems *p,
+    int cached)
 {
 	struct ireader r = { { { 0 }, p, 0 }, in };
 	struct err e;
@@ -670,7 +694,7 @@ insp_open(struct inspection *in, const char *dir, const char *forms_dir, struct 
 	names = list_cases(dir, p);
 	for (size_t i = 0; names[i]; i++)
 		ncases++;
-	load_cases(in, dir, names, ncases, p);
+	load_cases(in, dir, names, ncases, p, cached);
 	for (size_t i = 0; names[i]; i++)
 		free(names[i]);
 	free(names);
@@ -680,6 +704,19 @@ fail:
 	ini_free(&r.rd.ini);
 	insp_close(in);
 	return -1;
+}
+
+int
+insp_open(struct inspection *in, const char *dir, const char *forms_dir, struct problems *p)
+{
+	return open_dir(in, dir, forms_dir, p, 0);
+}
+
+int
+insp_open_cached(struct inspection *in, const char *dir, const char *forms_dir,
+    struct problems *p)
+{
+	return open_dir(in, dir, forms_dir, p, 1);
 }
 
 void

@@ -57,6 +57,7 @@ struct inspection {
 	} *left_out;
 	size_t nleft_out;
 	size_t left_out_errors;
+	size_t from_cache;	/* cases insp_open_cached took from the cache */
 };
 
 /* Open the inspection in DIR with the frameworks in FORMS_DIR. Every
@@ -67,6 +68,12 @@ struct inspection {
  * as `summary` does). When P's errors number IN->left_out_errors, every
  * error is a case file left out: the rest can be used as it is. */
 int insp_open(struct inspection *in, const char *dir, const char *forms_dir,
+	      struct problems *p);
+/* The same, the case files not changed since the last time taken from
+ * DIR's cache, which is then made again if a file had to be read
+ * (cache.h): for the terminal UI, which opens a folder again and again.
+ * The result is the one insp_open gives. */
+int insp_open_cached(struct inspection *in, const char *dir, const char *forms_dir,
 	      struct problems *p);
 void insp_close(struct inspection *in);
 

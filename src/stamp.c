@@ -202,11 +202,22 @@ stamp_set(struct stamp *s, const char *text)
 	s->part[2] = STAMP_WHOLE;
 }
 
+/* "YYYY-MM-DDTHH:MM:SSZ" of WHEN (seconds since 2000) into BUF */
+static void
+time_text(uint32_t when, char *buf, size_t size)
+{
+	long y, days = (long)(when / 86400) + EPOCH_2000;
+	unsigned m, d, rest = when % 86400;
+
+	civil_from_days(days, &y, &m, &d);
+	snprintf(buf, size, "%04ld-%02u-%02uT%02u:%02u:%02uZ", y, m, d, rest / 3600,
+	    rest / 60 % 60, rest % 60);
+}
+
 char *
 stamp_text(const struct stamp *s)
 {
-	long y, days;
-	unsigned m, d, rest;
+	char at[32];
 	uint32_t when;
 
 	if (!stamp_is(s))
@@ -214,11 +225,38 @@ stamp_text(const struct stamp *s)
 	if (stamp_whole(s))
 		return xstrdup(name_of(stamp_number(s)));
 	when = (uint32_t)s->part[0] | (uint32_t)s->part[1] << 16;
-	days = (long)(when / 86400) + EPOCH_2000;
-	rest = when % 86400;
-	civil_from_days(days, &y, &m, &d);
-	return xasprintf("%04ld-%02u-%02uT%02u:%02u:%02uZ %s", y, m, d, rest / 3600,
-	    rest / 60 % 60, rest % 60, name_of(s->part[2]));
+	time_text(when, at, sizeof at);
+	return xasprintf("%s %s", at, name_of(s->part[2]));
+}
+
+uint32_t
+stamp_parts(const struct stamp *s, const char **name)
+{
+	*name = name_of(stamp_number(s));
+	return stamp_whole(s) ? 0 : (uint32_t)s->part[0] | (uint32_t)s->part[1] << 16;
+}
+
+void
+stamp_make(struct stamp *s, uint32_t seconds, const char *name, int whole)
+{
+	uint32_t n = number_of(name, strlen(name));
+
+	memset(s, 0, sizeof *s);
+	if (!whole && n < STAMP_WHOLE) {
+		put32(s, seconds);
+		s->part[2] = (uint16_t)n;
+		return;
+	}
+	if (!whole) {	/* past the names WHO holds: kept whole */
+		char at[32], *full;
+
+		time_text(seconds, at, sizeof at);
+		full = xasprintf("%s %s", at, name);
+		n = number_of(full, strlen(full));
+		free(full);
+	}
+	put32(s, n);
+	s->part[2] = STAMP_WHOLE;
 }
 
 int

@@ -52,6 +52,15 @@ stamp_number(const struct stamp *s)
 	return stamp_whole(s) ? (uint32_t)s->part[0] | (uint32_t)s->part[1] << 16 : s->part[2];
 }
 
+/* S's parts, for keeping it elsewhere: *NAME the name (or the whole
+ * text, when stamp_whole), good as long as the process; the seconds
+ * returned (0 for a whole stamp). S must be a stamp. */
+uint32_t stamp_parts(const struct stamp *s, const char **name);
+
+/* S made from parts that stamp_parts gave: SECONDS and NAME, or WHOLE and
+ * the whole text in NAME. */
+void stamp_make(struct stamp *s, uint32_t seconds, const char *name, int whole);
+
 /* Is S the stamp TEXT (both none counts)? */
 int stamp_same(const struct stamp *s, const char *text);
 

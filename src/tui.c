@@ -595,7 +595,7 @@ tui_run(const char *dir)
 	/* case files that cannot be read are left out and shown as such, so
 	 * that the inspector can go on with the rest; any other error (in
 	 * inspection.ini, one case in two files) would make every figure wrong */
-	if (insp_open(&t->in, dir, paths_forms_dir(), &p) < 0 ||
+	if (insp_open_cached(&t->in, dir, paths_forms_dir(), &p) < 0 ||
 	    p.nerrors > t->in.left_out_errors) {
 		for (size_t i = 0; i < p.n; i++)
 			if (p.v[i].level == PROBLEM_ERROR && !left_out_msg(&t->in, p.v[i].msg)) {

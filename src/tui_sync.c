@@ -191,7 +191,7 @@ reread(struct tui *t)
 	int ci, changed_here = 0, on_case = t->screen == SCREEN_WALK || t->screen == SCREEN_JUMP ||
 	    (t->screen == SCREEN_HELP && tui_under(t) == SCREEN_WALK);
 
-	if (insp_open(&in, t->in.dir, paths_forms_dir(), &p) < 0 || p.nerrors > in.left_out_errors) {
+	if (insp_open_cached(&in, t->in.dir, paths_forms_dir(), &p) < 0 || p.nerrors > in.left_out_errors) {
 		/* as it was: the next change may put it right (the message
 		 * names the problem; the folder is not written to) */
 		for (size_t i = 0; i < p.n; i++)

@@ -48,7 +48,12 @@ setup(void **state)
 	if (insp_copy(src, fx->dir, &e) < 0)
 		fail_msg("%s", e.msg);
 	mkdir(fx->forms, 0700);
-	text = tu_read(tu_forms_path("yj-2019.ini"), &len);
+	{
+		char *form = tu_forms_path("yj-2019.ini");
+
+		text = tu_read(form, &len);
+		free(form);
+	}
 	tu_write(fx->forms, "yj-2019.ini", text);
 	free(text);
 	free(src);

@@ -31,7 +31,7 @@ verdict() {
 for t in ${VALGRIND_TESTS:-tests/test_esc tests/test_save tests/test_ini tests/test_cond \
     tests/test_form tests/test_case tests/test_rate tests/test_update tests/test_fixtures \
     tests/test_insp tests/test_edit tests/test_journal tests/test_mutate tests/test_merge \
-    tests/test_whatif}; do
+    tests/test_whatif tests/test_stamp tests/test_cache}; do
 	log="$TMP/$(basename "$t").vg"
 	$VG --log-file="$log" "$top_builddir/$t" >"$TMP/out" 2>&1
 	rc=$?

@@ -16,6 +16,7 @@
 #include "cache.h"
 #include "cond.h"
 #include "stamp.h"
+#include "hash.h"
 #include "xalloc.h"
 
 #define CACHE_FILE ".yjinspect-cache"
@@ -44,22 +45,13 @@ struct cache {
 	size_t nslots;
 };
 
-static uint64_t
-hash64(const void *p, size_t len, uint64_t h)
-{
-	const unsigned char *s = p;
-
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ s[i]) * 1099511628211ull;	/* FNV-1a */
-	return h;
-}
 
 /* The cache's check: eight bytes at a time (FNV-1a's step on words), the
  * rest byte by byte */
 static uint64_t
 sum64(const unsigned char *s, size_t len)
 {
-	uint64_t h = 14695981039346656037ull, w;
+	uint64_t h = HASH64_START, w;
 	size_t i = 0;
 
 	for (; i + 8 <= len; i += 8) {
@@ -67,10 +59,9 @@ sum64(const unsigned char *s, size_t len)
 		h = (h ^ w) * 1099511628211ull;
 		h ^= h >> 29;
 	}
-	return hash64(s + i, len - i, h);
+	return hash_bytes64(s + i, len - i, h);
 }
 
-#define HASH64_START 14695981039346656037ull
 
 /* A hash of the framework file's bytes (0 when it cannot be read) */
 static uint64_t
@@ -84,7 +75,7 @@ form_hash(const struct form *f)
 	if (fp == NULL)
 		return 0;
 	while ((r = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		h = hash64(chunk, r, h);
+		h = hash_bytes64(chunk, r, h);
 	if (ferror(fp))
 		h = 0;
 	fclose(fp);
@@ -366,7 +357,7 @@ same_str(struct rd *r, const char *want)
 static uint64_t
 hash_name(const char *s, size_t n)
 {
-	return hash64(s, n, HASH64_START);
+	return hash_bytes64(s, n, HASH64_START);
 }
 
 struct cache *

@@ -21,6 +21,7 @@
 #include "buf.h"
 #include "esc.h"
 #include "iniw.h"
+#include "hash.h"
 #include "xalloc.h"
 
 /* Longest section or key name; with INIW_CHUNK this keeps every line well
@@ -94,16 +95,6 @@ iniw_name(const char *name, const char *what)
 			lc[i] = (char)(c - 'A' + 'a');
 	}
 	return lc;
-}
-
-static unsigned
-iniw_hash(const char *s)
-{
-	unsigned h = 2166136261u;	/* FNV-1a */
-
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
 }
 
 /* Is there a line in TEXT[FROM..] that starts with PREFIX (or, when EXACT,
@@ -198,7 +189,7 @@ iniw_newkey(struct iniw *w, const char *key)
 	if (w->sec < 0)
 		iniw_bug("key '%s' written before any section", lc);
 	/* the section's lines looked at only for a key of the same hash */
-	h = iniw_hash(lc);
+	h = hash_str(lc);
 	for (size_t i = 0; i < w->nkeys; i++)
 		if (w->keys[i] == h) {
 			char *prefix = xasprintf("%s = ", lc);

@@ -17,6 +17,7 @@
 
 #include "buf.h"
 #include "journal.h"
+#include "hash.h"
 #include "xalloc.h"
 
 char *
@@ -57,11 +58,7 @@ trim(const char *s, size_t *len)
 static unsigned
 key_hash(const char *s)
 {
-	unsigned h = 2166136261u;	/* FNV-1a */
-
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
+	return hash_str(s);
 }
 
 /* The index of KEY (its hash H) in KV, or -1; looked for at NEAR first

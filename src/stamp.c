@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "stamp.h"
+#include "hash.h"
 #include "xalloc.h"
 
 /* The names (and whole stamps) seen: number N is names[N - 1]. Each
@@ -26,16 +27,6 @@ static struct {
 static _Thread_local const char *last_name;
 static _Thread_local uint32_t last_who;
 
-static uint32_t
-hash_text(const char *s)
-{
-	uint32_t h = 2166136261u;	/* FNV-1a */
-
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
-}
-
 static void
 slots_grow(void)
 {
@@ -43,7 +34,7 @@ slots_grow(void)
 	uint32_t *slots = xcalloc(nslots, sizeof *slots);
 
 	for (size_t i = 0; i < table.n; i++) {
-		size_t at = hash_text(table.names[i]) & (nslots - 1);
+		size_t at = hash_str(table.names[i]) & (nslots - 1);
 
 		while (slots[at])
 			at = (at + 1) & (nslots - 1);
@@ -70,7 +61,7 @@ number_of(const char *text, size_t len)
 	pthread_mutex_lock(&table.lock);
 	if ((table.n + 1) * 2 > table.nslots)
 		slots_grow();
-	for (at = hash_text(copy) & (table.nslots - 1); (n = table.slots[at]) != 0;
+	for (at = hash_str(copy) & (table.nslots - 1); (n = table.slots[at]) != 0;
 	    at = (at + 1) & (table.nslots - 1))
 		if (strcmp(table.names[n - 1], copy) == 0)
 			break;

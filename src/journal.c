@@ -16,8 +16,9 @@
 #include <unistd.h>
 
 #include "buf.h"
-#include "journal.h"
 #include "hash.h"
+#include "journal.h"
+#include "save.h"
 #include "xalloc.h"
 
 char *
@@ -32,16 +33,6 @@ journal_path(const char *case_path)
 
 /* ---- keys of a case text ---- */
 
-static char *
-memdup0(const char *s, size_t len)
-{
-	char *d = xmalloc(len + 1);
-
-	memcpy(d, s, len);
-	d[len] = '\0';
-	return d;
-}
-
 /* S (LEN bytes) less its blanks at either end, in *LEN */
 static const char *
 trim(const char *s, size_t *len)
@@ -53,12 +44,6 @@ trim(const char *s, size_t *len)
 	while (*len && (s[*len - 1] == ' ' || s[*len - 1] == '\t' || s[*len - 1] == '\r'))
 		(*len)--;
 	return s;
-}
-
-static unsigned
-key_hash(const char *s)
-{
-	return hash_str(s);
 }
 
 /* The index of KEY (its hash H) in KV, or -1; looked for at NEAR first
@@ -77,7 +62,7 @@ kv_find(const struct journal_kv *kv, const char *key, unsigned h, size_t near)
 static void
 kv_add(struct journal_kv *kv, char *key, char *val)
 {
-	unsigned h = key_hash(key);
+	unsigned h = hash_str(key);
 	long i = kv_find(kv, key, h, kv->n);
 
 	if (i >= 0) {	/* the last one counts, as iniparser */
@@ -91,7 +76,7 @@ kv_add(struct journal_kv *kv, char *key, char *val)
 		unsigned *hash = xmalloc(cap * sizeof *hash);
 
 		for (size_t k = 0; k < kv->n; k++)
-			hash[k] = kv->hash ? kv->hash[k] : key_hash(kv->key[k]);
+			hash[k] = kv->hash ? kv->hash[k] : hash_str(kv->key[k]);
 		free(kv->hash);
 		kv->hash = hash;
 		kv->key = xrealloc(kv->key, cap * sizeof *kv->key);
@@ -106,7 +91,7 @@ kv_add(struct journal_kv *kv, char *key, char *val)
 static void
 kv_del(struct journal_kv *kv, const char *key)
 {
-	long i = kv_find(kv, key, key_hash(key), kv->n);
+	long i = kv_find(kv, key, hash_str(key), kv->n);
 	size_t rest;
 
 	if (i < 0)
@@ -125,7 +110,7 @@ kv_del(struct journal_kv *kv, const char *key)
 static const char *
 kv_get_near(const struct journal_kv *kv, const char *key, size_t near)
 {
-	long i = kv_find(kv, key, key_hash(key), near);
+	long i = kv_find(kv, key, hash_str(key), near);
 
 	return i < 0 ? NULL : kv->val[i];
 }
@@ -153,13 +138,13 @@ journal_kv_parse(const char *text, struct journal_kv *kv)
 			const char *name = trim(line + 1, &n);
 
 			free(section);
-			section = memdup0(name, n);
+			section = xstrndup(name, n);
 			slen = n;
 		} else if (len && line[0] != ';' && line[0] != '#' &&
 		    (eq = memchr(line, '=', len)) != NULL) {
 			size_t klen = (size_t)(eq - line), vlen = len - klen - 1;
 			const char *k = trim(line, &klen), *vs = trim(eq + 1, &vlen);
-			char *v = memdup0(vs, vlen), *key = xmalloc(slen + 1 + klen + 1);
+			char *v = xstrndup(vs, vlen), *key = xmalloc(slen + 1 + klen + 1);
 
 			memcpy(key, section, slen);
 			key[slen] = '.';
@@ -496,22 +481,6 @@ now_iso(char *buf, size_t size)
 	snprintf(buf, size, "%.20s.%03dZ", s, (int)(ts.tv_nsec / 1000000) % 1000);
 }
 
-static int
-write_all(int fd, const char *s, size_t len)
-{
-	while (len) {
-		ssize_t w = write(fd, s, len);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		s += w;
-		len -= (size_t)w;
-	}
-	return 0;
-}
-
 /* The replay of the journal this process appended to last, while the
  * journal is as it left it (the same size and change time: nobody else
  * appended): each answer then costs no reading of the whole journal. */
@@ -650,7 +619,7 @@ journal_record(const char *case_path, const char *old, const char *new, const ch
 		rc = 0;
 		goto out;
 	}
-	if (lseek(fd, 0, SEEK_END) < 0 || write_all(fd, b.data, b.len) < 0 || fsync(fd) < 0) {
+	if (lseek(fd, 0, SEEK_END) < 0 || save_write_all(fd, b.data, b.len) < 0 || fsync(fd) < 0) {
 		journal_kv_free(&will);
 		int saved = errno;
 
@@ -778,7 +747,7 @@ journal_union(const char *case_path, const char *from_case, struct err *e)
 		l += n;
 	}
 	if (ftruncate(fd, (off_t)len) < 0 || lseek(fd, 0, SEEK_END) < 0 ||
-	    (add.len && write_all(fd, add.data, add.len) < 0) || fsync(fd) < 0) {
+	    (add.len && save_write_all(fd, add.data, add.len) < 0) || fsync(fd) < 0) {
 		err_set(e, "%s: cannot be written: %s", path, strerror(errno));
 		goto out;
 	}

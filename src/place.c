@@ -15,6 +15,7 @@
 #include "ini.h"
 #include "iniw.h"
 #include "place.h"
+#include "save.h"
 #include "xalloc.h"
 
 #define PLACE_FILE ".yjinspect-place"
@@ -120,22 +121,15 @@ place_save(const char *dir, const char *who, const struct place *p, struct err *
 		pad = (size_t)st.st_size - len;
 	{
 		char *all = xmalloc(len + pad);
-		size_t done = 0;
+		int bad, saved;
 
 		memcpy(all, text, len);
 		memset(all + len, '\n', pad);
-		while (done < len + pad) {
-			ssize_t n = pwrite(fd, all + done, len + pad - done, (off_t)done);
-
-			if (n < 0 && errno == EINTR)
-				continue;
-			if (n <= 0)
-				break;
-			done += (size_t)n;
-		}
+		bad = save_write_all(fd, all, len + pad) < 0 || ftruncate(fd, (off_t)len) < 0;
+		saved = errno;
 		free(all);
-		if (done < len + pad || ftruncate(fd, (off_t)len) < 0) {
-			err_set(e, "%s: cannot write: %s", path, strerror(errno));
+		if (bad) {
+			err_set(e, "%s: cannot write: %s", path, strerror(saved));
 			close(fd);
 			goto out;
 		}

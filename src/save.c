@@ -160,8 +160,7 @@ out:
 	return fd;
 }
 
-/* Write all of DATA to FD; returns 0, or -1 with errno set. */
-static int
+int
 save_write_all(int fd, const char *data, size_t len)
 {
 	size_t off = 0, chunk;

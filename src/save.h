@@ -34,6 +34,10 @@
 
 #include "err.h"
 
+/* Write all of DATA (LEN bytes) to FD, over EINTR and short writes;
+ * returns 0, or -1 with errno set. */
+int save_write_all(int fd, const char *data, size_t len);
+
 /* Returns 0, or -1 with "PATH: what failed: strerror" in E. */
 int save_file(const char *path, const char *data, size_t len, struct err *e);
 

@@ -713,6 +713,34 @@ test_place(void **state)
 	}
 	/* a name made alike (é for ë) is another inspector */
 	assert_int_equal(place_load(fx->dir, "Zo\xc3\xa9 \xc3\x81vila/..", &q), -1);
+	{	/* written over in place: a shorter place leaves nothing of the longer */
+		char *path = xasprintf("%s/.yjinspect-place-Ann", fx->dir), *text;
+		size_t len;
+
+		p.item = (char *)(uintptr_t)"2.1.1.10";
+		assert_int_equal(place_save(fx->dir, "Ann", &p, &e), 0);
+		p.item = NULL;
+		p.case_name = NULL;
+		assert_int_equal(place_save(fx->dir, "Ann", &p, &e), 0);
+		text = tu_read(path, &len);
+		assert_null(strstr(text, "item"));
+		assert_null(strstr(text, "\n\n\n"));
+		assert_int_equal(text[len - 1], '\n');
+		free(text);
+		assert_int_equal(place_load(fx->dir, "Ann", &q), 0);
+		assert_string_equal(q.screen, "walk");
+		assert_null(q.case_name);
+		assert_null(q.item);
+		place_free(&q);
+		/* what a kill before the cut leaves (the text, then blank
+		 * lines to the old length) is a whole place too */
+		tu_write(fx->dir, ".yjinspect-place-Ann",
+		    "[place]\nscreen = \"list\"\n\n\n\n\n\n\n");
+		assert_int_equal(place_load(fx->dir, "Ann", &q), 0);
+		assert_string_equal(q.screen, "list");
+		place_free(&q);
+		free(path);
+	}
 }
 
 int

@@ -15,8 +15,9 @@
 #include "buf.h"
 #include "cache.h"
 #include "cond.h"
-#include "stamp.h"
 #include "hash.h"
+#include "save.h"
+#include "stamp.h"
 #include "xalloc.h"
 
 #define CACHE_FILE ".yjinspect-cache"
@@ -45,7 +46,6 @@ struct cache {
 	size_t nslots;
 };
 
-
 /* The cache's check: eight bytes at a time (FNV-1a's step on words), the
  * rest byte by byte */
 static uint64_t
@@ -61,7 +61,6 @@ sum64(const unsigned char *s, size_t len)
 	}
 	return hash_bytes64(s + i, len - i, h);
 }
-
 
 /* A hash of the framework file's bytes (0 when it cannot be read) */
 static uint64_t
@@ -130,44 +129,38 @@ keepable(const struct case_file *c, time_t now)
 }
 
 /* The names of the stamps written, each once: the table of the cache's
- * header. Keyed by the name's pointer (stamp_parts: one per text). */
+ * header, in the order first met. AT[N] is the table's number (from 1)
+ * of the name the stamps number N (stamp.h), 0 when not met yet. */
 struct names {
 	const char **v;
 	size_t n, cap;
-	uint32_t *slots;	/* index + 1 */
-	size_t nslots;
+	uint32_t *at;
+	size_t nat;
 };
 
 static uint32_t
-names_index(struct names *t, const char *name)
+names_index(struct names *t, const struct stamp *st, const char *name)
 {
-	size_t at;
+	uint32_t num = stamp_number(st);
 
-	if ((t->n + 1) * 2 > t->nslots) {
-		size_t nslots = t->nslots ? t->nslots * 2 : 256;
-		uint32_t *slots = xcalloc(nslots, sizeof *slots);
+	if (num >= t->nat) {
+		size_t nat = t->nat ? t->nat : 256;
 
-		for (size_t i = 0; i < t->n; i++) {
-			for (at = ((uintptr_t)t->v[i] >> 3) & (nslots - 1); slots[at];
-			    at = (at + 1) & (nslots - 1))
-				;
-			slots[at] = (uint32_t)(i + 1);
+		while (nat <= num)
+			nat *= 2;
+		t->at = xrealloc(t->at, nat * sizeof *t->at);
+		memset(t->at + t->nat, 0, (nat - t->nat) * sizeof *t->at);
+		t->nat = nat;
+	}
+	if (t->at[num] == 0) {
+		if (t->n == t->cap) {
+			t->cap = t->cap ? t->cap * 2 : 256;
+			t->v = xrealloc(t->v, t->cap * sizeof *t->v);
 		}
-		free(t->slots);
-		t->slots = slots;
-		t->nslots = nslots;
+		t->v[t->n++] = name;
+		t->at[num] = (uint32_t)t->n;
 	}
-	for (at = ((uintptr_t)name >> 3) & (t->nslots - 1); t->slots[at];
-	    at = (at + 1) & (t->nslots - 1))
-		if (t->v[t->slots[at] - 1] == name)
-			return t->slots[at];
-	if (t->n == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 256;
-		t->v = xrealloc(t->v, t->cap * sizeof *t->v);
-	}
-	t->v[t->n++] = name;
-	t->slots[at] = (uint32_t)t->n;
-	return (uint32_t)t->n;
+	return t->at[num];
 }
 
 static void
@@ -207,7 +200,7 @@ put_case(struct buf *b, const struct form *f, const struct case_file *c, struct 
 			continue;
 		}
 		sec = stamp_parts(st, &name);
-		put_u32(b, names_index(t, name));
+		put_u32(b, names_index(t, st, name));
 		put_u32(b, stamp_whole(st) ? WHOLE_SEC : sec);
 	}
 	{
@@ -244,23 +237,16 @@ cache_write(const char *dir, const struct form *f, const struct case_file *cases
 	buf_add(&b, entries.data ? entries.data : "", entries.len);
 	buf_free(&entries);
 	free(t.v);
-	free(t.slots);
+	free(t.at);
 	sum = sum64((const unsigned char *)b.data, b.len);
 	put_u64(&b, sum);
 	path = xasprintf("%s/%s", dir, CACHE_FILE);
 	tmp = xasprintf("%s/%s.XXXXXX", dir, CACHE_FILE);
 	fd = mkstemp(tmp);
 	if (fd >= 0) {
-		size_t done = 0;
+		int ok = save_write_all(fd, b.data, b.len) == 0;
 
-		while (done < b.len) {
-			ssize_t w = write(fd, b.data + done, b.len - done);
-
-			if (w <= 0)
-				break;
-			done += (size_t)w;
-		}
-		if (close(fd) == 0 && done == b.len)
+		if (close(fd) == 0 && ok)
 			rename(tmp, path);
 		unlink(tmp);	/* (gone when renamed) */
 	}
@@ -428,7 +414,6 @@ cache_read(const char *dir, const struct form *f)
 	for (uint32_t i = 0; i < n; i++) {
 		struct entry *e = &k->v[k->n];
 		size_t at;
-
 		uint32_t rest;
 
 		if (get_str_at(&r, &e->name, &e->name_len) != 0)
@@ -537,13 +522,6 @@ cache_take(const struct cache *k, const struct form *f, const char *name, const 
 		case_free(c, f);
 		return 0;
 	}
-	c->disk.dev = (unsigned long long)st.st_dev;
-	c->disk.ino = (unsigned long long)st.st_ino;
-	c->disk.size = (unsigned long long)st.st_size;
-	c->disk.mtime_s = (long long)st.st_mtim.tv_sec;
-	c->disk.mtime_ns = (long long)st.st_mtim.tv_nsec;
-	c->disk.ctime_s = (long long)st.st_ctim.tv_sec;
-	c->disk.ctime_ns = (long long)st.st_ctim.tv_nsec;
-	c->disk.known = 1;
+	case_note_disk(c, &st);
 	return 1;
 }

@@ -91,8 +91,8 @@ answer_parse(const char *v)
 
 /* ---- what is on disk ---- */
 
-static void
-disk_from(struct case_file *c, const struct stat *st)
+void
+case_note_disk(struct case_file *c, const struct stat *st)
 {
 	memset(&c->disk, 0, sizeof c->disk);
 	c->disk.dev = (unsigned long long)st->st_dev;
@@ -111,7 +111,7 @@ disk_note(struct case_file *c)
 	struct stat st;
 
 	if (stat(c->path, &st) == 0)
-		disk_from(c, &st);
+		case_note_disk(c, &st);
 	else
 		memset(&c->disk, 0, sizeof c->disk);
 }
@@ -428,7 +428,7 @@ case_load(struct case_file *c, const struct form *f, const char *path, struct pr
 	}
 	/* what was read, not what is there now: a file replaced since is one
 	 * this process has not seen, and its next save must not go over it */
-	disk_from(c, &r.rd.ini.st);
+	case_note_disk(c, &r.rd.ini.st);
 	ini_free(&r.rd.ini);
 	if (r.rd.errors) {
 		case_free(c, f);
@@ -473,7 +473,6 @@ journal_who(void)
 	return who;
 }
 
-/* case_save, or with NEW case_create */
 static void
 put_stamp(struct iniw *w, const char *id, const struct stamp *s)
 {
@@ -484,6 +483,7 @@ put_stamp(struct iniw *w, const char *id, const struct stamp *s)
 	free(text);
 }
 
+/* case_save, or with NEW case_create */
 static int
 case_write(struct case_file *c, const struct form *f, int new, struct err *e)
 {

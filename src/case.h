@@ -12,10 +12,10 @@
 
 #include "cond.h"
 #include "conflict.h"
-#include "stamp.h"
 #include "err.h"
 #include "form.h"
 #include "problems.h"
+#include "stamp.h"
 
 enum answer {
 	ANSWER_NONE = 0,
@@ -56,6 +56,11 @@ case_stamp(const struct case_file *c, const struct form *f, int prompt, size_t q
 {
 	return &c->stamps[prompt ? f->nkqs + q : q];
 }
+
+/* Note in C's disk identity the file as ST describes it (read or written
+ * just now, or found unchanged: cache.h) */
+struct stat;
+void case_note_disk(struct case_file *c, const struct stat *st);
 
 /* An empty case of framework F, to be saved at PATH. */
 void case_init(struct case_file *c, const struct form *f, const char *path);

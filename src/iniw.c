@@ -20,8 +20,8 @@
 
 #include "buf.h"
 #include "esc.h"
-#include "iniw.h"
 #include "hash.h"
+#include "iniw.h"
 #include "xalloc.h"
 
 /* Longest section or key name; with INIW_CHUNK this keeps every line well

@@ -458,7 +458,6 @@ load_cases(struct inspection *in, const char *dir, char **names, size_t ncases,
 	sigset_t all, old;
 	size_t w = load_threads(ncases), started = 0, taken = 0;
 	struct cache *k = cached ? cache_read(dir, &in->form) : NULL;
-
 	unsigned char *keep = xcalloc(ncases ? ncases : 1, 1);	/* [case]: for the cache */
 
 	in->cases = xcalloc(ncases, sizeof *in->cases);

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "stamp.h"
 #include "hash.h"
+#include "stamp.h"
 #include "xalloc.h"
 
 /* The names (and whole stamps) seen: number N is names[N - 1]. Each
@@ -176,21 +176,15 @@ stamp_set(struct stamp *s, const char *text)
 {
 	long long sec;
 
-	memset(s, 0, sizeof *s);
-	if (text == NULL)
+	if (text == NULL) {
+		memset(s, 0, sizeof *s);
 		return;
-	sec = seconds_of(text);
-	if (sec >= 0 && sec <= (long long)UINT32_MAX && text[20] == ' ') {
-		uint32_t who = number_of(text + 21, strlen(text + 21));
-
-		if (who < STAMP_WHOLE) {
-			put32(s, (uint32_t)sec);
-			s->part[2] = (uint16_t)who;
-			return;
-		}
 	}
-	put32(s, number_of(text, strlen(text)));	/* kept whole */
-	s->part[2] = STAMP_WHOLE;
+	sec = seconds_of(text);
+	if (sec >= 0 && sec <= (long long)UINT32_MAX && text[20] == ' ')
+		stamp_make(s, (uint32_t)sec, text + 21, 0);
+	else
+		stamp_make(s, 0, text, 1);	/* kept whole */
 }
 
 /* "YYYY-MM-DDTHH:MM:SSZ" of WHEN (seconds since 2000) into BUF */

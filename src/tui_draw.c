@@ -147,24 +147,23 @@ tui_put(int y, int x, int w, const char *s)
 			 * background set), the cursor moved on after it */
 			chtype cells[256];
 			chtype attrs = (chtype)getattrs(stdscr);
-			int run = 0, cy, cx;
+			int run = 0, cy, cx, room;
 
+			getyx(stdscr, cy, cx);
+			room = COLS - cx;	/* (addchnstr stops at the edge, and so do we) */
 			while (c[run] && (unsigned char)c[run] < 0x80 && used + run < w &&
-			    run < (int)(sizeof cells / sizeof *cells)) {
+			    run < room && run < (int)(sizeof cells / sizeof *cells)) {
 				cells[run] = (chtype)(unsigned char)c[run] | attrs;
 				run++;
 			}
 			if (run == 0)
 				break;
-			getyx(stdscr, cy, cx);
-			if (cx + run > COLS)
-				run = COLS - cx;
-			if (run <= 0)
-				break;
 			addchnstr(cells, run);
-			move(cy, cx + run);
 			used += run;
 			c += run;
+			if (cx + run >= COLS)
+				break;
+			move(cy, cx + run);
 			continue;
 		}
 		cw = char_width(c, &len);

@@ -95,11 +95,10 @@ decide_judge(struct inspection *in, size_t std, int judgement, struct err *e)
 	return 0;
 }
 
-int
-decide_findings(struct inspection *in, size_t std, int improvements, const char *text,
-    struct err *e)
+/* *SLOT of IN set to TEXT (blank: none) and saved; put back if the save fails */
+static int
+save_text(struct inspection *in, char **slot, const char *text, struct err *e)
 {
-	char **slot = improvements ? &in->improvements[std] : &in->strengths[std];
 	char *was = *slot;
 
 	*slot = text && text[strspn(text, " \t\n")] ? xstrdup(text) : NULL;
@@ -113,23 +112,22 @@ decide_findings(struct inspection *in, size_t std, int improvements, const char 
 }
 
 int
+decide_findings(struct inspection *in, size_t std, int improvements, const char *text,
+    struct err *e)
+{
+	return save_text(in, improvements ? &in->improvements[std] : &in->strengths[std], text,
+	    e);
+}
+
+int
 decide_evidence(struct inspection *in, size_t kq, const char *text, struct err *e)
 {
 	const struct form *f = &in->form;
-	char *was;
 
 	if (kq >= f->nkqs || f->stds[f->kqs[kq].std].rating != RATING_JUDGEMENT)
 		return err_set(e, "%s is a key question of a case-rated standard: its cases' "
 		    "answers are its evidence", kq < f->nkqs ? f->kqs[kq].id : "?");
-	was = in->evidence[kq];
-	in->evidence[kq] = text && text[strspn(text, " \t\n")] ? xstrdup(text) : NULL;
-	if (insp_save(in, e) < 0) {
-		free(in->evidence[kq]);
-		in->evidence[kq] = was;
-		return -1;
-	}
-	free(was);
-	return 0;
+	return save_text(in, &in->evidence[kq], text, e);
 }
 
 int

@@ -131,6 +131,17 @@ build_insp() { # DIR N
 	big_inspection "$yj" "$1" "$2"
 	printf '[place]\nscreen = "walk"\ncase = "B000000.ini"\nitem = "2.1.1"\n' >"$dir/.yjinspect-place-Bench"	# (YJINSPECT_INSPECTOR=Bench)
 }
+answer_times() { # N: the judgement answered N times, No and Yes in turn, each redraw awaited
+	k=0
+	while [ "$k" -lt "$1" ]; do
+		if [ $((k % 2)) -eq 0 ]; then
+			tm send-keys -t "$S" n; wait_hl "[No ]"
+		else
+			tm send-keys -t "$S" y; wait_hl "[Yes]"
+		fi
+		k=$((k + 1))
+	done
+}
 measure() { # N: sets per_ms (utime+stime), per_us (schedstat), idle_ms, wall_ms, load_ms
 	dir="$tmp/n$1"
 	build_insp "$dir" "$1"
@@ -143,15 +154,7 @@ measure() { # N: sets per_ms (utime+stime), per_us (schedstat), idle_ms, wall_ms
 	i0=$(cpu_ns "$pid"); sleep 2; i1=$(cpu_ns "$pid")
 	idle_ms=$(( (i1 - i0) / 2000000 ))	# per second
 	t0=$(cpu_ticks "$pid"); n0=$(cpu_ns "$pid"); w0=$(date +%s%N)
-	k=0
-	while [ "$k" -lt 100 ]; do
-		if [ $((k % 2)) -eq 0 ]; then
-			tm send-keys -t "$S" n; wait_hl "[No ]"
-		else
-			tm send-keys -t "$S" y; wait_hl "[Yes]"
-		fi
-		k=$((k + 1))
-	done
+	answer_times 100
 	t1=$(cpu_ticks "$pid"); n1=$(cpu_ns "$pid"); w1=$(date +%s%N)
 	per_ms=$(awk -v d=$((t1 - t0)) -v hz="$tick" 'BEGIN { printf "%.2f", d * 1000 / hz / 100 }')
 	per_us=$(( (n1 - n0) / 100 / 1000 ))
@@ -175,15 +178,7 @@ instructions() {
 	wait_hl "[Yes]"
 	pid=$(prog_pid)
 	callgrind_control -z "$pid" >/dev/null 2>&1
-	k=0
-	while [ "$k" -lt 20 ]; do
-		if [ $((k % 2)) -eq 0 ]; then
-			tm send-keys -t "$S" n; wait_hl "[No ]"
-		else
-			tm send-keys -t "$S" y; wait_hl "[Yes]"
-		fi
-		k=$((k + 1))
-	done
+	answer_times 20
 	callgrind_control -d "$pid" >/dev/null 2>&1
 	n=$(sed -n 's/^summary: //p' "$out".1 2>/dev/null | head -1)
 	[ -n "$n" ] && ir=$((n / 20))

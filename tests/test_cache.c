@@ -247,23 +247,18 @@ test_bad_case_not_kept(void **state)
 	struct fx *fx = *state;
 	struct inspection in;
 	struct problems p = PROBLEMS_INIT;
-	char *file, *text, *more;
+	char *file, *name, *text, *more;
 	size_t len, ncases;
 
 	assert_int_equal(insp_open(&in, fx->dir, fx->forms, &p), 0);
 	ncases = in.ncases;
 	file = xstrdup(in.cases[2].path);
+	name = xasprintf("cases/%s", in.cases[2].name);
 	insp_close(&in);
 	problems_free(&p);
 	text = tu_read(file, &len);
 	more = xasprintf("%s\n[answers]\nno.such.question = yes\n", text);
-	{
-		FILE *fp = fopen(file, "w");
-
-		assert_non_null(fp);
-		fputs(more, fp);
-		fclose(fp);
-	}
+	tu_write(fx->dir, name, more);
 	sleep(3);
 	/* left out, with its error, both ways (and never kept) */
 	assert_int_equal(insp_open(&in, fx->dir, fx->forms, &p), 0);
@@ -276,6 +271,7 @@ test_bad_case_not_kept(void **state)
 	free(text);
 	free(more);
 	free(file);
+	free(name);
 }
 
 int

@@ -22,22 +22,45 @@
 
 #define CACHE_FILE ".yjinspect-cache"
 #define CACHE_MAGIC "yjinspect cache\n"
-/* the format of the entries, and of what case_load makes of a file: a
- * change to either changes this number */
-#define CACHE_FORMAT 2u
+/* the format of the file and its entries, and of what case_load makes of a
+ * case file: a change to any of them changes this number */
+#define CACHE_FORMAT 3u
 #define CACHE_RACY_S 2	/* a file this close to the entry's making: not kept */
-#define NO_STR UINT32_MAX
-#define WHOLE_SEC UINT32_MAX	/* a stamp kept whole (stamp.h) */
+#define FOOTER_LEN 24	/* header's length, where the tail starts, the sum */
+#define FLUSH_AT 65536	/* entries written out in pieces of about this size */
+
+/*
+ * The file:
+ *   header   magic, format, version, framework id, the framework file's
+ *            hash, how many facts, key questions and prompts it has
+ *   entries  one for each case kept, in the order written: everything
+ *            case_load made of the file, without its identity (put_case)
+ *   tail     the stamps' names; then for each entry its file name, the
+ *            file's identity, where the entry is, its length and a hash
+ *            of its bytes
+ *   footer   the header's length, where the tail starts, a hash of the
+ *            header and the tail
+ * Opening reads the header and the tail (a few dozen bytes a case) and
+ * checks them whole; an entry is read only when its file is unchanged,
+ * and checked by its own hash then. So the cache's memory is the tail's,
+ * not the file's, and writing it holds one piece of it at a time.
+ * Numbers inside an entry are varints (7 bits a byte, low first); a stamp
+ * is its name's number and its seconds as a difference from the previous
+ * stamp's, most often one or two bytes each.
+ */
 
 struct entry {
-	const char *name;	/* into data */
+	const char *name;	/* into tail */
 	uint32_t name_len;
-	size_t at, end;		/* where its identity starts and the entry ends, in data */
+	uint64_t id[7];		/* the file's dev, ino, size, mtime s/ns, ctime s/ns */
+	uint64_t at, hash;	/* where the entry is in the file, and its hash */
+	uint32_t len;
 };
 
 struct cache {
-	unsigned char *data;
-	size_t len;
+	int fd;
+	uint64_t size;
+	unsigned char *tail;
 	char **names;	/* the stamps' names */
 	uint32_t nnames;
 	struct entry *v;
@@ -46,12 +69,12 @@ struct cache {
 	size_t nslots;
 };
 
-/* The cache's check: eight bytes at a time (FNV-1a's step on words), the
- * rest byte by byte */
+/* A check of LEN bytes at S: eight bytes at a time (FNV-1a's step on
+ * words), the rest byte by byte, carried on from H */
 static uint64_t
-sum64(const unsigned char *s, size_t len)
+sum64(const unsigned char *s, size_t len, uint64_t h)
 {
-	uint64_t h = HASH64_START, w;
+	uint64_t w;
 	size_t i = 0;
 
 	for (; i + 8 <= len; i += 8) {
@@ -95,6 +118,8 @@ put_u64(struct buf *b, uint64_t v)
 	buf_add(b, &v, sizeof v);
 }
 
+/* a string with its length before it (NO_STR: NULL) */
+#define NO_STR UINT32_MAX
 static void
 put_str(struct buf *b, const char *s)
 {
@@ -104,6 +129,30 @@ put_str(struct buf *b, const char *s)
 	}
 	put_u32(b, (uint32_t)strlen(s));
 	buf_add(b, s, strlen(s));
+}
+
+static void
+put_var(struct buf *b, uint64_t v)
+{
+	unsigned char c[10];
+	size_t n = 0;
+
+	while (v >= 0x80) {
+		c[n++] = (unsigned char)(v | 0x80);
+		v >>= 7;
+	}
+	c[n++] = (unsigned char)v;
+	buf_add(b, c, n);
+}
+
+/* a string in an entry: its length + 1 (0: NULL), then its bytes */
+static void
+put_vstr(struct buf *b, const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+
+	put_var(b, s ? (uint64_t)n + 1 : 0);
+	buf_add(b, s ? s : "", n);
 }
 
 static void
@@ -129,7 +178,7 @@ keepable(const struct case_file *c, time_t now)
 }
 
 /* The names of the stamps written, each once: the table of the cache's
- * header, in the order first met. AT[N] is the table's number (from 1)
+ * tail, in the order first met. AT[N] is the table's number (from 1)
  * of the name the stamps number N (stamp.h), 0 when not met yet. */
 struct names {
 	const char **v;
@@ -163,14 +212,50 @@ names_index(struct names *t, const struct stamp *st, const char *name)
 	return t->at[num];
 }
 
+/* C's entry, at the end of B */
 static void
 put_case(struct buf *b, const struct form *f, const struct case_file *c, struct names *t)
 {
-	size_t len_at;
+	uint32_t prev = 0;
 
+	put_vstr(b, c->reference);
+	put_vstr(b, c->inspector);
+	put_vstr(b, c->created);
+	for (size_t i = 0; i < f->nfacts; i++) {
+		put_var(b, (uint64_t)((int64_t)c->facts[i] - COND_UNSET));
+		put_vstr(b, c->fact_text[i]);
+	}
+	buf_add(b, c->kq_answer, f->nkqs);
+	buf_add(b, c->prompt_answer, f->nprompts);
+	for (size_t i = 0; i < f->nkqs; i++)
+		put_vstr(b, c->notes[i]);
+	for (size_t i = 0; i < f->nkqs + f->nprompts; i++) {
+		const struct stamp *st = &c->stamps[i];
+		const char *name;
+		uint32_t sec;
+		int64_t d;
+
+		if (!stamp_is(st)) {
+			put_var(b, 0);
+			continue;
+		}
+		sec = stamp_parts(st, &name);
+		put_var(b, names_index(t, st, name));
+		if (stamp_whole(st)) {
+			put_var(b, 1);	/* odd: kept whole, no seconds */
+			continue;
+		}
+		d = (int64_t)sec - (int64_t)prev;	/* zigzag, then even */
+		put_var(b, ((uint64_t)(d < 0 ? ~(d * 2) : d * 2)) * 2);
+		prev = sec;
+	}
+}
+
+/* C's record in the tail: its entry of LEN bytes at AT, with HASH */
+static void
+put_index(struct buf *b, const struct case_file *c, uint64_t at, uint32_t len, uint64_t hash)
+{
 	put_str(b, c->name);
-	len_at = b->len;
-	put_u32(b, 0);	/* the length of the rest, below */
 	put_u64(b, c->disk.dev);
 	put_u64(b, c->disk.ino);
 	put_u64(b, c->disk.size);
@@ -178,81 +263,86 @@ put_case(struct buf *b, const struct form *f, const struct case_file *c, struct 
 	put_u64(b, (uint64_t)c->disk.mtime_ns);
 	put_u64(b, (uint64_t)c->disk.ctime_s);
 	put_u64(b, (uint64_t)c->disk.ctime_ns);
-	put_str(b, c->reference);
-	put_str(b, c->inspector);
-	put_str(b, c->created);
-	for (size_t i = 0; i < f->nfacts; i++) {
-		put_u32(b, (uint32_t)c->facts[i]);
-		put_str(b, c->fact_text[i]);
-	}
-	buf_add(b, c->kq_answer, f->nkqs);
-	buf_add(b, c->prompt_answer, f->nprompts);
-	for (size_t i = 0; i < f->nkqs; i++)
-		put_str(b, c->notes[i]);
-	for (size_t i = 0; i < f->nkqs + f->nprompts; i++) {
-		const struct stamp *st = &c->stamps[i];
-		const char *name;
-		uint32_t sec;
+	put_u64(b, at);
+	put_u32(b, len);
+	put_u64(b, hash);
+}
 
-		if (!stamp_is(st)) {
-			put_u32(b, 0);
-			put_u32(b, 0);
-			continue;
-		}
-		sec = stamp_parts(st, &name);
-		put_u32(b, names_index(t, st, name));
-		put_u32(b, stamp_whole(st) ? WHOLE_SEC : sec);
-	}
-	{
-		uint32_t rest = (uint32_t)(b->len - len_at - sizeof rest);
-
-		memcpy(b->data + len_at, &rest, sizeof rest);
-	}
+/* Write what B holds to FD (*OK cleared on an error); B emptied */
+static void
+flush(int fd, struct buf *b, int *ok)
+{
+	if (*ok && b->len && save_write_all(fd, b->data, b->len) != 0)
+		*ok = 0;
+	buf_reset(b);
 }
 
 void
 cache_write(const char *dir, const struct form *f, const struct case_file *cases,
     const unsigned char *keep, size_t ncases)
 {
-	struct buf b = BUF_INIT, entries = BUF_INIT;
+	struct buf out = BUF_INIT, index = BUF_INIT, tail = BUF_INIT;
 	struct names t = { 0 };
-	uint64_t fh = form_hash(f), sum;
+	uint64_t fh = form_hash(f), at, header_len, sum;
 	time_t now = time(NULL);
 	uint32_t n = 0;
 	char *path, *tmp;
-	int fd;
+	int fd, ok = 1;
+	size_t i;
 
 	if (fh == 0)
 		return;
-	for (size_t i = 0; i < ncases; i++)
-		if (keep[i] && keepable(&cases[i], now)) {
-			put_case(&entries, f, &cases[i], &t);
-			n++;
-		}
-	put_header(&b, f, fh);
-	put_u32(&b, (uint32_t)t.n);
-	for (size_t i = 0; i < t.n; i++)
-		put_str(&b, t.v[i]);
-	put_u32(&b, n);
-	buf_add(&b, entries.data ? entries.data : "", entries.len);
-	buf_free(&entries);
-	free(t.v);
-	free(t.at);
-	sum = sum64((const unsigned char *)b.data, b.len);
-	put_u64(&b, sum);
 	path = xasprintf("%s/%s", dir, CACHE_FILE);
 	tmp = xasprintf("%s/%s.XXXXXX", dir, CACHE_FILE);
-	fd = mkstemp(tmp);
-	if (fd >= 0) {
-		int ok = save_write_all(fd, b.data, b.len) == 0;
-
-		if (close(fd) == 0 && ok)
-			rename(tmp, path);
-		unlink(tmp);	/* (gone when renamed) */
+	for (i = 0; i < ncases && !(keep[i] && keepable(&cases[i], now)); i++)
+		;
+	if (i == ncases) {	/* nothing to keep: no cache, not an empty one */
+		unlink(path);
+		goto out;
 	}
+	fd = mkstemp(tmp);
+	if (fd < 0)
+		goto out;
+	put_header(&out, f, fh);
+	header_len = at = out.len;
+	sum = sum64((const unsigned char *)out.data, out.len, HASH64_START);
+	for (i = 0; i < ncases; i++) {
+		size_t from = out.len;
+		uint32_t len;
+
+		if (!keep[i] || !keepable(&cases[i], now))
+			continue;
+		put_case(&out, f, &cases[i], &t);
+		len = (uint32_t)(out.len - from);
+		put_index(&index, &cases[i], at, len,
+		    sum64((const unsigned char *)out.data + from, len, HASH64_START));
+		at += len;
+		n++;
+		if (out.len >= FLUSH_AT)
+			flush(fd, &out, &ok);
+	}
+	flush(fd, &out, &ok);
+	put_u32(&tail, (uint32_t)t.n);
+	for (i = 0; i < t.n; i++)
+		put_str(&tail, t.v[i]);
+	put_u32(&tail, n);
+	buf_add(&tail, index.data ? index.data : "", index.len);
+	sum = sum64((const unsigned char *)tail.data, tail.len, sum);
+	put_u64(&tail, header_len);
+	put_u64(&tail, at);
+	put_u64(&tail, sum);
+	flush(fd, &tail, &ok);
+	if (close(fd) == 0 && ok)
+		rename(tmp, path);
+	unlink(tmp);	/* (gone when renamed) */
+out:
+	buf_free(&out);
+	buf_free(&index);
+	buf_free(&tail);
+	free(t.v);
+	free(t.at);
 	free(tmp);
 	free(path);
-	buf_free(&b);
 }
 
 /* ---- reading ---- */
@@ -293,8 +383,41 @@ get_u64(struct rd *r)
 	return v;
 }
 
-/* a string: its bytes in *S (not terminated) and *LEN; 0, or 1 for none,
- * or -1 when the cache is not right (a NUL inside is not a string) */
+static uint64_t
+get_var(struct rd *r)
+{
+	uint64_t v = 0;
+
+	for (unsigned shift = 0; shift < 64; shift += 7) {
+		unsigned char c;
+
+		if (r->bad || r->p == r->end)
+			break;
+		c = *r->p++;
+		v |= (uint64_t)(c & 0x7f) << shift;
+		if ((c & 0x80) == 0)
+			return v;
+	}
+	r->bad = 1;
+	return 0;
+}
+
+/* the N bytes of a string at R, checked: *S (not terminated); -1 when the
+ * cache is not right (too long, or a NUL inside: not a string) */
+static int
+get_bytes(struct rd *r, uint64_t n, const char **s)
+{
+	*s = NULL;
+	if (r->bad || (uint64_t)(r->end - r->p) < n || memchr(r->p, '\0', (size_t)n) != NULL) {
+		r->bad = 1;
+		return -1;
+	}
+	*s = (const char *)r->p;
+	r->p += n;
+	return 0;
+}
+
+/* a string of the header or tail: 0, or 1 for none, or -1 when not right */
 static int
 get_str_at(struct rd *r, const char **s, uint32_t *len)
 {
@@ -306,14 +429,18 @@ get_str_at(struct rd *r, const char **s, uint32_t *len)
 		return -1;
 	if (n == NO_STR)
 		return 1;
-	if ((size_t)(r->end - r->p) < n || memchr(r->p, '\0', n) != NULL) {
-		r->bad = 1;
-		return -1;
-	}
-	*s = (const char *)r->p;
 	*len = n;
-	r->p += n;
-	return 0;
+	return get_bytes(r, n, s);
+}
+
+static char *
+dup_bytes(const char *s, size_t n)
+{
+	char *d = xmalloc(n + 1);
+
+	memcpy(d, s, n);
+	d[n] = '\0';
+	return d;
 }
 
 static char *
@@ -321,14 +448,20 @@ get_str(struct rd *r)
 {
 	const char *s;
 	uint32_t n;
-	char *d;
 
-	if (get_str_at(r, &s, &n) != 0)
+	return get_str_at(r, &s, &n) == 0 ? dup_bytes(s, n) : NULL;
+}
+
+/* a string of an entry (put_vstr) */
+static char *
+get_vstr(struct rd *r)
+{
+	uint64_t n = get_var(r);
+	const char *s;
+
+	if (n == 0)
 		return NULL;
-	d = xmalloc((size_t)n + 1);
-	memcpy(d, s, n);
-	d[n] = '\0';
-	return d;
+	return get_bytes(r, n - 1, &s) == 0 ? dup_bytes(s, (size_t)(n - 1)) : NULL;
 }
 
 static int
@@ -346,47 +479,61 @@ hash_name(const char *s, size_t n)
 	return hash_bytes64(s, n, HASH64_START);
 }
 
+/* Read LEN bytes at AT of FD into a new buffer; NULL when they cannot be */
+static unsigned char *
+read_at(int fd, uint64_t at, uint64_t len)
+{
+	unsigned char *d = xmalloc(len ? (size_t)len : 1);
+	size_t done = 0;
+
+	while (done < len) {
+		ssize_t got = pread(fd, d + done, (size_t)len - done, (off_t)(at + done));
+
+		if (got <= 0) {
+			free(d);
+			return NULL;
+		}
+		done += (size_t)got;
+	}
+	return d;
+}
+
 struct cache *
 cache_read(const char *dir, const struct form *f)
 {
 	char *path = xasprintf("%s/%s", dir, CACHE_FILE);
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	unsigned char footer[FOOTER_LEN], *header = NULL;
+	uint64_t header_len, tail_at, sum, tail_len;
 	struct cache *k = NULL;
 	struct stat st;
 	struct rd r;
-	uint64_t sum;
 	uint32_t n;
 
 	free(path);
 	if (fd < 0)
 		return NULL;
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_uid != geteuid() ||
-	    st.st_size < 16 || st.st_size > (off_t)1 << 31) {
-		close(fd);
-		return NULL;
-	}
 	k = xcalloc(1, sizeof *k);
-	k->len = (size_t)st.st_size;
-	k->data = xmalloc(k->len);
-	{
-		size_t done = 0;
-
-		while (done < k->len) {
-			ssize_t got = read(fd, k->data + done, k->len - done);
-
-			if (got <= 0)
-				break;
-			done += (size_t)got;
-		}
-		close(fd);
-		if (done != k->len)
-			goto bad;
-	}
-	memcpy(&sum, k->data + k->len - sizeof sum, sizeof sum);
-	if (sum64(k->data, k->len - sizeof sum) != sum)
+	k->fd = fd;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_uid != geteuid() ||
+	    st.st_size < FOOTER_LEN || st.st_size > (off_t)1 << 40)
 		goto bad;
-	r.p = k->data;
-	r.end = k->data + k->len - sizeof sum;
+	k->size = (uint64_t)st.st_size;
+	if (pread(fd, footer, sizeof footer, (off_t)(k->size - FOOTER_LEN)) != FOOTER_LEN)
+		goto bad;
+	memcpy(&header_len, footer, 8);
+	memcpy(&tail_at, footer + 8, 8);
+	memcpy(&sum, footer + 16, 8);
+	if (header_len > tail_at || tail_at > k->size - FOOTER_LEN || header_len > 1 << 20)
+		goto bad;
+	tail_len = k->size - FOOTER_LEN - tail_at;
+	if ((header = read_at(fd, 0, header_len)) == NULL ||
+	    (k->tail = read_at(fd, tail_at, tail_len)) == NULL ||
+	    sum64(k->tail, (size_t)tail_len, sum64(header, (size_t)header_len, HASH64_START)) !=
+	    sum)
+		goto bad;
+	r.p = header;
+	r.end = header + header_len;
 	r.bad = 0;
 	if ((size_t)(r.end - r.p) < sizeof CACHE_MAGIC - 1 ||
 	    memcmp(r.p, CACHE_MAGIC, sizeof CACHE_MAGIC - 1) != 0)
@@ -394,17 +541,22 @@ cache_read(const char *dir, const struct form *f)
 	r.p += sizeof CACHE_MAGIC - 1;
 	if (get_u32(&r) != CACHE_FORMAT || !same_str(&r, PACKAGE_VERSION) ||
 	    !same_str(&r, f->id) || get_u64(&r) != form_hash(f) ||
-	    get_u32(&r) != f->nfacts || get_u32(&r) != f->nkqs || get_u32(&r) != f->nprompts)
+	    get_u32(&r) != f->nfacts || get_u32(&r) != f->nkqs ||
+	    get_u32(&r) != f->nprompts || r.p != r.end)
 		goto bad;
+	free(header);
+	header = NULL;
+	r.p = k->tail;
+	r.end = k->tail + tail_len;
 	k->nnames = get_u32(&r);
-	if (r.bad || k->nnames > k->len / 4)
+	if (r.bad || k->nnames > tail_len / 4)
 		goto bad;
 	k->names = xcalloc(k->nnames ? k->nnames : 1, sizeof *k->names);
 	for (uint32_t i = 0; i < k->nnames; i++)
 		if ((k->names[i] = get_str(&r)) == NULL)
 			goto bad;
 	n = get_u32(&r);
-	if (r.bad || n > k->len / 8)
+	if (r.bad || n > tail_len / 8)
 		goto bad;
 	k->v = xcalloc(n ? n : 1, sizeof *k->v);
 	k->nslots = 16;
@@ -414,16 +566,16 @@ cache_read(const char *dir, const struct form *f)
 	for (uint32_t i = 0; i < n; i++) {
 		struct entry *e = &k->v[k->n];
 		size_t at;
-		uint32_t rest;
 
 		if (get_str_at(&r, &e->name, &e->name_len) != 0)
 			goto bad;
-		rest = get_u32(&r);
-		if (r.bad || (size_t)(r.end - r.p) < rest)
+		for (int j = 0; j < 7; j++)
+			e->id[j] = get_u64(&r);
+		e->at = get_u64(&r);
+		e->len = get_u32(&r);
+		e->hash = get_u64(&r);
+		if (r.bad || e->at < header_len || e->at > tail_at || e->len > tail_at - e->at)
 			goto bad;
-		e->at = (size_t)(r.p - k->data);
-		e->end = e->at + rest;
-		r.p += rest;
 		for (at = hash_name(e->name, e->name_len) & (k->nslots - 1); k->slots[at];
 		    at = (at + 1) & (k->nslots - 1))
 			;
@@ -433,6 +585,7 @@ cache_read(const char *dir, const struct form *f)
 		goto bad;
 	return k;
 bad:
+	free(header);
 	cache_free(k);
 	return NULL;
 }
@@ -445,10 +598,66 @@ cache_free(struct cache *k)
 	for (uint32_t i = 0; k->names && i < k->nnames; i++)
 		free(k->names[i]);
 	free(k->names);
-	free(k->data);
+	free(k->tail);
 	free(k->v);
 	free(k->slots);
+	close(k->fd);
 	free(k);
+}
+
+/* Fill C (case_init done) from the entry's bytes at R: 0, or -1 when they
+ * are not right */
+static int
+get_case(const struct cache *k, const struct form *f, struct rd *r, struct case_file *c)
+{
+	uint32_t prev = 0;
+
+	c->reference = get_vstr(r);
+	c->inspector = get_vstr(r);
+	c->created = get_vstr(r);
+	for (size_t i = 0; i < f->nfacts; i++) {
+		int64_t v = (int64_t)get_var(r) + COND_UNSET;
+
+		if (v < COND_UNSET || v > INT32_MAX || (v >= 0 && (f->facts[i].type == FACT_TEXT ||
+		    (size_t)v >= f->facts[i].nchoices)))
+			r->bad = 1;
+		else
+			c->facts[i] = (int)v;
+		c->fact_text[i] = get_vstr(r);
+	}
+	get(r, c->kq_answer, f->nkqs);
+	get(r, c->prompt_answer, f->nprompts);
+	for (size_t i = 0; i < f->nkqs; i++)
+		r->bad |= c->kq_answer[i] > ANSWER_NA;
+	for (size_t i = 0; i < f->nprompts; i++)
+		r->bad |= c->prompt_answer[i] > ANSWER_NA;
+	for (size_t i = 0; i < f->nkqs; i++)
+		c->notes[i] = get_vstr(r);
+	for (size_t i = 0; i < f->nkqs + f->nprompts && !r->bad; i++) {
+		uint64_t who = get_var(r), d;
+		int64_t sec;
+
+		if (who == 0)
+			continue;
+		d = get_var(r);
+		if (who > k->nnames) {
+			r->bad = 1;
+			break;
+		}
+		if (d & 1) {
+			stamp_make(&c->stamps[i], 0, k->names[who - 1], 1);
+			continue;
+		}
+		d >>= 1;
+		sec = (int64_t)prev + ((d & 1) ? ~(int64_t)(d >> 1) : (int64_t)(d >> 1));
+		if (sec < 0 || sec > UINT32_MAX) {
+			r->bad = 1;
+			break;
+		}
+		prev = (uint32_t)sec;
+		stamp_make(&c->stamps[i], prev, k->names[who - 1], 0);
+	}
+	return r->bad || r->p != r->end ? -1 : 0;
 }
 
 int
@@ -457,6 +666,7 @@ cache_take(const struct cache *k, const struct form *f, const char *name, const 
 {
 	const struct entry *e = NULL;
 	size_t len = strlen(name), at;
+	unsigned char *data;
 	struct stat st;
 	struct rd r;
 
@@ -473,55 +683,29 @@ cache_take(const struct cache *k, const struct form *f, const char *name, const 
 	}
 	if (e == NULL || lstat(path, &st) < 0 || !S_ISREG(st.st_mode))
 		return 0;
-	r.p = k->data + e->at;
-	r.end = k->data + e->end;
+	if (e->id[0] != (uint64_t)st.st_dev || e->id[1] != (uint64_t)st.st_ino ||
+	    e->id[2] != (uint64_t)st.st_size ||
+	    e->id[3] != (uint64_t)st.st_mtim.tv_sec ||
+	    e->id[4] != (uint64_t)st.st_mtim.tv_nsec ||
+	    e->id[5] != (uint64_t)st.st_ctim.tv_sec ||
+	    e->id[6] != (uint64_t)st.st_ctim.tv_nsec)
+		return 0;
+	if ((data = read_at(k->fd, e->at, e->len)) == NULL)
+		return 0;
+	if (sum64(data, e->len, HASH64_START) != e->hash) {
+		free(data);
+		return 0;
+	}
+	r.p = data;
+	r.end = data + e->len;
 	r.bad = 0;
-	if (get_u64(&r) != (uint64_t)st.st_dev || get_u64(&r) != (uint64_t)st.st_ino ||
-	    get_u64(&r) != (uint64_t)st.st_size ||
-	    get_u64(&r) != (uint64_t)st.st_mtim.tv_sec ||
-	    get_u64(&r) != (uint64_t)st.st_mtim.tv_nsec ||
-	    get_u64(&r) != (uint64_t)st.st_ctim.tv_sec ||
-	    get_u64(&r) != (uint64_t)st.st_ctim.tv_nsec)
-		return 0;
 	case_init(c, f, path);
-	c->reference = get_str(&r);
-	c->inspector = get_str(&r);
-	c->created = get_str(&r);
-	for (size_t i = 0; i < f->nfacts; i++) {
-		int32_t v;
-
-		v = (int32_t)get_u32(&r);
-		if (v < COND_UNSET || (v >= 0 && (f->facts[i].type == FACT_TEXT ||
-		    (size_t)v >= f->facts[i].nchoices)))
-			r.bad = 1;
-		else
-			c->facts[i] = v;
-		c->fact_text[i] = get_str(&r);
-	}
-	get(&r, c->kq_answer, f->nkqs);
-	get(&r, c->prompt_answer, f->nprompts);
-	for (size_t i = 0; i < f->nkqs; i++)
-		r.bad |= c->kq_answer[i] > ANSWER_NA;
-	for (size_t i = 0; i < f->nprompts; i++)
-		r.bad |= c->prompt_answer[i] > ANSWER_NA;
-	for (size_t i = 0; i < f->nkqs; i++)
-		c->notes[i] = get_str(&r);
-	for (size_t i = 0; i < f->nkqs + f->nprompts; i++) {
-		uint32_t who = get_u32(&r), sec = get_u32(&r);
-
-		if (who == 0)
-			continue;
-		if (who > k->nnames) {
-			r.bad = 1;
-			break;
-		}
-		stamp_make(&c->stamps[i], sec == WHOLE_SEC ? 0 : sec, k->names[who - 1],
-		    sec == WHOLE_SEC);
-	}
-	if (r.bad || r.p != r.end) {	/* (checked whole when read: not expected) */
+	if (get_case(k, f, &r, c) < 0) {	/* (its hash was right: not expected) */
 		case_free(c, f);
+		free(data);
 		return 0;
 	}
+	free(data);
 	case_note_disk(c, &st);
 	return 1;
 }

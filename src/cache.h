@@ -1,5 +1,5 @@
-/* cache.h - what the case files held when the terminal UI last opened the
- * inspection, so that the next opening reads only the files changed since.
+/* cache.h - what the case files held when the folder was last opened, so
+ * that the next opening reads only the files changed since.
  *
  * DIR/.yjinspect-cache (one machine's own: hidden, so git ignores it, as
  * the .gitignore of `yjinspect team init` says) holds, for each case file
@@ -10,13 +10,21 @@
  * old when the entry was made (a file changed twice within one tick of
  * the clock would otherwise look unchanged); otherwise the file is read.
  * The cache names the yjinspect version, its own format and a hash of the
- * framework file: any of them different, and it is not used at all. It is
- * checked whole (a hash of its bytes) before any of it is used; a cache
- * that is not right is read as none. Losing it costs one slower opening:
- * it is written without fsync, to a temporary file renamed over it.
+ * framework file: any of them different, and it is not used at all. Its
+ * table of entries is checked whole (a hash of its bytes) before any of it
+ * is used, and each entry by its own hash before it is used; a table that
+ * is not right is read as no cache, an entry that is not right as no
+ * entry. Losing it costs one slower opening: it is written without fsync,
+ * to a temporary file renamed over it.
  *
- * `check` and the other commands read every file: only the terminal UI
- * (insp_open_cached) uses the cache. */
+ * Memory: only the table is held (a few dozen bytes a case); an entry is
+ * read when it is taken, and writing holds one piece of the file at a
+ * time.
+ *
+ * The terminal UI, summary, export and the commands that change
+ * inspection.ini use it (insp_open_cached, join_open); `check` and
+ * `summary --no-cache` read every file.
+ */
 #ifndef YJ_CACHE_H
 #define YJ_CACHE_H
 
@@ -32,7 +40,8 @@ struct cache;	/* a cache file read; opaque */
 struct cache *cache_read(const char *dir, const struct form *f);
 
 /* Fill C (a case of F at PATH, file NAME) from cache K when its entry is
- * for the file as it is now: 1; else 0 and C untouched. */
+ * for the file as it is now and its bytes are right: 1; else 0 and C
+ * untouched. Safe in several threads at once on one K. */
 int cache_take(const struct cache *k, const struct form *f, const char *name,
     const char *path, struct case_file *c);
 

@@ -50,16 +50,21 @@ static const char usage_text[] =
 "                        (exit 1 if there is any); several folders are read\n"
 "                        as one (a case in two: once, its differences in\n"
 "                        conflict), as by summary and export\n"
-"  summary DIR... [--format text|tsv|md] [--prompts] [--width N]\n"
+"  summary DIR... [--format text|tsv|md] [--prompts] [--width N] [--no-cache]\n"
 "                        the ratings: each key question's relevant cases,\n"
 "                        'Yes', %% and band, each standard's rating, the score\n"
 "                        and the overall rating\n"
 "  export DIR... --format html|md|csv [-o FILE] [--table answers|ratings]\n"
+"          [--no-cache]\n"
 "                        the report's tables: ratings, each standard's key\n"
 "                        question and prompt tables, charts and panel notes\n"
 "                        (html: one printable file; md); csv: answers.csv (a\n"
 "                        row per case and question) or ratings.csv; -o FOLDER\n"
 "                        writes both. Several folders export as one\n"
+"                        (summary and export take the case files unchanged\n"
+"                        since the folder's cache was made from it, as the\n"
+"                        terminal UI does; --no-cache: read every file, as\n"
+"                        check always does)\n"
 "  judge DIR STANDARD RATING\n"
 "                        record the lead inspector's judgement on a\n"
 "                        judgement-rated standard (inadequate,\n"
@@ -147,15 +152,16 @@ print_first_error(const struct problems *p)
 	}
 }
 
-/* Open the inspection in DIRS[0..N-1] (several: as one, join.h) for a
- * command that refuses one with errors: the first is printed on one line
- * and -1 returned. Several folders: the join's warnings are printed. */
+/* Open the inspection in DIRS[0..N-1] (several: as one, join.h; CACHED:
+ * unchanged case files from each folder's cache, cache.h) for a command
+ * that refuses one with errors: the first is printed on one line and -1
+ * returned. Several folders: the join's warnings are printed. */
 static int
-open_usable(struct inspection *in, const char *const *dirs, size_t n)
+open_usable(struct inspection *in, const char *const *dirs, size_t n, int cached)
 {
 	struct problems p = PROBLEMS_INIT;
 
-	if (join_open(in, dirs, n, paths_forms_dir(), &p) < 0 || p.nerrors) {
+	if (join_open(in, dirs, n, paths_forms_dir(), cached, &p) < 0 || p.nerrors) {
 		if (n == 1)
 			print_first_error(&p);
 		else	/* 'check' takes one folder: every error of the join here */
@@ -299,7 +305,7 @@ cmd_check(int argc, char **argv)
 	if (argc < 2)
 		return usage_error("%s", "check needs DIR (or several: as one)");
 	if (join_open(&in, (const char *const *)argv + 1, (size_t)(argc - 1), paths_forms_dir(),
-	    &p) == 0) {
+	    0, &p) == 0) {
 		insp_check(&in, &p);
 		insp_close(&in);
 	}
@@ -321,13 +327,14 @@ cmd_summary(int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ "prompts", no_argument, NULL, 'p' },
 		{ "width", required_argument, NULL, 'w' },
+		{ "no-cache", no_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct report_opts ro = { REPORT_TEXT, 0, 80 };
 	struct inspection in;
 	struct rate r;
 	char *end;
-	int c, rc = 0;
+	int c, rc = 0, cached = 1;
 
 	while ((c = getopt_long(argc, argv, "f:pw:", opts, NULL)) != -1) {
 		switch (c) {
@@ -343,13 +350,17 @@ cmd_summary(int argc, char **argv)
 			if (*optarg == '\0' || *end != '\0' || ro.width < 60 || ro.width > 1000)
 				return usage_error("--width takes a number from 60 to 1000, not '%s'", optarg);
 			break;
+		case 'n':
+			cached = 0;
+			break;
 		default:
 			return usage_error("%s", "summary: bad option");
 		}
 	}
 	if (optind >= argc)
 		return usage_error("%s", "summary needs DIR (or several: as one)");
-	if (open_usable(&in, (const char *const *)argv + optind, (size_t)(argc - optind)) < 0)
+	if (open_usable(&in, (const char *const *)argv + optind, (size_t)(argc - optind),
+	    cached) < 0)
 		return 1;
 	rate_compute(&r, &in);
 	if (report_write(stdout, &in, &r, &ro) < 0 || fflush(stdout) != 0) {
@@ -416,6 +427,7 @@ cmd_export(int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "table", required_argument, NULL, 't' },
+		{ "no-cache", no_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *format = NULL, *output = NULL;
@@ -424,7 +436,7 @@ cmd_export(int argc, char **argv)
 	struct doc_opts dopts = { 1, 1, NULL, 0, 0 };
 	struct stat st;
 	struct rate r;
-	int c, rc = 0, to_dir;
+	int c, rc = 0, to_dir, cached = 1;
 
 	while ((c = getopt_long(argc, argv, "f:o:t:", opts, NULL)) != -1) {
 		switch (c) {
@@ -447,6 +459,9 @@ cmd_export(int argc, char **argv)
 				return usage_error("export --table takes answers or ratings, not '%s'",
 				    optarg);
 			break;
+		case 'n':
+			cached = 0;
+			break;
 		default:
 			return usage_error("%s", "export: bad option");
 		}
@@ -464,7 +479,8 @@ cmd_export(int argc, char **argv)
 		return usage_error("%s", "export --format csv has two tables: say which with "
 		    "--table answers or --table ratings, or give -o FOLDER for answers.csv and "
 		    "ratings.csv");
-	if (open_usable(&in, (const char *const *)argv + optind, (size_t)(argc - optind)) < 0)
+	if (open_usable(&in, (const char *const *)argv + optind, (size_t)(argc - optind),
+	    cached) < 0)
 		return 1;
 	dopts.folders = (const char *const *)argv + optind;
 	dopts.nfolders = (size_t)(argc - optind);
@@ -494,7 +510,7 @@ cmd_export(int argc, char **argv)
 int
 open_for_change(struct inspection *in, const char *dir)
 {
-	return open_usable(in, &dir, 1);
+	return open_usable(in, &dir, 1, 1);
 }
 
 static int

@@ -347,11 +347,13 @@ join_cases(struct inspection *in, struct inspection *other, struct copies *cp,
 
 int
 join_open(struct inspection *in, const char *const *dirs, size_t n, const char *forms_dir,
-    struct problems *p)
+    int cached, struct problems *p)
 {
+	int (*open_one)(struct inspection *, const char *, const char *, struct problems *) =
+	    cached ? insp_open_cached : insp_open;
 	struct copies copies = { NULL, NULL, 0 };
 
-	if (insp_open(in, dirs[0], forms_dir, p) < 0)
+	if (open_one(in, dirs[0], forms_dir, p) < 0)
 		return -1;
 	for (size_t k = 1; k < n; k++) {
 		struct inspection other;
@@ -362,7 +364,7 @@ join_open(struct inspection *in, const char *const *dirs, size_t n, const char *
 			continue;
 		}
 
-		if (insp_open(&other, dirs[k], forms_dir, p) < 0) {
+		if (open_one(&other, dirs[k], forms_dir, p) < 0) {
 			problems_add(p, PROBLEM_ERROR, "%s: cannot be joined to %s (see above)",
 			    dirs[k], dirs[0]);
 			continue;

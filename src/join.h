@@ -13,11 +13,12 @@
 
 #include "insp.h"
 
-/* Open DIRS[0..N-1] into IN as insp_open opens one (N >= 1). Problems of
- * every folder go to P, with those of the join. Returns -1 when the first
- * folder cannot be opened (IN then holds nothing), 0 otherwise: P's errors
- * say whether IN can be used. */
+/* Open DIRS[0..N-1] into IN as insp_open opens one (N >= 1); CACHED: each
+ * folder as insp_open_cached opens it, its unchanged case files taken from
+ * its cache (cache.h). Problems of every folder go to P, with those of the
+ * join. Returns -1 when the first folder cannot be opened (IN then holds
+ * nothing), 0 otherwise: P's errors say whether IN can be used. */
 int join_open(struct inspection *in, const char *const *dirs, size_t n,
-	      const char *forms_dir, struct problems *p);
+	      const char *forms_dir, int cached, struct problems *p);
 
 #endif

@@ -300,7 +300,9 @@ check "judge works on an inspection with no fieldwork dates" [ "$rc" -eq 0 ]
 # ---- bad input: one line naming file and key, non-zero, nothing changed
 bad="$TMP/bad"
 "$YJ" demo "$bad" >/dev/null
-snapshot() { (cd "$bad" && find . -type f ! -name '*.lock' | sort | xargs md5sum) >"$TMP/snap.$1"; }
+# (the cache of what the files held is the machine's, not the inspection's)
+snapshot() { (cd "$bad" && find . -type f ! -name '*.lock' ! -name .yjinspect-cache | sort |
+	xargs md5sum) >"$TMP/snap.$1"; }
 refuse() { # DESC FILE-PATTERN-IN-MESSAGE KEY-IN-MESSAGE
 	snapshot before
 	run "$o" "$e" "$YJ" summary "$bad"
@@ -380,5 +382,27 @@ for fmt in text md tsv; do
 	run "$o" "$e" "$YJ" summary "$TMP/evil" --format $fmt
 	check "$fmt: an escape sequence in a name is not printed raw" sh -c "! grep -q '$esc' '$o'"
 done
+
+# ---- summary and export take unchanged cases from the folder's cache
+# (cache.h) and give what reading every file gives; check reads them all
+"$YJ" demo "$TMP/cached" >/dev/null
+sleep 3	# a file must be two seconds old for its entry to be kept
+"$YJ" summary "$TMP/cached" --format tsv >"$TMP/c1" 2>/dev/null
+check "summary makes the folder's cache" [ -s "$TMP/cached/.yjinspect-cache" ]
+run "$o" "$e" "$YJ" summary "$TMP/cached" --format tsv --prompts
+run "$TMP/c2" "$e" "$YJ" summary "$TMP/cached" --format tsv --prompts --no-cache
+check "summary from the cache is summary --no-cache, byte for byte" cmp -s "$o" "$TMP/c2"
+"$YJ" answer "$TMP/cached" ST-C01 2.1.1=no 2.1.1.1=no >/dev/null 2>&1
+sed -i 's/^2\.2\.1 = yes$/2.2.1 = no/' "$TMP/cached/cases/ST-C02.ini"	# by hand
+printf x >>"$TMP/cached/.yjinspect-cache"	# a cache not right: none
+run "$o" "$e" "$YJ" summary "$TMP/cached" --format tsv --prompts
+run "$TMP/c2" "$e" "$YJ" summary "$TMP/cached" --format tsv --prompts --no-cache
+check "...after an answer, a hand edit and a cache spoilt, still the same" cmp -s "$o" "$TMP/c2"
+check "...and the figures moved" sh -c "! cmp -s '$TMP/c1' '$o'"
+"$YJ" export "$TMP/cached" --format csv -o "$TMP" >/dev/null 2>&1 && cp "$TMP/answers.csv" "$TMP/a1"
+"$YJ" export "$TMP/cached" --format csv -o "$TMP" --no-cache >/dev/null 2>&1
+check "export from the cache is export --no-cache" cmp -s "$TMP/a1" "$TMP/answers.csv"
+run "$o" "$e" "$YJ" summary "$TMP/cached" --nocache
+check "summary: an unknown option is a usage error" [ "$rc" -eq 2 ]
 
 finish

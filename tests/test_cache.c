@@ -3,9 +3,10 @@
  * gives exactly what reading the files gives: the published fixture
  * opened with and without it, case by case and problem by problem; a
  * case changed by a save, a file written over with text of the same size
- * and its modification time put back, a case that cannot be read, a cache
- * cut short or with one byte changed, another framework file: each read
- * from the file, never from the cache.
+ * and its modification time put back, a case that cannot be read, a case's
+ * entry in the cache with one byte changed: each read from the file, never
+ * from the cache; a cache cut short or with a byte of its table changed,
+ * another framework file: the whole cache unused.
  */
 #include "config.h"
 
@@ -198,8 +199,21 @@ test_written_over_same_size(void **state)
 	free(file);
 }
 
-/* a cache with one byte changed, or cut short, or for another framework
- * file: not used at all (and made again) */
+/* Write LEN bytes of TEXT over the file at PATH */
+static void
+put_file(const char *path, const char *text, size_t len)
+{
+	FILE *fp = fopen(path, "w");
+
+	assert_non_null(fp);
+	assert_int_equal(fwrite(text, 1, len, fp), len);
+	assert_int_equal(fclose(fp), 0);
+}
+
+/* a cache with one byte changed in one case's entry: that case read from
+ * its file, the rest taken; one byte changed in its table of entries, or
+ * cut short, or for another framework file: not used at all (and each
+ * time made again) */
 static void
 test_bad_cache(void **state)
 {
@@ -211,14 +225,15 @@ test_bad_cache(void **state)
 	ncases = same_both_ways(fx);
 	assert_true(ncases >= 10);
 	text = tu_read(path, &len);
+	/* the entries are the middle of the file, the table its last part */
 	text[len / 2] ^= 0x20;
-	{
-		FILE *fp = fopen(path, "w");
-
-		assert_non_null(fp);
-		fwrite(text, 1, len, fp);
-		fclose(fp);
-	}
+	put_file(path, text, len);
+	assert_int_equal(same_both_ways(fx), ncases - 1);
+	assert_int_equal(same_both_ways(fx), ncases);
+	free(text);
+	text = tu_read(path, &len);
+	text[len - 40] ^= 0x20;
+	put_file(path, text, len);
 	assert_int_equal(same_both_ways(fx), 0);
 	assert_int_equal(same_both_ways(fx), ncases);
 	assert_int_equal(truncate(path, (off_t)(len - 100)), 0);

@@ -476,10 +476,18 @@ journal_who(void)
 static void
 put_stamp(struct iniw *w, const char *id, const struct stamp *s)
 {
-	char *text = stamp_text(s);
+	char small[128];
+	size_t len = stamp_format(s, small, sizeof small);
+	char *text;
 
-	if (text)
-		iniw_str(w, id, text);
+	if (!stamp_is(s))
+		return;
+	if (len < sizeof small) {
+		iniw_str(w, id, small);
+		return;
+	}
+	text = stamp_text(s);
+	iniw_str(w, id, text);
 	free(text);
 }
 

@@ -187,31 +187,79 @@ stamp_set(struct stamp *s, const char *text)
 		stamp_make(s, 0, text, 1);	/* kept whole */
 }
 
-/* "YYYY-MM-DDTHH:MM:SSZ" of WHEN (seconds since 2000) into BUF */
+/* two digits of V at P */
 static void
-time_text(uint32_t when, char *buf, size_t size)
+put2(char *p, unsigned v)
+{
+	p[0] = (char)('0' + v / 10 % 10);
+	p[1] = (char)('0' + v % 10);
+}
+
+/* WHEN as "YYYY-MM-DDTHH:MM:SSZ" at BUF (STAMP_TIME_LEN bytes, no NUL):
+ * by hand, not printf, since a case's save writes a hundred of them */
+static void
+put_time(uint32_t when, char *buf)
 {
 	long y, days = (long)(when / 86400) + EPOCH_2000;
 	unsigned m, d, rest = when % 86400;
 
 	civil_from_days(days, &y, &m, &d);
-	snprintf(buf, size, "%04ld-%02u-%02uT%02u:%02u:%02uZ", y, m, d, rest / 3600,
-	    rest / 60 % 60, rest % 60);
+	put2(buf, (unsigned)(y / 100));
+	put2(buf + 2, (unsigned)(y % 100));
+	buf[4] = '-';
+	put2(buf + 5, m);
+	buf[7] = '-';
+	put2(buf + 8, d);
+	buf[10] = 'T';
+	put2(buf + 11, rest / 3600);
+	buf[13] = ':';
+	put2(buf + 14, rest / 60 % 60);
+	buf[16] = ':';
+	put2(buf + 17, rest % 60);
+	buf[19] = 'Z';
+}
+
+size_t
+stamp_format(const struct stamp *s, char *buf, size_t size)
+{
+	const char *name;
+	size_t len, nlen;
+	uint32_t when;
+
+	if (!stamp_is(s))
+		return 0;
+	if (stamp_whole(s)) {
+		name = name_of(stamp_number(s));
+		len = strlen(name);
+		if (len < size)
+			memcpy(buf, name, len + 1);
+		return len;
+	}
+	when = (uint32_t)s->part[0] | (uint32_t)s->part[1] << 16;
+	name = name_of(s->part[2]);
+	nlen = strlen(name);
+	len = STAMP_TIME_LEN + 1 + nlen;
+	if (len < size) {
+		put_time(when, buf);
+		buf[STAMP_TIME_LEN] = ' ';
+		memcpy(buf + STAMP_TIME_LEN + 1, name, nlen + 1);
+	}
+	return len;
 }
 
 char *
 stamp_text(const struct stamp *s)
 {
-	char at[32];
-	uint32_t when;
+	char small[128], *text;
+	size_t len = stamp_format(s, small, sizeof small);
 
 	if (!stamp_is(s))
 		return NULL;
-	if (stamp_whole(s))
-		return xstrdup(name_of(stamp_number(s)));
-	when = (uint32_t)s->part[0] | (uint32_t)s->part[1] << 16;
-	time_text(when, at, sizeof at);
-	return xasprintf("%s %s", at, name_of(s->part[2]));
+	if (len < sizeof small)
+		return xstrdup(small);
+	text = xmalloc(len + 1);
+	stamp_format(s, text, len + 1);
+	return text;
 }
 
 uint32_t
@@ -233,9 +281,10 @@ stamp_make(struct stamp *s, uint32_t seconds, const char *name, int whole)
 		return;
 	}
 	if (!whole) {	/* past the names WHO holds: kept whole */
-		char at[32], *full;
+		char at[STAMP_TIME_LEN + 1], *full;
 
-		time_text(seconds, at, sizeof at);
+		put_time(seconds, at);
+		at[STAMP_TIME_LEN] = '\0';
 		full = xasprintf("%s %s", at, name);
 		n = number_of(full, strlen(full));
 		free(full);

@@ -14,6 +14,7 @@
 #ifndef YJ_STAMP_H
 #define YJ_STAMP_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 /* six bytes: WHO in part[2], 0 for no stamp; the seconds since
@@ -31,6 +32,13 @@ void stamp_set(struct stamp *s, const char *text);
 
 /* The text of S (free it), or NULL when S is no stamp. */
 char *stamp_text(const struct stamp *s);
+
+#define STAMP_TIME_LEN 20	/* "2020-10-19T09:05:53Z" */
+
+/* The text of S into BUF (SIZE bytes, NUL-terminated) when it fits; the
+ * text's length returned either way, as snprintf does (0: no stamp).
+ * No allocation: for writing a case's hundred stamps at every save. */
+size_t stamp_format(const struct stamp *s, char *buf, size_t size);
 
 /* Is there a stamp in S? Is it one kept whole? */
 static inline int

@@ -37,7 +37,9 @@ insp_now(char *buf, size_t size)
 	struct tm tm;
 
 	gmtime_r(&t, &tm);
-	strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	/* (not strftime: it looks at the time zone file at every call) */
+	snprintf(buf, size, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900, tm.tm_mon + 1,
+	    tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
 /* 0 when S is YYYY-MM-DD naming a real day; else -1 with WHY set */

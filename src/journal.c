@@ -473,12 +473,13 @@ now_iso(char *buf, size_t size)
 {
 	struct timespec ts;
 	struct tm tm;
-	char s[32];
 
 	clock_gettime(CLOCK_REALTIME, &ts);
 	gmtime_r(&ts.tv_sec, &tm);
-	strftime(s, sizeof s, "%Y-%m-%dT%H:%M:%S", &tm);
-	snprintf(buf, size, "%.20s.%03dZ", s, (int)(ts.tv_nsec / 1000000) % 1000);
+	/* (not strftime: it looks at the time zone file at every call) */
+	snprintf(buf, size, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
+	    tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+	    (int)(ts.tv_nsec / 1000000) % 1000);
 }
 
 /* The replay of the journal this process appended to last, while the
@@ -619,7 +620,11 @@ journal_record(const char *case_path, const char *old, const char *new, const ch
 		rc = 0;
 		goto out;
 	}
-	if (lseek(fd, 0, SEEK_END) < 0 || save_write_all(fd, b.data, b.len) < 0 || fsync(fd) < 0) {
+	/* appended, not synced: the case file's own sync (and its folder's),
+	 * which follow, are the answer's; a power cut before this reaches the
+	 * disk costs the journal its last lines, which the next save records
+	 * again as the file's ("(file)", above): never an answer */
+	if (lseek(fd, 0, SEEK_END) < 0 || save_write_all(fd, b.data, b.len) < 0) {
 		journal_kv_free(&will);
 		int saved = errno;
 

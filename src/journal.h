@@ -10,7 +10,10 @@
  * OLD and NEW are "=" and the value as the case file spells it, or "-"
  * for no such key; CRC is the CRC-32 (hex) of what comes before it. The
  * lines of one save share SEQ, TIME and WHO (a "group"). The journal is
- * only ever appended to (and fsynced) under its own lock: a line cut short
+ * only ever appended to under its own lock (not fsynced: the case file's
+ * fsync and its folder's are the answer's; a power cut that loses the
+ * journal's last lines leaves the file ahead of it, which the next save
+ * records as "(file)", below): a line cut short
  * by a kill is detected by its CRC or missing newline, ignored, and cut off
  * before the next append. Replaying the groups in time order gives the
  * file's keys; when the file was changed some other way (by hand, an older
@@ -49,7 +52,7 @@ char *journal_path(const char *case_path);
 
 /* Record the change of case file CASE_PATH from OLD (its text as on disk,
  * NULL: none yet) to NEW (the text about to be saved), by WHO: append the
- * keys that differ, fsync. When the journal's replay is not OLD, a
+ * keys that differ (no fsync). When the journal's replay is not OLD, a
  * "(file)" group first makes it so (a missing journal: "(base)"). Returns
  * 0 (nothing to record counts), or -1 with E set: the save must not go on. */
 int journal_record(const char *case_path, const char *old, const char *new,

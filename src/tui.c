@@ -648,6 +648,10 @@ tui_run(const char *dir)
 		nonl();
 		keypad(stdscr, TRUE);
 		set_escdelay(25);
+		/* no look for typed-ahead keys in the middle of a redraw (a
+		 * poll each time): a key typed ahead is read next, after the
+		 * whole screen */
+		typeahead(-1);
 		curs_set(0);
 		timeout(250);
 		tui_draw_init(t);

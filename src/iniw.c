@@ -88,7 +88,8 @@ iniw_name(const char *name, const char *what)
 	for (i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)lc[i];
 
-		if (c <= 0x20 || c >= 0x7f || strchr("=;#\"'\\[]~:", c) != NULL)
+		if (c <= 0x20 || c >= 0x7f || c == '=' || c == ';' || c == '#' || c == '"' ||
+		    c == '\'' || c == '\\' || c == '[' || c == ']' || c == '~' || c == ':')
 			iniw_bug("%s name '%s' has a character that is not "
 			    "allowed (byte 0x%02x)", what, name, c);
 		if (c >= 'A' && c <= 'Z')
@@ -212,9 +213,21 @@ iniw_quoted(struct iniw *w, const char *lc, const char *value)
 {
 	struct buf esc = BUF_INIT;
 	const char *rest;
-	size_t cut;
+	size_t cut, plain = 0;
 	unsigned long n = 1;
 
+	/* most values (a stamp, a reference) need no escape and fit one line */
+	while (plain <= INIW_CHUNK && value[plain] != '\0' &&
+	    (unsigned char)value[plain] >= 0x20 && value[plain] != 0x7f &&
+	    value[plain] != '"' && value[plain] != '\\')
+		plain++;
+	if (value[plain] == '\0' && plain <= INIW_CHUNK) {
+		buf_adds(&w->text, lc);
+		buf_add(&w->text, " = \"", 4);
+		buf_add(&w->text, value, plain);
+		buf_add(&w->text, "\"\n", 2);
+		return;
+	}
 	esc_encode(&esc, value);
 	rest = buf_str(&esc);
 	do {
@@ -246,9 +259,15 @@ iniw_str(struct iniw *w, const char *key, const char *value)
 static int
 iniw_is_word(const char *value)
 {
-	size_t n = strspn(value, "abcdefghijklmnopqrstuvwxyz"
-	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.:+-");
+	size_t n = 0;
 
+	for (;; n++) {
+		unsigned char c = (unsigned char)value[n];
+
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		    c == '_' || c == '.' || c == ':' || c == '+' || c == '-'))
+			break;
+	}
 	return n > 0 && value[n] == '\0' && n <= INIW_CHUNK;
 }
 

@@ -47,16 +47,52 @@ trim(const char *s, size_t *len)
 }
 
 /* The index of KEY (its hash H) in KV, or -1; looked for at NEAR first
- * (two case texts hold their keys in much the same order) */
+ * (two case texts hold their keys in much the same order), then in KV's
+ * table of hashes */
 static long
 kv_find(const struct journal_kv *kv, const char *key, unsigned h, size_t near)
 {
-	if (near < kv->n && (!kv->hash || kv->hash[near] == h) && strcmp(kv->key[near], key) == 0)
+	if (near < kv->n && kv->hash[near] == h && strcmp(kv->key[near], key) == 0)
 		return (long)near;
-	for (size_t i = kv->n; i-- > 0;)
-		if ((!kv->hash || kv->hash[i] == h) && strcmp(kv->key[i], key) == 0)
+	if (kv->nslot == 0)
+		return -1;
+	for (size_t at = h & (kv->nslot - 1); kv->slot[at]; at = (at + 1) & (kv->nslot - 1)) {
+		size_t i = kv->slot[at] - 1;
+
+		if (kv->hash[i] == h && strcmp(kv->key[i], key) == 0)
 			return (long)i;
+	}
 	return -1;
+}
+
+/* Put entry I of KV in its table of hashes */
+static void
+kv_slot(struct journal_kv *kv, size_t i)
+{
+	size_t at = kv->hash[i] & (kv->nslot - 1);
+
+	while (kv->slot[at])
+		at = (at + 1) & (kv->nslot - 1);
+	kv->slot[at] = i + 1;
+}
+
+/* KV's table of hashes made again, with room for at least NEED entries
+ * (at most half full) */
+static void
+kv_reindex(struct journal_kv *kv, size_t need)
+{
+	size_t nslot = kv->nslot > 16 ? kv->nslot : 16;
+
+	while (nslot < need * 2)
+		nslot *= 2;
+	if (nslot != kv->nslot) {
+		free(kv->slot);
+		kv->slot = xmalloc(nslot * sizeof *kv->slot);
+		kv->nslot = nslot;
+	}
+	memset(kv->slot, 0, nslot * sizeof *kv->slot);
+	for (size_t i = 0; i < kv->n; i++)
+		kv_slot(kv, i);
 }
 
 static void
@@ -71,21 +107,19 @@ kv_add(struct journal_kv *kv, char *key, char *val)
 		free(key);
 		return;
 	}
-	if (kv->n == kv->cap || !kv->hash) {
-		size_t cap = kv->n >= kv->cap ? (kv->n + 1) * 2 : kv->cap;
-		unsigned *hash = xmalloc(cap * sizeof *hash);
-
-		for (size_t k = 0; k < kv->n; k++)
-			hash[k] = kv->hash ? kv->hash[k] : hash_str(kv->key[k]);
-		free(kv->hash);
-		kv->hash = hash;
-		kv->key = xrealloc(kv->key, cap * sizeof *kv->key);
-		kv->val = xrealloc(kv->val, cap * sizeof *kv->val);
-		kv->cap = cap;
+	if (kv->n == kv->cap) {
+		kv->cap = (kv->n + 1) * 2;
+		kv->hash = xrealloc(kv->hash, kv->cap * sizeof *kv->hash);
+		kv->key = xrealloc(kv->key, kv->cap * sizeof *kv->key);
+		kv->val = xrealloc(kv->val, kv->cap * sizeof *kv->val);
 	}
 	kv->hash[kv->n] = h;
 	kv->key[kv->n] = key;
 	kv->val[kv->n++] = val;
+	if (kv->n * 2 > kv->nslot)
+		kv_reindex(kv, kv->cap);
+	else
+		kv_slot(kv, kv->n - 1);
 }
 
 static void
@@ -101,9 +135,9 @@ kv_del(struct journal_kv *kv, const char *key)
 	free(kv->val[i]);
 	memmove(kv->key + i, kv->key + i + 1, rest * sizeof *kv->key);
 	memmove(kv->val + i, kv->val + i + 1, rest * sizeof *kv->val);
-	if (kv->hash)
-		memmove(kv->hash + i, kv->hash + i + 1, rest * sizeof *kv->hash);
+	memmove(kv->hash + i, kv->hash + i + 1, rest * sizeof *kv->hash);
 	kv->n--;
+	kv_reindex(kv, kv->n);	/* (the entries after I moved) */
 }
 
 /* KEY's value in KV (looked for at NEAR first), or NULL */
@@ -173,6 +207,7 @@ journal_kv_free(struct journal_kv *kv)
 	free(kv->key);
 	free(kv->val);
 	free(kv->hash);
+	free(kv->slot);
 	memset(kv, 0, sizeof *kv);
 }
 
@@ -842,11 +877,11 @@ drop_conflicted(struct journal_kv *kv, const struct journal_kv *file)
 			continue;
 		}
 		kv->key[to] = kv->key[i];
-		if (kv->hash)
-			kv->hash[to] = kv->hash[i];
+		kv->hash[to] = kv->hash[i];
 		kv->val[to++] = kv->val[i];
 	}
 	kv->n = to;
+	kv_reindex(kv, kv->n);	/* (entries moved) */
 }
 
 void

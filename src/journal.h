@@ -95,6 +95,8 @@ struct journal_kv {
 	size_t n;
 	unsigned *hash;	/* each key's hash, for finding it (journal.c's own) */
 	size_t cap;	/* room in key, val and hash */
+	size_t *slot;	/* a table of the hashes: index + 1, 0 empty (journal.c's) */
+	size_t nslot;	/* its size, a power of two, at least twice n */
 };
 void journal_kv_parse(const char *text, struct journal_kv *kv);
 void journal_kv_free(struct journal_kv *kv);

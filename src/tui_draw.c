@@ -255,6 +255,17 @@ tui_hline(const struct tui *t, int y, int x, int w)
 void
 tui_vline(const struct tui *t, int y, int x, int h)
 {
-	for (int i = 0; i < h; i++)
-		mvaddstr(y + i, x, t->utf8 ? "\xe2\x94\x82" : "|");
+	attr_t a;
+	short pair;
+
+	/* one call, in the attributes set (vline takes only the cell's own) */
+	attr_get(&a, &pair, NULL);
+	if (t->utf8) {
+		const wchar_t bar[2] = { 0x2502, 0 };	/* │ */
+		cchar_t c;
+
+		setcchar(&c, bar, a, pair, NULL);
+		mvvline_set(y, x, &c, h);
+	} else
+		mvvline(y, x, (chtype)'|' | a | (chtype)COLOR_PAIR(pair), h);
 }

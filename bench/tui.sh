@@ -17,7 +17,8 @@
 #     bench/summary.sh does). One case is opened on its 2.1.1 judgement and
 #     answered 100 times, No and Yes in turn (the case is complete, so each
 #     answer changes the file and every figure of 2.1.1, and the walk stays
-#     put); each answer waits for the redraw. The program's CPU time is read
+#     put), after two answers not counted (a case's first answer begins its
+#     journal, once); each answer waits for the redraw. The program's CPU time is read
 #     from /proc/PID/stat (utime + stime, clock ticks) and, finer, from
 #     /proc/PID/schedstat (ns on CPU) before and after; the idle cost (the
 #     main loop wakes every 250 ms) is measured on its own over 2 s.
@@ -151,6 +152,7 @@ measure() { # N: sets per_ms (utime+stime), per_us (schedstat), idle_ms, wall_ms
 	wait_hl "[Yes]"
 	load_ms=$(( ($(date +%s%N) - s0) / 1000000 ))
 	pid=$(prog_pid)
+	answer_times 2	# (the case's first answer begins its journal: once a case)
 	i0=$(cpu_ns "$pid"); sleep 2; i1=$(cpu_ns "$pid")
 	idle_ms=$(( (i1 - i0) / 2000000 ))	# per second
 	t0=$(cpu_ticks "$pid"); n0=$(cpu_ns "$pid"); w0=$(date +%s%N)
@@ -177,6 +179,7 @@ instructions() {
 	wait_for "case B000000" 600
 	wait_hl "[Yes]"
 	pid=$(prog_pid)
+	answer_times 2	# (as in measure)
 	callgrind_control -z "$pid" >/dev/null 2>&1
 	answer_times 20
 	callgrind_control -d "$pid" >/dev/null 2>&1

@@ -67,33 +67,31 @@ iniw_free(struct iniw *w)
 }
 
 /*
- * Check NAME and return it lower-cased (free it). Names are printable ASCII
+ * Check NAME and return it lower-cased, in LC. Names are printable ASCII
  * without the characters that mean something to iniparser or to yjinspect:
  * '=' ends a key, ';' and '#' start comments, quotes and '\' are value
  * syntax, '[' and ']' make sections, '~' marks continuation keys and ':'
  * joins section and key inside iniparser.
  */
 static char *
-iniw_name(const char *name, const char *what)
+iniw_name(const char *name, const char *what, char lc[INIW_NAME_MAX + 1])
 {
 	size_t i, len = strlen(name);
-	char *lc;
 
 	if (len == 0)
 		iniw_bug("empty %s name", what);
 	if (len > INIW_NAME_MAX)
 		iniw_bug("%s name '%.*s...' is longer than %d bytes", what,
 		    INIW_NAME_MAX, name, INIW_NAME_MAX);
-	lc = xstrdup(name);
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)lc[i];
+	for (i = 0; i <= len; i++) {
+		unsigned char c = (unsigned char)name[i];
 
-		if (c <= 0x20 || c >= 0x7f || c == '=' || c == ';' || c == '#' || c == '"' ||
-		    c == '\'' || c == '\\' || c == '[' || c == ']' || c == '~' || c == ':')
+		if (i < len && (c <= 0x20 || c >= 0x7f || c == '=' || c == ';' || c == '#' ||
+		    c == '"' || c == '\'' || c == '\\' || c == '[' || c == ']' || c == '~' ||
+		    c == ':'))
 			iniw_bug("%s name '%s' has a character that is not "
 			    "allowed (byte 0x%02x)", what, name, c);
-		if (c >= 'A' && c <= 'Z')
-			lc[i] = (char)(c - 'A' + 'a');
+		lc[i] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
 	}
 	return lc;
 }
@@ -164,8 +162,8 @@ iniw_comment(struct iniw *w, const char *text)
 void
 iniw_section(struct iniw *w, const char *name)
 {
-	char *lc = iniw_name(name, "section");
-	char *line = xasprintf("[%s]", lc);
+	char lc[INIW_NAME_MAX + 1];
+	char *line = xasprintf("[%s]", iniw_name(name, "section", lc));
 
 	if (iniw_has_line(w, 0, line, 1))
 		iniw_bug("section %s written twice", line);
@@ -173,26 +171,41 @@ iniw_section(struct iniw *w, const char *name)
 		buf_addc(&w->text, '\n');
 	w->sec = (long)w->text.len;
 	w->nkeys = 0;
+	if (w->keys)
+		memset(w->keys, 0, w->capkeys * sizeof *w->keys);
 	buf_adds(&w->text, line);
 	buf_addc(&w->text, '\n');
 	free(line);
-	free(lc);
 }
 
-/* Check KEY for a new key=value line in the current section; returns the
- * lower-cased key (free it). */
-static char *
-iniw_newkey(struct iniw *w, const char *key)
+/* Put hash H in W's table of the section's key hashes (0 stands for 1:
+ * 0 marks a free slot) */
+static void
+iniw_keys_put(struct iniw *w, unsigned h)
 {
-	char *lc = iniw_name(key, "key");
+	size_t at = h & (w->capkeys - 1);
+
+	while (w->keys[at])
+		at = (at + 1) & (w->capkeys - 1);
+	w->keys[at] = h;
+}
+
+/* Check KEY for a new key=value line in the current section; returns it
+ * lower-cased, in LC. */
+static const char *
+iniw_newkey(struct iniw *w, const char *key, char lc[INIW_NAME_MAX + 1])
+{
 	unsigned h;
 
+	iniw_name(key, "key", lc);
 	if (w->sec < 0)
 		iniw_bug("key '%s' written before any section", lc);
-	/* the section's lines looked at only for a key of the same hash */
 	h = hash_str(lc);
-	for (size_t i = 0; i < w->nkeys; i++)
-		if (w->keys[i] == h) {
+	h = h ? h : 1;
+	/* the section's lines looked at only for a key of the same hash */
+	for (size_t at = h & (w->capkeys - 1); w->capkeys && w->keys[at];
+	    at = (at + 1) & (w->capkeys - 1))
+		if (w->keys[at] == h) {
 			char *prefix = xasprintf("%s = ", lc);
 
 			if (iniw_has_line(w, (size_t)w->sec, prefix, 0))
@@ -200,11 +213,19 @@ iniw_newkey(struct iniw *w, const char *key)
 			free(prefix);
 			break;
 		}
-	if (w->nkeys == w->capkeys) {
-		w->capkeys = w->capkeys ? w->capkeys * 2 : 32;
-		w->keys = xrealloc(w->keys, w->capkeys * sizeof *w->keys);
+	if ((w->nkeys + 1) * 2 > w->capkeys) {	/* at most half full */
+		unsigned *old = w->keys;
+		size_t n = w->capkeys;
+
+		w->capkeys = n ? n * 2 : 64;
+		w->keys = xcalloc(w->capkeys, sizeof *w->keys);
+		for (size_t i = 0; i < n; i++)
+			if (old[i])
+				iniw_keys_put(w, old[i]);
+		free(old);
 	}
-	w->keys[w->nkeys++] = h;
+	iniw_keys_put(w, h);
+	w->nkeys++;
 	return lc;
 }
 
@@ -248,10 +269,9 @@ iniw_quoted(struct iniw *w, const char *lc, const char *value)
 void
 iniw_str(struct iniw *w, const char *key, const char *value)
 {
-	char *lc = iniw_newkey(w, key);
+	char lc[INIW_NAME_MAX + 1];
 
-	iniw_quoted(w, lc, value);
-	free(lc);
+	iniw_quoted(w, iniw_newkey(w, key, lc), value);
 }
 
 /* A word that needs no quotes: [A-Za-z0-9_.:+-]+, short enough for one
@@ -274,8 +294,9 @@ iniw_is_word(const char *value)
 void
 iniw_raw(struct iniw *w, const char *key, const char *value)
 {
-	char *lc = iniw_newkey(w, key);
+	char lc[INIW_NAME_MAX + 1];
 
+	iniw_newkey(w, key, lc);
 	if (iniw_is_word(value)) {
 		buf_adds(&w->text, lc);
 		buf_add(&w->text, " = ", 3);
@@ -284,16 +305,14 @@ iniw_raw(struct iniw *w, const char *key, const char *value)
 	} else {
 		iniw_quoted(w, lc, value);
 	}
-	free(lc);
 }
 
 void
 iniw_int(struct iniw *w, const char *key, long value)
 {
-	char *lc = iniw_newkey(w, key);
+	char lc[INIW_NAME_MAX + 1];
 
-	buf_printf(&w->text, "%s = %ld\n", lc, value);
-	free(lc);
+	buf_printf(&w->text, "%s = %ld\n", iniw_newkey(w, key, lc), value);
 }
 
 const char *

@@ -25,7 +25,8 @@
 struct iniw {
 	struct buf text;	/* the file so far; owned */
 	long sec;		/* where the current section's line starts, or -1 */
-	unsigned *keys;		/* the hashes of its keys so far; owned */
+	unsigned *keys;		/* the hashes of its keys so far (a table of
+				 * CAPKEYS, a power of two, 0 free); owned */
 	size_t nkeys, capkeys;
 };
 

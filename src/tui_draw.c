@@ -223,12 +223,34 @@ void
 tui_bar(const struct tui *t, int y, int x, int w, int percent, int band)
 {
 	int fill = percent < 0 ? 0 : (percent * w + 50) / 100;
+	attr_t a;
+	short pair;
 
-	move(y, x);
+	if (fill > w)
+		fill = w;
+	/* two runs of cells, each in one call, in the attributes set and the
+	 * band's colour (hline takes only the cell's own attributes) */
 	attron(tui_band_attr(t, band));
-	for (int i = 0; i < w; i++)
-		addstr(i < fill ? (t->utf8 ? "\xe2\x96\x88" : "#") : (t->utf8 ? "\xe2\x96\x91" : "-"));
+	attr_get(&a, &pair, NULL);
+	a &= ~(attr_t)A_COLOR;
+	if (t->utf8) {
+		const wchar_t full[2] = { 0x2588, 0 }, empty[2] = { 0x2591, 0 };	/* █ ░ */
+		cchar_t c;
+
+		setcchar(&c, full, a, pair, NULL);
+		if (fill > 0)
+			mvhline_set(y, x, &c, fill);
+		setcchar(&c, empty, a, pair, NULL);
+		if (w - fill > 0)
+			mvhline_set(y, x + fill, &c, w - fill);
+	} else {
+		if (fill > 0)
+			mvhline(y, x, (chtype)'#' | a | (chtype)COLOR_PAIR(pair), fill);
+		if (w - fill > 0)
+			mvhline(y, x + fill, (chtype)'-' | a | (chtype)COLOR_PAIR(pair), w - fill);
+	}
 	attroff(tui_band_attr(t, band));
+	move(y, x + (w > 0 ? w : 0));	/* where the cells' text would have left it */
 }
 
 /* Lines drawn as characters, not the alternate character set: some
@@ -260,6 +282,7 @@ tui_vline(const struct tui *t, int y, int x, int h)
 
 	/* one call, in the attributes set (vline takes only the cell's own) */
 	attr_get(&a, &pair, NULL);
+	a &= ~(attr_t)A_COLOR;
 	if (t->utf8) {
 		const wchar_t bar[2] = { 0x2502, 0 };	/* │ */
 		cchar_t c;

@@ -155,46 +155,88 @@ kv_get(const struct journal_kv *kv, const char *key)
 	return kv_get_near(kv, key, kv->n);
 }
 
-void
-journal_kv_parse(const char *text, struct journal_kv *kv)
-{
-	char *section = xstrdup("");
-	size_t slen = 0;
+/* A walk over the key lines of a case text, as iniparser reads them: the
+ * section a line is in, its key and raw value (trimmed), and the line. */
+struct kv_walk {
+	const char *next;	/* where the next line starts, or NULL: the end */
+	const char *sec;	/* the current section's name (not terminated) */
+	size_t slen;
+	const char *line, *k, *v;	/* the key line found (not terminated) */
+	size_t linelen, klen, vlen;
+};
 
-	memset(kv, 0, sizeof *kv);
-	for (const char *l = text; l && *l;) {
-		const char *nl = strchr(l, '\n'), *end = nl ? nl : l + strlen(l), *eq;
+static void
+kv_walk_start(struct kv_walk *w, const char *text)
+{
+	memset(w, 0, sizeof *w);
+	w->next = text && *text ? text : NULL;
+	w->sec = "";
+}
+
+/* W on the next key line: 1; 0 at the end of the text */
+static int
+kv_walk_next(struct kv_walk *w)
+{
+	while (w->next) {
+		const char *l = w->next, *nl = strchr(l, '\n'), *end = nl ? nl : l + strlen(l), *eq;
 		size_t len = (size_t)(end - l);
 		const char *line = trim(l, &len);
 
+		w->next = nl && nl[1] ? nl + 1 : NULL;
 		if (len >= 2 && line[0] == '[' && line[len - 1] == ']') {
-			size_t n = len - 2;
-			const char *name = trim(line + 1, &n);
-
-			free(section);
-			section = xstrndup(name, n);
-			slen = n;
+			w->slen = len - 2;
+			w->sec = trim(line + 1, &w->slen);
 		} else if (len && line[0] != ';' && line[0] != '#' &&
 		    (eq = memchr(line, '=', len)) != NULL) {
-			size_t klen = (size_t)(eq - line), vlen = len - klen - 1;
-			const char *k = trim(line, &klen), *vs = trim(eq + 1, &vlen);
-			char *v = xstrndup(vs, vlen), *key = xmalloc(slen + 1 + klen + 1);
-
-			memcpy(key, section, slen);
-			key[slen] = '.';
-			memcpy(key + slen + 1, k, klen);
-			key[slen + 1 + klen] = '\0';
-			for (char *t = v; *t; t++)	/* (a journal's fields are tab separated) */
-				if (*t == '\t')
-					*t = ' ';
-			for (char *t = key; *t; t++)	/* the section's name too */
-				if (*t == '\t')
-					*t = ' ';
-			kv_add(kv, key, v);
+			w->klen = (size_t)(eq - line);
+			w->vlen = len - w->klen - 1;
+			w->k = trim(line, &w->klen);
+			w->v = trim(eq + 1, &w->vlen);
+			w->line = l;
+			w->linelen = (size_t)(end - l);
+			return 1;
 		}
-		l = nl ? nl + 1 : NULL;
 	}
-	free(section);
+	return 0;
+}
+
+/* The key of W's line, "section.key", and its value as new strings, each
+ * tab made a space (a journal's fields are tab separated) */
+static char *
+kv_walk_key(const struct kv_walk *w)
+{
+	char *key = xmalloc(w->slen + 1 + w->klen + 1);
+
+	memcpy(key, w->sec, w->slen);
+	key[w->slen] = '.';
+	memcpy(key + w->slen + 1, w->k, w->klen);
+	key[w->slen + 1 + w->klen] = '\0';
+	for (char *t = key; *t; t++)
+		if (*t == '\t')
+			*t = ' ';
+	return key;
+}
+
+static char *
+kv_walk_val(const struct kv_walk *w)
+{
+	char *v = xstrndup(w->v, w->vlen);
+
+	for (char *t = v; *t; t++)
+		if (*t == '\t')
+			*t = ' ';
+	return v;
+}
+
+void
+journal_kv_parse(const char *text, struct journal_kv *kv)
+{
+	struct kv_walk w;
+
+	memset(kv, 0, sizeof *kv);
+	kv_walk_start(&w, text);
+	while (kv_walk_next(&w))
+		kv_add(kv, kv_walk_key(&w), kv_walk_val(&w));
 }
 
 void
@@ -503,6 +545,121 @@ diff(struct buf *b, long seq, const char *time, const char *who, const struct jo
 	return n;
 }
 
+/* Are the key lines A and B at the same section and key? */
+static int
+same_key(const struct kv_walk *a, const struct kv_walk *b)
+{
+	return a->slen == b->slen && a->klen == b->klen && memcmp(a->sec, b->sec, a->slen) == 0 &&
+	    memcmp(a->k, b->k, a->klen) == 0;
+}
+
+/* Does the key of line K come again after W's line, in the rest of W's
+ * text? */
+static int
+key_later(const struct kv_walk *w, const struct kv_walk *k)
+{
+	struct kv_walk rest = *w;
+
+	while (kv_walk_next(&rest))
+		if (same_key(&rest, k))
+			return 1;
+	return 0;
+}
+
+/* One journal line for the change of key line FROM (NULL: none) to TO
+ * (NULL: none), one of them there */
+static void
+add_walk_line(struct buf *b, long seq, const char *time, const char *who,
+    const struct kv_walk *from, const struct kv_walk *to)
+{
+	char *key = kv_walk_key(from ? from : to);
+	char *old = from ? kv_walk_val(from) : NULL, *new = to ? kv_walk_val(to) : NULL;
+
+	add_line(b, seq, time, who, key, old, new);
+	free(key);
+	free(old);
+	free(new);
+}
+
+#define TEXT_DIFF_MAX 64	/* differing lines past which text_diff gives up */
+
+/*
+ * diff() of the keys of case texts FROM and TO, made from the texts by one
+ * walk down both, without a table of either's keys: for two texts that
+ * yjinspect wrote (each key once, in the framework's order), as a save's
+ * old and new texts are, the lines alike but a few. Where the lines
+ * differ: the same key is a change; a key that comes later in the other
+ * text has had lines added (or taken) before it; neither, a key taken and
+ * one added. The lines are those diff() writes, in its order (changes and
+ * keys taken in FROM's order, then keys added in TO's). Returns how many,
+ * or -1 (nothing added to B) when the texts do not keep one order or
+ * differ in more than TEXT_DIFF_MAX lines: then diff() it is.
+ */
+static long
+text_diff(struct buf *b, long seq, const char *time, const char *who, const char *from,
+    const char *to)
+{
+	struct kv_walk f, t;
+	struct buf added = BUF_INIT;
+	size_t start = b->len;
+	long n = 0, differ = 0;
+	int hf, ht;
+
+	kv_walk_start(&f, from);
+	kv_walk_start(&t, to);
+	hf = kv_walk_next(&f);
+	ht = kv_walk_next(&t);
+	while (hf || ht) {
+		int f_later, t_later;
+
+		if (hf && ht && f.linelen == t.linelen && memcmp(f.line, t.line, f.linelen) == 0 &&
+		    f.slen == t.slen && memcmp(f.sec, t.sec, f.slen) == 0) {
+			hf = kv_walk_next(&f);
+			ht = kv_walk_next(&t);
+			continue;
+		}
+		if (++differ > TEXT_DIFF_MAX)
+			goto give_up;
+		if (hf && ht && same_key(&f, &t)) {
+			if (f.vlen != t.vlen || memcmp(f.v, t.v, f.vlen) != 0) {
+				add_walk_line(b, seq, time, who, &f, &t);
+				n++;
+			}
+			hf = kv_walk_next(&f);
+			ht = kv_walk_next(&t);
+			continue;
+		}
+		f_later = hf && ht && key_later(&t, &f);
+		t_later = hf && ht && key_later(&f, &t);
+		if (f_later && t_later)	/* not one order */
+			goto give_up;
+		if (ht && (!hf || f_later)) {	/* a key added */
+			add_walk_line(&added, seq, time, who, NULL, &t);
+			n++;
+			ht = kv_walk_next(&t);
+		} else if (hf && (!ht || t_later)) {	/* a key taken */
+			add_walk_line(b, seq, time, who, &f, NULL);
+			n++;
+			hf = kv_walk_next(&f);
+		} else {	/* one taken, one added, where they stood */
+			add_walk_line(b, seq, time, who, &f, NULL);
+			add_walk_line(&added, seq, time, who, NULL, &t);
+			n += 2;
+			hf = kv_walk_next(&f);
+			ht = kv_walk_next(&t);
+		}
+	}
+	buf_add(b, added.data ? added.data : "", added.len);
+	buf_free(&added);
+	return n;
+give_up:
+	b->len = start;
+	if (b->data)
+		b->data[start] = '\0';
+	buf_free(&added);
+	return -1;
+}
+
 static void
 now_iso(char *buf, size_t size)
 {
@@ -517,15 +674,15 @@ now_iso(char *buf, size_t size)
 	    (int)(ts.tv_nsec / 1000000) % 1000);
 }
 
-/* The replay of the journal this process appended to last, while the
- * journal is as it left it (the same size and change time: nobody else
- * appended): each answer then costs no reading of the whole journal. */
+/* The journal this process appended to last, while it is as it left it
+ * (the same size and change time: nobody else appended): its replay is
+ * the keys of TEXT, the case text that save wrote, so an answer costs no
+ * reading of the whole journal. */
 static struct {
 	char *path;
 	unsigned long long dev, ino, size;
 	long long csec, cnsec;
-	struct journal_kv have;
-	char *text;	/* the case text HAVE was parsed from */
+	char *text;	/* the case text the journal's replay gives */
 	long seq;
 	char *time;	/* of its last group */
 } cache;
@@ -539,7 +696,6 @@ cache_drop(void)
 	cache.time = NULL;
 	free(cache.text);
 	cache.text = NULL;
-	journal_kv_free(&cache.have);
 }
 
 static int
@@ -554,8 +710,7 @@ cache_hit(const char *path, const struct stat *st)
 }
 
 static void
-cache_keep(const char *path, const struct stat *st, struct journal_kv *have, const char *text,
-    long seq, const char *time)
+cache_keep(const char *path, const struct stat *st, const char *text, long seq, const char *time)
 {
 	cache_drop();
 	cache.path = xstrdup(path);
@@ -564,8 +719,6 @@ cache_keep(const char *path, const struct stat *st, struct journal_kv *have, con
 	cache.size = (unsigned long long)st->st_size;
 	cache.csec = (long long)st->st_ctim.tv_sec;
 	cache.cnsec = (long long)st->st_ctim.tv_nsec;
-	cache.have = *have;	/* taken over */
-	memset(have, 0, sizeof *have);
 	cache.text = xstrdup(text);
 	cache.seq = seq;
 	cache.time = xstrdup(time);
@@ -601,8 +754,8 @@ journal_record(const char *case_path, const char *old, const char *new, const ch
 	if (cache_hit(path, &st)) {	/* as this process left it: no need to read it */
 		/* and the case file as this process wrote it: the same keys */
 		as_left = old && cache.text && strcmp(old, cache.text) == 0;
-		have = cache.have;
-		memset(&cache.have, 0, sizeof cache.have);
+		if (!as_left)
+			journal_kv_parse(cache.text, &have);	/* (the replay) */
 		seq = cache.seq;
 		latest = xstrdup(cache.time);
 		good = (size_t)st.st_size;
@@ -630,13 +783,6 @@ journal_record(const char *case_path, const char *old, const char *new, const ch
 		journal_free(&j);
 	}
 	cache_drop();
-	if (as_left) {
-		was = have;
-		memset(&have, 0, sizeof have);
-	} else {
-		journal_kv_parse(old ? old : "", &was);
-	}
-	journal_kv_parse(new, &will);
 	/* never before the journal's last entry (a clock behind another
 	 * laptop's, merged in): replayed in time order, this comes last */
 	now_iso(now, sizeof now);
@@ -644,14 +790,22 @@ journal_record(const char *case_path, const char *old, const char *new, const ch
 	if (!existed)
 		buf_adds(&b, "# yjinspect journal 1: SEQ TIME WHO KEY OLD NEW CRC; see "
 		    "yjinspect-inspection(5)\n");
-	/* the journal first brought to the file as it is, if it is not */
-	if (!as_left && diff(&b, seq + 1, time, existed ? "(file)" : "(base)", &have, &was) > 0)
-		seq++;
-	diff(&b, seq + 1, time, w, &was, &will);
-	journal_kv_free(&have);
-	journal_kv_free(&was);
-	if (b.len == 0) {
+	/* the file as this process wrote it: its change, from the two texts */
+	if (!as_left || text_diff(&b, seq + 1, time, w, old, new) < 0) {
+		if (as_left)	/* (the replay is OLD: no "(file)" group) */
+			memset(&have, 0, sizeof have);
+		journal_kv_parse(old ? old : "", &was);
+		journal_kv_parse(new, &will);
+		/* the journal first brought to the file as it is, if it is not */
+		if (!as_left &&
+		    diff(&b, seq + 1, time, existed ? "(file)" : "(base)", &have, &was) > 0)
+			seq++;
+		diff(&b, seq + 1, time, w, &was, &will);
+		journal_kv_free(&have);
+		journal_kv_free(&was);
 		journal_kv_free(&will);
+	}
+	if (b.len == 0) {
 		rc = 0;
 		goto out;
 	}
@@ -660,7 +814,6 @@ journal_record(const char *case_path, const char *old, const char *new, const ch
 	 * disk costs the journal its last lines, which the next save records
 	 * again as the file's ("(file)", above): never an answer */
 	if (lseek(fd, 0, SEEK_END) < 0 || save_write_all(fd, b.data, b.len) < 0) {
-		journal_kv_free(&will);
 		int saved = errno;
 
 		/* what was written of it is cut off again: no half entry */
@@ -670,11 +823,9 @@ journal_record(const char *case_path, const char *old, const char *new, const ch
 		    strerror(saved));
 		goto out;
 	}
-	/* the journal's replay is now WILL: kept for this file's next save */
+	/* the journal's replay is now the keys of NEW: kept for the next save */
 	if (fstat(fd, &st) == 0)
-		cache_keep(path, &st, &will, new, seq + 1, time);
-	else
-		journal_kv_free(&will);
+		cache_keep(path, &st, new, seq + 1, time);
 	rc = 0;
 out:
 	close(fd);

@@ -17,6 +17,7 @@
 
 #include <cmocka.h>
 
+#include "buf.h"
 #include "edit.h"
 #include "journal.h"
 #include "testutil.h"
@@ -561,6 +562,111 @@ test_seq_too_large(void **state)
 	free(j);
 }
 
+/* ---- a save's change from the two texts, as from their keys ---- */
+
+#define NSEC 5
+#define NKEY 24
+#define NROUNDS 400
+
+/* A case text of the keys PRESENT with values VAL, in one order, as the
+ * writer writes one: sections in order, their keys in order */
+static char *
+text_of(const unsigned char present[NSEC][NKEY], const unsigned char val[NSEC][NKEY])
+{
+	static const char *const secs[NSEC] = { "case", "facts", "answers", "notes", "answered" };
+	static const char *const vals[] = { "yes", "no", "na", "\"2020-10-19T09:05:53Z Ann Lee\"",
+	    "\"2020-10-20T10:00:00Z Bo\"", "\"a note = with an equals sign\"", "\"\"", "x" };
+	struct buf b = BUF_INIT;
+
+	buf_adds(&b, "; a case file\n");
+	for (int s = 0; s < NSEC; s++) {
+		int any = 0;
+
+		for (int k = 0; k < NKEY; k++)
+			any |= present[s][k];
+		if (!any && s == NSEC - 1)
+			continue;	/* (a section left out) */
+		buf_printf(&b, "%s[%s]\n", s ? "\n" : "", secs[s]);
+		for (int k = 0; k < NKEY; k++)
+			if (present[s][k])
+				buf_printf(&b, "%d.%d = %s\n", s, k, vals[val[s][k] % 8]);
+	}
+	return buf_take(&b);
+}
+
+/* The journal of CASE_PATH, its lines without their times */
+static char *
+journal_lines(const char *case_path)
+{
+	struct journal j;
+	struct buf b = BUF_INIT;
+	struct err e;
+
+	if (journal_read(case_path, &j, &e) < 0)
+		fail_msg("%s", e.msg);
+	assert_int_equal(j.bad, 0);
+	for (size_t i = 0; i < j.n; i++)
+		buf_printf(&b, "%ld %s %s %s %s\n", j.v[i].seq, j.v[i].who, j.v[i].key,
+		    j.v[i].old ? j.v[i].old : "-", j.v[i].new ? j.v[i].new : "-");
+	journal_free(&j);
+	return buf_take(&b);
+}
+
+/* A case saved again and again by one process (the journal as it left it,
+ * the old text as it wrote it: the change found by one walk down the two
+ * texts) journals what a process reading each time writes (the change
+ * found from the keys of both texts): random changes of a few keys, keys
+ * added and taken, a section gone and back, and many keys at once. */
+static void
+test_text_diff(void **state)
+{
+	struct fx *fx = *state;
+	unsigned char present[NSEC][NKEY] = { { 0 } }, val[NSEC][NKEY] = { { 0 } };
+	char *a = xasprintf("%s/cases/A.ini", fx->dir), *b = xasprintf("%s/cases/B.ini", fx->dir);
+	char *other = xasprintf("%s/cases/O.ini", fx->dir), *texts[NROUNDS], *ja, *jb;
+	unsigned seed = 2026;
+	struct err e;
+
+	for (int round = 0; round < NROUNDS; round++) {
+		int changes = round % 50 == 49 ? 80 : 1 + (int)(rand_r(&seed) % 5);
+
+		for (int c = 0; c < changes; c++) {
+			int s = (int)(rand_r(&seed) % NSEC), k = (int)(rand_r(&seed) % NKEY);
+
+			switch (rand_r(&seed) % 3) {
+			case 0: present[s][k] = !present[s][k]; break;
+			default: present[s][k] = 1; val[s][k] = (unsigned char)rand_r(&seed); break;
+			}
+		}
+		if (round % 97 == 5)	/* a section emptied: left out */
+			memset(present[NSEC - 1], 0, NKEY);
+		texts[round] = text_of(present, val);
+	}
+	/* A saved again and again; B the same, its journal each time read
+	 * (another journal written in between) */
+	for (int round = 0; round < NROUNDS; round++)
+		if (journal_record(a, round ? texts[round - 1] : NULL, texts[round], "Ann", &e) < 0)
+			fail_msg("%s", e.msg);
+	for (int round = 0; round < NROUNDS; round++) {
+		if (journal_record(b, round ? texts[round - 1] : NULL, texts[round], "Ann", &e) < 0)
+			fail_msg("%s", e.msg);
+		if (journal_record(other, NULL, round % 2 ? "[x]\na = 1\n" : "[x]\na = 2\n",
+		    "Ann", &e) < 0)
+			fail_msg("%s", e.msg);
+	}
+	ja = journal_lines(a);
+	jb = journal_lines(b);
+	assert_string_equal(ja, jb);
+	assert_true(strlen(ja) > 1000);
+	free(ja);
+	free(jb);
+	for (int round = 0; round < NROUNDS; round++)
+		free(texts[round]);
+	free(a);
+	free(b);
+	free(other);
+}
+
 int
 main(void)
 {
@@ -569,7 +675,7 @@ main(void)
 		T(test_every_save_journaled), T(test_changed_outside), T(test_base),
 		T(test_torn_and_damaged), T(test_save_cut_off), T(test_union_merged),
 		T(test_restore), T(test_tab_in_section), T(test_clock_behind),
-		T(test_seq_too_large), T(test_union_two_copies),
+		T(test_seq_too_large), T(test_union_two_copies), T(test_text_diff),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

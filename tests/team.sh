@@ -124,6 +124,7 @@ check "after the first round every clone has all 10 cases" \
 	[ "$(ls "$A"/cases/*.ini "$B"/cases/*.ini "$C"/cases/*.ini | wc -l)" = 30 ]
 
 # ---- one answer changed is one line in git diff (and its stamp)
+sleep 1	# (a stamp is to the second: in the second of the answer before, it is the same)
 yj "Ann Lee" answer "$A" ST-C01 2.1.1.1=no >/dev/null
 g "$A" diff --numstat -- cases/ST-C01.ini >"$TMP/numstat"
 if [ "$(cut -f1,2 "$TMP/numstat")" = "$(printf '2\t2')" ]; then

@@ -28,6 +28,7 @@
 #define CACHE_RACY_S 2	/* a file this close to the entry's making: not kept */
 #define FOOTER_LEN 24	/* header's length, where the tail starts, the sum */
 #define FLUSH_AT 65536	/* entries written out in pieces of about this size */
+#define TAIL_MAX ((uint64_t)1 << 30)	/* a table past this is not read (10,000 cases: 1 MB) */
 
 /*
  * The file:
@@ -527,6 +528,8 @@ cache_read(const char *dir, const struct form *f)
 	if (header_len > tail_at || tail_at > k->size - FOOTER_LEN || header_len > 1 << 20)
 		goto bad;
 	tail_len = k->size - FOOTER_LEN - tail_at;
+	if (tail_len > TAIL_MAX)	/* (no cache holds such a table: not read) */
+		goto bad;
 	if ((header = read_at(fd, 0, header_len)) == NULL ||
 	    (k->tail = read_at(fd, tail_at, tail_len)) == NULL ||
 	    sum64(k->tail, (size_t)tail_len, sum64(header, (size_t)header_len, HASH64_START)) !=
@@ -616,7 +619,8 @@ get_case(const struct cache *k, const struct form *f, struct rd *r, struct case_
 	c->inspector = get_vstr(r);
 	c->created = get_vstr(r);
 	for (size_t i = 0; i < f->nfacts; i++) {
-		int64_t v = (int64_t)get_var(r) + COND_UNSET;
+		uint64_t u = get_var(r);
+		int64_t v = u > (uint64_t)INT32_MAX + 1 ? INT64_MAX : (int64_t)u + COND_UNSET;
 
 		if (v < COND_UNSET || v > INT32_MAX || (v >= 0 && (f->facts[i].type == FACT_TEXT ||
 		    (size_t)v >= f->facts[i].nchoices)))

@@ -229,7 +229,7 @@ tui_bar(const struct tui *t, int y, int x, int w, int percent, int band)
 	if (fill > w)
 		fill = w;
 	/* two runs of cells, each in one call, in the attributes set and the
-	 * band's colour (hline takes only the cell's own attributes) */
+	 * band's colour (given the cells explicitly, as addstr took them) */
 	attron(tui_band_attr(t, band));
 	attr_get(&a, &pair, NULL);
 	a &= ~(attr_t)A_COLOR;
@@ -250,7 +250,8 @@ tui_bar(const struct tui *t, int y, int x, int w, int percent, int band)
 			mvhline(y, x + fill, (chtype)'-' | a | (chtype)COLOR_PAIR(pair), w - fill);
 	}
 	attroff(tui_band_attr(t, band));
-	move(y, x + (w > 0 ? w : 0));	/* where the cells' text would have left it */
+	move(y, x + (w > 0 ? w : 0));	/* after the bar, as its text left it (but at the
+					 * right edge, where that wrapped) */
 }
 
 /* Lines drawn as characters, not the alternate character set: some
@@ -280,7 +281,7 @@ tui_vline(const struct tui *t, int y, int x, int h)
 	attr_t a;
 	short pair;
 
-	/* one call, in the attributes set (vline takes only the cell's own) */
+	/* one call, in the attributes set (given the cell explicitly) */
 	attr_get(&a, &pair, NULL);
 	a &= ~(attr_t)A_COLOR;
 	if (t->utf8) {

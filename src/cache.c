@@ -435,22 +435,12 @@ get_str_at(struct rd *r, const char **s, uint32_t *len)
 }
 
 static char *
-dup_bytes(const char *s, size_t n)
-{
-	char *d = xmalloc(n + 1);
-
-	memcpy(d, s, n);
-	d[n] = '\0';
-	return d;
-}
-
-static char *
 get_str(struct rd *r)
 {
 	const char *s;
 	uint32_t n;
 
-	return get_str_at(r, &s, &n) == 0 ? dup_bytes(s, n) : NULL;
+	return get_str_at(r, &s, &n) == 0 ? xstrndup(s, n) : NULL;
 }
 
 /* a string of an entry (put_vstr) */
@@ -462,7 +452,7 @@ get_vstr(struct rd *r)
 
 	if (n == 0)
 		return NULL;
-	return get_bytes(r, n - 1, &s) == 0 ? dup_bytes(s, (size_t)(n - 1)) : NULL;
+	return get_bytes(r, n - 1, &s) == 0 ? xstrndup(s, (size_t)(n - 1)) : NULL;
 }
 
 static int

@@ -27,7 +27,7 @@ esc_encode(struct buf *out, const char *value)
 	/* make sure OUT holds a string even for an empty value */
 	buf_add(out, "", 0);
 	for (; *p != '\0'; p++) {
-		if (*p >= 0x20 && *p != 0x7f && *p != '"' && *p != '\\')
+		if (esc_plain(*p))
 			continue;
 		/* copy the plain bytes before this one in one go */
 		buf_add(out, run, (size_t)(p - run));

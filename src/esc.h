@@ -15,6 +15,13 @@
 #include "buf.h"
 #include "err.h"
 
+/* Is byte C written as it is (not escaped) by esc_encode? */
+static inline int
+esc_plain(unsigned char c)
+{
+	return c >= 0x20 && c != 0x7f && c != '"' && c != '\\';
+}
+
 /* Append the escaped form of VALUE (without the surrounding quotes) to OUT. */
 void esc_encode(struct buf *out, const char *value);
 

@@ -237,10 +237,9 @@ iniw_quoted(struct iniw *w, const char *lc, const char *value)
 	size_t cut, plain = 0;
 	unsigned long n = 1;
 
-	/* most values (a stamp, a reference) need no escape and fit one line */
-	while (plain <= INIW_CHUNK && value[plain] != '\0' &&
-	    (unsigned char)value[plain] >= 0x20 && value[plain] != 0x7f &&
-	    value[plain] != '"' && value[plain] != '\\')
+	/* most values (a stamp, a reference) need no escape and fit one line
+	 * (esc_plain is false at the NUL) */
+	while (plain <= INIW_CHUNK && esc_plain((unsigned char)value[plain]))
 		plain++;
 	if (value[plain] == '\0' && plain <= INIW_CHUNK) {
 		buf_adds(&w->text, lc);

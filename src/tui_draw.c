@@ -218,40 +218,39 @@ tui_fill(int y, int x, int w)
 		mvhline(y, x, ' ', w);
 }
 
-/* A bar of W cells for PERCENT: '█' (or '#') filled, '░' (or '-') empty. */
+/* A cell of WC in the attributes and colour set now (the line calls take
+ * a cell's own, as addstr took the window's) */
+static cchar_t
+cell(wchar_t wc)
+{
+	const wchar_t s[2] = { wc, 0 };
+	attr_t a;
+	short pair;
+	cchar_t c;
+
+	attr_get(&a, &pair, NULL);
+	setcchar(&c, s, a & ~(attr_t)A_COLOR, pair, NULL);
+	return c;
+}
+
+/* A bar of W cells for PERCENT: '█' (or '#') filled, '░' (or '-') empty,
+ * as two runs of cells. */
 void
 tui_bar(const struct tui *t, int y, int x, int w, int percent, int band)
 {
 	int fill = percent < 0 ? 0 : (percent * w + 50) / 100;
-	attr_t a;
-	short pair;
+	cchar_t full, empty;
 
 	if (fill > w)
 		fill = w;
-	/* two runs of cells, each in one call, in the attributes set and the
-	 * band's colour (given the cells explicitly, as addstr took them) */
 	attron(tui_band_attr(t, band));
-	attr_get(&a, &pair, NULL);
-	a &= ~(attr_t)A_COLOR;
-	if (t->utf8) {
-		const wchar_t full[2] = { 0x2588, 0 }, empty[2] = { 0x2591, 0 };	/* █ ░ */
-		cchar_t c;
-
-		setcchar(&c, full, a, pair, NULL);
-		if (fill > 0)
-			mvhline_set(y, x, &c, fill);
-		setcchar(&c, empty, a, pair, NULL);
-		if (w - fill > 0)
-			mvhline_set(y, x + fill, &c, w - fill);
-	} else {
-		if (fill > 0)
-			mvhline(y, x, (chtype)'#' | a | (chtype)COLOR_PAIR(pair), fill);
-		if (w - fill > 0)
-			mvhline(y, x + fill, (chtype)'-' | a | (chtype)COLOR_PAIR(pair), w - fill);
-	}
+	full = cell(t->utf8 ? 0x2588 : L'#');
+	empty = cell(t->utf8 ? 0x2591 : L'-');
 	attroff(tui_band_attr(t, band));
-	move(y, x + (w > 0 ? w : 0));	/* after the bar, as its text left it (but at the
-					 * right edge, where that wrapped) */
+	if (fill > 0)
+		mvhline_set(y, x, &full, fill);
+	if (w - fill > 0)
+		mvhline_set(y, x + fill, &empty, w - fill);
 }
 
 /* Lines drawn as characters, not the alternate character set: some
@@ -278,18 +277,7 @@ tui_hline(const struct tui *t, int y, int x, int w)
 void
 tui_vline(const struct tui *t, int y, int x, int h)
 {
-	attr_t a;
-	short pair;
+	cchar_t c = cell(t->utf8 ? 0x2502 : L'|');	/* │ */
 
-	/* one call, in the attributes set (given the cell explicitly) */
-	attr_get(&a, &pair, NULL);
-	a &= ~(attr_t)A_COLOR;
-	if (t->utf8) {
-		const wchar_t bar[2] = { 0x2502, 0 };	/* │ */
-		cchar_t c;
-
-		setcchar(&c, bar, a, pair, NULL);
-		mvvline_set(y, x, &c, h);
-	} else
-		mvvline(y, x, (chtype)'|' | a | (chtype)COLOR_PAIR(pair), h);
+	mvvline_set(y, x, &c, h);
 }

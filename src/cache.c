@@ -53,7 +53,7 @@
 struct entry {
 	const char *name;	/* into tail */
 	uint32_t name_len;
-	uint64_t id[7];		/* the file's dev, ino, size, mtime s/ns, ctime s/ns */
+	struct case_disk disk;	/* the file's identity when the entry was made */
 	uint64_t at, hash;	/* where the entry is in the file, and its hash */
 	uint32_t len;
 };
@@ -562,8 +562,14 @@ cache_read(const char *dir, const struct form *f)
 
 		if (get_str_at(&r, &e->name, &e->name_len) != 0)
 			goto bad;
-		for (int j = 0; j < 7; j++)
-			e->id[j] = get_u64(&r);
+		e->disk.dev = get_u64(&r);
+		e->disk.ino = get_u64(&r);
+		e->disk.size = get_u64(&r);
+		e->disk.mtime_s = (long long)get_u64(&r);
+		e->disk.mtime_ns = (long long)get_u64(&r);
+		e->disk.ctime_s = (long long)get_u64(&r);
+		e->disk.ctime_ns = (long long)get_u64(&r);
+		e->disk.known = 1;	/* (the rest of it zero: k->v is calloc'd) */
 		e->at = get_u64(&r);
 		e->len = get_u32(&r);
 		e->hash = get_u64(&r);
@@ -661,6 +667,7 @@ cache_take(const struct cache *k, const struct form *f, const char *name, const 
 	const struct entry *e = NULL;
 	size_t len = strlen(name), at;
 	unsigned char *data;
+	struct case_disk now;
 	struct stat st;
 	struct rd r;
 
@@ -677,12 +684,8 @@ cache_take(const struct cache *k, const struct form *f, const char *name, const 
 	}
 	if (e == NULL || lstat(path, &st) < 0 || !S_ISREG(st.st_mode))
 		return 0;
-	if (e->id[0] != (uint64_t)st.st_dev || e->id[1] != (uint64_t)st.st_ino ||
-	    e->id[2] != (uint64_t)st.st_size ||
-	    e->id[3] != (uint64_t)st.st_mtim.tv_sec ||
-	    e->id[4] != (uint64_t)st.st_mtim.tv_nsec ||
-	    e->id[5] != (uint64_t)st.st_ctim.tv_sec ||
-	    e->id[6] != (uint64_t)st.st_ctim.tv_nsec)
+	case_disk_of(&now, &st);
+	if (memcmp(&now, &e->disk, sizeof now) != 0)
 		return 0;
 	if ((data = read_at(k->fd, e->at, e->len)) == NULL)
 		return 0;
@@ -700,6 +703,6 @@ cache_take(const struct cache *k, const struct form *f, const char *name, const 
 		return 0;
 	}
 	free(data);
-	case_note_disk(c, &st);
+	c->disk = now;
 	return 1;
 }

@@ -92,17 +92,23 @@ answer_parse(const char *v)
 /* ---- what is on disk ---- */
 
 void
+case_disk_of(struct case_disk *d, const struct stat *st)
+{
+	memset(d, 0, sizeof *d);
+	d->dev = (unsigned long long)st->st_dev;
+	d->ino = (unsigned long long)st->st_ino;
+	d->size = (unsigned long long)st->st_size;
+	d->mtime_s = (long long)st->st_mtim.tv_sec;
+	d->mtime_ns = (long long)st->st_mtim.tv_nsec;
+	d->ctime_s = (long long)st->st_ctim.tv_sec;
+	d->ctime_ns = (long long)st->st_ctim.tv_nsec;
+	d->known = 1;
+}
+
+void
 case_note_disk(struct case_file *c, const struct stat *st)
 {
-	memset(&c->disk, 0, sizeof c->disk);
-	c->disk.dev = (unsigned long long)st->st_dev;
-	c->disk.ino = (unsigned long long)st->st_ino;
-	c->disk.size = (unsigned long long)st->st_size;
-	c->disk.mtime_s = (long long)st->st_mtim.tv_sec;
-	c->disk.mtime_ns = (long long)st->st_mtim.tv_nsec;
-	c->disk.ctime_s = (long long)st->st_ctim.tv_sec;
-	c->disk.ctime_ns = (long long)st->st_ctim.tv_nsec;
-	c->disk.known = 1;
+	case_disk_of(&c->disk, st);
 }
 
 static void

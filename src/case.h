@@ -57,9 +57,12 @@ case_stamp(const struct case_file *c, const struct form *f, int prompt, size_t q
 	return &c->stamps[prompt ? f->nkqs + q : q];
 }
 
+/* The disk identity of the file ST describes into D (all of D set, so two
+ * can be compared with memcmp) */
+struct stat;
+void case_disk_of(struct case_disk *d, const struct stat *st);
 /* Note in C's disk identity the file as ST describes it (read or written
  * just now, or found unchanged: cache.h) */
-struct stat;
 void case_note_disk(struct case_file *c, const struct stat *st);
 
 /* An empty case of framework F, to be saved at PATH. */

@@ -66,9 +66,16 @@ buf_printf(struct buf *b, const char *fmt, ...)
 void
 buf_reset(struct buf *b)
 {
-	b->len = 0;
-	if (b->data)
-		b->data[0] = '\0';
+	buf_cut(b, 0);
+}
+
+void
+buf_cut(struct buf *b, size_t len)
+{
+	if (len >= b->len)
+		return;
+	b->len = len;
+	b->data[len] = '\0';
 }
 
 const char *

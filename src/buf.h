@@ -22,6 +22,7 @@ void buf_addc(struct buf *b, char c);
 void buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void buf_reset(struct buf *b);		/* empty, keeps the memory */
+void buf_cut(struct buf *b, size_t len);	/* its first LEN bytes kept (if it is longer) */
 const char *buf_str(const struct buf *b);	/* "" when empty, never NULL */
 char *buf_take(struct buf *b);		/* the data to the caller (free it); b is empty */
 void buf_free(struct buf *b);

@@ -482,13 +482,11 @@ journal_who(void)
 static void
 put_stamp(struct iniw *w, const char *id, const struct stamp *s)
 {
-	char small[128];
-	size_t len = stamp_format(s, small, sizeof small);
-	char *text;
+	char small[128], *text;
 
 	if (!stamp_is(s))
 		return;
-	if (len < sizeof small) {
+	if (stamp_format(s, small, sizeof small) < sizeof small) {	/* (no allocation) */
 		iniw_str(w, id, small);
 		return;
 	}

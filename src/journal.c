@@ -653,9 +653,7 @@ text_diff(struct buf *b, long seq, const char *time, const char *who, const char
 	buf_free(&added);
 	return n;
 give_up:
-	b->len = start;
-	if (b->data)
-		b->data[start] = '\0';
+	buf_cut(b, start);
 	buf_free(&added);
 	return -1;
 }
@@ -732,7 +730,7 @@ journal_record(const char *case_path, const char *old, const char *new, const ch
 	char *latest = NULL;	/* the journal's last time */
 	const char *time;
 	struct journal j;
-	struct journal_kv have, was, will;
+	struct journal_kv have = { 0 }, was, will;	/* HAVE: the journal's replay */
 	struct buf b = BUF_INIT;
 	size_t len, good;
 	long seq = 0;
@@ -792,11 +790,10 @@ journal_record(const char *case_path, const char *old, const char *new, const ch
 		    "yjinspect-inspection(5)\n");
 	/* the file as this process wrote it: its change, from the two texts */
 	if (!as_left || text_diff(&b, seq + 1, time, w, old, new) < 0) {
-		if (as_left)	/* (the replay is OLD: no "(file)" group) */
-			memset(&have, 0, sizeof have);
 		journal_kv_parse(old ? old : "", &was);
 		journal_kv_parse(new, &will);
-		/* the journal first brought to the file as it is, if it is not */
+		/* the journal first brought to the file as it is, if it is not
+		 * (as left, its replay is OLD) */
 		if (!as_left &&
 		    diff(&b, seq + 1, time, existed ? "(file)" : "(base)", &have, &was) > 0)
 			seq++;

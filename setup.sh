@@ -19,9 +19,10 @@ what=${1:-demo}
 
 # the build, and what the tests use: tmux (the terminal UI), python3 (reads
 # the exports back), chromium and poppler-utils (the html rendered and
-# printed), valgrind (memcheck), git (the folders' git files tried)
+# printed), valgrind (memcheck), git (the folders' git files tried), procps
+# (pkill: no program a terminal test started left running)
 PKGS="build-essential autoconf automake pkg-config libncurses-dev libiniparser-dev libcmocka-dev tmux"
-[ "$what" = test ] && PKGS="$PKGS python3 chromium poppler-utils valgrind git"
+[ "$what" = test ] && PKGS="$PKGS python3 chromium poppler-utils valgrind git procps"
 
 install_missing() {
 	missing=""

@@ -31,6 +31,7 @@ FS="$TMP/fs"
 mounted=0
 cleanup() {
 	tm kill-server >/dev/null 2>&1
+	tm_reap
 	if [ "$mounted" = 1 ]; then
 		sleep 0.2	# (the program's last files closed)
 		umount "$FS" 2>/dev/null || umount -l "$FS" 2>/dev/null

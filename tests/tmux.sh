@@ -19,7 +19,15 @@ ESC=$(printf '\033')
 # ---- the private tmux server (not the one this may run under)
 unset TMUX
 tm() { tmux -S "$TMP/sock" -f /dev/null "$@"; }
-trap 'tm kill-server >/dev/null 2>&1; chmod -R u+w "$TMP" 2>/dev/null; rm -rf "$TMP"' EXIT
+# no program this test started is left running after it: one that has not
+# ended a moment after the server went (seen: a sanitizer build's leak
+# check at exit hung, spinning, on a hangup) is killed
+tm_reap() {
+	sleep 0.5
+	command -v pkill >/dev/null 2>&1 && pkill -KILL -f -- "$TMP/" 2>/dev/null
+	return 0
+}
+trap 'tm kill-server >/dev/null 2>&1; tm_reap; chmod -R u+w "$TMP" 2>/dev/null; rm -rf "$TMP"' EXIT
 trap 'exit 1' HUP INT TERM PIPE
 # a session that keeps the server up between the program's runs
 tm new-session -d -s keep -x 80 -y 24 sleep 600 ||

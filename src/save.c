@@ -83,14 +83,19 @@ save_lock_path(const char *path)
 	return lockpath;
 }
 
-/* Open DIR/.locks, made mode 0700 if missing (EEXIST: made already,
- * perhaps by another process an instant ago), never through a symbolic
- * link; the descriptor, or -1 with errno set and *MADE 0 if the folder
- * could not be made. It need not be durable: a lock lost in a power cut
- * is not held by anyone after it. */
+/* Open DIR/.locks, never through a symbolic link, made mode 0700 if an
+ * open finds it missing (so a save costs no mkdir; EEXIST: made already,
+ * perhaps by another process an instant ago); the descriptor, or -1 with
+ * errno set and *MADE 0 if the folder could not be made. It need not be
+ * durable: a lock lost in a power cut is not held by anyone after it. */
 static int
 open_lock_dir(const char *locks, int *made)
 {
+	int fd = open(locks, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+
+	*made = 1;
+	if (fd != -1 || errno != ENOENT)	/* (a link there: ELOOP) */
+		return fd;
 	*made = mkdir(locks, 0700) == 0 || errno == EEXIST;
 	if (!*made)
 		return -1;

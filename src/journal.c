@@ -737,7 +737,8 @@ journal_record(const char *case_path, const char *old, const char *new, const ch
 	int fd, rc = -1, existed, as_left = 0;
 	struct stat st;
 
-	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+	/* (O_APPEND: every write goes to the end, after a read or a cut) */
+	fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
 	if (fd < 0) {
 		err_set(e, "%s: cannot open the journal: %s (the change is not saved)", path,
 		    strerror(errno));
@@ -810,7 +811,7 @@ journal_record(const char *case_path, const char *old, const char *new, const ch
 	 * which follow, are the answer's; a power cut before this reaches the
 	 * disk costs the journal its last lines, which the next save records
 	 * again as the file's ("(file)", above): never an answer */
-	if (lseek(fd, 0, SEEK_END) < 0 || save_write_all(fd, b.data, b.len) < 0) {
+	if (save_write_all(fd, b.data, b.len) < 0) {
 		int saved = errno;
 
 		/* what was written of it is cut off again: no half entry */

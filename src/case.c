@@ -445,6 +445,44 @@ case_load(struct case_file *c, const struct form *f, const char *path, struct pr
 
 /* ---- saving ---- */
 
+/* The case file this process saved last, and its text as saved: while the
+ * file on disk is still that one (the same disk identity, as case_refresh
+ * compares), the text its journal entry starts from need not be read
+ * back. One file: the terminal UI answers one case at a time. */
+static struct {
+	char *path;
+	struct case_disk disk;
+	char *text;
+} written;
+
+/* The text of PATH as this process saved it, if the file is still that
+ * one; else NULL (read it) */
+static const char *
+written_text(const char *path)
+{
+	struct stat st;
+	struct case_disk now;
+
+	if (written.path == NULL || strcmp(written.path, path) != 0 || stat(path, &st) == -1)
+		return NULL;
+	case_disk_of(&now, &st);
+	return memcmp(&now, &written.disk, sizeof now) == 0 ? written.text : NULL;
+}
+
+static void
+written_keep(const struct case_file *c, const char *text)
+{
+	free(written.path);
+	free(written.text);
+	written.path = NULL;
+	written.text = NULL;
+	if (!c->disk.known)
+		return;
+	written.path = xstrdup(c->path);
+	written.disk = c->disk;
+	written.text = xstrdup(text);
+}
+
 char *
 case_read_text(const char *path)
 {
@@ -575,21 +613,25 @@ case_write(struct case_file *c, const struct form *f, int new, struct err *e)
 	 * journaled is not made */
 	rc = new ? 0 : save_can_replace(c->path, e);	/* (a refusal journals nothing) */
 	if (rc == 0) {
-		char *old = new ? NULL : case_read_text(c->path);
+		const char *old = new ? NULL : written_text(c->path);
+		char *read = NULL;
 
+		if (!new && old == NULL)
+			old = read = case_read_text(c->path);
 		rc = journal_record(c->path, old, iniw_text(&w), journal_who(), e);
-		free(old);
+		free(read);
 	}
 	if (rc == 0)
 		rc = (new ? save_file_new : c->lock_depth > 0 ? save_file_held : save_file)(c->path,
 		    iniw_text(&w), iniw_len(&w), e);
-	iniw_free(&w);
 	if (rc == 0) {
 		disk_note(c);
+		written_keep(c, iniw_text(&w));
 		for (size_t i = c->conflicts.n; i-- > 0;)
 			if (conflict_settled(c, f, &c->conflicts.v[i]) != 0)
 				conflict_remove(&c->conflicts, i);
 	}
+	iniw_free(&w);
 	return rc;
 }
 

@@ -23,6 +23,17 @@
 #     from /proc/PID/stat (utime + stime, clock ticks) and, finer, from
 #     /proc/PID/schedstat (ns on CPU) before and after; the idle cost (the
 #     main loop wakes every 250 ms) is measured on its own over 2 s.
+#     Against it, the floor: bench/floor.c (built here with cc) making the
+#     same durable replace of a case-sized file alone, at the answers'
+#     cadence, in the same file system, whose type is printed: the kernel's
+#     share of an answer is mostly this, and it depends on the file system
+#     (ext4 without a journal, as some virtual machines' disks are made,
+#     looks past every inode freed in the last 5 to 35 s for each new file:
+#     a burst of answers costs more with each answer).
+#     As root where a loop device can be mounted, (b) at SMALL cases is
+#     run again on a fresh ext4 with a journal (as mkfs.ext4 makes it, as
+#     a laptop's is), adding the CPU of its journal thread (jbd2), which
+#     does the commit that the process waits for there.
 # (c) the instructions of one answer, counted by callgrind over 20 answers
 #     of the same kind (repeatable on a noisy machine, where (b) is not).
 # It measures; it does not gate.
@@ -41,7 +52,8 @@ SHELL=/bin/sh; export SHELL	# tmux's default-shell (run-shell), whoever runs thi
 tmp=$(mktemp -d)
 HOME="$tmp/home"; export HOME; mkdir -p "$HOME"
 tm() { tmux -S "$tmp/sock" -f /dev/null "$@"; }
-trap 'tm kill-server >/dev/null 2>&1 || true; rm -rf "$tmp"' EXIT
+mounted=	# the journaled ext4 of (b), while mounted
+trap 'tm kill-server >/dev/null 2>&1 || true; [ -z "$mounted" ] || umount "$mounted" || umount -l "$mounted"; rm -rf "$tmp"' EXIT
 trap 'exit 1' HUP INT TERM PIPE
 tm new-session -d -s keep -x 80 -y 24 sleep 3600
 ESC=$(printf '\033')
@@ -144,8 +156,9 @@ answer_times() { # N: the judgement answered N times, No and Yes in turn, each r
 		k=$((k + 1))
 	done
 }
-measure() { # N: sets per_ms (utime+stime), per_us (schedstat), idle_ms, wall_ms, load_ms
-	dir="$tmp/n$1"
+measure() { # N [BASE [JBD2_PID]]: sets per_ms (utime+stime), per_us (schedstat), idle_us,
+	# wall_ms, load_ms, and with JBD2_PID jbd_us (its CPU per answer, us)
+	dir="${2:-$tmp}/n$1"
 	build_insp "$dir" "$1"
 	s0=$(date +%s%N)
 	ui "b$1" 100 30 "$dir"
@@ -155,8 +168,9 @@ measure() { # N: sets per_ms (utime+stime), per_us (schedstat), idle_ms, wall_ms
 	pid=$(prog_pid)
 	answer_times 2	# (the case's first answer begins its journal: once a case)
 	i0=$(cpu_ns "$pid"); sleep 2; i1=$(cpu_ns "$pid")
-	idle_ms=$(( (i1 - i0) / 2000000 ))	# per second
+	idle_us=$(( (i1 - i0) / 2000 ))	# per second
 	t0=$(cpu_ticks "$pid"); w0=$(date +%s%N)
+	j0=$(cpu_ns "${3:-0}")
 	blocks=""	# schedstat per answer, us, in each block of 100
 	for _ in 1 2 3; do
 		n0=$(cpu_ns "$pid")
@@ -165,12 +179,48 @@ measure() { # N: sets per_ms (utime+stime), per_us (schedstat), idle_ms, wall_ms
 		blocks="$blocks $(( (n1 - n0) / 100 / 1000 ))"
 	done
 	t1=$(cpu_ticks "$pid"); w1=$(date +%s%N)
+	jbd_us=$(( ($(cpu_ns "${3:-0}") - j0) / 300 / 1000 ))
 	per_ms=$(awk -v d=$((t1 - t0)) -v hz="$tick" 'BEGIN { printf "%.2f", d * 1000 / hz / 300 }')
 	# the three blocks' figures, least first: on a busy machine they differ
 	per_us=$(echo $blocks | tr ' ' '\n' | sort -n | tr '\n' ' ')
 	wall_ms=$(( (w1 - w0) / 300 / 1000000 ))
 	grep -qx '2.1.1 = yes' "$dir/cases/B000000.ini" || { echo "bench/tui.sh: the answers were not saved" >&2; exit 1; }
 	tm kill-session -t "$S"; S=""
+}
+
+# the floor: bench/floor.c, the durable replace alone
+floor_bin=
+if command -v cc >/dev/null 2>&1 && cc -O2 -o "$tmp/floor.bin" "$top/bench/floor.c" 2>/dev/null; then
+	floor_bin="$tmp/floor.bin"
+fi
+floor() { # BASE GAP_MS [JBD2_PID]: sets floor_us, floor_jbd_us (per replace, 300 of them)
+	floor_us=- floor_jbd_us=-
+	[ -n "$floor_bin" ] || return 0
+	mkdir -p "$1/floor"
+	j0=$(cpu_ns "${3:-0}")
+	floor_us=$("$floor_bin" "$1/floor" 300 "$2" "$(wc -c <"$dir/cases/B000000.ini")")
+	floor_jbd_us=$(( ($(cpu_ns "${3:-0}") - j0) / 300 / 1000 ))
+	rm -rf "$1/floor"
+}
+fs_of() { # DIR: its file system's type, and for ext4 whether it has a journal
+	findmnt -n -o SOURCE,FSTYPE -T "$1" 2>/dev/null | {
+		read -r src type || { echo "?"; exit 0; }
+		case $type in
+		ext4) if [ -e "/proc/fs/jbd2/${src##*/}-8" ]; then echo "ext4 with a journal"
+			else echo "ext4 without a journal"; fi ;;
+		*) echo "$type" ;;
+		esac
+	}
+}
+jbd2_of() { # DIR: the pid of its ext4 journal's thread, or 0
+	src=$(findmnt -n -o SOURCE -T "$1" 2>/dev/null || true)
+	pgrep -x "jbd2/${src##*/}-8" 2>/dev/null | head -1 | grep . || echo 0
+}
+show_b() { # N
+	printf '    %5d cases: %s ms (utime+stime, %d Hz ticks), %s us (schedstat, three blocks of 100, least first); ' \
+		"$1" "$per_ms" "$tick" "$(echo $per_us)"
+	printf '%d ms wall per answer incl. polling; idle %d us CPU/s; open %d ms\n' \
+		"$wall_ms" "$idle_us" "$load_ms"
 }
 
 # instructions N: sets ir (instructions per answer, callgrind: the same on
@@ -205,14 +255,30 @@ echo "    keys to add it (reference typed) and record its facts first: $facts_ke
 echo "    facts recorded:            $facts"
 echo "    keys per answer, whole case: $(awk -v k=$((keys + facts_keys)) -v a="$answers" 'BEGIN { printf "%.2f", a ? k / a : 0 }')"
 echo "    keys per item recorded (answers and facts), whole case: $(awk -v k=$((keys + facts_keys)) -v a=$((answers + facts)) 'BEGIN { printf "%.2f", a ? k / a : 0 }')"
-echo "(b) CPU per answer (save + recompute + redraw), 300 answers, 100x30"
+echo "(b) CPU per answer (save + recompute + redraw), 300 answers, 100x30, in a folder on"
+echo "    $(fs_of "$tmp")"
 for cases in "$small" "$large"; do
 	measure "$cases"
-	printf '    %5d cases: %s ms (utime+stime, %d Hz ticks), %s us (schedstat, three blocks of 100, least first); ' \
-		"$cases" "$per_ms" "$tick" "$(echo $per_us)"
-	printf '%d ms wall per answer incl. polling; idle %d ms CPU/s; open %d ms\n' \
-		"$wall_ms" "$idle_ms" "$load_ms"
+	show_b "$cases"
+	floor "$tmp" "$wall_ms"
+	echo "           floor: $floor_us us a replace (bench/floor.c: the case file's durable replace alone, as often)"
 done
+if [ "$(id -u)" = 0 ] && command -v mkfs.ext4 >/dev/null 2>&1 &&
+    truncate -s 512M "$tmp/ext4.img" && mkfs.ext4 -q -F "$tmp/ext4.img" 2>/dev/null &&
+    mkdir -p "$tmp/ext4" && mount -o loop "$tmp/ext4.img" "$tmp/ext4" 2>/dev/null; then
+	mounted="$tmp/ext4"
+	jbd=$(jbd2_of "$mounted")
+	echo "    the same on a fresh $(fs_of "$mounted") (a loop device; + its journal thread's CPU):"
+	measure "$small" "$mounted" "$jbd"
+	show_b "$small"
+	echo "           + jbd2 $jbd_us us an answer"
+	floor "$mounted" "$wall_ms" "$jbd"
+	echo "           floor: $floor_us us a replace, + jbd2 $floor_jbd_us us"
+	sleep 1	# (the program, hung up, writes its place file as it goes)
+	umount "$mounted" && mounted=
+else
+	echo "    (again on an ext4 with a journal: needs root, mkfs.ext4 and a loop device)"
+fi
 echo "(c) instructions per answer (callgrind, 20 answers, 100x30; user space only: the"
 echo "    kernel's share, the fsyncs, is in (b))"
 for cases in "$small" "$large"; do

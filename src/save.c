@@ -94,7 +94,7 @@ open_lock_dir(const char *locks, int *made)
 	int fd = open(locks, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 
 	*made = 1;
-	if (fd != -1 || errno != ENOENT)	/* (a link there: ELOOP) */
+	if (fd != -1 || errno != ENOENT)	/* (a link there: ENOTDIR) */
 		return fd;
 	*made = mkdir(locks, 0700) == 0 || errno == EEXIST;
 	if (!*made)
@@ -285,9 +285,11 @@ place_new(const char *tmp, const char *path, int *err)
 	return 0;
 }
 
-/* save_file, or with NEW save_file_new; HELD: the caller holds the lock */
+/* save_file, or with NEW save_file_new; HELD: the caller holds the lock;
+ * WROTE, if not NULL: the written file's status, before its rename */
 static int
-save(const char *path, const char *data, size_t len, int new, int held, struct err *e)
+save(const char *path, const char *data, size_t len, int new, int held, struct stat *wrote,
+    struct err *e)
 {
 	const char *slash = strrchr(path, '/');
 	const char *base = slash != NULL ? slash + 1 : path;
@@ -333,6 +335,9 @@ save(const char *path, const char *data, size_t len, int new, int held, struct e
 		goto fail_errno;
 	step = "fsync";
 	if (save_fsync(fd) == -1)
+		goto fail_errno;
+	step = "fstat";
+	if (wrote != NULL && fstat(fd, wrote) == -1)
 		goto fail_errno;
 
 	/* 3. close, rename, make the rename durable */
@@ -400,25 +405,32 @@ out:
 int
 save_file(const char *path, const char *data, size_t len, struct err *e)
 {
-	return save(path, data, len, 0, 0, e);
+	return save(path, data, len, 0, 0, NULL, e);
 }
 
 int
 save_file_new(const char *path, const char *data, size_t len, struct err *e)
 {
-	return save(path, data, len, 1, 0, e);
+	return save(path, data, len, 1, 0, NULL, e);
 }
 
 int
 save_file_held(const char *path, const char *data, size_t len, struct err *e)
 {
-	return save(path, data, len, 0, 1, e);
+	return save(path, data, len, 0, 1, NULL, e);
+}
+
+int
+save_file_as(const char *path, const char *data, size_t len, int new, int held,
+    struct stat *wrote, struct err *e)
+{
+	return save(path, data, len, new, held, wrote, e);
 }
 
 int
 save_file_unlocked(const char *path, const char *data, size_t len, struct err *e)
 {
-	return save(path, data, len, 0, 1, e);	/* as if held: no lock is taken */
+	return save(path, data, len, 0, 1, NULL, e);	/* as if held: no lock is taken */
 }
 
 int

@@ -22,10 +22,10 @@
  * as chmod a-w leaves it: root's writes pass any mode, and a rename would
  * replace it anyway), is refused before anything is written. The lock is waited
  * for up to 5 seconds. Messages: "PATH: STEP failed: strerror", STEP being
- * lock, mkstemp, fchmod, write, fsync, close or rename. If only the final
- * fsync of the directory fails, PATH already holds the new contents, but
- * save_file still returns -1 ("PATH: fsync of directory DIR failed: ..."):
- * the rename might not survive a power cut.
+ * lock, mkstemp, fchmod, write, fsync, fstat (save_file_as), close or
+ * rename. If only the final fsync of the directory fails, PATH already
+ * holds the new contents, but save_file still returns -1 ("PATH: fsync of
+ * directory DIR failed: ..."): the rename might not survive a power cut.
  */
 #ifndef YJ_SAVE_H
 #define YJ_SAVE_H
@@ -71,6 +71,15 @@ int save_lock_hold(const char *path, struct err *e);
 void save_unlock(int lockfd);
 /* save_file for a PATH whose lock the caller holds (save_lock_hold). */
 int save_file_held(const char *path, const char *data, size_t len, struct err *e);
+
+/* save_file, or with NEW save_file_new, or with HELD save_file_held (not
+ * both), telling in *WROTE what it wrote: the new file's fstat, taken once
+ * it is synced, before the rename that puts it at PATH (which moves only
+ * its st_ctim). A stat of PATH afterwards that gives another inode, size
+ * or st_mtim is another program's file, put there since. */
+struct stat;
+int save_file_as(const char *path, const char *data, size_t len, int new, int held,
+    struct stat *wrote, struct err *e);
 
 /* save_file for a file that yjinspect writes but never reads back (an
  * export): atomic and durable the same way, but no lock file (nor the

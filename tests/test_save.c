@@ -276,6 +276,65 @@ test_save_replace(void **state)
 	free(path);
 }
 
+/* save_file_as tells what it wrote: the file now at PATH (the same
+ * inode, size and change of contents), a new one at each save, whether
+ * it makes PATH, replaces it, or replaces it under a lock held. */
+static void
+test_save_file_as(void **state)
+{
+	const char *dir = *state;
+	char *path = xasprintf("%s/c1.ini", dir);
+	struct stat wrote, st;
+	struct err e;
+	ino_t first;
+	int lockfd;
+
+	assert_int_equal(save_file_as(path, "one\n", 4, 1, 0, &wrote, &e), 0);
+	assert_int_equal(stat(path, &st), 0);
+	assert_true(st.st_dev == wrote.st_dev && st.st_ino == wrote.st_ino);
+	assert_int_equal(st.st_size, 4);
+	assert_int_equal(wrote.st_size, 4);
+	assert_true(st.st_mtim.tv_sec == wrote.st_mtim.tv_sec &&
+	    st.st_mtim.tv_nsec == wrote.st_mtim.tv_nsec);
+	first = wrote.st_ino;
+
+	assert_int_equal(save_file_as(path, "two!\n", 5, 0, 0, &wrote, &e), 0);
+	assert_int_equal(stat(path, &st), 0);
+	assert_true(st.st_ino == wrote.st_ino && wrote.st_ino != first);
+	assert_int_equal(wrote.st_size, 5);
+
+	lockfd = save_lock_hold(path, &e);
+	assert_true(lockfd >= 0);
+	assert_int_equal(save_file_as(path, "three\n", 6, 0, 1, &wrote, &e), 0);
+	save_unlock(lockfd);
+	assert_int_equal(stat(path, &st), 0);
+	assert_true(st.st_ino == wrote.st_ino);
+	assert_file(path, "three\n", 6);
+	free(path);
+}
+
+/* A link where the folder of locks belongs is not followed: the save is
+ * refused, saying so, and the file is as it was. */
+static void
+test_save_locks_link(void **state)
+{
+	const char *dir = *state;
+	char *path = xasprintf("%s/c1.ini", dir), *locks = xasprintf("%s/.locks", dir);
+	char *elsewhere = tu_tmpdir();
+	struct err e;
+
+	tu_write(dir, "c1.ini", "as it was\n");
+	assert_int_equal(symlink(elsewhere, locks), 0);
+	assert_int_equal(save_file(path, "new\n", 4, &e), -1);
+	assert_non_null(strstr(e.msg, "lock failed"));
+	assert_non_null(strstr(e.msg, ".locks"));
+	assert_file(path, "as it was\n", 10);
+	tu_rmtree(elsewhere);
+	free(elsewhere);
+	free(locks);
+	free(path);
+}
+
 /* A relative path with no directory part saves in ".". */
 static void
 test_save_relative(void **state)
@@ -767,6 +826,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_save_new, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_save_file_as, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_save_locks_link, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_save_file_new_creates, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_save_file_new_exists, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_save_file_new_race, setup, teardown),

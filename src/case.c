@@ -469,14 +469,36 @@ written_text(const char *path)
 	return memcmp(&now, &written.disk, sizeof now) == 0 ? written.text : NULL;
 }
 
+/* After C was saved as TEXT, WROTE being the file written (save_file_as):
+ * C's disk identity is the file at its path now if that is the one
+ * written (the same inode, size and st_mtim: the rename moved only its
+ * ctime), and then TEXT is kept for the next save, unless the file
+ * system's times are whole seconds (a change made in the same second by
+ * another program could not be told from ours). Another program's file
+ * put there since (by a writer that takes no lock) is not taken for ours:
+ * C keeps the identity of what was written, which the next case_refresh
+ * finds changed, so it reads that file. */
 static void
-written_keep(const struct case_file *c, const char *text)
+saved_note(struct case_file *c, const struct stat *wrote, const char *text)
 {
+	struct stat st;
+
 	free(written.path);
 	free(written.text);
 	written.path = NULL;
 	written.text = NULL;
-	if (!c->disk.known)
+	if (stat(c->path, &st) == -1) {
+		memset(&c->disk, 0, sizeof c->disk);	/* (as disk_note) */
+		return;
+	}
+	if (st.st_dev != wrote->st_dev || st.st_ino != wrote->st_ino ||
+	    st.st_size != wrote->st_size || st.st_mtim.tv_sec != wrote->st_mtim.tv_sec ||
+	    st.st_mtim.tv_nsec != wrote->st_mtim.tv_nsec) {
+		case_note_disk(c, wrote);
+		return;
+	}
+	case_note_disk(c, &st);
+	if (st.st_mtim.tv_nsec == 0 && st.st_ctim.tv_nsec == 0)
 		return;
 	written.path = xstrdup(c->path);
 	written.disk = c->disk;
@@ -538,6 +560,7 @@ static int
 case_write(struct case_file *c, const struct form *f, int new, struct err *e)
 {
 	struct iniw w;
+	struct stat wrote;
 	int rc;
 
 	iniw_init(&w);
@@ -622,11 +645,10 @@ case_write(struct case_file *c, const struct form *f, int new, struct err *e)
 		free(read);
 	}
 	if (rc == 0)
-		rc = (new ? save_file_new : c->lock_depth > 0 ? save_file_held : save_file)(c->path,
-		    iniw_text(&w), iniw_len(&w), e);
+		rc = save_file_as(c->path, iniw_text(&w), iniw_len(&w), new, !new && c->lock_depth > 0,
+		    &wrote, e);
 	if (rc == 0) {
-		disk_note(c);
-		written_keep(c, iniw_text(&w));
+		saved_note(c, &wrote, iniw_text(&w));
 		for (size_t i = c->conflicts.n; i-- > 0;)
 			if (conflict_settled(c, f, &c->conflicts.v[i]) != 0)
 				conflict_remove(&c->conflicts, i);

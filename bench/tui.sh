@@ -33,7 +33,9 @@
 #     As root where a loop device can be mounted, (b) at SMALL cases is
 #     run again on a fresh ext4 with a journal (as mkfs.ext4 makes it, as
 #     a laptop's is), adding the CPU of its journal thread (jbd2), which
-#     does the commit that the process waits for there.
+#     does the commit that the process waits for there (not counted: the
+#     loop device's threads, which write its blocks to the image file on
+#     the machine's own disk, where a laptop's disk takes them itself).
 # (c) the instructions of one answer, counted by callgrind over 20 answers
 #     of the same kind (repeatable on a noisy machine, where (b) is not).
 # It measures; it does not gate.
@@ -53,7 +55,7 @@ tmp=$(mktemp -d)
 HOME="$tmp/home"; export HOME; mkdir -p "$HOME"
 tm() { tmux -S "$tmp/sock" -f /dev/null "$@"; }
 mounted=	# the journaled ext4 of (b), while mounted
-trap 'tm kill-server >/dev/null 2>&1 || true; [ -z "$mounted" ] || umount "$mounted" || umount -l "$mounted"; rm -rf "$tmp"' EXIT
+trap 'tm kill-server >/dev/null 2>&1 || true; [ -z "$mounted" ] || umount "$mounted" || umount -l "$mounted" || true; rm -rf "$tmp"' EXIT
 trap 'exit 1' HUP INT TERM PIPE
 tm new-session -d -s keep -x 80 -y 24 sleep 3600
 ESC=$(printf '\033')
@@ -202,19 +204,22 @@ floor() { # BASE GAP_MS [JBD2_PID]: sets floor_us, floor_jbd_us (per replace, 30
 	floor_jbd_us=$(( ($(cpu_ns "${3:-0}") - j0) / 300 / 1000 ))
 	rm -rf "$1/floor"
 }
+bdev_of() { # DIR: the kernel's name of the block device it is on (vda, dm-0, loop0), or ""
+	mm=$(findmnt -n -o MAJ:MIN -T "$1" 2>/dev/null | tr -d ' ') || mm=
+	l=$(readlink "/sys/dev/block/$mm" 2>/dev/null) || l=
+	echo "${l##*/}"
+}
 fs_of() { # DIR: its file system's type, and for ext4 whether it has a journal
-	findmnt -n -o SOURCE,FSTYPE -T "$1" 2>/dev/null | {
-		read -r src type || { echo "?"; exit 0; }
-		case $type in
-		ext4) if [ -e "/proc/fs/jbd2/${src##*/}-8" ]; then echo "ext4 with a journal"
-			else echo "ext4 without a journal"; fi ;;
-		*) echo "$type" ;;
-		esac
-	}
+	type=$(findmnt -n -o FSTYPE -T "$1" 2>/dev/null) || type="?"
+	dev=$(bdev_of "$1")
+	if [ "$type" != ext4 ]; then echo "$type"
+	elif [ -z "$dev" ]; then echo "ext4 (whether with a journal: not known)"
+	elif [ -e "/proc/fs/jbd2/$dev-8" ]; then echo "ext4 with a journal"
+	else echo "ext4 without a journal"; fi
 }
 jbd2_of() { # DIR: the pid of its ext4 journal's thread, or 0
-	src=$(findmnt -n -o SOURCE -T "$1" 2>/dev/null || true)
-	pgrep -x "jbd2/${src##*/}-8" 2>/dev/null | head -1 | grep . || echo 0
+	dev=$(bdev_of "$1")
+	[ -n "$dev" ] && pgrep -x "jbd2/$dev-8" 2>/dev/null | head -1 | grep . || echo 0
 }
 show_b() { # N
 	printf '    %5d cases: %s ms (utime+stime, %d Hz ticks), %s us (schedstat, three blocks of 100, least first); ' \
@@ -268,7 +273,8 @@ if [ "$(id -u)" = 0 ] && command -v mkfs.ext4 >/dev/null 2>&1 &&
     mkdir -p "$tmp/ext4" && mount -o loop "$tmp/ext4.img" "$tmp/ext4" 2>/dev/null; then
 	mounted="$tmp/ext4"
 	jbd=$(jbd2_of "$mounted")
-	echo "    the same on a fresh $(fs_of "$mounted") (a loop device; + its journal thread's CPU):"
+	echo "    the same on a fresh $(fs_of "$mounted") (a loop device: + its journal thread's CPU;"
+	echo "    the loop device's own I/O threads, writing to its file, are not counted):"
 	measure "$small" "$mounted" "$jbd"
 	show_b "$small"
 	echo "           + jbd2 $jbd_us us an answer"

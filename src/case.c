@@ -481,24 +481,22 @@ written_text(const char *path)
 static void
 saved_note(struct case_file *c, const struct stat *wrote, const char *text)
 {
-	struct stat st;
+	struct case_disk w;
 
 	free(written.path);
 	free(written.text);
 	written.path = NULL;
 	written.text = NULL;
-	if (stat(c->path, &st) == -1) {
-		memset(&c->disk, 0, sizeof c->disk);	/* (as disk_note) */
+	disk_note(c);
+	if (!c->disk.known)
+		return;
+	case_disk_of(&w, wrote);
+	if (w.dev != c->disk.dev || w.ino != c->disk.ino || w.size != c->disk.size ||
+	    w.mtime_s != c->disk.mtime_s || w.mtime_ns != c->disk.mtime_ns) {
+		c->disk = w;
 		return;
 	}
-	if (st.st_dev != wrote->st_dev || st.st_ino != wrote->st_ino ||
-	    st.st_size != wrote->st_size || st.st_mtim.tv_sec != wrote->st_mtim.tv_sec ||
-	    st.st_mtim.tv_nsec != wrote->st_mtim.tv_nsec) {
-		case_note_disk(c, wrote);
-		return;
-	}
-	case_note_disk(c, &st);
-	if (st.st_mtim.tv_nsec == 0 && st.st_ctim.tv_nsec == 0)
+	if (c->disk.mtime_ns == 0 && c->disk.ctime_ns == 0)
 		return;
 	written.path = xstrdup(c->path);
 	written.disk = c->disk;

@@ -178,6 +178,12 @@ keepable(const struct case_file *c, time_t now)
 	    c->disk.ctime_s + CACHE_RACY_S < now && strlen(c->name) < 4096;
 }
 
+int
+cache_keepable(const struct case_file *c)
+{
+	return keepable(c, time(NULL));
+}
+
 /* The names of the stamps written, each once: the table of the cache's
  * tail, in the order first met. AT[N] is the table's number (from 1)
  * of the name the stamps number N (stamp.h), 0 when not met yet. */

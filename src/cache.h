@@ -47,6 +47,11 @@ int cache_take(const struct cache *k, const struct form *f, const char *name,
 
 void cache_free(struct cache *k);
 
+/* Would cache_write keep C, loaded without a problem (no conflict, its
+ * file's identity known and old enough)? A folder whose cases read from
+ * their files include none such needs no new cache. */
+int cache_keepable(const struct case_file *c);
+
 /* Write DIR's cache from the NCASES cases of F in CASES: those KEEP[i]
  * says loaded without a problem, and that can be kept (see above).
  * Errors are ignored: the cache is a convenience. */

@@ -459,6 +459,7 @@ load_cases(struct inspection *in, const char *dir, char **names, size_t ncases,
 	pthread_t *tids;
 	sigset_t all, old;
 	size_t w = load_threads(ncases), started = 0, taken = 0;
+	size_t missed = 0;	/* cases read from their files that the cache would keep */
 	struct cache *k = cached ? cache_read(dir, &in->form) : NULL;
 	unsigned char *keep = xcalloc(ncases ? ncases : 1, 1);	/* [case]: for the cache */
 
@@ -472,7 +473,9 @@ load_cases(struct inspection *in, const char *dir, char **names, size_t ncases,
 				keep[in->ncases++] = 1;
 				taken++;
 			} else if (case_load(&in->cases[in->ncases], &in->form, path, p) == 0) {
-				keep[in->ncases++] = p->n == first;	/* not one with warnings */
+				keep[in->ncases] = p->n == first;	/* not one with warnings */
+				missed += keep[in->ncases] && cache_keepable(&in->cases[in->ncases]);
+				in->ncases++;
 			} else {
 				left_out(in, names[i], p, first);
 			}
@@ -515,6 +518,7 @@ load_cases(struct inspection *in, const char *dir, char **names, size_t ncases,
 		taken += l.slots[i].cached;
 		if (in->ncases != i)
 			in->cases[in->ncases] = in->cases[i];
+		missed += !l.slots[i].cached && clean && cache_keepable(&in->cases[in->ncases]);
 		keep[in->ncases++] = (unsigned char)clean;
 	}
 	/* the slots past the last case hold nothing now (moved or freed) */
@@ -522,8 +526,9 @@ load_cases(struct inspection *in, const char *dir, char **names, size_t ncases,
 	free(l.slots);
 done:
 	in->from_cache = taken;
-	/* the cache made again when a file was read (or there was none) */
-	if (cached && (k == NULL || taken < in->ncases))
+	/* the cache made again when a file it would keep was read (or there
+	 * was none): not for a case it never keeps (one with a conflict) */
+	if (cached && (k == NULL || missed > 0))
 		cache_write(dir, &in->form, in->cases, keep, in->ncases);
 	cache_free(k);
 	free(keep);

@@ -6,7 +6,8 @@
  * and its modification time put back, a case that cannot be read, a case's
  * entry in the cache with one byte changed: each read from the file, never
  * from the cache; a cache cut short or with a byte of its table changed,
- * another framework file: the whole cache unused.
+ * another framework file: the whole cache unused; a case the cache never
+ * keeps (a conflict from a merge) costs no new cache at each opening.
  */
 #include "config.h"
 
@@ -289,13 +290,56 @@ test_bad_case_not_kept(void **state)
 	free(name);
 }
 
+/* a case the cache never keeps (one with a conflict from a merge) is read
+ * from its file at each opening, but does not make each opening write the
+ * whole cache again: the cache file stays the one made */
+static void
+test_unkept_case_no_rewrite(void **state)
+{
+	struct fx *fx = *state;
+	struct inspection in;
+	struct problems p = PROBLEMS_INIT;
+	char *file, *name, *text, *more, *path = cache_path(fx);
+	struct stat before, after;
+	size_t len, ncases;
+
+	assert_int_equal(insp_open(&in, fx->dir, fx->forms, &p), 0);
+	ncases = in.ncases;
+	file = xstrdup(in.cases[3].path);
+	name = xasprintf("cases/%s", in.cases[3].name);
+	insp_close(&in);
+	problems_free(&p);
+	text = tu_read(file, &len);
+	more = xasprintf("%s\n[conflicts.notes]\n2.1.1.ours = \"one\"\n2.1.1.theirs = \"two\"\n", text);
+	tu_write(fx->dir, name, more);
+	sleep(3);
+	assert_int_equal(insp_open(&in, fx->dir, fx->forms, &p), 0);
+	assert_int_equal(in.ncases, ncases);	/* loaded, its conflict a warning */
+	assert_int_equal(p.nerrors, 0);
+	insp_close(&in);
+	problems_free(&p);
+	assert_int_equal(same_both_ways(fx), 0);	/* made */
+	assert_int_equal(same_both_ways(fx), ncases - 1);	/* all but the conflicted */
+	assert_int_equal(stat(path, &before), 0);
+	assert_int_equal(same_both_ways(fx), ncases - 1);
+	assert_int_equal(stat(path, &after), 0);
+	assert_true(before.st_ino == after.st_ino);
+	assert_true(before.st_mtim.tv_sec == after.st_mtim.tv_sec &&
+	    before.st_mtim.tv_nsec == after.st_mtim.tv_nsec);
+	free(text);
+	free(more);
+	free(file);
+	free(name);
+	free(path);
+}
+
 int
 main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 	const struct CMUnitTest tests[] = {
 		T(test_same_with_cache), T(test_written_over_same_size), T(test_bad_cache),
-		T(test_bad_case_not_kept),
+		T(test_bad_case_not_kept), T(test_unkept_case_no_rewrite),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

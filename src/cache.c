@@ -499,7 +499,7 @@ struct cache *
 cache_read(const char *dir, const struct form *f)
 {
 	char *path = xasprintf("%s/%s", dir, CACHE_FILE);
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
 	unsigned char footer[FOOTER_LEN], *header = NULL;
 	uint64_t header_len, tail_at, sum, tail_len;
 	struct cache *k = NULL;

@@ -394,11 +394,21 @@ run "$TMP/c2" "$e" "$YJ" summary "$TMP/cached" --format tsv --prompts --no-cache
 check "summary from the cache is summary --no-cache, byte for byte" cmp -s "$o" "$TMP/c2"
 "$YJ" answer "$TMP/cached" ST-C01 2.1.1=no 2.1.1.1=no >/dev/null 2>&1
 sed -i 's/^2\.2\.1 = yes$/2.2.1 = no/' "$TMP/cached/cases/ST-C02.ini"	# by hand
-printf x >>"$TMP/cached/.yjinspect-cache"	# a cache not right: none
 run "$o" "$e" "$YJ" summary "$TMP/cached" --format tsv --prompts
 run "$TMP/c2" "$e" "$YJ" summary "$TMP/cached" --format tsv --prompts --no-cache
-check "...after an answer, a hand edit and a cache spoilt, still the same" cmp -s "$o" "$TMP/c2"
+check "...after an answer and a hand edit, still the same (those files read)" cmp -s "$o" "$TMP/c2"
 check "...and the figures moved" sh -c "! cmp -s '$TMP/c1' '$o'"
+printf x >>"$TMP/cached/.yjinspect-cache"	# a cache not right: none
+run "$o" "$e" "$YJ" summary "$TMP/cached" --format tsv --prompts
+check "...and with a cache spoilt, still the same" cmp -s "$o" "$TMP/c2"
+rm -f "$TMP/cached/.yjinspect-cache"
+run "$o" "$e" "$YJ" summary "$TMP/cached" --format tsv --prompts --no-cache
+check "summary --no-cache reads every file and makes no cache" [ ! -e "$TMP/cached/.yjinspect-cache" ]
+mkfifo "$TMP/cached/.yjinspect-cache"	# not a file: no cache (and no wait for a writer)
+run "$o" "$e" timeout -k 5 20 "$YJ" summary "$TMP/cached" --format tsv --prompts
+check "...a pipe where the cache belongs is no cache: the same, at once" cmp -s "$o" "$TMP/c2"
+check "...and a cache file is made in its place" [ -f "$TMP/cached/.yjinspect-cache" ]
+[ -p "$TMP/cached/.yjinspect-cache" ] && rm -f "$TMP/cached/.yjinspect-cache"	# (else all below would wait)
 "$YJ" export "$TMP/cached" --format csv -o "$TMP" >/dev/null 2>&1 && cp "$TMP/answers.csv" "$TMP/a1"
 "$YJ" export "$TMP/cached" --format csv -o "$TMP" --no-cache >/dev/null 2>&1
 check "export from the cache is export --no-cache" cmp -s "$TMP/a1" "$TMP/answers.csv"

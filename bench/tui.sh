@@ -195,13 +195,14 @@ floor_bin=
 if command -v cc >/dev/null 2>&1 && cc -O2 -o "$tmp/floor.bin" "$top/bench/floor.c" 2>/dev/null; then
 	floor_bin="$tmp/floor.bin"
 fi
-floor() { # BASE GAP_MS [JBD2_PID]: sets floor_us, floor_jbd_us (per replace, 300 of them)
+floor() { # BASE GAP_MS FILE [JBD2_PID]: sets floor_us, floor_jbd_us (per replace of a
+	# file the size of FILE, 300 of them)
 	floor_us=- floor_jbd_us=-
 	[ -n "$floor_bin" ] || return 0
 	mkdir -p "$1/floor"
-	j0=$(cpu_ns "${3:-0}")
-	floor_us=$("$floor_bin" "$1/floor" 300 "$2" "$(wc -c <"$dir/cases/B000000.ini")")
-	floor_jbd_us=$(( ($(cpu_ns "${3:-0}") - j0) / 300 / 1000 ))
+	j0=$(cpu_ns "${4:-0}")
+	floor_us=$("$floor_bin" "$1/floor" 300 "$2" "$(wc -c <"$3")")
+	floor_jbd_us=$(( ($(cpu_ns "${4:-0}") - j0) / 300 / 1000 ))
 	rm -rf "$1/floor"
 }
 bdev_of() { # DIR: the kernel's name of the block device it is on (vda, dm-0, loop0), or ""
@@ -265,7 +266,7 @@ echo "    $(fs_of "$tmp")"
 for cases in "$small" "$large"; do
 	measure "$cases"
 	show_b "$cases"
-	floor "$tmp" "$wall_ms"
+	floor "$tmp" "$wall_ms" "$dir/cases/B000000.ini"
 	echo "           floor: $floor_us us a replace (bench/floor.c: the case file's durable replace alone, as often)"
 done
 if [ "$(id -u)" = 0 ] && command -v mkfs.ext4 >/dev/null 2>&1 &&
@@ -278,7 +279,7 @@ if [ "$(id -u)" = 0 ] && command -v mkfs.ext4 >/dev/null 2>&1 &&
 	measure "$small" "$mounted" "$jbd"
 	show_b "$small"
 	echo "           + jbd2 $jbd_us us an answer"
-	floor "$mounted" "$wall_ms" "$jbd"
+	floor "$mounted" "$wall_ms" "$dir/cases/B000000.ini" "$jbd"
 	echo "           floor: $floor_us us a replace, + jbd2 $floor_jbd_us us"
 	sleep 1	# (the program, hung up, writes its place file as it goes)
 	umount "$mounted" && mounted=

@@ -44,7 +44,7 @@ EOF
 
 FIX="$top_srcdir/tests/fixtures"
 html="$TMP/report.html"
-"$YJ" export "$FIX/south-tyneside-2020" --format html -o "$html"
+"$YJ" export "$FIX/south-tyneside-2020" --no-cache --format html -o "$html"
 check "the South Tyneside html export is written" [ -s "$html" ]
 
 render "$html" --print-to-pdf="$TMP/report.pdf" "$TMP/net.json"

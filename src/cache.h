@@ -21,9 +21,10 @@
  * read when it is taken, and writing holds one piece of the file at a
  * time.
  *
- * The terminal UI, summary, export and the commands that change
- * inspection.ini use it (insp_open_cached, join_open); `check` and
- * `summary --no-cache` read every file.
+ * The terminal UI, summary, export and the commands that open one folder
+ * to change it or read its history (answer, judge, findings, decide,
+ * history, restore: cli.c's open_for_change) use it (insp_open_cached,
+ * join_open); `check` and --no-cache read every file.
  */
 #ifndef YJ_CACHE_H
 #define YJ_CACHE_H

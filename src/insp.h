@@ -72,7 +72,7 @@ int insp_open(struct inspection *in, const char *dir, const char *forms_dir,
 /* The same, the case files not changed since the last time taken from
  * DIR's cache, which is then made again if a file had to be read
  * (cache.h): for the terminal UI, which opens a folder again and again,
- * and the commands that read it for figures (summary, export).
+ * and the commands that use it (cache.h says which).
  * The result is the one insp_open gives. */
 int insp_open_cached(struct inspection *in, const char *dir, const char *forms_dir,
 	      struct problems *p);

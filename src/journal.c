@@ -228,15 +228,17 @@ kv_walk_val(const struct kv_walk *w)
 	return v;
 }
 
-void
+size_t
 journal_kv_parse(const char *text, struct journal_kv *kv)
 {
 	struct kv_walk w;
+	size_t lines = 0;
 
 	memset(kv, 0, sizeof *kv);
 	kv_walk_start(&w, text);
-	while (kv_walk_next(&w))
+	for (; kv_walk_next(&w); lines++)
 		kv_add(kv, kv_walk_key(&w), kv_walk_val(&w));
+	return lines;
 }
 
 void

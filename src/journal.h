@@ -53,8 +53,13 @@ char *journal_path(const char *case_path);
 /* Record the change of case file CASE_PATH from OLD (its text as on disk,
  * NULL: none yet) to NEW (the text about to be saved), by WHO: append the
  * keys that differ (no fsync). When the journal's replay is not OLD, a
- * "(file)" group first makes it so (a missing journal: "(base)"). Returns
- * 0 (nothing to record counts), or -1 with E set: the save must not go on. */
+ * "(file)" group first makes it so (a missing journal: "(base)"). NEW
+ * names each key once, as the INI writer and journal_text write a case
+ * (ini.c refuses a file that names one twice; OLD may): when OLD is the
+ * NEW of this process's last record and the journal is as that left it,
+ * the change is found by one walk down the two texts, which takes each
+ * line's key for the only one. Returns 0 (nothing to record counts), or
+ * -1 with E set: the save must not go on. */
 int journal_record(const char *case_path, const char *old, const char *new,
 		   const char *who, struct err *e);
 
@@ -89,7 +94,9 @@ char *journal_shared_base(const char *case_a, const char *case_b);
 int journal_union(const char *case_path, const char *from_case, struct err *e);
 
 /* The keys of case text TEXT, "section.key" = raw value (a tab in any
- * made a space), in file order; for comparing. (free with journal_kv_free) */
+ * made a space), in file order, the last of a key named twice counting;
+ * for comparing. Returns how many key lines TEXT has: more than KV->n
+ * when it names a key twice. (free with journal_kv_free) */
 struct journal_kv {
 	char **key, **val;
 	size_t n;
@@ -98,7 +105,7 @@ struct journal_kv {
 	size_t *slot;	/* a table of the hashes: index + 1, 0 empty (journal.c's) */
 	size_t nslot;	/* its size, a power of two, at least twice n */
 };
-void journal_kv_parse(const char *text, struct journal_kv *kv);
+size_t journal_kv_parse(const char *text, struct journal_kv *kv);
 void journal_kv_free(struct journal_kv *kv);
 
 #endif

@@ -660,6 +660,14 @@ give_up:
 	return -1;
 }
 
+static unsigned long walks;	/* journal_walks */
+
+unsigned long
+journal_walks(void)
+{
+	return walks;
+}
+
 static void
 now_iso(char *buf, size_t size)
 {
@@ -792,7 +800,9 @@ journal_record(const char *case_path, const char *old, const char *new, const ch
 		buf_adds(&b, "# yjinspect journal 1: SEQ TIME WHO KEY OLD NEW CRC; see "
 		    "yjinspect-inspection(5)\n");
 	/* the file as this process wrote it: its change, from the two texts */
-	if (!as_left || text_diff(&b, seq + 1, time, w, old, new) < 0) {
+	if (as_left && text_diff(&b, seq + 1, time, w, old, new) >= 0)
+		walks++;
+	else {
 		journal_kv_parse(old ? old : "", &was);
 		journal_kv_parse(new, &will);
 		/* the journal first brought to the file as it is, if it is not

@@ -63,6 +63,11 @@ char *journal_path(const char *case_path);
 int journal_record(const char *case_path, const char *old, const char *new,
 		   const char *who, struct err *e);
 
+/* How many of this process's records found their change by the one walk
+ * down OLD and NEW (above), not from tables of both texts' keys: for tests
+ * and benchmarks. */
+unsigned long journal_walks(void);
+
 /* Read CASE_PATH's journal into J (an empty J when there is none).
  * Returns 0, or -1 with E set (it cannot be read). */
 int journal_read(const char *case_path, struct journal *j, struct err *e);

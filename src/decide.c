@@ -7,6 +7,7 @@
 
 #include "decide.h"
 #include "rate.h"
+#include "stamp.h"
 #include "xalloc.h"
 
 const struct insp_decision *
@@ -45,7 +46,7 @@ decide_record(struct inspection *in, size_t std, int to, const char *kq, const c
 	if (d.from < 0)
 		return err_set(e, "the evidence gives %s no rating yet: there is nothing for the "
 		    "panel to move", f->stds[std].id);
-	insp_now(at, sizeof at);
+	stamp_now(at, sizeof at, 0);
 	d.std = std;
 	d.to = to;
 	d.kq = kq ? xstrdup(kq) : NULL;

@@ -17,6 +17,7 @@
 #include "iniw.h"
 #include "journal.h"
 #include "save.h"
+#include "stamp.h"
 #include "xalloc.h"
 
 static char *file_with(const struct inspection *in, const char *reference, const char *self,
@@ -124,7 +125,7 @@ answer_locked(struct inspection *in, const struct walk *w, size_t ci, size_t ite
 	old = *slot;
 	if (old == a)
 		return 0;
-	insp_now(now, sizeof now);
+	stamp_now(now, sizeof now, 0);
 	old_stamp = *stamp;
 	*slot = (unsigned char)a;
 	new_text = a == ANSWER_NONE ? NULL : xasprintf("%s %s", now, who ? who : "");
@@ -233,7 +234,7 @@ note_from_locked(struct inspection *in, size_t ci, size_t kq, const char *base,
 		return 0;
 	}
 	/* both kept: theirs, then ours under a line that says what happened */
-	insp_now(stamp, sizeof stamp);
+	stamp_now(stamp, sizeof stamp, 0);
 	joined = xasprintf("%s\n\n[%s %s: written while another yjinspect changed the "
 	    "note above]\n%s", now_on_disk, stamp, who ? who : "", note);
 	rc = note_locked(in, ci, kq, joined, u, e);
@@ -865,7 +866,7 @@ add_case_locked(struct inspection *in, const char *reference, const char *inspec
 	 * by creating it (never over a file another program made meanwhile, nor
 	 * over a case file that cannot be read and so is not in IN) */
 	stem = file_stem(reference);
-	insp_now(now, sizeof now);
+	stamp_now(now, sizeof now, 0);
 	for (tries = 1;; tries++) {
 		path = tries == 1 ? xasprintf("%s/cases/%s.ini", in->dir, stem) :
 		    xasprintf("%s/cases/%s-%d.ini", in->dir, stem, tries);

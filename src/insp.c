@@ -25,22 +25,11 @@
 #include "journal.h"
 #include "rate.h"
 #include "save.h"
+#include "stamp.h"
 #include "xalloc.h"
 
 #define INSP_FORMAT "1"
 #define INSP_FILE "inspection.ini"
-
-void
-insp_now(char *buf, size_t size)
-{
-	time_t t = time(NULL);
-	struct tm tm;
-
-	gmtime_r(&t, &tm);
-	/* (not strftime: it looks at the time zone file at every call) */
-	snprintf(buf, size, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900, tm.tm_mon + 1,
-	    tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
-}
 
 /* 0 when S is YYYY-MM-DD naming a real day; else -1 with WHY set */
 static int
@@ -1094,7 +1083,7 @@ insp_create(const char *dir, const char *forms_dir, const char *framework_id,
 	if (rc == 0)
 		rc = make_dir(cases, e);
 	if (rc == 0) {
-		insp_now(created, sizeof created);
+		stamp_now(created, sizeof created, 0);
 		in.service = (char *)(uintptr_t)service;
 		in.lead = (char *)(uintptr_t)lead;
 		in.fieldwork_start = (char *)(uintptr_t)fieldwork_start;

@@ -118,7 +118,4 @@ int insp_copy(const char *src, const char *dst, struct err *e);
 /* Save inspection.ini (judgements and decisions included). */
 int insp_save(const struct inspection *in, struct err *e);
 
-/* Current UTC time as "YYYY-MM-DDTHH:MM:SSZ" into BUF (21 bytes at least). */
-void insp_now(char *buf, size_t size);
-
 #endif

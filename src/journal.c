@@ -19,6 +19,7 @@
 #include "hash.h"
 #include "journal.h"
 #include "save.h"
+#include "stamp.h"
 #include "xalloc.h"
 
 char *
@@ -668,20 +669,6 @@ journal_walks(void)
 	return walks;
 }
 
-static void
-now_iso(char *buf, size_t size)
-{
-	struct timespec ts;
-	struct tm tm;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	gmtime_r(&ts.tv_sec, &tm);
-	/* (not strftime: it looks at the time zone file at every call) */
-	snprintf(buf, size, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
-	    tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
-	    (int)(ts.tv_nsec / 1000000) % 1000);
-}
-
 /* The journal this process appended to last, while it is as it left it
  * (the same size and change time: nobody else appended): its replay is
  * the keys of TEXT, the case text that save wrote, so an answer costs no
@@ -794,7 +781,7 @@ journal_record(const char *case_path, const char *old, const char *new, const ch
 	cache_drop();
 	/* never before the journal's last entry (a clock behind another
 	 * laptop's, merged in): replayed in time order, this comes last */
-	now_iso(now, sizeof now);
+	stamp_now(now, sizeof now, 1);
 	time = latest && strcmp(latest, now) > 0 ? latest : now;
 	if (!existed)
 		buf_adds(&b, "# yjinspect journal 1: SEQ TIME WHO KEY OLD NEW CRC; see "

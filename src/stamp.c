@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "hash.h"
 #include "stamp.h"
@@ -195,13 +196,21 @@ put2(char *p, unsigned v)
 	p[1] = (char)('0' + v % 10);
 }
 
-/* WHEN as "YYYY-MM-DDTHH:MM:SSZ" at BUF (STAMP_TIME_LEN bytes, no NUL):
- * by hand, not printf, since a case's save writes a hundred of them */
+/* WHEN (seconds from 2000) as "YYYY-MM-DDTHH:MM:SSZ" at BUF
+ * (STAMP_TIME_LEN bytes, no NUL): by hand, not printf, since a case's save
+ * writes a hundred of them */
 static void
-put_time(uint32_t when, char *buf)
+put_time(long long when, char *buf)
 {
-	long y, days = (long)(when / 86400) + EPOCH_2000;
-	unsigned m, d, rest = when % 86400;
+	long long day = when / 86400, rest = when % 86400;
+	long y, days;
+	unsigned m, d;
+
+	if (rest < 0) {	/* (a clock before 2000) */
+		rest += 86400;
+		day--;
+	}
+	days = (long)day + EPOCH_2000;
 
 	civil_from_days(days, &y, &m, &d);
 	put2(buf, (unsigned)(y / 100));
@@ -211,12 +220,37 @@ put_time(uint32_t when, char *buf)
 	buf[7] = '-';
 	put2(buf + 8, d);
 	buf[10] = 'T';
-	put2(buf + 11, rest / 3600);
+	put2(buf + 11, (unsigned)(rest / 3600));
 	buf[13] = ':';
-	put2(buf + 14, rest / 60 % 60);
+	put2(buf + 14, (unsigned)(rest / 60 % 60));
 	buf[16] = ':';
-	put2(buf + 17, rest % 60);
+	put2(buf + 17, (unsigned)(rest % 60));
 	buf[19] = 'Z';
+}
+
+size_t
+stamp_now(char *buf, size_t size, int ms)
+{
+	struct timespec ts;
+	size_t len = ms ? STAMP_TIME_LEN + 4 : STAMP_TIME_LEN;
+
+	if (size <= len) {
+		if (size > 0)
+			buf[0] = '\0';
+		return 0;
+	}
+	clock_gettime(CLOCK_REALTIME, &ts);
+	put_time((long long)ts.tv_sec - EPOCH_2000 * 86400LL, buf);
+	if (ms) {	/* ".mmm" before the Z */
+		unsigned msec = (unsigned)(ts.tv_nsec / 1000000) % 1000;
+
+		buf[19] = '.';
+		buf[20] = (char)('0' + msec / 100);
+		put2(buf + 21, msec % 100);
+		buf[23] = 'Z';
+	}
+	buf[len] = '\0';
+	return len;
 }
 
 size_t

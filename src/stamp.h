@@ -35,6 +35,12 @@ char *stamp_text(const struct stamp *s);
 
 #define STAMP_TIME_LEN 20	/* "2020-10-19T09:05:53Z" */
 
+/* Now (UTC) as "YYYY-MM-DDTHH:MM:SSZ", or with MS as
+ * "YYYY-MM-DDTHH:MM:SS.mmmZ", into BUF (SIZE bytes: at least
+ * STAMP_TIME_LEN + 1, or + 5 with MS; else "" and 0); its length. By hand,
+ * not strftime (which looks at the time zone file at every call). */
+size_t stamp_now(char *buf, size_t size, int ms);
+
 /* The text of S into BUF (SIZE bytes, NUL-terminated) when it fits; the
  * text's length returned either way, as snprintf does (0: no stamp).
  * No allocation: for writing a case's hundred stamps at every save. */

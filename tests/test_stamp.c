@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 
@@ -160,6 +161,38 @@ test_many_names(void **state)
 	assert_false(stamp_whole(&s));
 }
 
+/* stamp_now gives the time gmtime gives, to the second (taken around it,
+ * so one of the two), with milliseconds if asked; a buffer too small: "" */
+static void
+test_now(void **state)
+{
+	char got[32], ms[32], want[2][32], tiny[20];
+	struct timespec b, a;	/* (the clock stamp_now reads, not time()'s) */
+	time_t before, after;
+	struct tm tm;
+
+	(void)state;
+	clock_gettime(CLOCK_REALTIME, &b);
+	assert_int_equal(stamp_now(got, sizeof got, 0), STAMP_TIME_LEN);
+	assert_int_equal(stamp_now(ms, sizeof ms, 1), STAMP_TIME_LEN + 4);
+	clock_gettime(CLOCK_REALTIME, &a);
+	before = b.tv_sec;
+	after = a.tv_sec;
+	gmtime_r(&before, &tm);
+	strftime(want[0], sizeof want[0], "%Y-%m-%dT%H:%M:%SZ", &tm);
+	gmtime_r(&after, &tm);
+	strftime(want[1], sizeof want[1], "%Y-%m-%dT%H:%M:%SZ", &tm);
+	assert_true(strcmp(got, want[0]) == 0 || strcmp(got, want[1]) == 0);
+	assert_int_equal(strlen(ms), 24);
+	assert_true(strncmp(ms, want[0], 19) == 0 || strncmp(ms, want[1], 19) == 0);
+	assert_true(ms[19] == '.' && ms[20] >= '0' && ms[20] <= '9' && ms[21] >= '0' &&
+	    ms[21] <= '9' && ms[22] >= '0' && ms[22] <= '9' && ms[23] == 'Z');
+	assert_int_equal(stamp_now(tiny, sizeof tiny, 0), 0);
+	assert_string_equal(tiny, "");
+	assert_int_equal(stamp_now(got, STAMP_TIME_LEN + 1, 1), 0);
+	assert_string_equal(got, "");
+}
+
 int
 main(void)
 {
@@ -168,6 +201,7 @@ main(void)
 		cmocka_unit_test(test_every_day),
 		cmocka_unit_test(test_threads),
 		cmocka_unit_test(test_many_names),
+		cmocka_unit_test(test_now),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

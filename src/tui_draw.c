@@ -258,20 +258,12 @@ tui_bar(const struct tui *t, int y, int x, int w, int percent, int band)
 void
 tui_hline(const struct tui *t, int y, int x, int w)
 {
+	cchar_t c;
+
 	if (w <= 0)
 		return;
-	if (t->utf8) {	/* the line's cells filled in one call */
-		static cchar_t rule;
-		static int made;
-
-		if (!made) {
-			setcchar(&rule, L"\x2500", A_NORMAL, 0, NULL);
-			made = 1;
-		}
-		mvhline_set(y, x, &rule, w);
-	} else {
-		mvhline(y, x, '-', w);
-	}
+	c = cell(t->utf8 ? 0x2500 : L'-');	/* ─ */
+	mvhline_set(y, x, &c, w);
 }
 
 void

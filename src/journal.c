@@ -802,7 +802,9 @@ journal_record(const char *case_path, const char *old, const char *new, const ch
 		journal_kv_free(&was);
 		journal_kv_free(&will);
 	}
-	if (b.len == 0) {
+	if (b.len == 0) {	/* its replay is NEW already: kept, as below */
+		if (latest)
+			cache_keep(path, &st, new, seq, latest);
 		rc = 0;
 		goto out;
 	}

@@ -661,6 +661,13 @@ test_text_diff(void **state)
 	 * up, the key tables taking them */
 	assert_true(walks > NROUNDS * 3 / 4);
 	assert_true(walks <= NROUNDS - 1 - NROUNDS / 50 - 2 * (NROUNDS / 61));
+	/* a save that changes nothing keeps the journal as it was left: the
+	 * next is walked too */
+	walks = journal_walks();
+	for (int i = 0; i < 2; i++)
+		if (journal_record(a, texts[NROUNDS - 1], texts[NROUNDS - 1], "Ann", &e) < 0)
+			fail_msg("%s", e.msg);
+	assert_int_equal(journal_walks() - walks, 2);
 	walks = journal_walks();
 	for (int round = 0; round < NROUNDS; round++) {
 		if (journal_record(b, round ? texts[round - 1] : NULL, texts[round], "Ann", &e) < 0)

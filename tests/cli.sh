@@ -92,9 +92,10 @@ check "summary prints the overall rating" contains "$o" "Overall rating: Require
 check "summary prints the table heading" contains "$o" "Of the 6 cases inspected"
 check "summary marks discretion candidates" contains "$o" "◆ Professional discretion candidate:"
 check "summary fits 80 columns" [ "$(wc -L <"$o")" -le 80 ]
+# (the fixtures read where they are: --no-cache, nothing written beside them)
 for fx in northumberland-2023 south-tees-2019; do
 	for w in 60 80 120; do
-		run "$o" "$e" "$YJ" summary "$FX/$fx" --prompts --width $w
+		run "$o" "$e" "$YJ" summary "$FX/$fx" --no-cache --prompts --width $w
 		check "$fx: summary --prompts fits --width $w" [ "$(wc -L <"$o")" -le $w ]
 	done
 done
@@ -114,10 +115,10 @@ check "tsv --prompts adds prompt rows (93)" [ "$(grep -c '^prompt' "$o")" -eq 93
 
 for fx in northumberland-2023:26:Good south-tees-2019:29:Good; do
 	name=${fx%%:*} rest=${fx#*:}
-	run "$o" "$e" "$YJ" summary "$FX/$name" --format tsv
+	run "$o" "$e" "$YJ" summary "$FX/$name" --no-cache --format tsv
 	check "$name: score ${rest%%:*}/36 ${rest#*:}" grep -qP "^overall(\t-){5}\t${rest%%:*}\t36\t${rest#*:}\t" "$o"
 done
-run "$o" "$e" "$YJ" summary "$FX/northumberland-2023"
+run "$o" "$e" "$YJ" summary "$FX/northumberland-2023" --no-cache
 check "an uncounted standard says so (4.1)" contains "$o" "4.1 Resettlement policy and provision"
 check "...and is not counted" contains "$o" "Not rated ¹"
 check "...as the legend says" contains "$o" "¹ not counted in the overall score"

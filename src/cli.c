@@ -513,6 +513,18 @@ open_for_change(struct inspection *in, const char *dir)
 	return open_usable(in, &dir, 1, 1);
 }
 
+/* Say on stderr what IN's last save took in from another program's
+ * changes to inspection.ini, if anything */
+static void
+say_merged(const struct inspection *in)
+{
+	char note[256];
+	const char *n = insp_merge_note(in, note, sizeof note);
+
+	if (*n)
+		fprintf(stderr, "yjinspect: %s:%s\n", in->dir, n);
+}
+
 static int
 save_change(struct inspection *in)
 {
@@ -522,6 +534,7 @@ save_change(struct inspection *in)
 		fprintf(stderr, "yjinspect: %s\n", e.msg);
 		return 1;
 	}
+	say_merged(in);
 	return 0;
 }
 
@@ -699,8 +712,10 @@ cmd_decide(int argc, char **argv)
 		rc = decide_withdraw(&in, (size_t)s, &e) < 0;
 		if (rc)
 			fprintf(stderr, "yjinspect: %s: %s\n", in.path, e.msg);
-		else
+		else {
+			say_merged(&in);
 			printf("%s %s: panel decision removed\n", f->stds[s].id, f->stds[s].name);
+		}
 		insp_close(&in);
 		return rc;
 	}
@@ -724,7 +739,9 @@ cmd_decide(int argc, char **argv)
 		free(who);
 		if (rc)
 			fprintf(stderr, "yjinspect: %s: %s\n", in.path, e.msg);
-		else if ((d = decide_find(&in, (size_t)s)) != NULL)
+		else
+			say_merged(&in);
+		if (rc == 0 && (d = decide_find(&in, (size_t)s)) != NULL)
 			printf("%s %s: %s -> %s (panel decision)\n", f->stds[s].id, f->stds[s].name,
 			    f->bands[d->from].rating, f->bands[d->to].rating);
 	}

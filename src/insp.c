@@ -23,6 +23,7 @@
 #include "iniw.h"
 #include "insp.h"
 #include "journal.h"
+#include "merge.h"
 #include "rate.h"
 #include "save.h"
 #include "stamp.h"
@@ -622,6 +623,42 @@ settle_conflicts(struct inspection *in, struct iniread *r)
 	}
 }
 
+/* IN's judgements, decisions, findings, evidence and conflicts from the
+ * sections of R's file after [inspection] (IN's framework loaded) */
+static void
+read_body(struct ireader *r)
+{
+	struct inspection *in = r->in;
+
+	in->judgements = xmalloc(in->form.nstds * sizeof *in->judgements);
+	for (size_t i = 0; i < in->form.nstds; i++)
+		in->judgements[i] = JUDGE_UNSET;
+	in->strengths = xcalloc(in->form.nstds, sizeof *in->strengths);
+	in->improvements = xcalloc(in->form.nstds, sizeof *in->improvements);
+	in->evidence = xcalloc(in->form.nkqs ? in->form.nkqs : 1, sizeof *in->evidence);
+	for (size_t i = 0; i < r->rd.ini.nsecs; i++) {
+		const struct ini_section *sec = &r->rd.ini.secs[i];
+
+		if (strcmp(sec->name, "inspection") == 0)
+			continue;
+		if (strcmp(sec->name, "judgements") == 0)
+			read_judgements(r, sec);
+		else if (strncmp(sec->name, "decision.", 9) == 0)
+			read_decision(r, sec, sec->name + 9);
+		else if (strncmp(sec->name, "findings.", 9) == 0)
+			read_findings(r, sec, sec->name + 9);
+		else if (strcmp(sec->name, "evidence") == 0)
+			read_evidence(r, sec);
+		else if (conflict_section_of(sec->name))
+			conflict_read(&in->conflicts, &r->rd, sec);
+		else
+			iniread_err(&r->rd, sec->name, NULL, "unknown section (expected inspection, "
+			    "judgements, decision.STANDARD, findings.STANDARD, evidence or "
+			    "conflicts.SECTION)");
+	}
+	settle_conflicts(in, &r->rd);
+}
+
 static int
 open_dir(struct inspection *in, const char *dir, const char *forms_dir, struct problems *p,
     int cached)
@@ -635,6 +672,10 @@ open_dir(struct inspection *in, const char *dir, const char *forms_dir, struct p
 	memset(in, 0, sizeof *in);
 	in->dir = xstrdup(dir);
 	in->path = xasprintf("%s/%s", dir, INSP_FILE);
+	/* the text before the file is parsed: if another program saves it in
+	 * between, what is parsed is newer than the text, never older, and
+	 * the next save's merge finds nothing of it removed (insp_save) */
+	in->text = case_read_text(in->path);
 	if (ini_load(&r.rd.ini, in->path, &e) < 0) {
 		problems_add(p, PROBLEM_ERROR, "%s", e.msg);
 		insp_close(in);
@@ -657,33 +698,7 @@ open_dir(struct inspection *in, const char *dir, const char *forms_dir, struct p
 		    ini_line(&r.rd.ini, "inspection", "framework"), e.msg);
 		goto fail;
 	}
-	in->judgements = xmalloc(in->form.nstds * sizeof *in->judgements);
-	for (size_t i = 0; i < in->form.nstds; i++)
-		in->judgements[i] = JUDGE_UNSET;
-	in->strengths = xcalloc(in->form.nstds, sizeof *in->strengths);
-	in->improvements = xcalloc(in->form.nstds, sizeof *in->improvements);
-	in->evidence = xcalloc(in->form.nkqs ? in->form.nkqs : 1, sizeof *in->evidence);
-	for (size_t i = 0; i < r.rd.ini.nsecs; i++) {
-		const struct ini_section *sec = &r.rd.ini.secs[i];
-
-		if (strcmp(sec->name, "inspection") == 0)
-			continue;
-		if (strcmp(sec->name, "judgements") == 0)
-			read_judgements(&r, sec);
-		else if (strncmp(sec->name, "decision.", 9) == 0)
-			read_decision(&r, sec, sec->name + 9);
-		else if (strncmp(sec->name, "findings.", 9) == 0)
-			read_findings(&r, sec, sec->name + 9);
-		else if (strcmp(sec->name, "evidence") == 0)
-			read_evidence(&r, sec);
-		else if (conflict_section_of(sec->name))
-			conflict_read(&in->conflicts, &r.rd, sec);
-		else
-			iniread_err(&r.rd, sec->name, NULL, "unknown section (expected inspection, "
-			    "judgements, decision.STANDARD, findings.STANDARD, evidence or "
-			    "conflicts.SECTION)");
-	}
-	settle_conflicts(in, &r.rd);
+	read_body(&r);
 	ini_free(&r.rd.ini);
 
 	names = list_cases(dir, p);
@@ -723,6 +738,39 @@ insp_decision_free(struct insp_decision *d)
 	free(d->at);
 }
 
+/* Free what IN holds of inspection.ini (not its form, path, text or cases) */
+static void
+meta_free(struct inspection *in)
+{
+	for (size_t i = 0; i < in->ndecisions; i++)
+		insp_decision_free(&in->decisions[i]);
+	free(in->decisions);
+	in->decisions = NULL;
+	in->ndecisions = 0;
+	for (size_t i = 0; in->strengths && i < in->form.nstds; i++) {
+		free(in->strengths[i]);
+		free(in->improvements[i]);
+	}
+	free(in->strengths);
+	free(in->improvements);
+	in->strengths = in->improvements = NULL;
+	for (size_t i = 0; in->evidence && i < in->form.nkqs; i++)
+		free(in->evidence[i]);
+	free(in->evidence);
+	in->evidence = NULL;
+	conflicts_free(&in->conflicts);
+	free(in->judgements);
+	in->judgements = NULL;
+	free(in->framework);
+	free(in->service);
+	free(in->lead);
+	free(in->fieldwork_start);
+	free(in->fieldwork_end);
+	free(in->created);
+	in->framework = in->service = in->lead = NULL;
+	in->fieldwork_start = in->fieldwork_end = in->created = NULL;
+}
+
 void
 insp_close(struct inspection *in)
 {
@@ -734,30 +782,11 @@ insp_close(struct inspection *in)
 		free(in->left_out[i].why);
 	}
 	free(in->left_out);
-	for (size_t i = 0; i < in->ndecisions; i++) {
-		insp_decision_free(&in->decisions[i]);
-	}
-	free(in->decisions);
-	for (size_t i = 0; in->strengths && i < in->form.nstds; i++) {
-		free(in->strengths[i]);
-		free(in->improvements[i]);
-	}
-	free(in->strengths);
-	free(in->improvements);
-	for (size_t i = 0; in->evidence && i < in->form.nkqs; i++)
-		free(in->evidence[i]);
-	free(in->evidence);
-	conflicts_free(&in->conflicts);
-	free(in->judgements);
+	meta_free(in);
 	form_free(&in->form);
 	free(in->dir);
 	free(in->path);
-	free(in->framework);
-	free(in->service);
-	free(in->lead);
-	free(in->fieldwork_start);
-	free(in->fieldwork_end);
-	free(in->created);
+	free(in->text);
 	memset(in, 0, sizeof *in);
 }
 
@@ -873,52 +902,49 @@ insp_check(const struct inspection *in, struct problems *p)
 
 /* ---- writing ---- */
 
-/* insp_save, or with NEW a new inspection.ini that must not exist */
-static int
-insp_write(const struct inspection *in, int new, struct err *e)
+/* IN as inspection.ini's text, into W (iniw_init'ed) */
+static void
+insp_text(const struct inspection *in, struct iniw *w)
 {
 	const struct form *f = &in->form;
-	struct iniw w;
-	int rc;
 
-	iniw_init(&w);
-	iniw_comment(&w, "yjinspect inspection file: written by yjinspect; see yjinspect-inspection(5)");
-	iniw_section(&w, "inspection");
-	iniw_raw(&w, "format", INSP_FORMAT);
-	iniw_raw(&w, "framework", f->id);
+	iniw_comment(w, "yjinspect inspection file: written by yjinspect; see yjinspect-inspection(5)");
+	iniw_section(w, "inspection");
+	iniw_raw(w, "format", INSP_FORMAT);
+	iniw_raw(w, "framework", f->id);
 	if (in->service)
-		iniw_str(&w, "service", in->service);
+		iniw_str(w, "service", in->service);
 	if (in->lead)
-		iniw_str(&w, "lead", in->lead);
+		iniw_str(w, "lead", in->lead);
 	if (in->fieldwork_start)
-		iniw_str(&w, "fieldwork_start", in->fieldwork_start);
+		iniw_str(w, "fieldwork_start", in->fieldwork_start);
 	if (in->fieldwork_end)
-		iniw_str(&w, "fieldwork_end", in->fieldwork_end);
+		iniw_str(w, "fieldwork_end", in->fieldwork_end);
 	if (in->created)
-		iniw_str(&w, "created", in->created);
-	iniw_section(&w, "judgements");
+		iniw_str(w, "created", in->created);
+	iniw_section(w, "judgements");
 	for (size_t s = 0; s < f->nstds; s++) {
 		int j = in->judgements ? in->judgements[s] : JUDGE_UNSET;
 
 		if (f->stds[s].rating != RATING_JUDGEMENT || j == JUDGE_UNSET)
 			continue;
-		iniw_raw(&w, f->stds[s].id, j == JUDGE_NOT_RATED ? "not-rated" : f->bands[j].id);
+		iniw_raw(w, f->stds[s].id, j == JUDGE_NOT_RATED ? "not-rated" : f->bands[j].id);
 	}
 	for (size_t i = 0; i < in->ndecisions; i++) {
 		const struct insp_decision *d = &in->decisions[i];
 		char sec[128];
 
 		snprintf(sec, sizeof sec, "decision.%s", f->stds[d->std].id);
-		iniw_section(&w, sec);
+		iniw_section(w, sec);
 		if (d->kq)
-			iniw_raw(&w, "kq", d->kq);
-		iniw_raw(&w, "from", f->bands[d->from].id);
-		iniw_raw(&w, "to", f->bands[d->to].id);
-		iniw_str(&w, "why", d->why ? d->why : "");
+			iniw_raw(w, "kq", d->kq);
+		iniw_raw(w, "from", f->bands[d->from].id);
+		iniw_raw(w, "to", f->bands[d->to].id);
+		iniw_str(w, "why", d->why ? d->why : "");
 		if (d->by)
-			iniw_str(&w, "by", d->by);
+			iniw_str(w, "by", d->by);
 		if (d->at)
-			iniw_str(&w, "at", d->at);
+			iniw_str(w, "at", d->at);
 	}
 	for (size_t s = 0; in->strengths && s < f->nstds; s++) {
 		char sec[128];
@@ -926,11 +952,11 @@ insp_write(const struct inspection *in, int new, struct err *e)
 		if (in->strengths[s] == NULL && in->improvements[s] == NULL)
 			continue;
 		snprintf(sec, sizeof sec, "findings.%s", f->stds[s].id);
-		iniw_section(&w, sec);
+		iniw_section(w, sec);
 		if (in->strengths[s])
-			iniw_str(&w, "strengths", in->strengths[s]);
+			iniw_str(w, "strengths", in->strengths[s]);
 		if (in->improvements[s])
-			iniw_str(&w, "improvements", in->improvements[s]);
+			iniw_str(w, "improvements", in->improvements[s]);
 	}
 	{
 		int any = 0;
@@ -939,8 +965,8 @@ insp_write(const struct inspection *in, int new, struct err *e)
 			if (in->evidence[q] == NULL)
 				continue;
 			if (!any++)
-				iniw_section(&w, "evidence");
-			iniw_str(&w, f->kqs[q].id, in->evidence[q]);
+				iniw_section(w, "evidence");
+			iniw_str(w, f->kqs[q].id, in->evidence[q]);
 		}
 	}
 	{
@@ -953,18 +979,142 @@ insp_write(const struct inspection *in, int new, struct err *e)
 				conflict_add(&keep, c->section, c->key, c->ours, c->ours_by,
 				    c->theirs, c->theirs_by);
 		}
-		conflict_write(&w, &keep);
+		conflict_write(w, &keep);
 		conflicts_free(&keep);
 	}
-	rc = (new ? save_file_new : save_file)(in->path, iniw_text(&w), iniw_len(&w), e);
-	iniw_free(&w);
+}
+
+/* Read IN's inspection.ini (just saved, its lock held) back into IN's
+ * judgements, decisions, findings, evidence, conflicts and [inspection]
+ * fields; -1 with E set (IN unchanged) if it cannot be */
+static int
+reload_meta(struct inspection *in, struct err *e)
+{
+	struct problems p = PROBLEMS_INIT;
+	struct inspection t;
+	struct ireader r = { { { 0 }, &p, 0 }, &t };
+	const struct ini_section *s;
+	int rc = -1;
+
+	memset(&t, 0, sizeof t);
+	t.path = in->path;
+	t.form = in->form;	/* shared, not freed here */
+	if (ini_load(&r.rd.ini, in->path, e) < 0)
+		goto out;
+	if ((s = ini_section(&r.rd.ini, "inspection")) == NULL)
+		problems_add(&p, PROBLEM_ERROR, "%s: no [inspection] section", in->path);
+	else
+		read_inspection(&r, s);
+	if (p.nerrors == 0 && (t.framework == NULL || strcmp(t.framework, in->form.id) != 0))
+		problems_add(&p, PROBLEM_ERROR, "%s: its framework is now %s, not %s", in->path,
+		    t.framework ? t.framework : "none", in->form.id);
+	if (p.nerrors == 0)
+		read_body(&r);
+	ini_free(&r.rd.ini);
+	if (p.nerrors > 0) {
+		for (size_t i = 0; i < p.n; i++)
+			if (p.v[i].level == PROBLEM_ERROR) {
+				err_set(e, "saved with another program's changes to it, but it "
+				    "cannot be read back: %s", p.v[i].msg);
+				break;
+			}
+		meta_free(&t);
+		goto out;
+	}
+	meta_free(in);
+	in->framework = t.framework;
+	in->service = t.service;
+	in->lead = t.lead;
+	in->fieldwork_start = t.fieldwork_start;
+	in->fieldwork_end = t.fieldwork_end;
+	in->created = t.created;
+	in->judgements = t.judgements;
+	in->decisions = t.decisions;
+	in->ndecisions = t.ndecisions;
+	in->strengths = t.strengths;
+	in->improvements = t.improvements;
+	in->evidence = t.evidence;
+	in->conflicts = t.conflicts;
+	rc = 0;
+out:
+	problems_free(&p);
 	return rc;
 }
 
 int
-insp_save(const struct inspection *in, struct err *e)
+insp_save(struct inspection *in, struct err *e)
 {
-	return insp_write(in, 0, e);
+	struct iniw w;
+	struct buf merged = BUF_INIT;
+	struct merge_stats ms = { 0 };
+	const char *text;
+	size_t len;
+	char *now = NULL;
+	int lockfd, rc = -1, theirs = 0;
+
+	iniw_init(&w);
+	insp_text(in, &w);
+	text = iniw_text(&w);
+	len = iniw_len(&w);
+	/* held from reading the file again to saving it */
+	if ((lockfd = save_lock_hold(in->path, e)) < 0)
+		goto out;
+	errno = 0;
+	now = case_read_text(in->path);
+	if (now == NULL && errno != ENOENT) {
+		err_set(e, "%s: cannot read it again before saving: %s", in->path,
+		    strerror(errno ? errno : EIO));
+		goto unlock;
+	}
+	if (in->text && now && strcmp(now, in->text) != 0) {
+		/* another program saved it since: its changes and ours, key by key */
+		struct err m;
+
+		if (merge_texts(in->text, text, now, &merged, &ms, NULL, &m) < 0) {
+			err_set(e, "%s: changed by another program since it was read, and the "
+			    "two cannot be merged key by key (%s): nothing saved", in->path, m.msg);
+			goto unlock;
+		}
+		text = buf_str(&merged);
+		len = merged.len;
+		theirs = 1;
+	}
+	if (save_file_held(in->path, text, len, e) < 0)
+		goto unlock;
+	/* the next save's base is what IN now holds: kept as it was if the
+	 * merged file cannot be read into IN (its next save merges again) */
+	if (theirs && reload_meta(in, e) < 0)
+		goto unlock;
+	free(in->text);
+	in->text = xstrndup(text, len);
+	in->saved_theirs = ms.from_theirs + ms.notes_joined;
+	in->saved_conflicts = ms.conflicts;
+	rc = 0;
+unlock:
+	save_unlock(lockfd);
+out:
+	free(now);
+	buf_free(&merged);
+	iniw_free(&w);
+	return rc;
+}
+
+const char *
+insp_merge_note(const struct inspection *in, char *buf, size_t size)
+{
+	if (in->saved_theirs == 0 && in->saved_conflicts == 0)
+		return "";
+	if (in->saved_conflicts == 0)
+		snprintf(buf, size, " Another yjinspect had saved %s meanwhile: its changes "
+		    "are kept.", INSP_FILE);
+	else
+		snprintf(buf, size, " Another yjinspect had saved %s meanwhile: its changes "
+		    "are kept; %zu changed both there and here %s kept as %s, counted neither "
+		    "way (yjinspect check lists %s).", INSP_FILE, in->saved_conflicts,
+		    in->saved_conflicts == 1 ? "is" : "are",
+		    in->saved_conflicts == 1 ? "a conflict" : "conflicts",
+		    in->saved_conflicts == 1 ? "it" : "them");
+	return buf;
 }
 
 /* fsync the directory that holds PATH, so that a new entry in it survives
@@ -1089,7 +1239,13 @@ insp_create(const char *dir, const char *forms_dir, const char *framework_id,
 		in.fieldwork_start = (char *)(uintptr_t)fieldwork_start;
 		in.fieldwork_end = (char *)(uintptr_t)fieldwork_end;
 		in.created = created;
-		rc = insp_write(&in, 1, e);	/* never over another's, made meanwhile */
+		struct iniw w;
+
+		iniw_init(&w);
+		insp_text(&in, &w);
+		/* never over another's, made meanwhile */
+		rc = save_file_new(in.path, iniw_text(&w), iniw_len(&w), e);
+		iniw_free(&w);
 	}
 	if (rc == 0)
 		rc = insp_git_files(dir, e);

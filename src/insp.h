@@ -58,6 +58,13 @@ struct inspection {
 	size_t nleft_out;
 	size_t left_out_errors;
 	size_t from_cache;	/* cases insp_open_cached took from the cache */
+	/* inspection.ini's text as this process last read it (at opening) or
+	 * saved it: what its next insp_save merges from (NULL: not known) */
+	char *text;
+	/* what the last insp_save took in from changes another program saved
+	 * to inspection.ini since IN's text: keys whose value came from the
+	 * file, and keys both changed differently, kept as conflicts */
+	size_t saved_theirs, saved_conflicts;
 };
 
 /* Open the inspection in DIR with the frameworks in FORMS_DIR. Every
@@ -115,7 +122,25 @@ int insp_create(const char *dir, const char *forms_dir, const char *framework_id
  * must not exist or be empty. Files are written mode 0600 (save.h). */
 int insp_copy(const char *src, const char *dst, struct err *e);
 
-/* Save inspection.ini (judgements and decisions included). */
-int insp_save(const struct inspection *in, struct err *e);
+/* Save inspection.ini (judgements and decisions included), with no change
+ * lost: holding the file's save lock (save.h) from reading it again to
+ * saving it, it compares the file with IN->text. Unchanged, IN is written
+ * as it is. Changed by another program since (a judge on the command
+ * line while the terminal UI edits a finding), the file, IN->text and IN
+ * are merged key by key as git's merge driver merges (merge.h): each
+ * side's changes kept, a key both changed differently kept as a conflict
+ * (both values: `check` lists it); the merged file is saved and read back
+ * into IN's judgements, decisions, findings, evidence, conflicts and
+ * [inspection] fields (its cases are not touched), and
+ * IN->saved_theirs and IN->saved_conflicts say what came in. Returns 0,
+ * or -1 with E set and the file as it was: IN unchanged, except that
+ * when the merged file was saved but could not be read back (E says so),
+ * IN holds what it held. */
+int insp_save(struct inspection *in, struct err *e);
+
+/* What the last insp_save of IN took in from another program's changes,
+ * as a sentence starting with a space (in BUF, SIZE bytes; 200 suffice),
+ * for the message that says the save was made; "" when nothing came in. */
+const char *insp_merge_note(const struct inspection *in, char *buf, size_t size);
 
 #endif

@@ -184,6 +184,7 @@ record_decision(struct tui *t, struct tui_notes *nt, const char *text)
 {
 	const struct form *f = &t->in.form;
 	struct err e;
+	char note[256];
 	int from = t->rate.std[nt->std].computed;
 
 	if (text == NULL || text[strspn(text, " \t\n")] == '\0') {	/* (NULL: nothing written) */
@@ -199,9 +200,9 @@ record_decision(struct tui *t, struct tui_notes *nt, const char *text)
 		return -1;
 	}
 	tui_recompute(t);
-	tui_message(t, 0, "Panel decision: %s %s \xe2\x86\x92 %s. Score %d/%d.", f->stds[nt->std].id,
-	    from >= 0 ? f->bands[from].rating : "?", f->bands[nt->to].rating, t->rate.score,
-	    t->rate.max);
+	tui_message(t, 0, "Panel decision: %s %s \xe2\x86\x92 %s. Score %d/%d.%s",
+	    f->stds[nt->std].id, from >= 0 ? f->bands[from].rating : "?", f->bands[nt->to].rating,
+	    t->rate.score, t->rate.max, insp_merge_note(&t->in, note, sizeof note));
 	return 0;
 }
 
@@ -215,7 +216,7 @@ int
 tui_notes_close(struct tui *t)
 {
 	struct tui_notes *nt = t->notes;
-	char *text;
+	char *text, note[256];
 	struct err e;
 	int rc, conflict;
 
@@ -232,9 +233,11 @@ tui_notes_close(struct tui *t)
 			    "Ctrl-X discards.", e.msg);
 			return -1;
 		}
-		tui_message(t, 0, "%s of %s saved.", nt->findings == 3 ? "The evidence" :
+		tui_recompute(t);	/* (another's changes may have come in) */
+		tui_message(t, 0, "%s of %s saved.%s", nt->findings == 3 ? "The evidence" :
 		    nt->findings == 2 ? "Areas for improvement" : "Strengths",
-		    nt->findings == 3 ? t->in.form.kqs[nt->kq].id : t->in.form.stds[nt->std].id);
+		    nt->findings == 3 ? t->in.form.kqs[nt->kq].id : t->in.form.stds[nt->std].id,
+		    insp_merge_note(&t->in, note, sizeof note));
 		notes_free(nt);
 		t->notes = NULL;
 		tui_pop(t);

@@ -699,6 +699,7 @@ tui_ratings_input(struct tui *t, int is_code, int ch)
 
 	if (t->rt_pick == 2) {	/* a judgement */
 		struct err e;
+		char note[256];
 		int v = !is_code && ch >= '1' && ch < '1' + (int)f->nbands ? ch - '1' :
 		    !is_code && ch == '0' ? JUDGE_NOT_RATED : !is_code && ch == '-' ? JUDGE_UNSET : -99;
 
@@ -709,8 +710,9 @@ tui_ratings_input(struct tui *t, int is_code, int ch)
 			tui_message(t, 1, "NOT SAVED: %s", e.msg);
 		else {
 			tui_recompute(t);
-			tui_message(t, 0, "%s judged: %s. Score %d/%d.", f->stds[s].id,
-			    rate_label(f, t->rate.std[s].rating), t->rate.score, t->rate.max);
+			tui_message(t, 0, "%s judged: %s. Score %d/%d.%s", f->stds[s].id,
+			    rate_label(f, t->rate.std[s].rating), t->rate.score, t->rate.max,
+			    insp_merge_note(&t->in, note, sizeof note));
 		}
 		return 1;
 	}
@@ -729,6 +731,7 @@ tui_ratings_input(struct tui *t, int is_code, int ch)
 	}
 	if (t->rt_withdraw) {
 		struct err e;
+		char note[256];
 
 		t->rt_withdraw = 0;
 		if (!is_code && (ch == 'y' || ch == 'Y')) {
@@ -736,8 +739,10 @@ tui_ratings_input(struct tui *t, int is_code, int ch)
 				tui_message(t, 1, "NOT WITHDRAWN: %s", e.msg);
 			else {
 				tui_recompute(t);
-				tui_message(t, 0, "The panel decision on %s is withdrawn: %s is %s again.",
-				    f->stds[s].id, f->stds[s].id, rate_label(f, t->rate.std[s].rating));
+				tui_message(t, 0, "The panel decision on %s is withdrawn: %s is %s "
+				    "again.%s", f->stds[s].id, f->stds[s].id,
+				    rate_label(f, t->rate.std[s].rating),
+				    insp_merge_note(&t->in, note, sizeof note));
 			}
 		} else
 			tui_message(t, 0, "The decision stays.");

@@ -731,6 +731,84 @@ test_findings(void **state)
 	free(dir);
 }
 
+/* Two programs change inspection.ini from copies read at the same time
+ * (the terminal UI editing a finding, `judge` on the command line): the
+ * second save keeps the first's change, and a key both changed
+ * differently is kept as a conflict, never overwritten unsaid. */
+static void
+test_save_keeps_other_changes(void **state)
+{
+	char *dir = build(1, NULL, NULL, 0);
+	struct problems p = PROBLEMS_INIT;
+	struct inspection a, b, c;
+	struct err e;
+	int s, out, good, inad;
+
+	(void)state;
+	open_ok(&a, dir, &p);
+	open_ok(&b, dir, &p);
+	s = form_std_index(&a.form, "1.1");
+	out = form_band_index(&a.form, "outstanding");
+	good = form_band_index(&a.form, "good");
+	inad = form_band_index(&a.form, "inadequate");
+	assert_true(s >= 0 && out >= 0 && good >= 0 && inad >= 0);
+	assert_int_equal(a.judgements[s], good);
+
+	/* B judges 1.1; A, read before that, records a strength of 1.1 */
+	b.judgements[s] = out;
+	if (insp_save(&b, &e) < 0)
+		fail_msg("%s", e.msg);
+	assert_int_equal(b.saved_theirs, 0);
+	a.strengths[s] = xstrdup("Strong leadership");
+	if (insp_save(&a, &e) < 0)
+		fail_msg("%s", e.msg);
+	assert_true(a.saved_theirs >= 1);
+	assert_int_equal(a.saved_conflicts, 0);
+	assert_int_equal(a.judgements[s], out);	/* A now holds B's change too */
+	assert_string_equal(a.strengths[s], "Strong leadership");
+	open_ok(&c, dir, &p);
+	assert_int_equal(p.nerrors, 0);
+	assert_int_equal(c.judgements[s], out);
+	assert_string_equal(c.strengths[s], "Strong leadership");
+	insp_close(&c);
+
+	/* both change the judgement of 1.1 differently: a conflict, both kept */
+	a.judgements[s] = good;
+	if (insp_save(&a, &e) < 0)
+		fail_msg("%s", e.msg);
+	assert_int_equal(a.saved_theirs, 0);
+	b.judgements[s] = inad;
+	if (insp_save(&b, &e) < 0)
+		fail_msg("%s", e.msg);
+	assert_int_equal(b.saved_conflicts, 1);
+	assert_int_equal(b.judgements[s], JUDGE_UNSET);	/* counted neither way */
+	assert_string_equal(b.strengths[s], "Strong leadership");
+	assert_int_equal(b.conflicts.n, 1);
+	open_ok(&c, dir, &p);
+	assert_int_equal(p.nerrors, 0);
+	assert_int_equal(c.conflicts.n, 1);
+	assert_string_equal(c.conflicts.v[0].section, "judgements");
+	assert_string_equal(c.conflicts.v[0].key, "1.1");
+	assert_string_equal(c.conflicts.v[0].ours, "inadequate");
+	assert_string_equal(c.conflicts.v[0].theirs, "good");
+	insp_close(&c);
+
+	/* judging it again settles it, for every reader */
+	b.judgements[s] = good;
+	if (insp_save(&b, &e) < 0)
+		fail_msg("%s", e.msg);
+	open_ok(&c, dir, &p);
+	assert_int_equal(c.conflicts.n, 0);
+	assert_int_equal(c.judgements[s], good);
+	insp_close(&c);
+
+	insp_close(&a);
+	insp_close(&b);
+	problems_free(&p);
+	tu_rmtree(dir);
+	free(dir);
+}
+
 /* fieldwork dates: real ISO days, the end not before the start; either may
  * be absent */
 static void
@@ -841,6 +919,7 @@ main(void)
 		cmocka_unit_test(test_left_out_errors_are_case_files_only),
 		cmocka_unit_test(test_fieldwork_dates),
 		cmocka_unit_test(test_findings),
+		cmocka_unit_test(test_save_keeps_other_changes),
 		cmocka_unit_test(test_private),
 	};
 

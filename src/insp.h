@@ -78,6 +78,12 @@ int insp_open_cached(struct inspection *in, const char *dir, const char *forms_d
 	      struct problems *p);
 void insp_close(struct inspection *in);
 
+/* Whether MSG, an error insp_open gave, is one of a case file IN left out
+ * ("DIR/cases/NAME.ini: ..." or "...NAME.ini:LINE: ..."): a reason to
+ * leave that case out, not to refuse the folder (the terminal UI goes on
+ * without it). */
+int insp_left_out_error(const struct inspection *in, const char *msg);
+
 /* Warnings about the whole inspection (judgements not recorded, decisions
  * that no longer match the evidence, a folder or file that group or
  * others can read) and each case (case_check). */

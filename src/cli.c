@@ -74,7 +74,8 @@ static const char usage_text[] =
 "  decide DIR STANDARD --remove\n"
 "                        record (or remove) a ratings panel decision moving a\n"
 "                        case-rated standard from the rating its evidence\n"
-"                        gives now\n"
+"                        gives now (of every case: none is recorded while a\n"
+"                        case file cannot be read)\n"
 "  findings DIR STANDARD [--strength TEXT]... [--improvement TEXT]... [--clear]\n"
 "                        show or record a standard's strengths and areas for\n"
 "                        improvement (each option a point; the points given\n"
@@ -91,6 +92,9 @@ static const char usage_text[] =
 "                        (2.1.1=yes, no, na or none), a fact (disposal=yro)\n"
 "                        or a note (note.2.1.1=TEXT), each saved at once;\n"
 "                        --new adds the case (CASE its reference)\n"
+"                        (answer, history, restore, judge, findings and\n"
+"                        decide go on without a case file that cannot be\n"
+"                        read, warning of it, but refuse that case itself)\n"
 "  team init DIR         make DIR a git repository for a team, with\n"
 "                        yjinspect's merge driver (then: clone, pull, push)\n"
 "  merge DEST SRC...     gather folders into DEST without git: files DEST\n"
@@ -505,12 +509,44 @@ cmd_export(int argc, char **argv)
 	return rc;
 }
 
-/* Open DIR for a change to inspection.ini: refuses an inspection with
- * errors (one line, as summary does). */
+/* Open DIR for a command that changes or reads one thing in it
+ * (cli_team.h): case files that cannot be read are left out, as the
+ * terminal UI leaves them; any other error refuses the folder, the first
+ * (not of a file left out) printed on one line. */
 int
 open_for_change(struct inspection *in, const char *dir)
 {
-	return open_usable(in, &dir, 1, 1);
+	struct problems p = PROBLEMS_INIT;
+	struct err e;
+	int opened = insp_open_cached(in, dir, paths_forms_dir(), &p) == 0;
+
+	if (!opened || p.nerrors > in->left_out_errors) {
+		for (size_t i = 0; i < p.n; i++)
+			if (p.v[i].level == PROBLEM_ERROR &&
+			    !(opened && insp_left_out_error(in, p.v[i].msg))) {
+				fprintf(stderr, "yjinspect: %s", p.v[i].msg);
+				if (p.nerrors > 1)
+					fprintf(stderr, " (and %zu more: see 'yjinspect check')",
+					    p.nerrors - 1);
+				fputc('\n', stderr);
+				break;
+			}
+		if (opened)
+			insp_close(in);
+		problems_free(&p);
+		return -1;
+	}
+	problems_free(&p);
+	if (insp_private_check(dir, NULL, &e))	/* case files describe children */
+		fprintf(stderr, "yjinspect: warning: %s\n", e.msg);
+	return 0;
+}
+
+void
+warn_left_out(const struct inspection *in)
+{
+	for (size_t i = 0; i < in->nleft_out; i++)
+		fprintf(stderr, "yjinspect: warning: %s (left out)\n", in->left_out[i].why);
 }
 
 /* Say on stderr what IN's last save took in from another program's
@@ -549,6 +585,7 @@ cmd_judge(int argc, char **argv)
 		return usage_error("%s", "judge needs DIR STANDARD RATING");
 	if (open_for_change(&in, argv[1]) < 0)
 		return 1;
+	warn_left_out(&in);	/* a judgement is not of the cases */
 	f = &in.form;
 	s = form_std_index(f, argv[2]);
 	if (s < 0 || f->stds[s].rating != RATING_JUDGEMENT) {
@@ -636,6 +673,7 @@ cmd_findings(int argc, char **argv)
 	if (rc == 0 && open_for_change(&in, argv[optind]) < 0)
 		rc = 1;
 	else if (rc == 0) {
+		warn_left_out(&in);	/* findings are not of the cases */
 		s = form_std_index(&in.form, argv[optind + 1]);
 		if (s < 0) {
 			fprintf(stderr, "yjinspect: %s: no standard %s in framework %s\n", in.path,
@@ -709,6 +747,7 @@ cmd_decide(int argc, char **argv)
 	if (remove) {
 		struct err e;
 
+		warn_left_out(&in);	/* nothing of the cases is recorded */
 		rc = decide_withdraw(&in, (size_t)s, &e) < 0;
 		if (rc)
 			fprintf(stderr, "yjinspect: %s: %s\n", in.path, e.msg);
@@ -786,11 +825,30 @@ open_demo(void)
 
 /* ---- a case's history (journal.h) ---- */
 
+/* The case file left out of IN that REF names by its file name (with or
+ * without .ini), or -1 */
+static int
+left_out_named(const struct inspection *in, const char *ref)
+{
+	size_t len = strlen(ref);
+
+	for (size_t i = 0; i < in->nleft_out; i++) {
+		const char *n = in->left_out[i].name;
+
+		if (strcmp(n, ref) == 0 || (strncmp(n, ref, len) == 0 && strcmp(n + len, ".ini") == 0))
+			return (int)i;
+	}
+	return -1;
+}
+
 /* The case of IN that REF names: its reference, or its file name (with or
- * without .ini); -1 with the message printed */
+ * without .ini); -1 with the message printed (a file left out that REF
+ * names: its error; none named, the files left out that may hold it) */
 int
 find_case(const struct inspection *in, const char *ref)
 {
+	int lo;
+
 	for (size_t i = 0; i < in->ncases; i++) {
 		const char *n = in->cases[i].name;
 		size_t len = strlen(ref);
@@ -799,7 +857,16 @@ find_case(const struct inspection *in, const char *ref)
 		    strcmp(n, ref) == 0 || (strncmp(n, ref, len) == 0 && strcmp(n + len, ".ini") == 0))
 			return (int)i;
 	}
-	fprintf(stderr, "yjinspect: %s: no case '%s' (by reference or file name)\n", in->dir, ref);
+	if ((lo = left_out_named(in, ref)) >= 0)
+		fprintf(stderr, "yjinspect: %s (this case file cannot be read: put it right, "
+		    "see 'yjinspect check')\n", in->left_out[lo].why);
+	else if (in->nleft_out > 0)
+		fprintf(stderr, "yjinspect: %s: no case '%s' (by reference or file name) among the "
+		    "cases that can be read: %zu case file%s cannot be read and may hold it (see "
+		    "'yjinspect check')\n", in->dir, ref, in->nleft_out, in->nleft_out == 1 ? "" : "s");
+	else
+		fprintf(stderr, "yjinspect: %s: no case '%s' (by reference or file name)\n", in->dir,
+		    ref);
 	return -1;
 }
 
@@ -816,7 +883,9 @@ cmd_history(int argc, char **argv)
 		return usage_error("%s", "history needs DIR CASE");
 	if (open_for_change(&in, argv[1]) < 0)
 		return 1;
-	if ((ci = find_case(&in, argv[2])) < 0 || journal_read(in.cases[ci].path, &j, &e) < 0) {
+	if ((ci = find_case(&in, argv[2])) >= 0)
+		warn_left_out(&in);
+	if (ci < 0 || journal_read(in.cases[ci].path, &j, &e) < 0) {
 		if (ci >= 0)
 			fprintf(stderr, "yjinspect: %s\n", e.msg);
 		insp_close(&in);
@@ -865,6 +934,7 @@ cmd_restore(int argc, char **argv)
 	if (open_for_change(&in, argv[optind]) < 0)
 		return 1;
 	if ((ci = find_case(&in, argv[optind + 1])) >= 0) {
+		warn_left_out(&in);
 		u = user_name();
 		who = xasprintf("%s (restore to %s)", u, at);
 		free(u);

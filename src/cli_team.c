@@ -132,6 +132,7 @@ cli_answer(int argc, char **argv)
 		insp_close(&in);
 		return 1;
 	}
+	warn_left_out(&in);
 	walk_init(&w, &in.form);
 	for (int i = first; i < argc; i++) {
 		int k = answer_one(&in, &w, (size_t)ci, argv[i], who, &u);

@@ -39,7 +39,12 @@ decide_record(struct inspection *in, size_t std, int to, const char *kq, const c
 	if (why == NULL || why[strspn(why, " \t\n")] == '\0')
 		return err_set(e, "a decision needs its rationale: why the panel moves %s",
 		    f->stds[std].id);
-	/* it moves the rating the evidence gives now */
+	/* it moves the rating the evidence gives now: of every case */
+	if (in->nleft_out > 0)
+		return err_set(e, "%s cannot be decided while a case file is left out (%s%s): the "
+		    "rating it moves would be the other cases' only; put it right first (see "
+		    "'yjinspect check')", f->stds[std].id, in->left_out[0].why,
+		    in->nleft_out > 1 ? ", and more" : "");
 	rate_compute(&r, in);
 	d.from = r.std[std].computed;
 	rate_free(&r);

@@ -17,8 +17,11 @@
 /* Record on standard STD of IN a decision moving it TO (a band index),
  * resting on key question KQ (its id, or NULL), for WHY, by BY, now. -1
  * with E set (and IN unchanged) when STD is not case-rated, TO is not a
- * band, KQ is not one of STD's, WHY is empty, the evidence gives STD no
- * rating to move, or the save fails. */
+ * band, KQ is not one of STD's, WHY is empty, a case file is left out
+ * (IN->nleft_out: the rating a decision moves is of every case, and one
+ * not read could change it), the evidence gives STD no rating to move, or
+ * the save fails. Withdrawing a decision, a judgement and findings rest on
+ * no case and are not refused so. */
 int decide_record(struct inspection *in, size_t std, int to, const char *kq, const char *why,
 		  const char *by, struct err *e);
 

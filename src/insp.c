@@ -738,6 +738,22 @@ insp_decision_free(struct insp_decision *d)
 	free(d->at);
 }
 
+int
+insp_left_out_error(const struct inspection *in, const char *msg)
+{
+	size_t n = in->dir ? strlen(in->dir) : 0;
+
+	if (n == 0 || strncmp(msg, in->dir, n) != 0 || strncmp(msg + n, "/cases/", 7) != 0)
+		return 0;
+	for (size_t i = 0; i < in->nleft_out; i++) {
+		size_t k = strlen(in->left_out[i].name);
+
+		if (strncmp(msg + n + 7, in->left_out[i].name, k) == 0 && msg[n + 7 + k] == ':')
+			return 1;
+	}
+	return 0;
+}
+
 /* Free what IN holds of inspection.ini (not its form, path, text or cases) */
 static void
 meta_free(struct inspection *in)

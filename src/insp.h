@@ -71,9 +71,11 @@ struct inspection {
  * problem of every file is added to P. Returns -1 when inspection.ini or
  * its framework cannot be used (IN then holds nothing), 0 otherwise; cases
  * with errors are left out of IN->cases and named in IN->left_out (P says
- * why: the caller decides whether to go on, as `check` does, or to refuse,
- * as `summary` does). When P's errors number IN->left_out_errors, every
- * error is a case file left out: the rest can be used as it is. */
+ * why: the caller decides whether to go on, as `check` does, to go on
+ * without them, as the terminal UI and the commands that change one thing
+ * do, or to refuse, as `summary` does). When P's errors number
+ * IN->left_out_errors, every error is a case file left out: the rest can
+ * be used as it is. */
 int insp_open(struct inspection *in, const char *dir, const char *forms_dir,
 	      struct problems *p);
 /* The same, the case files not changed since the last time taken from
@@ -84,6 +86,12 @@ int insp_open(struct inspection *in, const char *dir, const char *forms_dir,
 int insp_open_cached(struct inspection *in, const char *dir, const char *forms_dir,
 	      struct problems *p);
 void insp_close(struct inspection *in);
+
+/* Whether MSG, an error insp_open gave, is one of a case file IN left out
+ * ("DIR/cases/NAME.ini: ..." or "...NAME.ini:LINE: ..."): a reason to
+ * leave that case out, not to refuse the folder (the terminal UI and the
+ * commands that change one thing go on without it). */
+int insp_left_out_error(const struct inspection *in, const char *msg);
 
 /* Warnings about the whole inspection (judgements not recorded, decisions
  * that no longer match the evidence, a folder or file that group or

@@ -556,24 +556,6 @@ restore_place(struct tui *t)
 	place_free(&p);
 }
 
-/* MSG is an error of a case file that IN left out (one the UI can open
- * without): the reason to refuse is another. */
-static int
-left_out_msg(const struct inspection *in, const char *msg)
-{
-	size_t n = in->dir ? strlen(in->dir) : 0;
-
-	if (n == 0 || strncmp(msg, in->dir, n) != 0 || strncmp(msg + n, "/cases/", 7) != 0)
-		return 0;
-	for (size_t i = 0; i < in->nleft_out; i++) {
-		size_t k = strlen(in->left_out[i].name);
-
-		if (strncmp(msg + n + 7, in->left_out[i].name, k) == 0 && msg[n + 7 + k] == ':')
-			return 1;
-	}
-	return 0;
-}
-
 int
 tui_run(const char *dir)
 {
@@ -598,7 +580,7 @@ tui_run(const char *dir)
 	if (insp_open_cached(&t->in, dir, paths_forms_dir(), &p) < 0 ||
 	    p.nerrors > t->in.left_out_errors) {
 		for (size_t i = 0; i < p.n; i++)
-			if (p.v[i].level == PROBLEM_ERROR && !left_out_msg(&t->in, p.v[i].msg)) {
+			if (p.v[i].level == PROBLEM_ERROR && !insp_left_out_error(&t->in, p.v[i].msg)) {
 				fprintf(stderr, "yjinspect: %s", p.v[i].msg);
 				if (p.nerrors > 1)
 					fprintf(stderr, " (and %zu more: see 'yjinspect check')",

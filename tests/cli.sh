@@ -1,7 +1,8 @@
 #!/bin/sh
 # cli.sh - the command line through the built program: help, frameworks,
-# demo, new, check and summary in every format, panel decisions, and bad
-# input answered with one clear line while no file changes.
+# demo, new, check and summary in every format, panel decisions, bad
+# input answered with one clear line while no file changes, and a case
+# file that cannot be read left out by the commands that change one thing.
 . "$top_srcdir/tests/lib.sh"
 
 FX="$top_srcdir/tests/fixtures"
@@ -374,6 +375,104 @@ check "check reports the second file's problem" contains "$o" "ST-C02.ini"
 check "check counts them" contains "$o" "2 errors"
 run "$o" "$e" "$YJ" summary "$bad"
 check "summary says there are more problems" contains "$e" "(and 1 more: see 'yjinspect check')"
+
+# ---- a case file that cannot be read leaves out that case, not the
+# folder: answer, history and restore on another case go on, warning of it
+# on one line; on it they are refused with its error (issue 20)
+lo="$TMP/leftout"
+"$YJ" demo "$lo" >/dev/null
+"$YJ" answer "$lo" ST-C01 2.1.1=no >/dev/null 2>&1	# a journal to restore from
+t1=$("$YJ" history "$lo" ST-C01 2>/dev/null | grep '	answers\.2\.1\.1	' | tail -1 | cut -f2)
+cp "$lo/cases/ST-C02.ini" "$TMP/c2.orig"
+losnap() { (cd "$lo" && find . -type f ! -name '*.lock' ! -name .yjinspect-cache | sort |
+	xargs md5sum) >"$TMP/losnap.$1"; }
+for kind in directory fifo corrupt; do
+	case $kind in
+	directory) bad=X.ini ref=X why="is a directory"; mkdir "$lo/cases/$bad" ;;
+	fifo) bad=F.ini ref=F.ini why="not a regular file"; mkfifo "$lo/cases/$bad" ;;
+	corrupt) bad=ST-C02.ini ref=ST-C02
+		why="not a [section], a comment or a key = value line: 'garbage'"
+		printf 'garbage\n' >>"$lo/cases/$bad" ;;
+	esac
+	warn="yjinspect: warning: $lo/cases/$bad"
+	run "$o" "$e" timeout -k 5 20 "$YJ" answer "$lo" ST-C01 2.1.1=yes
+	check "$kind beside a good case: answer on the good one works (exit 0)" [ "$rc" -eq 0 ]
+	check "...and saves it" grep -qx '2\.1\.1 = yes' "$lo/cases/ST-C01.ini"
+	check "...warning of the file left out, on one line naming it and its problem" \
+		sh -c "[ \"\$(wc -l <'$e')\" -eq 1 ] && grep -qF -- \"$warn\" '$e' &&
+		grep -qF -- \"$why\" '$e' && grep -q '(left out)\$' '$e'"
+	run "$o" "$e" timeout -k 5 20 "$YJ" history "$lo" ST-C01
+	check "$kind: history of the good case works (exit 0)" [ "$rc" -eq 0 ]
+	check "...listing its answer" grep -q '	answers\.2\.1\.1	no -> yes$' "$o"
+	check "...with the warning" sh -c "[ \"\$(wc -l <'$e')\" -eq 1 ] && grep -qF -- \"$warn\" '$e'"
+	run "$o" "$e" timeout -k 5 20 "$YJ" restore "$lo" ST-C01 --at "$t1"
+	check "$kind: restore of the good case works (exit 0)" [ "$rc" -eq 0 ]
+	check "...as it was" sh -c "[ $rc -eq 0 ] && grep -qx '2\.1\.1 = no' '$lo/cases/ST-C01.ini'"
+	check "...with the warning" sh -c "[ \"\$(wc -l <'$e')\" -eq 1 ] && grep -qF -- \"$warn\" '$e'"
+	losnap before
+	for cmd in answer history restore; do
+		case $cmd in
+		answer) run "$o" "$e" timeout -k 5 20 "$YJ" answer "$lo" "$ref" 2.1.1=yes ;;
+		history) run "$o" "$e" timeout -k 5 20 "$YJ" history "$lo" "$ref" ;;
+		restore) run "$o" "$e" timeout -k 5 20 "$YJ" restore "$lo" "$ref" --at "$t1" ;;
+		esac
+		check "$kind: $cmd on the file left out is refused (exit 1)" [ "$rc" -eq 1 ]
+		check "...on one line naming the file, its problem and the way out" sh -c "
+			[ \"\$(wc -l <'$e')\" -eq 1 ] && grep -qF -- \"yjinspect: $lo/cases/$bad\" '$e' &&
+			grep -qF -- \"$why (this case file cannot be read: put it right, see 'yjinspect check')\" '$e'"
+	done
+	losnap after
+	check "$kind: ...and no file changed" cmp -s "$TMP/losnap.before" "$TMP/losnap.after"
+	case $kind in
+	directory) rmdir "$lo/cases/$bad" ;;
+	fifo) rm -f "$lo/cases/$bad" ;;
+	corrupt) cp "$TMP/c2.orig" "$lo/cases/$bad" ;;
+	esac
+done
+mkdir "$lo/cases/X.ini"; mkfifo "$lo/cases/F.ini"; printf 'garbage\n' >>"$lo/cases/ST-C02.ini"
+cp "$lo/cases/ST-C02.ini" "$TMP/c2.bad"
+run "$o" "$e" timeout -k 5 20 "$YJ" answer "$lo" ST-C01 2.1.1=yes
+check "three files left out: answer works, a warning line for each" sh -c "
+	[ \"\$(grep -c '^yjinspect: warning: $lo/cases/.* (left out)\$' '$e')\" -eq 3 ] &&
+	[ \"\$(wc -l <'$e')\" -eq 3 ]"
+check "...the corrupt file kept as it was" cmp -s "$TMP/c2.bad" "$lo/cases/ST-C02.ini"
+for ref in X F ST-C02; do
+	run "$o" "$e" timeout -k 5 20 "$YJ" answer "$lo" $ref 2.1.1=yes
+	check "three files left out: answer $ref is refused naming its own file, on one line" sh -c "
+		[ $rc -eq 1 ] && [ \"\$(wc -l <'$e')\" -eq 1 ] &&
+		grep -qF 'yjinspect: $lo/cases/$ref.ini' '$e' && grep -qF 'this case file cannot be read' '$e'"
+done
+run "$o" "$e" timeout -k 5 20 "$YJ" answer "$lo" ST-Z99 2.1.1=yes
+check "a case by no name: refused, saying the files left out may hold it" sh -c "
+	[ $rc -eq 1 ] && grep -qF '3 case files cannot be read and may hold it' '$e'"
+# inspection.ini: a judgement and findings rest on no case; a panel
+# decision moves the rating every case gives, so it waits for them all
+run "$o" "$e" timeout -k 5 20 "$YJ" judge "$lo" 1.1 outstanding
+check "files left out: judge works (exit 0), with the warnings" sh -c "
+	[ $rc -eq 0 ] && [ \"\$(grep -c '(left out)\$' '$e')\" -eq 3 ]"
+check "...and records it" grep -qx '1\.1 = outstanding' "$lo/inspection.ini"
+run "$o" "$e" timeout -k 5 20 "$YJ" findings "$lo" 2.1 --strength "Assessments were thorough"
+check "files left out: findings works (exit 0), with the warnings" sh -c "
+	[ $rc -eq 0 ] && [ \"\$(grep -c '(left out)\$' '$e')\" -eq 3 ]"
+check "...and records them" contains "$lo/inspection.ini" "Assessments were thorough"
+cp "$lo/inspection.ini" "$TMP/lo-insp.before"
+run "$o" "$e" timeout -k 5 20 "$YJ" decide "$lo" 2.4 --to good --why "Small sub-samples"
+check "files left out: a panel decision is refused (exit 1)" [ "$rc" -eq 1 ]
+check "...on one line, naming a file left out and why it waits" sh -c "
+	[ \"\$(wc -l <'$e')\" -eq 1 ] && grep -qF '2.4 cannot be decided while a case file is left out ($lo/cases/' '$e'"
+check "...and inspection.ini is unchanged" cmp -s "$TMP/lo-insp.before" "$lo/inspection.ini"
+rmdir "$lo/cases/X.ini"; rm -f "$lo/cases/F.ini"; cp "$TMP/c2.orig" "$lo/cases/ST-C02.ini"
+run "$o" "$e" "$YJ" decide "$lo" 2.4 --to good --why "Small sub-samples"
+check "...recorded once they are put right" [ "$rc" -eq 0 ]
+mkdir "$lo/cases/X.ini"
+run "$o" "$e" "$YJ" decide "$lo" 2.4 --remove
+check "a file left out: a decision can be withdrawn (exit 0), with the warning" sh -c "
+	[ $rc -eq 0 ] && grep -qF 'yjinspect: warning: $lo/cases/X.ini: is a directory (left out)' '$e'"
+mkdir "$lo/cases/Y.ini"
+sed -i 's/^framework = yj-2019$/framework = yj-2099/' "$lo/inspection.ini"
+run "$o" "$e" "$YJ" answer "$lo" ST-C01 2.1.1=yes
+check "an error in inspection.ini still refuses the folder, naming it" sh -c "
+	[ $rc -eq 1 ] && [ \"\$(wc -l <'$e')\" -eq 1 ] && grep -qF 'inspection.ini' '$e'"
 
 # ---- text from files never reaches the output raw
 esc=$(printf '\033')

@@ -15,6 +15,7 @@
 
 #include <cmocka.h>
 
+#include "decide.h"
 #include "edit.h"
 #include "place.h"
 #include "testutil.h"
@@ -370,6 +371,42 @@ test_add_case_left_out(void **state)
 	assert_int_equal(edit_add_case(&in, "Other", "X", &ci, &e), 0);
 	insp_close(&in);
 	problems_free(&p);
+}
+
+/* A panel decision moves the rating every case gives: while a case file
+ * cannot be read (left out) it is refused, naming the file, and nothing is
+ * recorded; a judgement rests on no case and is taken. */
+static void
+test_decide_left_out(void **state)
+{
+	struct fx *fx = *state;
+	struct problems p = PROBLEMS_INIT;
+	struct inspection in;
+	char *path = xasprintf("%s/inspection.ini", fx->dir), *before, *after;
+	struct err e;
+	int s = form_std_index(&fx->in.form, "2.1");
+
+	tu_write(fx->dir, "cases/bad.ini", "[case]\nreference = \"B1\"\ngarbage\n");
+	if (insp_open(&in, fx->dir, tu_env("YJINSPECT_FORMS"), &p) < 0)
+		fail_msg("%s", p.v[0].msg);
+	assert_int_equal(in.nleft_out, 1);
+	assert_int_equal(p.nerrors, in.left_out_errors);
+	assert_true(s >= 0);
+	before = tu_read(path, NULL);
+	assert_int_equal(edit_decide(&in, (size_t)s, 2, NULL, "Small sub-samples", "Chair",
+	    &fx->u, &e), -1);
+	assert_non_null(strstr(e.msg, "2.1 cannot be decided while a case file is left out"));
+	assert_non_null(strstr(e.msg, "cases/bad.ini:"));
+	assert_int_equal(in.ndecisions, 0);
+	assert_int_equal(fx->u.n, 0);
+	after = tu_read(path, NULL);
+	assert_string_equal(before, after);
+	free(after);
+	assert_int_equal(decide_judge(&in, (size_t)form_std_index(&in.form, "1.1"), 2, &e), 0);
+	insp_close(&in);
+	problems_free(&p);
+	free(before);
+	free(path);
 }
 
 /* Two programs on one inspection (another yjinspect, or a stale one left
@@ -750,6 +787,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		T(test_walk_order), T(test_walk_relevance), T(test_answer_saved_and_undone),
 		T(test_failed_save_changes_nothing), T(test_notes_and_fields), T(test_add_cases), T(test_add_case_left_out),
+		T(test_decide_left_out),
 		T(test_place), T(test_two_instances), T(test_answer_only_where_relevant),
 		T(test_undo_after_another_changed_it), T(test_note_edited_in_two_places),
 		T(test_add_case_added_elsewhere), T(test_undo_reference), T(test_two_at_once),

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "case.h"
@@ -553,13 +554,42 @@ put_stamp(struct iniw *w, const char *id, const struct stamp *s)
 	free(text);
 }
 
+/* Has case file PATH a journal with something in it? */
+static int
+has_journal(const char *path)
+{
+	char *jpath = journal_path(path);
+	struct stat st;
+	int r = lstat(jpath, &st) == 0 && st.st_size > 0;
+
+	free(jpath);
+	return r;
+}
+
+/* A new case PATH not made (a full disk): the journal its save began is
+ * removed, so that no journal is left without its case file; not when the
+ * file is there after all (EEXIST: another program's, whose journal it is
+ * now). errno is kept (add_case_locked reads it). */
+static void
+drop_journal(const char *path)
+{
+	char *jpath = journal_path(path);
+	struct stat st;
+	int saved = errno;
+
+	if (saved != EEXIST && lstat(path, &st) == -1 && errno == ENOENT)
+		unlink(jpath);
+	free(jpath);
+	errno = saved;
+}
+
 /* case_save, or with NEW case_create */
 static int
 case_write(struct case_file *c, const struct form *f, int new, struct err *e)
 {
 	struct iniw w;
 	struct stat wrote;
-	int rc;
+	int rc, journaled = new && has_journal(c->path);
 
 	iniw_init(&w);
 	iniw_comment(&w, "yjinspect case file: written by yjinspect; see yjinspect-inspection(5)");
@@ -645,6 +675,8 @@ case_write(struct case_file *c, const struct form *f, int new, struct err *e)
 	if (rc == 0)
 		rc = save_file_as(c->path, iniw_text(&w), iniw_len(&w), new, !new && c->lock_depth > 0,
 		    &wrote, e);
+	if (rc != 0 && new && !journaled)
+		drop_journal(c->path);
 	if (rc == 0) {
 		saved_note(c, &wrote, iniw_text(&w));
 		for (size_t i = c->conflicts.n; i-- > 0;)

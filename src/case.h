@@ -91,7 +91,10 @@ char *case_read_text(const char *path);
 int case_lock(struct case_file *c, struct err *e);
 void case_unlock(struct case_file *c);
 /* Save C as a new file at C->path: -1 with errno EEXIST when a file is
- * there already, which is never replaced (save_file_new). */
+ * there already, which is never replaced (save_file_new). Its journal is
+ * begun first (journal.h); when the file is not made (a full disk), a
+ * journal this began is removed again, so none is left without its file
+ * (one that held lines before is kept: the history of a case removed). */
 int case_create(struct case_file *c, const struct form *f, struct err *e);
 
 /* If C's file changed on disk since this process last read or wrote it

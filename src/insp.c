@@ -260,7 +260,34 @@ cmp_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The *.ini files of DIR/cases, sorted; NULL-terminated. */
+/* FOLDER/NAME, if a save's temporary file left by a kill or crash,
+ * removed (save.h); one that cannot be is a warning (check says it) */
+static void
+sweep_temp(const char *folder, const char *name, struct problems *p)
+{
+	struct err e;
+
+	if (save_is_temp(name) && save_sweep_temp(folder, name, &e) < 0)
+		problems_add(p, PROBLEM_WARNING, "%s", e.msg);
+}
+
+/* The same for every such file in DIR (inspection.ini's folder) */
+static void
+sweep_folder(const char *dir, struct problems *p)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+
+	if (d == NULL)
+		return;	/* (inspection.ini was read from it: not for long) */
+	while ((de = readdir(d)) != NULL)
+		if (de->d_name[0] == '.')
+			sweep_temp(dir, de->d_name, p);
+	closedir(d);
+}
+
+/* The *.ini files of DIR/cases, sorted; NULL-terminated. Saves' temporary
+ * files left by a kill or crash are removed on the way (sweep_temp). */
 static char **
 list_cases(const char *dir, struct problems *p)
 {
@@ -280,8 +307,10 @@ list_cases(const char *dir, struct problems *p)
 		size_t len = strlen(de->d_name);
 
 		/* hidden files are ours (temporary files while saving) */
-		if (de->d_name[0] == '.')
+		if (de->d_name[0] == '.') {
+			sweep_temp(cdir, de->d_name, p);
 			continue;
+		}
 		if (len <= 4 || strcmp(de->d_name + len - 4, ".ini") != 0) {
 			/* the cases' journals (journal.h) are expected, and
 			 * lock files left by older versions (save.h's are in
@@ -701,6 +730,7 @@ open_dir(struct inspection *in, const char *dir, const char *forms_dir, struct p
 	read_body(&r);
 	ini_free(&r.rd.ini);
 
+	sweep_folder(dir, p);
 	names = list_cases(dir, p);
 	for (size_t i = 0; names[i]; i++)
 		ncases++;

@@ -26,6 +26,7 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -83,6 +84,82 @@ save_lock_path(const char *path)
 	return lockpath;
 }
 
+/* Does BASE (a file name) end in ".ini", with something before it? The
+ * temporary files of such names only are swept (save.h). */
+static int
+is_ini(const char *base)
+{
+	size_t len = strlen(base);
+
+	return len > 4 && strcmp(base + len - 4, ".ini") == 0;
+}
+
+/* mkstemp's six characters */
+static int
+temp_suffix(const char *s)
+{
+	static const char chars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+	for (int i = 0; i < 6; i++)
+		if (s[i] == '\0' || strchr(chars, s[i]) == NULL)
+			return 0;
+	return s[6] == '\0';
+}
+
+int
+save_is_temp(const char *name)
+{
+	size_t len = strlen(name);
+	char *base;
+	int r;
+
+	if (name[0] != '.' || len < 1 + 5 + 7 || name[len - 7] != '.' ||
+	    !temp_suffix(name + len - 6))
+		return 0;
+	base = xstrndup(name + 1, len - 8);
+	r = is_ini(base);
+	free(base);
+	return r;
+}
+
+/* Is NAME in the folder DFD a regular file of this user's (never followed
+ * through a link)? 1 yes, 0 no (*WHY says what it is), -1 gone (ENOENT) or
+ * unreadable (errno set) */
+static int
+ours(int dfd, const char *name, const char **why)
+{
+	struct stat st;
+
+	if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == -1)
+		return -1;
+	*why = !S_ISREG(st.st_mode) ? "not a regular file" :
+	    st.st_uid != geteuid() ? "another user's file" : NULL;
+	return *why == NULL;
+}
+
+/* Remove from PATH's folder the temporary files of saves of PATH cut short
+ * (DIR/.NAME.XXXXXX, regular files of ours), the caller holding PATH's lock:
+ * no save of PATH is under way. */
+static void
+sweep_cut(const char *path, const char *base)
+{
+	char *dir = dir_of(path);
+	size_t blen = strlen(base);
+	struct dirent *de;
+	const char *why;
+	DIR *d = opendir(dir);
+
+	free(dir);
+	if (d == NULL)
+		return;	/* (the save says what is wrong with the folder) */
+	while ((de = readdir(d)) != NULL)
+		if (de->d_name[0] == '.' && strncmp(de->d_name + 1, base, blen) == 0 &&
+		    de->d_name[1 + blen] == '.' && temp_suffix(de->d_name + 2 + blen) &&
+		    ours(dirfd(d), de->d_name, &why) == 1)
+			unlinkat(dirfd(d), de->d_name, 0);
+	closedir(d);
+}
+
 /* Open DIR/.locks, never through a symbolic link, made mode 0700 if an
  * open finds it missing (so a save costs no mkdir; EEXIST: made already,
  * perhaps by another process an instant ago); the descriptor, or -1 with
@@ -100,6 +177,43 @@ open_lock_dir(const char *locks, int *made)
 	if (!*made)
 		return -1;
 	return open(locks, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+}
+
+/* A save of a .ini file marks its lock file (one byte long) while its
+ * temporary file may exist, and unmarks it (empty) when that is gone: a
+ * lock file found marked by the next holder of the lock is a save cut
+ * short, whose temporary file sweep_cut removes. So a save reads its folder
+ * only after a save was cut short, not every time. */
+static void
+mark(int lockfd, int on)
+{
+	if (lockfd != -1 && ftruncate(lockfd, on) == -1) {
+		/* (unmarked: the next opening of the folder sweeps, save.h) */
+	}
+}
+
+/* PATH's lock, just taken on LOCKFD: a save cut short swept up after */
+static void
+mark_check(int lockfd, const char *path, const char *base)
+{
+	struct stat st;
+
+	if (is_ini(base) && fstat(lockfd, &st) == 0 && st.st_size > 0) {
+		sweep_cut(path, base);
+		mark(lockfd, 0);
+	}
+}
+
+/* PATH's lock file, opened (not made) for marking it while its lock is
+ * held by the caller: the descriptor, or -1 (then it is not marked) */
+static int
+open_mark(const char *path)
+{
+	char *lockpath = save_lock_path(path);
+	int fd = open(lockpath, O_RDWR | O_CLOEXEC | O_NOFOLLOW);
+
+	free(lockpath);
+	return fd;
 }
 
 /* Open and lock PATH's lock file, DIR/.locks/NAME.lock; returns the
@@ -137,8 +251,10 @@ save_lock(const char *path, struct err *e)
 		goto out;
 	}
 	for (;;) {
-		if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+		if (flock(fd, LOCK_EX | LOCK_NB) == 0) {
+			mark_check(fd, path, base);
 			break;
+		}
 		saved = errno;
 		if (saved == EINTR)
 			continue;
@@ -287,6 +403,10 @@ place_new(const char *tmp, const char *path, int *err)
 
 /* save_file, or with NEW save_file_new; HELD: the caller holds the lock;
  * WROTE, if not NULL: the written file's status, before its rename */
+#define SAVE_LOCK 0	/* save takes PATH's lock */
+#define SAVE_HELD 1	/* the caller holds it */
+#define SAVE_NO_LOCK 2	/* no lock at all (save_file_unlocked) */
+
 static int
 save(const char *path, const char *data, size_t len, int new, int held, struct stat *wrote,
     struct err *e)
@@ -295,7 +415,8 @@ save(const char *path, const char *data, size_t len, int new, int held, struct s
 	const char *base = slash != NULL ? slash + 1 : path;
 	char *dir, *tmp = NULL;
 	const char *step;
-	int lockfd = -1, fd = -1, dfd, cr, saved = 0, exists = 0, r = -1;
+	int lockfd = -1, markfd = -1, fd = -1, dfd, cr, saved = 0, exists = 0, r = -1;
+	int left = 0;	/* the temporary file could not be unlinked */
 	struct stat st;
 
 	saves_begun++;
@@ -315,8 +436,12 @@ save(const char *path, const char *data, size_t len, int new, int held, struct s
 	}
 	if (save_check(path, dir, e) == -1)
 		goto out;
-	if (!held && (lockfd = save_lock(path, e)) == -1)
+	if (held == SAVE_LOCK && (lockfd = save_lock(path, e)) == -1)
 		goto out;
+	/* marked while the temporary file may exist (a .ini file's) */
+	if (is_ini(base) && held != SAVE_NO_LOCK)
+		markfd = held == SAVE_LOCK ? lockfd : open_mark(path);
+	mark(markfd, 1);
 
 	/* 2. the temporary file, beside PATH so that rename is atomic */
 	tmp = xasprintf("%s/.%s.XXXXXX", dir, base);
@@ -352,7 +477,7 @@ save(const char *path, const char *data, size_t len, int new, int held, struct s
 			if (saved == EEXIST) {
 				err_set(e, "%s: already exists", path);
 				exists = 1;
-				unlink(tmp);
+				left = unlink(tmp) == -1;
 				goto out;
 			}
 			goto fail;
@@ -391,8 +516,12 @@ fail:
 	if (fd != -1)
 		close(fd);
 	if (tmp != NULL)
-		unlink(tmp);
+		left = unlink(tmp) == -1;
 out:
+	if (!left)
+		mark(markfd, 0);	/* the temporary file is gone: renamed or unlinked */
+	if (markfd != -1 && markfd != lockfd)
+		close(markfd);
 	if (lockfd != -1)
 		close(lockfd);	/* releases the lock */
 	free(tmp);
@@ -405,32 +534,32 @@ out:
 int
 save_file(const char *path, const char *data, size_t len, struct err *e)
 {
-	return save(path, data, len, 0, 0, NULL, e);
+	return save(path, data, len, 0, SAVE_LOCK, NULL, e);
 }
 
 int
 save_file_new(const char *path, const char *data, size_t len, struct err *e)
 {
-	return save(path, data, len, 1, 0, NULL, e);
+	return save(path, data, len, 1, SAVE_LOCK, NULL, e);
 }
 
 int
 save_file_held(const char *path, const char *data, size_t len, struct err *e)
 {
-	return save(path, data, len, 0, 1, NULL, e);
+	return save(path, data, len, 0, SAVE_HELD, NULL, e);
 }
 
 int
 save_file_as(const char *path, const char *data, size_t len, int new, int held,
     struct stat *wrote, struct err *e)
 {
-	return save(path, data, len, new, held, wrote, e);
+	return save(path, data, len, new, held ? SAVE_HELD : SAVE_LOCK, wrote, e);
 }
 
 int
 save_file_unlocked(const char *path, const char *data, size_t len, struct err *e)
 {
-	return save(path, data, len, 0, 1, NULL, e);	/* as if held: no lock is taken */
+	return save(path, data, len, 0, SAVE_NO_LOCK, NULL, e);
 }
 
 int
@@ -444,4 +573,74 @@ save_unlock(int lockfd)
 {
 	if (lockfd >= 0)
 		close(lockfd);	/* releases the lock */
+}
+
+/* save_sweep_temp's messages: "PATH: " LEFT "why" */
+#define LEFT "a save's temporary file, left by a kill or crash, not removed: "
+
+int
+save_sweep_temp(const char *dir, const char *name, struct err *e)
+{
+	char *path, *base, *locks, *lockname;
+	const char *why = NULL;
+	int dfd, lfd = -1, is_ours, mk, r = -1, saved;
+
+	if (!save_is_temp(name))
+		return 1;
+	path = xasprintf("%s/%s", dir, name);
+	base = xstrndup(name + 1, strlen(name) - 8);
+	lockname = xasprintf("%s.lock", base);
+	locks = xasprintf("%s/" SAVE_LOCK_DIR, dir);
+	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1) {
+		saved = errno;
+		err_set(e, "%s: " LEFT "%s", path, strerror(saved));
+		goto out;
+	}
+	/* a regular file of ours (never a link followed), before any lock
+	 * file is made for it; and again once its lock is held */
+	if ((is_ours = ours(dfd, name, &why)) != 1)
+		goto checked;
+	if ((lfd = open_lock_dir(locks, &mk)) != -1) {
+		int ld = lfd;
+
+		lfd = openat(ld, lockname, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+		close(ld);
+	}
+	if (lfd == -1) {
+		saved = errno;
+		err_set(e, "%s: " LEFT "cannot take the lock of %s/%s: %s", path, dir, base,
+		    strerror(saved));
+		goto out;
+	}
+	while ((r = flock(lfd, LOCK_EX | LOCK_NB)) == -1 && errno == EINTR)
+		;
+	if (r == -1) {
+		saved = errno;
+		r = saved == EWOULDBLOCK ? 1 : -1;	/* a save under way: its own */
+		if (r == -1)
+			err_set(e, "%s: " LEFT "cannot take the lock of %s/%s: %s", path, dir, base,
+			    strerror(saved));
+		goto out;
+	}
+	r = -1;
+	is_ours = ours(dfd, name, &why);
+checked:
+	if (is_ours == 1 && unlinkat(dfd, name, 0) == 0)
+		r = 0;
+	else if (is_ours == 1 || (is_ours == -1 && errno != ENOENT))
+		err_set(e, "%s: " LEFT "%s", path, strerror(errno));
+	else if (is_ours == -1)
+		r = 0;	/* gone already */
+	else
+		err_set(e, "%s: " LEFT "%s", path, why);
+out:
+	if (dfd != -1)
+		close(dfd);
+	if (lfd != -1)
+		close(lfd);	/* releases the lock */
+	free(path);
+	free(base);
+	free(lockname);
+	free(locks);
+	return r;
 }

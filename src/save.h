@@ -17,6 +17,19 @@
  * other savers).
  *
  * The temporary file is DIR/.NAME.XXXXXX, mode 0600 (so is PATH afterwards).
+ * A save cut short (a kill, a crash, a power cut) leaves it behind; as
+ * every save of PATH holds PATH's lock while its temporary file exists,
+ * one found whose lock can be taken is such a leftover, and is removed:
+ *   - by the next save of PATH (or save_lock_hold), which holds the lock:
+ *     a save of a NAME ending in .ini marks its lock file (one byte long)
+ *     while its temporary file may exist and unmarks it (empty) after, so
+ *     the next holder of the lock finds a cut save marked and only then
+ *     reads the folder for DIR/.NAME.?????? (mkstemp's six characters);
+ *   - by the next opening of the folder (insp.h), through save_sweep_temp,
+ *     which finds leftovers by any earlier save, unmarked ones included.
+ * Only DIR/.NAME.?????? where NAME ends in .ini (case files, inspection.ini:
+ * save_is_temp), only regular files of this user's, never through a link;
+ * no other file (an export's, written without a lock, is never swept).
  * A directory that is missing or not writable, or a PATH that is not a
  * regular file, or a PATH made read-only (no write permission for anyone,
  * as chmod a-w leaves it: root's writes pass any mode, and a rename would
@@ -86,6 +99,21 @@ int save_file_as(const char *path, const char *data, size_t len, int new, int he
  * .locks folder) is made, so nothing is left beside it; of two writers at once the last rename wins,
  * each leaving a complete file. */
 int save_file_unlocked(const char *path, const char *data, size_t len, struct err *e);
+
+/* Is NAME (a name in a folder, no slash) the temporary file of a save of
+ * a .ini file, ".NAME.ini.XXXXXX" (exactly six of mkstemp's letters and
+ * digits)? 1 or 0. */
+int save_is_temp(const char *name);
+
+/* Remove DIR/NAME, the temporary file of a save cut short, if NAME is one
+ * (save_is_temp), is a regular file of this user's (never followed through
+ * a link) and its file's lock, DIR/.locks/BASE.lock, can be taken without
+ * waiting (it is then made if missing). Returns 0: removed (or gone
+ * already); 1: kept, not a save's temporary file or its lock held (a save
+ * under way); -1: kept, E saying "DIR/NAME: a save's temporary file, left
+ * by a kill or crash, not removed: why" (a read-only folder, a link,
+ * another user's file). */
+int save_sweep_temp(const char *dir, const char *name, struct err *e);
 
 /* How many saves and save locks this process has begun, failed ones too:
  * each may have changed the folder of its file (its lock file, its

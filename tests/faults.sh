@@ -140,6 +140,44 @@ if [ "$mounted" = 1 ]; then
 	check "full: q quits with exit 0" quits
 fi
 
+# ---- 1b. answer --new on the full disk: refused, and no journal is left
+# without its case file (the journal is begun first); then, with room
+# again, the same reference is added as if never tried
+NEWCHECKS="refused with no space, saying why|no journal or case file left (no space)|refused with one inode left|no journal or case file left (one inode)|with room again, the same reference is added|its case file and journal, check clean"
+if [ "$mounted" = 1 ]; then
+	I="$FS/new"
+	"$YJ" new "$I" --framework yj-2019 --service "Faults YJS" >/dev/null ||
+		{ echo "ERROR: yjinspect new failed"; exit 99; }
+	N="$I/cases/N-001"
+	# nothing of N-001 in the cases folder (its lock file aside)
+	none() { [ ! -e "$N.journal" ] && [ ! -e "$N.ini" ] &&
+		[ -z "$(ls -A "$I/cases" | grep -v '^\.locks$')" ]; }
+	dd if=/dev/zero of="$FS/filler" bs=4k 2>/dev/null
+	check "new on a full disk: refused with no space, saying why" sh -c \
+		'! "$1" answer "$2" N-001 --new disposal=yro 2>"$3" && grep -q "No space left" "$3"' \
+		- "$YJ" "$I" "$TMP/err"
+	echo "# new (no space): $(cat "$TMP/err")"
+	check "new on a full disk: no journal or case file left (no space)" none
+	rm -f "$FS/filler"
+	# one inode left: the journal takes it, the rest of the save finds none
+	n=0; while [ $n -lt 300 ] && touch "$FS/g$n" 2>/dev/null; do n=$((n + 1)); done
+	rm -f "$FS/g$((n - 1))"
+	check "new on a full disk: refused with one inode left" sh -c \
+		'! "$1" answer "$2" N-001 --new disposal=yro 2>"$3"' - "$YJ" "$I" "$TMP/err"
+	echo "# new (one inode): $(cat "$TMP/err")"
+	check "new on a full disk: no journal or case file left (one inode)" none
+	rm -f "$FS"/g[0-9]*
+	check "new on a full disk: with room again, the same reference is added" \
+		"$YJ" answer "$I" N-001 --new disposal=yro
+	check "new on a full disk: its case file and journal, check clean" sh -c \
+		'[ -s "$1.ini" ] && [ -s "$1.journal" ] && "$2" check "$3" | grep -q "^0 errors"' \
+		- "$N" "$YJ" "$I"
+else
+	IFS='|'
+	for c in $NEWCHECKS; do skip "new on a full disk: $c" "no tmpfs can be mounted here (root with CAP_SYS_ADMIN needed)"; done
+	unset IFS
+fi
+
 # ---- 2. a read-only folder: the tmpfs remounted read-only (root ignores
 # modes), else (not root) the cases folder mode 0555
 ro_on() { if [ "$ro" = mount ]; then mount -o remount,ro "$FS"; else chmod 0555 "$I/cases"; fi; }

@@ -16,6 +16,11 @@
 # of the next, when the key in flight was ]), its answers saved as before.
 # Then SIGTERM, SIGHUP and SIGINT mid-answer (a key sent, the signal 0-30
 # ms later): exit 0, the terminal restored, nothing shown lost.
+# No temporary file of a save cut short outlives the next opening of the
+# folder (check after each kill, and at the end). Then `yjinspect answer`
+# killed 40 times 0-9 ms after its start: at most one temporary file left
+# at any time (the next answer's opening and save remove it), none after
+# check.
 # One "ok" line per kill, then the totals. Skipped (77) without tmux.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/tmux.sh"
@@ -217,6 +222,10 @@ while [ "$kills" -lt "$N" ]; do
 		fi
 	fi
 	clean || why="$why; check: $(grep -vE '^0 errors|no judgement|not answered yet' "$TMP/check" | head -3 | tr '\n' ' ')"
+	# check opened the folder: a temporary file the kill left is gone
+	t=$(temps)
+	[ "$t" -eq 0 ] || why="$why; $t temporary files left after check opened the folder"
+	temps_before=$t
 	# the next start: on the walk of the same case (or the next: a ] in flight)
 	want=$walked
 	[ "$wpos" -ge $((ncases - 1)) ] && add_case	# a next case is always there
@@ -245,6 +254,7 @@ echo "# kills: $kills (SIGKILLs sent: $sent); answers shown before the kills: $s
 	"keys that changed an answer given before: $again"
 check "totals: $kills kills, $shown answers shown, $ondisk on disk, $lost lost" [ "$lost" -eq 0 ]
 check "the temporary files of saves cut short are left out of the folder's cases" clean
+check "no temporary file of a save cut short is left in the folder ($left)" [ "$left" -eq 0 ]
 # the locks of saves cut short stay (flock's go with the process; save.h):
 # in the folders' .locks, lock files only, none beside a file, and the
 # starts after each kill above found them no hindrance
@@ -279,5 +289,34 @@ for sig in TERM HUP INT TERM HUP INT; do
 	clean || why="$why; check: $(grep -vE '^0 errors|no judgement|not answered yet' "$TMP/check" | head -3 | tr '\n' ' ')"
 	check "SIG$sig mid-answer (+$d ms after '${nk:-none}'): exit 0, terminal restored, ${ref:-?} $k/$total on disk${why:+:$why}" [ -z "$why" ]
 done
+
+# ---- yjinspect answer killed (SIGKILL) 0-9 ms after its start, 40
+# times, answering one question Yes and No by turns: a kill in its save
+# leaves a temporary file, which the next answer (its opening of the
+# folder, its save of the file) removes: never more than one at a time,
+# none after an opening at the end (yjinspect check)
+A="$I/cases/K-001.ini"
+most=0 cut_a=0 i=0
+while [ $i -lt 40 ]; do
+	i=$((i + 1))
+	[ $((i % 2)) = 0 ] && v=yes || v=no
+	"$YJ" answer "$I" K-001 2.1.1.1=$v >/dev/null 2>&1 &
+	p=$!
+	rnd 10; ms "$r"
+	kill -KILL "$p" 2>/dev/null
+	wait "$p" 2>/dev/null
+	t=$(temps)
+	[ "$t" -gt 0 ] && cut_a=$((cut_a + 1))
+	[ "$t" -gt "$most" ] && most=$t
+done
+echo "# answer killed 40 times: $cut_a left a temporary file; at most $most at once"
+check "answer killed 40 times: never more than one temporary file left at once ($most)" \
+	[ "$most" -le 1 ]
+clean
+left=$(temps)
+check "answer killed 40 times: no temporary file left once check opened the folder ($left)" \
+	[ "$left" -eq 0 ]
+check "answer killed 40 times: the case holds 2.1.1.1, check finds no error" \
+	sh -c 'grep -q "^0 errors" "$1" && grep -qE "^2\.1\.1\.1 = (yes|no)$" "$2"' - "$TMP/check" "$A"
 
 finish

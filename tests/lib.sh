@@ -15,7 +15,10 @@ trap 'chmod -R u+w "$TMP" 2>/dev/null; rm -rf "$TMP"' EXIT
 passed=0
 failed=0
 
+skipped=0
 ok() { passed=$((passed + 1)); echo "ok - $*"; }
+# skip DESC WHY: a check that cannot be made here, counted as skipped
+skip() { skipped=$((skipped + 1)); echo "ok - $1 # SKIP $2"; }
 not_ok() { failed=$((failed + 1)); echo "not ok - $*"; }
 
 # check DESC CMD...: CMD must succeed
@@ -58,6 +61,7 @@ EOF
 
 finish() {
 	echo "[  PASSED  ] $passed test(s)."
+	[ "$skipped" -eq 0 ] || echo "[  SKIPPED ] $skipped test(s)."
 	if [ "$failed" -gt 0 ]; then
 		echo "[  FAILED  ] $failed test(s)."
 		exit 1

@@ -21,6 +21,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,6 +60,7 @@ static struct {
 	int no_renameat2;	/* the file system has no RENAME_NOREPLACE (EINVAL) */
 	int link_lost_reply;	/* link is made, but says EEXIST (NFS, a resent request) */
 	int link_calls;
+	int die_in_fsync;	/* SIGKILL at the first fsync (of the temporary file) */
 } fx;
 
 ssize_t
@@ -83,6 +85,8 @@ int
 __wrap_fsync(int fd)
 {
 	fx.fsync_calls++;
+	if (fx.die_in_fsync)
+		kill(getpid(), SIGKILL);
 	if (fx.fsync_fail_at != 0 && fx.fsync_calls == fx.fsync_fail_at) {
 		errno = fx.fsync_errno;
 		return -1;
@@ -821,11 +825,248 @@ test_save_lock_readonly_dir(void **state)
 	free(path);
 }
 
+/* ---- saves cut short: their temporary files swept (save.h) ---- */
+
+/* A save of DIR/NAME killed (SIGKILL) in the middle, in a child process:
+ * its temporary file is left, one, and the file is as it was */
+static void
+killed_save(const char *dir, const char *name)
+{
+	char *path = xasprintf("%s/%s", dir, name), *before = NULL;
+	size_t len = 0;
+	int status;
+	pid_t pid;
+
+	before = tu_read(path, &len);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		struct err e;
+
+		fx.die_in_fsync = 1;
+		save_file(path, "never\n", 6, &e);
+		_exit(3);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+	if (before != NULL)
+		assert_file(path, before, len);
+	free(before);
+	free(path);
+}
+
+/* How many of DIR's names are DIR/.NAME.XXXXXX, temporary files of NAME */
+static int
+temps_of(const char *dir, const char *name)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	size_t n = strlen(name);
+	int count = 0;
+
+	assert_non_null(d);
+	while ((de = readdir(d)) != NULL)
+		count += de->d_name[0] == '.' && strncmp(de->d_name + 1, name, n) == 0 &&
+		    de->d_name[1 + n] == '.' && strlen(de->d_name + 2 + n) == 6;
+	closedir(d);
+	return count;
+}
+
+/* A save killed leaves its temporary file; the next save of the file
+ * removes it (and its own), as does save_lock_hold; a killed save of
+ * another file is not the next save's to remove */
+static void
+test_save_sweeps_killed(void **state)
+{
+	const char *dir = *state;
+	char *path = old_file(dir), *names;
+	struct err e;
+	int fd;
+
+	tu_write(dir, "c2.ini", "other\n");
+	killed_save(dir, "c1.ini");
+	assert_int_equal(temps_of(dir, "c1.ini"), 1);
+	killed_save(dir, "c1.ini");	/* (which swept the first one's) */
+	killed_save(dir, "c2.ini");
+	assert_int_equal(temps_of(dir, "c1.ini"), 1);
+	assert_int_equal(temps_of(dir, "c2.ini"), 1);
+	assert_int_equal(save_file(path, "next\n", 5, &e), 0);
+	assert_file(path, "next\n", 5);
+	assert_int_equal(temps_of(dir, "c1.ini"), 0);
+	assert_int_equal(temps_of(dir, "c2.ini"), 1);	/* not this save's file */
+
+	/* the lock held across a save (case_lock): swept on taking it */
+	killed_save(dir, "c1.ini");
+	assert_int_equal(temps_of(dir, "c1.ini"), 1);
+	fd = save_lock_hold(path, &e);
+	assert_true(fd >= 0);
+	assert_int_equal(temps_of(dir, "c1.ini"), 0);
+	assert_int_equal(save_file_held(path, "held\n", 5, &e), 0);
+	save_unlock(fd);
+	/* and a killed held save marks the lock file as well */
+	fd = save_lock_hold(path, &e);
+	assert_true(fd >= 0);
+	if (fork() == 0) {
+		fx.die_in_fsync = 1;
+		save_file_held(path, "never\n", 6, &e);
+		_exit(3);
+	}
+	assert_true(wait(NULL) > 0);
+	save_unlock(fd);
+	assert_int_equal(temps_of(dir, "c1.ini"), 1);
+	assert_int_equal(save_file(path, "again\n", 6, &e), 0);
+	assert_int_equal(temps_of(dir, "c1.ini"), 0);
+	names = listing(dir);
+	assert_true(strstr(names, ".c1.ini.") == NULL);
+	free(names);
+	free(path);
+}
+
+/* save_sweep_temp (the opening of a folder): a leftover whose lock can be
+ * taken is removed; one whose lock is held (a save under way) is kept */
+static void
+test_save_sweep_temp(void **state)
+{
+	const char *dir = *state;
+	char *path = old_file(dir), *names;
+	struct err e;
+	int fd;
+
+	tu_write(dir, ".c1.ini.Ab3xYz", "cut short\n");
+	tu_write(dir, ".c3.ini.Qw9Er7", "no lock file yet\n");
+	fd = save_lock_hold(path, &e);
+	assert_true(fd >= 0);
+	assert_int_equal(save_sweep_temp(dir, ".c1.ini.Ab3xYz", &e), 1);	/* held: kept */
+	assert_int_equal(save_sweep_temp(dir, ".c3.ini.Qw9Er7", &e), 0);
+	names = listing(dir);
+	assert_string_equal(names, ".c1.ini.Ab3xYz .locks c1.ini");
+	free(names);
+	save_unlock(fd);
+	assert_int_equal(save_sweep_temp(dir, ".c1.ini.Ab3xYz", &e), 0);
+	assert_int_equal(save_sweep_temp(dir, ".c1.ini.Ab3xYz", &e), 0);	/* gone already */
+	names = listing(dir);
+	assert_string_equal(names, ".locks c1.ini");
+	free(names);
+	assert_locks(dir, "c1.ini.lock c3.ini.lock");
+	free(path);
+}
+
+/* Only a .ini file's temporary file, with exactly mkstemp's six letters
+ * and digits: nothing else is swept, by a save or an opening */
+static void
+test_save_sweep_only_ini_temps(void **state)
+{
+	static const char *const kept[] = {
+		".c1.txt.Ab3xYz", ".gitignore.Ab3xYz", ".c1.ini.Ab3xY", ".c1.ini.Ab3xYz9",
+		".c1.ini.Ab-xYz", ".c1.ini", "c1.ini.Ab3xYz", "..ini.Ab3xYz", ".c1.ini.lock",
+		".c1.inix.Ab3xYz", NULL
+	};
+	const char *dir = *state;
+	char *path = old_file(dir), *before, *after;
+	struct err e;
+
+	for (size_t i = 0; kept[i]; i++) {
+		tu_write(dir, kept[i], "not a leftover\n");
+		assert_int_equal(save_is_temp(kept[i]), 0);
+		assert_int_equal(save_sweep_temp(dir, kept[i], &e), 1);
+	}
+	assert_int_equal(save_is_temp(".c1.ini.Ab3xYz"), 1);
+	assert_int_equal(save_is_temp(".inspection.ini.000000"), 1);
+	assert_int_equal(save_file(path, "first\n", 6, &e), 0);
+	before = listing(dir);
+	killed_save(dir, "c1.ini");
+	assert_int_equal(save_file(path, "next\n", 5, &e), 0);
+	after = listing(dir);
+	assert_string_equal(after, before);	/* the killed save's only was removed */
+	free(before);
+	free(after);
+	/* an export's file (no lock) is never swept, its temporary file kept */
+	free(path);
+	path = xasprintf("%s/report.ini", dir);
+	tu_write(dir, ".report.ini.Ab3xYz", "an export's\n");
+	assert_int_equal(save_file_unlocked(path, "report\n", 7, &e), 0);
+	assert_int_equal(temps_of(dir, "report.ini"), 1);
+	free(path);
+}
+
+/* A link named as a leftover is never followed nor removed; nor is
+ * another user's file */
+static void
+test_save_sweep_not_links(void **state)
+{
+	const char *dir = *state;
+	char *path = old_file(dir), *link = xasprintf("%s/.c1.ini.Ab3xYz", dir);
+	char *target = xasprintf("%s/target", dir), *lt = xasprintf("%s/.c1.ini.Zz9Zz9", dir);
+	struct err e;
+	struct stat st;
+
+	tu_write(dir, "target", "precious\n");
+	assert_int_equal(symlink("target", link), 0);
+	assert_int_equal(save_sweep_temp(dir, ".c1.ini.Ab3xYz", &e), -1);
+	assert_has(e.msg, link);
+	assert_has(e.msg, "not removed");
+	assert_has(e.msg, "not a regular file");
+	assert_int_equal(lstat(link, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	assert_file(target, "precious\n", 9);
+	/* nor by a save after a killed one */
+	killed_save(dir, "c1.ini");
+	assert_int_equal(symlink("target", lt), 0);
+	assert_int_equal(save_file(path, "next\n", 5, &e), 0);
+	assert_int_equal(temps_of(dir, "c1.ini"), 2);	/* the two links */
+	assert_int_equal(lstat(lt, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	assert_file(target, "precious\n", 9);
+	/* another user's (as root only: chown) */
+	if (geteuid() == 0) {
+		char *theirs = xasprintf("%s/.c1.ini.Th3irs", dir);
+
+		tu_write(dir, ".c1.ini.Th3irs", "theirs\n");
+		assert_int_equal(chown(theirs, 1, 1), 0);
+		assert_int_equal(save_sweep_temp(dir, ".c1.ini.Th3irs", &e), -1);
+		assert_has(e.msg, "another user's file");
+		assert_int_equal(access(theirs, F_OK), 0);
+		free(theirs);
+	}
+	free(lt);
+	free(target);
+	free(link);
+	free(path);
+}
+
+/* A folder that cannot be written: the leftover is kept, E says why */
+static void
+test_save_sweep_readonly(void **state)
+{
+	const char *dir = *state;
+	char *sub = xasprintf("%s/ro", dir);
+	struct err e;
+
+	assert_int_equal(mkdir(sub, 0700), 0);
+	tu_write(dir, "ro/.c1.ini.Ab3xYz", "cut short\n");
+	assert_int_equal(chmod(sub, 0500), 0);
+	if (access(sub, W_OK) == 0) {
+		print_message("(directory permissions not testable as root)\n");
+	} else {
+		assert_int_equal(save_sweep_temp(sub, ".c1.ini.Ab3xYz", &e), -1);
+		assert_has(e.msg, "ro/.c1.ini.Ab3xYz");
+		assert_has(e.msg, "not removed");
+		assert_has(e.msg, strerror(EACCES));
+	}
+	chmod(sub, 0700);
+	free(sub);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_save_new, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_save_sweeps_killed, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_save_sweep_temp, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_save_sweep_only_ini_temps, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_save_sweep_not_links, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_save_sweep_readonly, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_save_file_as, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_save_locks_link, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_save_file_new_creates, setup, teardown),

@@ -6,6 +6,7 @@
 #ifndef YJ_BUF_H
 #define YJ_BUF_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 struct buf {
@@ -21,6 +22,8 @@ void buf_adds(struct buf *b, const char *s);
 void buf_addc(struct buf *b, char c);
 void buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+void buf_vprintf(struct buf *b, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
 void buf_reset(struct buf *b);		/* empty, keeps the memory */
 void buf_cut(struct buf *b, size_t len);	/* its first LEN bytes kept (if it is longer) */
 const char *buf_str(const struct buf *b);	/* "" when empty, never NULL */

@@ -121,21 +121,30 @@ static const char usage_text[] =
 static void
 usage(FILE *out)
 {
+	struct buf forms = BUF_INIT, demo = BUF_INIT;	/* (from the environment) */
+
+	text_clean(&forms, paths_forms_dir(), 0);
+	text_clean(&demo, paths_demo_dir(), 0);
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
-	fprintf(out, usage_text, paths_forms_dir(), paths_demo_dir());
+	fprintf(out, usage_text, buf_str(&forms), buf_str(&demo));
 #pragma GCC diagnostic pop
+	buf_free(&forms);
+	buf_free(&demo);
 }
 
 int
 usage_error(const char *fmt, const char *arg)
 {
-	fputs("yjinspect: ", stderr);
+	struct buf b = BUF_INIT;
+
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
-	fprintf(stderr, fmt, arg);
+	buf_printf(&b, fmt, arg);
 #pragma GCC diagnostic pop
-	fputs("\nTry 'yjinspect --help'.\n", stderr);
+	text_say(stderr, "yjinspect: %s", buf_str(&b));
+	fputs("Try 'yjinspect --help'.\n", stderr);
+	buf_free(&b);
 	return 2;
 }
 
@@ -148,10 +157,11 @@ print_first_error(const struct problems *p)
 	for (size_t i = 0; i < p->n; i++) {
 		if (p->v[i].level != PROBLEM_ERROR)
 			continue;
-		fprintf(stderr, "yjinspect: %s", p->v[i].msg);
 		if (more)
-			fprintf(stderr, " (and %zu more: see 'yjinspect check')", more);
-		fputc('\n', stderr);
+			text_say(stderr, "yjinspect: %s (and %zu more: see 'yjinspect check')",
+			    p->v[i].msg, more);
+		else
+			text_say(stderr, "yjinspect: %s", p->v[i].msg);
 		return;
 	}
 }
@@ -171,20 +181,20 @@ open_usable(struct inspection *in, const char *const *dirs, size_t n, int cached
 		else	/* 'check' takes one folder: every error of the join here */
 			for (size_t i = 0; i < p.n; i++)
 				if (p.v[i].level == PROBLEM_ERROR)
-					fprintf(stderr, "yjinspect: %s\n", p.v[i].msg);
+					text_say(stderr, "yjinspect: %s", p.v[i].msg);
 		if (p.nerrors && in->path)
 			insp_close(in);
 		problems_free(&p);
 		return -1;
 	}
 	for (size_t i = 0; n > 1 && i < p.n; i++)
-		fprintf(stderr, "yjinspect: warning: %s\n", p.v[i].msg);
+		text_say(stderr, "yjinspect: warning: %s", p.v[i].msg);
 	problems_free(&p);
 	for (size_t i = 0; i < n; i++) {	/* case files describe children */
 		struct err e;
 
 		if (insp_private_check(dirs[i], NULL, &e))
-			fprintf(stderr, "yjinspect: warning: %s\n", e.msg);
+			text_say(stderr, "yjinspect: warning: %s", e.msg);
 	}
 	return 0;
 }
@@ -201,17 +211,17 @@ cmd_frameworks(int argc, char **argv)
 		return usage_error("frameworks takes no arguments: '%s'", argv[1]);
 	ids = form_list(paths_forms_dir(), &e);
 	if (ids == NULL) {
-		fprintf(stderr, "yjinspect: %s\n", e.msg);
+		text_say(stderr, "yjinspect: %s", e.msg);
 		return 1;
 	}
 	for (size_t i = 0; ids[i]; i++) {
 		struct form f;
 
 		if (form_load_id(&f, paths_forms_dir(), ids[i], &e) < 0) {
-			printf("%-12s (cannot be used: %s)\n", ids[i], e.msg);
+			text_say(stdout, "%-12s (cannot be used: %s)", ids[i], e.msg);
 			continue;
 		}
-		printf("%-12s %s\n", f.id, f.title);
+		text_say(stdout, "%-12s %s", f.id, f.title);
 		form_free(&f);
 	}
 	form_list_free(ids);
@@ -275,10 +285,10 @@ cmd_new(int argc, char **argv)
 		return usage_error("%s", "new needs --service NAME");
 	if (insp_create(argv[optind], paths_forms_dir(), framework, service, lead,
 	    fw_start, fw_end, &e) < 0) {
-		fprintf(stderr, "yjinspect: %s\n", e.msg);
+		text_say(stderr, "yjinspect: %s", e.msg);
 		return 1;
 	}
-	printf("Created an inspection of %s (framework %s) in %s\n", service, framework,
+	text_say(stdout, "Created an inspection of %s (framework %s) in %s", service, framework,
 	    argv[optind]);
 	return 0;
 }
@@ -291,10 +301,10 @@ cmd_demo(int argc, char **argv)
 	if (argc != 2)
 		return usage_error("%s", "demo needs one DIR (a new or empty directory)");
 	if (insp_copy(paths_demo_dir(), argv[1], &e) < 0) {
-		fprintf(stderr, "yjinspect: %s\n", e.msg);
+		text_say(stderr, "yjinspect: %s", e.msg);
 		return 1;
 	}
-	printf("Copied the demo inspection to %s\n", argv[1]);
+	text_say(stdout, "Copied the demo inspection to %s", argv[1]);
 	return 0;
 }
 
@@ -314,7 +324,7 @@ cmd_check(int argc, char **argv)
 		insp_close(&in);
 	}
 	for (size_t i = 0; i < p.n; i++)
-		printf("%s: %s\n", p.v[i].level == PROBLEM_ERROR ? "error" : "warning",
+		text_say(stdout, "%s: %s", p.v[i].level == PROBLEM_ERROR ? "error" : "warning",
 		    p.v[i].msg);
 	nwarn = p.n - p.nerrors;
 	printf("%zu error%s, %zu warning%s\n", p.nerrors, p.nerrors == 1 ? "" : "s",
@@ -417,7 +427,7 @@ export_one(const char *path, const struct inspection *in, const struct rate *r,
 			rc = 1;
 		}
 	} else if (save_file_unlocked(path, data, len, &e) < 0) {
-		fprintf(stderr, "yjinspect: %s\n", e.msg);
+		text_say(stderr, "yjinspect: %s", e.msg);
 		rc = 1;
 	}
 	free(data);
@@ -558,7 +568,7 @@ say_merged(const struct inspection *in)
 	const char *n = insp_merge_note(in, note, sizeof note);
 
 	if (*n)
-		fprintf(stderr, "yjinspect: %s:%s\n", in->dir, n);
+		text_say(stderr, "yjinspect: %s:%s", in->dir, n);
 }
 
 static int
@@ -567,7 +577,7 @@ save_change(struct inspection *in)
 	struct err e;
 
 	if (insp_save(in, &e) < 0) {
-		fprintf(stderr, "yjinspect: %s\n", e.msg);
+		text_say(stderr, "yjinspect: %s", e.msg);
 		return 1;
 	}
 	say_merged(in);
@@ -589,7 +599,7 @@ cmd_judge(int argc, char **argv)
 	f = &in.form;
 	s = form_std_index(f, argv[2]);
 	if (s < 0 || f->stds[s].rating != RATING_JUDGEMENT) {
-		fprintf(stderr, "yjinspect: %s: %s is not a judgement-rated standard of %s%s\n",
+		text_say(stderr, "yjinspect: %s: %s is not a judgement-rated standard of %s%s",
 		    in.path, argv[2], f->id, s >= 0 ? " (it is rated from cases: see decide)" : "");
 		insp_close(&in);
 		return 1;
@@ -599,16 +609,19 @@ cmd_judge(int argc, char **argv)
 	else if (strcasecmp(argv[3], "not-rated") == 0)
 		in.judgements[s] = JUDGE_NOT_RATED;
 	else if ((in.judgements[s] = form_band_index(f, argv[3])) < 0) {
-		fprintf(stderr, "yjinspect: '%s' is not a rating of %s (", argv[3], f->id);
+		struct buf ids = BUF_INIT;
+
 		for (size_t b = 0; b < f->nbands; b++)
-			fprintf(stderr, "%s, ", f->bands[b].id);
-		fprintf(stderr, "not-rated or none)\n");
+			buf_printf(&ids, "%s, ", f->bands[b].id);
+		text_say(stderr, "yjinspect: '%s' is not a rating of %s (%snot-rated or none)", argv[3],
+		    f->id, buf_str(&ids));
+		buf_free(&ids);
 		insp_close(&in);
 		return 2;
 	}
 	rc = save_change(&in);
 	if (rc == 0)
-		printf("%s %s: %s\n", f->stds[s].id, f->stds[s].name,
+		text_say(stdout, "%s %s: %s", f->stds[s].id, f->stds[s].name,
 		    in.judgements[s] == JUDGE_UNSET ? "no judgement" :
 		    in.judgements[s] == JUDGE_NOT_RATED ? "Not rated" :
 		    f->bands[in.judgements[s]].rating);
@@ -637,9 +650,9 @@ print_points(const char *title, const char *text)
 		printf("  (none recorded)\n");
 		return;
 	}
-	text_clean(&b, text, 1);
+	buf_adds(&b, text);
 	for (char *save = NULL, *t = strtok_r(b.data, "\n", &save); t; t = strtok_r(NULL, "\n", &save))
-		printf("  - %s\n", t);
+		text_say(stdout, "  - %s", t);
 	buf_free(&b);
 }
 
@@ -676,7 +689,7 @@ cmd_findings(int argc, char **argv)
 		warn_left_out(&in);	/* findings are not of the cases */
 		s = form_std_index(&in.form, argv[optind + 1]);
 		if (s < 0) {
-			fprintf(stderr, "yjinspect: %s: no standard %s in framework %s\n", in.path,
+			text_say(stderr, "yjinspect: %s: no standard %s in framework %s", in.path,
 			    argv[optind + 1], in.form.id);
 			rc = 1;
 		} else {
@@ -692,7 +705,7 @@ cmd_findings(int argc, char **argv)
 			if (clear || given_str || given_imp)
 				rc = save_change(&in);
 			if (rc == 0) {
-				printf("%s %s\n", in.form.stds[s].id, in.form.stds[s].name);
+				text_say(stdout, "%s %s", in.form.stds[s].id, in.form.stds[s].name);
 				print_points("Strengths", in.strengths[s]);
 				print_points("Areas for improvement", in.improvements[s]);
 			}
@@ -739,7 +752,7 @@ cmd_decide(int argc, char **argv)
 	f = &in.form;
 	s = form_std_index(f, argv[optind + 1]);
 	if (s < 0 || f->stds[s].rating != RATING_CASES) {
-		fprintf(stderr, "yjinspect: %s: %s is not a case-rated standard of %s%s\n",
+		text_say(stderr, "yjinspect: %s: %s is not a case-rated standard of %s%s",
 		    in.path, argv[optind + 1], f->id, s >= 0 ? " (it is judged: see judge)" : "");
 		insp_close(&in);
 		return 1;
@@ -750,22 +763,23 @@ cmd_decide(int argc, char **argv)
 		warn_left_out(&in);	/* nothing of the cases is recorded */
 		rc = decide_withdraw(&in, (size_t)s, &e) < 0;
 		if (rc)
-			fprintf(stderr, "yjinspect: %s: %s\n", in.path, e.msg);
+			text_say(stderr, "yjinspect: %s: %s", in.path, e.msg);
 		else {
 			say_merged(&in);
-			printf("%s %s: panel decision removed\n", f->stds[s].id, f->stds[s].name);
+			text_say(stdout, "%s %s: panel decision removed", f->stds[s].id,
+			    f->stds[s].name);
 		}
 		insp_close(&in);
 		return rc;
 	}
 	if ((to_band = form_band_index(f, to)) < 0) {
-		fprintf(stderr, "yjinspect: '%s' is not a rating of %s\n", to, f->id);
+		text_say(stderr, "yjinspect: '%s' is not a rating of %s", to, f->id);
 		insp_close(&in);
 		return 2;
 	}
 	if (kq != NULL && (form_kq_index(f, kq) < 0 ||
 	    f->kqs[form_kq_index(f, kq)].std != (size_t)s)) {
-		fprintf(stderr, "yjinspect: %s is not a key question of %s\n", kq, f->stds[s].id);
+		text_say(stderr, "yjinspect: %s is not a key question of %s", kq, f->stds[s].id);
 		insp_close(&in);
 		return 2;
 	}
@@ -777,12 +791,12 @@ cmd_decide(int argc, char **argv)
 		rc = decide_record(&in, (size_t)s, to_band, kq, why, who, &e) < 0;
 		free(who);
 		if (rc)
-			fprintf(stderr, "yjinspect: %s: %s\n", in.path, e.msg);
+			text_say(stderr, "yjinspect: %s: %s", in.path, e.msg);
 		else
 			say_merged(&in);
 		if (rc == 0 && (d = decide_find(&in, (size_t)s)) != NULL)
-			printf("%s %s: %s -> %s (panel decision)\n", f->stds[s].id, f->stds[s].name,
-			    f->bands[d->from].rating, f->bands[d->to].rating);
+			text_say(stdout, "%s %s: %s -> %s (panel decision)", f->stds[s].id,
+			    f->stds[s].name, f->bands[d->from].rating, f->bands[d->to].rating);
 	}
 	insp_close(&in);
 	return rc;
@@ -808,18 +822,18 @@ open_demo(void)
 
 	snprintf(path, sizeof path, "%s/yjinspect-demo.XXXXXX", tmp && *tmp ? tmp : "/tmp");
 	if (mkdtemp(path) == NULL) {
-		fprintf(stderr, "yjinspect: %s: cannot make a directory: %s\n", path,
+		text_say(stderr, "yjinspect: %s: cannot make a directory: %s", path,
 		    strerror(errno));
 		return 1;
 	}
 	dir = path;
 	strncat(path, "/demo", sizeof path - strlen(path) - 1);
 	if (insp_copy(paths_demo_dir(), dir, &e) < 0) {
-		fprintf(stderr, "yjinspect: %s\n", e.msg);
+		text_say(stderr, "yjinspect: %s", e.msg);
 		return 1;
 	}
 	rc = tui_run(dir);
-	printf("The demo inspection is in %s\n", dir);
+	text_say(stdout, "The demo inspection is in %s", dir);
 	return rc;
 }
 
@@ -858,16 +872,36 @@ find_case(const struct inspection *in, const char *ref)
 			return (int)i;
 	}
 	if ((lo = left_out_named(in, ref)) >= 0)
-		fprintf(stderr, "yjinspect: %s (this case file cannot be read: put it right, "
-		    "see 'yjinspect check')\n", in->left_out[lo].why);
+		text_say(stderr, "yjinspect: %s (this case file cannot be read: put it right, "
+		    "see 'yjinspect check')", in->left_out[lo].why);
 	else if (in->nleft_out > 0)
-		fprintf(stderr, "yjinspect: %s: no case '%s' (by reference or file name) among the "
+		text_say(stderr, "yjinspect: %s: no case '%s' (by reference or file name) among the "
 		    "cases that can be read: %zu case file%s cannot be read and may hold it (see "
-		    "'yjinspect check')\n", in->dir, ref, in->nleft_out, in->nleft_out == 1 ? "" : "s");
+		    "'yjinspect check')", in->dir, ref, in->nleft_out, in->nleft_out == 1 ? "" : "s");
 	else
-		fprintf(stderr, "yjinspect: %s: no case '%s' (by reference or file name)\n", in->dir,
+		text_say(stderr, "yjinspect: %s: no case '%s' (by reference or file name)", in->dir,
 		    ref);
 	return -1;
+}
+
+/* X as a line of history into B (emptied first): its fields, from a
+ * journal that may be a teammate's, each through text_clean, tab
+ * separated */
+static void
+history_line(struct buf *b, const struct journal_entry *x)
+{
+	buf_reset(b);
+	buf_printf(b, "%ld\t", x->seq);
+	text_clean(b, x->time, 0);
+	buf_addc(b, '\t');
+	text_clean(b, x->who, 0);
+	buf_addc(b, '\t');
+	text_clean(b, x->key, 0);
+	buf_addc(b, '\t');
+	text_clean(b, x->old ? x->old : "(none)", 0);
+	buf_adds(b, " -> ");
+	text_clean(b, x->new ? x->new : "(none)", 0);
+	buf_addc(b, '\n');
 }
 
 static int
@@ -875,6 +909,7 @@ cmd_history(int argc, char **argv)
 {
 	struct inspection in;
 	struct journal j;
+	struct buf line = BUF_INIT;
 	struct err e;
 	int ci;
 	long groups = 0, seq = -1;
@@ -887,7 +922,7 @@ cmd_history(int argc, char **argv)
 		warn_left_out(&in);
 	if (ci < 0 || journal_read(in.cases[ci].path, &j, &e) < 0) {
 		if (ci >= 0)
-			fprintf(stderr, "yjinspect: %s\n", e.msg);
+			text_say(stderr, "yjinspect: %s", e.msg);
 		insp_close(&in);
 		return 1;
 	}
@@ -897,10 +932,11 @@ cmd_history(int argc, char **argv)
 		if (i == 0 || x->seq != seq || strcmp(x->time, j.v[i - 1].time) != 0)
 			groups++;
 		seq = x->seq;
-		printf("%ld\t%s\t%s\t%s\t%s -> %s\n", x->seq, x->time, x->who, x->key,
-		    x->old ? x->old : "(none)", x->new ? x->new : "(none)");
+		history_line(&line, x);
+		fputs(buf_str(&line), stdout);
 	}
-	printf("%s: %zu change%s in %ld save%s%s%s\n", in.cases[ci].name, j.n,
+	buf_free(&line);
+	text_say(stdout, "%s: %zu change%s in %ld save%s%s%s", in.cases[ci].name, j.n,
 	    j.n == 1 ? "" : "s", groups, groups == 1 ? "" : "s",
 	    j.torn ? "; a torn last line (a save cut off) ignored" : "",
 	    j.bad ? "; lines that failed their check ignored (see check)" : "");
@@ -939,10 +975,10 @@ cmd_restore(int argc, char **argv)
 		who = xasprintf("%s (restore to %s)", u, at);
 		free(u);
 		if (edit_restore(&in, (size_t)ci, at, who, &e) < 0)
-			fprintf(stderr, "yjinspect: %s\n", e.msg);
+			text_say(stderr, "yjinspect: %s", e.msg);
 		else {
-			printf("%s restored as it was at %s (a new change: 'yjinspect history' "
-			    "lists it)\n", in.cases[ci].name, at);
+			text_say(stdout, "%s restored as it was at %s (a new change: 'yjinspect "
+			    "history' lists it)", in.cases[ci].name, at);
 			rc = 0;
 		}
 		free(who);

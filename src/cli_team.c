@@ -21,6 +21,7 @@
 #include "ini.h"
 #include "merge.h"
 #include "save.h"
+#include "text.h"
 #include "user.h"
 #include "walk.h"
 #include "xalloc.h"
@@ -49,7 +50,7 @@ answer_one(struct inspection *in, const struct walk *w, size_t ci, const char *a
 	int item, fact, kq, rc, kind;
 
 	if (eq == NULL || eq == arg) {
-		fprintf(stderr, "yjinspect: answer: '%s' is not ID=VALUE\n", arg);
+		text_say(stderr, "yjinspect: answer: '%s' is not ID=VALUE", arg);
 		return -1;
 	}
 	id = xstrndup(arg, (size_t)(eq - arg));
@@ -61,7 +62,7 @@ answer_one(struct inspection *in, const struct walk *w, size_t ci, const char *a
 
 		kind = 1;
 		if (a == ANSWER_NONE && strcasecmp(eq, "none") != 0) {
-			fprintf(stderr, "yjinspect: answer: %s: '%s' is not yes, no, na or none\n", id, eq);
+			text_say(stderr, "yjinspect: answer: %s: '%s' is not yes, no, na or none", id, eq);
 			free(id);
 			return -1;
 		}
@@ -73,7 +74,7 @@ answer_one(struct inspection *in, const struct walk *w, size_t ci, const char *a
 		kind = 2;
 		if (strcasecmp(eq, "none") != 0 && fa->type != FACT_TEXT &&
 		    (v = form_choice_index(fa, eq)) < 0) {
-			fprintf(stderr, "yjinspect: answer: %s: '%s' is not one of its choices\n", id, eq);
+			text_say(stderr, "yjinspect: answer: %s: '%s' is not one of its choices", id, eq);
 			free(id);
 			return -1;
 		}
@@ -83,13 +84,13 @@ answer_one(struct inspection *in, const struct walk *w, size_t ci, const char *a
 		kind = 3;
 		rc = edit_note(in, ci, (size_t)kq, eq, u, &e);
 	} else {
-		fprintf(stderr, "yjinspect: answer: '%s' is not a question, a fact nor note.KQ "
-		    "of framework %s\n", id, f->id);
+		text_say(stderr, "yjinspect: answer: '%s' is not a question, a fact nor note.KQ "
+		    "of framework %s", id, f->id);
 		free(id);
 		return -1;
 	}
 	if (rc < 0)
-		fprintf(stderr, "yjinspect: %s: %s\n", id, e.msg);
+		text_say(stderr, "yjinspect: %s: %s", id, e.msg);
 	free(id);
 	return rc < 0 ? -1 : kind;
 }
@@ -116,15 +117,15 @@ cli_answer(int argc, char **argv)
 		size_t made;
 
 		if (edit_add_case(&in, argv[2], who, &made, &e) < 0) {
-			fprintf(stderr, "yjinspect: %s\n", e.msg);
+			text_say(stderr, "yjinspect: %s", e.msg);
 			rc = 1;
 		}
 		ci = rc ? -1 : (int)made;
 	} else if (ci < 0 && !make)
 		ci = find_case(&in, argv[2]);
 	else if (ci >= 0 && make) {
-		fprintf(stderr, "yjinspect: %s: case '%s' is there already (answer it without "
-		    "--new)\n", in.dir, argv[2]);
+		text_say(stderr, "yjinspect: %s: case '%s' is there already (answer it without "
+		    "--new)", in.dir, argv[2]);
 		ci = -1;
 	}
 	if (ci < 0) {
@@ -143,7 +144,7 @@ cli_answer(int argc, char **argv)
 		}
 		n[k]++;
 	}
-	printf("%s: %d answer%s, %d fact%s, %d note%s saved%s\n", in.cases[ci].name,
+	text_say(stdout, "%s: %d answer%s, %d fact%s, %d note%s saved%s", in.cases[ci].name,
 	    n[1], n[1] == 1 ? "" : "s", n[2], n[2] == 1 ? "" : "s", n[3], n[3] == 1 ? "" : "s",
 	    rc ? " (stopped at the first refused: the rest not given)" : "");
 	walk_free(&w);
@@ -187,7 +188,7 @@ private_mode(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 	(void)ftw;
 	if ((flag == FTW_F || flag == FTW_D || flag == FTW_DP) && (st->st_mode & 077) &&
 	    chmod(path, st->st_mode & 07700) < 0)
-		fprintf(stderr, "yjinspect: team init: %s: cannot make it yours alone: %s\n",
+		text_say(stderr, "yjinspect: team init: %s: cannot make it yours alone: %s",
 		    path, strerror(errno));
 	return 0;
 }
@@ -207,12 +208,12 @@ cli_team(int argc, char **argv)
 	rc = stat(ini, &st);
 	free(ini);
 	if (rc < 0) {
-		fprintf(stderr, "yjinspect: %s: not an inspection folder (no inspection.ini): "
-		    "make one with 'yjinspect new' first\n", dir);
+		text_say(stderr, "yjinspect: %s: not an inspection folder (no inspection.ini): "
+		    "make one with 'yjinspect new' first", dir);
 		return 1;
 	}
 	if (insp_git_files(dir, &e) < 0) {
-		fprintf(stderr, "yjinspect: %s\n", e.msg);
+		text_say(stderr, "yjinspect: %s", e.msg);
 		return 1;
 	}
 	const char *rev[] = { "git", "-C", dir, "rev-parse", "--git-dir", NULL };
@@ -223,20 +224,21 @@ cli_team(int argc, char **argv)
 	    "yjinspect merge-file %O %A %B %P", NULL };
 	rc = run(rev, 1);
 	if (rc == 127 || rc < 0) {
-		fprintf(stderr, "yjinspect: team init: git cannot be run (is it installed?)\n");
+		text_say(stderr, "yjinspect: team init: git cannot be run (is it installed?)");
 		return 1;
 	}
 	fresh = rc != 0;
 	if ((fresh && run(init, 0) != 0) || run(name, 0) != 0 || run(drv, 0) != 0) {
-		fprintf(stderr, "yjinspect: team init: %s: git failed (its message above)\n", dir);
+		text_say(stderr, "yjinspect: team init: %s: git failed (its message above)", dir);
 		return 1;
 	}
 	nftw(dir, private_mode, 16, FTW_PHYS);
-	printf("%s: %s, with yjinspect's merge driver for its case files and inspection.ini\n",
+	text_say(stdout, "%s: %s, with yjinspect's merge driver for its case files and "
+	    "inspection.ini",
 	    dir, fresh ? "now a git repository" : "a git repository");
 	if (fresh)
-		printf("Next: git -C %s add -A && git -C %s commit -m 'The inspection set up', "
-		    "then push it where the team can reach it.\n", dir, dir);
+		text_say(stdout, "Next: git -C %s add -A && git -C %s commit -m 'The inspection "
+		    "set up', then push it where the team can reach it.", dir, dir);
 	printf("Each inspector: git clone URL DIR && yjinspect team init DIR; then, each day:\n"
 	    "  git -C DIR add -A && git -C DIR commit -m 'My cases'\n"
 	    "  git -C DIR pull && git -C DIR push\n"
@@ -258,13 +260,13 @@ read_side(const char *what, const char *path, const char *name)
 	if (stat(path, &st) == 0 && st.st_size == 0)
 		return xstrdup("");	/* (a file added on both sides: no base) */
 	if (ini_load(&ini, path, &e) < 0) {
-		fprintf(stderr, "yjinspect merge-file: %s: %s copy: %s: left as ours, theirs not "
-		    "merged in (git lists the file as in conflict)\n", name, what, e.msg);
+		text_say(stderr, "yjinspect merge-file: %s: %s copy: %s: left as ours, theirs not "
+		    "merged in (git lists the file as in conflict)", name, what, e.msg);
 		return NULL;
 	}
 	ini_free(&ini);
 	if ((text = case_read_text(path)) == NULL)
-		fprintf(stderr, "yjinspect merge-file: %s: %s copy: cannot be read: %s\n", name,
+		text_say(stderr, "yjinspect merge-file: %s: %s copy: cannot be read: %s", name,
 		    what, strerror(errno));
 	return text;
 }
@@ -287,10 +289,10 @@ cli_merge_file(int argc, char **argv)
 	    (o = read_side("our", argv[2], name)) != NULL &&
 	    (t = read_side("their", argv[3], name)) != NULL) {
 		if ((n = merge_texts(b, o, t, &out, &ms, &kept, &e)) < 0)
-			fprintf(stderr, "yjinspect merge-file: %s: %s: left as ours, theirs not "
-			    "merged in\n", name, e.msg);
+			text_say(stderr, "yjinspect merge-file: %s: %s: left as ours, theirs not "
+			    "merged in", name, e.msg);
 		else if (save_file_unlocked(argv[2], out.data, out.len, &e) < 0) {
-			fprintf(stderr, "yjinspect merge-file: %s\n", e.msg);
+			text_say(stderr, "yjinspect merge-file: %s", e.msg);
 			n = -1;
 		}
 	}
@@ -298,12 +300,12 @@ cli_merge_file(int argc, char **argv)
 		char d[600];
 
 		conflict_describe(&kept.v[i], d, sizeof d);
-		fprintf(stderr, "yjinspect merge-file: %s: conflict: [%s] %s: %s\n", name,
+		text_say(stderr, "yjinspect merge-file: %s: conflict: [%s] %s: %s", name,
 		    kept.v[i].section, kept.v[i].key, d);
 	}
 	if (n > 0)
-		fprintf(stderr, "yjinspect merge-file: %s: %d conflict%s kept in the file, counted "
-		    "neither way: answer %s again in yjinspect, then git add the file\n", name,
+		text_say(stderr, "yjinspect merge-file: %s: %d conflict%s kept in the file, counted "
+		    "neither way: answer %s again in yjinspect, then git add the file", name,
 		    n, n == 1 ? "" : "s", n == 1 ? "it" : "each");
 	conflicts_free(&kept);
 	buf_free(&out);
@@ -328,13 +330,13 @@ cli_merge(int argc, char **argv)
 	for (int i = 2; i < argc; i++) {
 		buf_reset(&log);
 		if (gather(argv[1], argv[i], paths_forms_dir(), &log, &st, &e) < 0) {
-			fprintf(stderr, "yjinspect: merge: %s\n", e.msg);
+			text_say(stderr, "yjinspect: merge: %s", e.msg);
 			failed = 1;
 		}
 		fputs(buf_str(&log), stdout);
 	}
-	printf("%s: %zu file%s taken, %zu merged, %zu the same; %zu conflict%s%s\n", argv[1],
-	    st.taken, st.taken == 1 ? "" : "s", st.merged, st.same, st.conflicts,
+	text_say(stdout, "%s: %zu file%s taken, %zu merged, %zu the same; %zu conflict%s%s",
+	    argv[1], st.taken, st.taken == 1 ? "" : "s", st.merged, st.same, st.conflicts,
 	    st.conflicts == 1 ? "" : "s", st.conflicts ? " kept in the files, counted neither "
 	    "way: 'yjinspect check' lists them, answering each again settles it" : "");
 	buf_free(&log);

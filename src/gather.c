@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +15,24 @@
 #include "journal.h"
 #include "merge.h"
 #include "save.h"
+#include "text.h"
 #include "xalloc.h"
+
+/* A line of LOG: FMT's message through text_clean (names and values in it
+ * come from a teammate's files), then a newline */
+static void __attribute__((format(printf, 2, 3)))
+log_line(struct buf *log, const char *fmt, ...)
+{
+	struct buf raw = BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(&raw, fmt, ap);
+	va_end(ap);
+	text_clean(log, buf_str(&raw), 0);
+	buf_addc(log, '\n');
+	buf_free(&raw);
+}
 
 /* DEST made from SRC's inspection.ini, if it has none yet */
 static int
@@ -39,7 +57,7 @@ make_dest(const char *dest, const char *src, struct buf *log, struct err *e)
 		if (rc == 0)
 			rc = insp_git_files(dest, e);
 		if (rc == 0)
-			buf_printf(log, "made %s from %s\n", dest, from);
+			log_line(log, "made %s from %s", dest, from);
 	}
 	free(ini);
 	free(from);
@@ -95,7 +113,7 @@ gather_file(const char *dest, const char *src, const char *name, int journal, st
 	else if (a == NULL) {
 		if ((rc = save_file_new(to, b, strlen(b), e)) == 0) {
 			st->taken++;
-			buf_printf(log, "took %s from %s\n", name, src);
+			log_line(log, "took %s from %s", name, src);
 		}
 	} else if (strcmp(a, b) == 0)
 		st->same++;
@@ -104,12 +122,12 @@ gather_file(const char *dest, const char *src, const char *name, int journal, st
 	else if ((rc = save_file(to, out.data, out.len, e)) == 0) {
 		st->merged++;
 		st->conflicts += (size_t)n;
-		buf_printf(log, "merged %s from %s%s\n", name, src, n ? " (conflicts below)" : "");
+		log_line(log, "merged %s from %s%s", name, src, n ? " (conflicts below)" : "");
 		for (size_t i = 0; i < kept.n; i++) {
 			char d[600];
 
 			conflict_describe(&kept.v[i], d, sizeof d);
-			buf_printf(log, "conflict: %s [%s] %s: %s\n", name, kept.v[i].section,
+			log_line(log, "conflict: %s [%s] %s: %s", name, kept.v[i].section,
 			    kept.v[i].key, d);
 		}
 	}

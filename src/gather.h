@@ -33,7 +33,8 @@ struct gather_stats {
 /* Gather SRC into DEST (frameworks in FORMS_DIR). A line for each file
  * taken or merged and each conflict goes to LOG ("took cases/ST-C01.ini
  * from SRC", "conflict: cases/ST-C02.ini [answers] 2.1.1: ours yes (...),
- * theirs no (...)"). Returns 0, or -1 with E set when SRC is refused or a
+ * theirs no (...)"), each through text_clean (text.h): nothing in it raw
+ * from a file. Returns 0, or -1 with E set when SRC is refused or a
  * file cannot be read or saved (files gathered before stay gathered). */
 int gather(const char *dest, const char *src, const char *forms_dir, struct buf *log,
 	   struct gather_stats *st, struct err *e);

@@ -34,6 +34,41 @@ journal_path(const char *case_path)
 
 /* ---- keys of a case text ---- */
 
+/* Byte I of the key that is A (ALEN bytes), then, when B is not NULL, '.'
+ * and B */
+static char
+key_at(const char *a, size_t alen, const char *b, size_t i)
+{
+	return i < alen ? a[i] : i == alen ? '.' : b[i - alen - 1];
+}
+
+/* The length of the section part of that key when it is SECTION.KEY, the
+ * section split at its first dot ("conflicts.SECTION.KEY": at the first
+ * after that prefix), neither part empty; 0 when it is not. A journal line
+ * with another key fails its check, and a case text's key line that would
+ * make one is not read as a key line (ini.c refuses such a file). */
+static size_t
+key_section(const char *a, size_t alen, const char *b, size_t blen)
+{
+	static const char pre[] = "conflicts.";
+	size_t n = alen + (b ? 1 + blen : 0), from = 0, i;
+
+	for (i = 0; i < sizeof pre - 1 && i < n && key_at(a, alen, b, i) == pre[i]; i++)
+		;
+	if (i == sizeof pre - 1)
+		from = i;
+	for (i = from; i < n && key_at(a, alen, b, i) != '.'; i++)
+		;
+	return i > from && i + 1 < n ? i : 0;
+}
+
+/* key_section of the string KEY */
+static size_t
+key_section_of(const char *key)
+{
+	return key_section(key, strlen(key), NULL, 0);
+}
+
 /* S (LEN bytes) less its blanks at either end, in *LEN */
 static const char *
 trim(const char *s, size_t *len)
@@ -193,6 +228,8 @@ kv_walk_next(struct kv_walk *w)
 			w->vlen = len - w->klen - 1;
 			w->k = trim(line, &w->klen);
 			w->v = trim(eq + 1, &w->vlen);
+			if (key_section(w->sec, w->slen, w->k, w->klen) == 0)
+				continue;	/* (no section, no key name) */
 			w->line = l;
 			w->linelen = (size_t)(end - l);
 			return 1;
@@ -316,7 +353,8 @@ parse_line(char *line, struct journal_entry *e)
 			break;
 		*p++ = '\0';
 	}
-	if (n != 7 || (f[4][0] != '=' && f[4][0] != '-') || (f[5][0] != '=' && f[5][0] != '-'))
+	if (n != 7 || (f[4][0] != '=' && f[4][0] != '-') || (f[5][0] != '=' && f[5][0] != '-') ||
+	    key_section_of(f[3]) == 0)
 		return -1;
 	errno = 0;
 	e->seq = strtol(f[0], NULL, 10);
@@ -501,11 +539,10 @@ journal_text(const struct journal *j, const char *at, int skip_last)
 	buf_adds(&b, "; yjinspect case file: written by yjinspect; see yjinspect-inspection(5)\n");
 	/* section by section, in the order they first appear */
 	for (size_t i = 0; i < kv.n; i++) {
-		/* "section.key"; a conflicts section is "conflicts.SECTION" */
-		const char *dot = strchr(kv.key[i] + (strncmp(kv.key[i], "conflicts.", 10) == 0 ?
-		    10 : 0), '.');
-		size_t slen = dot ? (size_t)(dot - kv.key[i]) : 0;
-		int seen = 0;
+		/* "section.key"; a conflicts section is "conflicts.SECTION" (a
+		 * key not so, which journal_read never gives, is left out) */
+		size_t slen = key_section_of(kv.key[i]);
+		int seen = slen == 0;
 
 		for (size_t d = 0; d < ndone && !seen; d++)
 			seen = strlen(done[d]) == slen && strncmp(done[d], kv.key[i], slen) == 0;
@@ -515,7 +552,8 @@ journal_text(const struct journal *j, const char *at, int skip_last)
 		done[ndone++] = xasprintf("%.*s", (int)slen, kv.key[i]);
 		buf_printf(&b, "\n[%.*s]\n", (int)slen, kv.key[i]);
 		for (size_t k = i; k < kv.n; k++)
-			if (strncmp(kv.key[k], kv.key[i], slen + 1) == 0)
+			if (strncmp(kv.key[k], kv.key[i], slen + 1) == 0 &&
+			    key_section_of(kv.key[k]) == slen)
 				buf_printf(&b, "%s = %s\n", kv.key[k] + slen + 1, kv.val[k]);
 	}
 	for (size_t d = 0; d < ndone; d++)
@@ -1051,7 +1089,8 @@ journal_check(const char *case_path, struct problems *p)
 	}
 	jp = journal_path(case_path);
 	if (j.bad)
-		problems_add(p, PROBLEM_WARNING, "%s:%ld: %zu %s (CRC) and %s ignored", jp,
+		problems_add(p, PROBLEM_WARNING, "%s:%ld: %zu %s (a CRC, or a key not "
+		    "SECTION.KEY) and %s ignored", jp,
 		    j.last_bad_line, j.bad, j.bad == 1 ? "line failed its check" :
 		    "lines failed their check", j.bad == 1 ? "is" : "are");
 	if (j.n == 0) {

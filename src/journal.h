@@ -8,7 +8,10 @@
  *   SEQ TAB TIME TAB WHO TAB SECTION.KEY TAB OLD TAB NEW TAB CRC
  *
  * OLD and NEW are "=" and the value as the case file spells it, or "-"
- * for no such key; CRC is the CRC-32 (hex) of what comes before it. The
+ * for no such key; SECTION.KEY has neither part empty (the section ends at
+ * the first dot; for "conflicts.SECTION.KEY", at the first after that
+ * prefix): a line with another key fails its check, as one whose CRC does
+ * not match. CRC is the CRC-32 (hex) of what comes before it. The
  * lines of one save share SEQ, TIME and WHO (a "group"). The journal is
  * only ever appended to under its own lock (not fsynced: the case file's
  * fsync and its folder's are the answer's; a power cut that loses the
@@ -34,7 +37,7 @@ struct journal_entry {
 	long seq;
 	char *time;	/* "YYYY-MM-DDTHH:MM:SS.mmmZ" */
 	char *who;
-	char *key;	/* "answers.2.1.1.1" */
+	char *key;	/* "answers.2.1.1.1": SECTION.KEY, neither empty */
 	char *old;	/* the value, or NULL: no such key */
 	char *new;
 };
@@ -76,7 +79,9 @@ void journal_free(struct journal *j);
 /* The case file's text rebuilt from J's changes up to time AT (NULL: all;
  * else an ISO time or its start, "2026-12-03T11:48": every change in that
  * minute counts), leaving out the last group when SKIP_LAST. A new string
- * (free it): a [section] line, then "key = value" lines, per section. */
+ * (free it): a [section] line, then "key = value" lines, per section. An
+ * entry whose key is not SECTION.KEY (journal_read gives none) is left
+ * out. */
 char *journal_text(const struct journal *j, const char *at, int skip_last);
 
 /* Do CASE_PATH's journal and file agree? Problems added to P (warnings):
@@ -100,7 +105,8 @@ int journal_union(const char *case_path, const char *from_case, struct err *e);
 
 /* The keys of case text TEXT, "section.key" = raw value (a tab in any
  * made a space), in file order, the last of a key named twice counting;
- * for comparing. Returns how many key lines TEXT has: more than KV->n
+ * for comparing. A key line that would not make SECTION.KEY (before any
+ * section, or with no name: ini.c refuses both) is not a key line here. Returns how many key lines TEXT has: more than KV->n
  * when it names a key twice. (free with journal_kv_free) */
 struct journal_kv {
 	char **key, **val;

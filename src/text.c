@@ -1,6 +1,8 @@
 /* text.c - clean, measure and wrap UTF-8 text (see text.h). */
 #include "config.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -72,6 +74,29 @@ text_clean(struct buf *out, const char *s, int keep_newlines)
 			buf_add(out, p, n);
 		p += n;
 	}
+}
+
+void
+text_vsay(FILE *out, const char *fmt, va_list ap)
+{
+	struct buf raw = BUF_INIT, b = BUF_INIT;
+
+	buf_vprintf(&raw, fmt, ap);
+	text_clean(&b, buf_str(&raw), 0);
+	buf_addc(&b, '\n');
+	fwrite(b.data, 1, b.len, out);
+	buf_free(&raw);
+	buf_free(&b);
+}
+
+void
+text_say(FILE *out, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	text_vsay(out, fmt, ap);
+	va_end(ap);
 }
 
 size_t

@@ -6,7 +6,9 @@
 #ifndef YJ_TEXT_H
 #define YJ_TEXT_H
 
+#include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "buf.h"
 
@@ -14,6 +16,13 @@
  * (tab and newline by a space, unless KEEP_NEWLINES, when '\n' is kept),
  * and bytes that are not valid UTF-8 replaced by '?'. */
 void text_clean(struct buf *out, const char *s, int keep_newlines);
+
+/* Write to OUT the message FMT and its arguments make, through text_clean
+ * as one line (a line break or tab in it a space), then a newline: the way
+ * the command line prints a message that quotes anything from a file, an
+ * argument or the environment. */
+void text_say(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void text_vsay(FILE *out, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 
 /* Display columns of clean UTF-8 S (one per code point). */
 size_t text_width(const char *s);

@@ -474,6 +474,37 @@ run "$o" "$e" "$YJ" answer "$lo" ST-C01 2.1.1=yes
 check "an error in inspection.ini still refuses the folder, naming it" sh -c "
 	[ $rc -eq 1 ] && [ \"\$(wc -l <'$e')\" -eq 1 ] && grep -qF 'inspection.ini' '$e'"
 
+# ---- a journal line with a good CRC and a key not SECTION.KEY (issue 20):
+# a bad line, named by check, never replayed (restore read past the key)
+# crc TEXT: the CRC-32 of TEXT in hex, as the journal writes it (gzip's)
+crc() { printf '%s' "$1" | gzip -c | tail -c 8 | od -An -tx1 -N4 | awk '{ print $4 $3 $2 $1 }'; }
+"$YJ" demo "$TMP/badkey" >/dev/null
+YJINSPECT_INSPECTOR=Ann "$YJ" answer "$TMP/badkey" ST-C01 2.1.1=no >/dev/null
+bk="$TMP/badkey/cases/ST-C01"
+first=$(($(wc -l <"$bk.journal") + 1))
+n=0
+for key in "" "conflicts." "answers" "answers." ".2.1.1"; do
+	n=$((n + 1))
+	l=$(printf '99\t2099-01-01T00:00:0%d.000Z\tEve\t%s\t-\t=x\t' $n "$key")
+	printf '%s%s\n' "$l" "$(crc "$l")" >>"$bk.journal"
+done
+"$YJ" summary "$TMP/badkey" --format tsv --prompts --no-cache >"$TMP/badkey.before" 2>&1
+run "$o" "$e" "$YJ" check "$TMP/badkey"
+check "check: lines whose key is not SECTION.KEY are bad lines, the first named" \
+	contains "$o" "ST-C01.journal:$first: 5 lines failed their check (a CRC, or a key not SECTION.KEY) and are ignored"
+check "...a warning (exit 1), nothing else said" sh -c "[ $rc -eq 1 ] && grep -q '^0 errors, 1 warning$' '$o' && [ ! -s '$e' ]"
+run "$o" "$e" "$YJ" history "$TMP/badkey" ST-C01
+check "history: exit 0, the bad lines not listed, said to be ignored" sh -c "[ $rc -eq 0 ] &&
+	! grep -q Eve '$o' && grep -q 'lines that failed their check ignored (see check)' '$o' && [ ! -s '$e' ]"
+run "$o" "$e" "$YJ" restore "$TMP/badkey" ST-C01 --at 2099-01-01T00:00:09
+check "restore: exit 0, the bad lines not replayed (no value x, no key without a name)" \
+	sh -c "[ $rc -eq 0 ] && [ ! -s '$e' ] && ! grep -q -e '= x\$' -e '^ *=' '$bk.ini'"
+"$YJ" summary "$TMP/badkey" --format tsv --prompts --no-cache >"$TMP/badkey.after" 2>&1
+check "...the case as it was: the same summary" cmp -s "$TMP/badkey.before" "$TMP/badkey.after"
+run "$o" "$e" "$YJ" check "$TMP/badkey"
+check "...and check names the same lines, and no more" sh -c "grep -q '^0 errors, 1 warning$' '$o' &&
+	grep -q 'ST-C01.journal:$first: 5 lines failed their check' '$o'"
+
 # ---- text from files never reaches the output raw
 esc=$(printf '\033')
 "$YJ" demo "$TMP/evil" >/dev/null

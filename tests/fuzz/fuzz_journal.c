@@ -9,8 +9,8 @@
  * added). In the journal part a line whose last field is "*"
  * gets its right CRC, so that the fuzzer can make lines that count.
  *
- * Checked: journal_read reads it; every entry has its time, who and key,
- * and they are in time order; journal_text (all, and without the last
+ * Checked: journal_read reads it; every entry has its time, who and key
+ * (SECTION.KEY, neither part empty), and they are in time order; journal_text (all, and without the last
  * group) gives, parsed with journal_kv_parse, the keys and values of a
  * replay of the entries done here (when every key and value is one a
  * case file can spell); journal_check on a file equal to the replay finds
@@ -179,6 +179,17 @@ spellable(const struct journal_kv *kv)
 	return 1;
 }
 
+/* Is KEY "SECTION.KEY", neither part empty, the section ending at the
+ * first dot (after "conflicts.", when it begins so)? */
+static int
+section_key(const char *key)
+{
+	const char *s = strncmp(key, "conflicts.", 10) == 0 ? key + 10 : key;
+	const char *dot = strchr(s, '.');
+
+	return dot != NULL && dot > s && dot[1] != '\0';
+}
+
 /* Where J's last group (same seq and time as the last entry) starts */
 static size_t
 last_group(const struct journal *j)
@@ -212,6 +223,7 @@ read_check(const char *case_path, struct journal *j, struct journal_kv *replay)
 		fuzz_fail("journal_read failed on a readable journal: %s", e.msg);
 	for (size_t i = 0; i < j->n; i++) {
 		FUZZ_CHECK(j->v[i].time && j->v[i].who && j->v[i].key);
+		FUZZ_CHECK(section_key(j->v[i].key));
 		if (i > 0) {
 			int c = strcmp(j->v[i - 1].time, j->v[i].time);
 

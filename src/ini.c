@@ -400,6 +400,13 @@ ini_scan_line(struct ini *ini, const char *s, size_t len, int line,
 		return 0;
 	}
 
+	if (len >= 7 && (memcmp(s, "<<<<<<<", 7) == 0 || memcmp(s, "=======", 7) == 0 ||
+	    memcmp(s, ">>>>>>>", 7) == 0 || memcmp(s, "|||||||", 7) == 0)) {
+		err_set(e, "%s:%d: git's conflict marker '%.7s': a git merge of this file "
+		    "was left unfinished, line by line, not by yjinspect's merge driver "
+		    "('yjinspect sync' merges it again with the driver)", ini->path, line, s);
+		return -1;
+	}
 	if ((eq = memchr(s, '=', len)) == NULL || eq == s) {
 		x = ini_excerpt(s, len);
 		err_set(e, "%s:%d: not a [section], a comment or a key = value "

@@ -19,6 +19,7 @@
 
 #include "buf.h"
 #include "cache.h"
+#include "gitstate.h"
 #include "iniread.h"
 #include "iniw.h"
 #include "insp.h"
@@ -652,6 +653,54 @@ settle_conflicts(struct inspection *in, struct iniread *r)
 	}
 }
 
+static int
+cmp_left_out(const void *a, const void *b)
+{
+	return strcmp(((const struct insp_left_out *)a)->name,
+	    ((const struct insp_left_out *)b)->name);
+}
+
+/* What git left unfinished in DIR (gitstate.h): inspection.ini unmerged is
+ * an error of P; a case file unmerged is taken out of NAMES (NULL-ended)
+ * and left out of IN, its error in P: what it holds may be one side of the
+ * merge only, and nothing of it is counted */
+static void
+git_unmerged(struct inspection *in, const char *dir, char **names, struct problems *p)
+{
+	struct gitstate gs;
+	struct err e;
+	size_t to = 0;
+
+	if (gitstate_read(dir, &gs, &e) < 0) {
+		problems_add(p, PROBLEM_WARNING, "%s (a git merge left unfinished cannot be "
+		    "looked for)", e.msg);
+		return;
+	}
+	in->git_merging = gs.merging;
+	if (gitstate_unmerged(&gs, INSP_FILE))
+		problems_add(p, PROBLEM_ERROR, "%s: git has not merged it with the other copy "
+		    "(its merge driver did not run): it may hold one side only; 'yjinspect sync "
+		    "%s' merges it", in->path, dir);
+	for (size_t i = 0; names[i]; i++) {
+		char *rel = xasprintf("cases/%s", names[i]);
+
+		if (gitstate_unmerged(&gs, rel)) {
+			size_t first = p->n;
+
+			problems_add(p, PROBLEM_ERROR, "%s/cases/%s: git has not merged it with the "
+			    "other copy (its merge driver did not run): it may hold one side only, "
+			    "so nothing in it is counted; 'yjinspect sync %s' merges it", dir,
+			    names[i], dir);
+			left_out(in, names[i], p, first);
+			free(names[i]);
+		} else
+			names[to++] = names[i];
+		free(rel);
+	}
+	names[to] = NULL;
+	gitstate_free(&gs);
+}
+
 /* IN's judgements, decisions, findings, evidence and conflicts from the
  * sections of R's file after [inspection] (IN's framework loaded) */
 static void
@@ -732,9 +781,12 @@ open_dir(struct inspection *in, const char *dir, const char *forms_dir, struct p
 
 	sweep_folder(dir, p);
 	names = list_cases(dir, p);
+	git_unmerged(in, dir, names, p);
 	for (size_t i = 0; names[i]; i++)
 		ncases++;
 	load_cases(in, dir, names, ncases, p, cached);
+	if (in->nleft_out > 1)
+		qsort(in->left_out, in->nleft_out, sizeof *in->left_out, cmp_left_out);
 	for (size_t i = 0; names[i]; i++)
 		free(names[i]);
 	free(names);
@@ -895,6 +947,9 @@ insp_check(const struct inspection *in, struct problems *p)
 	const struct form *f = &in->form;
 
 	check_file_modes(in, p);
+	if (in->git_merging)
+		problems_add(p, PROBLEM_WARNING, "%s: a git merge is not finished in this folder "
+		    "(git's MERGE_HEAD): 'yjinspect sync %s' finishes it", in->dir, in->dir);
 	for (size_t i = 0; i < in->conflicts.n; i++) {
 		char d[600];
 

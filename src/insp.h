@@ -65,6 +65,10 @@ struct inspection {
 	 * to inspection.ini since IN's text: keys whose value came from the
 	 * file, and keys both changed differently, kept as conflicts */
 	size_t saved_theirs, saved_conflicts;
+	/* DIR is in a git repository whose merge is not finished (MERGE_HEAD:
+	 * gitstate.h); a file git holds unmerged is an error of the opening,
+	 * a case file left out */
+	int git_merging;
 };
 
 /* Open the inspection in DIR with the frameworks in FORMS_DIR. Every

@@ -305,14 +305,18 @@ cli_merge_file(int argc, char **argv)
 	}
 	if (n > 0)
 		text_say(stderr, "yjinspect merge-file: %s: %d conflict%s kept in the file, counted "
-		    "neither way: answer %s again in yjinspect, then git add the file", name,
-		    n, n == 1 ? "" : "s", n == 1 ? "it" : "each");
+		    "neither way until answered again in yjinspect ('yjinspect check' lists %s)",
+		    name, n, n == 1 ? "" : "s", n == 1 ? "it" : "them");
 	conflicts_free(&kept);
 	buf_free(&out);
 	free(b);
 	free(o);
 	free(t);
-	return n < 0 ? 2 : n > 0 ? 1 : 0;
+	/* merged, its conflicts kept in the file (yjinspect's to settle, not
+	 * git's): 0, so that git lists as unmerged only a file this driver
+	 * could not merge, which every reader of the folder then leaves out
+	 * (gitstate.h) */
+	return n < 0 ? 2 : 0;
 }
 
 /* ---- yjinspect merge DEST SRC... ---- */

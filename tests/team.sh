@@ -7,10 +7,11 @@
 # differently, and each writes a note on the same key question; two add
 # the same case reference. Then:
 #   - every answer of every clone is in every clone (answers lost: 0);
-#   - the one differing answer is a conflict: git says so, check lists it,
+#   - the one differing answer is a conflict: git pull shows the merge
+#     driver saying so, check lists it,
 #     summary counts it neither way, and the terminal UI (tmux, 80x24)
-#     shows it side by side; answering it there settles it, and git add
-#     and commit finish the merge;
+#     shows it side by side; answering it there settles it, a change
+#     committed like any other;
 #   - both notes are kept; the case added twice is one case in conflict;
 #   - the published ratings of the fixture come out again;
 #   - one answer changed is one line changed in git diff, plus its stamp;
@@ -101,7 +102,7 @@ enter() { # WHO DIR REF [PATTERN]: the fixture's case REF typed in (its answers 
 		not_ok "$1 entered $3"
 	given=$((given + n))
 }
-sync() { # DIR MESSAGE: commit, pull, push; git's output in $TMP/git.log
+git_sync() { # DIR MESSAGE: commit, pull, push; git's output in $TMP/git.log
 	g "$1" add -A && g "$1" commit -qm "$2" >/dev/null
 	g "$1" pull -q >"$TMP/git.log" 2>&1 || return 1
 	g "$1" push -q >>"$TMP/git.log" 2>&1
@@ -113,13 +114,13 @@ enter "Ann Lee" "$A" ST-C02 '^(2\.[2-4]|3|2\.1\.[13])'
 for r in ST-C05 ST-C06 ST-O01; do enter "Bo Sharma" "$B" "$r"; done
 for r in ST-O02 ST-O03 ST-O04; do enter "Cy Patel" "$C" "$r"; done
 
-check "ann pushes her cases" sync "$A" "Ann's cases"
+check "ann pushes her cases" git_sync "$A" "Ann's cases"
 check "git status after a day's answering shows no lock, place or temp file" \
 	[ -z "$(g "$A" status --porcelain)" ]
-check "bo pulls and pushes his" sync "$B" "Bo's cases"
-check "cy pulls and pushes hers" sync "$C" "Cy's cases"
-check "ann pulls everyone's" sync "$A" "sync"
-check "bo pulls everyone's" sync "$B" "sync"
+check "bo pulls and pushes his" git_sync "$B" "Bo's cases"
+check "cy pulls and pushes hers" git_sync "$C" "Cy's cases"
+check "ann pulls everyone's" git_sync "$A" "sync"
+check "bo pulls everyone's" git_sync "$B" "sync"
 check "after the first round every clone has all 10 cases" \
 	[ "$(ls "$A"/cases/*.ini "$B"/cases/*.ini "$C"/cases/*.ini | wc -l)" = 30 ]
 
@@ -149,10 +150,12 @@ bo_args=$(answers_of "$FIX/cases/ST-C02.ini" '^2\.1\.2' | grep -v "^$pid=")
 yj "Bo Sharma" answer "$B" ST-C02 "$pid=$other" $bo_args >/dev/null
 yj "Bo Sharma" answer "$B" ST-C02 "note.2.1.1=Bo: the child was seen twice" >/dev/null
 given=$((given + 1))
-check "ann pushes her answers to 2.1.2" sync "$A" "Ann: ST-C02 2.1.2"
+check "ann pushes her answers to 2.1.2" git_sync "$A" "Ann: ST-C02 2.1.2"
 g "$B" add -A && g "$B" commit -qm "Bo: ST-C02 2.1.2"
 g "$B" pull >"$TMP/pull" 2>&1
-check "git reports the case in conflict" contains "$TMP/pull" "CONFLICT (content): Merge conflict in cases/ST-C02.ini"
+check "git pull shows the merge driver's word of the conflict" contains "$TMP/pull" "cases/ST-C02.ini: 1 conflict kept in the file"
+check "...and git takes the file as merged (the conflict is yjinspect's to settle)" \
+	lacks "$TMP/pull" "CONFLICT (content): Merge conflict in cases/ST-C02.ini"
 check "the driver names the one differing answer" contains "$TMP/pull" "[answers] $pid:"
 run "$TMP/o" "$TMP/e" "$YJ" summary "$B"
 check "the conflicted file still loads (summary works)" [ "$rc" = 0 ]
@@ -186,15 +189,15 @@ key q
 wait_for "EXIT 0" 5 || show "quit"
 check "the settled file has no conflict left" lacks "$B/cases/ST-C02.ini" "[conflicts."
 g "$B" add -A && g "$B" commit -qm "Bo: the conflict on ST-C02 settled" >/dev/null
-check "git add and commit finish the merge" [ -z "$(g "$B" status --porcelain)" ]
+check "the settled answer is committed like any other" [ -z "$(g "$B" status --porcelain)" ]
 check "bo pushes the merge" g "$B" push -q
-check "ann pulls it" sync "$A" "sync"
-check "cy pulls it" sync "$C" "sync"
+check "ann pulls it" git_sync "$A" "sync"
+check "cy pulls it" git_sync "$C" "sync"
 
 # ---- the same case added on two laptops: one case, in conflict
 yj "Ann Lee" answer "$A" ST-X99 --new case_type=court disposal=yro >/dev/null
 yj "Cy Patel" answer "$C" ST-X99 --new case_type=court disposal=dto >/dev/null
-sync "$A" "Ann: ST-X99"
+git_sync "$A" "Ann: ST-X99"
 g "$C" add -A && g "$C" commit -qm "Cy: ST-X99" >/dev/null
 g "$C" pull >"$TMP/pull2" 2>&1
 check "a case added twice is one file, in conflict" contains "$TMP/pull2" "cases/ST-X99.ini"
@@ -205,7 +208,7 @@ check "its differing fact is a conflict" contains "$TMP/check2" "ST-X99.ini: [fa
 g "$C" rm -q -f cases/ST-X99.ini cases/ST-X99.journal >/dev/null 2>&1
 g "$C" commit -qm "Cy: ST-X99 was a test case, removed" >/dev/null
 check "cy pushes" g "$C" push -q
-sync "$A" "sync" && sync "$B" "sync"
+git_sync "$A" "sync" && git_sync "$B" "sync"
 
 # ---- nothing lost: every clone holds every answer of the fixture
 lost=0

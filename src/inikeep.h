@@ -37,7 +37,7 @@
 
 /* NEW with OLD's comments put back, as a new string of *LEN bytes (free
  * it); or NULL when OLD has none to put back (then NEW is the text, as
- * it is). OLD and SKIP may be NULL. */
+ * it is, and *LEN untouched). OLD and SKIP may be NULL. */
 char *inikeep(const char *old, const char *new, const char *skip, size_t *len);
 
 #endif

@@ -19,6 +19,7 @@
 
 #include "buf.h"
 #include "cache.h"
+#include "inikeep.h"
 #include "iniread.h"
 #include "iniw.h"
 #include "insp.h"
@@ -956,7 +957,14 @@ insp_write(const struct inspection *in, int new, struct err *e)
 		conflict_write(&w, &keep);
 		conflicts_free(&keep);
 	}
-	rc = (new ? save_file_new : save_file)(in->path, iniw_text(&w), iniw_len(&w), e);
+	/* a person's comments in the file as it is come through (inikeep.h) */
+	char *old = new ? NULL : case_read_text(in->path), *kept;
+	size_t len = iniw_len(&w);
+
+	kept = inikeep(old, iniw_text(&w), CONFLICT_NOTE_LINE "\n", &len);
+	rc = (new ? save_file_new : save_file)(in->path, kept ? kept : iniw_text(&w), len, e);
+	free(old);
+	free(kept);
 	iniw_free(&w);
 	return rc;
 }

@@ -731,6 +731,43 @@ test_findings(void **state)
 	free(dir);
 }
 
+/* A person's comments in inspection.ini come through its save, once */
+static void
+test_comments_kept(void **state)
+{
+	char *dir = build(1, NULL, NULL, 0), *path, *text, *edited;
+	struct problems p = PROBLEMS_INIT;
+	struct inspection in;
+	struct err e;
+
+	(void)state;
+	path = xasprintf("%s/inspection.ini", dir);
+	text = tu_read(path, NULL);
+	edited = tu_replace(text, "\n[judgements]\n", "\n# the lead's remark\n[judgements]\n");
+	free(text);
+	text = xasprintf("%s; see the paper file\n", edited);
+	tu_write(dir, "inspection.ini", text);
+	free(edited);
+	free(text);
+	for (int i = 0; i < 2; i++) {
+		open_ok(&in, dir, &p);
+		if (insp_save(&in, &e) < 0)
+			fail_msg("%s", e.msg);
+		insp_close(&in);
+		problems_free(&p);
+	}
+	text = tu_read(path, NULL);
+	assert_non_null(strstr(text, "\n\n# the lead's remark\n[judgements]\n"));
+	assert_non_null(strstr(text, "\n; see the paper file\n"));
+	assert_null(strstr(strstr(text, "remark") + 1, "remark"));
+	assert_null(strstr(strstr(text, "paper file") + 1, "paper file"));
+	assert_null(strstr(strstr(text, "inspection file") + 1, "inspection file"));
+	free(text);
+	free(path);
+	tu_rmtree(dir);
+	free(dir);
+}
+
 /* fieldwork dates: real ISO days, the end not before the start; either may
  * be absent */
 static void
@@ -841,6 +878,7 @@ main(void)
 		cmocka_unit_test(test_left_out_errors_are_case_files_only),
 		cmocka_unit_test(test_fieldwork_dates),
 		cmocka_unit_test(test_findings),
+		cmocka_unit_test(test_comments_kept),
 		cmocka_unit_test(test_private),
 	};
 

@@ -13,6 +13,7 @@
 
 #include "buf.h"
 #include "case.h"
+#include "inikeep.h"
 #include "iniread.h"
 #include "iniw.h"
 #include "journal.h"
@@ -589,6 +590,9 @@ case_write(struct case_file *c, const struct form *f, int new, struct err *e)
 {
 	struct iniw w;
 	struct stat wrote;
+	char *kept = NULL;
+	const char *text = NULL;
+	size_t len = 0;
 	int rc, journaled = new && has_journal(c->path);
 
 	iniw_init(&w);
@@ -669,20 +673,24 @@ case_write(struct case_file *c, const struct form *f, int new, struct err *e)
 
 		if (!new && old == NULL)
 			old = read = case_read_text(c->path);
-		rc = journal_record(c->path, old, iniw_text(&w), journal_who(), e);
+		/* a person's comments in the file as it is come through */
+		if ((kept = inikeep(old, iniw_text(&w), CONFLICT_NOTE_LINE "\n", &len)) == NULL)
+			len = iniw_len(&w);
+		text = kept ? kept : iniw_text(&w);
+		rc = journal_record(c->path, old, text, journal_who(), e);
 		free(read);
 	}
 	if (rc == 0)
-		rc = save_file_as(c->path, iniw_text(&w), iniw_len(&w), new, !new && c->lock_depth > 0,
-		    &wrote, e);
+		rc = save_file_as(c->path, text, len, new, !new && c->lock_depth > 0, &wrote, e);
 	if (rc != 0 && new && !journaled)
 		drop_journal(c->path);
 	if (rc == 0) {
-		saved_note(c, &wrote, iniw_text(&w));
+		saved_note(c, &wrote, text);
 		for (size_t i = c->conflicts.n; i-- > 0;)
 			if (conflict_settled(c, f, &c->conflicts.v[i]) != 0)
 				conflict_remove(&c->conflicts, i);
 	}
+	free(kept);
 	iniw_free(&w);
 	return rc;
 }

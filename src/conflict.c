@@ -151,8 +151,7 @@ conflict_write(struct iniw *w, const struct conflicts *cs)
 		char *sec = xasprintf("%s%s", CONFLICT_PREFIX, cs->v[i].section);
 		iniw_section(w, sec);
 		if (i == 0)
-			iniw_comment(w, "keys the two copies of a merge changed differently: "
-			    "neither counts until the key is given a value again");
+			iniw_comment(w, CONFLICT_NOTE);
 		free(sec);
 		for (size_t j = i; j < cs->n; j++) {
 			if (strcmp(cs->v[j].section, cs->v[i].section) != 0)

@@ -28,6 +28,11 @@
 #include "iniw.h"
 
 #define CONFLICT_PREFIX "conflicts."
+/* The comment conflict_write puts in the first conflicts section, and the
+ * line it makes (the writer's own, never a person's: inikeep.h) */
+#define CONFLICT_NOTE "keys the two copies of a merge changed differently: " \
+	"neither counts until the key is given a value again"
+#define CONFLICT_NOTE_LINE "; " CONFLICT_NOTE
 
 struct conflict {
 	char *section;		/* the key's own section: "answers" */

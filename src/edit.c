@@ -14,6 +14,7 @@
 
 #include "decide.h"
 #include "edit.h"
+#include "inikeep.h"
 #include "iniw.h"
 #include "journal.h"
 #include "save.h"
@@ -960,7 +961,7 @@ edit_restore(struct inspection *in, size_t ci, const char *at, const char *who,
 	struct case_file *cur = &in->cases[ci], c;
 	struct problems p = PROBLEMS_INIT;
 	struct journal j;
-	char *text = NULL, *tmp = NULL, *old = NULL;
+	char *text = NULL, *tmp = NULL, *old = NULL, *kept;
 	int fd = -1, rc = -1, reloaded;
 	size_t len;
 
@@ -1003,6 +1004,11 @@ edit_restore(struct inspection *in, size_t ci, const char *at, const char *who,
 	if (case_lock(cur, e) < 0)
 		goto out;
 	old = case_read_text(cur->path);
+	/* the comments of the file as it is come through */
+	if ((kept = inikeep(old, text, CONFLICT_NOTE_LINE "\n", &len)) != NULL) {
+		free(text);
+		text = kept;
+	}
 	if (journal_record(cur->path, old, text, who, e) == 0 &&
 	    save_file_held(cur->path, text, len, e) == 0 &&
 	    case_refresh(cur, &in->form, &reloaded, e) == 0)

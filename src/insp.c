@@ -20,6 +20,7 @@
 #include "buf.h"
 #include "cache.h"
 #include "gitstate.h"
+#include "inikeep.h"
 #include "iniread.h"
 #include "iniw.h"
 #include "insp.h"
@@ -1150,7 +1151,7 @@ insp_save(struct inspection *in, struct err *e)
 	struct merge_stats ms = { 0 };
 	const char *text;
 	size_t len;
-	char *now = NULL;
+	char *now = NULL, *kept = NULL;
 	int lockfd, rc = -1, theirs = 0;
 
 	iniw_init(&w);
@@ -1167,6 +1168,12 @@ insp_save(struct inspection *in, struct err *e)
 		    strerror(errno ? errno : EIO));
 		goto unlock;
 	}
+	/* a person's comments in the file come through (inikeep.h): those of
+	 * the text IN was read from, put in ours (a merge then adds those
+	 * another program's copy has and that text had not) */
+	kept = inikeep(in->text ? in->text : now, text, CONFLICT_NOTE_LINE "\n", &len);
+	if (kept)
+		text = kept;
 	if (in->text && now && strcmp(now, in->text) != 0) {
 		/* another program saved it since: its changes and ours, key by key */
 		struct err m;
@@ -1195,6 +1202,7 @@ unlock:
 	save_unlock(lockfd);
 out:
 	free(now);
+	free(kept);
 	buf_free(&merged);
 	iniw_free(&w);
 	return rc;

@@ -7,6 +7,7 @@
 
 #include "conflict.h"
 #include "esc.h"
+#include "inikeep.h"
 #include "iniw.h"
 #include "merge.h"
 #include "xalloc.h"
@@ -486,6 +487,25 @@ write_out(const struct merger *m, const struct conflicts *all, struct buf *out)
 	iniw_free(&w);
 }
 
+/* MERGED onto OUT with the comments of ours put back, and those theirs
+ * added (not in BASE): a person's comments, as a save keeps them
+ * (inikeep.h) */
+static void
+keep_comments(const char *base, const char *ours, const char *theirs, const struct buf *merged,
+    struct buf *out)
+{
+	char *skip = xasprintf(CONFLICT_NOTE_LINE "\n%s", base ? base : "");
+	char *o, *t;
+	size_t len;
+
+	o = inikeep(ours, buf_str(merged), CONFLICT_NOTE_LINE "\n", &len);
+	t = inikeep(theirs, o ? o : buf_str(merged), skip, &len);
+	buf_adds(out, t ? t : o ? o : buf_str(merged));
+	free(t);
+	free(o);
+	free(skip);
+}
+
 static int
 check_names(const struct file *f, struct err *e)
 {
@@ -552,8 +572,11 @@ merge_texts(const char *base, const char *ours, const char *theirs, struct buf *
 	sections_of(&m, &m.o, 0, 1);
 	sections_of(&m, &m.t, 1, 1);
 	struct conflicts all = { 0 };
+	struct buf text = BUF_INIT;
 	gather_conflicts(&m, &all);
-	write_out(&m, &all, out);
+	write_out(&m, &all, &text);
+	keep_comments(base, ours, theirs, &text, out);
+	buf_free(&text);
 	rc = (int)all.n;
 	if (kept)
 		*kept = all;

@@ -18,7 +18,9 @@
  *     the key is left out of its section and both values, with both
  *     answers' stamps, go to [conflicts.SECTION].
  * Sections and keys keep ours' order; theirs' new ones come after the key
- * they follow in theirs. A value keeps its spelling (quoted or a word), so
+ * they follow in theirs. A person's comments come through as a save keeps
+ * them (inikeep.h): ours', then those theirs added (not in the base); one
+ * that ours removed and theirs still has stays removed. A value keeps its spelling (quoted or a word), so
  * that the next save of the merged file changes no line it did not change.
  */
 #ifndef YJ_MERGE_H

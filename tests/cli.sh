@@ -546,4 +546,18 @@ check "export from the cache is export --no-cache" cmp -s "$TMP/a1" "$TMP/answer
 run "$o" "$e" "$YJ" summary "$TMP/cached" --nocache
 check "summary: an unknown option is a usage error" [ "$rc" -eq 2 ]
 
+# ---- a comment written into a case file by hand comes through a save
+"$YJ" demo "$TMP/cm" >/dev/null 2>&1
+printf '; see paper file\n' >>"$TMP/cm/cases/ST-C01.ini"
+run "$o" "$e" "$YJ" answer "$TMP/cm" ST-C01 2.1.2=no
+check "answer after a comment added by hand" [ "$rc" -eq 0 ]
+check "...keeps the comment, at the end of the file" sh -c "tail -n 1 '$TMP/cm/cases/ST-C01.ini' | grep -qx '; see paper file'"
+"$YJ" answer "$TMP/cm" ST-C01 2.1.2=yes >/dev/null 2>&1
+check "...once, through the next answer too" [ "$(grep -c 'see paper file' "$TMP/cm/cases/ST-C01.ini")" -eq 1 ]
+t=$("$YJ" history "$TMP/cm" ST-C01 | head -n 1 | cut -f2)
+run "$o" "$e" "$YJ" restore "$TMP/cm" ST-C01 --at "$t"
+check "...and through a restore (at $t)" sh -c "[ $rc -eq 0 ] && [ \"\$(grep -c 'see paper file' '$TMP/cm/cases/ST-C01.ini')\" -eq 1 ]"
+run "$o" "$e" "$YJ" check "$TMP/cm"
+check "...and the case still checks clean" grep -q "^0 errors" "$o"
+
 finish

@@ -459,6 +459,133 @@ test_na_flags(void **state)
 	problems_free(&p);
 }
 
+/* ---- a person's comments, kept through saves ---- */
+
+static size_t
+count(const char *text, const char *needle)
+{
+	size_t n = 0;
+
+	for (const char *t = text; (t = strstr(t, needle)) != NULL; t++)
+		n++;
+	return n;
+}
+
+/* C saved, loaded again from its file and returned: as another program
+ * would find it */
+static char *
+saved_text(struct fx *fx, struct case_file *c)
+{
+	struct err e;
+	char *text;
+
+	if (case_save(c, &fx->f, &e) < 0)
+		fail_msg("%s", e.msg);
+	text = tu_read(c->path, NULL);
+	assert_non_null(text);
+	return text;
+}
+
+/* A case file edited by hand, comments added by a section, by keys, after
+ * a value and at the end: a save keeps each where it stood, once, through
+ * every save after it (in this process and in another), with the key it
+ * stood by gone too; the writer's own first line is never doubled. */
+static void
+test_comments_kept(void **state)
+{
+	struct fx *fx = *state;
+	char *path = xasprintf("%s/c1.ini", fx->dir), *text, *edited, *t2, *again;
+	struct problems p = PROBLEMS_INIT;
+	struct case_file c, d;
+	struct err e;
+
+	case_init(&c, &fx->f, path);
+	c.reference = xstrdup("C1");
+	c.kq_answer[kq(fx, "2.1.1")] = ANSWER_YES;
+	c.kq_answer[kq(fx, "2.1.2")] = ANSWER_NO;
+	assert_int_equal(case_create(&c, &fx->f, &e), 0);
+	case_free(&c, &fx->f);
+	text = tu_read(path, NULL);
+	edited = tu_replace(text, "\n[answers]\n", "\n; before the answers\n[answers]\n");
+	free(text);
+	text = tu_replace(edited, "2.1.1 = yes\n", "# the 2.1.1 note\n2.1.1 = yes\n");
+	free(edited);
+	edited = tu_replace(text, "2.1.2 = no\n", "  ; why 2.1.2\n\n2.1.2 = no ; checked\n");
+	free(text);
+	text = xasprintf("%s; see paper file\n", edited);
+	free(edited);
+	tu_write(fx->dir, "c1.ini", text);
+	free(text);
+
+	assert_int_equal(case_load(&d, &fx->f, path, &p), 0);
+	d.kq_answer[kq(fx, "2.1.1")] = ANSWER_NONE;	/* the key a comment stood by */
+	d.kq_answer[kq(fx, "2.2.1")] = ANSWER_YES;
+	text = saved_text(fx, &d);
+	assert_non_null(strstr(text, "\n\n; before the answers\n[answers]\n"));
+	assert_non_null(strstr(text, "; why 2.1.2\n; checked\n2.1.2 = no\n"));
+	/* 2.1.1 gone: its comment stays in [answers], at its end */
+	assert_null(strstr(text, "2.1.1 = yes"));
+	assert_non_null(strstr(text, "\n2.2.1 = yes\n# the 2.1.1 note\n\n[notes]\n"));
+	assert_true(strlen(text) > 17);
+	assert_string_equal(text + strlen(text) - 17, "; see paper file\n");
+	assert_int_equal(count(text, "; yjinspect case file"), 1);
+	assert_int_equal(count(text, "; before the answers"), 1);
+	assert_int_equal(count(text, "# the 2.1.1 note"), 1);
+	assert_int_equal(count(text, "checked"), 1);
+	assert_int_equal(count(text, "paper file"), 1);
+
+	/* saved again in this process (its own text kept), and after a load
+	 * (the file read): not one line more */
+	t2 = saved_text(fx, &d);
+	assert_string_equal(t2, text);
+	free(t2);
+	case_free(&d, &fx->f);
+	assert_int_equal(case_load(&d, &fx->f, path, &p), 0);
+	d.kq_answer[kq(fx, "2.1.2")] = ANSWER_YES;
+	t2 = saved_text(fx, &d);
+	d.kq_answer[kq(fx, "2.1.2")] = ANSWER_NO;
+	again = saved_text(fx, &d);
+	assert_string_equal(again, text);
+	assert_int_equal(p.nerrors, 0);
+	free(t2);
+	free(again);
+	free(text);
+	case_free(&d, &fx->f);
+	problems_free(&p);
+	free(path);
+}
+
+/* A comment in a conflicts section that a save leaves out (its conflict
+ * settled) goes to the end of the file; the writer's own comment there
+ * goes with the section. */
+static void
+test_comments_section_gone(void **state)
+{
+	struct fx *fx = *state;
+	char *path = xasprintf("%s/c2.ini", fx->dir), *text;
+	struct problems p = PROBLEMS_INIT;
+	struct case_file c;
+
+	tu_write(fx->dir, "c2.ini", "[case]\nformat = 1\nframework = yj-2019\n"
+	    "[answers]\n2.1.1 = yes\n\n[conflicts.answers]\n"
+	    "; keys the two copies of a merge changed differently: neither counts "
+	    "until the key is given a value again\n"
+	    "; asked Ann: she meant no\n"
+	    "2.1.2.ours = \"yes\"\n2.1.2.theirs = \"no\"\n");
+	assert_int_equal(case_load(&c, &fx->f, path, &p), 0);
+	assert_int_equal(c.conflicts.n, 1);
+	c.kq_answer[kq(fx, "2.1.2")] = ANSWER_NO;
+	text = saved_text(fx, &c);
+	assert_null(strstr(text, "[conflicts."));
+	assert_null(strstr(text, "keys the two copies"));
+	assert_true(strlen(text) > 26);
+	assert_string_equal(text + strlen(text) - 26, "; asked Ann: she meant no\n");
+	free(text);
+	case_free(&c, &fx->f);
+	problems_free(&p);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -471,7 +598,7 @@ main(void)
 		T(t_note_unknown_kq), T(t_future_format), T(t_bad_escape),
 		T(t_duplicate_answer), T(t_garbage_line), T(t_not_a_case),
 		T(test_missing_and_directory), T(test_relevance), T(test_check_warnings),
-		T(test_na_flags),
+		T(test_na_flags), T(test_comments_kept), T(test_comments_section_gone),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

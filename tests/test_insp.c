@@ -771,6 +771,17 @@ test_save_keeps_other_changes(void **state)
 	assert_int_equal(c.judgements[s], out);
 	assert_string_equal(c.strengths[s], "Strong leadership");
 	insp_close(&c);
+	{	/* the fixture's own comments came through the merge, once */
+		char *path = xasprintf("%s/inspection.ini", dir), *text = tu_read(path, NULL);
+		const char *at;
+
+		assert_non_null(text);
+		at = strstr(text, "; fieldwork dates: report lines");
+		assert_non_null(at);
+		assert_null(strstr(at + 1, "; fieldwork dates: report lines"));
+		free(text);
+		free(path);
+	}
 
 	/* both change the judgement of 1.1 differently: a conflict, both kept */
 	a.judgements[s] = good;
@@ -805,6 +816,43 @@ test_save_keeps_other_changes(void **state)
 	insp_close(&a);
 	insp_close(&b);
 	problems_free(&p);
+	tu_rmtree(dir);
+	free(dir);
+}
+
+/* A person's comments in inspection.ini come through its save, once */
+static void
+test_comments_kept(void **state)
+{
+	char *dir = build(1, NULL, NULL, 0), *path, *text, *edited;
+	struct problems p = PROBLEMS_INIT;
+	struct inspection in;
+	struct err e;
+
+	(void)state;
+	path = xasprintf("%s/inspection.ini", dir);
+	text = tu_read(path, NULL);
+	edited = tu_replace(text, "\n[judgements]\n", "\n# the lead's remark\n[judgements]\n");
+	free(text);
+	text = xasprintf("%s; see the paper file\n", edited);
+	tu_write(dir, "inspection.ini", text);
+	free(edited);
+	free(text);
+	for (int i = 0; i < 2; i++) {
+		open_ok(&in, dir, &p);
+		if (insp_save(&in, &e) < 0)
+			fail_msg("%s", e.msg);
+		insp_close(&in);
+		problems_free(&p);
+	}
+	text = tu_read(path, NULL);
+	assert_non_null(strstr(text, "\n\n# the lead's remark\n[judgements]\n"));
+	assert_non_null(strstr(text, "\n; see the paper file\n"));
+	assert_null(strstr(strstr(text, "remark") + 1, "remark"));
+	assert_null(strstr(strstr(text, "paper file") + 1, "paper file"));
+	assert_null(strstr(strstr(text, "inspection file") + 1, "inspection file"));
+	free(text);
+	free(path);
 	tu_rmtree(dir);
 	free(dir);
 }
@@ -920,6 +968,7 @@ main(void)
 		cmocka_unit_test(test_fieldwork_dates),
 		cmocka_unit_test(test_findings),
 		cmocka_unit_test(test_save_keeps_other_changes),
+		cmocka_unit_test(test_comments_kept),
 		cmocka_unit_test(test_private),
 	};
 

@@ -858,6 +858,45 @@ test_order(void **state)
 	free(t);
 }
 
+static size_t
+count_of(const char *text, const char *needle)
+{
+	size_t n = 0;
+
+	for (const char *p = text; (p = strstr(p, needle)) != NULL; p++)
+		n++;
+	return n;
+}
+
+/* A person's comments come through a merge: ours' where they stood,
+ * those theirs added too, once each; one ours removed stays removed */
+static void
+test_comments_survive(void **state)
+{
+	char *b = edit2(BASE, "[notes]\n", "; old remark\n[notes]\n", NULL, NULL);
+	char *o = edit2(BASE, "2.1.2 = no\n", "# ours: see paper file\n2.1.2 = no\n",
+	    NULL, NULL);
+	char *t1 = edit2(b, "2.1.1 = yes\n", "2.1.1 = no\n", NULL, NULL);
+	char *t = xasprintf("%s; theirs: at the end\n", t1);
+	struct mres r;
+
+	merged(state, b, o, t, 0, &r);
+	has(&r, "answers", "2.1.1", "no");
+	assert_non_null(strstr(text(&r), "\n# ours: see paper file\n2.1.2 = no\n"));
+	assert_non_null(strstr(text(&r), "\"\n; theirs: at the end\n"));
+	assert_null(strstr(text(&r), "old remark"));
+	assert_int_equal(count_of(text(&r), "ours: see paper file"), 1);
+	mres_free(&r);
+	/* both sides with the same comment: once */
+	merged(state, BASE, o, o, 0, &r);
+	assert_int_equal(count_of(text(&r), "ours: see paper file"), 1);
+	mres_free(&r);
+	free(b);
+	free(o);
+	free(t1);
+	free(t);
+}
+
 int
 main(void)
 {
@@ -871,7 +910,7 @@ main(void)
 		T(test_stamps_follow_answer), T(test_conflict_settled), T(test_conflict_kept),
 		T(test_escapes_survive), T(test_long_value_survives), T(test_bad_escape),
 		T(test_unwritable_key), T(test_unwritable_section), T(test_long_key_conflict),
-		T(test_order),
+		T(test_order), T(test_comments_survive),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

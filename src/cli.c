@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "cli.h"
+#include "cli_sync.h"
 #include "cli_team.h"
 #include "csv.h"
 #include "decide.h"
@@ -96,14 +97,19 @@ static const char usage_text[] =
 "                        decide go on without a case file that cannot be\n"
 "                        read, warning of it, but refuse that case itself)\n"
 "  team init DIR         make DIR a git repository for a team, with\n"
-"                        yjinspect's merge driver (then: clone, pull, push)\n"
+"                        yjinspect's merge driver (the lead, once)\n"
+"  sync DIR [--bundle FILE]\n"
+"                        bring the team's work together through git: commit\n"
+"                        yours, fetch, merge key by key, push; say what came\n"
+"                        in, went out and every conflict to settle (--bundle:\n"
+"                        through a file on a USB stick instead)\n"
 "  merge DEST SRC...     gather folders into DEST without git: files DEST\n"
 "                        lacks taken, differing ones merged key by key, each\n"
 "                        conflict kept and listed (exit 1 if any)\n"
 "  merge-file BASE OURS THEIRS [NAME]\n"
 "                        git's merge driver (%%O %%A %%B %%P): a three-way\n"
-"                        merge of one file key by key into OURS; exit 1 when\n"
-"                        a conflict is kept in it\n"
+"                        merge of one file key by key into OURS, conflicts\n"
+"                        kept in it; exit 2 when it cannot merge\n"
 "  keys                  list the terminal UI's keys\n"
 "\n"
 "Options:\n"
@@ -1005,6 +1011,7 @@ static const struct {
 	{ "restore", cmd_restore },
 	{ "answer", cli_answer },
 	{ "team", cli_team },
+	{ "sync", cli_sync },
 	{ "merge-file", cli_merge_file },
 	{ "merge", cli_merge },
 };

@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cli_sync.h"
 #include "cli_team.h"
 #include "conflict.h"
 #include "edit.h"
@@ -193,17 +194,23 @@ private_mode(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 	return 0;
 }
 
-int
-cli_team(int argc, char **argv)
+/* Is URL a folder on this machine (a shared drive), not a git URL? */
+static int
+local_url(const char *url)
+{
+	const char *colon = strchr(url, ':'), *slash = strchr(url, '/');
+
+	return strstr(url, "://") == NULL && (colon == NULL || (slash && slash < colon));
+}
+
+/* team init DIR [--share URL] */
+static int
+team_init(const char *dir, const char *share)
 {
 	struct stat st;
-	struct err e;
-	char *ini;
+	char *ini, *who;
 	int fresh, rc;
 
-	if (argc != 3 || strcmp(argv[1], "init") != 0)
-		return usage_error("%s", "team needs init DIR");
-	const char *dir = argv[2];
 	ini = xasprintf("%s/inspection.ini", dir);
 	rc = stat(ini, &st);
 	free(ini);
@@ -212,39 +219,106 @@ cli_team(int argc, char **argv)
 		    "make one with 'yjinspect new' first", dir);
 		return 1;
 	}
-	if (insp_git_files(dir, &e) < 0) {
-		text_say(stderr, "yjinspect: %s", e.msg);
-		return 1;
-	}
 	const char *rev[] = { "git", "-C", dir, "rev-parse", "--git-dir", NULL };
-	const char *init[] = { "git", "-C", dir, "init", "-q", NULL };
-	const char *name[] = { "git", "-C", dir, "config", "merge.yjinspect.name",
-	    "yjinspect: case files and inspection.ini merged key by key", NULL };
-	const char *drv[] = { "git", "-C", dir, "config", "merge.yjinspect.driver",
-	    "yjinspect merge-file %O %A %B %P", NULL };
+	const char *init[] = { "git", "-C", dir, "init", "-q", "--initial-branch=main", NULL };
 	rc = run(rev, 1);
 	if (rc == 127 || rc < 0) {
 		text_say(stderr, "yjinspect: team init: git cannot be run (is it installed?)");
 		return 1;
 	}
 	fresh = rc != 0;
-	if ((fresh && run(init, 0) != 0) || run(name, 0) != 0 || run(drv, 0) != 0) {
-		text_say(stderr, "yjinspect: team init: %s: git failed (its message above)", dir);
+	if (fresh && run(init, 0) != 0) {
+		text_say(stderr, "yjinspect: team init: %s: git init failed (its message above)", dir);
 		return 1;
 	}
+	who = user_name();
+	rc = sync_setup(dir, who);
+	free(who);
+	if (rc < 0)
+		return 1;
 	nftw(dir, private_mode, 16, FTW_PHYS);
 	text_say(stdout, "%s: %s, with yjinspect's merge driver for its case files and "
-	    "inspection.ini",
-	    dir, fresh ? "now a git repository" : "a git repository");
-	if (fresh)
-		text_say(stdout, "Next: git -C %s add -A && git -C %s commit -m 'The inspection "
-		    "set up', then push it where the team can reach it.", dir, dir);
-	printf("Each inspector: git clone URL DIR && yjinspect team init DIR; then, each day:\n"
-	    "  git -C DIR add -A && git -C DIR commit -m 'My cases'\n"
-	    "  git -C DIR pull && git -C DIR push\n"
-	    "A conflict (two answers to one question) stays in the file: 'yjinspect check DIR'\n"
-	    "lists it, answering it again in yjinspect settles it, then git add and commit.\n");
+	    "inspection.ini", dir, fresh ? "now a git repository" : "a git repository");
+	if (share) {
+		const char *bare[] = { "git", "init", "-q", "--bare", "--initial-branch=main", share,
+		    NULL };
+		const char *add[] = { "git", "-C", dir, "remote", "add", "origin", share, NULL };
+		const char *set[] = { "git", "-C", dir, "remote", "set-url", "origin", share, NULL };
+		char *sync_argv[] = { (char *)(uintptr_t)"sync", (char *)(uintptr_t)dir, NULL };
+
+		if (local_url(share) && stat(share, &st) < 0 && errno == ENOENT) {
+			if (run(bare, 0) != 0) {
+				text_say(stderr, "yjinspect: team init: %s: the team's repository cannot "
+				    "be made there (git's message above)", share);
+				return 1;
+			}
+			text_say(stdout, "%s: the team's repository, made", share);
+		}
+		if (run(add, 1) != 0 && run(set, 0) != 0) {
+			text_say(stderr, "yjinspect: team init: %s: git remote failed (its message "
+			    "above)", dir);
+			return 1;
+		}
+		optind = 1;
+		if ((rc = cli_sync(2, sync_argv)) != 0)
+			return rc;
+		text_say(stdout, "Each inspector, once: yjinspect team join %s DIR", share);
+	} else
+		text_say(stdout, "Next: yjinspect team init %s --share URL (a folder on the shared "
+		    "drive, or a git URL) puts it where the team can reach it.", dir);
+	text_say(stdout, "Then, at the end of each day and before the panel: yjinspect sync DIR.");
 	return 0;
+}
+
+/* team join URL DIR */
+static int
+team_join(const char *url, const char *dir)
+{
+	const char *clone[] = { "git", "clone", "-q", url, dir, NULL };
+	struct stat st;
+	char *ini, *who;
+	int rc;
+
+	if (stat(dir, &st) == 0) {
+		text_say(stderr, "yjinspect: team join: %s is there already: join into a new folder",
+		    dir);
+		return 1;
+	}
+	if ((rc = run(clone, 0)) != 0) {
+		text_say(stderr, rc == 127 || rc < 0 ? "yjinspect: team join: git cannot be run (is "
+		    "it installed?)" : "yjinspect: team join: %s cannot be cloned (git's message "
+		    "above)", url);
+		return 1;
+	}
+	ini = xasprintf("%s/inspection.ini", dir);
+	rc = stat(ini, &st);
+	free(ini);
+	if (rc < 0) {
+		text_say(stderr, "yjinspect: team join: %s holds no inspection (no inspection.ini): "
+		    "is it the team's repository, and has the lead shared it (yjinspect team init "
+		    "DIR --share %s)?", url, url);
+		return 1;
+	}
+	who = user_name();
+	rc = sync_setup(dir, who);
+	nftw(dir, private_mode, 16, FTW_PHYS);
+	if (rc == 0)
+		text_say(stdout, "%s: the team's inspection, joined as %s. At the end of each day and "
+		    "before the panel: yjinspect sync %s", dir, who, dir);
+	free(who);
+	return rc < 0 ? 1 : 0;
+}
+
+int
+cli_team(int argc, char **argv)
+{
+	if (argc == 3 && strcmp(argv[1], "init") == 0)
+		return team_init(argv[2], NULL);
+	if (argc == 5 && strcmp(argv[1], "init") == 0 && strcmp(argv[3], "--share") == 0)
+		return team_init(argv[2], argv[4]);
+	if (argc == 4 && strcmp(argv[1], "join") == 0)
+		return team_join(argv[2], argv[3]);
+	return usage_error("%s", "team needs init DIR [--share URL], or join URL DIR");
 }
 
 /* ---- yjinspect merge-file ---- */

@@ -1,6 +1,20 @@
 #!/bin/sh
 # sync.sh - a team without git skills (yjinspect(1), WORKING AS A TEAM):
-# a merge git could not finish is never unseen.
+# only yjinspect team init --share, team join, sync and the terminal UI.
+#   - the lead shares a new inspection on the "shared drive" (a folder
+#     made a bare repository by team init --share); three inspectors join
+#     it, each enters their cases of the South Tyneside fixture and syncs;
+#     two answer one question differently: the sync reports the conflict,
+#     the terminal UI (tmux, 80x24) shows it and answering settles it; the
+#     lead's laptop syncs last. yjinspect is NOT on PATH (git finds its
+#     driver by the absolute path sync records), HOME is fresh with no git
+#     identity and git's default configuration. Every answer and note
+#     arrives (answers lost: 0) and the fixture's published ratings come
+#     out on every laptop;
+#   - the bundle route, between two folders with no shared remote;
+#   - a sync with the team's repository out of reach keeps the commit and
+#     says so; the next sync sends it;
+# and a merge git could not finish is never unseen:
 #   - the merge driver missing (git cannot run it) on a laptop: git leaves
 #     that laptop's copy of a case file in place, with no mark in it, and
 #     the file unmerged in its index; check, summary, export and the
@@ -25,7 +39,174 @@ GIT_CONFIG_NOSYSTEM=1; export GIT_CONFIG_NOSYSTEM
 gi() { d=$1; shift; git -C "$d" -c user.name=T -c user.email=t@example.org -c init.defaultBranch=main "$@"; }
 yj() { who=$1; shift; YJINSPECT_INSPECTOR="$who" "$YJ" "$@"; }
 
-BARE="$TMP/team.git" LEAD="$TMP/lead" A="$TMP/ann" B="$TMP/bo"
+# the fixture's [facts] and [answers] as sorted lines, and the arguments
+# that type them in with yjinspect answer (answers matching $2)
+keys_of() {
+	awk '/^\[/ { sec = $0; next }
+	    (sec == "[facts]" || sec == "[answers]") && /=/ { gsub(/ /, ""); print sec " " $0 }' "$1" |
+	    sort
+}
+answers_of() {
+	awk '/^\[/ { sec = $0; next }
+	    sec == "[answers]" && /=/ { gsub(/ /, ""); print }' "$1" | grep -E -- "${2:-.}"
+}
+args_of() {
+	awk '/^\[/ { sec = $0; next }
+	    sec == "[facts]" && /=/ { gsub(/ /, ""); print }' "$1"
+	answers_of "$@"
+}
+FIX="$TMP/fixture"
+"$YJ" demo "$FIX" >/dev/null || { echo "ERROR: the demo copied"; exit 99; }
+answers_total=0
+for f in "$FIX"/cases/*.ini; do answers_total=$((answers_total + $(keys_of "$f" | wc -l))); done
+"$YJ" summary "$FIX" --format tsv >"$TMP/fix.tsv"
+ypath=$(command -v yjinspect 2>/dev/null || true)
+check "yjinspect is not on PATH in this test" [ -z "$ypath" ]
+
+# ---- the lead: the inspection, no cases yet, shared
+LEAD="$TMP/lead" HUB="$TMP/drive/team.git"
+"$YJ" demo "$LEAD" >/dev/null
+rm -f "$LEAD"/cases/*
+run "$TMP/o" "$TMP/e" yj "Lee Lead" team init "$LEAD" --share "$HUB"
+check "team init --share: the team's repository made, the inspection sent" sh -c "
+	[ $rc -eq 0 ] && git --git-dir='$HUB' rev-parse -q --verify main >/dev/null &&
+	grep -q 'Synced' '$TMP/o'"
+check "...it says what each inspector does next" contains "$TMP/o" "yjinspect team join $HUB DIR"
+check "...the driver recorded by its absolute path" sh -c "
+	git -C '$LEAD' config merge.yjinspect.driver | grep -qF \"'$(realpath "$YJ")' merge-file %O %A %B %P\""
+check "...the lead's name on the commit, set in the repository only" sh -c "
+	[ \"\$(git -C '$LEAD' log -1 --format=%an)\" = 'Lee Lead' ] && [ ! -e '$HOME/.gitconfig' ]"
+
+# ---- three inspectors join, enter their cases, sync
+A="$TMP/ann" B="$TMP/bo" C="$TMP/cy"
+for w in "Ann Lee:$A" "Bo Sharma:$B" "Cy Patel:$C"; do
+	run "$TMP/o" "$TMP/e" yj "${w%%:*}" team join "$HUB" "${w#*:}"
+	check "${w%%:*} joins with team join" [ "$rc" -eq 0 ]
+done
+check "a joined folder is the inspector's alone (0700)" [ "$(stat -c %a "$B/cases")" = 700 ]
+given=0
+enter() { # WHO DIR REF [PATTERN]
+	# shellcheck disable=SC2046
+	yj "$1" answer "$2" "$3" --new $(args_of "$FIX/cases/$3.ini" "${4:-.}") >/dev/null ||
+		not_ok "$1 entered $3"
+	given=$((given + $(args_of "$FIX/cases/$3.ini" "${4:-.}" | wc -l)))
+}
+sync_as() { # WHO DIR: yjinspect sync, its report in $TMP/sync.out
+	yj "$1" sync "$2" >"$TMP/sync.out" 2>"$TMP/sync.err"
+}
+for r in ST-C01 ST-C03 ST-C04; do enter "Ann Lee" "$A" "$r"; done
+enter "Ann Lee" "$A" ST-C02 '^(2\.[2-4]|3|2\.1\.[13])'
+for r in ST-C05 ST-C06 ST-O01; do enter "Bo Sharma" "$B" "$r"; done
+for r in ST-O02 ST-O03 ST-O04; do enter "Cy Patel" "$C" "$r"; done
+check "ann syncs" sync_as "Ann Lee" "$A"
+check "...her report: 4 cases sent" contains "$TMP/sync.out" "Sent: 4 files changed by Ann Lee: ST-C01, ST-C02, ST-C03, ST-C04."
+check "bo syncs" sync_as "Bo Sharma" "$B"
+check "...his report: Ann's answers came in, by her name" grep -q "Came in from Ann Lee: [0-9]* answers in 4 cases" "$TMP/sync.out"
+check "cy syncs" sync_as "Cy Patel" "$C"
+check "ann syncs again" sync_as "Ann Lee" "$A"
+check "...Bo's and Cy's came in" sh -c "grep -q 'Came in from Bo Sharma' '$TMP/sync.out' &&
+	grep -q 'Came in from Cy Patel' '$TMP/sync.out'"
+
+# ---- ST-C02 2.1.2: both answer it, one prompt differently, both a note
+yj "Ann Lee" answer "$A" ST-C02 $(answers_of "$FIX/cases/ST-C02.ini" '^2\.1\.2') >/dev/null
+given=$((given + $(answers_of "$FIX/cases/ST-C02.ini" '^2\.1\.2' | wc -l)))
+yj "Ann Lee" answer "$A" ST-C02 "note.2.1.1=Ann: the assessment used the school's report" >/dev/null
+first=$(answers_of "$FIX/cases/ST-C02.ini" '^2\.1\.2\.' | head -1)
+pid=${first%%=*} want=${first#*=}
+case $want in yes) other=no ;; *) other=yes ;; esac
+sync_as "Bo Sharma" "$B"
+# shellcheck disable=SC2046
+yj "Bo Sharma" answer "$B" ST-C02 "$pid=$other" $(answers_of "$FIX/cases/ST-C02.ini" '^2\.1\.2' | grep -v "^$pid=") >/dev/null
+yj "Bo Sharma" answer "$B" ST-C02 "note.2.1.1=Bo: the child was seen twice" >/dev/null
+check "ann syncs her answers to 2.1.2" sync_as "Ann Lee" "$A"
+check "bo syncs his" sync_as "Bo Sharma" "$B"
+check "...his report names the conflict, both sides, who" sh -c "
+	grep -q 'ST-C02.ini \[answers\] $pid: ours $other (Bo Sharma, .*theirs $want (Ann Lee' '$TMP/sync.out'"
+check "...the merge is finished: nothing for git to do" [ -z "$(git -C "$B" status --porcelain)" ]
+check "...both notes kept" sh -c "grep -q \"Ann: the assessment\" '$B/cases/ST-C02.ini' &&
+	grep -q 'Bo: the child was seen twice' '$B/cases/ST-C02.ini'"
+
+# on screen: the conflict side by side, settled by answering it
+WHO="Bo Sharma"
+ui conflict 80 24 "$YJ" "$B"
+wait_for "ST-C02" 30 >/dev/null || show "list"
+key j Enter
+if wait_for "In conflict from a merge" 30; then ok "the terminal UI shows the conflict"
+else not_ok "the terminal UI shows the conflict"; fi
+case $want in yes) k=y ;; no) k=n ;; *) k=x ;; esac
+key "$k"
+if wait_for "settled" 30; then ok "answering it settles it"; else not_ok "answering it settles it"; fi
+key q
+wait_for "EXIT 0" 30 >/dev/null
+check "bo syncs the settled answer" sync_as "Bo Sharma" "$B"
+check "...no conflict left to settle" sh -c "grep -A1 'Conflicts to settle' '$TMP/sync.out' | grep -q none"
+check "cy syncs" sync_as "Cy Patel" "$C"
+check "ann syncs" sync_as "Ann Lee" "$A"
+check "the lead's laptop syncs last" sync_as "Lee Lead" "$LEAD"
+
+lost=0
+for d in "$A" "$B" "$C" "$LEAD"; do
+	for f in "$FIX"/cases/*.ini; do
+		n=$(basename "$f")
+		if [ ! -f "$d/cases/$n" ]; then
+			lost=$((lost + $(keys_of "$f" | wc -l)))
+			continue
+		fi
+		keys_of "$f" >"$TMP/want"
+		keys_of "$d/cases/$n" >"$TMP/have"
+		lost=$((lost + $(comm -23 "$TMP/want" "$TMP/have" | wc -l)))
+	done
+done
+check "answers lost: 0 (of $answers_total, on 4 laptops)" [ "$lost" = 0 ]
+for d in "$A" "$B" "$C" "$LEAD"; do
+	"$YJ" summary "$d" --format tsv >"$TMP/got.tsv" 2>"$TMP/got.err"
+	check "$(basename "$d"): the published ratings come out" cmp -s "$TMP/fix.tsv" "$TMP/got.tsv"
+done
+check "the lead has both notes" sh -c "grep -q \"Ann: the assessment\" '$LEAD/cases/ST-C02.ini' &&
+	grep -q 'Bo: the child was seen twice' '$LEAD/cases/ST-C02.ini'"
+run "$TMP/o" "$TMP/e" "$YJ" check "$LEAD"
+check "check of the lead's folder: no conflict, no error" sh -c "
+	grep -q '^0 errors' '$TMP/o' && ! grep -q 'conflict' '$TMP/o'"
+
+# ---- out of reach: the commit kept, sent at the next sync
+mv "$HUB" "$HUB.away"
+yj "Cy Patel" answer "$C" ST-O02 3.1.1=none >/dev/null
+run "$TMP/o" "$TMP/e" yj "Cy Patel" sync "$C"
+check "the team's repository out of reach: exit 3, said, the change committed here" sh -c "
+	[ $rc -eq 3 ] && grep -q 'cannot be reached' '$TMP/e' && grep -q 'stays committed here' '$TMP/o' &&
+	[ -z \"\$(git -C '$C' status --porcelain)\" ]"
+mv "$HUB.away" "$HUB"
+run "$TMP/o" "$TMP/e" yj "Cy Patel" sync "$C"
+check "...the next sync sends it" sh -c "[ $rc -eq 0 ] && grep -q 'Synced' '$TMP/o' &&
+	[ \"\$(git --git-dir='$HUB' rev-parse main)\" = \"\$(git -C '$C' rev-parse HEAD)\" ]"
+yj "Cy Patel" answer "$C" ST-O02 "$(answers_of "$FIX/cases/ST-O02.ini" '^3\.1\.1=')" >/dev/null
+sync_as "Cy Patel" "$C"
+
+# ---- the bundle route: two folders with no shared remote
+D="$TMP/dee" USB="$TMP/usb/day.bundle"
+mkdir -p "$TMP/usb"
+cp -a "$A" "$D" && git -C "$D" remote remove origin
+# flip KEY=VALUE's answer
+flip() { case ${1#*=} in yes) echo "${1%%=*}=no" ;; *) echo "${1%%=*}=yes" ;; esac; }
+a_flip=$(flip "$(answers_of "$FIX/cases/ST-C03.ini" '^2\.1\.1\.1=')")
+d_flip=$(flip "$(answers_of "$FIX/cases/ST-C04.ini" '^2\.1\.1\.1=')")
+yj "Ann Lee" answer "$A" ST-C03 "$a_flip" >/dev/null
+yj "Dee Okoro" answer "$D" ST-C04 "$d_flip" >/dev/null
+run "$TMP/o" "$TMP/e" yj "Ann Lee" sync "$A" --bundle "$USB"
+check "--bundle: written (no bundle there yet)" sh -c "[ $rc -eq 0 ] && [ -s '$USB' ]"
+run "$TMP/o" "$TMP/e" yj "Dee Okoro" sync "$D" --bundle "$USB"
+check "--bundle on the other laptop: Ann's answer came in, Dee's went out" sh -c "[ $rc -eq 0 ] &&
+	grep -q 'Came in from Ann Lee: 1 answer in 1 case (ST-C03)' '$TMP/o' &&
+	grep -q '^${a_flip%%=*} = ${a_flip#*=}\$' '$D/cases/ST-C03.ini'"
+run "$TMP/o" "$TMP/e" yj "Ann Lee" sync "$A" --bundle "$USB"
+check "--bundle back: Dee's change came in" sh -c "[ $rc -eq 0 ] &&
+	grep -q 'Came in from Dee Okoro: 1 answer in 1 case (ST-C04)' '$TMP/o' &&
+	grep -q '^${d_flip%%=*} = ${d_flip#*=}\$' '$A/cases/ST-C04.ini'"
+check "a sync with no remote and no bundle says what to do" sh -c "
+	YJINSPECT_INSPECTOR='Dee Okoro' '$YJ' sync '$D' >/dev/null 2>'$TMP/e'; [ \$? -eq 1 ] &&
+	grep -q -- '--bundle FILE' '$TMP/e'"
+
+BARE="$TMP/team.git" LEAD="$TMP/lead2" A="$TMP/ann2" B="$TMP/bo2"
 git -c init.defaultBranch=main init -q --bare "$BARE"
 "$YJ" demo "$LEAD" >/dev/null
 "$YJ" team init "$LEAD" >/dev/null
@@ -73,8 +254,25 @@ else not_ok "...and why, on its row"; fi
 key q
 wait_for "EXIT" 30 >/dev/null
 
+# ---- sync finishes what git could not, with the driver recorded again
+run "$TMP/o" "$TMP/e" yj "Bo Sharma" sync "$B"
+check "sync on the laptop whose driver was missing: exit 0" [ "$rc" -eq 0 ]
+check "...the driver recorded again, by this program's path" sh -c "
+	git -C '$B' config merge.yjinspect.driver | grep -qF '$(realpath "$YJ")'"
+check "...the merge finished: nothing unmerged, nothing left to commit" sh -c "
+	[ -z \"\$(git -C '$B' ls-files -u)\" ] && [ -z \"\$(git -C '$B' status --porcelain)\" ]"
+check "...Ann's answer and note are in the file, and Bo's" sh -c "
+	grep -q \"Ann's note\" '$B/cases/ST-C01.ini' && grep -q '^2.1.1.1 = no' '$B/cases/ST-C01.ini' &&
+	grep -q '^2.1.1.2 = no' '$B/cases/ST-C01.ini'"
+run "$TMP/o" "$TMP/e" "$YJ" check "$B"
+check "...check: no error, no unfinished merge" sh -c "grep -q '^0 errors' '$TMP/o' &&
+	! grep -q 'git merge is not finished' '$TMP/o'"
+run "$TMP/o" "$TMP/e" yj "Ann Lee" sync "$A"
+check "...and Ann gets Bo's answer at her next sync" sh -c "[ $rc -eq 0 ] &&
+	grep -q '^2.1.1.2 = no' '$A/cases/ST-C01.ini'"
+
 # ---- a case file merged line by line, git's markers in it
-C="$TMP/cy"
+C="$TMP/cy2"
 cp -a "$A" "$C"
 printf '<<<<<<< HEAD\n2.1.1.1 = no\n=======\n2.1.1.1 = yes\n>>>>>>> theirs\n' >>"$C/cases/ST-C02.ini"
 run "$TMP/o" "$TMP/e" "$YJ" check "$C"

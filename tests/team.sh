@@ -77,8 +77,8 @@ LEAD="$TMP/lead" HUB="$TMP/hub.git"
 rm -f "$LEAD"/cases/*
 run "$TMP/o" "$TMP/e" "$YJ" team init "$LEAD"
 check "team init makes a git repository" [ "$rc" = 0 -a -d "$LEAD/.git" ]
-check "team init sets the merge driver" \
-	[ "$(g "$LEAD" config merge.yjinspect.driver)" = "yjinspect merge-file %O %A %B %P" ]
+check "team init sets the merge driver, by the program's absolute path" \
+	[ "$(g "$LEAD" config merge.yjinspect.driver)" = "'$(realpath "$YJ")' merge-file %O %A %B %P" ]
 check ".gitattributes sends every .ini to the driver" contains "$LEAD/.gitattributes" \
 	"*.ini merge=yjinspect"
 git init -q --bare "$HUB"

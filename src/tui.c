@@ -597,6 +597,7 @@ tui_run(const char *dir)
 	problems_free(&p);
 	rate_compute(&t->rate, &t->in);
 	walk_init(&t->walk, &t->in.form);
+	user_set_warn(NULL);	/* nothing printed under curses */
 	t->who = user_name();
 
 	/* set before initscr, so curses leaves them to us */

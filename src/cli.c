@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "cli_sync.h"
+#include "cli_config.h"
 #include "cli_team.h"
 #include "csv.h"
 #include "decide.h"
@@ -110,6 +111,11 @@ static const char usage_text[] =
 "                        git's merge driver (%%O %%A %%B %%P): a three-way\n"
 "                        merge of one file key by key into OURS, conflicts\n"
 "                        kept in it; exit 2 when it cannot merge\n"
+"  config [name|initials VALUE|--unset]\n"
+"                        show your settings (your name, initials, the file\n"
+"                        they are in, where the name in force comes from),\n"
+"                        or set or remove one: your name is stamped on your\n"
+"                        answers, new cases and decisions\n"
 "  keys                  list the terminal UI's keys\n"
 "\n"
 "Options:\n"
@@ -117,7 +123,9 @@ static const char usage_text[] =
 "  -V, --version         show the version and exit\n"
 "\n"
 "Environment: YJINSPECT_INSPECTOR (your name on answers and on your place\n"
-"in a folder, default your login's), YJINSPECT_FORMS (framework files,\n"
+"in a folder; overrides the settings file's, which overrides your login's),\n"
+"XDG_CONFIG_HOME (the settings file is in its yjinspect/config.ini, default\n"
+"~/.config/yjinspect/config.ini), YJINSPECT_FORMS (framework files,\n"
 "default %s),\n"
 "YJINSPECT_DEMO (demo inspection, default %s),\n"
 "YJINSPECT_THREADS (threads that read case files, 1-64; default: the CPUs,\n"
@@ -1014,6 +1022,7 @@ static const struct {
 	{ "sync", cli_sync },
 	{ "merge-file", cli_merge_file },
 	{ "merge", cli_merge },
+	{ "config", cli_config },
 };
 
 int
@@ -1021,6 +1030,7 @@ cli_main(int argc, char **argv)
 {
 	if (argc < 2)
 		return usage_error("%s", "no command given");
+	user_set_warn(cli_config_warn);	/* a settings file that cannot be read */
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		usage(stdout);
 		return ferror(stdout) ? 1 : 0;

@@ -237,6 +237,14 @@ static enum tui_context notes_context(const struct tui *t) { (void)t; return CTX
 static enum tui_context jump_context(const struct tui *t) { (void)t; return CTX_JUMP; }
 static enum tui_context help_context(const struct tui *t) { (void)t; return CTX_HELP; }
 static enum tui_context ratings_context(const struct tui *t) { (void)t; return CTX_RATINGS; }
+static enum tui_context name_context(const struct tui *t) { (void)t; return CTX_NAME; }
+
+static const char *
+name_hint(const struct tui *t)
+{
+	(void)t;
+	return "Enter saves your name  Esc skips for now  Backspace erases";
+}
 
 static const char *
 ratings_hint(const struct tui *t)
@@ -282,6 +290,7 @@ static const struct screen_ops screens[SCREEN_COUNT] = {
 	    ratings_hint, 0 },
 	[SCREEN_KQCASES] = { tui_ratings_draw, tui_ratings_key, tui_ratings_input, ratings_context,
 	    ratings_hint, 0 },
+	[SCREEN_NAME] = { tui_name_draw, NULL, tui_name_input, name_context, name_hint, 0 },
 };
 
 static void
@@ -536,8 +545,8 @@ handle(struct tui *t, int is_code, int ch)
 	return 0;
 }
 
-static void
-restore_place(struct tui *t)
+void
+tui_restore_place(struct tui *t)
 {
 	struct place p;
 	int ci;
@@ -597,6 +606,7 @@ tui_run(const char *dir)
 	problems_free(&p);
 	rate_compute(&t->rate, &t->in);
 	walk_init(&t->walk, &t->in.form);
+	user_set_warn(NULL);	/* nothing printed under curses */
 	t->who = user_name();
 
 	/* set before initscr, so curses leaves them to us */
@@ -638,7 +648,10 @@ tui_run(const char *dir)
 		timeout(250);
 		tui_draw_init(t);
 		layout(t);
-		restore_place(t);
+		if (tui_name_wanted(t))	/* the first start: asked before the first screen */
+			t->screen = SCREEN_NAME;
+		else
+			tui_restore_place(t);
 		if (t->in.nleft_out > 0)
 			tui_message(t, 1, "Left out, cannot be read: %s%s",
 			    tui_left_out_why(t, 0), t->in.nleft_out > 1 ? " (and more: see the "

@@ -32,7 +32,7 @@ int tui_run(const char *dir);
  * is t->screen; those it returns to wait under it on t->stack (tui_push,
  * tui_pop), so drilling down several screens comes back the same way. */
 enum tui_screen { SCREEN_LIST, SCREEN_WALK, SCREEN_FACTS, SCREEN_NOTES, SCREEN_JUMP,
-	SCREEN_HELP, SCREEN_RATINGS, SCREEN_STANDARD, SCREEN_KQCASES, SCREEN_COUNT };
+	SCREEN_HELP, SCREEN_RATINGS, SCREEN_STANDARD, SCREEN_KQCASES, SCREEN_NAME, SCREEN_COUNT };
 #define TUI_STACK 16
 
 #define TUI_MIN_COLS 60
@@ -67,7 +67,8 @@ struct tui {
 	int jump_sel;		/* standard picker: standard index */
 	int help_top;
 	int adding;		/* the case list is asking for a new reference */
-	wchar_t addbuf[128];
+	wchar_t addbuf[128];	/* the one-line text field (tui_field_*): that
+				 * reference, or your name (SCREEN_NAME) */
 	size_t addlen;
 	int panel_top;		/* ratings panel scroll */
 	int panel_focus;
@@ -237,6 +238,28 @@ int tui_notes_is_decision(const struct tui *t);
 void tui_notes_draw(struct tui *t);
 int tui_notes_input(struct tui *t, int is_code, int ch);
 
-/* tui_add.c-like prompt for a new case reference lives in tui_list.c */
+/* tui_list.c: the one-line text field in t->addbuf, for the new case's
+ * reference and your name. Emptied; what is typed as UTF-8 into OUT (SIZE
+ * bytes); key CH in key context CTX: a character typed or Backspace taken
+ * (ACT_NONE; a character past MAX characters refused, TOO_LONG said),
+ * any other action returned to the caller; drawn at row Y from column X
+ * in W columns after LABEL, the text cursor at its end. */
+void tui_field_start(struct tui *t);
+void tui_field_text(const struct tui *t, char *out, size_t size);
+enum tui_action tui_field_key(struct tui *t, enum tui_context ctx, int is_code, int ch,
+			      size_t max, const char *too_long);
+void tui_field_draw(struct tui *t, int y, int x, int w, const char *label);
+
+/* tui_name.c: your name, asked at the first start when neither
+ * YJINSPECT_INSPECTOR nor the settings file (settings.h) gives one, before
+ * the first screen. tui_name_wanted: should it be asked (the settings file
+ * being one that could be read, and somewhere to keep it)? Enter saves it
+ * there and Esc skips; either way the place is then restored
+ * (tui_restore_place) and the program goes on. */
+int tui_name_wanted(struct tui *t);
+void tui_name_draw(struct tui *t);
+int tui_name_input(struct tui *t, int is_code, int ch);
+/* tui.c: the screen and case where this inspector was last (place.h) */
+void tui_restore_place(struct tui *t);
 
 #endif

@@ -134,6 +134,15 @@ const struct tui_binding tui_bindings[] = {
 	K(CTX_ADD, 0x7f, "Backspace", ERASE_BACK),
 	K(CTX_ADD, CTRL('h'), "Backspace", ERASE_BACK),
 
+	/* your name, asked at the first start (text goes in as typed) */
+	K(CTX_NAME, '\n', "Enter", NAME_SAVE),
+	K(CTX_NAME, '\r', "Enter", NAME_SAVE),
+	C(CTX_NAME, KEY_ENTER, "Enter", NAME_SAVE),
+	K(CTX_NAME, 27, "Esc", NAME_SKIP),
+	C(CTX_NAME, KEY_BACKSPACE, "Backspace", ERASE_BACK),
+	K(CTX_NAME, 0x7f, "Backspace", ERASE_BACK),
+	K(CTX_NAME, CTRL('h'), "Backspace", ERASE_BACK),
+
 	/* the standard picker */
 	K(CTX_JUMP, 'k', "k", UP),
 	C(CTX_JUMP, KEY_UP, "Up", UP),
@@ -197,7 +206,7 @@ tui_keys_lookup(enum tui_context ctx, int key, int is_code)
 		enum tui_context want = pass == 0 ? ctx : CTX_ALL;
 
 		if (pass == 1 && (ctx == CTX_NOTES || ctx == CTX_HELP || ctx == CTX_TEXT ||
-		    ctx == CTX_ADD))
+		    ctx == CTX_ADD || ctx == CTX_NAME))
 			break;
 		for (size_t i = 0; i < tui_nbindings; i++)
 			if (tui_bindings[i].ctx == want && tui_bindings[i].key == key &&
@@ -218,7 +227,7 @@ tui_context_name(enum tui_context ctx)
 {
 	static const char *const names[] = { "most screens", "case list", "walk",
 	    "ratings panel", "case facts", "note editor", "standard picker", "help",
-	    "text field", "new case reference", "ratings page" };
+	    "text field", "new case reference", "your name", "ratings page" };
 
 	return names[ctx];
 }

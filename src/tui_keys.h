@@ -69,7 +69,9 @@
 	X(WITHDRAW, "withdraw the standard's panel decision (asks first)") \
 	X(STRENGTHS, "edit the standard's strengths (a point a line)") \
 	X(IMPROVEMENTS, "edit the standard's areas for improvement") \
-	X(EVIDENCE, "edit the lead's evidence on a judged key question")
+	X(EVIDENCE, "edit the lead's evidence on a judged key question") \
+	X(NAME_SAVE, "save your name: not asked again") \
+	X(NAME_SKIP, "skip for now: asked again next time")
 
 enum tui_action {
 	ACT_NONE = 0,
@@ -91,6 +93,7 @@ enum tui_context {
 	CTX_HELP,	/* the help screen */
 	CTX_TEXT,	/* typing a reference, a name (text goes in as typed) */
 	CTX_ADD,	/* the new case's reference */
+	CTX_NAME,	/* your name, asked at the first start */
 	CTX_RATINGS,	/* the ratings page, a standard, a key question's cases */
 	CTX_COUNT
 };
@@ -108,7 +111,7 @@ extern const size_t tui_nbindings;
 
 /* The action for KEY (IS_CODE: a KEY_* code) in context CTX; bindings of
  * CTX are looked at first, then CTX_ALL (but not where text is typed:
- * CTX_NOTES, CTX_TEXT, CTX_ADD, nor in CTX_HELP). */
+ * CTX_NOTES, CTX_TEXT, CTX_ADD, CTX_NAME, nor in CTX_HELP). */
 enum tui_action tui_keys_lookup(enum tui_context ctx, int key, int is_code);
 const char *tui_action_desc(enum tui_action a);
 const char *tui_context_name(enum tui_context ctx);

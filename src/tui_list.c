@@ -112,28 +112,70 @@ tui_list_draw(struct tui *t)
 			attroff(A_REVERSE);
 		problems_free(&p);
 	}
-	if (t->adding) {
-		char ref[512];
+	if (t->adding)
+		tui_field_draw(t, r.y + r.h - 1, r.x, r.w, "New case reference: ");
+}
 
-		wcstombs(ref, t->addbuf, sizeof ref - 1);
-		ref[sizeof ref - 1] = '\0';
-		const char *shown = ref;
-		int room = r.w - 21;
+/* ---- the one-line text field (t->addbuf): the new case's reference,
+ * and your name at the first start (tui_name.c) */
 
-		/* the end of what is typed, where the cursor is, always shows */
-		while (*shown && tui_width(shown) > room - 1) {
-			shown++;
-			while ((*shown & 0xc0) == 0x80)	/* whole characters */
-				shown++;
-		}
-		tui_fill(r.y + r.h - 1, r.x, r.w);
-		attron(A_BOLD);
-		tui_put(r.y + r.h - 1, r.x, 24, "New case reference: ");
-		attroff(A_BOLD);
-		tui_put(r.y + r.h - 1, r.x + 20, room, shown);
-		t->cury = r.y + r.h - 1;
-		t->curx = r.x + 20 + tui_width(shown);
+void
+tui_field_start(struct tui *t)
+{
+	t->addlen = 0;
+	t->addbuf[0] = L'\0';
+}
+
+void
+tui_field_text(const struct tui *t, char *out, size_t size)
+{
+	wcstombs(out, t->addbuf, size - 1);
+	out[size - 1] = '\0';
+}
+
+enum tui_action
+tui_field_key(struct tui *t, enum tui_context ctx, int is_code, int ch, size_t max,
+    const char *too_long)
+{
+	enum tui_action a = tui_keys_lookup(ctx, ch, is_code);
+
+	if (a == ACT_ERASE_BACK) {
+		if (t->addlen > 0)
+			t->addbuf[--t->addlen] = L'\0';
+		return ACT_NONE;
 	}
+	if (a == ACT_NONE && !is_code && ch >= 0x20 && ch != 0x7f) {
+		if (t->addlen >= max) {	/* said, not dropped unseen */
+			tui_message(t, 1, "%s", too_long);
+			return ACT_NONE;
+		}
+		t->addbuf[t->addlen++] = (wchar_t)ch;
+		t->addbuf[t->addlen] = L'\0';
+	}
+	return a;
+}
+
+void
+tui_field_draw(struct tui *t, int y, int x, int w, const char *label)
+{
+	char text[512];
+	const char *shown = text;
+	int lw = tui_width(label), room = w - lw - 1;
+
+	tui_field_text(t, text, sizeof text);
+	/* the end of what is typed, where the cursor is, always shows */
+	while (*shown && tui_width(shown) > room - 1) {
+		shown++;
+		while ((*shown & 0xc0) == 0x80)	/* whole characters */
+			shown++;
+	}
+	tui_fill(y, x, w);
+	attron(A_BOLD);
+	tui_put(y, x, lw, label);
+	attroff(A_BOLD);
+	tui_put(y, x + lw, room, shown);
+	t->cury = y;
+	t->curx = x + lw + tui_width(shown);
 }
 
 static void
@@ -144,8 +186,7 @@ add_case(struct tui *t)
 	size_t ci;
 	char *trim;
 
-	wcstombs(ref, t->addbuf, sizeof ref - 1);
-	ref[sizeof ref - 1] = '\0';
+	tui_field_text(t, ref, sizeof ref);
 	for (trim = ref + strlen(ref); trim > ref && trim[-1] == ' '; trim--)
 		trim[-1] = '\0';
 	if (*ref == '\0') {
@@ -170,24 +211,16 @@ add_case(struct tui *t)
 int
 tui_list_input(struct tui *t, int is_code, int ch)
 {
-	enum tui_action a = tui_keys_lookup(CTX_ADD, ch, is_code);
+	char too_long[64];
+	enum tui_action a;
 
-	if (a == ACT_ADD_CONFIRM) {
+	snprintf(too_long, sizeof too_long, "A reference is at most %d characters.",
+	    EDIT_REFERENCE_MAX);
+	a = tui_field_key(t, CTX_ADD, is_code, ch, EDIT_REFERENCE_MAX, too_long);
+	if (a == ACT_ADD_CONFIRM)
 		add_case(t);
-	} else if (a == ACT_CANCEL) {
+	else if (a == ACT_CANCEL)
 		t->adding = 0;
-	} else if (a == ACT_ERASE_BACK) {
-		if (t->addlen > 0)
-			t->addbuf[--t->addlen] = L'\0';
-	} else if (!is_code && ch >= 0x20 && ch != 0x7f) {
-		if (t->addlen >= EDIT_REFERENCE_MAX) {	/* said, not dropped unseen */
-			tui_message(t, 1, "A reference is at most %d characters.",
-			    EDIT_REFERENCE_MAX);
-			return 1;
-		}
-		t->addbuf[t->addlen++] = (wchar_t)ch;
-		t->addbuf[t->addlen] = L'\0';
-	}
 	return 1;
 }
 
@@ -259,8 +292,7 @@ tui_list_key(struct tui *t, enum tui_action a)
 		return 1;
 	case ACT_ADD_CASE:
 		t->adding = 1;
-		t->addlen = 0;
-		t->addbuf[0] = L'\0';
+		tui_field_start(t);
 		return 1;
 	case ACT_FOCUS:
 		t->panel_focus = 1;

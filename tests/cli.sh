@@ -12,7 +12,7 @@ o="$TMP/out" e="$TMP/err"
 # ---- help and version
 run "$o" "$e" "$YJ" --help
 check "--help exits 0" [ "$rc" -eq 0 ]
-check "--help lists every command" sh -c "for c in new demo frameworks check summary export findings history restore; do grep -q \"^  \$c\" '$o' || exit 1; done"
+check "--help lists every command" sh -c "for c in new demo frameworks check summary export findings history restore config; do grep -q \"^  \$c\" '$o' || exit 1; done"
 run "$o" "$e" "$YJ" --version
 check "--version names the program" contains "$o" "yjinspect "
 run "$o" "$e" "$YJ" flump
@@ -559,5 +559,82 @@ run "$o" "$e" "$YJ" restore "$TMP/cm" ST-C01 --at "$t"
 check "...and through a restore (at $t)" sh -c "[ $rc -eq 0 ] && [ \"\$(grep -c 'see paper file' '$TMP/cm/cases/ST-C01.ini')\" -eq 1 ]"
 run "$o" "$e" "$YJ" check "$TMP/cm"
 check "...and the case still checks clean" grep -q "^0 errors" "$o"
+
+# ---- config: your name, set once, in the settings file (XDG rules)
+CH="$TMP/cfg-home"; mkdir -p "$CH"
+CONF="$CH/.config/yjinspect/config.ini"
+# yc ARG...: the program with HOME CH, no XDG_CONFIG_HOME, no YJINSPECT_INSPECTOR
+yc() { env -u YJINSPECT_INSPECTOR -u XDG_CONFIG_HOME HOME="$CH" "$YJ" "$@"; }
+run "$o" "$e" yc config
+check "config with nothing set exits 0" [ "$rc" -eq 0 ]
+check "...says no name is set" grep -qx 'name      (not set)' "$o"
+check "...names the file, under HOME's .config" grep -qxF "file      $CONF" "$o"
+check "...says the name in force is the login's" grep -q '^in force  .* (from your login' "$o"
+check "...and writes nothing" [ ! -e "$CH/.config" ]
+run "$o" "$e" yc config name "  Ruth Pemberton "
+check "config name sets the name" [ "$rc" -eq 0 ]
+check "...in the settings file, trimmed" grep -qx 'name = "Ruth Pemberton"' "$CONF"
+check "...the file mode 0600, its folders 0700" sh -c "
+	[ \"\$(stat -c %a '$CONF' '$CH/.config/yjinspect' '$CH/.config' | tr '\n' ' ')\" = '600 700 700 ' ]"
+run "$o" "$e" yc config initials RP
+check "config initials sets the initials, the name kept" sh -c "
+	grep -qx 'initials = \"RP\"' '$CONF' && grep -qx 'name = \"Ruth Pemberton\"' '$CONF'"
+run "$o" "$e" yc config
+check "config shows the name, the initials and the file" sh -c "
+	grep -qx 'name      Ruth Pemberton' '$o' && grep -qx 'initials  RP' '$o' && grep -qxF 'file      $CONF' '$o'"
+check "...and that the name in force is the settings file's" \
+	grep -qx 'in force  Ruth Pemberton (from the settings file)' "$o"
+run "$o" "$e" env -u XDG_CONFIG_HOME HOME="$CH" YJINSPECT_INSPECTOR="Ann Lee" "$YJ" config
+check "YJINSPECT_INSPECTOR overrides the settings file, and config says so" \
+	grep -qx 'in force  Ann Lee (from YJINSPECT_INSPECTOR, which overrides the settings file)' "$o"
+run "$o" "$e" env -u YJINSPECT_INSPECTOR HOME="$CH" XDG_CONFIG_HOME="$TMP/xdg" "$YJ" config name "Xu Li"
+check "an absolute XDG_CONFIG_HOME holds the file instead" grep -qx 'name = "Xu Li"' "$TMP/xdg/yjinspect/config.ini"
+run "$o" "$e" env -u YJINSPECT_INSPECTOR HOME="$CH" XDG_CONFIG_HOME="rel" "$YJ" config
+check "...a relative one is ignored" grep -qx 'name      Ruth Pemberton' "$o"
+cp "$CONF" "$TMP/conf-good"
+run "$o" "$e" yc config name "   "
+check "config refuses an empty name (1)" sh -c "[ $rc -eq 1 ] && grep -q 'a name cannot be empty' '$e'"
+run "$o" "$e" yc config name "$(printf 'Ruth\nPemberton')"
+check "config refuses a line break in a name" sh -c "[ $rc -eq 1 ] && grep -q 'control character' '$e'"
+run "$o" "$e" yc config name "$(printf 'Ruth\033[2J')"
+check "config refuses a control byte in a name" [ "$rc" -eq 1 ]
+run "$o" "$e" yc config nickname Ru
+check "config refuses a setting it does not have (2)" [ "$rc" -eq 2 ]
+check "...and the file is as it was" cmp -s "$CONF" "$TMP/conf-good"
+run "$o" "$e" yc config initials --unset
+check "config initials --unset removes them, the name kept" sh -c "
+	! grep -q initials '$CONF' && grep -qx 'name = \"Ruth Pemberton\"' '$CONF'"
+# a stamp, a new case and a panel decision carry the configured name
+yc demo "$TMP/cfgd" >/dev/null 2>&1
+run "$o" "$e" yc answer "$TMP/cfgd" ST-C01 2.1.1=no
+check "answer stamps the settings file's name" \
+	grep -qE '^2\.1\.1 = "[0-9T:-]+Z Ruth Pemberton"$' "$TMP/cfgd/cases/ST-C01.ini"
+check "...and the journal names it" grep -q 'Ruth Pemberton' "$TMP/cfgd/cases/ST-C01.journal"
+run "$o" "$e" yc answer "$TMP/cfgd" NEW-1 --new disposal=yro
+check "answer --new makes the settings file's name the case's inspector" \
+	grep -qx 'inspector = "Ruth Pemberton"' "$TMP/cfgd/cases/NEW-1.ini"
+run "$o" "$e" yc decide "$TMP/cfgd" 2.4 --to good --why "Small sub-samples"
+check "decide records the settings file's name as by" \
+	grep -qx 'by = "Ruth Pemberton"' "$TMP/cfgd/inspection.ini"
+run "$o" "$e" env -u XDG_CONFIG_HOME HOME="$CH" YJINSPECT_INSPECTOR="Ann Lee" "$YJ" answer "$TMP/cfgd" ST-C01 2.1.1=yes
+check "...YJINSPECT_INSPECTOR's name over it" \
+	grep -qE '^2\.1\.1 = "[0-9T:-]+Z Ann Lee"$' "$TMP/cfgd/cases/ST-C01.ini"
+# a settings file edited by hand and gone wrong: named with its line,
+# never written over, and the commands go on with the login's name
+printf '[inspector]\nname = "Ruth Pemberton"\nnmae = "RP"\n' >"$CONF"
+cp "$CONF" "$TMP/conf-bad"
+run "$o" "$e" yc config
+check "config on a bad settings file exits 1" [ "$rc" -eq 1 ]
+check "...naming the file and line" contains "$e" "$CONF:3: [inspector] nmae: unknown key"
+check "...and the login's name in force" grep -q '^in force  .* (from your login: the settings file cannot be read)' "$o"
+run "$o" "$e" yc config name "Ruth Pemberton"
+check "config name refuses to write over a file it could not read" sh -c "
+	[ $rc -eq 1 ] && grep -qF '$CONF:3:' '$e' && cmp -s '$CONF' '$TMP/conf-bad'"
+run "$o" "$e" yc answer "$TMP/cfgd" ST-C01 2.1.1=no
+check "answer goes on, warning of the settings file once, by file and line" sh -c "
+	[ $rc -eq 0 ] && [ \"\$(grep -c 'warning: $CONF:3:' '$e')\" -eq 1 ]"
+check "...stamped with the login's name" sh -c "
+	! grep -qE '^2\.1\.1 = \".*Ruth Pemberton\"\$' '$TMP/cfgd/cases/ST-C01.ini'"
+cp "$TMP/conf-good" "$CONF"
 
 finish

@@ -6,7 +6,8 @@
 # questions a case fact makes irrelevant; quit and reopen; resize; a note
 # holding escape sequences; SIGTERM, SIGHUP and SIGINT with a note or the
 # facts form's text field open; undo; the help screen and
-# the man page against `yjinspect keys`; no colour and a vt100.
+# the man page against `yjinspect keys`; no colour and a vt100; your name
+# asked at the first start.
 # The terminal is tmux's own (TERM as tmux sets it: tmux-256color from tmux
 # 3.3, screen before), LANG=C.UTF-8, HOME private (lib.sh).
 # Skipped (77) when tmux is not installed. Needs tmux 3.0 or later (a
@@ -898,5 +899,75 @@ check "12: a folder others can read: warned on opening, with the fix" \
 key q
 wait_for "EXIT 0" >/dev/null
 chmod 0700 "$D11"
+
+# ====================================================================
+# 13. your name, asked once: a fresh HOME and no YJINSPECT_INSPECTOR get a
+# one-line prompt before the first screen; Esc skips (asked again next
+# time), Enter saves it in the settings file, and then it is not asked
+NH="$TMP/name-home"; mkdir -p "$NH"
+NCONF="$NH/.config/yjinspect/config.ini"
+D13="$TMP/demo13"
+YJINSPECT_DEMO="$DEMO" "$YJ" demo "$D13" >/dev/null
+# wait_grep FILE ERE: poll FILE (5 s) until a line matches
+wait_grep() {
+	n=200
+	while [ "$n" -gt 0 ]; do
+		grep -qE -- "$2" "$1" 2>/dev/null && return 0
+		sleep 0.025; n=$((n - 1))
+	done
+	echo "#  $1 has no line matching $2"
+	return 1
+}
+WHO_WAS=$WHO; WHO=""	# (ui sets YJINSPECT_INSPECTOR to it: empty is as unset)
+ui s13 80 24 HOME="$NH" XDG_CONFIG_HOME= "$YJ" "$D13"
+check "13: no name anywhere: asked for one" wait_for "Your name, as your answers will be stamped:"
+shot
+check "13: ...before the first screen (no case list yet)" lacks "$TMP/screen" "Reference"
+check "13: ...saying where it is kept and how Esc skips" sh -c "
+	grep -qF '~/.config/yjinspect/config.ini' '$TMP/screen' && grep -qF 'Esc skips for now' '$TMP/screen'"
+typed "Someone"
+key Escape
+check "13: Esc skips: on to the case list" wait_for "Reference"
+check "13: ...saying it asks again next time" wait_for "Skipped: your answers are stamped"
+check "13: ...and nothing is saved" [ ! -e "$NCONF" ]
+key q
+wait_for "EXIT 0" >/dev/null
+ui s13b 80 24 HOME="$NH" XDG_CONFIG_HOME= "$YJ" "$D13"
+check "13: skipped, it asks again at the next start" wait_for "Your name, as your answers will be stamped:"
+typed "  Ruth Pemberton"
+key Enter
+check "13: Enter saves the name, and says where" wait_for "Ruth Pemberton, is saved in ~/.config/yjinspect/config.ini"
+check "13: ...in the settings file, trimmed, mode 0600" sh -c "
+	grep -qx 'name = \"Ruth Pemberton\"' '$NCONF' && [ \"\$(stat -c %a '$NCONF')\" = 600 ]"
+key Enter
+wait_for "y n x answer  Enter next" >/dev/null
+key n
+check "13: an answer given right after is stamped with it" \
+	wait_grep "$D13/cases/ST-C01.ini" '^[0-9.]+ = "[0-9T:-]+Z Ruth Pemberton"$'
+key q
+wait_for "EXIT 0" >/dev/null
+ui s13c 80 24 HOME="$NH" XDG_CONFIG_HOME= "$YJ" "$D13"
+check "13: the next start does not ask: back in the walk" wait_for "y n x answer  Enter next"
+shot
+check "13: ...(no prompt on screen)" lacks "$TMP/screen" "Your name, as"
+key ']'
+wait_for "case ST-C02 (" >/dev/null
+key n
+check "13: an answer given then is stamped with the name saved" \
+	wait_grep "$D13/cases/ST-C02.ini" '^[0-9.]+ = "[0-9T:-]+Z Ruth Pemberton"$'
+key q
+wait_for "EXIT 0" >/dev/null
+ui s13d 80 24 HOME="$NH" XDG_CONFIG_HOME= YJINSPECT_INSPECTOR="Ann Lee" "$YJ" "$D13"
+check "13: YJINSPECT_INSPECTOR set: not asked either (its own place: the list)" wait_for "Enter open  a add case"
+key q
+wait_for "EXIT 0" >/dev/null
+printf '[inspector]\nname = "Ruth Pemberton"\nnmae = "RP"\n' >"$NCONF"
+ui s13e 80 24 HOME="$NH" XDG_CONFIG_HOME= "$YJ" "$D13"
+check "13: a settings file that cannot be read: said, by file and line, not asked" \
+	wait_for "Your settings file cannot be read:"
+check "13: ...(the line named)" wait_for "config.ini:3:"
+key q
+wait_for "EXIT 0" >/dev/null
+WHO=$WHO_WAS
 
 finish

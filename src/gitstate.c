@@ -212,8 +212,11 @@ gitstate_read(const char *dir, struct gitstate *gs, struct err *e)
 	gs->repo = 1;
 	prefix = strlen(abs) > strlen(top) ? xasprintf("%s/", abs + strlen(top) + 1) :
 	    xstrdup("");
+	/* a merge under way is the folder's only when the repository is the
+	 * folder's own (a folder inside a larger repository hears only of its
+	 * own files unmerged) */
 	head = xasprintf("%s/MERGE_HEAD", gitdir);
-	gs->merging = stat(head, &st) == 0;
+	gs->merging = prefix[0] == '\0' && stat(head, &st) == 0;
 	free(head);
 	index = xasprintf("%s/index", gitdir);
 	text = (unsigned char *)read_all(index, &len);

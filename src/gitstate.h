@@ -19,7 +19,8 @@
 
 struct gitstate {
 	int repo;		/* DIR is in a git work tree (a .git found) */
-	int merging;		/* git's MERGE_HEAD is there: a merge not finished */
+	int merging;		/* git's MERGE_HEAD is there: a merge not finished
+				 * (only where DIR is the repository's top) */
 	/* the files under DIR that git's index holds unmerged, as paths
 	 * relative to DIR ("cases/ST-C01.ini"), sorted, each once; owned */
 	char **unmerged;

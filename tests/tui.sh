@@ -817,7 +817,7 @@ rm "$D10/cases/ST-C09.ini"
 printf '[bogus]\nx = 1\n' >>"$D10/inspection.ini"
 ui s10b 80 24 "$YJ" "$D10"
 check "10: an error in inspection.ini: the program does not open (exit 1)" wait_for "EXIT 1"
-check "10: ...and says which file and what" wait_re "inspection\.ini:[0-9]+: \[bogus\]"
+check "10: ...and says which file and what" wait_re_joined "inspection\.ini:[0-9]+: \[bogus\]"
 
 # ====================================================================
 # 11. the screen follows the folder: what another program changes there

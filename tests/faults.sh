@@ -32,8 +32,7 @@ mounted=0
 cleanup() {
 	tm kill-server >/dev/null 2>&1
 	tm_reap
-	if [ "$mounted" = 1 ]; then
-		sleep 0.2	# (the program's last files closed)
+	if [ "$mounted" = 1 ]; then	# (tm_reap waited for the programs to end)
 		umount "$FS" 2>/dev/null || umount -l "$FS" 2>/dev/null
 	fi
 	chmod -R u+w "$TMP" 2>/dev/null
@@ -94,10 +93,13 @@ give() {
 	done
 }
 # refused WHAT: a key y is refused: the status line says NOT SAVED and
-# WHAT; the count shown is as before
+# WHAT; the count shown is as before (the key read and the screen drawn
+# whole first: the NOT SAVED of the key before can still show, and a
+# message of three lines is drawn a line at a time)
 refused() {
 	k0=$(shown)
 	key y
+	wait_whole >/dev/null || return 1
 	wait_for "NOT SAVED" >/dev/null || return 1
 	st=$(status)
 	printf '%s\n' "$st" | grep -qF -- "$1" || { echo "#  status: $st"; return 1; }
@@ -245,13 +247,13 @@ check "replaced: check clean (the journal records their change)" clean "$I"
 printf '[case\nformat = 1\n' >"$TMP/bad"
 cp "$TMP/bad" "$I/cases/.bad"; mv "$I/cases/.bad" "$C"
 check "unreadable: the screen says the case cannot be read now" \
-	wait_for "no longer in the folder, or cannot be read" 3
+	wait_for "no longer in the folder, or cannot be read"
 key y; key y
-sleep 0.5
+wait_read
 echo "# unreadable: $(status)"
 check "unreadable: the file another program wrote is not overwritten" cmp -s "$TMP/bad" "$C"
 cp "$TMP/theirs" "$C"
-check "unreadable: put right, the case can be read again" wait_for "can be read again" 3
+check "unreadable: put right, the case can be read again" wait_for "can be read again"
 check "unreadable: the program still answers keys (q: exit 0)" quits
 
 # deleted underneath (the case on screen)
@@ -261,9 +263,9 @@ case $D in F-001) O=F-002 ;; *) O=F-001 ;; esac
 cp "$I/cases/$O.ini" "$TMP/other"
 rm "$I/cases/$D.ini"
 check "deleted: the screen says the case is no longer in the folder" \
-	wait_for "$D.ini is no longer in the folder" 3
+	wait_for "$D.ini is no longer in the folder"
 key y; key y; key n
-sleep 0.5
+wait_read
 echo "# deleted: $(status)"
 check "deleted: the keys do not write it again" [ ! -e "$I/cases/$D.ini" ]
 check "deleted: the other case is intact" cmp -s "$TMP/other" "$I/cases/$O.ini"
@@ -276,7 +278,7 @@ n0=$(answers "$I/cases/$R.ini")
 give 2
 mv "$I" "$I.moved"
 check "renamed: the screen says the folder cannot be read again" \
-	wait_for "cannot be read again" 3
+	wait_for "cannot be read again"
 key y
 wait_for "NOT SAVED" >/dev/null
 echo "# renamed: $(status)"

@@ -117,7 +117,7 @@ step() {
 	fi
 	k0=$k st0=$(tail -1 "$TMP/screen")
 	key "$nk"
-	end=$(( $(date +%s) + 15 )) moved=0
+	end=$(( $(date +%s) + WAIT )) moved=0
 	while :; do
 		shot
 		st=$(tail -1 "$TMP/screen")
@@ -139,14 +139,13 @@ step() {
 	show "after the key '$nk' ($k0/$total answered before, ${k:-?} after; the status line before: '$st0'; now: '$st')"
 	return 1
 }
-# start: start the program; "walk" when it shows the walk, "list" for the
-# case list, "" when neither shows in 5 s
+# start: start the program, its pid in pid (empty when it does not start);
+# ready: at "walk" when it shows the walk, "list" for the case list, ""
+# when neither shows
 start() {
 	runs=$((runs + 1))
 	ui "r$runs" 80 24 "$YJ" "$I"
-	pid=""
-	n=200
-	while [ -z "$pid" ] && [ $n -gt 0 ]; do pid=$(prog_pid) || { sleep 0.01; n=$((n - 1)); }; done
+	wait_prog >/dev/null || pid=""
 }
 ready() {
 	wait_re ' answered · |Enter open  a add' >/dev/null || { at=""; return; }

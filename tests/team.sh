@@ -178,15 +178,16 @@ WHO="Bo Sharma"
 ui team 80 24 "$YJ" "$B"
 wait_for "ST-C02" || show "list"
 key j; key Enter
-if wait_for "In conflict from a merge" 5; then ok "the TUI shows the conflict"; else not_ok "the TUI shows the conflict"; show "conflict"; fi
+if wait_for "In conflict from a merge"; then ok "the TUI shows the conflict"; else not_ok "the TUI shows the conflict"; show "conflict"; fi
+wait_whole >/dev/null
 shot
 check "the TUI shows ours, who and when" grep -q "ours: .*(Bo Sharma, " "$TMP/screen"
 check "the TUI shows theirs, who and when" grep -q "theirs: .*(Ann Lee, " "$TMP/screen"
 case $want in yes) k=y ;; no) k=n ;; *) k=x ;; esac
 key "$k"
-if wait_for "settled" 5; then ok "answering it settles it"; else not_ok "answering it settles it"; show "settle"; fi
+if wait_for "settled"; then ok "answering it settles it"; else not_ok "answering it settles it"; show "settle"; fi
 key q
-wait_for "EXIT 0" 5 || show "quit"
+wait_for "EXIT 0" || show "quit"
 check "the settled file has no conflict left" lacks "$B/cases/ST-C02.ini" "[conflicts."
 g "$B" add -A && g "$B" commit -qm "Bo: the conflict on ST-C02 settled" >/dev/null
 check "the settled answer is committed like any other" [ -z "$(g "$B" status --porcelain)" ]

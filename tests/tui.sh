@@ -88,9 +88,13 @@ expected() {
 # drive PLANFILE FROM TOTAL LOG: send each key and wait for the title to count
 # it (FROM answered before, TOTAL relevant); LOG gets "ID KQ-ON-SCREEN" per
 # item as the panel showed it before the key. 1 as soon as a key is not counted.
+# (The title is drawn first: each key's screen is waited for whole, to the
+# status line at its foot naming the answer, before the panel is read; the
+# first, to the panel's current key question, which the screen before had not.)
 drive() {
 	k=$2
 	: >"$4"
+	wait_for "▸" >/dev/null || return 1
 	while read -r id ch; do
 		echo "$id $(cur_kq)" >>"$4"
 		if [ "$id" = 2.2.1.1 ] || [ "$id" = 2.3.1.1 ]; then
@@ -99,6 +103,7 @@ drive() {
 		key "$ch"
 		k=$((k + 1))
 		wait_for "· $k/$3 answered" || return 1
+		wait_re "^$(printf '%s' "$id" | sed 's/\./\\./g') → " || return 1
 		case $id in	# the panel after the first judgement of each kind
 		2.1.1) cap >"$TMP/after-2.1.1" ;;
 		2.2.1) cap >"$TMP/after-2.2.1" ;;
@@ -136,6 +141,7 @@ shot
 # column (short labels); the focused row's full label is under the form
 key Down Down Down Down Down Down Down Down Down Down Down Down
 wait_re '^> CM interviewed' >/dev/null
+wait_whole >/dev/null
 shot
 : >"$TMP/cut"
 for label in Reference Inspector "Case type" Disposal Gender RoSH "Agrees with RoSH" \
@@ -155,6 +161,7 @@ check "1: the key hint is one line at 80 columns" sh -c "
 	[ \"\$(grep -c 'Enter done' '$TMP/screen')\" -eq 1 ] && ! grep -qE '^(done|Enter)' '$TMP/screen'"
 key Up Up Up Up Up Up Up Up Up
 wait_re '^> Case type' >/dev/null
+wait_whole >/dev/null
 shot
 check "1: at 80x24 the facts form's key hint is whole (...Enter done)" grep -qF "Enter done" "$TMP/screen"
 # typing edits a text row: the Inspector (the row above the case type)
@@ -189,7 +196,7 @@ key Up
 wait_re '^> Disposal' >/dev/null
 typed "yro"			# y alone picks it (the only court disposal for y) ...
 check "1: ...yro: Youth rehabilitation order" wait_re '^  Disposal +Youth rehabilitation order'
-sleep 0.2
+wait_read			# (the r and o too)
 check "1: ...the letters after the y are its own, not the next row's (gender not set)" \
 	sh -c "grep -qx 'disposal = yro' '$I/cases/TEST-1.ini' && ! grep -q '^gender' '$I/cases/TEST-1.ini'"
 key Down			# RoSH
@@ -212,13 +219,13 @@ check "1: no factors for others' safety: their changes are not asked" \
 check "1: ...the form went past them" wait_re '^> CM interviewed'
 key y
 C1="$I/cases/TEST-1.ini"
-n=100	# the last fact's save: waited for, not raced
-while [ "$n" -gt 0 ] && ! grep -qx 'cm_interviewed = yes' "$C1"; do sleep 0.05; n=$((n - 1)); done
+wait_file_has "$C1" 'cm_interviewed = yes' >/dev/null	# the last fact's save: waited for, not raced
 check "1: the facts are saved as they are given" same "$(section "$C1" facts | tr '\n' ' ')" \
 	'case_type = court child_safety = yes child_safety_changed = no cm_interviewed = yes desistance_changed = yes disposal = yro others_safety = no rosh = medium '
 key Enter
 check "1: Enter opens the walk: 44 relevant questions" wait_for "case TEST-1 (1 of 1) · 0/44 answered"
-wait_hl '1. Is there' 2 >/dev/null	# (the title can be on screen a moment before the rest)
+wait_hl '[   ]' >/dev/null		# (the title can be on screen a moment before the rest)
+wait_whole >/dev/null
 check "1: ...at the first prompt of 2.1.1, numbered" same "$(hl)" '1. Is there sufficient analysis of'
 check "1: the other prompts numbered, one line each, a cut one ending in …" sh -c "
 	printf '%s\n' \"\$1\" | grep -E '^\[   \] 2\. ' | grep -qE '… *│'" - "$(cap)"
@@ -239,7 +246,7 @@ check "1: the file holds exactly the answers given (44)" same_file "$TMP/want1" 
 key y n y n x y n y n y
 check "1: keys typed past the end are held, and it says why" \
 	wait_for "TEST-1 complete: Enter to review, k/j to a question."
-sleep 0.3
+wait_read			# (all ten read)
 section "$C1" answers >"$TMP/got1"
 check "1: ...the file still holds exactly the 44 answers given" same_file "$TMP/want1" "$TMP/got1"
 check "1: ...and the title still counts 44/44" wait_for "· 44/44 answered"
@@ -259,6 +266,7 @@ check "1: after 2.1.1 Yes the panel shows 2.1.1 1/1 100% ★" grep -qE '2\.1\.1 
 check "1: ...its band word whole or not at all (no 'Large majo')" sh -c "
 	! grep -qE 'Large majo(\$|[^r])|Reasonable maj(\$|[^o])' '$TMP/after-2.1.1'"
 check "1: after 2.2.1 No: 2.2.1 0/1 0% ✖ Minority" sh -c "grep -qE '2\.2\.1 +0/1 +0% ✖' '$TMP/after-2.2.1' && grep -qF Minority '$TMP/after-2.2.1'"
+wait_whole >/dev/null		# (the last key's title is drawn before the panel)
 shot
 check "1: the panel's score at the end: 9/36, 4 of 12 rated" grep -qF 'Score 9/36 (4 of 12 rated)' "$TMP/screen"
 check "1: ...as the summary reckons it" sh -c "'$YJ' summary '$I' | grep -qF 'Score 9/36'"
@@ -311,14 +319,17 @@ key u				# one u takes back the disposal and what it decided
 check "2: one u undoes the disposal and the case type it decided" \
 	wait_for "Undone: Case type and Disposal on TEST-2"
 check "2: ...on disk too" sh -c "! grep -qE '^(case_type|disposal)' '$I/cases/TEST-2.ini'"
-key Down
+key Up Up Up Up Up Up Up Up Up Up Up Up Up Up Up	# (the undo left the form on the disposal)
+wait_re '^> Reference' >/dev/null
+key Down Down Down
 wait_re '^> Disposal' >/dev/null
 typed "r"
 wait_for "Case type: Court disposal (from the disposal)" >/dev/null
 wait_re '^> Gender' >/dev/null
 key Up Up -			# clear the case type: it stays cleared
+wait_read
 check "2: a cleared case type is not decided again at once" sh -c "
-	sleep 0.3; ! grep -q '^case_type' '$I/cases/TEST-2.ini'"
+	! grep -q '^case_type' '$I/cases/TEST-2.ini'"
 typed "c"			# court again, and on to the disposal
 wait_re '^> Disposal' >/dev/null
 key Down
@@ -371,6 +382,7 @@ key n
 wait_for "· 33/39 answered" >/dev/null
 key k				# back up to 2.3.2.2 (answered No)
 wait_hl "[No ]" >/dev/null
+wait_whole >/dev/null
 t_before=$(title)
 h_before=$(hl)
 q_before=$(cur_kq)
@@ -381,6 +393,7 @@ PLACE="$I/.yjinspect-place-Zo_____vila-4df6758e"	# the inspector's own (WHO made
 check "3: the place is saved, as the inspector's own" grep -qx 'item = "2.3.2.2"' "$PLACE"
 ui s3 80 24 "$YJ" "$I"
 wait_for "answered" >/dev/null
+wait_whole >/dev/null
 check "3: reopened on the same case, the same count" same "$(title)" "$t_before"
 check "3: ...on the same item ($h_before)" same "$(hl)" "${h_before:-(no item highlighted before quitting)}"
 check "3: ...under the same key question ($q_before)" sh -c "[ \"\$1\" = 2.3.2 ] && [ \"\$2\" = 2.3.2 ]" - "$(cur_kq)" "$q_before"
@@ -392,13 +405,15 @@ check "3: ...and the first case's too" sh -c "'$TMP/section' '$C1' answers | cmp
 # 4. resize mid-walk
 tm resize-window -t "$S" -x 40 -y 12
 check "4: 40x12: 'Terminal too small'" wait_for "Terminal too small"
-key y				# ignored while too small (nothing to wait for)
-sleep 0.3
+key y				# ignored while too small (nothing on screen to wait for)
+wait_read
 check "4: ...where keys change nothing" cmp -s "$C2" "$TMP/c2.before"
 tm resize-window -t "$S" -x 80 -y 24
 check "4: back to 80x24: the walk again" wait_for "$t_before"
+wait_whole >/dev/null
 check "4: ...on the same item" same "$(hl)" "$h_before"
 key y				# 2.3.2.2: No -> Yes, then the judgement
+wait_whole >/dev/null		# (what the checks below wait for shows before the key too)
 check "4: answering still works (the judgement is next)" wait_re '▸2\.3\.2'
 wait_for "Key-question judgement" >/dev/null
 check "4: ...and is saved" grep -qx '2.3.2.2 = yes' "$C2"
@@ -408,6 +423,7 @@ tm resize-window -t "$S" -x 60 -y 20
 # layout itself (the score at the start of a line, under the walk)
 check "4: 60x20: the panel moves below the walk" wait_re '^Score '
 check "4: ...the walk is drawn" wait_for "Key-question judgement: Yes or No?"
+wait_whole >/dev/null
 shot
 check "4: ...with the panel below it (a full-width rule)" sh -c "
 	grep -nx '─\{60\}' '$TMP/screen' | head -1 | cut -d: -f1 >'$TMP/rule' &&
@@ -431,6 +447,7 @@ key Enter
 check "4: child safety back to No: 31 questions apply, all answered" wait_for "case TEST-2 (2 of 2) · 31/31 answered"
 key PgUp PgUp PgUp PgUp PgDn PgDn	# to 2.3
 wait_re '^2\.3\.2 +not relevant here' >/dev/null
+wait_whole >/dev/null
 shot
 check "4: ...2.3.2 not relevant, its judgement kept and not counted" sh -c "
 	sed 's/│.*//' '$TMP/screen' | tr '\n' ' ' | tr -s ' ' |
@@ -460,8 +477,8 @@ check "4: ...and hers is as she left it" cmp -s "$PLACE" "$TMP/place.zoe"
 # (first: tmux does record a title set by OSC 0, so the check can fail)
 tm kill-session -t "$S"; S=probe
 tm new-session -d -s probe -x 80 -y 24 "printf '\\033]0;probe-title\\007'; sleep 60"
-n=0
-while [ "$(pane '#{pane_title}')" != probe-title ] && [ $n -lt 100 ]; do sleep 0.02; n=$((n + 1)); done
+titled() { [ "$(pane '#{pane_title}')" = probe-title ]; }
+wait_until titled >/dev/null
 check "5: tmux records a title set by ESC ] 0 (the check below can fail)" [ "$(pane '#{pane_title}')" = probe-title ]
 D="$TMP/demo"
 YJINSPECT_DEMO="$DEMO" "$YJ" demo "$D" >/dev/null
@@ -473,6 +490,7 @@ title0=$(pane '#{pane_title}')
 key Enter
 check "5: the note is shown with '?' for the control characters" \
 	wait_for "Before ?]0;pwned? middle ?[2J after"
+wait_whole >/dev/null
 check "5: the pane's title was not set" sh -c "[ \"\$1\" = \"\$2\" ] && [ \"\$1\" != pwned ]" - "$(pane '#{pane_title}')" "$title0"
 shot
 check "5: the screen was not cleared (title line, panel and note together)" sh -c "
@@ -481,6 +499,7 @@ check "5: the screen was not cleared (title line, panel and note together)" sh -
 key e
 check "5: e opens the note editor" wait_for "Note on 2.1.1: Esc or Ctrl-S saves"
 check "5: ...showing the control characters as '?'" wait_for "Before ?]0;pwned? middle ?[2J after"
+wait_whole >/dev/null
 check "5: ...the title still not set" sh -c "[ \"\$1\" = \"\$2\" ]" - "$(pane '#{pane_title}')" "$title0"
 check "5: ...the screen not cleared" sh -c "printf '%s' \"\$1\" | grep -qF 'Score 14/36'" - "$(cap)"
 key Escape
@@ -542,8 +561,7 @@ typed " and gone"
 wait_for "and HUP and gone" >/dev/null
 pid=$(prog_pid)
 tm kill-session -t s6c; S=""
-gone() { n=500; while kill -0 "$1" 2>/dev/null && [ $n -gt 0 ]; do sleep 0.01; n=$((n - 1)); done; ! kill -0 "$1" 2>/dev/null; }
-check "6: the terminal closed without a SIGHUP: the program leaves (no spinning)" gone "$pid"
+check "6: the terminal closed without a SIGHUP: the program leaves (no spinning)" wait_pid_gone "$pid"
 check "6: ...the note with what was typed" grep -qx '2.1.1 = "typed before TERM ü and HUP and gone"' "$CS"
 kill -9 "$pid" 2>/dev/null || true	# (when it failed to leave)
 # Ctrl-C (SIGINT from the terminal) with a note open, as a shell's
@@ -640,6 +658,7 @@ check "7: ...Score 0/36" wait_for "Score 0/36 (0 of 12 rated)"
 check "7: ...the count goes back (7/63)" wait_for "· 7/63 answered"
 check "7: ...the answer is gone from the file" sh -c "! '$TMP/section' '$CS' answers | grep -q '^2\.1\.1 ='"
 check "7: ...and its stamp" sh -c "! '$TMP/section' '$CS' answered | grep -q '^2\.1\.1 ='"
+wait_whole >/dev/null
 check "7: ...the walk is back on the judgement" same "$(hl)" 'Key-question judgement: Yes or No?'
 key u
 check "7: u again takes back 2.1.1.7 (6/63)" wait_for "· 6/63 answered"
@@ -648,9 +667,9 @@ check "7: ...from the file too" sh -c "! grep -q '^2\.1\.1\.7 =' '$CS'"
 key e
 wait_for "Esc or Ctrl-S saves and closes" >/dev/null
 typed "saved by ctrl-s"
-wait_for "saved by ctrl-s" >/dev/null
+wait_whole >/dev/null		# (the note wraps in the editor: no one line shows it)
 key C-s
-check "7: Ctrl-S closes the note editor" wait_gone "Esc or Ctrl-S saves and closes" 2
+check "7: Ctrl-S closes the note editor" wait_gone "Esc or Ctrl-S saves and closes"
 check "7: ...having saved the note" grep -q '^2\.1\.1 = ".*saved by ctrl-s"$' "$CS"
 key C-q				# (if the terminal took Ctrl-S as XOFF)
 key Escape
@@ -705,17 +724,17 @@ key s
 check "8: s opens the standard picker" wait_for "Jump to a standard (Enter), Esc to stay"
 key Escape
 check "8: standard picker: Esc goes where the help says ($(grep '^standard picker	Esc	' "$TMP/keys" | cut -f3))" \
-	wait_for "y n x answer  Enter next" 2
+	wait_for "y n x answer  Enter next"
 key s
 wait_for "Jump to a standard (Enter), Esc to stay" >/dev/null
 key q
 check "8: standard picker: q closes it too, as in the help (not the program)" \
-	wait_for "y n x answer  Enter next" 2
+	wait_for "y n x answer  Enter next"
 key '?'
 wait_for "yjinspect keys (Esc" >/dev/null
 key Escape
 check "8: help: Esc goes where the help says ($(grep '^help	Esc' "$TMP/keys" | cut -f3))" \
-	wait_for "y n x answer  Enter next" 2
+	wait_for "y n x answer  Enter next"
 # the man page: roff escapes and font changes out, lines joined
 sed 's/\\f[BIRP]//g; s/\\-/-/g; s/\\(aq/'"'"'/g; s/\\&//g' "$top_srcdir/man/yjinspect.1" |
 	tr '\n' ' ' | tr -s ' ' >"$TMP/man"
@@ -741,6 +760,7 @@ for how in "NO_COLOR=1" "TERM=vt100"; do
 	key Enter
 	check "9: $how: the walk is drawn" wait_for "2.1 Assessment · key question 1 of 3"
 	check "9: $how: the panel shows the score" wait_for "│Score 14/36"
+	wait_whole >/dev/null
 	shot
 	check "9: $how: key questions with symbol and band label" sh -c "
 		grep -qE '2\.1\.1 +[0-9]+/[0-9]+ +[0-9]+% [✖▲●★]' '$TMP/screen' &&
@@ -818,7 +838,7 @@ rm "$D10/cases/ST-C09.ini"
 printf '[bogus]\nx = 1\n' >>"$D10/inspection.ini"
 ui s10b 80 24 "$YJ" "$D10"
 check "10: an error in inspection.ini: the program does not open (exit 1)" wait_for "EXIT 1"
-check "10: ...and says which file and what" wait_re "inspection\.ini:[0-9]+: \[bogus\]"
+check "10: ...and says which file and what" wait_re_joined "inspection\.ini:[0-9]+: \[bogus\]"
 
 # ====================================================================
 # 11. the screen follows the folder: what another program changes there
@@ -828,6 +848,7 @@ D11="$TMP/shared"
 YJINSPECT_DEMO="$DEMO" "$YJ" demo "$D11" >/dev/null
 ui s11 100 40 "$YJ" "$D11"
 wait_for "ST-O04" >/dev/null
+wait_whole >/dev/null
 check "11: (the panel before: Score 14/36, 2.1 Outstanding)" sh -c "
 	printf '%s' \"\$1\" | grep -qF 'Score 14/36' && printf '%s' \"\$1\" | grep -qE '2\.1 +Assessment +near 80% +★ Outstanding'" - "$(cap)"
 check "11: at 100 columns a discretion candidate's reason is beside it (3.2: ≤5 cases)" sh -c "
@@ -838,7 +859,7 @@ check "11: (ST-C06 selected in the list)" wait_sel "ST-C06 "
 check "11: a decision recorded by decide: the panel shows it, no key pressed" \
 	wait_re '2\.1 +Assessment +● Good.*†'
 check "11: ...and the score it makes (13/36)" wait_for "Score 13/36"
-check "11: ...the list's selection stays on ST-C06" wait_sel "ST-C06 " 1
+check "11: ...the list's selection stays on ST-C06" wait_sel "ST-C06 "
 key k k k k k
 sed 's/^reference = "ST-C01"$/reference = "ST-C11"/' "$D11/cases/ST-C01.ini" >"$D11/cases/.new"
 mv "$D11/cases/.new" "$D11/cases/ST-C11.ini"

@@ -59,6 +59,25 @@ EOF
 	chmod 600 "$1/cases/$2.ini"
 }
 
+# the [facts] and [answers] of a case file as sorted "SECTION KEY=VALUE"
+# lines: what a case says, whoever typed it
+keys_of() {
+	awk '/^\[/ { sec = $0; next }
+	    (sec == "[facts]" || sec == "[answers]") && /=/ { gsub(/ /, ""); print sec " " $0 }' "$1" |
+	    sort
+}
+# ID=VALUE arguments for `yjinspect answer`: a fixture's answers whose id
+# matches the grep pattern $2 (default all); args_of: its facts first
+answers_of() {
+	awk '/^\[/ { sec = $0; next }
+	    sec == "[answers]" && /=/ { gsub(/ /, ""); print }' "$1" | grep -E -- "${2:-.}"
+}
+args_of() {
+	awk '/^\[/ { sec = $0; next }
+	    sec == "[facts]" && /=/ { gsub(/ /, ""); print }' "$1"
+	answers_of "$@"
+}
+
 finish() {
 	echo "[  PASSED  ] $passed test(s)."
 	[ "$skipped" -eq 0 ] || echo "[  SKIPPED ] $skipped test(s)."

@@ -39,22 +39,6 @@ GIT_CONFIG_NOSYSTEM=1; export GIT_CONFIG_NOSYSTEM
 gi() { d=$1; shift; git -C "$d" -c user.name=T -c user.email=t@example.org -c init.defaultBranch=main "$@"; }
 yj() { who=$1; shift; YJINSPECT_INSPECTOR="$who" "$YJ" "$@"; }
 
-# the fixture's [facts] and [answers] as sorted lines, and the arguments
-# that type them in with yjinspect answer (answers matching $2)
-keys_of() {
-	awk '/^\[/ { sec = $0; next }
-	    (sec == "[facts]" || sec == "[answers]") && /=/ { gsub(/ /, ""); print sec " " $0 }' "$1" |
-	    sort
-}
-answers_of() {
-	awk '/^\[/ { sec = $0; next }
-	    sec == "[answers]" && /=/ { gsub(/ /, ""); print }' "$1" | grep -E -- "${2:-.}"
-}
-args_of() {
-	awk '/^\[/ { sec = $0; next }
-	    sec == "[facts]" && /=/ { gsub(/ /, ""); print }' "$1"
-	answers_of "$@"
-}
 FIX="$TMP/fixture"
 "$YJ" demo "$FIX" >/dev/null || { echo "ERROR: the demo copied"; exit 99; }
 answers_total=0

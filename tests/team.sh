@@ -45,24 +45,6 @@ GIT_MERGE_AUTOEDIT=no; export GIT_MERGE_AUTOEDIT
 yj() { who=$1; shift; YJINSPECT_INSPECTOR="$who" "$YJ" "$@"; }
 g() { d=$1; shift; git -C "$d" "$@"; }
 
-# the [facts] and [answers] of a case file as sorted "SECTION KEY=VALUE"
-# lines: what a case says, whoever typed it
-keys_of() {
-	awk '/^\[/ { sec = $0; next }
-	    (sec == "[facts]" || sec == "[answers]") && /=/ { gsub(/ /, ""); print sec " " $0 }' "$1" |
-	    sort
-}
-# ID=VALUE arguments for `yjinspect answer`: a fixture's answers whose id
-# matches the grep pattern $2 (default all); args_of: its facts first
-answers_of() {
-	awk '/^\[/ { sec = $0; next }
-	    sec == "[answers]" && /=/ { gsub(/ /, ""); print }' "$1" | grep -E -- "${2:-.}"
-}
-args_of() {
-	awk '/^\[/ { sec = $0; next }
-	    sec == "[facts]" && /=/ { gsub(/ /, ""); print }' "$1"
-	answers_of "$@"
-}
 
 FIX="$TMP/fixture"
 "$YJ" demo "$FIX" >/dev/null || { echo "not ok - the demo copied"; exit 1; }

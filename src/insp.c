@@ -751,14 +751,28 @@ open_dir(struct inspection *in, const char *dir, const char *forms_dir, struct p
 	memset(in, 0, sizeof *in);
 	in->dir = xstrdup(dir);
 	in->path = xasprintf("%s/%s", dir, INSP_FILE);
-	/* the text before the file is parsed: if another program saves it in
-	 * between, what is parsed is newer than the text, never older, and
-	 * the next save's merge finds nothing of it removed (insp_save) */
+	/* the text the next save merges from (insp_save) must be the text
+	 * parsed: read before the parse and again after it, and parsed again
+	 * while another program's save came in between (a few times at most:
+	 * then the older text, which can only make a merge keep more) */
 	in->text = case_read_text(in->path);
-	if (ini_load(&r.rd.ini, in->path, &e) < 0) {
-		problems_add(p, PROBLEM_ERROR, "%s", e.msg);
-		insp_close(in);
-		return -1;
+	for (int tries = 0;; tries++) {
+		char *again;
+
+		if (ini_load(&r.rd.ini, in->path, &e) < 0) {
+			problems_add(p, PROBLEM_ERROR, "%s", e.msg);
+			insp_close(in);
+			return -1;
+		}
+		again = case_read_text(in->path);
+		if (tries == 4 || again == NULL || in->text == NULL ||
+		    strcmp(again, in->text) == 0) {
+			free(again);
+			break;
+		}
+		free(in->text);
+		in->text = again;
+		ini_free(&r.rd.ini);
 	}
 	s = ini_section(&r.rd.ini, "inspection");
 	if (s == NULL) {
@@ -1190,9 +1204,13 @@ insp_save(struct inspection *in, struct err *e)
 	if (save_file_held(in->path, text, len, e) < 0)
 		goto unlock;
 	/* the next save's base is what IN now holds: kept as it was if the
-	 * merged file cannot be read into IN (its next save merges again) */
-	if (theirs && reload_meta(in, e) < 0)
+	 * merged file cannot be read back into IN, which then lacks the other
+	 * program's changes but not its own (saved: its next save merges
+	 * again, and the terminal UI reads a changed file again anyway) */
+	if (theirs && reload_meta(in, e) < 0) {
+		rc = 0;
 		goto unlock;
+	}
 	free(in->text);
 	in->text = xstrndup(text, len);
 	in->saved_theirs = ms.from_theirs + ms.notes_joined;

@@ -144,10 +144,10 @@ int insp_copy(const char *src, const char *dst, struct err *e);
  * (both values: `check` lists it); the merged file is saved and read back
  * into IN's judgements, decisions, findings, evidence, conflicts and
  * [inspection] fields (its cases are not touched), and
- * IN->saved_theirs and IN->saved_conflicts say what came in. Returns 0,
- * or -1 with E set and the file as it was: IN unchanged, except that
- * when the merged file was saved but could not be read back (E says so),
- * IN holds what it held. */
+ * IN->saved_theirs and IN->saved_conflicts say what came in (if the
+ * merged file, saved, cannot be read back, IN keeps what it held and its
+ * text, so its next save merges again: still 0). Returns 0, or -1 with E
+ * set and the file as it was, IN unchanged. */
 int insp_save(struct inspection *in, struct err *e);
 
 /* What the last insp_save of IN took in from another program's changes,

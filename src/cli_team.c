@@ -203,6 +203,34 @@ local_url(const char *url)
 	return strstr(url, "://") == NULL && (colon == NULL || (slash && slash < colon));
 }
 
+/* The branch DIR's own repository is on (its .git/HEAD), "main" when
+ * that cannot be read; a new string */
+static char *
+head_branch(const char *dir)
+{
+	char *path = xasprintf("%s/.git/HEAD", dir), *text = case_read_text(path), *b;
+
+	free(path);
+	if (text && strncmp(text, "ref: refs/heads/", 16) == 0) {
+		text[strcspn(text, "\r\n")] = '\0';
+		b = xstrdup(text + 16);
+	} else
+		b = xstrdup("main");
+	free(text);
+	return b;
+}
+
+/* nftw: remove what it is given (a folder after its contents) */
+static int
+remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	remove(path);
+	return 0;
+}
+
 /* team init DIR [--share URL] */
 static int
 team_init(const char *dir, const char *share)
@@ -219,14 +247,21 @@ team_init(const char *dir, const char *share)
 		    "make one with 'yjinspect new' first", dir);
 		return 1;
 	}
-	const char *rev[] = { "git", "-C", dir, "rev-parse", "--git-dir", NULL };
+	const char *version[] = { "git", "--version", NULL };
 	const char *init[] = { "git", "-C", dir, "init", "-q", "--initial-branch=main", NULL };
-	rc = run(rev, 1);
+	rc = run(version, 1);
 	if (rc == 127 || rc < 0) {
 		text_say(stderr, "yjinspect: team init: git cannot be run (is it installed?)");
 		return 1;
 	}
-	fresh = rc != 0;
+	/* the folder's own repository: one it sits in (a home folder kept in
+	 * git) is not the team's, and must not carry its other files */
+	{
+		char *dotgit = xasprintf("%s/.git", dir);
+
+		fresh = lstat(dotgit, &st) != 0;
+		free(dotgit);
+	}
 	if (fresh && run(init, 0) != 0) {
 		text_say(stderr, "yjinspect: team init: %s: git init failed (its message above)", dir);
 		return 1;
@@ -240,20 +275,25 @@ team_init(const char *dir, const char *share)
 	text_say(stdout, "%s: %s, with yjinspect's merge driver for its case files and "
 	    "inspection.ini", dir, fresh ? "now a git repository" : "a git repository");
 	if (share) {
-		const char *bare[] = { "git", "init", "-q", "--bare", "--initial-branch=main", share,
-		    NULL };
+		char *branch = head_branch(dir), *initial = xasprintf("--initial-branch=%s", branch);
+		const char *bare[] = { "git", "init", "-q", "--bare", initial, "--", share, NULL };
 		const char *add[] = { "git", "-C", dir, "remote", "add", "origin", share, NULL };
 		const char *set[] = { "git", "-C", dir, "remote", "set-url", "origin", share, NULL };
 		char *sync_argv[] = { (char *)(uintptr_t)"sync", (char *)(uintptr_t)dir, NULL };
 
 		if (local_url(share) && stat(share, &st) < 0 && errno == ENOENT) {
-			if (run(bare, 0) != 0) {
+			rc = run(bare, 0);
+			if (rc != 0) {
 				text_say(stderr, "yjinspect: team init: %s: the team's repository cannot "
 				    "be made there (git's message above)", share);
+				free(branch);
+				free(initial);
 				return 1;
 			}
 			text_say(stdout, "%s: the team's repository, made", share);
 		}
+		free(branch);
+		free(initial);
 		if (run(add, 1) != 0 && run(set, 0) != 0) {
 			text_say(stderr, "yjinspect: team init: %s: git remote failed (its message "
 			    "above)", dir);
@@ -274,7 +314,7 @@ team_init(const char *dir, const char *share)
 static int
 team_join(const char *url, const char *dir)
 {
-	const char *clone[] = { "git", "clone", "-q", url, dir, NULL };
+	const char *clone[] = { "git", "clone", "-q", "--", url, dir, NULL };
 	struct stat st;
 	char *ini, *who;
 	int rc;
@@ -294,9 +334,12 @@ team_join(const char *url, const char *dir)
 	rc = stat(ini, &st);
 	free(ini);
 	if (rc < 0) {
+		/* the folder is the clone's, just made: taken away again, so
+		 * that joining can be tried again as it was */
+		nftw(dir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
 		text_say(stderr, "yjinspect: team join: %s holds no inspection (no inspection.ini): "
 		    "is it the team's repository, and has the lead shared it (yjinspect team init "
-		    "DIR --share %s)?", url, url);
+		    "DIR --share %s)? Nothing was kept in %s", url, url, dir);
 		return 1;
 	}
 	who = user_name();

@@ -263,4 +263,24 @@ run "$TMP/o" "$TMP/e" "$YJ" check "$C"
 check "git's conflict markers in a case file are named as such" contains "$TMP/o" \
 	"cases/ST-C02.ini:$(($(wc -l <"$C/cases/ST-C02.ini") - 4)): git's conflict marker '<<<<<<<': a git merge of this file was left unfinished"
 
+# ---- a lead's folder on another branch (made by git init before), inside
+# another repository (a home folder kept in git): shared as it is, and
+# nothing of the outer repository goes with it
+OUT="$TMP/home-in-git" L3="$OUT/insp"
+mkdir -p "$OUT" && gi "$OUT" init -q && echo "my diary" >"$OUT/diary.txt" &&
+	gi "$OUT" add diary.txt && gi "$OUT" commit -qm diary
+"$YJ" demo "$L3" >/dev/null
+git -C "$L3" -c init.defaultBranch=master init -q
+run "$TMP/o" "$TMP/e" yj "Lee Lead" team init "$L3" --share "$TMP/drive/three.git"
+check "team init --share of a folder on branch master, inside another repository" [ "$rc" -eq 0 ]
+check "...the outer repository's files are not sent" sh -c "
+	! git --git-dir='$TMP/drive/three.git' log --all --name-only --format= | grep -q diary"
+run "$TMP/o" "$TMP/e" yj "Ann Lee" team join "$TMP/drive/three.git" "$TMP/ann3"
+check "...an inspector joins it (the share's branch is the folder's)" sh -c "
+	[ $rc -eq 0 ] && [ -f '$TMP/ann3/inspection.ini' ]"
+git -c init.defaultBranch=main init -q --bare "$TMP/drive/empty.git"
+run "$TMP/o" "$TMP/e" yj "Ann Lee" team join "$TMP/drive/empty.git" "$TMP/ann4"
+check "team join of a repository with no inspection: refused, nothing left behind" sh -c "
+	[ $rc -eq 1 ] && grep -q 'holds no inspection' '$TMP/e' && [ ! -e '$TMP/ann4' ]"
+
 finish

@@ -154,12 +154,15 @@ replay_here(const struct journal *j, size_t end, struct journal_kv *kv)
 }
 
 /* Can a case file spell every key and value of KV ("section.key" as
- * journal_kv_parse gives it back from "[section]\nkey = value")? */
+ * journal_kv_parse gives it back from "[section]\nkey = value", the
+ * section ending where journal_text ends it: at the first dot, or the
+ * first after "conflicts.")? */
 static int
 spellable(const struct journal_kv *kv)
 {
 	for (size_t i = 0; i < kv->n; i++) {
-		const char *dot = strchr(kv->key[i], '.');
+		const char *dot = strchr(kv->key[i] + (strncmp(kv->key[i], "conflicts.", 10) == 0 ?
+		    10 : 0), '.');
 		struct journal_kv one;
 		char *text;
 		int ok;

@@ -72,8 +72,8 @@
 	X(EVIDENCE, "edit the lead's evidence on a judged key question") \
 	X(NAME_SAVE, "save your name: not asked again") \
 	X(NAME_SKIP, "skip for now: asked again next time") \
-	X(SYNC, "sync with the team: what went out, what came in, each conflict") \
-	X(SETTLE, "open the conflict's case at its question: answering settles it")
+	X(SYNC, "sync with the team: what went out and came in") \
+	X(SETTLE, "open the conflict's question: answering settles it")
 
 enum tui_action {
 	ACT_NONE = 0,

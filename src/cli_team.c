@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "cli_sync.h"
+#include "sync.h"
 #include "cli_team.h"
 #include "conflict.h"
 #include "edit.h"
@@ -231,6 +232,18 @@ remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 	return 0;
 }
 
+/* sync_setup (sync.h) on DIR as WHO, its messages printed: 0 or -1 */
+static int
+team_setup(const char *dir, const char *who)
+{
+	struct sync_report r = { 0 };
+	int rc = sync_setup(dir, who, &r);
+
+	cli_sync_say(&r);
+	sync_report_free(&r);
+	return rc;
+}
+
 /* team init DIR [--share URL] */
 static int
 team_init(const char *dir, const char *share)
@@ -267,7 +280,7 @@ team_init(const char *dir, const char *share)
 		return 1;
 	}
 	who = user_name();
-	rc = sync_setup(dir, who);
+	rc = team_setup(dir, who);
 	free(who);
 	if (rc < 0)
 		return 1;
@@ -343,7 +356,7 @@ team_join(const char *url, const char *dir)
 		return 1;
 	}
 	who = user_name();
-	rc = sync_setup(dir, who);
+	rc = team_setup(dir, who);
 	nftw(dir, private_mode, 16, FTW_PHYS);
 	if (rc == 0)
 		text_say(stdout, "%s: the team's inspection, joined as %s. At the end of each day and "

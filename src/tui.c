@@ -238,6 +238,14 @@ static enum tui_context jump_context(const struct tui *t) { (void)t; return CTX_
 static enum tui_context help_context(const struct tui *t) { (void)t; return CTX_HELP; }
 static enum tui_context ratings_context(const struct tui *t) { (void)t; return CTX_RATINGS; }
 static enum tui_context name_context(const struct tui *t) { (void)t; return CTX_NAME; }
+static enum tui_context sync_context(const struct tui *t) { (void)t; return CTX_SYNC; }
+
+static const char *
+sync_hint(const struct tui *t)
+{
+	(void)t;
+	return "Enter open the conflict's question  j/k move  = sync again  Esc back";
+}
 
 static const char *
 name_hint(const struct tui *t)
@@ -260,7 +268,7 @@ static const char *
 list_hint(const struct tui *t)
 {
 	return t->adding ? "Type the new case's reference: Enter adds it, Esc cancels" :
-	    "Enter open  a add case  f facts  j/k move  Tab panel  ? help  q quit";
+	    "Enter open  a add case  f facts  = sync  Tab panel  ? help  q quit";
 }
 
 static const char *
@@ -291,6 +299,7 @@ static const struct screen_ops screens[SCREEN_COUNT] = {
 	[SCREEN_KQCASES] = { tui_ratings_draw, tui_ratings_key, tui_ratings_input, ratings_context,
 	    ratings_hint, 0 },
 	[SCREEN_NAME] = { tui_name_draw, NULL, tui_name_input, name_context, name_hint, 0 },
+	[SCREEN_SYNC] = { tui_team_draw, tui_team_key, NULL, sync_context, sync_hint, 0 },
 };
 
 static void
@@ -357,6 +366,8 @@ draw_title(struct tui *t)
 	} else if (t->screen == SCREEN_RATINGS || t->screen == SCREEN_STANDARD ||
 	    t->screen == SCREEN_KQCASES) {
 		tui_ratings_title(t, line, sizeof line);
+	} else if (t->screen == SCREEN_SYNC) {
+		tui_team_title(t, line, sizeof line);
 	} else {
 		snprintf(line, sizeof line, " %s \xc2\xb7 %s \xc2\xb7 %zu case%s",
 		    t->in.service ? t->in.service : "yjinspect", t->in.form.id, t->in.ncases,
@@ -432,6 +443,12 @@ draw(struct tui *t)
 	} else
 		curs_set(0);
 	refresh();
+}
+
+void
+tui_redraw(struct tui *t)
+{
+	draw(t);
 }
 
 static enum tui_context
@@ -534,6 +551,9 @@ handle(struct tui *t, int is_code, int ch)
 		return 0;
 	case ACT_RATINGS:
 		tui_ratings_open(t);
+		return 0;
+	case ACT_SYNC:	/* (bound only where no editor is open) */
+		tui_team_sync(t);
 		return 0;
 	default:
 		break;
@@ -745,6 +765,7 @@ tui_run(const char *dir)
 	insp_close(&t->in);
 	free(t->who);
 	tui_ratings_stale(t);
+	tui_team_free(t);
 	free(t->rt_seen);
 	free(t->rt_changed);
 	free(t->lost_path);

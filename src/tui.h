@@ -32,7 +32,7 @@ int tui_run(const char *dir);
  * is t->screen; those it returns to wait under it on t->stack (tui_push,
  * tui_pop), so drilling down several screens comes back the same way. */
 enum tui_screen { SCREEN_LIST, SCREEN_WALK, SCREEN_FACTS, SCREEN_NOTES, SCREEN_JUMP,
-	SCREEN_HELP, SCREEN_RATINGS, SCREEN_STANDARD, SCREEN_KQCASES, SCREEN_NAME, SCREEN_COUNT };
+	SCREEN_HELP, SCREEN_RATINGS, SCREEN_STANDARD, SCREEN_KQCASES, SCREEN_NAME, SCREEN_SYNC, SCREEN_COUNT };
 #define TUI_STACK 16
 
 #define TUI_MIN_COLS 60
@@ -50,6 +50,7 @@ struct tui_stamp {	/* a file as stat(2) last saw it (tui_sync.c) */
 struct tui_notes;	/* tui_notes.c */
 struct whatif;		/* whatif.h */
 struct tui_facts;	/* tui_facts.c */
+struct tui_team;	/* tui_team.c */
 
 struct tui {
 	struct inspection in;
@@ -99,6 +100,7 @@ struct tui {
 
 	struct tui_notes *notes;	/* open note editor, or NULL */
 	struct tui_facts *facts;	/* open facts form, or NULL */
+	struct tui_team *team;	/* the last sync's report, or NULL */
 
 	/* layout, from (rows, cols) in tui_layout */
 	int rows, cols;
@@ -261,5 +263,19 @@ void tui_name_draw(struct tui *t);
 int tui_name_input(struct tui *t, int is_code, int ch);
 /* tui.c: the screen and case where this inspector was last (place.h) */
 void tui_restore_place(struct tui *t);
+/* tui.c: the screen drawn now, as after a key (before a blocking call) */
+void tui_redraw(struct tui *t);
+
+/* tui_team.c: sync with the team (sync.h) from the terminal UI, and the
+ * sync report screen. tui_team_sync: "Syncing with the team..." drawn, the
+ * sync run as t->who with no terminal for git, the folder read again
+ * (tui_sync), and the report on top (SCREEN_SYNC); a folder in no git
+ * repository (or no git) only says so on the status line. */
+void tui_team_sync(struct tui *t);
+void tui_team_draw(struct tui *t);
+int tui_team_key(struct tui *t, enum tui_action a);
+/* The report's title into LINE: "Synced with ..." or "Not synced: ..." */
+void tui_team_title(const struct tui *t, char *line, size_t size);
+void tui_team_free(struct tui *t);
 
 #endif

@@ -40,6 +40,7 @@ const struct tui_binding tui_bindings[] = {
 	K(CTX_LIST, 'f', "f", FACTS),
 	K(CTX_LIST, 'u', "u", UNDO),
 	K(CTX_LIST, '\t', "Tab", FOCUS),
+	K(CTX_LIST, '=', "=", SYNC),
 
 	/* the walk */
 	K(CTX_WALK, 'y', "y", YES),
@@ -188,6 +189,19 @@ const struct tui_binding tui_bindings[] = {
 	K(CTX_RATINGS, 'S', "S", STRENGTHS),
 	K(CTX_RATINGS, 'I', "I", IMPROVEMENTS),
 	K(CTX_RATINGS, 'e', "e", EVIDENCE),
+	K(CTX_RATINGS, '=', "=", SYNC),
+
+	/* the sync report */
+	K(CTX_SYNC, 'k', "k", UP),
+	C(CTX_SYNC, KEY_UP, "Up", UP),
+	K(CTX_SYNC, 'j', "j", DOWN),
+	C(CTX_SYNC, KEY_DOWN, "Down", DOWN),
+	K(CTX_SYNC, '\n', "Enter", SETTLE),
+	K(CTX_SYNC, '\r', "Enter", SETTLE),
+	C(CTX_SYNC, KEY_ENTER, "Enter", SETTLE),
+	K(CTX_SYNC, '=', "=", SYNC),
+	K(CTX_SYNC, 27, "Esc", CLOSE),
+	K(CTX_SYNC, 'q', "q", CLOSE),	/* as in the help: q closes what is over the list */
 };
 
 const size_t tui_nbindings = sizeof tui_bindings / sizeof tui_bindings[0];
@@ -227,7 +241,7 @@ tui_context_name(enum tui_context ctx)
 {
 	static const char *const names[] = { "most screens", "case list", "walk",
 	    "ratings panel", "case facts", "note editor", "standard picker", "help",
-	    "text field", "new case reference", "your name", "ratings page" };
+	    "text field", "new case reference", "your name", "ratings page", "sync report" };
 
 	return names[ctx];
 }

@@ -71,7 +71,9 @@
 	X(IMPROVEMENTS, "edit the standard's areas for improvement") \
 	X(EVIDENCE, "edit the lead's evidence on a judged key question") \
 	X(NAME_SAVE, "save your name: not asked again") \
-	X(NAME_SKIP, "skip for now: asked again next time")
+	X(NAME_SKIP, "skip for now: asked again next time") \
+	X(SYNC, "sync with the team: what went out and came in") \
+	X(SETTLE, "open the conflict's question: answering settles it")
 
 enum tui_action {
 	ACT_NONE = 0,
@@ -95,6 +97,7 @@ enum tui_context {
 	CTX_ADD,	/* the new case's reference */
 	CTX_NAME,	/* your name, asked at the first start */
 	CTX_RATINGS,	/* the ratings page, a standard, a key question's cases */
+	CTX_SYNC,	/* the sync report */
 	CTX_COUNT
 };
 

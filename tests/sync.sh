@@ -190,6 +190,72 @@ check "a sync with no remote and no bundle says what to do" sh -c "
 	YJINSPECT_INSPECTOR='Dee Okoro' '$YJ' sync '$D' >/dev/null 2>'$TMP/e'; [ \$? -eq 1 ] &&
 	grep -q -- '--bundle FILE' '$TMP/e'"
 
+# ---- the terminal UI's sync key (=): the report on a screen of its own,
+# a conflict opened from it and settled there, the folder read again
+LEAD="$TMP/lead3" HUB="$TMP/drive3/team.git" A="$TMP/ann3" B="$TMP/bo3"
+"$YJ" demo "$LEAD" >/dev/null
+rm -f "$LEAD"/cases/*
+yj "Lee Lead" team init "$LEAD" --share "$HUB" >/dev/null 2>&1 &&
+	yj "Ann Lee" team join "$HUB" "$A" >/dev/null 2>&1 &&
+	yj "Bo Sharma" team join "$HUB" "$B" >/dev/null 2>&1 ||
+	{ echo "ERROR: the third team could not be made"; exit 99; }
+# ST-C01 with 2.1.1's answers only: its walk opens at 2.1.2, not at the
+# conflict (2.2.1.1) that Ann and Bo then answer differently; Ann answers
+# 2.2.1.2 too (a conflict is not counted as come in)
+enter "Ann Lee" "$A" ST-C01 '^2\.1\.1'
+sync_as "Ann Lee" "$A" && sync_as "Bo Sharma" "$B" ||
+	{ echo "ERROR: the third team's first syncs failed"; exit 99; }
+yj "Ann Lee" answer "$A" ST-C01 2.2.1.1=yes 2.2.1.2=yes >/dev/null
+yj "Bo Sharma" answer "$B" ST-C01 2.2.1.1=no >/dev/null
+sync_as "Ann Lee" "$A"
+WHO="Bo Sharma"
+ui syncui 80 24 "$YJ" "$B"
+wait_for "ST-C01" 30 >/dev/null || show "list"
+key =
+if wait_for "Came in from Ann Lee: 1 answer in 1 case (ST-C01)" 60; then
+	ok "the sync key on the case list: the report screen says what came in, from whom"
+else not_ok "the sync key on the case list: the report screen says what came in, from whom"; fi
+if wait_re "Synced with origin \(.*drive3" 5 && wait_re "ST-C01 \[answers\] 2\.2\.1\.1: ours no \(Bo Sharma" 5
+then ok "...its title says where, and the conflict is a row, both sides and who"
+else not_ok "...its title says where, and the conflict is a row, both sides and who"; fi
+check "...the sync went out: the team's repository has Bo's commit" sh -c "
+	[ \"\$(git --git-dir='$HUB' rev-parse main)\" = \"\$(git -C '$B' rev-parse HEAD)\" ]"
+key Enter
+if wait_for "In conflict from a merge" 30; then ok "...Enter on it: the case's walk on that question"
+else not_ok "...Enter on it: the case's walk on that question"; fi
+key y
+if wait_for "settled" 30; then ok "...answering it settles it"; else not_ok "...answering it settles it"; fi
+check "...in the file: the answer, no conflict left" sh -c "
+	grep -q '^2.2.1.1 = yes' '$B/cases/ST-C01.ini' && ! grep -q 'conflicts' '$B/cases/ST-C01.ini'"
+key Escape
+if wait_for "settled since" 30; then ok "...Esc: back on the report, the conflict marked settled"
+else not_ok "...Esc: back on the report, the conflict marked settled"; fi
+key =
+if wait_for "Conflicts to settle: none" 60; then ok "...the sync key again: no conflict to settle"
+else not_ok "...the sync key again: no conflict to settle"; fi
+key Escape
+wait_for "= sync" 10 >/dev/null
+key r
+wait_for "Enter standard" 10 >/dev/null || show "ratings page"
+key =
+if wait_for "Conflicts to settle: none" 60; then ok "...and from the ratings page"
+else not_ok "...and from the ratings page"; fi
+key q q
+wait_for "EXIT 0" 30 >/dev/null || not_ok "the terminal UI ended"
+run "$TMP/o" "$TMP/e" yj "Ann Lee" sync "$A"
+check "...Ann gets Bo's settled answer at her next sync" sh -c "[ $rc -eq 0 ] &&
+	grep -q '^2.2.1.1 = yes' '$A/cases/ST-C01.ini'"
+ui notshared 80 24 "$YJ" "$FIX"
+wait_for "ST-C01" 30 >/dev/null || show "list"
+key =
+if wait_for "not shared with a team" 30 && wait_re_joined "yjinspect team init .* --share URL" 5 &&
+	wait_re_joined "yjinspect team join URL DIR" 5; then
+	ok "the sync key in a folder no git repository holds: the status line says so, and the commands"
+else not_ok "the sync key in a folder no git repository holds: the status line says so, and the commands"; fi
+check "...nothing done: the folder is no repository still" [ ! -e "$FIX/.git" ] && [ ! -e "$FIX/.gitattributes" ]
+key q
+wait_for "EXIT 0" 30 >/dev/null
+
 BARE="$TMP/team.git" LEAD="$TMP/lead2" A="$TMP/ann2" B="$TMP/bo2"
 git -c init.defaultBranch=main init -q --bare "$BARE"
 "$YJ" demo "$LEAD" >/dev/null

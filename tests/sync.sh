@@ -341,9 +341,9 @@ run "$TMP/o" "$TMP/e" yj "Lee Lead" team init "$L3" --share "$TMP/drive/three.gi
 check "team init --share of a folder on branch master, inside another repository" [ "$rc" -eq 0 ]
 check "...the outer repository's files are not sent" sh -c "
 	! git --git-dir='$TMP/drive/three.git' log --all --name-only --format= | grep -q diary"
-run "$TMP/o" "$TMP/e" yj "Ann Lee" team join "$TMP/drive/three.git" "$TMP/ann3"
+run "$TMP/o" "$TMP/e" yj "Ann Lee" team join "$TMP/drive/three.git" "$TMP/ann5"
 check "...an inspector joins it (the share's branch is the folder's)" sh -c "
-	[ $rc -eq 0 ] && [ -f '$TMP/ann3/inspection.ini' ]"
+	[ $rc -eq 0 ] && [ -f '$TMP/ann5/inspection.ini' ]"
 "$YJ" demo "$OUT/insp4" >/dev/null
 run "$TMP/o" "$TMP/e" yj "Lee Lead" team init "$OUT/insp4"
 check "team init of a folder inside another repository makes it its own" sh -c "

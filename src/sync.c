@@ -30,6 +30,7 @@
 #include "case.h"
 #include "conflict.h"
 #include "gitstate.h"
+#include "ini.h"
 #include "insp.h"
 #include "merge.h"
 #include "paths.h"
@@ -355,6 +356,37 @@ stage_text(const char *dir, int stage, const char *path)
  * driver would have, and git add it; *CONFLICTS counts the conflicts kept.
  * 0, or -1 (printed) when one cannot be merged: the merge is then left
  * for a person, and nothing is lost (git keeps every stage). */
+/* Does TEXT load as an INI file (ini.h: as yjinspect reads one)? If not,
+ * *WHY says why (free it) */
+static int
+loads(const char *text, char **why)
+{
+	const char *tmp = getenv("TMPDIR");
+	char *path = xasprintf("%s/yjinspect-side.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	int fd = mkstemp(path), ok = 0;
+	struct ini ini;
+	struct err e;
+
+	*why = NULL;
+	if (fd < 0 || save_write_all(fd, text, strlen(text)) < 0) {
+		*why = xasprintf("cannot be tried: %s", strerror(errno));
+	} else if (ini_load(&ini, path, &e) < 0) {
+		/* (the message names the temporary file: the part after it) */
+		const char *m = strncmp(e.msg, path, strlen(path)) == 0 ? e.msg + strlen(path) : e.msg;
+
+		*why = m[0] == ':' ? xasprintf("line %s", m + 1) : xstrdup(m);
+	} else {
+		ini_free(&ini);
+		ok = 1;
+	}
+	if (fd >= 0) {
+		close(fd);
+		unlink(path);
+	}
+	free(path);
+	return ok;
+}
+
 static int
 finish_unmerged(const char *dir, size_t *conflicts, struct sync_report *r)
 {
@@ -369,31 +401,56 @@ finish_unmerged(const char *dir, size_t *conflicts, struct sync_report *r)
 	for (size_t i = 0; rc == 0 && i < gs.nunmerged; i++) {
 		const char *p = gs.unmerged[i];
 		size_t len = strlen(p);
-		char *b = stage_text(dir, 1, p), *o = stage_text(dir, 2, p),
-		    *t = stage_text(dir, 3, p), *full = xasprintf("%s/%s", dir, p);
+		char *b = stage_text(dir, 1, p), *o = NULL, *t = stage_text(dir, 3, p),
+		    *full = xasprintf("%s/%s", dir, p), *why = NULL, *disk;
 		struct buf out = BUF_INIT, gout = BUF_INIT;
-		int n = 0;
+		int n = 0, lockfd = -1;
 
 		if (len < 4 || strcmp(p + len - 4, ".ini") != 0) {
 			say(r, "sync: %s: git could not merge %s, not a file of "
 			    "yjinspect's: put it right by hand (git status), then sync again", dir, p);
+			rc = -1;
+		} else if ((lockfd = save_lock_hold(full, &e)) < 0) {
+			say(r, "sync: %s", e.msg);
+			rc = -1;
+		}
+		/* ours is the file as it is now, if it reads (a save made since
+		 * git stopped is in it), else git's copy of ours */
+		if (rc == 0 && (disk = case_read_text(full)) != NULL) {
+			if (loads(disk, &why))
+				o = disk;
+			else
+				free(disk);
+			free(why);
+			why = NULL;
+		}
+		if (rc == 0 && o == NULL)
+			o = stage_text(dir, 2, p);
+		if (rc < 0) {
+			/* (said) */
+		} else if (t && !loads(t, &why)) {
+			say(r, "sync: %s: the copy that came in cannot be read (%s): nothing of it is "
+			    "taken; whoever sent it puts it right, then both sync again", full, why);
 			rc = -1;
 		} else if (o == NULL || t == NULL) {
 			/* deleted on one side, changed on the other: the changed
 			 * copy is kept, nothing lost */
 			const char *keep = o ? o : t;
 
-			if (keep && save_file(full, keep, strlen(keep), &e) < 0)
+			if (keep && save_file_held(full, keep, strlen(keep), &e) < 0)
 				rc = -1, say(r, "sync: %s", e.msg);
 		} else if ((n = merge_texts(b ? b : "", o, t, &out, NULL, NULL, &e)) < 0) {
 			say(r, "sync: %s: the two copies cannot be merged key by "
 			    "key: %s; git keeps both (git status)", full, e.msg);
 			rc = -1;
-		} else if (save_file(full, out.data, out.len, &e) < 0) {
+		} else if (save_file_held(full, out.data, out.len, &e) < 0) {
 			say(r, "sync: %s", e.msg);
 			rc = -1;
 		} else
 			*conflicts += (size_t)n;
+		free(why);
+		if (lockfd >= 0)
+			save_unlock(lockfd);
 		if (rc == 0 && git(dir, &gout, "add", "--", p) != 0) {
 			char *m = git_said(&gout);
 
@@ -465,6 +522,11 @@ merge_ref(const char *dir, const char *ref, const char *who, size_t *conflicts,
 			return -1;
 		}
 		if (finish_unmerged(dir, conflicts, r) < 0 || commit_merge(dir, r) < 0) {
+			/* this sync's own merge, begun on a folder all committed:
+			 * undone, so that the next sync can take the fix in */
+			git(dir, NULL, "merge", "--abort");
+			say(r, "sync: %s: the team's work was not taken in (the merge is undone; "
+			    "what is here is committed and kept)", dir);
 			buf_free(&out);
 			return -1;
 		}

@@ -304,7 +304,13 @@ else not_ok "...and why, on its row"; fi
 key q
 wait_for "EXIT" 30 >/dev/null
 
-# ---- sync finishes what git could not, with the driver recorded again
+# ---- sync finishes what git could not, with the driver recorded again;
+# a change saved to the file since git stopped (as a terminal UI opened
+# before the pull saves) is kept
+old3=$(awk '/^\[/ { on = ($0 == "[answers]"); next } on && $1 == "2.1.1.3" { print $3 }' "$B/cases/ST-C01.ini")
+case $old3 in yes) new3=no ;; *) new3=yes ;; esac
+awk -v v="$new3" '/^\[/ { on = ($0 == "[answers]") } on && $1 == "2.1.1.3" { $0 = "2.1.1.3 = " v } { print }' \
+	"$B/cases/ST-C01.ini" >"$TMP/c01" && cat "$TMP/c01" >"$B/cases/ST-C01.ini"
 run "$TMP/o" "$TMP/e" yj "Bo Sharma" sync "$B"
 check "sync on the laptop whose driver was missing: exit 0" [ "$rc" -eq 0 ]
 check "...the driver recorded again, by this program's path" sh -c "
@@ -314,12 +320,31 @@ check "...the merge finished: nothing unmerged, nothing left to commit" sh -c "
 check "...Ann's answer and note are in the file, and Bo's" sh -c "
 	grep -q \"Ann's note\" '$B/cases/ST-C01.ini' && grep -q '^2.1.1.1 = no' '$B/cases/ST-C01.ini' &&
 	grep -q '^2.1.1.2 = no' '$B/cases/ST-C01.ini'"
+check "...and the change saved to the file after git stopped" \
+	grep -q "^2.1.1.3 = $new3\$" "$B/cases/ST-C01.ini"
 run "$TMP/o" "$TMP/e" "$YJ" check "$B"
 check "...check: no error, no unfinished merge" sh -c "grep -q '^0 errors' '$TMP/o' &&
 	! grep -q 'git merge is not finished' '$TMP/o'"
 run "$TMP/o" "$TMP/e" yj "Ann Lee" sync "$A"
 check "...and Ann gets Bo's answer at her next sync" sh -c "[ $rc -eq 0 ] &&
 	grep -q '^2.1.1.2 = no' '$A/cases/ST-C01.ini'"
+
+# ---- a copy that cannot be read comes in: nothing of it taken, the merge
+# undone, and once its sender puts it right the next sync takes it in
+printf 'a line no INI reader takes\n' >>"$A/cases/ST-C02.ini"
+gi "$A" commit -qam "Ann: a broken file" && gi "$A" push -q origin HEAD 2>/dev/null
+yj "Bo Sharma" answer "$B" ST-C02 2.1.1.1=none >/dev/null	# (the same file: merged by the driver)
+run "$TMP/o" "$TMP/e" yj "Bo Sharma" sync "$B"
+check "a broken copy that came in: sync fails (1), naming the file and the line" sh -c "
+	[ $rc -eq 1 ] && grep -q 'ST-C02.ini: the copy that came in cannot be read (line' '$TMP/e'"
+check "...the merge undone, Bo's work committed, nothing unmerged" sh -c "
+	[ -z \"\$(git -C '$B' ls-files -u)\" ] && [ -z \"\$(git -C '$B' status --porcelain)\" ] &&
+	! grep -q 'no INI reader' '$B/cases/ST-C02.ini'"
+sed -i '/a line no INI reader takes/d' "$A/cases/ST-C02.ini"
+gi "$A" commit -qam "Ann: put right" && gi "$A" push -q origin HEAD 2>/dev/null
+run "$TMP/o" "$TMP/e" yj "Bo Sharma" sync "$B"
+check "...put right and sent again: the next sync takes it in" sh -c "[ $rc -eq 0 ] &&
+	[ \"\$(git -C '$B' rev-parse HEAD)\" = \"\$(git -C '$A' ls-remote origin main | cut -f1)\" ]"
 
 # ---- a case file merged line by line, git's markers in it
 C="$TMP/cy2"

@@ -74,6 +74,8 @@ git_argv(const char *dir, struct buf *out, const char *const *args)
 	pid_t pid;
 
 	argv[n++] = "git";
+	argv[n++] = "-c";		/* names as they are, not quoted octal */
+	argv[n++] = "core.quotePath=false";
 	argv[n++] = "-C";
 	argv[n++] = dir;
 	for (size_t i = 0; args[i] && n < sizeof argv / sizeof argv[0] - 1; i++)
@@ -100,6 +102,9 @@ git_argv(const char *dir, struct buf *out, const char *const *args)
 		close(fds[0]);
 		close(fds[1]);
 		setenv("GIT_TERMINAL_PROMPT", "0", 1);
+		/* ssh asks for nothing (a password, a new host) where no one
+		 * can answer, and keeps no connection open behind it */
+		setenv("GIT_SSH_COMMAND", "ssh -o BatchMode=yes -o ControlMaster=no", 0);
 		setenv("GIT_MERGE_AUTOEDIT", "no", 1);
 		setenv("LC_ALL", "C", 1);
 		execvp("git", (char *const *)(uintptr_t)argv);
@@ -308,7 +313,15 @@ sync_setup(const char *dir, const char *who, struct sync_report *r)
 		    "%s): git would not find its merge driver", strerror(errno));
 		goto out;
 	}
-	sh_quote(&drv, self);
+	{	/* git expands %O %A %B %P in the driver's line: a '%' of the
+		 * path is written %% */
+		struct buf esc = BUF_INIT;
+
+		for (const char *c = self; *c; c++)
+			buf_adds(&esc, *c == '%' ? "%%" : (char[]){ *c, '\0' });
+		sh_quote(&drv, buf_str(&esc));
+		buf_free(&esc);
+	}
 	buf_adds(&drv, " merge-file %O %A %B %P");
 	if (git_config_set(dir, "merge.yjinspect.name",
 	    "yjinspect: case files and inspection.ini merged key by key", r) < 0 ||
@@ -601,6 +614,18 @@ answered_stamp(const char *text, const char *key)
 	return NULL;
 }
 
+/* Is NAME one of LIST's names ("A, B, C")? */
+static int
+in_list(const char *list, const char *name)
+{
+	size_t n = strlen(name);
+
+	for (const char *p = list; *p; p += strcspn(p, ",") + (p[strcspn(p, ",")] ? 2 : 0))
+		if (strncmp(p, name, n) == 0 && (p[n] == ',' || p[n] == '\0'))
+			return 1;
+	return 0;
+}
+
 /* The answers whose stamps NEW has and OLD has not (or another), counted
  * in T by the name in the stamp ("TIME NAME"); REF names the case */
 static void
@@ -629,7 +654,7 @@ count_stamps(struct tally *t, const char *old, const char *new, const char *ref)
 			sp = strchr(now, ' ');
 			w = tally_of(t, sp && sp[1] ? sp + 1 : "someone");
 			w->answers++;
-			if (w != last && strstr(buf_str(&w->cases), ref) == NULL) {
+			if (w != last && !in_list(buf_str(&w->cases), ref)) {
 				buf_printf(&w->cases, "%s%s", w->ncases ? ", " : "", ref);
 				w->ncases++;
 			}
@@ -695,6 +720,24 @@ head_of(const char *dir)
 /* Commit what changed in DIR, by WHO; *SENT gets the cases changed (a
  * new buf, "ST-C01, ST-C02") and their number. 0 (nothing to commit, or
  * committed), or -1 (printed). */
+/* The case files and inspection.ini of the paths OUT lists, a line each
+ * (OUT is cut up), appended to NAMES ("ST-C01, inspection.ini") and
+ * counted in *N */
+static void
+name_files(struct buf *out, struct buf *names, size_t *n)
+{
+	for (char *save = NULL, *p = out->data ? strtok_r(out->data, "\n", &save) : NULL; p;
+	    p = strtok_r(NULL, "\n", &save)) {
+		size_t len = strlen(p);
+
+		if (strncmp(p, "cases/", 6) == 0 && len > 10 && strcmp(p + len - 4, ".ini") == 0) {
+			buf_printf(names, "%s%.*s", *n ? ", " : "", (int)(len - 10), p + 6);
+			(*n)++;
+		} else if (strcmp(p, "inspection.ini") == 0)
+			buf_printf(names, "%sinspection.ini", *n ? ", " : ""), (*n)++;
+	}
+}
+
 static int
 commit_own(const char *dir, const char *who, struct buf *sent, size_t *nsent,
     struct sync_report *r)
@@ -713,20 +756,11 @@ commit_own(const char *dir, const char *who, struct buf *sent, size_t *nsent,
 	}
 	buf_reset(&out);
 	git(dir, &out, "diff", "--cached", "--name-only", "--relative", "--", ".");
-	for (char *save = NULL, *p = out.data ? strtok_r(out.data, "\n", &save) : NULL; p;
-	    p = strtok_r(NULL, "\n", &save)) {
-		size_t len = strlen(p);
-
-		if (strncmp(p, "cases/", 6) == 0 && len > 10 && strcmp(p + len - 4, ".ini") == 0) {
-			buf_printf(sent, "%s%.*s", *nsent ? ", " : "", (int)(len - 10), p + 6);
-			(*nsent)++;
-		} else if (strcmp(p, "inspection.ini") == 0)
-			buf_printf(sent, "%sinspection.ini", *nsent ? ", " : ""), (*nsent)++;
-	}
 	if (out.len == 0) {	/* nothing changed here */
 		buf_free(&out);
 		return 0;
 	}
+	name_files(&out, sent, nsent);
 	buf_printf(&msg, "%s: %zu file%s changed", who, *nsent, *nsent == 1 ? "" : "s");
 	if (*nsent)
 		buf_printf(&msg, " (%s)", buf_str(sent));
@@ -865,7 +899,7 @@ has_ref(const char *dir, const char *ref)
  * between). *CONFLICTS as merge_ref. */
 static enum sync_status
 by_remote(const char *dir, const char *who, size_t *conflicts, char **where,
-    struct sync_report *r)
+    struct buf *pushed, size_t *npushed, struct sync_report *r)
 {
 	char *remote, *branch, *up;
 	struct buf out = BUF_INIT;
@@ -893,14 +927,21 @@ by_remote(const char *dir, const char *who, size_t *conflicts, char **where,
 		if (git(dir, &out, "fetch", "-q", remote) != 0) {
 			char *m = git_said(&out);
 
-			say(r, "sync: %s: the team's repository %s cannot be "
-			    "reached: %s", dir, *where, m);
+			say(r, "sync: %s: the team's repository %s cannot be reached (no network, "
+			    "the shared drive not there, or the repository moved): %s", dir, *where, m);
 			free(m);
 			rc = SYNC_OUT_OF_REACH;
 			goto out;
 		}
 		if (has_ref(dir, up) && merge_ref(dir, up, who, conflicts, r) < 0)
 			goto out;
+		/* what goes out: the files the team's copy lacks as they are here */
+		buf_reset(pushed);
+		*npushed = 0;
+		buf_reset(&out);
+		if (has_ref(dir, up) ? git(dir, &out, "diff", "--name-only", "--relative", up, "HEAD",
+		    "--", ".") == 0 : git(dir, &out, "ls-files", "--", ".") == 0)
+			name_files(&out, pushed, npushed);
 		buf_reset(&out);
 		{
 			char *spec = xasprintf("HEAD:refs/heads/%s", branch);
@@ -925,9 +966,14 @@ by_remote(const char *dir, const char *who, size_t *conflicts, char **where,
 		if (strstr(buf_str(&out), "rejected") == NULL &&
 		    strstr(buf_str(&out), "fetch first") == NULL) {
 			char *m = git_said(&out);
+			int away = strstr(m, "Could not read from remote") || strstr(m, "unable to access") ||
+			    strstr(m, "Connection") || strstr(m, "timed out") ||
+			    strstr(m, "does not appear to be a git repository");
 
 			say(r, "sync: %s: git push to %s failed: %s", dir, *where, m);
 			free(m);
+			if (away)	/* gone since the fetch: kept for the next sync */
+				rc = SYNC_OUT_OF_REACH;
 			goto out;
 		}
 		/* someone pushed in between: theirs merged in too, and again */
@@ -1019,6 +1065,22 @@ sync_run(const char *dir, const char *bundle, const char *who, int no_terminal,
 	if (bundle)
 		r->where = xstrdup(bundle);
 	no_tty = no_terminal;
+	{
+		char *abs = realpath(dir, NULL);
+		int own = git(dir, &out, "rev-parse", "--show-toplevel") == 0 && abs &&
+		    strcmp(first_line(&out), abs) == 0;
+
+		free(abs);
+		if (!own && out.len > 0 && strstr(buf_str(&out), "fatal") == NULL) {
+			/* in a repository of something larger: not the team's */
+			r->status = SYNC_NOT_SHARED;
+			say(r, "sync: %s is in the git repository of %s, not one of its own: the "
+			    "lead shares it with 'yjinspect team init %s --share URL'", dir,
+			    first_line(&out), dir);
+			goto done;
+		}
+		buf_reset(&out);
+	}
 	if (git(dir, &out, "rev-parse", "--show-toplevel") != 0) {
 		int g = git(dir, NULL, "--version");
 
@@ -1027,8 +1089,8 @@ sync_run(const char *dir, const char *bundle, const char *who, int no_terminal,
 			say(r, "sync: git cannot be run: sync needs it installed (apt-get install git)");
 		else
 			say(r, "sync: %s is not shared with a team yet: the lead runs 'yjinspect team "
-			    "init %s' once and pushes it to the team's repository; an inspector clones "
-			    "it (git clone URL DIR)", dir, dir);
+			    "init %s --share URL' once; each inspector 'yjinspect team join URL DIR'",
+			    dir, dir);
 		goto done;
 	}
 	if (sync_setup(dir, who, r) < 0)
@@ -1041,8 +1103,18 @@ sync_run(const char *dir, const char *bundle, const char *who, int no_terminal,
 	before = head_of(dir);
 	if (bundle)
 		r->status = by_bundle(dir, bundle, who, &conflicts, r);
-	else
-		r->status = by_remote(dir, who, &conflicts, &r->where, r);
+	else {
+		struct buf pushed = BUF_INIT;
+		size_t npushed = 0;
+
+		r->status = by_remote(dir, who, &conflicts, &r->where, &pushed, &npushed, r);
+		if (r->status == SYNC_SYNCED) {	/* what went out is what was pushed */
+			buf_free(&sent);
+			sent = pushed;
+			r->nsent = npushed;
+		} else
+			buf_free(&pushed);
+	}
 	mode_report = r;
 	nftw(dir, private_mode, 16, FTW_PHYS);
 	mode_report = NULL;

@@ -161,7 +161,8 @@ check "the team's repository out of reach: exit 3, said, the change committed he
 	[ -z \"\$(git -C '$C' status --porcelain)\" ]"
 mv "$HUB.away" "$HUB"
 run "$TMP/o" "$TMP/e" yj "Cy Patel" sync "$C"
-check "...the next sync sends it" sh -c "[ $rc -eq 0 ] && grep -q 'Synced' '$TMP/o' &&
+check "...the next sync sends it, and says so" sh -c "[ $rc -eq 0 ] && grep -q 'Synced' '$TMP/o' &&
+	grep -q 'Sent: 1 file changed by Cy Patel: ST-O02.' '$TMP/o' &&
 	[ \"\$(git --git-dir='$HUB' rev-parse main)\" = \"\$(git -C '$C' rev-parse HEAD)\" ]"
 yj "Cy Patel" answer "$C" ST-O02 "$(answers_of "$FIX/cases/ST-O02.ini" '^3\.1\.1=')" >/dev/null
 sync_as "Cy Patel" "$C"
@@ -373,6 +374,11 @@ check "...an inspector joins it (the share's branch is the folder's)" sh -c "
 run "$TMP/o" "$TMP/e" yj "Lee Lead" team init "$OUT/insp4"
 check "team init of a folder inside another repository makes it its own" sh -c "
 	[ $rc -eq 0 ] && [ -d '$OUT/insp4/.git' ] && [ -z \"\$(git -C '$OUT' config --get merge.yjinspect.driver)\" ]"
+"$YJ" demo "$OUT/insp6" >/dev/null
+run "$TMP/o" "$TMP/e" yj "Lee Lead" sync "$OUT/insp6"
+check "sync of a folder in another's repository: refused, saying whose" sh -c "[ $rc -eq 1 ] &&
+	grep -q 'is in the git repository of .*home-in-git, not one of its own' '$TMP/e' &&
+	[ -z \"\$(git -C '$OUT' status --porcelain -- insp6 | grep '^A')\" ]"
 git -c init.defaultBranch=main init -q --bare "$TMP/drive/empty.git"
 run "$TMP/o" "$TMP/e" yj "Ann Lee" team join "$TMP/drive/empty.git" "$TMP/ann4"
 check "team join of a repository with no inspection: refused, nothing left behind" sh -c "

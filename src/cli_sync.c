@@ -39,12 +39,15 @@ print_report(const char *dir, const struct sync_report *r)
 		text_say(stdout, "  Sent: nothing new from here.");
 	if (r->status == SYNC_OUT_OF_REACH && r->nsent)
 		text_say(stdout, "  (kept in this folder's git history until then)");
-	if (r->ncame == 0 && r->status == SYNC_SYNCED)
+	if (r->ncame == 0 && r->nalso == 0 && r->status == SYNC_SYNCED)
 		text_say(stdout, "  Came in: nothing new.");
 	for (size_t i = 0; i < r->ncame; i++)
 		text_say(stdout, "  Came in from %s: %zu answer%s in %zu case%s (%s).", r->came[i].who,
 		    r->came[i].answers, r->came[i].answers == 1 ? "" : "s", r->came[i].ncases,
 		    r->came[i].ncases == 1 ? "" : "s", r->came[i].cases);
+	if (r->nalso)
+		text_say(stdout, "  Came in too: other changes to %s (notes, facts, findings, "
+		    "judgements or conflicts).", r->also);
 	if (r->status == SYNC_FAILED)
 		return;
 	printf("  Conflicts to settle (answer each again in yjinspect):\n");

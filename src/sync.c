@@ -669,11 +669,13 @@ count_stamps(struct tally *t, const char *old, const char *new, const char *ref)
 /* What came into DIR between the commits FROM and TO: its case files'
  * new answers, by who gave them */
 static void
-came_in(const char *dir, const char *from, const char *to, struct tally *t)
+came_in(const char *dir, const char *from, const char *to, struct tally *t, struct buf *also,
+    size_t *nalso)
 {
 	struct buf out = BUF_INIT;
 
-	if (git(dir, &out, "diff", "--name-only", "--relative", from, to, "--", "cases") != 0) {
+	if (git(dir, &out, "diff", "--name-only", "--relative", from, to, "--", "cases",
+	    "inspection.ini") != 0) {
 		buf_free(&out);
 		return;
 	}
@@ -685,14 +687,30 @@ came_in(const char *dir, const char *from, const char *to, struct tally *t)
 
 		if (len < 4 || strcmp(p + len - 4, ".ini") != 0)
 			continue;
+		if (strcmp(p, "inspection.ini") == 0) {
+			buf_printf(also, "%sinspection.ini", *nalso ? ", " : "");
+			(*nalso)++;
+			continue;
+		}
 		spec_a = xasprintf("%s:./%s", from, p);
 		spec_b = xasprintf("%s:./%s", to, p);
 		a = git(dir, &o1, "show", spec_a) == 0 ? buf_take(&o1) : NULL;
 		b = git(dir, &o2, "show", spec_b) == 0 ? buf_take(&o2) : NULL;
 		ref = xstrndup(strrchr(p, '/') ? strrchr(p, '/') + 1 : p,
 		    len - 4 - (size_t)(strrchr(p, '/') ? strrchr(p, '/') + 1 - p : 0));
-		if (b)
+		if (b) {
+			size_t before = 0, after = 0;
+
+			for (size_t i = 0; i < t->n; i++)
+				before += t->v[i].answers;
 			count_stamps(t, a, b, ref);
+			for (size_t i = 0; i < t->n; i++)
+				after += t->v[i].answers;
+			if (after == before) {	/* a note, a fact, a conflict */
+				buf_printf(also, "%s%s", *nalso ? ", " : "", ref);
+				(*nalso)++;
+			}
+		}
 		free(ref);
 		free(a);
 		free(b);
@@ -816,9 +834,13 @@ list_conflicts(const char *dir, struct sync_report *r)
 	struct problems p = PROBLEMS_INIT;
 
 	if (insp_open(&in, dir, paths_forms_dir(), &p) < 0) {
+		say(r, "sync: the conflicts cannot be listed: %s", p.n ? p.v[0].msg :
+		    "the folder cannot be read (yjinspect check says why)");
 		problems_free(&p);
 		return;
 	}
+	for (size_t i = 0; i < in.nleft_out; i++)	/* their conflicts unseen */
+		say(r, "sync: left out, its conflicts not listed: %s", in.left_out[i].why);
 	for (size_t i = 0; i < in.ncases; i++)
 		for (size_t k = 0; k < in.cases[i].conflicts.n; k++)
 			conflict_to(r, in.cases[i].name, 1, &in.cases[i].conflicts.v[k]);
@@ -988,6 +1010,32 @@ out:
 	return rc;
 }
 
+/* PATH's data on the disk (fsync): 0, or -1 with errno */
+static int
+sync_file(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC), rc;
+
+	if (fd < 0)
+		return -1;
+	rc = fsync(fd);
+	close(fd);
+	return rc;
+}
+
+/* The folder PATH is in, synced, so that a rename into it stays */
+static int
+sync_folder_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash == NULL ? xstrdup(".") : slash == path ? xstrdup("/") :
+	    xstrndup(path, (size_t)(slash - path));
+	int rc = sync_file(dir);
+
+	free(dir);
+	return rc;
+}
+
 /* Through a bundle file: what FILE holds (if it is there) merged in,
  * then FILE written anew with this folder's work, all of it */
 static enum sync_status
@@ -1028,7 +1076,7 @@ by_bundle(const char *dir, const char *file, const char *who, size_t *conflicts,
 			atmp = getcwd(cwd, sizeof cwd) ? xasprintf("%s/%s", cwd, tmp) : xstrdup(tmp);
 		}
 		if (git(dir, &out, "bundle", "create", "-q", atmp, "HEAD") != 0 ||
-		    rename(atmp, file) != 0) {
+		    sync_file(atmp) != 0 || rename(atmp, file) != 0 || sync_folder_of(file) != 0) {
 			char *m = out.len ? git_said(&out) : xstrdup(strerror(errno));
 
 			say(r, "sync: %s: the bundle cannot be written: %s", file,
@@ -1053,7 +1101,7 @@ enum sync_status
 sync_run(const char *dir, const char *bundle, const char *who, int no_terminal,
     struct sync_report *r)
 {
-	struct buf out = BUF_INIT, sent = BUF_INIT;
+	struct buf out = BUF_INIT, sent = BUF_INIT, also = BUF_INIT;
 	struct tally in_t = { 0 };
 	char *before = NULL, *after = NULL;
 	size_t conflicts = 0;
@@ -1120,12 +1168,13 @@ sync_run(const char *dir, const char *bundle, const char *who, int no_terminal,
 	mode_report = NULL;
 	after = head_of(dir);
 	if (before && after && strcmp(before, after) != 0)
-		came_in(dir, before, after, &in_t);
+		came_in(dir, before, after, &in_t, &also, &r->nalso);
 	came_to(r, &in_t);
 	if (r->status != SYNC_FAILED)
 		list_conflicts(dir, r);
 done:
 	r->sent = buf_take(&sent);
+	r->also = buf_take(&also);
 	no_tty = 0;
 	tally_free(&in_t);
 	buf_free(&out);
@@ -1140,6 +1189,7 @@ sync_report_free(struct sync_report *r)
 	free(r->where);
 	free(r->who);
 	free(r->sent);
+	free(r->also);
 	for (size_t i = 0; i < r->ncame; i++) {
 		free(r->came[i].who);
 		free(r->came[i].cases);

@@ -48,6 +48,10 @@ struct sync_report {
 	char *sent;		/* their names, "ST-C01, inspection.ini", or "" */
 	struct sync_came *came;	/* what came in, by inspector */
 	size_t ncame;
+	char *also;		/* files that came in changed with no answer of
+				 * theirs counted (notes, facts, findings,
+				 * judgements): "ST-C02, inspection.ini", or "" */
+	size_t nalso;
 	struct sync_conflict *conflicts;	/* listed when the status is SYNCED or
 				 * OUT_OF_REACH (empty otherwise) */
 	size_t nconflicts;

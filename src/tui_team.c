@@ -139,12 +139,14 @@ rows(struct tui *t, int draw, int y0, int h, int *selrow)
 		    r->nsent == 1 ? "" : "s", r->who, r->sent);
 	else if (r->status == SYNC_SYNCED || r->status == SYNC_OUT_OF_REACH)
 		ROW(A_NORMAL, "Went out: nothing new from here.");
-	if (r->ncame == 0 && r->status == SYNC_SYNCED)
+	if (r->ncame == 0 && r->nalso == 0 && r->status == SYNC_SYNCED)
 		ROW(A_NORMAL, "Came in: nothing new.");
 	for (size_t i = 0; i < r->ncame; i++)
 		ROW(A_NORMAL, "Came in from %s: %zu answer%s in %zu case%s (%s).", r->came[i].who,
 		    r->came[i].answers, r->came[i].answers == 1 ? "" : "s", r->came[i].ncases,
 		    r->came[i].ncases == 1 ? "" : "s", r->came[i].cases);
+	if (r->nalso)
+		ROW(A_NORMAL, "Came in too: other changes to %s.", r->also);
 	for (size_t i = 0; i < r->nmsgs; i++)
 		ROW(tui_attr(t, TA_ERROR), "%s", brief(t, r->msgs[i]));
 	if (r->status != SYNC_SYNCED && r->status != SYNC_OUT_OF_REACH)

@@ -152,6 +152,13 @@ run "$TMP/o" "$TMP/e" "$YJ" check "$LEAD"
 check "check of the lead's folder: no conflict, no error" sh -c "
 	grep -q '^0 errors' '$TMP/o' && ! grep -q 'conflict' '$TMP/o'"
 
+# ---- a judgement and a note come in: said too, though no answer came
+yj "Lee Lead" judge "$LEAD" 1.1 outstanding >/dev/null
+yj "Lee Lead" answer "$LEAD" ST-O03 "note.3.1.1=Seen by the lead" >/dev/null
+sync_as "Lee Lead" "$LEAD"
+check "a judgement and a note that came in are said, by file" sh -c "YJINSPECT_INSPECTOR='Cy Patel' '$YJ' sync '$C' |
+		grep -q 'Came in too: other changes to ST-O03, inspection.ini'"
+
 # ---- out of reach: the commit kept, sent at the next sync
 mv "$HUB" "$HUB.away"
 yj "Cy Patel" answer "$C" ST-O02 3.1.1=none >/dev/null

@@ -323,6 +323,14 @@ sync_setup(const char *dir, const char *who, struct sync_report *r)
 		buf_free(&esc);
 	}
 	buf_adds(&drv, " merge-file %O %A %B %P");
+	{	/* one recorded before that is not this program: said */
+		char *was = git_config_get(dir, "merge.yjinspect.driver");
+
+		if (was && strcmp(was, buf_str(&drv)) != 0)
+			say(r, "sync: %s: git's merge driver was '%s' (not this yjinspect): "
+			    "recorded again as %s", dir, was, buf_str(&drv));
+		free(was);
+	}
 	if (git_config_set(dir, "merge.yjinspect.name",
 	    "yjinspect: case files and inspection.ini merged key by key", r) < 0 ||
 	    git_config_set(dir, "merge.yjinspect.driver", buf_str(&drv), r) < 0 ||
@@ -459,8 +467,11 @@ finish_unmerged(const char *dir, size_t *conflicts, struct sync_report *r)
 		} else if (save_file_held(full, out.data, out.len, &e) < 0) {
 			say(r, "sync: %s", e.msg);
 			rc = -1;
-		} else
+		} else {
 			*conflicts += (size_t)n;
+			say(r, "sync: %s: git had left it unmerged (its merge driver had not run): "
+			    "merged now, key by key, nothing of either side lost", full);
+		}
 		free(why);
 		if (lockfd >= 0)
 			save_unlock(lockfd);

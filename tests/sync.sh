@@ -321,6 +321,9 @@ awk -v v="$new3" '/^\[/ { on = ($0 == "[answers]") } on && $1 == "2.1.1.3" { $0 
 	"$B/cases/ST-C01.ini" >"$TMP/c01" && cat "$TMP/c01" >"$B/cases/ST-C01.ini"
 run "$TMP/o" "$TMP/e" yj "Bo Sharma" sync "$B"
 check "sync on the laptop whose driver was missing: exit 0" [ "$rc" -eq 0 ]
+check "...it says so: the driver it found, and the file it merged" sh -c "
+	grep -q \"git's merge driver was '$TMP/nowhere/yjinspect merge-file\" '$TMP/e' &&
+	grep -q 'cases/ST-C01.ini: git had left it unmerged (its merge driver had not run): merged now' '$TMP/e'"
 check "...the driver recorded again, by this program's path" sh -c "
 	git -C '$B' config merge.yjinspect.driver | grep -qF '$(realpath "$YJ")'"
 check "...the merge finished: nothing unmerged, nothing left to commit" sh -c "

@@ -56,9 +56,11 @@ tui_team_sync(struct tui *t)
 	sync_run(t->in.dir, NULL, t->who, 1, &rep);
 	t->msg[0] = '\0';
 	if (rep.status == SYNC_NOT_SHARED) {
-		tui_message(t, 1, "Not synced: this folder is not shared with a team (not in a git "
-		    "repository). The lead shares it: yjinspect team init '%s' --share URL; each "
-		    "inspector joins: yjinspect team join URL DIR.", t->in.dir);
+		/* (DIR, not the folder's path: a long path would push the
+		 * second command off the status lines) */
+		tui_message(t, 1, "Not synced: this folder is not shared with a team (no git "
+		    "repository of its own). The lead shares it: yjinspect team init DIR --share "
+		    "URL; each inspector joins: yjinspect team join URL DIR.");
 		sync_report_free(&rep);
 		return;
 	}

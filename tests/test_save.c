@@ -60,8 +60,38 @@ static struct {
 	int no_renameat2;	/* the file system has no RENAME_NOREPLACE (EINVAL) */
 	int link_lost_reply;	/* link is made, but says EEXIST (NFS, a resent request) */
 	int link_calls;
-	int die_in_fsync;	/* SIGKILL at the first fsync (of the temporary file) */
+	int die_in_fsync;	/* at the first fsync (of the temporary file): say so
+				 * on die_pipe and wait for the SIGKILL (a kill from
+				 * outside, which memcheck cannot take for an exit) */
+	int die_pipe;
 } fx;
+
+/* Fork a child that runs SAVE(ARG) and is SIGKILLed by this process at
+ * the save's first fsync; returns when it is dead */
+static void
+die_in_save(void (*save)(void *), void *arg)
+{
+	int fds[2], status;
+	char c;
+	pid_t pid;
+
+	assert_int_equal(pipe(fds), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		close(fds[0]);
+		fx.die_pipe = fds[1];
+		fx.die_in_fsync = 1;
+		save(arg);
+		_exit(3);
+	}
+	close(fds[1]);
+	assert_int_equal(read(fds[0], &c, 1), 1);	/* in its fsync now */
+	close(fds[0]);
+	kill(pid, SIGKILL);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+}
 
 ssize_t
 __wrap_write(int fd, const void *data, size_t len)
@@ -85,8 +115,11 @@ int
 __wrap_fsync(int fd)
 {
 	fx.fsync_calls++;
-	if (fx.die_in_fsync)
-		kill(getpid(), SIGKILL);
+	if (fx.die_in_fsync) {
+		(void)__real_write(fx.die_pipe, "k", 1);
+		for (;;)
+			pause();
+	}
 	if (fx.fsync_fail_at != 0 && fx.fsync_calls == fx.fsync_fail_at) {
 		errno = fx.fsync_errno;
 		return -1;
@@ -827,6 +860,22 @@ test_save_lock_readonly_dir(void **state)
 
 /* ---- saves cut short: their temporary files swept (save.h) ---- */
 
+static void
+save_never(void *path)
+{
+	struct err e;
+
+	save_file(path, "never\n", 6, &e);
+}
+
+static void
+save_never_held(void *path)
+{
+	struct err e;
+
+	save_file_held(path, "never\n", 6, &e);
+}
+
 /* A save of DIR/NAME killed (SIGKILL) in the middle, in a child process:
  * its temporary file is left, one, and the file is as it was */
 static void
@@ -834,21 +883,9 @@ killed_save(const char *dir, const char *name)
 {
 	char *path = xasprintf("%s/%s", dir, name), *before = NULL;
 	size_t len = 0;
-	int status;
-	pid_t pid;
 
 	before = tu_read(path, &len);
-	pid = fork();
-	assert_true(pid >= 0);
-	if (pid == 0) {
-		struct err e;
-
-		fx.die_in_fsync = 1;
-		save_file(path, "never\n", 6, &e);
-		_exit(3);
-	}
-	assert_int_equal(waitpid(pid, &status, 0), pid);
-	assert_true(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+	die_in_save(save_never, path);
 	if (before != NULL)
 		assert_file(path, before, len);
 	free(before);
@@ -906,12 +943,7 @@ test_save_sweeps_killed(void **state)
 	/* and a killed held save marks the lock file as well */
 	fd = save_lock_hold(path, &e);
 	assert_true(fd >= 0);
-	if (fork() == 0) {
-		fx.die_in_fsync = 1;
-		save_file_held(path, "never\n", 6, &e);
-		_exit(3);
-	}
-	assert_true(wait(NULL) > 0);
+	die_in_save(save_never_held, path);
 	save_unlock(fd);
 	assert_int_equal(temps_of(dir, "c1.ini"), 1);
 	assert_int_equal(save_file(path, "again\n", 6, &e), 0);

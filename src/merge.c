@@ -109,6 +109,24 @@ continuation(const char *k)
 	return (size_t)(t - k);
 }
 
+/* How much of the text after a key line's '=' is its value, as iniparser
+ * reads it: up to a quoted value's closing quote, or an unquoted value's
+ * first ';' or '#' (what follows is a comment, not the value) */
+static size_t
+value_len(const char *v)
+{
+	const char *s = v;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (*s == '"') {
+		const char *q = strchr(s + 1, '"');
+
+		return q ? (size_t)(q + 1 - v) : strlen(v);
+	}
+	return strcspn(v, ";#");
+}
+
 /* The value the raw pieces of K stand for */
 static int
 decode(struct key *k, struct err *e)
@@ -186,7 +204,7 @@ parse(const char *text, struct file *f, struct err *e)
 			free(name);
 		} else if (n && s && (eq = strchr(line, '=')) != NULL) {
 			char *k = lower(trim(line, (size_t)(eq - line)));
-			char *v = trim(eq + 1, strlen(eq + 1));
+			char *v = trim(eq + 1, value_len(eq + 1));
 			size_t base = continuation(k);
 			struct key *key;
 
@@ -458,9 +476,11 @@ write_out(const struct merger *m, const struct conflicts *all, struct buf *out)
 {
 	struct iniw w;
 
+	/* (ours' lines before the first section are put back with the other
+	 * comments, by keep_comments: written here too, cleaned as a
+	 * comment the writer makes, they were not the same line there, and
+	 * one was added at every merge) */
 	iniw_init(&w);
-	if (m->o.comment)
-		iniw_comment(&w, m->o.comment);
 	for (size_t i = 0; i < m->out.n; i++) {
 		const struct sec *s = &m->out.secs[i];
 

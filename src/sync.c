@@ -29,6 +29,7 @@
 #include "buf.h"
 #include "case.h"
 #include "conflict.h"
+#include "esc.h"
 #include "gitstate.h"
 #include "ini.h"
 #include "insp.h"
@@ -617,8 +618,19 @@ answered_stamp(const char *text, const char *key)
 
 			while (vlen && *v == ' ')
 				v++, vlen--;
-			if (vlen >= 2 && *v == '"' && v[vlen - 1] == '"')
-				v++, vlen -= 2;
+			if (vlen >= 2 && *v == '"' && v[vlen - 1] == '"') {
+				struct buf d = BUF_INIT;
+				struct err e;
+				char *raw = xstrndup(v + 1, vlen - 2);
+
+				/* the writer's escapes (\x22, \\) undone: the name */
+				if (esc_decode(&d, raw, &e) == 0) {
+					free(raw);
+					return buf_take(&d);
+				}
+				buf_free(&d);
+				return raw;
+			}
 			return xstrndup(v, vlen);
 		}
 	}
@@ -631,9 +643,13 @@ in_list(const char *list, const char *name)
 {
 	size_t n = strlen(name);
 
-	for (const char *p = list; *p; p += strcspn(p, ",") + (p[strcspn(p, ",")] ? 2 : 0))
+	for (const char *p = list; *p;) {
 		if (strncmp(p, name, n) == 0 && (p[n] == ',' || p[n] == '\0'))
 			return 1;
+		p += strcspn(p, ",");
+		if (*p)
+			p += p[1] == ' ' ? 2 : 1;
+	}
 	return 0;
 }
 

@@ -897,6 +897,50 @@ test_comments_survive(void **state)
 	free(t);
 }
 
+/* A comment after a value on its line ("2.1.2 = no ; checked", which
+ * iniparser reads as "no") is no part of the value: the merged file loads,
+ * the value is "no", and the comment stands on a line of its own */
+static void
+test_inline_comment(void **state)
+{
+	char *o = edit2(BASE, "2.1.2 = no\n", "2.1.2 = no ; checked with the case manager\n",
+	    NULL, NULL);
+	char *t = edit2(BASE, "2.1.1 = yes\n", "2.1.1 = no\n", NULL, NULL);
+	struct mres r;
+
+	merged(state, BASE, o, t, 0, &r);	/* (merged() loads the result) */
+	has(&r, "answers", "2.1.2", "no");
+	has(&r, "answers", "2.1.1", "no");
+	assert_int_equal(count_of(text(&r), "checked with the case manager"), 1);
+	assert_null(strstr(text(&r), "\"no ; checked"));
+	mres_free(&r);
+	free(o);
+	free(t);
+}
+
+/* A comment above the first section, with a tab in it, stays one line
+ * through merge after merge (one more was added at each) */
+static void
+test_top_comment_once(void **state)
+{
+	char *o = xasprintf("; checked\twith Ann\n%s", BASE), *t = NULL;
+	struct mres r;
+
+	for (int round = 0; round < 4; round++) {
+		free(t);
+		t = edit2(BASE, "2.1.1 = yes\n", round % 2 ? "2.1.1 = no\n" : "2.1.1 = yes\n",
+		    NULL, NULL);
+		merged(state, BASE, o, t, 0, &r);
+		free(o);
+		o = xstrdup(text(&r));
+		mres_free(&r);
+	}
+	assert_int_equal(count_of(o, "with Ann"), 1);
+	assert_int_equal(count_of(o, "written by yjinspect"), strstr(BASE, "written by yjinspect") ? 1 : 0);
+	free(o);
+	free(t);
+}
+
 int
 main(void)
 {
@@ -910,7 +954,8 @@ main(void)
 		T(test_stamps_follow_answer), T(test_conflict_settled), T(test_conflict_kept),
 		T(test_escapes_survive), T(test_long_value_survives), T(test_bad_escape),
 		T(test_unwritable_key), T(test_unwritable_section), T(test_long_key_conflict),
-		T(test_order), T(test_comments_survive),
+		T(test_order), T(test_comments_survive), T(test_inline_comment),
+		T(test_top_comment_once),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -65,6 +65,29 @@ wait_for() { # TEXT: up to 60 s (memcheck is slow)
 	echo "# the screen never showed '$1':"; cap | sed 's/^/#  | /'
 	return 1
 }
+# wait_gone TEXT: until the screen no longer shows TEXT, up to 60 s
+wait_gone() {
+	n=600
+	while [ "$n" -gt 0 ]; do
+		cap | grep -qF -- "$1" || return 0
+		sleep 0.1
+		n=$((n - 1))
+	done
+	echo "# the screen still showed '$1':"; cap | sed 's/^/#  | /'
+	return 1
+}
+# wait_wide COLS: until a line of the screen is wider than COLS (redrawn
+# at a larger size), up to 60 s
+wait_wide() {
+	n=600
+	while [ "$n" -gt 0 ]; do
+		cap | awk -v w="$1" 'length($0) > w { f = 1 } END { exit !f }' && return 0
+		sleep 0.1
+		n=$((n - 1))
+	done
+	echo "# the screen was never drawn wider than $1 columns"
+	return 1
+}
 step() { tm send-keys -t v "$@"; }
 s=0
 wait_for "ST-O04" && s=$((s + 1))
@@ -74,21 +97,21 @@ step y; wait_for "No → Yes" && s=$((s + 1))
 step u; wait_for "Undone:" && s=$((s + 1))
 step e; wait_for "Note on" && s=$((s + 1))
 tm send-keys -t v -l "memcheck ü"; wait_for "memcheck ü" && s=$((s + 1))
-step Escape; sleep 1
+step Escape; wait_gone "Note on"	# (so that f is not read as Alt-f)
 step f; wait_for "Case facts" && s=$((s + 1))
-step Enter; sleep 1
-step Tab; sleep 1; step Tab; sleep 1
+step Enter; wait_gone "Case facts"
+step Tab; step Tab
 step r; wait_for "Ratings ·" && s=$((s + 1))
 step Enter; wait_for "Of the " && s=$((s + 1))
 step Enter; wait_for "relevant cases Yes" && s=$((s + 1))
-step Escape; sleep 1
+step Escape; wait_gone "relevant cases Yes"
 step d; wait_for "from " && s=$((s + 1))
 step 3; wait_for "Esc records it" && s=$((s + 1))
 tm send-keys -t v -l "memcheck rationale"; wait_for "memcheck rationale" && s=$((s + 1))
 step Escape; wait_for "Panel decision:" && s=$((s + 1))
 step u; wait_for "Undone: the panel decision" && s=$((s + 1))
-step Escape; sleep 1
-tm resize-window -t v -x 100 -y 30 2>/dev/null; sleep 1
+step Escape; wait_gone "Ratings ·"
+tm resize-window -t v -x 100 -y 30 2>/dev/null; wait_wide 80
 step q; wait_for "EXIT" && s=$((s + 1))
 check "the terminal UI session ran its 17 steps under memcheck ($s)" [ "$s" -eq 17 ]
 if [ -f "$log" ] && clean "$log" && cap | grep -q "EXIT 0"; then

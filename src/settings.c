@@ -8,7 +8,9 @@
 #include <string.h>
 
 #include "buf.h"
+#include "case.h"
 #include "ini.h"
+#include "inikeep.h"
 #include "iniw.h"
 #include "save.h"
 #include "settings.h"
@@ -188,7 +190,15 @@ save_settings(const char *path, const struct settings *s, struct err *e)
 		iniw_str(&w, key_names[SETTINGS_NAME], s->name);
 	if (s->initials)
 		iniw_str(&w, key_names[SETTINGS_INITIALS], s->initials);
-	rc = save_file_held(path, iniw_text(&w), iniw_len(&w), e);
+	{	/* a person's comments in the file come through (inikeep.h) */
+		char *old = case_read_text(path), *kept;
+		size_t len = iniw_len(&w);
+
+		kept = inikeep(old, iniw_text(&w), NULL, &len);
+		rc = save_file_held(path, kept ? kept : iniw_text(&w), len, e);
+		free(kept);
+		free(old);
+	}
 	iniw_free(&w);
 	return rc;
 }

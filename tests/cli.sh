@@ -601,9 +601,12 @@ check "config refuses a control byte in a name" [ "$rc" -eq 1 ]
 run "$o" "$e" yc config nickname Ru
 check "config refuses a setting it does not have (2)" [ "$rc" -eq 2 ]
 check "...and the file is as it was" cmp -s "$CONF" "$TMP/conf-good"
+printf '; my own note: set up on the new laptop\n' >>"$CONF"
 run "$o" "$e" yc config initials --unset
 check "config initials --unset removes them, the name kept" sh -c "
 	! grep -q initials '$CONF' && grep -qx 'name = \"Ruth Pemberton\"' '$CONF'"
+check "...and a comment written in the file by hand is kept, once" \
+	[ "$(grep -c '^; my own note: set up on the new laptop$' "$CONF")" -eq 1 ]
 # a stamp, a new case and a panel decision carry the configured name
 yc demo "$TMP/cfgd" >/dev/null 2>&1
 run "$o" "$e" yc answer "$TMP/cfgd" ST-C01 2.1.1=no

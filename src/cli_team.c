@@ -182,19 +182,6 @@ run(const char *const *argv, int quiet)
 	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
 }
 
-/* nftw: group and others' access taken off (case files describe
- * children; a clone is made with the umask's modes) */
-static int
-private_mode(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)ftw;
-	if ((flag == FTW_F || flag == FTW_D || flag == FTW_DP) && (st->st_mode & 077) &&
-	    chmod(path, st->st_mode & 07700) < 0)
-		text_say(stderr, "yjinspect: team init: %s: cannot make it yours alone: %s",
-		    path, strerror(errno));
-	return 0;
-}
-
 /* Is URL a folder on this machine (a shared drive), not a git URL? */
 static int
 local_url(const char *url)
@@ -230,6 +217,17 @@ remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 	(void)ftw;
 	remove(path);
 	return 0;
+}
+
+/* sync_private (sync.h) on DIR, its messages printed */
+static void
+team_private(const char *dir)
+{
+	struct sync_report r = { 0 };
+
+	sync_private(dir, &r);
+	cli_sync_say(&r);
+	sync_report_free(&r);
 }
 
 /* sync_setup (sync.h) on DIR as WHO, its messages printed: 0 or -1 */
@@ -284,7 +282,7 @@ team_init(const char *dir, const char *share)
 	free(who);
 	if (rc < 0)
 		return 1;
-	nftw(dir, private_mode, 16, FTW_PHYS);
+	team_private(dir);
 	text_say(stdout, "%s: %s, with yjinspect's merge driver for its case files and "
 	    "inspection.ini", dir, fresh ? "now a git repository" : "a git repository");
 	if (share) {
@@ -357,7 +355,7 @@ team_join(const char *url, const char *dir)
 	}
 	who = user_name();
 	rc = team_setup(dir, who);
-	nftw(dir, private_mode, 16, FTW_PHYS);
+	team_private(dir);
 	if (rc == 0)
 		text_say(stdout, "%s: the team's inspection, joined as %s. At the end of each day and "
 		    "before the panel: yjinspect sync %s", dir, who, dir);

@@ -837,6 +837,14 @@ private_mode(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 	return 0;
 }
 
+void
+sync_private(const char *dir, struct sync_report *r)
+{
+	mode_report = r;
+	nftw(dir, private_mode, 16, FTW_PHYS);
+	mode_report = NULL;
+}
+
 static void
 conflict_to(struct sync_report *r, const char *file, int is_case, const struct conflict *c)
 {
@@ -1190,9 +1198,7 @@ sync_run(const char *dir, const char *bundle, const char *who, int no_terminal,
 		} else
 			buf_free(&pushed);
 	}
-	mode_report = r;
-	nftw(dir, private_mode, 16, FTW_PHYS);
-	mode_report = NULL;
+	sync_private(dir, r);
 	after = head_of(dir);
 	if (before && after && strcmp(before, after) != 0)
 		came_in(dir, before, after, &in_t, &also, &r->nalso);

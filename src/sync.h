@@ -85,4 +85,10 @@ void sync_report_free(struct sync_report *r);
  * added to R's messages (R may be one sync_run is filling). */
 int sync_setup(const char *dir, const char *who, struct sync_report *r);
 
+/* Take group and others' access off every file and folder under DIR (a
+ * clone and a pull make them with the umask's modes; case files describe
+ * children), as every sync does; what cannot be changed is added to R's
+ * messages. */
+void sync_private(const char *dir, struct sync_report *r);
+
 #endif

@@ -546,27 +546,14 @@ cmd_export(int argc, char **argv)
 int
 open_for_change(struct inspection *in, const char *dir)
 {
-	struct problems p = PROBLEMS_INIT;
+	struct buf why = BUF_INIT;
 	struct err e;
-	int opened = insp_open_cached(in, dir, paths_forms_dir(), &p) == 0;
 
-	if (!opened || p.nerrors > in->left_out_errors) {
-		for (size_t i = 0; i < p.n; i++)
-			if (p.v[i].level == PROBLEM_ERROR &&
-			    !(opened && insp_left_out_error(in, p.v[i].msg))) {
-				fprintf(stderr, "yjinspect: %s", p.v[i].msg);
-				if (p.nerrors > 1)
-					fprintf(stderr, " (and %zu more: see 'yjinspect check')",
-					    p.nerrors - 1);
-				fputc('\n', stderr);
-				break;
-			}
-		if (opened)
-			insp_close(in);
-		problems_free(&p);
+	if (insp_open_usable(in, dir, paths_forms_dir(), &why) < 0) {
+		fprintf(stderr, "yjinspect: %s\n", buf_str(&why));
+		buf_free(&why);
 		return -1;
 	}
-	problems_free(&p);
 	if (insp_private_check(dir, NULL, &e))	/* case files describe children */
 		fprintf(stderr, "yjinspect: warning: %s\n", e.msg);
 	return 0;

@@ -826,6 +826,31 @@ insp_open_cached(struct inspection *in, const char *dir, const char *forms_dir,
 	return open_dir(in, dir, forms_dir, p, 1);
 }
 
+int
+insp_open_usable(struct inspection *in, const char *dir, const char *forms_dir,
+    struct buf *why)
+{
+	struct problems p = PROBLEMS_INIT;
+	int rc = insp_open_cached(in, dir, forms_dir, &p);
+
+	/* (a failed opening leaves IN empty: no error is then a left-out's) */
+	if (rc < 0 || p.nerrors > in->left_out_errors) {
+		for (size_t i = 0; i < p.n; i++)
+			if (p.v[i].level == PROBLEM_ERROR && !insp_left_out_error(in, p.v[i].msg)) {
+				buf_adds(why, p.v[i].msg);
+				if (p.nerrors > 1)
+					buf_printf(why, " (and %zu more: see 'yjinspect check')",
+					    p.nerrors - 1);
+				break;
+			}
+		if (rc == 0)
+			insp_close(in);
+		rc = -1;
+	}
+	problems_free(&p);
+	return rc;
+}
+
 void
 insp_decision_free(struct insp_decision *d)
 {

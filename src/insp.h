@@ -89,6 +89,14 @@ int insp_open(struct inspection *in, const char *dir, const char *forms_dir,
  * The result is the one insp_open gives. */
 int insp_open_cached(struct inspection *in, const char *dir, const char *forms_dir,
 	      struct problems *p);
+/* insp_open_cached for a program that works on the folder (the terminal
+ * UI, a command that changes one thing): 0 when IN can be used, its only
+ * errors those of case files left out; else -1, IN closed, and WHY (a buf)
+ * given the first other error, "(and N more: see 'yjinspect check')"
+ * after it when there are more. */
+struct buf;
+int insp_open_usable(struct inspection *in, const char *dir, const char *forms_dir,
+    struct buf *why);
 void insp_close(struct inspection *in);
 
 /* Whether MSG, an error insp_open gave, is one of a case file IN left out

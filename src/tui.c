@@ -588,7 +588,7 @@ tui_restore_place(struct tui *t)
 int
 tui_run(const char *dir)
 {
-	struct problems p = PROBLEMS_INIT;
+	struct buf why = BUF_INIT;
 	struct tui *t = xcalloc(1, sizeof *t);
 	struct sigaction sa;
 	SCREEN *scr;
@@ -606,24 +606,12 @@ tui_run(const char *dir)
 	/* case files that cannot be read are left out and shown as such, so
 	 * that the inspector can go on with the rest; any other error (in
 	 * inspection.ini, one case in two files) would make every figure wrong */
-	if (insp_open_cached(&t->in, dir, paths_forms_dir(), &p) < 0 ||
-	    p.nerrors > t->in.left_out_errors) {
-		for (size_t i = 0; i < p.n; i++)
-			if (p.v[i].level == PROBLEM_ERROR && !insp_left_out_error(&t->in, p.v[i].msg)) {
-				fprintf(stderr, "yjinspect: %s", p.v[i].msg);
-				if (p.nerrors > 1)
-					fprintf(stderr, " (and %zu more: see 'yjinspect check')",
-					    p.nerrors - 1);
-				fputc('\n', stderr);
-				break;
-			}
-		problems_free(&p);
-		if (t->in.path)
-			insp_close(&t->in);
+	if (insp_open_usable(&t->in, dir, paths_forms_dir(), &why) < 0) {
+		fprintf(stderr, "yjinspect: %s\n", buf_str(&why));
+		buf_free(&why);
 		free(t);
 		return 1;
 	}
-	problems_free(&p);
 	rate_compute(&t->rate, &t->in);
 	walk_init(&t->walk, &t->in.form);
 	user_set_warn(NULL);	/* nothing printed under curses */

@@ -25,11 +25,11 @@
 
 #include <cmocka.h>
 
-#include "edit.h"
-#include "insp.h"
+#include "model/edit.h"
+#include "model/insp.h"
 #include "testutil.h"
-#include "walk.h"
-#include "xalloc.h"
+#include "model/walk.h"
+#include "base/xalloc.h"
 
 struct fx {
 	char *tmp, *dir, *forms;

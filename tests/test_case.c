@@ -15,9 +15,9 @@
 
 #include <cmocka.h>
 
-#include "case.h"
+#include "model/case.h"
 #include "testutil.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
 
 struct fx {
 	char *dir;

@@ -11,7 +11,7 @@
 
 #include <cmocka.h>
 
-#include "cond.h"
+#include "model/cond.h"
 
 /* Facts: 0 case_type (court, oocd, resettlement), 1 flag (bool), 2 other (bool). */
 static int

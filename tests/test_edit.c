@@ -15,12 +15,12 @@
 
 #include <cmocka.h>
 
-#include "decide.h"
-#include "edit.h"
-#include "place.h"
+#include "model/decide.h"
+#include "model/edit.h"
+#include "store/place.h"
 #include "testutil.h"
-#include "walk.h"
-#include "xalloc.h"
+#include "model/walk.h"
+#include "base/xalloc.h"
 
 struct fx {
 	char *dir;

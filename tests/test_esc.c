@@ -21,14 +21,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "buf.h"
-#include "err.h"
-#include "esc.h"
-#include "ini.h"
-#include "iniw.h"
-#include "save.h"
+#include "base/buf.h"
+#include "base/err.h"
+#include "store/esc.h"
+#include "store/ini.h"
+#include "store/iniw.h"
+#include "store/save.h"
 #include "testutil.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
 
 
 /* A small deterministic generator (tests must repeat exactly). */

@@ -22,10 +22,10 @@
 
 #include <cmocka.h>
 
-#include "insp.h"
-#include "rate.h"
+#include "model/insp.h"
+#include "model/rate.h"
 #include "testutil.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
 
 static int
 field_int(const char *s, int *out)

@@ -13,9 +13,9 @@
 
 #include <cmocka.h>
 
-#include "form.h"
+#include "model/form.h"
 #include "testutil.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
 
 static const char good[] =
 "[framework]\n"

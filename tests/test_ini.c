@@ -15,10 +15,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "err.h"
-#include "ini.h"
+#include "base/err.h"
+#include "store/ini.h"
 #include "testutil.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
 
 
 /* Write TEXT (LEN bytes, may hold NUL) to DIR/t.ini and load it. */

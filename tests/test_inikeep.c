@@ -12,11 +12,11 @@
 
 #include <cmocka.h>
 
-#include "buf.h"
-#include "ini.h"
-#include "inikeep.h"
+#include "base/buf.h"
+#include "store/ini.h"
+#include "store/inikeep.h"
 #include "testutil.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
 
 static const char NEW[] = "; the writer's\n[a]\nx = 1\nlong = \"1\"\nlong~2 = \"2\"\n\n[b]\ny = 2\n";
 

@@ -27,11 +27,11 @@
 
 #include <cmocka.h>
 
-#include "case.h"
-#include "insp.h"
-#include "rate.h"
+#include "model/case.h"
+#include "model/insp.h"
+#include "model/rate.h"
 #include "testutil.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
 
 #define FIXTURE "south-tyneside-2020"
 #define NSOURCES 10		/* the fixture's cases */

@@ -17,12 +17,12 @@
 
 #include <cmocka.h>
 
-#include "buf.h"
-#include "edit.h"
-#include "journal.h"
+#include "base/buf.h"
+#include "model/edit.h"
+#include "store/journal.h"
 #include "testutil.h"
-#include "walk.h"
-#include "xalloc.h"
+#include "model/walk.h"
+#include "base/xalloc.h"
 
 struct fx {
 	char *dir;

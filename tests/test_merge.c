@@ -19,12 +19,12 @@
 
 #include <cmocka.h>
 
-#include "conflict.h"
-#include "ini.h"
-#include "iniw.h"
-#include "merge.h"
+#include "store/conflict.h"
+#include "store/ini.h"
+#include "store/iniw.h"
+#include "store/merge.h"
 #include "testutil.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
 
 #define ANN_0 "2026-12-03T10:00:00Z Ann Lee"
 #define ANN_1 "2026-12-03T10:01:02Z Ann Lee"

@@ -41,13 +41,13 @@
 
 #include <cmocka.h>
 
-#include "buf.h"
-#include "case.h"
-#include "form.h"
-#include "insp.h"
-#include "problems.h"
+#include "base/buf.h"
+#include "model/case.h"
+#include "model/form.h"
+#include "model/insp.h"
+#include "base/problems.h"
 #include "testutil.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
 
 /* ---- a small, fixed random sequence (xorshift64*) ---- */
 

@@ -38,12 +38,12 @@
 
 #include <cmocka.h>
 
-#include "case.h"
-#include "edit.h"
-#include "insp.h"
-#include "walk.h"
+#include "model/case.h"
+#include "model/edit.h"
+#include "model/insp.h"
+#include "model/walk.h"
 #include "testutil.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
 
 #define FIXTURE "south-tyneside-2020"
 #define ANSWERS 20

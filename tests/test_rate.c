@@ -14,10 +14,10 @@
 
 #include <cmocka.h>
 
-#include "insp.h"
-#include "rate.h"
+#include "model/insp.h"
+#include "model/rate.h"
 #include "testutil.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
 
 /* The framework: tu_rate_forms (testutil.h), its rounding rule per test */
 

@@ -28,10 +28,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "err.h"
-#include "save.h"
+#include "base/err.h"
+#include "store/save.h"
 #include "testutil.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
 
 ssize_t __real_write(int, const void *, size_t);
 int __real_fsync(int);

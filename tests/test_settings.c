@@ -16,10 +16,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "settings.h"
+#include "store/settings.h"
 #include "testutil.h"
-#include "user.h"
-#include "xalloc.h"
+#include "store/user.h"
+#include "base/xalloc.h"
 
 /* State: a fresh directory, HOME in it, XDG_CONFIG_HOME and
  * YJINSPECT_INSPECTOR unset */

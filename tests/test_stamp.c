@@ -19,8 +19,8 @@
 
 #include <cmocka.h>
 
-#include "stamp.h"
-#include "xalloc.h"
+#include "base/stamp.h"
+#include "base/xalloc.h"
 
 static void
 round_trip(const char *text, int whole)

@@ -17,10 +17,10 @@
 
 #include <cmocka.h>
 
-#include "insp.h"
-#include "rate.h"
+#include "model/insp.h"
+#include "model/rate.h"
 #include "testutil.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
 
 static void
 same_tally(const struct rate_tally *a, const struct rate_tally *b, const char *what,

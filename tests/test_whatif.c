@@ -16,11 +16,11 @@
 
 #include <cmocka.h>
 
-#include "insp.h"
-#include "rate.h"
+#include "model/insp.h"
+#include "model/rate.h"
 #include "testutil.h"
-#include "whatif.h"
-#include "xalloc.h"
+#include "model/whatif.h"
+#include "base/xalloc.h"
 
 /* The framework: tu_rate_forms (testutil.h), rounding half-up */
 

@@ -16,9 +16,9 @@
 
 #include <cmocka.h>
 
-#include "case.h"
+#include "model/case.h"
 #include "testutil.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
 
 char *
 tu_tmpdir(void)

@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "form.h"
+#include "model/form.h"
 #include "fuzz.h"
 
 static char dir[PATH_MAX];

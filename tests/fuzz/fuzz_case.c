@@ -15,8 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "case.h"
-#include "form.h"
+#include "model/case.h"
+#include "model/form.h"
 #include "fuzz.h"
 
 

@@ -18,8 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cond.h"
-#include "form.h"
+#include "model/cond.h"
+#include "model/form.h"
 #include "fuzz.h"
 
 #define NTRIES 8	/* fact assignments each condition is evaluated on */

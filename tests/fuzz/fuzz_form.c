@@ -15,9 +15,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "form.h"
+#include "model/form.h"
 #include "fuzz.h"
-#include "text.h"
+#include "base/text.h"
 
 /* The id of an "id = X" line in DATA, if X is a plausible file name. */
 static void

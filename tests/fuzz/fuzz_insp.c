@@ -16,8 +16,8 @@
 #include <string.h>
 
 #include "fuzz.h"
-#include "insp.h"
-#include "rate.h"
+#include "model/insp.h"
+#include "model/rate.h"
 
 static int
 same_str(const char *a, const char *b)

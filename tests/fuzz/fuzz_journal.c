@@ -29,11 +29,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "buf.h"
+#include "base/buf.h"
 #include "fuzz.h"
-#include "journal.h"
-#include "problems.h"
-#include "xalloc.h"
+#include "store/journal.h"
+#include "base/problems.h"
+#include "base/xalloc.h"
 
 /* the same CRC as the journal's (IEEE CRC-32) */
 static unsigned

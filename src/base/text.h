@@ -1,0 +1,38 @@
+/* text.h - safe, measured text for output: every string that comes from a
+ * file (names, notes, forms) goes through text_clean before it reaches a
+ * terminal or a report, so control characters and escape sequences never
+ * reach the output raw.
+ */
+#ifndef YJ_TEXT_H
+#define YJ_TEXT_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "base/buf.h"
+
+/* Append S to OUT with C0 controls, DEL and C1 controls replaced by '?'
+ * (tab and newline by a space, unless KEEP_NEWLINES, when '\n' is kept),
+ * and bytes that are not valid UTF-8 replaced by '?'. */
+void text_clean(struct buf *out, const char *s, int keep_newlines);
+
+/* Write to OUT the message FMT and its arguments make, through text_clean
+ * as one line (a line break or tab in it a space), then a newline: the way
+ * the command line prints a message that quotes anything from a file, an
+ * argument or the environment. */
+void text_say(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void text_vsay(FILE *out, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+
+/* Display columns of clean UTF-8 S (one per code point). */
+size_t text_width(const char *s);
+
+/* Byte length of the longest prefix of clean S that fits in COLS columns. */
+size_t text_fit(const char *s, size_t cols);
+
+/* Word-wrap clean S to lines of at most WIDTH columns (long words are
+ * cut). Returns a NULL-terminated array of new strings; text_lines_free. */
+char **text_wrap(const char *s, size_t width);
+void text_lines_free(char **lines);
+
+#endif

@@ -1,0 +1,585 @@
+/* report.c - write the ratings summary as text or tsv, and as markdown
+ * through doc.c (see report.h).
+ *
+ * Marks, the same in every format and wherever a rating appears:
+ *   ◆  professional discretion candidate (reasons given under the table)
+ *   †  a panel decision applied; the key question it was applied to reads
+ *      "*Professional discretion applied", as in the published tables
+ *   ¹  not counted in the overall score
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "out/doc.h"
+#include "out/report.h"
+#include "base/text.h"
+#include "model/whatif.h"
+#include "base/xalloc.h"
+
+
+int
+report_format_parse(const char *name, enum report_format *out)
+{
+	if (strcmp(name, "text") == 0)
+		*out = REPORT_TEXT;
+	else if (strcmp(name, "tsv") == 0)
+		*out = REPORT_TSV;
+	else if (strcmp(name, "md") == 0)
+		*out = REPORT_MD;
+	else
+		return -1;
+	return 0;
+}
+
+/* ---- shared helpers ---- */
+
+/* A cleaned copy of S ("" for NULL), valid until the 8th call after. */
+static const char *
+clean(const char *s)
+{
+	static struct buf ring[8];
+	static int next;
+	struct buf *b = &ring[next++ % 8];
+
+	buf_reset(b);
+	text_clean(b, s ? s : "", 0);
+	return buf_str(b);
+}
+
+static const char *
+sample_label(const struct form *f, size_t q)
+{
+	const struct form_kq *kq = &f->kqs[q];
+
+	return kq->sample ? kq->sample : f->stds[kq->std].sample;
+}
+
+static const char *
+band_label(const struct form *f, int band)
+{
+	return band >= 0 ? f->bands[band].label : REPORT_DASH;
+}
+
+static void
+pct_str(char *buf, size_t size, int pct, const char *none)
+{
+	if (pct < 0)
+		snprintf(buf, size, "%s", none);
+	else
+		snprintf(buf, size, "%d%%", pct);
+}
+
+const char *
+report_std_marks(const struct form *f, const struct rate *r, size_t s)
+{
+	static char buf[32];
+	const struct rate_std *rs = &r->std[s];
+
+	snprintf(buf, sizeof buf, "%s%s", rs->decision ? " " REPORT_DECIDED :
+	    (rs->reasons && rs->rating >= 0) ? " " REPORT_CANDIDATE : "",
+	    f->stds[s].counted ? "" : " " REPORT_UNCOUNTED);
+	return buf;
+}
+
+static int
+decided_kq(const struct rate_std *rs, const struct form *f, size_t q)
+{
+	return rs->decision && rs->decision->kq && strcmp(rs->decision->kq, f->kqs[q].id) == 0;
+}
+
+void
+report_case_mix(const struct inspection *in, struct buf *out)
+{
+	const struct form *f = &in->form;
+	int fi = form_fact_index(f, "case_type");
+	int first = 1, known = 0;
+
+	buf_printf(out, "%zu", in->ncases);
+	if (fi < 0 || in->ncases == 0)
+		return;
+	buf_adds(out, " (");
+	for (size_t v = 0; v < f->facts[fi].nchoices; v++) {
+		int n = 0;
+
+		for (size_t i = 0; i < in->ncases; i++)
+			n += in->cases[i].facts[fi] == (int)v;
+		if (n == 0)
+			continue;
+		buf_printf(out, "%s%d %s", first ? "" : ", ", n, f->facts[fi].choices[v]);
+		first = 0;
+		known += n;
+	}
+	if ((size_t)known < in->ncases)
+		buf_printf(out, "%s%zu without a case type", first ? "" : ", ",
+		    in->ncases - (size_t)known);
+	buf_adds(out, ")");
+}
+
+static void
+overall_str(char *buf, size_t size, const struct form *f, const struct rate *r)
+{
+	if (r->overall >= 0)
+		snprintf(buf, size, "%s", f->overall[r->overall].rating);
+	else
+		snprintf(buf, size, "not yet: %d of %d standards rated", r->rated, r->counted);
+}
+
+void
+report_conflicts(const struct inspection *in, char *buf, size_t size)
+{
+	size_t keys = 0, cases = 0;
+
+	for (size_t i = 0; i < in->ncases; i++) {
+		keys += in->cases[i].conflicts.n;
+		cases += in->cases[i].conflicts.n > 0;
+	}
+	buf[0] = '\0';
+	if (keys + in->conflicts.n == 0)
+		return;
+	if (keys)
+		snprintf(buf, size, "%zu key%s in %zu case%s%s", keys, keys == 1 ? "" : "s", cases,
+		    cases == 1 ? "" : "s", in->conflicts.n ? " and " : "");
+	if (in->conflicts.n)
+		snprintf(buf + strlen(buf), size - strlen(buf), "%zu in inspection.ini",
+		    in->conflicts.n);
+	snprintf(buf + strlen(buf), size - strlen(buf), " changed differently in two merged "
+	    "copies: counted neither way until given again (see yjinspect check)");
+}
+
+void
+report_completeness(const struct rate *r, char *buf, size_t size)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+	if (r->unanswered)
+		n += (size_t)snprintf(buf, size, "%d relevant question%s not answered in %d case%s",
+		    r->unanswered, r->unanswered == 1 ? "" : "s", r->cases_unanswered,
+		    r->cases_unanswered == 1 ? "" : "s");
+	if (r->cases_undetermined && n < size)
+		n += (size_t)snprintf(buf + n, size - n, "%s%d case%s whose facts do not yet say "
+		    "which questions apply", n ? "; " : "", r->cases_undetermined,
+		    r->cases_undetermined == 1 ? "" : "s");
+	if (n && n < size)
+		snprintf(buf + n, size - n, ": the figures count only what is answered "
+		    "(see yjinspect check)");
+}
+
+void
+report_decision_text(const struct form *f, const struct rate_std *rs, char *buf, size_t size)
+{
+	const struct insp_decision *d = rs->decision ? rs->decision : rs->stale;
+	size_t n;
+
+	buf[0] = '\0';
+	if (d == NULL)
+		return;
+	n = (size_t)snprintf(buf, size, "%s Panel decision%s%s%s: %s \xe2\x86\x92 %s. %s",
+	    REPORT_DECIDED, d->kq ? " on " : "", d->kq ? d->kq : "",
+	    d->by ? "" : "", f->bands[d->from].rating, f->bands[d->to].rating, clean(d->why));
+	if (d->by && n < size)
+		n += (size_t)snprintf(buf + n, size - n, " (%s%s%s)", clean(d->by),
+		    d->at ? ", " : "", d->at ? clean(d->at) : "");
+	if (rs->stale && n < size)
+		snprintf(buf + n, size - n, " NOTE: the evidence now gives %s, not %s; %s",
+		    rate_label(f, rs->computed), f->bands[d->from].rating,
+		    rs->decision ? "the decision is still applied: the panel should look again" :
+		    "the decision is not applied");
+}
+
+/* ---------------------------------------------------------------- text */
+
+static void
+text_wrapped(FILE *out, const char *first_indent, const char *indent, const char *s,
+    size_t width)
+{
+	char **lines = text_wrap(clean(s), width);
+
+	for (size_t i = 0; lines[i]; i++)
+		fprintf(out, "%s%s\n", i ? indent : first_indent, lines[i]);
+	text_lines_free(lines);
+}
+
+/* S (clean UTF-8) padded on the right to COLS columns. */
+static void
+pad(FILE *out, const char *s, size_t cols)
+{
+	size_t w = text_width(s);
+
+	fputs(s, out);
+	while (w++ < cols)
+		fputc(' ', out);
+}
+
+/* S right-aligned in COLS columns. */
+static void
+rpad(FILE *out, const char *s, size_t cols)
+{
+	size_t w = text_width(s);
+
+	while (w++ < cols)
+		fputc(' ', out);
+	fputs(s, out);
+}
+
+/* "    2.1 Assessment ........ Outstanding ◆" within WIDTH columns. */
+static void
+text_std_line(FILE *out, const struct form *f, const struct rate *r, size_t s, int width)
+{
+	const struct form_std *st = &f->stds[s];
+	char left[512], right[128];
+	size_t rw, lw;
+
+	snprintf(right, sizeof right, "%s%s", rate_label(f, r->std[s].rating), report_std_marks(f, r, s));
+	rw = 24;	/* "Requires improvement † ¹": the ratings line up */
+	if (text_width(right) > rw)
+		rw = text_width(right);
+	lw = (size_t)width - 4 - rw - 2;
+	snprintf(left, sizeof left, "%s %s", st->id, clean(st->name));
+	if (text_width(left) > lw)
+		left[text_fit(left, lw)] = '\0';
+	fputs("    ", out);
+	pad(out, left, lw + 2);
+	fprintf(out, "%s\n", right);
+}
+
+/* A table row: id, text wrapped, then relevant, 'Yes', %, band. */
+#define TCOL_ID 8
+#define TCOL_NUMS (9 + 6 + 6 + 2)	/* " Relevant" " 'Yes'" "     %" "  " */
+#define TCOL_BAND 19
+
+/* The row's figures, after its text: relevant, 'Yes', %, band. */
+static void
+figures(FILE *out, const char *rel, const char *yes, const char *pct, const char *band)
+{
+	fputc(' ', out);
+	rpad(out, rel, 8);
+	fputc(' ', out);
+	rpad(out, yes, 5);
+	fputc(' ', out);
+	rpad(out, pct, 5);
+	fprintf(out, "  %s\n", band);
+}
+
+static void
+text_row(FILE *out, const char *id, const char *label, const char *rel, const char *yes,
+    const char *pct, const char *band, int width)
+{
+	size_t tw = (size_t)width - TCOL_ID - TCOL_NUMS - TCOL_BAND;
+	char **lines;
+	char idcol[32];
+
+	snprintf(idcol, sizeof idcol, "  %-*s", TCOL_ID - 2, id);
+	if (tw < 24) {
+		/* too narrow for the text beside the figures (words would be cut):
+		 * the text on lines of its own, the figures under it */
+		lines = text_wrap(label, (size_t)width - TCOL_ID);
+		for (size_t i = 0; lines[i]; i++)
+			fprintf(out, "%s%s\n", i ? "        " : idcol, lines[i]);
+		text_lines_free(lines);
+		fprintf(out, "%*s", (int)(TCOL_ID + tw), "");
+		figures(out, rel, yes, pct, band);
+		return;
+	}
+	lines = text_wrap(label, tw);
+	for (size_t i = 0; lines[i]; i++) {
+		fputs(i ? "        " : idcol, out);
+		if (i == 0) {
+			pad(out, lines[i], tw);
+			figures(out, rel, yes, pct, band);
+		} else
+			fprintf(out, "%s\n", lines[i]);
+	}
+	text_lines_free(lines);
+}
+
+static void
+text_kq_table(FILE *out, const struct inspection *in, const struct rate *r, size_t s,
+    const struct report_opts *o)
+{
+	const struct form *f = &in->form;
+	const struct form_std *st = &f->stds[s];
+	const struct rate_std *rs = &r->std[s];
+	char head[256];
+
+	snprintf(head, sizeof head, "Of the %d %s", rs->sample, clean(st->sample));
+	text_row(out, "", head, "Relevant", "'Yes'", "%", "Band", o->width);
+	for (size_t i = 0; i < st->nkqs; i++) {
+		size_t q = st->kqs[i];
+		const struct rate_tally *t = &r->kq[q];
+		char rel[16], yes[16], pct[16], text[2048];
+
+		snprintf(rel, sizeof rel, "%d", t->relevant);
+		snprintf(yes, sizeof yes, "%d", t->yes);
+		pct_str(pct, sizeof pct, t->percent, REPORT_DASH);
+		snprintf(text, sizeof text, "%s%s%s%s", clean(f->kqs[q].text),
+		    form_kq_sub_sample(f, q) ? " (" : "", form_kq_sub_sample(f, q) ? clean(sample_label(f, q)) : "",
+		    form_kq_sub_sample(f, q) ? ")" : "");
+		text_row(out, f->kqs[q].id, text, rel, yes, pct, band_label(f, t->band), o->width);
+		if (decided_kq(rs, f, q))
+			fputs("        " REPORT_APPLIED "\n", out);
+		for (size_t j = 0; o->prompts && j < f->kqs[q].nprompts; j++) {
+			size_t p = f->kqs[q].prompts[j];
+			const struct rate_tally *pt = &r->prompt[p];
+
+			snprintf(rel, sizeof rel, "%d", pt->relevant);
+			snprintf(yes, sizeof yes, "%d", pt->yes);
+			pct_str(pct, sizeof pct, pt->percent, REPORT_DASH);
+			snprintf(text, sizeof text, "\xc2\xb7 %s", clean(f->prompts[p].text));
+			text_row(out, "", text, rel, yes, pct, "", o->width);
+		}
+	}
+}
+
+static void
+text_std_notes(FILE *out, const struct form *f, const struct rate *r, size_t s, int width)
+{
+	const struct rate_std *rs = &r->std[s];
+	char line[3072], why[512];
+
+	report_decision_text(f, rs, line, sizeof line);
+	if (line[0])
+		text_wrapped(out, "  ", "    ", line, (size_t)width - 4);
+	if (rs->reasons && rs->rating >= 0) {
+		rate_reasons_text(f, r, s, why, sizeof why);
+		snprintf(line, sizeof line, REPORT_CANDIDATE " Professional discretion candidate: %s.", why);
+		text_wrapped(out, "  ", "    ", line, (size_t)width - 4);
+	}
+}
+
+/* LINE wrapped under a heading of the "What would change it" block */
+static void
+text_whatif_line(FILE *out, const char *line, int width)
+{
+	text_wrapped(out, "    ", "      ", line, (size_t)width - 6);
+}
+
+/* Case-rated standard S's "What would change it" block. */
+static void
+text_whatif(FILE *out, const struct inspection *in, const struct rate *r,
+    const struct whatif *w, size_t s, int width)
+{
+	const struct whatif_std *ws = &w->std[s];
+	struct buf b = BUF_INIT;
+
+	fprintf(out, "  What would change it%s:\n", r->std[s].decision ?
+	    ", on the evidence (the panel's decision stands until the panel looks again)" : "");
+	for (int up = 1; up >= 0; up--) {
+		buf_reset(&b);
+		whatif_move_text(in, w, s, up, &b);
+		text_whatif_line(out, buf_str(&b), width);
+	}
+	/* the reasons in figures; one case's is the up and down lines again */
+	for (int i = 0; i < 2; i++) {
+		const char *why = i == 0 ? ws->near : ws->small;
+
+		if (why == NULL)
+			continue;
+		buf_reset(&b);
+		buf_printf(&b, REPORT_CANDIDATE " %s.", why);
+		text_whatif_line(out, buf_str(&b), width);
+	}
+	buf_free(&b);
+}
+
+static void
+text_whatif_overall(FILE *out, const struct inspection *in, const struct whatif *w, int width)
+{
+	struct buf b = BUF_INIT;
+
+	fputs("\n  What would change the overall rating:\n", out);
+	for (int up = 1; up >= 0; up--) {
+		buf_reset(&b);
+		whatif_overall_text(in, w, up, &b);
+		text_whatif_line(out, buf_str(&b), width);
+	}
+	buf_free(&b);
+}
+
+static int
+write_text(FILE *out, const struct inspection *in, const struct rate *r,
+    const struct report_opts *o)
+{
+	const struct form *f = &in->form;
+	struct buf mix = BUF_INIT;
+	int width = o->width;
+	char line[1024];
+	int uncounted = 0;
+	struct whatif w;
+
+	report_case_mix(in, &mix);
+	fprintf(out, "%s\n", in->service ? clean(in->service) : "(no service name)");
+	text_wrapped(out, "Framework: ", "           ", f->title ? f->title : f->id,
+	    (size_t)width - 11);
+	if (in->fieldwork_start || in->fieldwork_end)
+		fprintf(out, "Fieldwork: %s%s%s\n", clean(in->fieldwork_start),
+		    in->fieldwork_end ? " to " : "", clean(in->fieldwork_end));
+	if (in->lead)
+		fprintf(out, "Lead inspector: %s\n", clean(in->lead));
+	fprintf(out, "Cases: %s\n", buf_str(&mix));
+	buf_free(&mix);
+	report_completeness(r, line, sizeof line);
+	if (line[0]) {
+		char note[1100];
+
+		snprintf(note, sizeof note, "Incomplete: %s.", line);
+		text_wrapped(out, "", "  ", note, (size_t)width);
+	}
+	report_conflicts(in, line, sizeof line);
+	if (line[0]) {
+		char note[1100];
+
+		snprintf(note, sizeof note, "Conflicts: %s.", line);
+		text_wrapped(out, "", "  ", note, (size_t)width);
+	}
+
+	overall_str(line, sizeof line, f, r);
+	fprintf(out, "\nRatings\n  Score %d/%d\n  Overall rating: %s\n", r->score, r->max, line);
+	for (size_t d = 0; d < f->ndomains; d++) {
+		fprintf(out, "\n  %s. %s\n", clean(f->domains[d].id), clean(f->domains[d].name));
+		for (size_t s = 0; s < f->nstds; s++)
+			if (f->stds[s].domain == d) {
+				text_std_line(out, f, r, s, width);
+				uncounted |= !f->stds[s].counted;
+			}
+	}
+	fprintf(out, "\n  " REPORT_CANDIDATE " professional discretion candidate\n  " REPORT_DECIDED
+	    " panel decision applied\n");
+	if (uncounted)
+		fprintf(out, "  " REPORT_UNCOUNTED " not counted in the overall score\n");
+	whatif_compute(&w, in, r);
+	text_whatif_overall(out, in, &w, width);
+
+	for (size_t s = 0; s < f->nstds; s++) {
+		const struct form_std *st = &f->stds[s];
+
+		if (st->rating != RATING_CASES)
+			continue;
+		fprintf(out, "\n%s %s: %s%s\n", st->id, clean(st->name),
+		    rate_label(f, r->std[s].rating), report_std_marks(f, r, s));
+		if (st->statement)
+			text_wrapped(out, "  ", "  ", st->statement, (size_t)width - 2);
+		fputc('\n', out);
+		text_kq_table(out, in, r, s, o);
+		text_std_notes(out, f, r, s, width);
+		text_whatif(out, in, r, &w, s, width);
+	}
+	whatif_free(&w);
+	return ferror(out) ? -1 : 0;
+}
+
+/* ---------------------------------------------------------------- tsv */
+
+static const char *
+reasons_word(unsigned reasons)
+{
+	static char buf[64];
+
+	buf[0] = '\0';
+	if (reasons & REASON_NEAR_BOUNDARY)
+		strcat(buf, "near-boundary,");
+	if (reasons & REASON_ONE_CASE)
+		strcat(buf, "one-case,");
+	if (reasons & REASON_SMALL_SAMPLE)
+		strcat(buf, "small-sample,");
+	if (buf[0] == '\0')
+		return "-";
+	buf[strlen(buf) - 1] = '\0';
+	return buf;
+}
+
+static void
+tsv_tally(FILE *out, const char *kind, const char *id, const struct rate_tally *t,
+    const struct form *f, const char *text)
+{
+	char pct[16] = "-";
+
+	if (t->percent >= 0)
+		snprintf(pct, sizeof pct, "%d", t->percent);
+	fprintf(out, "%s\t%s\t%d\t%d\t%s\t%s\t-\t-\t-\t-\t-\t%s\n", kind, id, t->relevant,
+	    t->yes, pct, t->band >= 0 ? f->bands[t->band].label : "-", clean(text));
+}
+
+static int
+write_tsv(FILE *out, const struct inspection *in, const struct rate *r,
+    const struct report_opts *o)
+{
+	const struct form *f = &in->form;
+	int top = f->bands[f->nbands - 1].score;
+	char line[1024];
+
+	fputs("kind\tid\trelevant\tyes\tpercent\tband\tscore\tmax\trating\tdiscretion\tdecision\ttext\n", out);
+	for (size_t s = 0; s < f->nstds; s++) {
+		const struct form_std *st = &f->stds[s];
+		const struct rate_std *rs = &r->std[s];
+		const struct insp_decision *d = rs->decision ? rs->decision : rs->stale;
+		char rel[16] = "-", pct[16] = "-", score[16] = "-", max[16] = "-", dec[128] = "-";
+		const char *band = "-";
+
+		for (size_t i = 0; i < st->nkqs && st->rating == RATING_CASES; i++) {
+			size_t q = st->kqs[i];
+
+			tsv_tally(out, "kq", f->kqs[q].id, &r->kq[q], f, f->kqs[q].text);
+			for (size_t j = 0; o->prompts && j < f->kqs[q].nprompts; j++) {
+				size_t p = f->kqs[q].prompts[j];
+
+				tsv_tally(out, "prompt", f->prompts[p].id, &r->prompt[p], f,
+				    f->prompts[p].text);
+			}
+		}
+		if (st->rating == RATING_CASES) {
+			snprintf(rel, sizeof rel, "%d", rs->sample);
+			if (rs->lowest_kq >= 0) {
+				snprintf(pct, sizeof pct, "%d", r->kq[rs->lowest_kq].percent);
+				band = f->bands[r->kq[rs->lowest_kq].band].label;
+			}
+		}
+		if (rs->score >= 0)
+			snprintf(score, sizeof score, "%d", rs->score);
+		if (st->counted)
+			snprintf(max, sizeof max, "%d", top);
+		if (d)
+			snprintf(dec, sizeof dec, "%s>%s%s", f->bands[d->from].id, f->bands[d->to].id,
+			    rs->stale ? (rs->decision ? ",stale" : ",stale-not-applied") : "");
+		fprintf(out, "standard\t%s\t%s\t-\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", st->id,
+		    rel, pct, band, score, max, rate_label(f, rs->rating),
+		    rs->rating >= 0 ? reasons_word(rs->reasons) : "-", dec, clean(st->name));
+	}
+	fprintf(out, "overall\t-\t-\t-\t-\t-\t%d\t%d\t%s\t-\t-\t%s\n", r->score, r->max,
+	    r->overall >= 0 ? f->overall[r->overall].rating : "Not rated", clean(in->service));
+	/* tsv rows are for scripts: the completeness note goes to stderr */
+	report_completeness(r, line, sizeof line);
+	if (line[0])
+		fprintf(stderr, "yjinspect: incomplete: %s\n", line);
+	report_conflicts(in, line, sizeof line);
+	if (line[0])
+		fprintf(stderr, "yjinspect: conflicts: %s\n", line);
+	return ferror(out) ? -1 : 0;
+}
+
+int
+report_write(FILE *out, const struct inspection *in, const struct rate *r,
+    const struct report_opts *o)
+{
+	struct report_opts opts = *o;
+
+	if (opts.width < 60)
+		opts.width = 60;
+	switch (opts.format) {
+	case REPORT_TSV:
+		return write_tsv(out, in, r, &opts);
+	case REPORT_MD: {
+		struct doc_opts d = { opts.prompts, 1, NULL, 0, 1 };
+		struct doc_out dout = { out, 0, 0, 0 };
+
+		doc_write(&doc_md, &dout, in, r, &d);
+		return ferror(out) ? -1 : 0;
+	}
+	case REPORT_TEXT:
+		break;
+	}
+	return write_text(out, in, r, &opts);
+}

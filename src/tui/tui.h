@@ -1,0 +1,281 @@
+/* tui.h - the terminal UI: the inspector's walk through each case with the
+ * live ratings panel. It reads the model (insp, rate, walk) and changes it
+ * only through edit.h; it computes no ratings of its own.
+ *
+ * Internals shared by the tui_*.c files: one struct tui holds the state;
+ * each screen has a draw function and a key function. Draw functions
+ * compute no ratings and write no files; they do keep their own view state
+ * (scroll positions, and the facts form's ncurses field, which has to be
+ * posted where the row is drawn). The main loop (tui.c) owns curses setup
+ * and teardown, input, resize and signals, and draws after each event.
+ */
+#ifndef YJ_TUI_H
+#define YJ_TUI_H
+
+#include <stddef.h>
+#include <time.h>
+#include <wchar.h>
+
+#include "model/edit.h"
+#include "model/insp.h"
+#include "model/rate.h"
+#include "tui/tui_keys.h"
+#include "model/walk.h"
+
+/* Run the UI on the inspection in DIR; returns the exit status. */
+int tui_run(const char *dir);
+
+/* ---- internals ---- */
+
+/* The screens: each is one row of tui.c's table of screens (its draw, key
+ * and text-input functions, key context and status hint). The one on top
+ * is t->screen; those it returns to wait under it on t->stack (tui_push,
+ * tui_pop), so drilling down several screens comes back the same way. */
+enum tui_screen { SCREEN_LIST, SCREEN_WALK, SCREEN_FACTS, SCREEN_NOTES, SCREEN_JUMP,
+	SCREEN_HELP, SCREEN_RATINGS, SCREEN_STANDARD, SCREEN_KQCASES, SCREEN_NAME, SCREEN_SYNC, SCREEN_COUNT };
+#define TUI_STACK 16
+
+#define TUI_MIN_COLS 60
+#define TUI_MIN_ROWS 18
+
+struct tui_rect {
+	int y, x, h, w;
+};
+
+struct tui_stamp {	/* a file as stat(2) last saw it (tui_sync.c) */
+	unsigned long long dev, ino, size;
+	long long sec, nsec, csec, cnsec;
+};
+
+struct tui_notes;	/* tui_notes.c */
+struct whatif;		/* whatif.h */
+struct tui_facts;	/* tui_facts.c */
+struct tui_team;	/* tui_team.c */
+
+struct tui {
+	struct inspection in;
+	struct rate rate;
+	struct walk walk;
+	struct edit_undo undo;
+	char *who;		/* the inspector's name for answer stamps */
+
+	enum tui_screen screen;		/* on top */
+	enum tui_screen stack[TUI_STACK];	/* under it, the last one next */
+	int depth;
+	size_t ci;		/* current case (valid when in.ncases > 0) */
+	int item;		/* current walk item, -1 = none */
+	int list_sel, list_top;	/* case list */
+	int jump_sel;		/* standard picker: standard index */
+	int help_top;
+	int adding;		/* the case list is asking for a new reference */
+	wchar_t addbuf[128];	/* the one-line text field (tui_field_*): that
+				 * reference, or your name (SCREEN_NAME) */
+	size_t addlen;
+	int panel_top;		/* ratings panel scroll */
+	int panel_focus;
+	int walk_top;		/* walk pane scroll (rows) */
+	/* the case was completed by an answer: answer keys are held (typed
+	 * ahead, they would change answered questions) until the cursor is
+	 * moved; valid while ci and item are those it was set on */
+	int hold;
+	size_t hold_ci;
+	int hold_item;
+
+	/* the ratings page and its drill-down (tui_ratings.c) */
+	int rt_sel, rt_top;	/* the page: the standard selected, scroll */
+	size_t rt_std;		/* the standard open */
+	int std_sel, std_top;	/* its key question selected (index in the
+				 * standard), scroll */
+	int rt_prompts;		/* that key question's prompts shown */
+	size_t rt_kq;		/* the key question whose cases are open */
+	int kqc_sel, kqc_top;	/* the case selected (index in.cases), scroll */
+	int kqc_filter;		/* 0 all, 1 Yes only, 2 No only */
+	int rt_pick;		/* the next key picks a decision's band */
+	int rt_withdraw;	/* the next key confirms a withdrawal */
+	struct whatif *rt_whatif;	/* what would change the ratings, for the
+				 * ratings as they are (NULL: not worked out
+				 * since they last changed; tui_recompute) */
+	int *rt_seen;		/* [nstds] each standard's rating as last drawn */
+	time_t *rt_changed;	/* [nstds] when it last changed (0: not lately) */
+
+	struct tui_notes *notes;	/* open note editor, or NULL */
+	struct tui_facts *facts;	/* open facts form, or NULL */
+	struct tui_team *team;	/* the last sync's report, or NULL */
+
+	/* layout, from (rows, cols) in tui_layout */
+	int rows, cols;
+	int too_small;
+	struct tui_rect main, panel, status;
+	int side_by_side;
+
+	/* a case that was on screen when it became unreadable (an editor's
+	 * write caught half done): still watched, to be read again when it
+	 * changes where it is (tui_sync.c); NULL when none */
+	char *lost_path;
+	struct tui_stamp seen_lost;
+	char *lost_item;	/* the walk item it was on, while no key has been
+				 * pressed since: read again, the walk returns there */
+	struct tui_stamp seen_insp, seen_cases, seen_current;	/* the folder after
+						 * our last key (tui_sync.c) */
+	int cases_racy;		/* the cases folder's stamp was taken within the
+				 * file system's clock tick of its change: another
+				 * rename in that tick would not move it, so its
+				 * names are compared too, until the tick is past */
+	unsigned long long cases_names;	/* their fingerprint then */
+
+	int cury, curx;		/* where the text cursor goes, -1: hidden */
+	int colour;		/* colours in use */
+	int utf8;		/* the terminal takes UTF-8 */
+	char msg[512];		/* status line message */
+	int msg_error;
+	int msg_sync;		/* it says the folder cannot be read again */
+};
+
+/* tui.c */
+void tui_recompute(struct tui *t);
+/* After a change to case CI only (an answer, a fact): the ratings updated
+ * by that case's difference (rate_update), whatever the folder's size. */
+void tui_recompute_case(struct tui *t, size_t ci);
+void tui_message(struct tui *t, int error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void tui_open_case(struct tui *t, size_t ci, int at_item);
+/* S on top; the screen on top now waits under it. */
+void tui_push(struct tui *t, enum tui_screen s);
+/* Back to the screen under the top (the case list when none). */
+void tui_pop(struct tui *t);
+/* The case list, with nothing under it: where a screen goes when what it
+ * showed is gone (a case no longer there, nothing applying to it). */
+void tui_home(struct tui *t);
+/* The screen under the top (the case list when none), and replacing it. */
+enum tui_screen tui_under(const struct tui *t);
+void tui_set_under(struct tui *t, enum tui_screen s);
+void tui_save_place(struct tui *t);
+
+/* tui_ratings.c: the ratings page, a standard, a key question's cases */
+void tui_ratings_open(struct tui *t);	/* from anywhere: pushed */
+void tui_ratings_draw(struct tui *t);
+int tui_ratings_key(struct tui *t, enum tui_action a);
+/* The next key after d (a band) or D (a confirmation): 1 when taken. */
+int tui_ratings_input(struct tui *t, int is_code, int ch);
+void tui_ratings_title(const struct tui *t, char *line, size_t size);
+/* The ratings changed: what would change them is worked out again when
+ * next drawn (tui_recompute and tui_recompute_case call it). */
+void tui_ratings_stale(struct tui *t);
+/* Is a changed row highlighted (a redraw due while it fades)? */
+int tui_ratings_fading(struct tui *t);
+
+/* tui_draw.c: drawing helpers; every string from a file goes through these */
+enum tui_attr { TA_TITLE = 1, TA_DIM, TA_SEL, TA_ERROR, TA_OK };
+void tui_draw_init(struct tui *t);
+int tui_attr(const struct tui *t, int which);
+int tui_band_attr(const struct tui *t, int band);
+/* Put clean S at (Y, X), at most W columns; returns columns used. */
+int tui_put(int y, int x, int w, const char *s);
+/* The same, but a string cut short ends in an ellipsis (or '~'), so the
+ * reader sees that there is more. */
+int tui_put_cut(int y, int x, int w, const char *s);
+/* Put clean S wrapped in W columns from row Y for at most MAXROWS rows
+ * (0: count only); returns the rows it takes in full. */
+int tui_wrap(int y, int x, int w, int maxrows, const char *s);
+/* Display width of S (wcwidth of each character). */
+int tui_width(const char *s);
+const char *tui_band_symbol(const struct tui *t, int band);
+void tui_fill(int y, int x, int w);
+void tui_hline(const struct tui *t, int y, int x, int w);
+void tui_vline(const struct tui *t, int y, int x, int h);
+void tui_bar(const struct tui *t, int y, int x, int w, int percent, int band);
+
+/* the screens: draw, and key (returns 1 to redraw) */
+void tui_list_draw(struct tui *t);
+int tui_list_key(struct tui *t, enum tui_action a);
+int tui_list_input(struct tui *t, int is_code, int ch);	/* while adding a case */
+/* Why left-out case file I cannot be read, from its file name on. */
+const char *tui_left_out_why(const struct tui *t, size_t i);
+void tui_walk_draw(struct tui *t);
+int tui_walk_key(struct tui *t, enum tui_action a);
+void tui_walk_settle(struct tui *t);	/* move off an item that no longer applies */
+void tui_panel_draw(struct tui *t);
+int tui_panel_key(struct tui *t, enum tui_action a);
+void tui_help_draw(struct tui *t);
+int tui_help_key(struct tui *t, enum tui_action a);
+void tui_jump_draw(struct tui *t);
+int tui_jump_key(struct tui *t, enum tui_action a);
+
+/* tui_facts.c: the case facts form (ncurses form library) */
+void tui_facts_open(struct tui *t);
+void tui_facts_close(struct tui *t);	/* saves the field being edited */
+/* tui_facts_close, but when the field being edited cannot be saved (the
+ * message says why) returns what was typed, "LABEL: TEXT" (free it) */
+char *tui_facts_leave(struct tui *t);
+void tui_facts_draw(struct tui *t);
+int tui_facts_input(struct tui *t, int is_code, int ch);
+void tui_facts_layout(struct tui *t);	/* after a resize */
+
+/* tui_sync.c: the folder changed by another program is read again */
+void tui_sync_mark(struct tui *t);	/* the folder as it is now is ours */
+void tui_sync_mark_case(struct tui *t);	/* only the case on screen (another
+					 * one now, after a key) is as it is */
+int tui_sync_changed(struct tui *t);	/* changed since the mark? */
+int tui_sync(struct tui *t);	/* if changed (and no editor open), read
+				 * it again and mark; 1 if it did */
+
+/* tui_notes.c: the note editor */
+void tui_notes_open(struct tui *t, size_t kq);
+int tui_notes_close(struct tui *t);	/* saves; -1 if the save failed */
+int tui_notes_discard(struct tui *t);	/* only after a failed save */
+char *tui_notes_text(const struct tui *t);	/* what is typed (free it), or NULL */
+/* The note editor for a panel decision's rationale: moving standard STD
+ * to band TO, resting on key question KQ (NULL: none), the text to start
+ * from INITIAL. Closed, it records the decision (an empty rationale is
+ * refused, the editor staying open; Ctrl-X cancels). */
+void tui_notes_open_rationale(struct tui *t, size_t std, int to, const char *kq,
+			      const char *initial);
+/* The note editor for standard STD's strengths (IMPROVEMENTS 0) or areas
+ * for improvement (1), a point a line; or (IMPROVEMENTS 2) the lead's
+ * evidence on key question STD of a judged standard. Closed, saved. */
+void tui_notes_open_findings(struct tui *t, size_t std, int improvements);
+/* Is the open editor a decision's rationale (nothing is decided unless the
+ * panel closes it)? */
+int tui_notes_is_decision(const struct tui *t);
+void tui_notes_draw(struct tui *t);
+int tui_notes_input(struct tui *t, int is_code, int ch);
+
+/* tui_list.c: the one-line text field in t->addbuf, for the new case's
+ * reference and your name. Emptied; what is typed as UTF-8 into OUT (SIZE
+ * bytes); key CH in key context CTX: a character typed or Backspace taken
+ * (ACT_NONE; a character past MAX characters refused, TOO_LONG said),
+ * any other action returned to the caller; drawn at row Y from column X
+ * in W columns after LABEL, the text cursor at its end. */
+void tui_field_start(struct tui *t);
+void tui_field_text(const struct tui *t, char *out, size_t size);
+enum tui_action tui_field_key(struct tui *t, enum tui_context ctx, int is_code, int ch,
+			      size_t max, const char *too_long);
+void tui_field_draw(struct tui *t, int y, int x, int w, const char *label);
+
+/* tui_name.c: your name, asked at the first start when neither
+ * YJINSPECT_INSPECTOR nor the settings file (settings.h) gives one, before
+ * the first screen. tui_name_wanted: should it be asked (the settings file
+ * being one that could be read, and somewhere to keep it)? Enter saves it
+ * there and Esc skips; either way the place is then restored
+ * (tui_restore_place) and the program goes on. */
+int tui_name_wanted(struct tui *t);
+void tui_name_draw(struct tui *t);
+int tui_name_input(struct tui *t, int is_code, int ch);
+/* tui.c: the screen and case where this inspector was last (place.h) */
+void tui_restore_place(struct tui *t);
+/* tui.c: the screen drawn now, as after a key (before a blocking call) */
+void tui_redraw(struct tui *t);
+
+/* tui_team.c: sync with the team (sync.h) from the terminal UI, and the
+ * sync report screen. tui_team_sync: "Syncing with the team..." drawn, the
+ * sync run as t->who with no terminal for git, the folder read again
+ * (tui_sync), and the report on top (SCREEN_SYNC); a folder in no git
+ * repository (or no git) only says so on the status line. */
+void tui_team_sync(struct tui *t);
+void tui_team_draw(struct tui *t);
+int tui_team_key(struct tui *t, enum tui_action a);
+/* The report's title into LINE: "Synced with ..." or "Not synced: ..." */
+void tui_team_title(const struct tui *t, char *line, size_t size);
+void tui_team_free(struct tui *t);
+
+#endif

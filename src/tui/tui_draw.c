@@ -1,0 +1,275 @@
+/* tui_draw.c - drawing helpers for the terminal UI (see tui.h): safe text,
+ * widths, wrapping, band symbols, bars, colours. Every string that comes
+ * from a file is cleaned here (text_clean) before it reaches the terminal,
+ * so control characters and escape sequences are never written raw. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include <curses.h>
+
+#include "base/buf.h"
+#include "base/text.h"
+#include "tui/tui.h"
+#include "base/xalloc.h"
+
+/* Whether the terminal takes UTF-8; else every non-ASCII byte is drawn
+ * as '?' rather than as mojibake that breaks the layout. */
+static int draw_utf8 = 1;
+
+/* colour pairs */
+enum { PAIR_TITLE = 1, PAIR_ERROR, PAIR_OK, PAIR_BAND0 /* ... + band */ };
+
+void
+tui_draw_init(struct tui *t)
+{
+	const char *nc = getenv("NO_COLOR");
+
+	draw_utf8 = t->utf8;
+	t->colour = has_colors() && (nc == NULL || *nc == '\0');
+	if (!t->colour)
+		return;
+	start_color();
+	use_default_colors();
+	init_pair(PAIR_TITLE, COLOR_BLACK, COLOR_CYAN);
+	init_pair(PAIR_ERROR, COLOR_RED, -1);
+	init_pair(PAIR_OK, COLOR_GREEN, -1);
+	init_pair(PAIR_BAND0 + 0, COLOR_RED, -1);
+	init_pair(PAIR_BAND0 + 1, COLOR_YELLOW, -1);
+	init_pair(PAIR_BAND0 + 2, COLOR_GREEN, -1);
+	init_pair(PAIR_BAND0 + 3, COLOR_CYAN, -1);
+}
+
+int
+tui_attr(const struct tui *t, int which)
+{
+	switch (which) {
+	case TA_TITLE:
+		return t->colour ? (int)(COLOR_PAIR(PAIR_TITLE) | A_BOLD) : (int)A_REVERSE;
+	case TA_DIM:
+		return t->colour ? (int)A_DIM : (int)A_NORMAL;
+	case TA_SEL:
+		return (int)A_REVERSE;
+	case TA_ERROR:
+		return t->colour ? (int)(COLOR_PAIR(PAIR_ERROR) | A_BOLD) : (int)A_BOLD;
+	case TA_OK:
+		return t->colour ? (int)COLOR_PAIR(PAIR_OK) : (int)A_NORMAL;
+	}
+	return A_NORMAL;
+}
+
+int
+tui_band_attr(const struct tui *t, int band)
+{
+	if (!t->colour || band < 0)
+		return A_NORMAL;
+	return (int)COLOR_PAIR(PAIR_BAND0 + (band > 3 ? 3 : band));
+}
+
+/* The band symbols: told apart by shape, not only colour. */
+const char *
+tui_band_symbol(const struct tui *t, int band)
+{
+	static const char *const utf8[] = { "\xe2\x9c\x96", "\xe2\x96\xb2", "\xe2\x97\x8f",
+	    "\xe2\x98\x85" };	/* ✖ ▲ ● ★ */
+	static const char *const ascii[] = { "X", "!", "+", "#" };
+
+	if (band < 0)
+		return t->utf8 ? "\xc2\xb7" : ".";	/* · */
+	if (band > 3)
+		band = 3;
+	return t->utf8 ? utf8[band] : ascii[band];
+}
+
+/* Width of one UTF-8 character at S (its length in *LEN). */
+static int
+char_width(const char *s, int *len)
+{
+	mbstate_t st;
+	wchar_t wc;
+	size_t n;
+	int w;
+
+	if ((unsigned char)*s < 0x80) {	/* ASCII: one column */
+		*len = 1;
+		return 1;
+	}
+	memset(&st, 0, sizeof st);
+	n = mbrtowc(&wc, s, MB_CUR_MAX, &st);
+	if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+		*len = 1;
+		return 1;
+	}
+	*len = (int)n;
+	w = wcwidth(wc);
+	return w < 0 ? 1 : w;
+}
+
+int
+tui_width(const char *s)
+{
+	int w = 0, len;
+
+	while (*s) {
+		w += char_width(s, &len);
+		s += len;
+	}
+	return w;
+}
+
+static const char *
+cleaned(const char *s)
+{
+	static struct buf b;
+
+	buf_reset(&b);
+	text_clean(&b, s ? s : "", 0);
+	return buf_str(&b);
+}
+
+int
+tui_put(int y, int x, int w, const char *s)
+{
+	const char *c = cleaned(s);
+	int used = 0, len;
+
+	if (w <= 0)
+		return 0;
+	move(y, x);
+	while (*c) {
+		int cw;
+
+		if ((unsigned char)*c < 0x80) {
+			/* a run of ASCII put in the cells at once, in the
+			 * attributes set (as addstr would: there is no
+			 * background set), the cursor moved on after it */
+			chtype cells[256];
+			chtype attrs = (chtype)getattrs(stdscr);
+			int run = 0, cy, cx, room;
+
+			getyx(stdscr, cy, cx);
+			room = COLS - cx;	/* (addchnstr stops at the edge, and so do we) */
+			while (c[run] && (unsigned char)c[run] < 0x80 && used + run < w &&
+			    run < room && run < (int)(sizeof cells / sizeof *cells)) {
+				cells[run] = (chtype)(unsigned char)c[run] | attrs;
+				run++;
+			}
+			if (run == 0)
+				break;
+			addchnstr(cells, run);
+			used += run;
+			c += run;
+			if (cx + run >= COLS)
+				break;
+			move(cy, cx + run);
+			continue;
+		}
+		cw = char_width(c, &len);
+
+		if (used + cw > w)
+			break;
+		if (!draw_utf8 && (unsigned char)*c >= 0x80) {
+			addch('?');
+			used++;
+			c += len;
+			continue;
+		}
+		addnstr(c, len);
+		used += cw;
+		c += len;
+	}
+	return used;
+}
+
+int
+tui_put_cut(int y, int x, int w, const char *s)
+{
+	int used;
+
+	if (w <= 1 || tui_width(cleaned(s)) <= w)
+		return tui_put(y, x, w, s);
+	used = tui_put(y, x, w - 1, s);
+	addstr(draw_utf8 ? "\xe2\x80\xa6" : "~");
+	return used + 1;
+}
+
+int
+tui_wrap(int y, int x, int w, int maxrows, const char *s)
+{
+	char **lines;
+	int n = 0;
+
+	if (w < 1)
+		return 0;
+	lines = text_wrap(cleaned(s), (size_t)w);
+	for (; lines[n]; n++)
+		if (n < maxrows)
+			tui_put(y + n, x, w, lines[n]);
+	text_lines_free(lines);
+	return n;
+}
+
+void
+tui_fill(int y, int x, int w)
+{
+	if (w > 0)
+		mvhline(y, x, ' ', w);
+}
+
+/* A cell of WC in the attributes and colour set now (the line calls take
+ * a cell's own, as addstr took the window's) */
+static cchar_t
+cell(wchar_t wc)
+{
+	const wchar_t s[2] = { wc, 0 };
+	attr_t a;
+	short pair;
+	cchar_t c;
+
+	attr_get(&a, &pair, NULL);
+	setcchar(&c, s, a & ~(attr_t)A_COLOR, pair, NULL);
+	return c;
+}
+
+/* A bar of W cells for PERCENT: '█' (or '#') filled, '░' (or '-') empty,
+ * as two runs of cells. */
+void
+tui_bar(const struct tui *t, int y, int x, int w, int percent, int band)
+{
+	int fill = percent < 0 ? 0 : (percent * w + 50) / 100;
+	cchar_t full, empty;
+
+	if (fill > w)
+		fill = w;
+	attron(tui_band_attr(t, band));
+	full = cell(t->utf8 ? 0x2588 : L'#');
+	empty = cell(t->utf8 ? 0x2591 : L'-');
+	attroff(tui_band_attr(t, band));
+	if (fill > 0)
+		mvhline_set(y, x, &full, fill);
+	if (w - fill > 0)
+		mvhline_set(y, x + fill, &empty, w - fill);
+}
+
+/* Lines drawn as characters, not the alternate character set: some
+ * terminals (and terminal multiplexers) show ACS as letters. */
+void
+tui_hline(const struct tui *t, int y, int x, int w)
+{
+	cchar_t c;
+
+	if (w <= 0)
+		return;
+	c = cell(t->utf8 ? 0x2500 : L'-');	/* ─ */
+	mvhline_set(y, x, &c, w);
+}
+
+void
+tui_vline(const struct tui *t, int y, int x, int h)
+{
+	cchar_t c = cell(t->utf8 ? 0x2502 : L'|');	/* │ */
+
+	mvvline_set(y, x, &c, h);
+}

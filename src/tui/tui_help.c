@@ -1,0 +1,219 @@
+/* tui_help.c - the help screen, generated from the key table that the
+ * program dispatches on (tui_keys.c), and the standard picker. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <curses.h>
+
+#include "base/buf.h"
+#include "base/text.h"
+#include "tui/tui.h"
+
+/* DESC wrapped in W columns from screen row Y0 + ROW, rows 0..H-1 only. */
+static void
+help_desc(struct tui *t, int y0, int row, int h, int w, const char *desc)
+{
+	struct buf b = BUF_INIT;
+	char **lines;
+
+	(void)t;
+	text_clean(&b, desc, 0);
+	lines = text_wrap(buf_str(&b), (size_t)w);
+	for (int i = 0; lines[i]; i++)
+		if (row + i >= 0 && row + i < h)
+			tui_put(y0 + row + i, 26, w, lines[i]);
+	text_lines_free(lines);
+	buf_free(&b);
+}
+
+/* One help row per (context, action), keys joined. Returns the rows. */
+static int
+help_rows(struct tui *t, int draw)
+{
+	int row = 0, y0 = 1, h = t->rows - 2;
+
+	for (int ctx = CTX_ALL; ctx < CTX_COUNT; ctx++) {
+		int header = 0;
+
+		for (int a = ACT_NONE + 1; a < ACT_COUNT; a++) {
+			char keys[128] = "";
+
+			for (size_t i = 0; i < tui_nbindings; i++) {
+				const struct tui_binding *b = &tui_bindings[i];
+				char *at;
+
+				if ((int)b->ctx != ctx || (int)b->act != a)
+					continue;
+				at = strstr(keys, b->name);
+				if (at && (at[strlen(b->name)] == ',' || at[strlen(b->name)] == '\0'))
+					continue;
+				snprintf(keys + strlen(keys), sizeof keys - strlen(keys), "%s%s",
+				    keys[0] ? ", " : "", b->name);
+			}
+			if (!keys[0])
+				continue;
+			if (!header) {
+				if (draw && row - t->help_top >= 0 && row - t->help_top < h) {
+					attron(A_BOLD | A_UNDERLINE);
+					tui_put(y0 + row - t->help_top, 1, t->cols - 2,
+					    tui_context_name((enum tui_context)ctx));
+					attroff(A_BOLD | A_UNDERLINE);
+				}
+				row++;
+				header = 1;
+			}
+			{
+				/* the description wrapped in its column, never cut */
+				int dw = t->cols - 27 > 10 ? t->cols - 27 : 10;
+				int n = tui_wrap(0, 0, dw, 0, tui_action_desc((enum tui_action)a));
+
+				for (int k = 0; k < n; k++) {
+					int y = row + k - t->help_top;
+
+					if (!draw || y < 0 || y >= h)
+						continue;
+					if (k == 0) {
+						attron(A_BOLD);
+						tui_put(y0 + y, 3, 22, keys);
+						attroff(A_BOLD);
+					}
+				}
+				if (draw)
+					help_desc(t, y0, row - t->help_top, h, dw,
+					    tui_action_desc((enum tui_action)a));
+				row += n;
+			}
+		}
+		row++;
+	}
+	return row;
+}
+
+void
+tui_help_draw(struct tui *t)
+{
+	int total = help_rows(t, 0);
+
+	if (t->help_top > total - (t->rows - 2))
+		t->help_top = total - (t->rows - 2) > 0 ? total - (t->rows - 2) : 0;
+	help_rows(t, 1);
+}
+
+int
+tui_help_key(struct tui *t, enum tui_action a)
+{
+	switch (a) {
+	case ACT_SCROLL_UP:
+		t->help_top -= t->help_top > 0;
+		return 1;
+	case ACT_SCROLL_DOWN:
+		t->help_top++;
+		return 1;
+	case ACT_PAGE_UP:
+		t->help_top -= t->rows - 3;
+		if (t->help_top < 0)
+			t->help_top = 0;
+		return 1;
+	case ACT_PAGE_DOWN:
+		t->help_top += t->rows - 3;
+		return 1;
+	case ACT_CLOSE:
+		tui_pop(t);
+		if (t->screen == SCREEN_WALK)
+			tui_walk_settle(t);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* ---- the standard picker ---- */
+
+void
+tui_jump_draw(struct tui *t)
+{
+	const struct form *f = &t->in.form;
+	struct tui_rect r = t->main;
+	int row = 0;
+
+	int idx = 0, sel_idx = 0, top;
+
+	attron(A_BOLD);
+	tui_put(r.y, r.x, r.w, "Jump to a standard (Enter), Esc to stay");
+	attroff(A_BOLD);
+	/* scrolled so the selection shows */
+	for (size_t s = 0; s < f->nstds; s++)
+		if (f->stds[s].rating == RATING_CASES) {
+			if ((int)s == t->jump_sel)
+				sel_idx = idx;
+			idx++;
+		}
+	top = sel_idx - (r.h - 3) + 1 > 0 ? sel_idx - (r.h - 3) + 1 : 0;
+	idx = 0;
+	for (size_t s = 0; s < f->nstds && row < r.h - 2; s++) {
+		char line[300];
+		const struct rate_std *rs = &t->rate.std[s];
+		int sel = (int)s == t->jump_sel;
+
+		if (f->stds[s].rating != RATING_CASES)
+			continue;
+		if (idx++ < top)
+			continue;
+		snprintf(line, sizeof line, "%-5s %s", f->stds[s].id, f->stds[s].name);
+		if (sel)
+			attron(A_REVERSE);
+		tui_fill(r.y + 2 + row, r.x, r.w);
+		tui_put(r.y + 2 + row, r.x, r.w - 16, line);
+		tui_put(r.y + 2 + row, r.x + r.w - 15, 2, tui_band_symbol(t, rs->rating));
+		tui_put(r.y + 2 + row, r.x + r.w - 13, 13, rate_label(f, rs->rating));
+		if (sel)
+			attroff(A_REVERSE);
+		row++;
+	}
+}
+
+int
+tui_jump_key(struct tui *t, enum tui_action a)
+{
+	const struct form *f = &t->in.form;
+	int s = t->jump_sel;
+
+	switch (a) {
+	case ACT_UP:
+	case ACT_DOWN:
+		for (int k = s + (a == ACT_DOWN ? 1 : -1); k >= 0 && (size_t)k < f->nstds;
+		    k += a == ACT_DOWN ? 1 : -1)
+			if (f->stds[k].rating == RATING_CASES) {
+				t->jump_sel = k;
+				break;
+			}
+		return 1;
+	case ACT_PICK: {
+		const struct case_file *c = &t->in.cases[t->ci];
+		int first = walk_first_of_std(&t->walk, (size_t)s);
+
+		tui_pop(t);
+		if (first < 0)
+			return 1;
+		if (walk_relevant(&t->walk, c, (size_t)first) != COND_TRUE) {
+			int n = walk_step(&t->walk, c, (size_t)first, 1);
+
+			if (n < 0 || t->walk.items[n].std != (size_t)s) {
+				tui_message(t, 0, "No question of %s applies to this case.",
+				    f->stds[s].id);
+				return 1;
+			}
+			first = n;
+		}
+		t->item = first;
+		return 1;
+	}
+	case ACT_CLOSE:
+		tui_pop(t);
+		return 1;
+	default:
+		return 0;
+	}
+}

@@ -1,0 +1,888 @@
+/* tui_ratings.c - the ratings panel meeting on screen: the ratings page
+ * (every standard, its rating and score, the score and overall rating, how
+ * complete the evidence is), and drill-down from a standard to its key
+ * questions (the report's table, prompts on demand), from a key question to
+ * the cases behind it, and from a case to the walk. Decisions on a
+ * case-rated standard are recorded and withdrawn here (decide.h), the
+ * rationale in the note editor. Everything comes from struct rate; rows
+ * whose rating changed (another inspector's answer, a decision) are
+ * highlighted for a few seconds. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <curses.h>
+
+#include "model/decide.h"
+#include "out/report.h"
+#include "tui/tui.h"
+#include "model/whatif.h"
+#include "base/xalloc.h"
+
+#define FADE_SECONDS 5
+
+/* ---- what is shown: a list of rows, one selectable per item ---- */
+
+struct row {
+	char *text;
+	int attr;
+	int item;	/* the item it shows (a standard, key question, case), or -1 */
+	int band;	/* a band symbol to draw at column SYMX, or RATE_NONE */
+	int symx;
+};
+
+struct rows {
+	struct row *v;
+	size_t n;
+};
+
+static void
+add(struct rows *l, int attr, int item, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void
+add(struct rows *l, int attr, int item, const char *fmt, ...)
+{
+	va_list ap;
+	char buf[2048];
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	l->v = xrealloc(l->v, (l->n + 1) * sizeof *l->v);
+	l->v[l->n].text = xstrdup(buf);
+	l->v[l->n].attr = attr;
+	l->v[l->n].item = item;
+	l->v[l->n].band = RATE_NONE;
+	l->v[l->n].symx = 0;
+	l->n++;
+}
+
+/* Wrapped text, W columns, indented by IND */
+static void
+add_wrapped(struct rows *l, int attr, int ind, int w, const char *s)
+{
+	char line[2048];
+	const char *p = s;
+
+	while (*p) {
+		int width = 0;
+		const char *q = p, *cut = NULL;
+
+		while (*q && *q != '\n' && width < w - ind) {
+			if (*q == ' ')
+				cut = q;
+			q++;
+			while ((*q & 0xc0) == 0x80)
+				q++;
+			width++;
+		}
+		if (*q && *q != '\n' && cut && cut > p)
+			q = cut;
+		snprintf(line, sizeof line, "%*s%.*s", ind, "", (int)(q - p), p);
+		add(l, attr, -1, "%s", line);
+		p = q;
+		while (*p == ' ' || *p == '\n')
+			p++;
+	}
+}
+
+static void
+rows_free(struct rows *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i].text);
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+static struct tui_rect
+area(const struct tui *t)
+{
+	struct tui_rect r = { 1, 0, t->rows - 2, t->cols };
+
+	return r;
+}
+
+/* Draw L in R, the row of item SEL selected (reverse), scrolled by *TOP so
+ * that it shows */
+static void
+draw_rows(struct tui *t, const struct rows *l, struct tui_rect r, int sel, int *top)
+{
+	int cur = -1;
+
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i].item == sel && sel >= 0) {
+			cur = (int)i;
+			break;
+		}
+	if (cur >= 0 && cur < *top)
+		*top = cur > 2 ? cur - 2 : 0;
+	if (cur >= 0 && cur >= *top + r.h)
+		*top = cur - r.h + 2 < 0 ? 0 : cur - r.h + 2;
+	if (*top > (int)l->n - 1)
+		*top = l->n ? (int)l->n - 1 : 0;
+	for (int i = 0; i < r.h && *top + i < (int)l->n; i++) {
+		const struct row *v = &l->v[*top + i];
+		int at = v->attr | (*top + i == cur ? (int)A_REVERSE : 0);
+
+		attron(at);
+		tui_fill(r.y + i, r.x, r.w);
+		tui_put_cut(r.y + i, r.x, r.w, v->text);
+		attroff(at);
+		if (v->band >= 0 && v->symx < r.w) {
+			int ba = tui_band_attr(t, v->band) | (*top + i == cur ? (int)A_REVERSE : 0);
+
+			attron(ba);
+			tui_put(r.y + i, r.x + v->symx, 2, tui_band_symbol(t, v->band));
+			attroff(ba);
+		}
+	}
+}
+
+/* ---- the ratings page ---- */
+
+static const char *
+mark(const struct tui *t, const struct rate_std *rs)
+{
+	if (rs->stale)
+		return " !";
+	if (rs->decision)
+		return t->utf8 ? " \xe2\x80\xa0" : " d";
+	if (rs->reasons && rs->rating >= 0)
+		return t->utf8 ? " \xe2\x97\x86" : " *";
+	return "";
+}
+
+/* A standard whose rating changed since it was last drawn: remembered, to
+ * be highlighted for FADE_SECONDS */
+static int
+changed_now(struct tui *t, size_t s)
+{
+	time_t now = time(NULL);
+	int rating = t->rate.std[s].rating;
+
+	if (t->rt_seen == NULL) {
+		t->rt_seen = xmalloc(t->in.form.nstds * sizeof *t->rt_seen);
+		t->rt_changed = xcalloc(t->in.form.nstds, sizeof *t->rt_changed);
+		for (size_t i = 0; i < t->in.form.nstds; i++)
+			t->rt_seen[i] = t->rate.std[i].rating;
+	}
+	if (t->rt_seen[s] != rating) {
+		t->rt_seen[s] = rating;
+		t->rt_changed[s] = now;
+	}
+	return t->rt_changed[s] && now - t->rt_changed[s] < FADE_SECONDS;
+}
+
+int
+tui_ratings_fading(struct tui *t)
+{
+	time_t now = time(NULL);
+	int any = 0;
+
+	if (t->rt_changed == NULL)
+		return 0;
+	for (size_t s = 0; s < t->in.form.nstds; s++)
+		if (t->rt_changed[s] && now - t->rt_changed[s] <= FADE_SECONDS) {
+			any = 1;
+			if (now - t->rt_changed[s] == FADE_SECONDS)
+				t->rt_changed[s] = 0;	/* the last redraw of its highlight */
+		}
+	return any;
+}
+
+static void
+overall_text(const struct tui *t, char *buf, size_t size)
+{
+	const struct form *f = &t->in.form;
+
+	if (t->rate.overall >= 0)
+		snprintf(buf, size, "%s", f->overall[t->rate.overall].rating);
+	else
+		snprintf(buf, size, "not yet: %d of %d standards rated", t->rate.rated,
+		    t->rate.counted);
+}
+
+static void
+page_rows(struct tui *t, struct rows *l, int w)
+{
+	const struct form *f = &t->in.form;
+	const struct rate *r = &t->rate;
+	char line[1024], over[256];
+	int wide = w >= 110, namew;
+	struct buf mix = BUF_INIT;
+
+	overall_text(t, over, sizeof over);
+	add(l, A_BOLD, -1, "Score %d/%d \xc2\xb7 Overall rating: %s", r->score, r->max, over);
+	report_case_mix(&t->in, &mix);
+	report_completeness(r, line, sizeof line);
+	add(l, tui_attr(t, TA_DIM), -1, "Cases: %s \xc2\xb7 %s", buf_str(&mix),
+	    line[0] ? "incomplete" : "every relevant question answered");
+	buf_free(&mix);
+	if (line[0])
+		add_wrapped(l, tui_attr(t, TA_DIM), 2, w, line);
+	report_conflicts(&t->in, line, sizeof line);
+	if (line[0])
+		add_wrapped(l, tui_attr(t, TA_ERROR), 2, w, line);
+	namew = w - (wide ? 72 : 40);	/* id, rating, mark, score: 40 columns */
+	if (namew < 12)
+		namew = 12;
+	if (namew > 40)		/* the room beyond goes to the figures, not space */
+		namew = 40;
+	for (size_t d = 0; d < f->ndomains; d++) {
+		add(l, 0, -1, "%s", "");
+		add(l, A_BOLD, -1, "%s. %s", f->domains[d].id, f->domains[d].name);
+		for (size_t s = 0; s < f->nstds; s++) {
+			const struct rate_std *rs = &r->std[s];
+			char score[16], extra[256] = "";
+
+			if (f->stds[s].domain != d)
+				continue;
+			snprintf(score, sizeof score, "%s", rs->score >= 0 ? "" : "-");
+			if (rs->score >= 0)
+				snprintf(score, sizeof score, "%d", rs->score);
+			if (wide && f->stds[s].rating == RATING_CASES && rs->lowest_kq >= 0) {
+				const struct rate_tally *k = &r->kq[rs->lowest_kq];
+
+				snprintf(extra, sizeof extra, "  lowest %s %d%% (%d of %d)",
+				    f->kqs[rs->lowest_kq].id, k->percent, k->yes, k->relevant);
+			} else if (wide && f->stds[s].rating == RATING_JUDGEMENT)
+				snprintf(extra, sizeof extra, "  judged by the lead inspector");
+			snprintf(line, sizeof line, "  %-5s %-*.*s   %-22s%-2s %3s%s%s", f->stds[s].id,
+			    namew, namew, f->stds[s].name, rate_label(f, rs->rating), mark(t, rs),
+			    score, extra, f->stds[s].counted ? "" : " (not counted)");
+			add(l, changed_now(t, s) ? (int)(A_BOLD | A_UNDERLINE) : 0, (int)s, "%s", line);
+			l->v[l->n - 1].band = rs->rating >= 0 ? rs->rating : RATE_NONE;
+			l->v[l->n - 1].symx = 2 + 6 + namew + 1;
+		}
+	}
+	add(l, 0, -1, "%s", "");
+	add(l, tui_attr(t, TA_DIM), -1, "%s discretion candidate  %s panel decision  ! evidence "
+	    "moved since decided", t->utf8 ? "\xe2\x97\x86" : "*", t->utf8 ? "\xe2\x80\xa0" : "d");
+}
+
+void
+tui_ratings_stale(struct tui *t)
+{
+	if (t->rt_whatif) {
+		whatif_free(t->rt_whatif);
+		free(t->rt_whatif);
+		t->rt_whatif = NULL;
+	}
+}
+
+/* What would change the ratings as they are: worked out once after each
+ * change, not at every redraw and key */
+static const struct whatif *
+whatif_now(struct tui *t)
+{
+	if (t->rt_whatif == NULL) {
+		t->rt_whatif = xmalloc(sizeof *t->rt_whatif);
+		whatif_compute(t->rt_whatif, &t->in, &t->rate);
+	}
+	return t->rt_whatif;
+}
+
+/* Standard S's discretion reasons in figures and what would move it up or
+ * down a band, wrapped in W columns from column IND */
+static void
+whatif_rows(struct tui *t, struct rows *l, int w, int ind, size_t s)
+{
+	const struct whatif *wi = whatif_now(t);
+	struct buf b = BUF_INIT;
+	const struct whatif_std *ws;
+
+	ws = &wi->std[s];
+	if (ws->case_rated) {
+		const char *dia = t->utf8 ? "\xe2\x97\x86 " : "* ";
+
+		if (ws->near) {
+			buf_printf(&b, "%s%s", dia, ws->near);
+			add_wrapped(l, 0, ind, w, buf_str(&b));
+			buf_reset(&b);
+		}
+		if (ws->small) {
+			buf_printf(&b, "%s%s", dia, ws->small);
+			add_wrapped(l, 0, ind, w, buf_str(&b));
+			buf_reset(&b);
+		}
+		add(l, A_BOLD, -1, "%*sWhat would change it:", ind, "");
+		whatif_move_text(&t->in, wi, s, 1, &b);
+		add_wrapped(l, 0, ind + 2, w, buf_str(&b));
+		buf_reset(&b);
+		whatif_move_text(&t->in, wi, s, 0, &b);
+		add_wrapped(l, 0, ind + 2, w, buf_str(&b));
+	}
+	buf_free(&b);
+}
+
+/* Standard S's strengths and areas for improvement, as recorded */
+static void
+findings_rows(struct tui *t, struct rows *l, int w, size_t s)
+{
+	const char *lists[2] = { t->in.strengths[s], t->in.improvements[s] };
+	static const char *const heads[2] = { "Strengths (S to edit):",
+	    "Areas for improvement (I to edit):" };
+
+	for (int k = 0; k < 2; k++) {
+		add(l, 0, -1, "%s", "");
+		add(l, A_BOLD, -1, "%s", heads[k]);
+		if (lists[k] == NULL) {
+			add(l, tui_attr(t, TA_DIM), -1, "  (none recorded)");
+			continue;
+		}
+		for (const char *p = lists[k]; *p;) {
+			size_t n = strcspn(p, "\n");
+			char *point = xstrndup(p, n);
+			char *line = xasprintf("- %s", point);
+
+			add_wrapped(l, 0, 2, w, line);
+			free(line);
+			free(point);
+			p += n;
+			if (*p)
+				p++;
+		}
+	}
+}
+
+/* The overall's points to the next band up and down */
+static void
+overall_rows(struct tui *t, struct rows *l, int w)
+{
+	const struct whatif *wi = whatif_now(t);
+	struct buf b = BUF_INIT;
+
+	add(l, A_BOLD, -1, "What would change the overall rating:");
+	whatif_overall_text(&t->in, wi, 1, &b);
+	add_wrapped(l, 0, 2, w, buf_str(&b));
+	buf_reset(&b);
+	whatif_overall_text(&t->in, wi, 0, &b);
+	add_wrapped(l, 0, 2, w, buf_str(&b));
+	buf_free(&b);
+}
+
+/* The selected standard's reasons and decision, under the page when there
+ * is room */
+static void
+detail_rows(struct tui *t, struct rows *l, int w, size_t s)
+{
+	const struct form *f = &t->in.form;
+	const struct rate_std *rs = &t->rate.std[s];
+	char buf[2048];
+
+	add(l, A_BOLD, -1, "%s %s: %s", f->stds[s].id, f->stds[s].name, rate_label(f, rs->rating));
+	report_decision_text(f, rs, buf, sizeof buf);
+	if (buf[0])
+		add_wrapped(l, 0, 2, w, buf);
+	whatif_rows(t, l, w, 2, s);
+	add(l, 0, -1, "%s", "");
+	overall_rows(t, l, w);
+}
+
+static void
+page_draw(struct tui *t)
+{
+	struct tui_rect r = area(t);
+	struct rows l = { NULL, 0 }, d = { NULL, 0 };
+
+	if (t->rt_sel < 0 || (size_t)t->rt_sel >= t->in.form.nstds)
+		t->rt_sel = 0;
+	page_rows(t, &l, r.w);
+	detail_rows(t, &d, r.w, (size_t)t->rt_sel);
+	/* under the page, as much of the selected standard's detail as fits
+	 * (a projector's 48 rows show it all; 24 rows, the page alone) */
+	if ((int)l.n + 4 <= r.h) {
+		struct tui_rect dr = { r.y + (int)l.n + 1, r.x, r.h - (int)l.n - 1, r.w };
+		int top0 = 0;
+
+		draw_rows(t, &l, r, t->rt_sel, &t->rt_top);
+		draw_rows(t, &d, dr, -1, &top0);
+	} else
+		draw_rows(t, &l, r, t->rt_sel, &t->rt_top);
+	rows_free(&l);
+	rows_free(&d);
+}
+
+/* ---- a standard: its key questions, as the report's table ---- */
+
+static void
+std_rows(struct tui *t, struct rows *l, int w)
+{
+	const struct form *f = &t->in.form;
+	const struct form_std *st = &f->stds[t->rt_std];
+	const struct rate_std *rs = &t->rate.std[t->rt_std];
+	char line[2048], pct[16];
+	int textw = w - 46;	/* id, the figures and the band word: 46 columns */
+
+	if (textw < 16)
+		textw = 16;
+	add(l, A_BOLD, -1, "%s %s: %s%s", st->id, st->name, rate_label(f, rs->rating), mark(t, rs));
+	if (st->statement)
+		add_wrapped(l, tui_attr(t, TA_DIM), 0, w, st->statement);
+	if (st->rating != RATING_CASES) {
+		add(l, 0, -1, "%s", "");
+		add_wrapped(l, 0, 0, w, "Judged by the lead inspector, not case by case: d records "
+		    "the judgement, e the evidence on the key question selected.");
+		for (size_t i = 0; i < st->nkqs; i++) {
+			size_t q = st->kqs[i];
+			const char *ev = t->in.evidence ? t->in.evidence[q] : NULL;
+
+			add(l, 0, (int)i, "%-7s %s", f->kqs[q].id, f->kqs[q].text);
+			if (ev)
+				add_wrapped(l, 0, 8, w, ev);
+			else
+				add(l, tui_attr(t, TA_DIM), -1, "        (no evidence noted: e)");
+		}
+		findings_rows(t, l, w, t->rt_std);
+		return;
+	}
+	add(l, 0, -1, "%s", "");
+	snprintf(line, sizeof line, "Of the %d %s", rs->sample, st->sample ? st->sample : "cases");
+	add(l, A_BOLD, -1, "%-*.*s %8s %5s %4s  %s", textw + 8, textw + 8, line, "Relevant", "'Yes'",
+	    "%", "Band");
+	for (size_t i = 0; i < st->nkqs; i++) {
+		size_t q = st->kqs[i];
+		const struct rate_tally *k = &t->rate.kq[q];
+
+		snprintf(pct, sizeof pct, k->percent >= 0 ? "%d%%" : "-", k->percent);
+		snprintf(line, sizeof line, "%-7s %-*.*s %8d %5d %4s  %s%s", f->kqs[q].id, textw, textw,
+		    f->kqs[q].text, k->relevant, k->yes, pct,
+		    k->band >= 0 ? f->bands[k->band].label : "no relevant cases",
+		    rs->lowest_kq == (int)q ? "  (lowest)" : "");
+		add(l, 0, (int)i, "%s", line);
+		if (rs->decision && rs->decision->kq && strcmp(rs->decision->kq, f->kqs[q].id) == 0)
+			add(l, A_BOLD, -1, "        *Professional discretion applied");
+		if (form_kq_sub_sample(f, q) && f->kqs[q].sample)
+			add(l, tui_attr(t, TA_DIM), -1, "        (%s)", f->kqs[q].sample);
+		if (t->rt_prompts && t->std_sel == (int)i)
+			for (size_t j = 0; j < f->kqs[q].nprompts; j++) {
+				size_t p = f->kqs[q].prompts[j];
+				const struct rate_tally *pt = &t->rate.prompt[p];
+
+				snprintf(pct, sizeof pct, pt->percent >= 0 ? "%d%%" : "-", pt->percent);
+				snprintf(line, sizeof line, "        \xc2\xb7 %-*.*s %6d %5d %4s", textw - 2,
+				    textw - 2, f->prompts[p].text, pt->relevant, pt->yes, pct);
+				add(l, tui_attr(t, TA_DIM), -1, "%s", line);
+			}
+	}
+	add(l, 0, -1, "%s", "");
+	report_decision_text(f, rs, line, sizeof line);
+	if (line[0])
+		add_wrapped(l, 0, 0, w, line);
+	whatif_rows(t, l, w, 0, t->rt_std);
+	findings_rows(t, l, w, t->rt_std);
+}
+
+static void
+std_draw(struct tui *t)
+{
+	struct rows l = { NULL, 0 };
+	const struct form_std *st = &t->in.form.stds[t->rt_std];
+
+	if (t->std_sel < 0 || (size_t)t->std_sel >= st->nkqs)
+		t->std_sel = 0;
+	std_rows(t, &l, area(t).w);
+	draw_rows(t, &l, area(t), t->std_sel, &t->std_top);
+	rows_free(&l);
+}
+
+/* ---- the cases behind a key question ---- */
+
+static const char *
+word(enum answer a)
+{
+	return a == ANSWER_YES ? "Yes" : a == ANSWER_NO ? "No" : a == ANSWER_NA ? "N/A" : "-";
+}
+
+/* Flags a panel would look twice at: judged Yes with most relevant
+ * prompts No, or No with every one Yes */
+static const char *
+flag(const struct tui *t, const struct case_file *c, size_t q)
+{
+	const struct form *f = &t->in.form;
+	int yes = 0, no = 0;
+
+	for (size_t j = 0; j < f->kqs[q].nprompts; j++) {
+		size_t p = f->kqs[q].prompts[j];
+
+		if (case_prompt_relevant(c, f, p) != COND_TRUE)
+			continue;
+		yes += c->prompt_answer[p] == ANSWER_YES;
+		no += c->prompt_answer[p] == ANSWER_NO;
+	}
+	if (c->kq_answer[q] == ANSWER_YES && no > yes)
+		return "  ! Yes, most prompts No";
+	if (c->kq_answer[q] == ANSWER_NO && yes > 0 && no == 0)
+		return "  ! No, every prompt Yes";
+	return "";
+}
+
+static void
+cases_rows(struct tui *t, struct rows *l, int w)
+{
+	const struct form *f = &t->in.form;
+	size_t q = t->rt_kq;
+	const struct rate_tally *k = &t->rate.kq[q];
+	static const char *const filters[] = { "all", "Yes only", "No only" };
+	char line[2048], pct[16];
+	int shown = 0, out = 0, uncovered = 0;
+
+	snprintf(pct, sizeof pct, k->percent >= 0 ? "%d%%" : "-", k->percent);
+	add(l, A_BOLD, -1, "%s %s", f->kqs[q].id, f->kqs[q].text);
+	add(l, 0, -1, "%d of %d relevant cases Yes (%s) \xc2\xb7 showing %s (y, n, a)", k->yes,
+	    k->relevant, pct, filters[t->kqc_filter]);
+	add(l, 0, -1, "%s", "");
+	add(l, A_BOLD, -1, "%-14s %-18s %-5s %-14s %s", "Case", "Inspector", "Judged", "Prompts",
+	    "Note");
+	for (size_t i = 0; i < t->in.ncases; i++) {
+		const struct case_file *c = &t->in.cases[i];
+		enum answer a = rate_case_answer(&t->rate, f, i, q);	/* as counted */
+		char prompts[64] = "", note[512] = "";
+
+		if (case_kq_relevant(c, f, q) != COND_TRUE)
+			continue;
+		if ((t->kqc_filter == 1 && a != ANSWER_YES) || (t->kqc_filter == 2 && a != ANSWER_NO))
+			continue;
+		for (size_t j = 0; j < f->kqs[q].nprompts && strlen(prompts) + 3 < sizeof prompts; j++) {
+			size_t p = f->kqs[q].prompts[j];
+			enum answer pa = (enum answer)c->prompt_answer[p];
+
+			snprintf(prompts + strlen(prompts), sizeof prompts - strlen(prompts), "%s",
+			    case_prompt_relevant(c, f, p) != COND_TRUE ? "." : pa == ANSWER_YES ? "Y" :
+			    pa == ANSWER_NO ? "N" : pa == ANSWER_NA ? "x" : "?");
+		}
+		if (c->notes[q]) {
+			size_t n = strcspn(c->notes[q], "\n");
+
+			snprintf(note, sizeof note, "%.*s", (int)(n < 200 ? n : 200), c->notes[q]);
+		}
+		snprintf(line, sizeof line, "%-14.14s %-18.18s %-5s  %-14.14s %s%s",
+		    c->reference ? c->reference : c->name, c->inspector ? c->inspector : "",
+		    case_conflict(c, "answers", f->kqs[q].id) ? "!" : word(a), prompts, note,
+		    flag(t, c, q));
+		add(l, 0, (int)i, "%s", line);
+		shown++;
+	}
+	if (shown == 0)
+		add(l, tui_attr(t, TA_DIM), -1, "(no case %s)", t->kqc_filter ? "with that judgement" :
+		    "where it applies");
+	for (size_t i = 0; i < t->in.ncases; i++) {
+		const struct case_file *c = &t->in.cases[i];
+		int item = walk_find(&t->walk, f->kqs[q].id);
+		char why[512];
+
+		const char *fact;
+
+		if (case_kq_relevant(c, f, q) == COND_TRUE || item < 0)
+			continue;
+		if (case_std_applies(c, f, f->kqs[q].std) != COND_TRUE) {
+			uncovered++;	/* another standard's cases: counted, not listed */
+			continue;
+		}
+		if (out++ == 0) {
+			add(l, 0, -1, "%s", "");
+			add(l, A_BOLD, -1, "Where it does not apply (the fact that rules it out)");
+		}
+		walk_reason(&t->walk, c, (size_t)item, why, sizeof why);
+		/* the case's own fact, where the reason names it */
+		fact = strstr(why, "(this case: ");
+		snprintf(line, sizeof line, "%-14.14s %.*s", c->reference ? c->reference : c->name,
+		    fact ? (int)strcspn(fact + 12, ")") : (int)strlen(why), fact ? fact + 12 : why);
+		add(l, tui_attr(t, TA_DIM), (int)i, "%s", line);
+	}
+	if (uncovered)
+		add(l, tui_attr(t, TA_DIM), -1, "(%d case%s that %s does not cover)", uncovered,
+		    uncovered == 1 ? "" : "s", f->stds[f->kqs[q].std].id);
+	(void)w;
+}
+
+static void
+cases_draw(struct tui *t)
+{
+	struct rows l = { NULL, 0 };
+
+	cases_rows(t, &l, area(t).w);
+	/* the selection: a case shown, else the first */
+	{
+		int ok = 0, first = -1;
+
+		for (size_t i = 0; i < l.n; i++) {
+			if (l.v[i].item >= 0 && first < 0)
+				first = l.v[i].item;
+			ok |= l.v[i].item == t->kqc_sel && t->kqc_sel >= 0;
+		}
+		if (!ok)
+			t->kqc_sel = first;
+	}
+	draw_rows(t, &l, area(t), t->kqc_sel, &t->kqc_top);
+	rows_free(&l);
+}
+
+/* ---- keys ---- */
+
+/* The next (DIR 1) or previous (-1) selectable item of ROWS after SEL */
+static int
+step(struct tui *t, int dir)
+{
+	struct rows l = { NULL, 0 };
+	int at = -1, next;
+
+	if (t->screen == SCREEN_RATINGS)
+		page_rows(t, &l, area(t).w);
+	else if (t->screen == SCREEN_STANDARD)
+		std_rows(t, &l, area(t).w);
+	else
+		cases_rows(t, &l, area(t).w);
+	int sel = t->screen == SCREEN_RATINGS ? t->rt_sel : t->screen == SCREEN_STANDARD ?
+	    t->std_sel : t->kqc_sel;
+
+	for (size_t i = 0; i < l.n; i++)
+		if (l.v[i].item == sel && sel >= 0)
+			at = (int)i;
+	next = sel;
+	for (int i = at + dir; at >= 0 && i >= 0 && i < (int)l.n; i += dir)
+		if (l.v[i].item >= 0) {
+			next = l.v[i].item;
+			break;
+		}
+	rows_free(&l);
+	return next;
+}
+
+/* The standard the keys act on: the page's selection, or the one open */
+static size_t
+std_here(const struct tui *t)
+{
+	return t->screen == SCREEN_RATINGS ? (size_t)t->rt_sel : t->rt_std;
+}
+
+static void
+start_decision(struct tui *t)
+{
+	const struct form *f = &t->in.form;
+	size_t s = std_here(t);
+	struct buf b = BUF_INIT;
+
+	if (f->stds[s].rating != RATING_CASES) {	/* the lead inspector's judgement */
+		for (size_t i = 0; i < f->nbands; i++)
+			buf_printf(&b, "%s%zu %s", i ? ", " : "", i + 1, f->bands[i].rating);
+		tui_message(t, 0, "Judge %s (now %s): %s, 0 not rated, - none (Esc: no change)",
+		    f->stds[s].id, rate_label(f, t->rate.std[s].rating), buf_str(&b));
+		buf_free(&b);
+		t->rt_pick = 2;
+		return;
+	}
+	if (t->rate.std[s].computed < 0) {
+		tui_message(t, 1, "The evidence gives %s no rating yet: there is nothing for the "
+		    "panel to move.", f->stds[s].id);
+		return;
+	}
+	for (size_t i = 0; i < f->nbands; i++)
+		buf_printf(&b, "%s%zu %s", i ? ", " : "", i + 1, f->bands[i].rating);
+	tui_message(t, 0, "Move %s from %s to: %s (Esc: no decision)", f->stds[s].id,
+	    f->bands[t->rate.std[s].computed].rating, buf_str(&b));
+	buf_free(&b);
+	t->rt_pick = 1;
+}
+
+int
+tui_ratings_input(struct tui *t, int is_code, int ch)
+{
+	const struct form *f = &t->in.form;
+	size_t s = std_here(t);
+
+	if (t->rt_pick == 2) {	/* a judgement */
+		struct err e;
+		char note[256];
+		int v = !is_code && ch >= '1' && ch < '1' + (int)f->nbands ? ch - '1' :
+		    !is_code && ch == '0' ? JUDGE_NOT_RATED : !is_code && ch == '-' ? JUDGE_UNSET : -99;
+
+		t->rt_pick = 0;
+		if (v == -99)
+			tui_message(t, 0, "No change.");
+		else if (decide_judge(&t->in, s, v, &e) < 0)
+			tui_message(t, 1, "NOT SAVED: %s", e.msg);
+		else {
+			tui_recompute(t);
+			tui_message(t, 0, "%s judged: %s. Score %d/%d.%s", f->stds[s].id,
+			    rate_label(f, t->rate.std[s].rating), t->rate.score, t->rate.max,
+			    insp_merge_note(&t->in, note, sizeof note));
+		}
+		return 1;
+	}
+	if (t->rt_pick) {
+		t->rt_pick = 0;
+		if (!is_code && ch >= '1' && ch < '1' + (int)f->nbands) {
+			const char *kq = t->screen == SCREEN_STANDARD ?
+			    f->kqs[f->stds[s].kqs[t->std_sel]].id : t->rate.std[s].lowest_kq >= 0 ?
+			    f->kqs[t->rate.std[s].lowest_kq].id : NULL;
+			const struct insp_decision *d = decide_find(&t->in, s);
+
+			tui_notes_open_rationale(t, s, ch - '1', kq, d && d->why ? d->why : "");
+		} else
+			tui_message(t, 0, "No decision made.");
+		return 1;
+	}
+	if (t->rt_withdraw) {
+		struct err e;
+		char note[256];
+
+		t->rt_withdraw = 0;
+		if (!is_code && (ch == 'y' || ch == 'Y')) {
+			if (edit_withdraw(&t->in, s, &t->undo, &e) < 0)
+				tui_message(t, 1, "NOT WITHDRAWN: %s", e.msg);
+			else {
+				tui_recompute(t);
+				tui_message(t, 0, "The panel decision on %s is withdrawn: %s is %s "
+				    "again.%s", f->stds[s].id, f->stds[s].id,
+				    rate_label(f, t->rate.std[s].rating),
+				    insp_merge_note(&t->in, note, sizeof note));
+			}
+		} else
+			tui_message(t, 0, "The decision stays.");
+		return 1;
+	}
+	return 0;
+}
+
+int
+tui_ratings_key(struct tui *t, enum tui_action a)
+{
+	const struct form *f = &t->in.form;
+
+	switch (a) {
+	case ACT_UP:
+	case ACT_DOWN: {
+		int n = step(t, a == ACT_DOWN ? 1 : -1);
+
+		if (t->screen == SCREEN_RATINGS)
+			t->rt_sel = n;
+		else if (t->screen == SCREEN_STANDARD)
+			t->std_sel = n;
+		else
+			t->kqc_sel = n;
+		return 1;
+	}
+	case ACT_DRILL:
+		if (t->screen == SCREEN_RATINGS) {
+			t->rt_std = (size_t)t->rt_sel;
+			t->std_sel = 0;	/* at the key question that sets the rating */
+			for (size_t i = 0; i < f->stds[t->rt_std].nkqs; i++)
+				if ((int)f->stds[t->rt_std].kqs[i] == t->rate.std[t->rt_std].lowest_kq)
+					t->std_sel = (int)i;
+			t->std_top = 0;
+			t->rt_prompts = 0;
+			tui_push(t, SCREEN_STANDARD);
+		} else if (t->screen == SCREEN_STANDARD) {
+			if (f->stds[t->rt_std].rating != RATING_CASES)
+				return 0;
+			t->rt_kq = f->stds[t->rt_std].kqs[t->std_sel];
+			t->kqc_sel = -1;
+			t->kqc_top = 0;
+			t->kqc_filter = 0;
+			tui_push(t, SCREEN_KQCASES);
+		} else if (t->kqc_sel >= 0) {
+			/* the case, in the walk at this key question; back comes here */
+			int item = walk_find(&t->walk, f->kqs[t->rt_kq].id);
+
+			tui_push(t, SCREEN_WALK);
+			tui_open_case(t, (size_t)t->kqc_sel, item);
+		}
+		return 1;
+	case ACT_CLOSE:
+		tui_pop(t);
+		if (t->screen == SCREEN_WALK)
+			tui_walk_settle(t);
+		return 1;
+	case ACT_PROMPTS:
+		if (t->screen == SCREEN_STANDARD)
+			t->rt_prompts = !t->rt_prompts;
+		return 1;
+	case ACT_FILTER_YES:
+	case ACT_FILTER_NO:
+	case ACT_FILTER_ALL:
+		if (t->screen == SCREEN_KQCASES)
+			t->kqc_filter = a == ACT_FILTER_YES ? 1 : a == ACT_FILTER_NO ? 2 : 0;
+		return 1;
+	case ACT_DECIDE:
+		if (t->screen != SCREEN_KQCASES)
+			start_decision(t);
+		return 1;
+	case ACT_EVIDENCE:
+		if (t->screen != SCREEN_STANDARD || f->stds[t->rt_std].rating != RATING_JUDGEMENT)
+			return 0;
+		tui_notes_open_findings(t, f->stds[t->rt_std].kqs[t->std_sel], 2);
+		return 1;
+	case ACT_STRENGTHS:
+	case ACT_IMPROVEMENTS:
+		if (t->screen == SCREEN_KQCASES)
+			return 0;
+		tui_notes_open_findings(t, std_here(t), a == ACT_IMPROVEMENTS);
+		return 1;
+	case ACT_WITHDRAW: {
+		size_t s = std_here(t);
+		const struct insp_decision *d = decide_find(&t->in, s);
+
+		if (t->screen == SCREEN_KQCASES)
+			return 0;
+		if (d == NULL) {
+			tui_message(t, 0, "There is no panel decision on %s.", f->stds[s].id);
+			return 1;
+		}
+		tui_message(t, 0, "Withdraw the panel decision on %s (%s to %s)? y withdraws it, "
+		    "any other key keeps it.", f->stds[s].id, f->bands[d->from].rating,
+		    f->bands[d->to].rating);
+		t->rt_withdraw = 1;
+		return 1;
+	}
+	default:
+		return 0;
+	}
+}
+
+void
+tui_ratings_draw(struct tui *t)
+{
+	if (t->screen == SCREEN_RATINGS)
+		page_draw(t);
+	else if (t->screen == SCREEN_STANDARD)
+		std_draw(t);
+	else
+		cases_draw(t);
+}
+
+void
+tui_ratings_title(const struct tui *t, char *line, size_t size)
+{
+	const struct form *f = &t->in.form;
+
+	if (t->screen == SCREEN_RATINGS)
+		snprintf(line, size, " Ratings \xc2\xb7 %s", t->in.service ? t->in.service : f->id);
+	else if (t->screen == SCREEN_STANDARD)
+		snprintf(line, size, " Ratings > %s %s", f->stds[t->rt_std].id, f->stds[t->rt_std].name);
+	else
+		snprintf(line, size, " Ratings > %s > %s: the cases", f->stds[f->kqs[t->rt_kq].std].id,
+		    f->kqs[t->rt_kq].id);
+}
+
+void
+tui_ratings_open(struct tui *t)
+{
+	if (t->screen == SCREEN_RATINGS || t->screen == SCREEN_STANDARD ||
+	    t->screen == SCREEN_KQCASES)
+		return;
+	if (t->screen == SCREEN_FACTS) {	/* its field saved, as for the help */
+		tui_facts_close(t);
+		tui_pop(t);
+	}
+	/* at the standard being walked, if any */
+	if (t->screen == SCREEN_WALK && t->item >= 0)
+		t->rt_sel = (int)t->walk.items[t->item].std;
+	tui_push(t, SCREEN_RATINGS);
+}

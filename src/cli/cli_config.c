@@ -7,7 +7,7 @@
 
 #include "cli/cli_config.h"
 #include "base/buf.h"
-#include "cli/cli_team.h"
+#include "cli/cli_util.h"
 #include "store/settings.h"
 #include "base/text.h"
 #include "store/user.h"
@@ -64,14 +64,17 @@ show(void)
 }
 
 int
-cli_config(int argc, char **argv)
+cli_config(struct cli_args *a, struct inspection *in)
 {
+	int argc = a->argc;
+	char **argv = a->argv;
 	enum settings_key key;
 	const char *value, *env = getenv("YJINSPECT_INSPECTOR");
 	char *clean = NULL, *path;
 	struct buf b = BUF_INIT;
 	struct err e;
 
+	(void)in;
 	if (argc == 1)
 		return show();
 	if (strcmp(argv[1], "name") == 0)

@@ -3,8 +3,11 @@
 #ifndef YJ_CLI_CONFIG_H
 #define YJ_CLI_CONFIG_H
 
-/* yjinspect config [name|initials VALUE|--unset] */
-int cli_config(int argc, char **argv);
+#include "cli/cli_open.h"
+
+/* yjinspect config [name|initials VALUE|--unset]: a row of the table in
+ * cli.c that opens no folder */
+int cli_config(struct cli_args *a, struct inspection *in);
 
 /* The warning user_name gives when the settings file cannot be read,
  * printed "yjinspect: warning: ..." (user_set_warn). */

@@ -8,7 +8,7 @@
 #include <sys/stat.h>
 
 #include "cli/cli_sync.h"
-#include "cli/cli_team.h"
+#include "cli/cli_util.h"
 #include "team/sync.h"
 #include "base/text.h"
 #include "store/user.h"
@@ -59,7 +59,7 @@ print_report(const char *dir, const struct sync_report *r)
 }
 
 int
-cli_sync(int argc, char **argv)
+cli_sync(struct cli_args *a, struct inspection *in)
 {
 	static const struct option opts[] = {
 		{ "bundle", required_argument, NULL, 'b' },
@@ -69,8 +69,10 @@ cli_sync(int argc, char **argv)
 	const char *bundle = NULL, *dir;
 	char *who, *ini;
 	struct stat st;
-	int c, rc;
+	int c, rc, argc = a->argc;
+	char **argv = a->argv;
 
+	(void)in;
 	while ((c = getopt_long(argc, argv, "b:", opts, NULL)) != -1) {
 		if (c != 'b')
 			return usage_error("%s", "sync: bad option");

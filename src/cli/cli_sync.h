@@ -4,10 +4,13 @@
 #ifndef YJ_CLI_SYNC_H
 #define YJ_CLI_SYNC_H
 
+#include "cli/cli_open.h"
+
 struct sync_report;
 
-/* yjinspect sync DIR [--bundle FILE] */
-int cli_sync(int argc, char **argv);
+/* yjinspect sync DIR [--bundle FILE]: a row of the table in cli.c that
+ * opens no folder (the engine reads it: DIR need only hold inspection.ini) */
+int cli_sync(struct cli_args *a, struct inspection *in);
 
 /* R's messages on stderr, each "yjinspect: MESSAGE" through text_clean */
 void cli_sync_say(const struct sync_report *r);

@@ -1,5 +1,5 @@
-/* cli_team.c - answering from the command line, and a team's folders
- * brought together with git (see cli_team.h and yjinspect(1)). */
+/* cli_team.c - a team's folders brought together, with git or without
+ * (see cli_team.h and yjinspect(1)). */
 #include "config.h"
 
 #include <errno.h>
@@ -16,8 +16,8 @@
 #include "cli/cli_sync.h"
 #include "team/sync.h"
 #include "cli/cli_team.h"
+#include "cli/cli_util.h"
 #include "store/conflict.h"
-#include "model/edit.h"
 #include "team/gather.h"
 #include "base/paths.h"
 #include "store/ini.h"
@@ -25,136 +25,7 @@
 #include "store/save.h"
 #include "base/text.h"
 #include "store/user.h"
-#include "model/walk.h"
 #include "base/xalloc.h"
-
-/* ---- yjinspect answer ---- */
-
-static int
-case_of_reference(const struct inspection *in, const char *ref)
-{
-	for (size_t i = 0; i < in->ncases; i++)
-		if (in->cases[i].reference && strcmp(in->cases[i].reference, ref) == 0)
-			return (int)i;
-	return -1;
-}
-
-/* Give case CI the one ID=VALUE of ARG: 1 an answer, 2 a fact, 3 a note;
- * -1 with the message printed */
-static int
-answer_one(struct inspection *in, const struct walk *w, size_t ci, const char *arg,
-	   const char *who, struct edit_undo *u)
-{
-	const struct form *f = &in->form;
-	const char *eq = strchr(arg, '=');
-	char *id;
-	struct err e;
-	int item, fact, kq, rc, kind;
-
-	if (eq == NULL || eq == arg) {
-		text_say(stderr, "yjinspect: answer: '%s' is not ID=VALUE", arg);
-		return -1;
-	}
-	id = xstrndup(arg, (size_t)(eq - arg));
-	eq++;
-	if ((item = walk_find(w, id)) >= 0) {
-		enum answer a = strcasecmp(eq, "yes") == 0 ? ANSWER_YES :
-		    strcasecmp(eq, "no") == 0 ? ANSWER_NO : strcasecmp(eq, "na") == 0 ? ANSWER_NA :
-		    ANSWER_NONE;
-
-		kind = 1;
-		if (a == ANSWER_NONE && strcasecmp(eq, "none") != 0) {
-			text_say(stderr, "yjinspect: answer: %s: '%s' is not yes, no, na or none", id, eq);
-			free(id);
-			return -1;
-		}
-		rc = edit_answer(in, w, ci, (size_t)item, a, who, u, &e);
-	} else if ((fact = form_fact_index(f, id)) >= 0) {
-		const struct form_fact *fa = &f->facts[fact];
-		int v = COND_UNSET;
-
-		kind = 2;
-		if (strcasecmp(eq, "none") != 0 && fa->type != FACT_TEXT &&
-		    (v = form_choice_index(fa, eq)) < 0) {
-			text_say(stderr, "yjinspect: answer: %s: '%s' is not one of its choices", id, eq);
-			free(id);
-			return -1;
-		}
-		rc = edit_fact(in, ci, (size_t)fact, v, fa->type == FACT_TEXT &&
-		    strcasecmp(eq, "none") != 0 ? eq : NULL, u, &e);
-	} else if (strncmp(id, "note.", 5) == 0 && (kq = form_kq_index(f, id + 5)) >= 0) {
-		kind = 3;
-		rc = edit_note(in, ci, (size_t)kq, eq, u, &e);
-	} else {
-		text_say(stderr, "yjinspect: answer: '%s' is not a question, a fact nor note.KQ "
-		    "of framework %s", id, f->id);
-		free(id);
-		return -1;
-	}
-	if (rc < 0)
-		text_say(stderr, "yjinspect: %s: %s", id, e.msg);
-	free(id);
-	return rc < 0 ? -1 : kind;
-}
-
-int
-cli_answer(int argc, char **argv)
-{
-	struct inspection in;
-	struct edit_undo u = { 0 };
-	struct walk w;
-	struct err e;
-	int ci, make = 0, first, n[4] = { 0 }, rc = 0;
-	char *who;
-
-	first = 3;
-	if (argc >= 4 && strcmp(argv[3], "--new") == 0)
-		make = 1, first = 4;
-	if (argc < first + 1)
-		return usage_error("%s", "answer needs DIR CASE [--new] ID=VALUE...");
-	if (open_for_change(&in, argv[1]) < 0)
-		return 1;
-	who = user_name();
-	if ((ci = case_of_reference(&in, argv[2])) < 0 && make) {
-		size_t made;
-
-		if (edit_add_case(&in, argv[2], who, &made, &e) < 0) {
-			text_say(stderr, "yjinspect: %s", e.msg);
-			rc = 1;
-		}
-		ci = rc ? -1 : (int)made;
-	} else if (ci < 0 && !make)
-		ci = find_case(&in, argv[2]);
-	else if (ci >= 0 && make) {
-		text_say(stderr, "yjinspect: %s: case '%s' is there already (answer it without "
-		    "--new)", in.dir, argv[2]);
-		ci = -1;
-	}
-	if (ci < 0) {
-		free(who);
-		insp_close(&in);
-		return 1;
-	}
-	warn_left_out(&in);
-	walk_init(&w, &in.form);
-	for (int i = first; i < argc; i++) {
-		int k = answer_one(&in, &w, (size_t)ci, argv[i], who, &u);
-
-		if (k < 0) {
-			rc = 1;
-			break;
-		}
-		n[k]++;
-	}
-	text_say(stdout, "%s: %d answer%s, %d fact%s, %d note%s saved%s", in.cases[ci].name,
-	    n[1], n[1] == 1 ? "" : "s", n[2], n[2] == 1 ? "" : "s", n[3], n[3] == 1 ? "" : "s",
-	    rc ? " (stopped at the first refused: the rest not given)" : "");
-	walk_free(&w);
-	edit_undo_free(&u);
-	free(who);
-	insp_close(&in);
-	return rc;
-}
 
 /* ---- yjinspect team init ---- */
 
@@ -291,6 +162,7 @@ team_init(const char *dir, const char *share)
 		const char *add[] = { "git", "-C", dir, "remote", "add", "origin", share, NULL };
 		const char *set[] = { "git", "-C", dir, "remote", "set-url", "origin", share, NULL };
 		char *sync_argv[] = { (char *)(uintptr_t)"sync", (char *)(uintptr_t)dir, NULL };
+		struct cli_args sa = { .argc = 2, .argv = sync_argv };
 
 		if (local_url(share) && stat(share, &st) < 0 && errno == ENOENT) {
 			rc = run(bare, 0);
@@ -311,7 +183,7 @@ team_init(const char *dir, const char *share)
 			return 1;
 		}
 		optind = 1;
-		if ((rc = cli_sync(2, sync_argv)) != 0)
+		if ((rc = cli_sync(&sa, NULL)) != 0)
 			return rc;
 		text_say(stdout, "Each inspector, once: yjinspect team join %s DIR", share);
 	} else
@@ -364,8 +236,12 @@ team_join(const char *url, const char *dir)
 }
 
 int
-cli_team(int argc, char **argv)
+cli_team(struct cli_args *a, struct inspection *in)
 {
+	int argc = a->argc;
+	char **argv = a->argv;
+
+	(void)in;
 	if (argc == 3 && strcmp(argv[1], "init") == 0)
 		return team_init(argv[2], NULL);
 	if (argc == 5 && strcmp(argv[1], "init") == 0 && strcmp(argv[3], "--share") == 0)
@@ -400,8 +276,10 @@ read_side(const char *what, const char *path, const char *name)
 }
 
 int
-cli_merge_file(int argc, char **argv)
+cli_merge_file(struct cli_args *a, struct inspection *in)
 {
+	int argc = a->argc;
+	char **argv = a->argv;
 	char *b = NULL, *o = NULL, *t = NULL;
 	struct buf out = BUF_INIT;
 	struct conflicts kept = { 0 };
@@ -409,6 +287,7 @@ cli_merge_file(int argc, char **argv)
 	struct err e;
 	int n = -1;
 
+	(void)in;
 	if (argc != 4 && argc != 5)
 		return usage_error("%s", "merge-file needs BASE OURS THEIRS [NAME] "
 		    "(git's %O %A %B %P)");
@@ -450,13 +329,16 @@ cli_merge_file(int argc, char **argv)
 /* ---- yjinspect merge DEST SRC... ---- */
 
 int
-cli_merge(int argc, char **argv)
+cli_merge(struct cli_args *a, struct inspection *in)
 {
+	int argc = a->argc;
+	char **argv = a->argv;
 	struct gather_stats st = { 0 };
 	struct buf log = BUF_INIT;
 	struct err e;
 	int failed = 0;
 
+	(void)in;
 	if (argc < 3)
 		return usage_error("%s", "merge needs DEST SRC...");
 	for (int i = 2; i < argc; i++) {

@@ -54,6 +54,13 @@ check "...its folder of locks too, and no lock beside a file" sh -c "
 	[ \"\$(stat -c %a '$TMP/demo/cases/.locks')\" = 700 ] &&
 	[ -z \"\$(find '$TMP/demo' -name '*.lock' ! -path '*/.locks/*')\" ]"
 check "...and it writes nothing in HOME" sh -c "[ -z \"\$(find '$HOME' -mindepth 1 | head -1)\" ]"
+# --demo under a TMPDIR longer than a path may be: the directory it
+# cannot make named whole, not cut to a fixed length
+long="$TMP/$(printf '%04200d' 0)"
+run "$o" "$e" env TMPDIR="$long" "$YJ" --demo
+check "--demo names the whole directory it cannot make" sh -c "
+	[ $rc -eq 1 ] && grep -qF -- '$long/yjinspect-demo.' '$e' &&
+	grep -qF 'cannot make a directory' '$e'"
 # ready for git: journals merge as a union of lines; locks, places and
 # files being saved are one machine's own
 check "demo writes .gitattributes: journals merge as a union" \

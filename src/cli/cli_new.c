@@ -145,23 +145,23 @@ int
 cli_demo_open(void)
 {
 	const char *tmp = getenv("TMPDIR");
-	char path[4096], *dir;
+	struct buf dir = BUF_INIT;	/* (TMPDIR may be long: never cut) */
 	struct err e;
-	int rc;
+	int rc = 1;
 
-	snprintf(path, sizeof path, "%s/yjinspect-demo.XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (mkdtemp(path) == NULL) {
-		text_say(stderr, "yjinspect: %s: cannot make a directory: %s", path,
+	buf_printf(&dir, "%s/yjinspect-demo.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if (mkdtemp(dir.data) == NULL)
+		text_say(stderr, "yjinspect: %s: cannot make a directory: %s", buf_str(&dir),
 		    strerror(errno));
-		return 1;
+	else {
+		buf_adds(&dir, "/demo");
+		if (insp_copy(paths_demo_dir(), buf_str(&dir), &e) < 0)
+			text_say(stderr, "yjinspect: %s", e.msg);
+		else {
+			rc = tui_run(buf_str(&dir));
+			text_say(stdout, "The demo inspection is in %s", buf_str(&dir));
+		}
 	}
-	dir = path;
-	strncat(path, "/demo", sizeof path - strlen(path) - 1);
-	if (insp_copy(paths_demo_dir(), dir, &e) < 0) {
-		text_say(stderr, "yjinspect: %s", e.msg);
-		return 1;
-	}
-	rc = tui_run(dir);
-	text_say(stdout, "The demo inspection is in %s", dir);
+	buf_free(&dir);
 	return rc;
 }

@@ -44,12 +44,13 @@ struct cli_args {
 	void *opts;			/* the command's own options (its row's size, zeroed) */
 };
 
-/* Open A's folders into IN as NEEDS says (above): 0 when IN is opened, or
- * left NULL in *INP for CLI_PROBLEMS when the first folder cannot be
- * opened; -1 with the errors printed when the folder is refused (IN
- * then holds nothing). The folders' permissions are checked after
- * opening: a folder others can read is warned of (case files describe
- * children). The caller closes IN (insp_close) when *INP is not NULL. */
+/* Open A's folders into IN as NEEDS says (above), errors and warnings
+ * printed "yjinspect: ..." on stderr. Returns 0 with *INP set to IN when
+ * opened, or to NULL when NEEDS is 0 or, with CLI_PROBLEMS, the first
+ * folder cannot be opened at all (its problems in A's); -1 when the
+ * folder is refused (IN then holds nothing, *INP NULL). A folder opened
+ * that others can read is warned of (case files describe children).
+ * The caller closes *INP (insp_close) when it is not NULL. */
 int cli_open(struct cli_args *a, unsigned needs, struct inspection *in,
 	     struct inspection **inp);
 

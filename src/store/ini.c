@@ -47,6 +47,7 @@
 
 #include "base/buf.h"
 #include "base/err.h"
+#include "base/file.h"
 #include "store/esc.h"
 #include "store/ini.h"
 #include "base/xalloc.h"
@@ -628,37 +629,6 @@ out:
 	return r;
 }
 
-/* Read all of FD; returns the data (NUL-terminated, free it) or NULL with
- * errno set. */
-static char *
-ini_readall(int fd, size_t *size)
-{
-	struct buf b = BUF_INIT;
-	char chunk[8192];
-	ssize_t n;
-
-	buf_add(&b, "", 0);
-	for (;;) {
-		n = read(fd, chunk, sizeof chunk);
-		if (n == -1) {
-			if (errno == EINTR)
-				continue;
-			buf_free(&b);
-			return NULL;
-		}
-		if (n == 0)
-			break;
-		buf_add(&b, chunk, (size_t)n);
-		if (b.len > (size_t)INI_FILE_MAX) {
-			buf_free(&b);
-			errno = EFBIG;
-			return NULL;
-		}
-	}
-	*size = b.len;
-	return buf_take(&b);
-}
-
 /* iniparser's view must match the pre-scan's: the dictionary keeps its
  * entries in the order it read them (it never deletes), so one walk over
  * it, in step with the pre-scan's sections and keys, checks that it read
@@ -764,7 +734,7 @@ ini_load(struct ini *ini, const char *path, struct err *e)
 			err_set(e, "%s: %s", path, strerror(saved));
 			goto fail;
 		}
-		if (fstat(fd, &st) == -1 || (data = ini_readall(fd, &size))
+		if (fstat(fd, &st) == -1 || (data = file_read_fd(fd, INI_FILE_MAX, 0, &size))
 		    == NULL) {
 			saved = errno;
 			close(fd);

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "base/buf.h"
+#include "base/file.h"
 #include "base/hash.h"
 #include "store/journal.h"
 #include "store/save.h"
@@ -431,26 +432,6 @@ parse(const char *text, size_t len, struct journal *j, size_t *good_len)
 	}
 }
 
-static char *
-slurp(int fd, size_t *len)
-{
-	struct buf b = BUF_INIT;
-	char chunk[8192];
-	ssize_t r;
-
-	while ((r = read(fd, chunk, sizeof chunk)) > 0 || (r < 0 && errno == EINTR))
-		if (r > 0)
-			buf_add(&b, chunk, (size_t)r);
-	*len = b.len;
-	if (r < 0) {
-		buf_free(&b);
-		return NULL;
-	}
-	if (b.data == NULL)
-		buf_adds(&b, "");
-	return buf_take(&b);
-}
-
 int
 journal_read(const char *case_path, struct journal *j, struct err *e)
 {
@@ -470,7 +451,7 @@ journal_read(const char *case_path, struct journal *j, struct err *e)
 		free(path);
 		return -1;
 	}
-	text = slurp(fd, &len);
+	text = file_read_fd(fd, FILE_ANY_SIZE, 0, &len);
 	close(fd);
 	if (text == NULL) {
 		err_set(e, "%s: cannot read: %s", path, strerror(errno));
@@ -794,7 +775,7 @@ journal_record(const char *case_path, const char *old, const char *new, const ch
 		latest = xstrdup(cache.time);
 		good = (size_t)st.st_size;
 	} else {
-		text = slurp(fd, &len);
+		text = file_read_fd(fd, FILE_ANY_SIZE, 0, &len);
 		if (text == NULL) {
 			err_set(e, "%s: cannot read the journal: %s (the change is not saved)", path,
 			    strerror(errno));
@@ -929,7 +910,7 @@ journal_union(const char *case_path, const char *from_case, struct err *e)
 		rc = errno == ENOENT ? 0 : err_set(e, "%s: cannot be read: %s", from, strerror(errno));
 		goto out_nofd;
 	}
-	theirs = slurp(tfd, &tlen);
+	theirs = file_read_fd(tfd, FILE_ANY_SIZE, 0, &tlen);
 	close(tfd);
 	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
 	if (theirs == NULL || fd < 0) {
@@ -938,7 +919,7 @@ journal_union(const char *case_path, const char *from_case, struct err *e)
 			close(fd);
 		goto out_nofd;
 	}
-	if (flock(fd, LOCK_EX) < 0 || (mine = slurp(fd, &len)) == NULL) {
+	if (flock(fd, LOCK_EX) < 0 || (mine = file_read_fd(fd, FILE_ANY_SIZE, 0, &len)) == NULL) {
 		err_set(e, "%s: cannot lock or read the journal: %s", path, strerror(errno));
 		goto out;
 	}
@@ -1099,7 +1080,7 @@ journal_check(const char *case_path, struct problems *p)
 		return;
 	}
 	fd = open(case_path, O_RDONLY | O_CLOEXEC);
-	text = fd >= 0 ? slurp(fd, &len) : NULL;
+	text = fd >= 0 ? file_read_fd(fd, FILE_ANY_SIZE, 0, &len) : NULL;
 	if (fd >= 0)
 		close(fd);
 	journal_kv_parse(text ? text : "", &file);

@@ -14,6 +14,7 @@
 #include "store/iniw.h"
 #include "store/save.h"
 #include "store/settings.h"
+#include "base/file.h"
 #include "base/text.h"
 #include "base/xalloc.h"
 
@@ -191,7 +192,7 @@ save_settings(const char *path, const struct settings *s, struct err *e)
 	if (s->initials)
 		iniw_str(&w, key_names[SETTINGS_INITIALS], s->initials);
 	{	/* a person's comments in the file come through (inikeep.h) */
-		char *old = case_read_text(path), *kept;
+		char *old = file_read(path, FILE_ANY_SIZE, 0, NULL), *kept;
 		size_t len = iniw_len(&w);
 
 		kept = inikeep(old, iniw_text(&w), NULL, &len);

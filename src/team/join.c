@@ -10,6 +10,7 @@
 #include "team/join.h"
 #include "store/journal.h"
 #include "store/merge.h"
+#include "base/file.h"
 #include "base/xalloc.h"
 
 static int
@@ -309,8 +310,8 @@ join_cases(struct inspection *in, struct inspection *other, struct copies *cp,
 			continue;
 		}
 		had = copy_text(cp, ic->name);
-		a = had ? xstrdup(had) : case_read_text(ic->path);
-		b = case_read_text(oc->path);
+		a = had ? xstrdup(had) : file_read(ic->path, FILE_ANY_SIZE, 0, NULL);
+		b = file_read(oc->path, FILE_ANY_SIZE, 0, NULL);
 		/* the copy both started from, where their journals share a
 		 * history (not for a copy merged already) */
 		if (a && b && !had && strcmp(a, b) != 0)

@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "base/buf.h"
-#include "model/case.h"
 #include "store/ini.h"
 #include "store/inikeep.h"
 #include "store/iniw.h"

@@ -13,7 +13,7 @@
 
 #include "base/buf.h"
 #include "out/doc.h"
-#include "out/report.h"
+#include "out/report_marks.h"
 #include "base/text.h"
 #include "model/whatif.h"
 #include "base/xalloc.h"

@@ -1,5 +1,5 @@
 /* test_base.c - the base layer's one of each: the whole-file reader
- * (file.h). */
+ * (file.h) and the hash table (hashtab.h). */
 #include "config.h"
 
 #include <stdarg.h>
@@ -18,6 +18,8 @@
 #include <unistd.h>
 
 #include "base/file.h"
+#include "base/hash.h"
+#include "base/hashtab.h"
 #include "base/xalloc.h"
 #include "testutil.h"
 
@@ -143,6 +145,62 @@ test_read_fd(void **state)
 	free(path);
 }
 
+/* Many names put and found again through several growths, a name put
+ * again takes its new index, a name not there is HASHTAB_NONE; cleared it
+ * is empty, and usable again after hashtab_free */
+static void
+test_hashtab(void **state)
+{
+	struct hashtab t = HASHTAB_INIT;
+	char names[1000][16];
+
+	(void)state;
+	assert_int_equal(hashtab_get(&t, "x"), HASHTAB_NONE);
+	for (size_t i = 0; i < 1000; i++) {
+		snprintf(names[i], sizeof names[i], "k%zu", i);
+		hashtab_put(&t, names[i], i);
+	}
+	assert_int_equal(t.n, 1000);
+	assert_true(t.nslot >= 2000 && (t.nslot & (t.nslot - 1)) == 0);
+	for (size_t i = 0; i < 1000; i++)
+		assert_int_equal(hashtab_get(&t, names[i]), i);
+	assert_int_equal(hashtab_get(&t, "k1000"), HASHTAB_NONE);
+	assert_int_equal(hashtab_get(&t, "K1"), HASHTAB_NONE);	/* case counts */
+	hashtab_put(&t, "k7", 70);	/* (another string, the same name) */
+	assert_int_equal(hashtab_get(&t, "k7"), 70);
+	assert_int_equal(t.n, 1000);
+	hashtab_clear(&t);
+	assert_int_equal(t.n, 0);
+	assert_int_equal(hashtab_get(&t, "k1"), HASHTAB_NONE);
+	hashtab_put(&t, names[1], 1);
+	assert_int_equal(hashtab_get(&t, "k1"), 1);
+	hashtab_free(&t);
+	assert_int_equal(hashtab_get(&t, "k1"), HASHTAB_NONE);
+	hashtab_put(&t, names[2], 2);
+	assert_int_equal(hashtab_get(&t, "k2"), 2);
+	hashtab_free(&t);
+}
+
+/* A table that ignores case finds a name in any case, as strcasecmp */
+static void
+test_hashtab_nocase(void **state)
+{
+	struct hashtab t = HASHTAB_INIT_NOCASE;
+
+	(void)state;
+	hashtab_reserve(&t, 100);
+	assert_true(t.nslot >= 200);
+	hashtab_put(&t, "Q2.1.a", 4);
+	hashtab_put(&t, "q2.1.B", 5);
+	assert_int_equal(hashtab_get(&t, "q2.1.A"), 4);
+	assert_int_equal(hashtab_get(&t, "Q2.1.b"), 5);
+	hashtab_put(&t, "Q2.1.A", 6);
+	assert_int_equal(t.n, 2);
+	assert_int_equal(hashtab_get(&t, "q2.1.a"), 6);
+	assert_int_equal(hash_str_nocase("AbC"), hash_str("abc"));
+	hashtab_free(&t);
+}
+
 int
 main(void)
 {
@@ -151,6 +209,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_read_max, tu_setup_dir, tu_teardown_dir),
 		cmocka_unit_test_setup_teardown(test_read_not_a_file, tu_setup_dir, tu_teardown_dir),
 		cmocka_unit_test_setup_teardown(test_read_fd, tu_setup_dir, tu_teardown_dir),
+		cmocka_unit_test(test_hashtab),
+		cmocka_unit_test(test_hashtab_nocase),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

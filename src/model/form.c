@@ -18,7 +18,7 @@
 #include "base/text.h"
 #include "base/xalloc.h"
 
-static void id_put(struct form *f, const char *id, int index);
+static void index_ids(struct form *f);
 
 /* get_int default meaning "required" */
 #define INT_MIN_MARK INT_MIN
@@ -634,10 +634,7 @@ check_whole(struct loader *l)
 	top = f->bands[f->nbands - 1].score;
 	f->max_score = top * (int)f->ncounted;
 	/* the ids are final now: index them for the case readers */
-	for (size_t i = 0; i < f->nkqs; i++)
-		id_put(f, f->kqs[i].id, (int)i);
-	for (size_t i = 0; i < f->nprompts; i++)
-		id_put(f, f->prompts[i].id, -(int)i - 1);
+	index_ids(f);
 	return 0;
 }
 
@@ -803,7 +800,7 @@ form_free(struct form *f)
 		free_cond_src(p->relevant, p->relevant_src);
 	}
 	free(f->prompts);
-	free(f->ids);
+	hashtab_free(&f->ids);
 	memset(f, 0, sizeof *f);
 }
 
@@ -859,64 +856,36 @@ form_list_free(char **ids)
 
 int form_fact_index(const struct form *f, const char *id) { FIND(f->facts, f->nfacts, id); }
 int form_std_index(const struct form *f, const char *id) { FIND(f->stds, f->nstds, id); }
-/* FNV-1a of the lower-cased id. */
-static size_t
-id_hash(const char *s)
-{
-	size_t h = 2166136261u;
-
-	for (; *s; s++) {
-		h ^= (unsigned char)tolower((unsigned char)*s);
-		h *= 16777619u;
-	}
-	return h;
-}
-
-/* The slot for ID: where it is, or the empty slot where it would go. */
-static struct form_slot *
-id_slot(const struct form *f, const char *id)
-{
-	size_t mask = f->nids - 1;
-
-	for (size_t i = id_hash(id) & mask;; i = (i + 1) & mask)
-		if (f->ids[i].id == NULL || strcasecmp(f->ids[i].id, id) == 0)
-			return &f->ids[i];
-}
+/* Key questions and prompts in one table of ids (any case): a key
+ * question I at 2I, a prompt I at 2I + 1 */
+#define KQ_AT(i) (2 * (i))
+#define PROMPT_AT(i) (2 * (i) + 1)
 
 static void
-id_put(struct form *f, const char *id, int index)
+index_ids(struct form *f)
 {
-	struct form_slot *s;
-
-	if (f->ids == NULL) {
-		size_t want = 2 * (f->nkqs + f->nprompts) + 16;
-
-		for (f->nids = 16; f->nids < want; f->nids *= 2)
-			;
-		f->ids = xcalloc(f->nids, sizeof *f->ids);
-	}
-	s = id_slot(f, id);
-	s->id = id;
-	s->index = index;
+	f->ids.nocase = 1;
+	hashtab_reserve(&f->ids, f->nkqs + f->nprompts + 8);
+	for (size_t i = 0; i < f->nkqs; i++)
+		hashtab_put(&f->ids, f->kqs[i].id, KQ_AT(i));
+	for (size_t i = 0; i < f->nprompts; i++)
+		hashtab_put(&f->ids, f->prompts[i].id, PROMPT_AT(i));
 }
 
 static int
 id_find(const struct form *f, const char *id, int want_kq)
 {
-	const struct form_slot *s;
+	size_t at = hashtab_get(&f->ids, id);
 
-	if (f->ids == NULL)
+	if (at == HASHTAB_NONE || (at % 2 == 0) != want_kq)
 		return -1;
-	s = id_slot(f, id);
-	if (s->id == NULL || (s->index >= 0) != want_kq)
-		return -1;
-	return want_kq ? s->index : -s->index - 1;
+	return (int)(at / 2);
 }
 
 int
 form_kq_index(const struct form *f, const char *id)
 {
-	if (f->ids)
+	if (f->ids.nslot)
 		return id_find(f, id, 1);
 	FIND(f->kqs, f->nkqs, id);
 }
@@ -924,7 +893,7 @@ form_kq_index(const struct form *f, const char *id)
 int
 form_prompt_index(const struct form *f, const char *id)
 {
-	if (f->ids)
+	if (f->ids.nslot)
 		return id_find(f, id, 0);
 	FIND(f->prompts, f->nprompts, id);
 }
@@ -932,16 +901,16 @@ form_prompt_index(const struct form *f, const char *id)
 void
 form_item_index(const struct form *f, const char *id, int *kq, int *pr)
 {
-	const struct form_slot *s;
+	size_t at;
 
-	if (f->ids == NULL) {
+	if (f->ids.nslot == 0) {
 		*kq = form_kq_index(f, id);
 		*pr = *kq < 0 ? form_prompt_index(f, id) : -1;
 		return;
 	}
-	s = id_slot(f, id);
-	*kq = s->id != NULL && s->index >= 0 ? s->index : -1;
-	*pr = s->id != NULL && s->index < 0 ? -s->index - 1 : -1;
+	at = hashtab_get(&f->ids, id);
+	*kq = at != HASHTAB_NONE && at % 2 == 0 ? (int)(at / 2) : -1;
+	*pr = at != HASHTAB_NONE && at % 2 == 1 ? (int)(at / 2) : -1;
 }
 int form_band_index(const struct form *f, const char *id) { FIND(f->bands, f->nbands, id); }
 

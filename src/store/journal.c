@@ -17,7 +17,7 @@
 
 #include "base/buf.h"
 #include "base/file.h"
-#include "base/hash.h"
+#include "base/hashtab.h"
 #include "store/journal.h"
 #include "store/save.h"
 #include "base/stamp.h"
@@ -83,60 +83,32 @@ trim(const char *s, size_t *len)
 	return s;
 }
 
-/* The index of KEY (its hash H) in KV, or -1; looked for at NEAR first
- * (two case texts hold their keys in much the same order), then in KV's
- * table of hashes */
+/* The index of KEY in KV, or -1; looked for at NEAR first (two case texts
+ * hold their keys in much the same order), then in KV's table */
 static long
-kv_find(const struct journal_kv *kv, const char *key, unsigned h, size_t near)
+kv_find(const struct journal_kv *kv, const char *key, size_t near)
 {
-	if (near < kv->n && kv->hash[near] == h && strcmp(kv->key[near], key) == 0)
+	size_t i;
+
+	if (near < kv->n && strcmp(kv->key[near], key) == 0)
 		return (long)near;
-	if (kv->nslot == 0)
-		return -1;
-	for (size_t at = h & (kv->nslot - 1); kv->slot[at]; at = (at + 1) & (kv->nslot - 1)) {
-		size_t i = kv->slot[at] - 1;
-
-		if (kv->hash[i] == h && strcmp(kv->key[i], key) == 0)
-			return (long)i;
-	}
-	return -1;
+	i = hashtab_get(&kv->index, key);
+	return i == HASHTAB_NONE ? -1 : (long)i;
 }
 
-/* Put entry I of KV in its table of hashes */
+/* KV's table made again, after its entries moved */
 static void
-kv_slot(struct journal_kv *kv, size_t i)
+kv_reindex(struct journal_kv *kv)
 {
-	size_t at = kv->hash[i] & (kv->nslot - 1);
-
-	while (kv->slot[at])
-		at = (at + 1) & (kv->nslot - 1);
-	kv->slot[at] = i + 1;
-}
-
-/* KV's table of hashes made again, with room for at least NEED entries
- * (at most half full) */
-static void
-kv_reindex(struct journal_kv *kv, size_t need)
-{
-	size_t nslot = kv->nslot > 16 ? kv->nslot : 16;
-
-	while (nslot < need * 2)
-		nslot *= 2;
-	if (nslot != kv->nslot) {
-		free(kv->slot);
-		kv->slot = xmalloc(nslot * sizeof *kv->slot);
-		kv->nslot = nslot;
-	}
-	memset(kv->slot, 0, nslot * sizeof *kv->slot);
+	hashtab_clear(&kv->index);
 	for (size_t i = 0; i < kv->n; i++)
-		kv_slot(kv, i);
+		hashtab_put(&kv->index, kv->key[i], i);
 }
 
 static void
 kv_add(struct journal_kv *kv, char *key, char *val)
 {
-	unsigned h = hash_str(key);
-	long i = kv_find(kv, key, h, kv->n);
+	long i = kv_find(kv, key, kv->n);
 
 	if (i >= 0) {	/* the last one counts, as iniparser */
 		free(kv->val[i]);
@@ -146,23 +118,18 @@ kv_add(struct journal_kv *kv, char *key, char *val)
 	}
 	if (kv->n == kv->cap) {
 		kv->cap = (kv->n + 1) * 2;
-		kv->hash = xrealloc(kv->hash, kv->cap * sizeof *kv->hash);
 		kv->key = xrealloc(kv->key, kv->cap * sizeof *kv->key);
 		kv->val = xrealloc(kv->val, kv->cap * sizeof *kv->val);
 	}
-	kv->hash[kv->n] = h;
 	kv->key[kv->n] = key;
-	kv->val[kv->n++] = val;
-	if (kv->n * 2 > kv->nslot)
-		kv_reindex(kv, kv->cap);
-	else
-		kv_slot(kv, kv->n - 1);
+	kv->val[kv->n] = val;
+	hashtab_put(&kv->index, key, kv->n++);
 }
 
 static void
 kv_del(struct journal_kv *kv, const char *key)
 {
-	long i = kv_find(kv, key, hash_str(key), kv->n);
+	long i = kv_find(kv, key, kv->n);
 	size_t rest;
 
 	if (i < 0)
@@ -172,16 +139,15 @@ kv_del(struct journal_kv *kv, const char *key)
 	free(kv->val[i]);
 	memmove(kv->key + i, kv->key + i + 1, rest * sizeof *kv->key);
 	memmove(kv->val + i, kv->val + i + 1, rest * sizeof *kv->val);
-	memmove(kv->hash + i, kv->hash + i + 1, rest * sizeof *kv->hash);
 	kv->n--;
-	kv_reindex(kv, kv->n);	/* (the entries after I moved) */
+	kv_reindex(kv);	/* (the entries after I moved) */
 }
 
 /* KEY's value in KV (looked for at NEAR first), or NULL */
 static const char *
 kv_get_near(const struct journal_kv *kv, const char *key, size_t near)
 {
-	long i = kv_find(kv, key, hash_str(key), near);
+	long i = kv_find(kv, key, near);
 
 	return i < 0 ? NULL : kv->val[i];
 }
@@ -289,8 +255,7 @@ journal_kv_free(struct journal_kv *kv)
 	}
 	free(kv->key);
 	free(kv->val);
-	free(kv->hash);
-	free(kv->slot);
+	hashtab_free(&kv->index);
 	memset(kv, 0, sizeof *kv);
 }
 
@@ -1046,11 +1011,10 @@ drop_conflicted(struct journal_kv *kv, const struct journal_kv *file)
 			continue;
 		}
 		kv->key[to] = kv->key[i];
-		kv->hash[to] = kv->hash[i];
 		kv->val[to++] = kv->val[i];
 	}
 	kv->n = to;
-	kv_reindex(kv, kv->n);	/* (entries moved) */
+	kv_reindex(kv);	/* (entries moved) */
 }
 
 void

@@ -31,6 +31,7 @@
 #include <stddef.h>
 
 #include "base/err.h"
+#include "base/hashtab.h"
 #include "base/problems.h"
 
 struct journal_entry {
@@ -111,10 +112,8 @@ int journal_union(const char *case_path, const char *from_case, struct err *e);
 struct journal_kv {
 	char **key, **val;
 	size_t n;
-	unsigned *hash;	/* each key's hash, for finding it (journal.c's own) */
-	size_t cap;	/* room in key, val and hash */
-	size_t *slot;	/* a table of the hashes: index + 1, 0 empty (journal.c's) */
-	size_t nslot;	/* its size, a power of two, at least twice n */
+	size_t cap;	/* room in key and val */
+	struct hashtab index;	/* each key's index (journal.c's; its keys are key's) */
 };
 size_t journal_kv_parse(const char *text, struct journal_kv *kv);
 void journal_kv_free(struct journal_kv *kv);

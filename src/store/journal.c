@@ -297,9 +297,8 @@ add_line(struct buf *b, long seq, const char *time, const char *who, const char 
 	buf_printf(b, "%08x\n", (unsigned)crc32(b->data + start, b->len - start));
 }
 
-/* One line (without its newline) into E; 0, or -1: it fails its check */
-static int
-parse_line(char *line, struct journal_entry *e)
+int
+journal_line_parse(char *line, struct journal_entry *e)
 {
 	char *f[7], *p = line;
 	size_t n = 0;
@@ -334,8 +333,8 @@ parse_line(char *line, struct journal_entry *e)
 	return 0;
 }
 
-static int
-by_time(const void *a, const void *b)
+int
+journal_by_time(const void *a, const void *b)
 {
 	const struct journal_entry *x = a, *y = b;
 	int c = strcmp(x->time, y->time);
@@ -367,7 +366,7 @@ parse(const char *text, size_t len, struct journal *j, size_t *good_len)
 			break;
 		}
 		if (line[0] != '#' && line[0] != '\0') {
-			if (parse_line(line, &e) < 0) {
+			if (journal_line_parse(line, &e) < 0) {
 				if (j->bad++ == 0)
 					j->last_bad_line = (long)lineno;
 			} else {
@@ -389,7 +388,7 @@ parse(const char *text, size_t len, struct journal *j, size_t *good_len)
 		struct journal_entry t = j->v[k];
 		size_t m = k;
 
-		while (m > 0 && by_time(&j->v[m - 1], &t) > 0) {
+		while (m > 0 && journal_by_time(&j->v[m - 1], &t) > 0) {
 			j->v[m] = j->v[m - 1];
 			m--;
 		}
@@ -768,8 +767,7 @@ journal_record(const char *case_path, const char *old, const char *new, const ch
 	stamp_now(now, sizeof now, 1);
 	time = latest && strcmp(latest, now) > 0 ? latest : now;
 	if (!existed)
-		buf_adds(&b, "# yjinspect journal 1: SEQ TIME WHO KEY OLD NEW CRC; see "
-		    "yjinspect-inspection(5)\n");
+		buf_adds(&b, JOURNAL_HEAD);
 	/* the file as this process wrote it: its change, from the two texts */
 	if (as_left && text_diff(&b, seq + 1, time, w, old, new) >= 0)
 		walks++;
@@ -817,123 +815,6 @@ out_nofd:
 	free(latest);
 	free(path);
 	free(w);
-	return rc;
-}
-
-static int
-same_entry(const struct journal_entry *a, const struct journal_entry *b)
-{
-	return a->seq == b->seq && strcmp(a->time, b->time) == 0 && strcmp(a->who, b->who) == 0 &&
-	    strcmp(a->key, b->key) == 0 && (a->new == NULL) == (b->new == NULL) &&
-	    (a->new == NULL || strcmp(a->new, b->new) == 0) &&
-	    (a->old == NULL) == (b->old == NULL) && (a->old == NULL || strcmp(a->old, b->old) == 0);
-}
-
-char *
-journal_shared_base(const char *case_a, const char *case_b)
-{
-	struct journal a, b, common;
-	struct err e;
-	char *text = NULL;
-
-	if (journal_read(case_a, &a, &e) < 0)
-		return NULL;
-	if (journal_read(case_b, &b, &e) < 0) {
-		journal_free(&a);
-		return NULL;
-	}
-	/* the changes in both, in time order (the entries are borrowed) */
-	memset(&common, 0, sizeof common);
-	common.v = xcalloc(a.n ? a.n : 1, sizeof *common.v);
-	for (size_t i = 0, k = 0; i < a.n; i++) {
-		while (k < b.n && by_time(&b.v[k], &a.v[i]) < 0)
-			k++;
-		for (size_t m = k; m < b.n && strcmp(b.v[m].time, a.v[i].time) == 0; m++)
-			if (same_entry(&a.v[i], &b.v[m])) {
-				common.v[common.n++] = a.v[i];
-				break;
-			}
-	}
-	if (common.n)
-		text = journal_text(&common, NULL, 0);
-	free(common.v);
-	journal_free(&a);
-	journal_free(&b);
-	return text;
-}
-
-int
-journal_union(const char *case_path, const char *from_case, struct err *e)
-{
-	char *path = journal_path(case_path), *from = journal_path(from_case), *mine = NULL;
-	char *theirs = NULL;
-	struct buf add = BUF_INIT;
-	size_t len, tlen;
-	int fd, tfd, rc = -1;
-
-	if ((tfd = open(from, O_RDONLY | O_CLOEXEC)) < 0) {
-		rc = errno == ENOENT ? 0 : err_set(e, "%s: cannot be read: %s", from, strerror(errno));
-		goto out_nofd;
-	}
-	theirs = file_read_fd(tfd, FILE_ANY_SIZE, 0, &tlen);
-	close(tfd);
-	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
-	if (theirs == NULL || fd < 0) {
-		err_set(e, "%s: cannot open: %s", theirs ? path : from, strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		goto out_nofd;
-	}
-	if (flock(fd, LOCK_EX) < 0 || (mine = file_read_fd(fd, FILE_ANY_SIZE, 0, &len)) == NULL) {
-		err_set(e, "%s: cannot lock or read the journal: %s", path, strerror(errno));
-		goto out;
-	}
-	if (len && mine[len - 1] != '\n')	/* a torn last line: cut off, as before an append */
-		while (len && mine[len - 1] != '\n')
-			len--;
-	if (len == 0)
-		buf_adds(&add, "# yjinspect journal 1: SEQ TIME WHO KEY OLD NEW CRC; see "
-		    "yjinspect-inspection(5)\n");
-	for (const char *l = theirs; *l;) {
-		const char *nl = strchr(l, '\n');
-		size_t n = nl ? (size_t)(nl - l) + 1 : 0;
-		int have = 0;
-		struct journal_entry x;
-		char *line;
-
-		if (nl == NULL)
-			break;	/* torn: not taken */
-		line = xstrndup(l, n - 1);
-		/* a whole line of mine, the same (searched before parse_line
-		 * splits LINE at its tabs) */
-		for (const char *p = mine; !have && (p = strstr(p, line)) != NULL; p++)
-			have = (p == mine || p[-1] == '\n') && p[n - 1] == '\n';
-		if (line[0] != '#' && line[0] && parse_line(line, &x) == 0) {
-			if (!have)
-				buf_add(&add, l, n);
-			free(x.time);
-			free(x.who);
-			free(x.key);
-			free(x.old);
-			free(x.new);
-		}
-		free(line);
-		l += n;
-	}
-	if (ftruncate(fd, (off_t)len) < 0 || lseek(fd, 0, SEEK_END) < 0 ||
-	    (add.len && save_write_all(fd, add.data, add.len) < 0) || fsync(fd) < 0) {
-		err_set(e, "%s: cannot be written: %s", path, strerror(errno));
-		goto out;
-	}
-	rc = 0;
-out:
-	close(fd);
-out_nofd:
-	buf_free(&add);
-	free(mine);
-	free(theirs);
-	free(path);
-	free(from);
 	return rc;
 }
 

@@ -139,6 +139,12 @@ void form_free(struct form *f);
 char **form_list(const char *dir, struct err *e);
 void form_list_free(char **ids);
 
+/* ---- form_find.c ---- */
+
+/* F's key questions and prompts put in F->ids, once they are final
+ * (form_load's; until then the look-ups below walk the arrays). */
+void form_index_ids(struct form *f);
+
 /* Lookups by id (case-insensitive); -1 when there is none. */
 int form_fact_index(const struct form *f, const char *id);
 int form_choice_index(const struct form_fact *fact, const char *value);

@@ -1,5 +1,6 @@
 /* test_base.c - the base layer's one of each: the whole-file reader
- * (file.h) and the hash table (hashtab.h). */
+ * (file.h), the hash table (hashtab.h), the UTF-8 cutter (text.h), and
+ * messages that are never cut silently (err.h, problems.h). */
 #include "config.h"
 
 #include <stdarg.h>
@@ -17,9 +18,13 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/buf.h"
+#include "base/err.h"
 #include "base/file.h"
 #include "base/hash.h"
 #include "base/hashtab.h"
+#include "base/problems.h"
+#include "base/text.h"
 #include "base/xalloc.h"
 #include "testutil.h"
 
@@ -201,6 +206,70 @@ test_hashtab_nocase(void **state)
 	hashtab_free(&t);
 }
 
+/* text_cut steps back to a character's lead byte, and only to one */
+static void
+test_text_cut(void **state)
+{
+	(void)state;
+	assert_int_equal(text_cut("abcdef", 3), 3);
+	assert_int_equal(text_cut("ab\xe2\x80\x93" "cd", 3), 2);	/* inside the dash */
+	assert_int_equal(text_cut("ab\xe2\x80\x93" "cd", 4), 2);
+	assert_int_equal(text_cut("ab\xe2\x80\x93" "cd", 2), 2);	/* at its start */
+	assert_int_equal(text_cut("ab\xe2\x80\x93" "cd", 5), 5);	/* after it */
+	assert_int_equal(text_cut("\xe2\x80\x93", 1), 1);	/* nothing left: MAX */
+	assert_int_equal(text_cut("ab\x80\x80" "cd", 3), 3);	/* not UTF-8: MAX */
+}
+
+/* A message longer than ERR_MAX (a long path) ends in ERR_CUT, cut at a
+ * whole character; err_prefix's too; a short one is as it was given */
+static void
+test_err_long(void **state)
+{
+	struct buf path = BUF_INIT;
+	struct err e;
+	size_t n;
+
+	(void)state;
+	assert_int_equal(err_set(&e, "%s: %s", "a.ini", "cannot read"), -1);
+	assert_string_equal(e.msg, "a.ini: cannot read");
+	for (int i = 0; i < 400; i++)
+		buf_adds(&path, "d\xc3\xa9/");	/* "dé/": 4 bytes, a 2-byte character */
+	err_set(&e, "%s: cannot read: No such file", buf_str(&path));
+	n = strlen(e.msg);
+	assert_true(n < ERR_MAX);
+	assert_true(n > ERR_MAX - 8);
+	assert_string_equal(e.msg + n - strlen(ERR_CUT), ERR_CUT);
+	assert_null(strchr(e.msg, '?'));	/* no half character made '?' */
+	assert_memory_equal(e.msg, buf_str(&path), n - strlen(ERR_CUT) - 1);
+	err_set(&e, "%s", "short");
+	err_prefix(&e, buf_str(&path));
+	n = strlen(e.msg);
+	assert_true(n < ERR_MAX);
+	assert_string_equal(e.msg + n - strlen(ERR_CUT), ERR_CUT);
+	assert_null(strchr(e.msg, '?'));
+	err_set(&e, "%s", "inner");
+	err_prefix(&e, "outer");
+	assert_string_equal(e.msg, "outer: inner");
+	buf_free(&path);
+}
+
+/* A problem's message is kept whole, however long */
+static void
+test_problem_long(void **state)
+{
+	struct problems p = { 0 };
+	struct buf path = BUF_INIT;
+
+	(void)state;
+	for (int i = 0; i < 1000; i++)
+		buf_adds(&path, "dir/");
+	problems_add(&p, PROBLEM_WARNING, "%s: left out", buf_str(&path));
+	assert_int_equal(p.n, 1);
+	assert_int_equal(strlen(p.v[0].msg), path.len + strlen(": left out"));
+	problems_free(&p);
+	buf_free(&path);
+}
+
 int
 main(void)
 {
@@ -211,6 +280,9 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_read_fd, tu_setup_dir, tu_teardown_dir),
 		cmocka_unit_test(test_hashtab),
 		cmocka_unit_test(test_hashtab_nocase),
+		cmocka_unit_test(test_text_cut),
+		cmocka_unit_test(test_err_long),
+		cmocka_unit_test(test_problem_long),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -111,6 +111,21 @@ text_width(const char *s)
 }
 
 size_t
+text_cut(const char *s, size_t max)
+{
+	size_t best = max;
+
+	for (int n = 0; n < 3 && best > 0; n++) {
+		if (((unsigned char)s[best] & 0xc0) != 0x80)
+			break;
+		best--;
+	}
+	if (best > 0 && best < max && ((unsigned char)s[best] & 0xc0) == 0xc0)
+		return best;
+	return max;
+}
+
+size_t
 text_fit(const char *s, size_t cols)
 {
 	size_t w = 0, i = 0;

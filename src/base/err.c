@@ -16,17 +16,9 @@ static void
 err_put(struct err *e, const char *msg)
 {
 	struct buf b = BUF_INIT;
-	size_t n;
 
 	text_clean(&b, msg, 0);
-	n = b.len;
-	if (n >= sizeof e->msg) {
-		n = text_cut(b.data, sizeof e->msg - sizeof ERR_CUT);
-		buf_cut(&b, n);
-		buf_adds(&b, ERR_CUT);
-		n = b.len;
-	}
-	memcpy(e->msg, buf_str(&b), n + 1);
+	text_copy(e->msg, sizeof e->msg, buf_str(&b));
 	buf_free(&b);
 }
 

@@ -125,6 +125,24 @@ text_cut(const char *s, size_t max)
 	return max;
 }
 
+int
+text_copy(char *dst, size_t size, const char *s)
+{
+	size_t len = strlen(s), n, mark = sizeof TEXT_CUT - 1;
+
+	if (len < size) {
+		memcpy(dst, s, len + 1);
+		return 0;
+	}
+	if (size <= mark + 1)
+		mark = 0;
+	n = text_cut(s, size - 1 - mark);
+	memcpy(dst, s, n);
+	memcpy(dst + n, TEXT_CUT, mark);
+	dst[n + mark] = '\0';
+	return 1;
+}
+
 size_t
 text_fit(const char *s, size_t cols)
 {

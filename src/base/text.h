@@ -38,6 +38,15 @@ size_t text_fit(const char *s, size_t cols);
  * point) or it would leave nothing. */
 size_t text_cut(const char *s, size_t max);
 
+/* The mark at the end of a string cut to fit a fixed array */
+#define TEXT_CUT "..."
+
+/* S into DST (SIZE bytes, at least 1): whole, or when it does not fit,
+ * cut at a whole character (text_cut) and ended in TEXT_CUT (when SIZE
+ * has room for it). Returns 1 when it cut S, else 0: the one way a string
+ * goes into a fixed array, and it never cuts silently. */
+int text_copy(char *dst, size_t size, const char *s);
+
 /* Word-wrap clean S to lines of at most WIDTH columns (long words are
  * cut). Returns a NULL-terminated array of new strings; text_lines_free. */
 char **text_wrap(const char *s, size_t width);

@@ -80,12 +80,12 @@ decided_kq(const struct rate_std *rs, const struct form *f, size_t q)
 }
 
 static void
-overall_str(char *buf, size_t size, const struct form *f, const struct rate *r)
+overall_add(struct buf *out, const struct form *f, const struct rate *r)
 {
 	if (r->overall >= 0)
-		snprintf(buf, size, "%s", f->overall[r->overall].rating);
+		buf_adds(out, f->overall[r->overall].rating);
 	else
-		snprintf(buf, size, "not yet: %d of %d standards rated", r->rated, r->counted);
+		buf_printf(out, "not yet: %d of %d standards rated", r->rated, r->counted);
 }
 
 /* ---------------------------------------------------------------- text */
@@ -128,20 +128,22 @@ static void
 text_std_line(FILE *out, const struct form *f, const struct rate *r, size_t s, int width)
 {
 	const struct form_std *st = &f->stds[s];
-	char left[512], right[128];
+	struct buf left = BUF_INIT, right = BUF_INIT;
 	size_t rw, lw;
 
-	snprintf(right, sizeof right, "%s%s", rate_label(f, r->std[s].rating), report_std_marks(f, r, s));
+	buf_printf(&right, "%s%s", rate_label(f, r->std[s].rating), report_std_marks(f, r, s));
 	rw = 24;	/* "Requires improvement † ¹": the ratings line up */
-	if (text_width(right) > rw)
-		rw = text_width(right);
+	if (text_width(buf_str(&right)) > rw)
+		rw = text_width(buf_str(&right));
 	lw = (size_t)width - 4 - rw - 2;
-	snprintf(left, sizeof left, "%s %s", st->id, clean(st->name));
-	if (text_width(left) > lw)
-		left[text_fit(left, lw)] = '\0';
+	buf_printf(&left, "%s %s", st->id, clean(st->name));
+	if (text_width(buf_str(&left)) > lw)	/* (cut to its column, as a report sets it) */
+		buf_cut(&left, text_fit(buf_str(&left), lw));
 	fputs("    ", out);
-	pad(out, left, lw + 2);
-	fprintf(out, "%s\n", right);
+	pad(out, buf_str(&left), lw + 2);
+	fprintf(out, "%s\n", buf_str(&right));
+	buf_free(&left);
+	buf_free(&right);
 }
 
 /* A table row: id, text wrapped, then relevant, 'Yes', %, band. */
@@ -201,22 +203,25 @@ text_kq_table(FILE *out, const struct inspection *in, const struct rate *r, size
 	const struct form *f = &in->form;
 	const struct form_std *st = &f->stds[s];
 	const struct rate_std *rs = &r->std[s];
-	char head[256];
+	struct buf head = BUF_INIT, text = BUF_INIT;
 
-	snprintf(head, sizeof head, "Of the %d %s", rs->sample, clean(st->sample));
-	text_row(out, "", head, "Relevant", "'Yes'", "%", "Band", o->width);
+	buf_printf(&head, "Of the %d %s", rs->sample, clean(st->sample));
+	text_row(out, "", buf_str(&head), "Relevant", "'Yes'", "%", "Band", o->width);
+	buf_free(&head);
 	for (size_t i = 0; i < st->nkqs; i++) {
 		size_t q = st->kqs[i];
 		const struct rate_tally *t = &r->kq[q];
-		char rel[16], yes[16], pct[16], text[2048];
+		char rel[16], yes[16], pct[16];	/* (a number or a mark) */
 
 		snprintf(rel, sizeof rel, "%d", t->relevant);
 		snprintf(yes, sizeof yes, "%d", t->yes);
 		pct_str(pct, sizeof pct, t->percent, REPORT_DASH);
-		snprintf(text, sizeof text, "%s%s%s%s", clean(f->kqs[q].text),
+		buf_reset(&text);
+		buf_printf(&text, "%s%s%s%s", clean(f->kqs[q].text),
 		    form_kq_sub_sample(f, q) ? " (" : "", form_kq_sub_sample(f, q) ? clean(sample_label(f, q)) : "",
 		    form_kq_sub_sample(f, q) ? ")" : "");
-		text_row(out, f->kqs[q].id, text, rel, yes, pct, band_label(f, t->band), o->width);
+		text_row(out, f->kqs[q].id, buf_str(&text), rel, yes, pct, band_label(f, t->band),
+		    o->width);
 		if (decided_kq(rs, f, q))
 			fputs("        " REPORT_APPLIED "\n", out);
 		for (size_t j = 0; o->prompts && j < f->kqs[q].nprompts; j++) {
@@ -226,26 +231,31 @@ text_kq_table(FILE *out, const struct inspection *in, const struct rate *r, size
 			snprintf(rel, sizeof rel, "%d", pt->relevant);
 			snprintf(yes, sizeof yes, "%d", pt->yes);
 			pct_str(pct, sizeof pct, pt->percent, REPORT_DASH);
-			snprintf(text, sizeof text, "\xc2\xb7 %s", clean(f->prompts[p].text));
-			text_row(out, "", text, rel, yes, pct, "", o->width);
+			buf_reset(&text);
+			buf_printf(&text, "\xc2\xb7 %s", clean(f->prompts[p].text));
+			text_row(out, "", buf_str(&text), rel, yes, pct, "", o->width);
 		}
 	}
+	buf_free(&text);
 }
 
 static void
 text_std_notes(FILE *out, const struct form *f, const struct rate *r, size_t s, int width)
 {
 	const struct rate_std *rs = &r->std[s];
-	char line[3072], why[512];
+	struct buf line = BUF_INIT;
+	char why[512];
 
-	report_decision_text(f, rs, line, sizeof line);
-	if (line[0])
-		text_wrapped(out, "  ", "    ", line, (size_t)width - 4);
+	report_decision_add(f, rs, &line);
+	if (line.len)
+		text_wrapped(out, "  ", "    ", buf_str(&line), (size_t)width - 4);
 	if (rs->reasons && rs->rating >= 0) {
 		rate_reasons_text(f, r, s, why, sizeof why);
-		snprintf(line, sizeof line, REPORT_CANDIDATE " Professional discretion candidate: %s.", why);
-		text_wrapped(out, "  ", "    ", line, (size_t)width - 4);
+		buf_reset(&line);
+		buf_printf(&line, REPORT_CANDIDATE " Professional discretion candidate: %s.", why);
+		text_wrapped(out, "  ", "    ", buf_str(&line), (size_t)width - 4);
 	}
+	buf_free(&line);
 }
 
 /* LINE wrapped under a heading of the "What would change it" block */
@@ -304,7 +314,7 @@ write_text(FILE *out, const struct inspection *in, const struct rate *r,
 	const struct form *f = &in->form;
 	struct buf mix = BUF_INIT;
 	int width = o->width;
-	char line[1024];
+	struct buf line = BUF_INIT;
 	int uncounted = 0;
 	struct whatif w;
 
@@ -319,23 +329,25 @@ write_text(FILE *out, const struct inspection *in, const struct rate *r,
 		fprintf(out, "Lead inspector: %s\n", clean(in->lead));
 	fprintf(out, "Cases: %s\n", buf_str(&mix));
 	buf_free(&mix);
-	report_completeness(r, line, sizeof line);
-	if (line[0]) {
-		char note[1100];
-
-		snprintf(note, sizeof note, "Incomplete: %s.", line);
-		text_wrapped(out, "", "  ", note, (size_t)width);
+	buf_adds(&line, "Incomplete: ");
+	report_completeness_add(r, &line);
+	if (line.len > strlen("Incomplete: ")) {
+		buf_adds(&line, ".");
+		text_wrapped(out, "", "  ", buf_str(&line), (size_t)width);
 	}
-	report_conflicts(in, line, sizeof line);
-	if (line[0]) {
-		char note[1100];
-
-		snprintf(note, sizeof note, "Conflicts: %s.", line);
-		text_wrapped(out, "", "  ", note, (size_t)width);
+	buf_reset(&line);
+	buf_adds(&line, "Conflicts: ");
+	report_conflicts_add(in, &line);
+	if (line.len > strlen("Conflicts: ")) {
+		buf_adds(&line, ".");
+		text_wrapped(out, "", "  ", buf_str(&line), (size_t)width);
 	}
 
-	overall_str(line, sizeof line, f, r);
-	fprintf(out, "\nRatings\n  Score %d/%d\n  Overall rating: %s\n", r->score, r->max, line);
+	buf_reset(&line);
+	overall_add(&line, f, r);
+	fprintf(out, "\nRatings\n  Score %d/%d\n  Overall rating: %s\n", r->score, r->max,
+	    buf_str(&line));
+	buf_free(&line);
 	for (size_t d = 0; d < f->ndomains; d++) {
 		fprintf(out, "\n  %s. %s\n", clean(f->domains[d].id), clean(f->domains[d].name));
 		for (size_t s = 0; s < f->nstds; s++)
@@ -401,19 +413,22 @@ tsv_tally(FILE *out, const char *kind, const char *id, const struct rate_tally *
 	    t->yes, pct, t->band >= 0 ? f->bands[t->band].label : "-", clean(text));
 }
 
+_Static_assert(2 * FORM_ID_MAX + sizeof ">,stale-not-applied" <= 128, "a decision's ids fit dec");
+
 static int
 write_tsv(FILE *out, const struct inspection *in, const struct rate *r,
     const struct report_opts *o)
 {
 	const struct form *f = &in->form;
 	int top = f->bands[f->nbands - 1].score;
-	char line[1024];
+	struct buf line = BUF_INIT;
 
 	fputs("kind\tid\trelevant\tyes\tpercent\tband\tscore\tmax\trating\tdiscretion\tdecision\ttext\n", out);
 	for (size_t s = 0; s < f->nstds; s++) {
 		const struct form_std *st = &f->stds[s];
 		const struct rate_std *rs = &r->std[s];
 		const struct insp_decision *d = rs->decision ? rs->decision : rs->stale;
+		/* numbers, and two band ids (FORM_ID_MAX each, asserted below) */
 		char rel[16] = "-", pct[16] = "-", score[16] = "-", max[16] = "-", dec[128] = "-";
 		const char *band = "-";
 
@@ -449,12 +464,14 @@ write_tsv(FILE *out, const struct inspection *in, const struct rate *r,
 	fprintf(out, "overall\t-\t-\t-\t-\t-\t%d\t%d\t%s\t-\t-\t%s\n", r->score, r->max,
 	    r->overall >= 0 ? f->overall[r->overall].rating : "Not rated", clean(in->service));
 	/* tsv rows are for scripts: the completeness note goes to stderr */
-	report_completeness(r, line, sizeof line);
-	if (line[0])
-		fprintf(stderr, "yjinspect: incomplete: %s\n", line);
-	report_conflicts(in, line, sizeof line);
-	if (line[0])
-		fprintf(stderr, "yjinspect: conflicts: %s\n", line);
+	report_completeness_add(r, &line);
+	if (line.len)
+		fprintf(stderr, "yjinspect: incomplete: %s\n", buf_str(&line));
+	buf_reset(&line);
+	report_conflicts_add(in, &line);
+	if (line.len)
+		fprintf(stderr, "yjinspect: conflicts: %s\n", buf_str(&line));
+	buf_free(&line);
 	return ferror(out) ? -1 : 0;
 }
 

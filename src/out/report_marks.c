@@ -51,7 +51,7 @@ report_case_mix(const struct inspection *in, struct buf *out)
 }
 
 void
-report_conflicts(const struct inspection *in, char *buf, size_t size)
+report_conflicts_add(const struct inspection *in, struct buf *out)
 {
 	size_t keys = 0, cases = 0;
 
@@ -59,63 +59,84 @@ report_conflicts(const struct inspection *in, char *buf, size_t size)
 		keys += in->cases[i].conflicts.n;
 		cases += in->cases[i].conflicts.n > 0;
 	}
-	buf[0] = '\0';
 	if (keys + in->conflicts.n == 0)
 		return;
 	if (keys)
-		snprintf(buf, size, "%zu key%s in %zu case%s%s", keys, keys == 1 ? "" : "s", cases,
+		buf_printf(out, "%zu key%s in %zu case%s%s", keys, keys == 1 ? "" : "s", cases,
 		    cases == 1 ? "" : "s", in->conflicts.n ? " and " : "");
 	if (in->conflicts.n)
-		snprintf(buf + strlen(buf), size - strlen(buf), "%zu in inspection.ini",
-		    in->conflicts.n);
-	snprintf(buf + strlen(buf), size - strlen(buf), " changed differently in two merged "
+		buf_printf(out, "%zu in inspection.ini", in->conflicts.n);
+	buf_adds(out, " changed differently in two merged "
 	    "copies: counted neither way until given again (see yjinspect check)");
+}
+
+void
+report_completeness_add(const struct rate *r, struct buf *out)
+{
+	size_t start = out->len;
+
+	if (r->unanswered)
+		buf_printf(out, "%d relevant question%s not answered in %d case%s",
+		    r->unanswered, r->unanswered == 1 ? "" : "s", r->cases_unanswered,
+		    r->cases_unanswered == 1 ? "" : "s");
+	if (r->cases_undetermined)
+		buf_printf(out, "%s%d case%s whose facts do not yet say which questions apply",
+		    out->len > start ? "; " : "", r->cases_undetermined,
+		    r->cases_undetermined == 1 ? "" : "s");
+	if (out->len > start)
+		buf_adds(out, ": the figures count only what is answered (see yjinspect check)");
+}
+
+void
+report_decision_add(const struct form *f, const struct rate_std *rs, struct buf *out)
+{
+	const struct insp_decision *d = rs->decision ? rs->decision : rs->stale;
+
+	if (d == NULL)
+		return;
+	buf_printf(out, "%s Panel decision%s%s: %s \xe2\x86\x92 %s. ", REPORT_DECIDED,
+	    d->kq ? " on " : "", d->kq ? d->kq : "", f->bands[d->from].rating,
+	    f->bands[d->to].rating);
+	text_clean(out, d->why ? d->why : "", 0);
+	if (d->by) {
+		buf_adds(out, " (");
+		text_clean(out, d->by, 0);
+		if (d->at) {
+			buf_adds(out, ", ");
+			text_clean(out, d->at, 0);
+		}
+		buf_adds(out, ")");
+	}
+	if (rs->stale)
+		buf_printf(out, " NOTE: the evidence now gives %s, not %s; %s",
+		    rate_label(f, rs->computed), f->bands[d->from].rating,
+		    rs->decision ? "the decision is still applied: the panel should look again" :
+		    "the decision is not applied");
+}
+
+/* What ADD makes, into BUF (SIZE bytes), cut with a mark when it does not
+ * fit (text_copy) */
+#define INTO_FIXED(buf, size, add) do { \
+	struct buf b_ = BUF_INIT; \
+	add; \
+	text_copy((buf), (size), buf_str(&b_)); \
+	buf_free(&b_); \
+} while (0)
+
+void
+report_conflicts(const struct inspection *in, char *buf, size_t size)
+{
+	INTO_FIXED(buf, size, report_conflicts_add(in, &b_));
 }
 
 void
 report_completeness(const struct rate *r, char *buf, size_t size)
 {
-	size_t n = 0;
-
-	buf[0] = '\0';
-	if (r->unanswered)
-		n += (size_t)snprintf(buf, size, "%d relevant question%s not answered in %d case%s",
-		    r->unanswered, r->unanswered == 1 ? "" : "s", r->cases_unanswered,
-		    r->cases_unanswered == 1 ? "" : "s");
-	if (r->cases_undetermined && n < size)
-		n += (size_t)snprintf(buf + n, size - n, "%s%d case%s whose facts do not yet say "
-		    "which questions apply", n ? "; " : "", r->cases_undetermined,
-		    r->cases_undetermined == 1 ? "" : "s");
-	if (n && n < size)
-		snprintf(buf + n, size - n, ": the figures count only what is answered "
-		    "(see yjinspect check)");
+	INTO_FIXED(buf, size, report_completeness_add(r, &b_));
 }
 
 void
 report_decision_text(const struct form *f, const struct rate_std *rs, char *buf, size_t size)
 {
-	const struct insp_decision *d = rs->decision ? rs->decision : rs->stale;
-	struct buf why = BUF_INIT, by = BUF_INIT, at = BUF_INIT;
-	size_t n;
-
-	buf[0] = '\0';
-	if (d == NULL)
-		return;
-	text_clean(&why, d->why ? d->why : "", 0);
-	text_clean(&by, d->by ? d->by : "", 0);
-	text_clean(&at, d->at ? d->at : "", 0);
-	n = (size_t)snprintf(buf, size, "%s Panel decision%s%s%s: %s \xe2\x86\x92 %s. %s",
-	    REPORT_DECIDED, d->kq ? " on " : "", d->kq ? d->kq : "",
-	    d->by ? "" : "", f->bands[d->from].rating, f->bands[d->to].rating, buf_str(&why));
-	if (d->by && n < size)
-		n += (size_t)snprintf(buf + n, size - n, " (%s%s%s)", buf_str(&by),
-		    d->at ? ", " : "", buf_str(&at));
-	if (rs->stale && n < size)
-		snprintf(buf + n, size - n, " NOTE: the evidence now gives %s, not %s; %s",
-		    rate_label(f, rs->computed), f->bands[d->from].rating,
-		    rs->decision ? "the decision is still applied: the panel should look again" :
-		    "the decision is not applied");
-	buf_free(&why);
-	buf_free(&by);
-	buf_free(&at);
+	INTO_FIXED(buf, size, report_decision_add(f, rs, &b_));
 }

@@ -25,16 +25,23 @@
 const char *report_std_marks(const struct form *f, const struct rate *r, size_t s);
 /* Cases per case type onto OUT, e.g. "10 (6 court, 4 oocd)". */
 void report_case_mix(const struct inspection *in, struct buf *out);
-/* "N relevant questions not answered in M cases...: the figures count only
- * what is answered (see yjinspect check)", or "" when the evidence is complete. */
+/* Onto OUT: "N relevant questions not answered in M cases...: the figures
+ * count only what is answered (see yjinspect check)", or nothing when the
+ * evidence is complete. */
+void report_completeness_add(const struct rate *r, struct buf *out);
+/* Onto OUT: "2 keys in 1 case changed differently in two merged copies
+ * (conflicts): counted neither way until given again (see yjinspect
+ * check)", or nothing when no case holds a conflict (conflict.h). */
+void report_conflicts_add(const struct inspection *in, struct buf *out);
+/* Onto OUT: the panel decision on standard RS ("† Panel decision on 2.2.2:
+ * Requires improvement → Good. WHY (BY, AT)", with a note when the
+ * evidence has moved since), or nothing when there is none. */
+void report_decision_add(const struct form *f, const struct rate_std *rs, struct buf *out);
+
+/* The three above into a fixed array BUF of SIZE bytes ("" for nothing),
+ * cut with text_copy's mark when they do not fit (the terminal UI's lines) */
 void report_completeness(const struct rate *r, char *buf, size_t size);
-/* "2 keys in 1 case changed differently in two merged copies (conflicts):
- * counted neither way until given again (see yjinspect check)", or "" when
- * no case holds a conflict (conflict.h). */
 void report_conflicts(const struct inspection *in, char *buf, size_t size);
-/* The panel decision on standard RS ("† Panel decision on 2.2.2: Requires
- * improvement → Good. WHY (BY, AT)", with a note when the evidence has
- * moved since), or "" when there is none. */
 void report_decision_text(const struct form *f, const struct rate_std *rs, char *buf,
 			  size_t size);
 

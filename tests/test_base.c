@@ -220,6 +220,25 @@ test_text_cut(void **state)
 	assert_int_equal(text_cut("ab\x80\x80" "cd", 3), 3);	/* not UTF-8: MAX */
 }
 
+/* text_copy: whole when it fits, else cut at a whole character and marked */
+static void
+test_text_copy(void **state)
+{
+	char b[8];
+
+	(void)state;
+	assert_int_equal(text_copy(b, sizeof b, "1234567"), 0);
+	assert_string_equal(b, "1234567");
+	assert_int_equal(text_copy(b, sizeof b, "12345678"), 1);
+	assert_string_equal(b, "1234" TEXT_CUT);
+	assert_int_equal(text_copy(b, sizeof b, "123\xc3\xa9" "5678"), 1);	/* é at 3-4 */
+	assert_string_equal(b, "123" TEXT_CUT);
+	assert_int_equal(text_copy(b, 3, "abcdef"), 1);	/* no room for the mark */
+	assert_string_equal(b, "ab");
+	assert_int_equal(text_copy(b, 1, "abcdef"), 1);
+	assert_string_equal(b, "");
+}
+
 /* A message longer than ERR_MAX (a long path) ends in ERR_CUT, cut at a
  * whole character; err_prefix's too; a short one is as it was given */
 static void
@@ -281,6 +300,7 @@ main(void)
 		cmocka_unit_test(test_hashtab),
 		cmocka_unit_test(test_hashtab_nocase),
 		cmocka_unit_test(test_text_cut),
+		cmocka_unit_test(test_text_copy),
 		cmocka_unit_test(test_err_long),
 		cmocka_unit_test(test_problem_long),
 	};

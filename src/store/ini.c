@@ -70,8 +70,7 @@
  * several threads at once (insp.c), so each thread has its own buffer: the
  * callback runs in the thread that called iniparser_load.
  */
-static _Thread_local char ini_errmsg[512];
-static _Thread_local size_t ini_errlen;
+static _Thread_local struct buf ini_errmsg;
 
 /* Makes ini_errback iniparser's error callback, once per process. */
 static pthread_once_t ini_errback_once = PTHREAD_ONCE_INIT;
@@ -83,17 +82,14 @@ static int
 ini_errback(const char *fmt, ...)
 {
 	va_list ap;
-	size_t room = sizeof ini_errmsg - ini_errlen;
-	int n;
+	size_t before = ini_errmsg.len;
 
-	if (room <= 1)
-		return 0;
+	if (strchr(buf_str(&ini_errmsg), '\n') != NULL)
+		return 0;	/* the first line is all ini_parse says */
 	va_start(ap, fmt);
-	n = vsnprintf(ini_errmsg + ini_errlen, room, fmt, ap);
+	buf_vprintf(&ini_errmsg, fmt, ap);
 	va_end(ap);
-	if (n > 0)
-		ini_errlen += (size_t)n < room ? (size_t)n : room - 1;
-	return n;
+	return (int)(ini_errmsg.len - before);
 }
 
 /*
@@ -633,26 +629,31 @@ ini_crosscheck(struct ini *ini, struct err *e)
 static int
 ini_parse(struct ini *ini, struct err *e)
 {
-	char *nl, *msg;
+	char *nl, *msg, *all;
 	int saved;
 
 	(void)pthread_once(&ini_errback_once, ini_errback_install);
-	ini_errlen = 0;
-	ini_errmsg[0] = '\0';
+	buf_free(&ini_errmsg);
 	errno = 0;
 	ini->dict = iniparser_load(ini->path);
 	saved = errno;
-	if (ini->dict != NULL)
+	all = buf_take(&ini_errmsg);	/* (the thread keeps no memory) */
+	if (ini->dict != NULL) {
+		free(all);
 		return 0;
+	}
 
-	msg = ini_errmsg;
+	msg = all;	/* (never NULL) */
 	if (strncmp(msg, "iniparser: ", 11) == 0)
 		msg += 11;
 	if ((nl = strchr(msg, '\n')) != NULL)
 		*nl = '\0';
-	if (*msg != '\0')
-		return err_set(e, "%s: iniparser could not read it: %s",
-		    ini->path, msg);
+	if (*msg != '\0') {
+		err_set(e, "%s: iniparser could not read it: %s", ini->path, msg);
+		free(all);
+		return -1;
+	}
+	free(all);
 	if (saved != 0)
 		return err_set(e, "%s: iniparser could not read it: %s",
 		    ini->path, strerror(saved));

@@ -85,15 +85,6 @@ cleaned(struct buf *b, const char *s)
 }
 
 static void
-pct(char *buf, size_t size, int percent)
-{
-	if (percent < 0)
-		snprintf(buf, size, REPORT_DASH);
-	else
-		snprintf(buf, size, "%d%%", percent);
-}
-
-static void
 title_block(struct walk *w)
 {
 	const struct inspection *in = w->in;
@@ -239,7 +230,7 @@ figures_row(struct walk *w, struct buf *scratch, const char *id, const char *tex
 	text_clean(scratch, text, 0);
 	snprintf(rel, sizeof rel, "%d", t->relevant);
 	snprintf(yes, sizeof yes, "%d", t->yes);
-	pct(p, sizeof p, t->percent);
+	report_pct(p, sizeof p, t->percent);
 	cells[0] = buf_str(scratch);
 	cells[1] = rel;
 	cells[2] = yes;

@@ -64,15 +64,6 @@ band_label(const struct form *f, int band)
 	return band >= 0 ? f->bands[band].label : REPORT_DASH;
 }
 
-static void
-pct_str(char *buf, size_t size, int pct, const char *none)
-{
-	if (pct < 0)
-		snprintf(buf, size, "%s", none);
-	else
-		snprintf(buf, size, "%d%%", pct);
-}
-
 static int
 decided_kq(const struct rate_std *rs, const struct form *f, size_t q)
 {
@@ -215,7 +206,7 @@ text_kq_table(FILE *out, const struct inspection *in, const struct rate *r, size
 
 		snprintf(rel, sizeof rel, "%d", t->relevant);
 		snprintf(yes, sizeof yes, "%d", t->yes);
-		pct_str(pct, sizeof pct, t->percent, REPORT_DASH);
+		report_pct(pct, sizeof pct, t->percent);
 		buf_reset(&text);
 		buf_printf(&text, "%s%s%s%s", clean(f->kqs[q].text),
 		    form_kq_sub_sample(f, q) ? " (" : "", form_kq_sub_sample(f, q) ? clean(sample_label(f, q)) : "",
@@ -230,7 +221,7 @@ text_kq_table(FILE *out, const struct inspection *in, const struct rate *r, size
 
 			snprintf(rel, sizeof rel, "%d", pt->relevant);
 			snprintf(yes, sizeof yes, "%d", pt->yes);
-			pct_str(pct, sizeof pct, pt->percent, REPORT_DASH);
+			report_pct(pct, sizeof pct, pt->percent);
 			buf_reset(&text);
 			buf_printf(&text, "\xc2\xb7 %s", clean(f->prompts[p].text));
 			text_row(out, "", buf_str(&text), rel, yes, pct, "", o->width);

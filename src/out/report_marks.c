@@ -10,6 +10,15 @@
 #include "base/text.h"
 #include "out/report_marks.h"
 
+void
+report_pct(char *buf, size_t size, int pct)
+{
+	if (pct < 0)
+		text_copy(buf, size, REPORT_DASH);
+	else
+		snprintf(buf, size, "%d%%", pct);
+}
+
 const char *
 report_std_marks(const struct form *f, const struct rate *r, size_t s)
 {

@@ -20,6 +20,9 @@
 #define REPORT_UNCOUNTED "\xc2\xb9"		/* ¹ not counted in the overall score */
 #define REPORT_APPLIED "*Professional discretion applied"
 
+/* A percentage as every rendering shows it, "65%", or REPORT_DASH when
+ * there is none (PCT < 0), into BUF (SIZE bytes: 16 hold any) */
+void report_pct(char *buf, size_t size, int pct);
 /* The marks after standard S's rating: "", " ◆", " †", plus " ¹" (a
  * static buffer, valid until the next call). */
 const char *report_std_marks(const struct form *f, const struct rate *r, size_t s);

@@ -9,49 +9,44 @@
 #include "base/err.h"
 #include "base/text.h"
 
-/* A message is one line of plain text: values quoted in it come from
- * files, so control characters and escape sequences are replaced. */
+/* MSG as E's message: one line of plain text (values quoted in it come
+ * from files, so control characters and escape sequences are replaced),
+ * and when it does not fit, cut at a whole character and marked ERR_CUT */
 static void
-err_clean(struct err *e)
+err_put(struct err *e, const char *msg)
 {
 	struct buf b = BUF_INIT;
 
-	text_clean(&b, e->msg, 0);
-	snprintf(e->msg, sizeof e->msg, "%s", buf_str(&b));
+	text_clean(&b, msg, 0);
+	text_copy(e->msg, sizeof e->msg, buf_str(&b));
 	buf_free(&b);
 }
 
 int
 err_set(struct err *e, const char *fmt, ...)
 {
+	struct buf b = BUF_INIT;
 	va_list ap;
 
 	if (e == NULL)
 		return -1;
 	va_start(ap, fmt);
-	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	err_clean(e);
+	err_put(e, buf_str(&b));
+	buf_free(&b);
 	return -1;
 }
 
 int
 err_prefix(struct err *e, const char *prefix)
 {
-	char tmp[ERR_MAX];
-	size_t n;
+	struct buf b = BUF_INIT;
 
 	if (e == NULL)
 		return -1;
-	n = strlen(prefix);
-	if (n > ERR_MAX - 3)
-		n = ERR_MAX - 3;
-	memcpy(tmp, prefix, n);
-	memcpy(tmp + n, ": ", 2);
-	/* the old message, cut to fit */
-	memcpy(tmp + n + 2, e->msg, ERR_MAX - n - 2);
-	tmp[ERR_MAX - 1] = '\0';
-	memcpy(e->msg, tmp, sizeof e->msg);
-	err_clean(e);
+	buf_printf(&b, "%s: %s", prefix, e->msg);
+	err_put(e, buf_str(&b));
+	buf_free(&b);
 	return -1;
 }

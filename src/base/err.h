@@ -13,7 +13,14 @@
 
 #include <stddef.h>
 
+#include "base/text.h"
+
 #define ERR_MAX 1024
+
+/* The end of a message too long for ERR_MAX bytes (a long path): it is cut
+ * at a whole UTF-8 character (text_cut) and ends in this mark, never cut
+ * silently */
+#define ERR_CUT TEXT_CUT
 
 struct err {
 	char msg[ERR_MAX];

@@ -3,6 +3,7 @@
 #ifndef YJ_HASH_H
 #define YJ_HASH_H
 
+#include <ctype.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -17,6 +18,18 @@ hash_str(const char *s)
 
 	while (*s)
 		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
+/* The 32-bit hash of S as tolower reads it: the same for two names that
+ * strcasecmp finds equal */
+static inline uint32_t
+hash_str_nocase(const char *s)
+{
+	uint32_t h = HASH32_START;
+
+	while (*s)
+		h = (h ^ (unsigned char)tolower((unsigned char)*s++)) * 16777619u;
 	return h;
 }
 

@@ -14,13 +14,13 @@ void
 problems_add(struct problems *p, enum problem_level level, const char *fmt, ...)
 {
 	va_list ap;
-	char msg[2048];
-	struct buf b = BUF_INIT;
+	struct buf msg = BUF_INIT, b = BUF_INIT;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	buf_vprintf(&msg, fmt, ap);	/* (whole: the message has no limit) */
 	va_end(ap);
-	text_clean(&b, msg, 0);		/* one line, nothing raw from a file */
+	text_clean(&b, buf_str(&msg), 0);	/* one line, nothing raw from a file */
+	buf_free(&msg);
 	p->v = xrealloc(p->v, (p->n + 1) * sizeof *p->v);
 	p->v[p->n].level = level;
 	p->v[p->n].msg = buf_take(&b);

@@ -111,6 +111,39 @@ text_width(const char *s)
 }
 
 size_t
+text_cut(const char *s, size_t max)
+{
+	size_t best = max;
+
+	for (int n = 0; n < 3 && best > 0; n++) {
+		if (((unsigned char)s[best] & 0xc0) != 0x80)
+			break;
+		best--;
+	}
+	if (best > 0 && best < max && ((unsigned char)s[best] & 0xc0) == 0xc0)
+		return best;
+	return max;
+}
+
+int
+text_copy(char *dst, size_t size, const char *s)
+{
+	size_t len = strlen(s), n, mark = sizeof TEXT_CUT - 1;
+
+	if (len < size) {
+		memcpy(dst, s, len + 1);
+		return 0;
+	}
+	if (size <= mark + 1)
+		mark = 0;
+	n = text_cut(s, size - 1 - mark);
+	memcpy(dst, s, n);
+	memcpy(dst + n, TEXT_CUT, mark);
+	dst[n + mark] = '\0';
+	return 1;
+}
+
+size_t
 text_fit(const char *s, size_t cols)
 {
 	size_t w = 0, i = 0;

@@ -30,6 +30,23 @@ size_t text_width(const char *s);
 /* Byte length of the longest prefix of clean S that fits in COLS columns. */
 size_t text_fit(const char *s, size_t cols);
 
+/* The one place UTF-8 is cut by bytes: where to cut S (at least MAX bytes
+ * long) so that its first bytes, at most MAX, do not end inside a UTF-8
+ * character. MAX stepped back over the (at most three) continuation bytes
+ * at S[MAX] to the lead byte before them; MAX itself when S[MAX] starts a
+ * character, or when no lead byte is found there (S is not UTF-8 at that
+ * point) or it would leave nothing. */
+size_t text_cut(const char *s, size_t max);
+
+/* The mark at the end of a string cut to fit a fixed array */
+#define TEXT_CUT "..."
+
+/* S into DST (SIZE bytes, at least 1): whole, or when it does not fit,
+ * cut at a whole character (text_cut) and ended in TEXT_CUT (when SIZE
+ * has room for it). Returns 1 when it cut S, else 0: the one way a string
+ * goes into a fixed array, and it never cuts silently. */
+int text_copy(char *dst, size_t size, const char *s);
+
 /* Word-wrap clean S to lines of at most WIDTH columns (long words are
  * cut). Returns a NULL-terminated array of new strings; text_lines_free. */
 char **text_wrap(const char *s, size_t width);

@@ -19,6 +19,7 @@
 #include "cli/cli_util.h"
 #include "store/conflict.h"
 #include "team/gather.h"
+#include "base/file.h"
 #include "base/paths.h"
 #include "store/ini.h"
 #include "store/merge.h"
@@ -67,7 +68,8 @@ local_url(const char *url)
 static char *
 head_branch(const char *dir)
 {
-	char *path = xasprintf("%s/.git/HEAD", dir), *text = case_read_text(path), *b;
+	char *path = xasprintf("%s/.git/HEAD", dir), *b;
+	char *text = file_read(path, FILE_ANY_SIZE, 0, NULL);
 
 	free(path);
 	if (text && strncmp(text, "ref: refs/heads/", 16) == 0) {
@@ -269,7 +271,7 @@ read_side(const char *what, const char *path, const char *name)
 		return NULL;
 	}
 	ini_free(&ini);
-	if ((text = case_read_text(path)) == NULL)
+	if ((text = file_read(path, FILE_ANY_SIZE, 0, NULL)) == NULL)
 		text_say(stderr, "yjinspect merge-file: %s: %s copy: cannot be read: %s", name,
 		    what, strerror(errno));
 	return text;

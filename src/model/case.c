@@ -19,6 +19,7 @@
 #include "store/journal.h"
 #include "store/save.h"
 #include "store/user.h"
+#include "base/file.h"
 #include "base/xalloc.h"
 
 #define CASE_FORMAT "1"
@@ -505,29 +506,6 @@ saved_note(struct case_file *c, const struct stat *wrote, const char *text)
 	written.text = xstrdup(text);
 }
 
-char *
-case_read_text(const char *path)
-{
-	FILE *fp = fopen(path, "re");
-	struct buf b = BUF_INIT;
-	char chunk[8192];
-	size_t r;
-
-	if (fp == NULL)
-		return NULL;
-	while ((r = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		buf_add(&b, chunk, r);
-	if (ferror(fp)) {	/* half a file is not the file */
-		fclose(fp);
-		buf_free(&b);
-		return NULL;
-	}
-	fclose(fp);
-	if (b.data == NULL)
-		buf_adds(&b, "");
-	return buf_take(&b);
-}
-
 /* Who the journal names: looked up once */
 static const char *
 journal_who(void)
@@ -672,7 +650,7 @@ case_write(struct case_file *c, const struct form *f, int new, struct err *e)
 		char *read = NULL;
 
 		if (!new && old == NULL)
-			old = read = case_read_text(c->path);
+			old = read = file_read(c->path, FILE_ANY_SIZE, 0, NULL);
 		/* a person's comments in the file as it is come through */
 		if ((kept = inikeep(old, iniw_text(&w), CONFLICT_NOTE_LINE "\n", &len)) == NULL)
 			len = iniw_len(&w);

@@ -78,9 +78,6 @@ int case_load(struct case_file *c, const struct form *f, const char *path,
 
 /* Save C to C->path atomically (save.h). */
 int case_save(struct case_file *c, const struct form *f, struct err *e);
-/* The case file at PATH as text, as it is on disk now (for its journal),
- * or NULL when there is none or it cannot be read (free it). */
-char *case_read_text(const char *path);
 
 /* Hold C's save lock across reading it again (case_refresh), changing it
  * and saving it (case_save), so that no other program saves the file in

@@ -18,6 +18,7 @@
 #include "store/iniw.h"
 #include "store/journal.h"
 #include "store/save.h"
+#include "base/file.h"
 #include "base/stamp.h"
 #include "base/xalloc.h"
 
@@ -736,37 +737,12 @@ cmp_case_name(const void *a, const void *b)
 	return strcmp(((const struct case_file *)a)->name, ((const struct case_file *)b)->name);
 }
 
-/* The first MAX bytes of the file at PATH, NUL-terminated; NULL if it
- * cannot be read. */
-static char *
-slurp(const char *path, size_t max)
-{
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-	struct stat st;
-	char *text;
-	size_t n = 0;
-	ssize_t r;
-
-	if (fd == -1)
-		return NULL;
-	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {	/* a FIFO would block */
-		close(fd);
-		return NULL;
-	}
-	text = xmalloc(max + 1);
-	while (n < max && (r = read(fd, text + n, max - n)) > 0)
-		n += (size_t)r;
-	text[n] = '\0';
-	close(fd);
-	return text;
-}
-
 /* Does the file at PATH (not one of IN's cases) hold LINE, the line the
  * writer gives a reference (line + 1: at the very start)? */
 static int
 holds_line(const char *path, const char *line)
 {
-	char *text = slurp(path, 1 << 20);
+	char *text = file_read(path, 1 << 20, FILE_HEAD, NULL);
 	int found = text != NULL && (strstr(text, line) != NULL ||
 	    strncmp(text, line + 1, strlen(line + 1)) == 0);
 
@@ -1003,7 +979,7 @@ edit_restore(struct inspection *in, size_t ci, const char *at, const char *who,
 	case_free(&c, &in->form);
 	if (case_lock(cur, e) < 0)
 		goto out;
-	old = case_read_text(cur->path);
+	old = file_read(cur->path, FILE_ANY_SIZE, 0, NULL);
 	/* the comments of the file as it is come through */
 	if ((kept = inikeep(old, text, CONFLICT_NOTE_LINE "\n", &len)) != NULL) {
 		free(text);

@@ -18,8 +18,6 @@
 #include "base/text.h"
 #include "base/xalloc.h"
 
-static void id_put(struct form *f, const char *id, int index);
-
 /* get_int default meaning "required" */
 #define INT_MIN_MARK INT_MIN
 
@@ -634,10 +632,7 @@ check_whole(struct loader *l)
 	top = f->bands[f->nbands - 1].score;
 	f->max_score = top * (int)f->ncounted;
 	/* the ids are final now: index them for the case readers */
-	for (size_t i = 0; i < f->nkqs; i++)
-		id_put(f, f->kqs[i].id, (int)i);
-	for (size_t i = 0; i < f->nprompts; i++)
-		id_put(f, f->prompts[i].id, -(int)i - 1);
+	form_index_ids(f);
 	return 0;
 }
 
@@ -803,7 +798,7 @@ form_free(struct form *f)
 		free_cond_src(p->relevant, p->relevant_src);
 	}
 	free(f->prompts);
-	free(f->ids);
+	hashtab_free(&f->ids);
 	memset(f, 0, sizeof *f);
 }
 
@@ -846,150 +841,4 @@ form_list_free(char **ids)
 	for (size_t i = 0; ids && ids[i]; i++)
 		free(ids[i]);
 	free(ids);
-}
-
-/* ---- lookups ---- */
-
-#define FIND(arr, n, key) do { \
-	for (size_t i_ = 0; i_ < (n); i_++) \
-		if (strcasecmp((arr)[i_].id, (key)) == 0) \
-			return (int)i_; \
-	return -1; \
-} while (0)
-
-int form_fact_index(const struct form *f, const char *id) { FIND(f->facts, f->nfacts, id); }
-int form_std_index(const struct form *f, const char *id) { FIND(f->stds, f->nstds, id); }
-/* FNV-1a of the lower-cased id. */
-static size_t
-id_hash(const char *s)
-{
-	size_t h = 2166136261u;
-
-	for (; *s; s++) {
-		h ^= (unsigned char)tolower((unsigned char)*s);
-		h *= 16777619u;
-	}
-	return h;
-}
-
-/* The slot for ID: where it is, or the empty slot where it would go. */
-static struct form_slot *
-id_slot(const struct form *f, const char *id)
-{
-	size_t mask = f->nids - 1;
-
-	for (size_t i = id_hash(id) & mask;; i = (i + 1) & mask)
-		if (f->ids[i].id == NULL || strcasecmp(f->ids[i].id, id) == 0)
-			return &f->ids[i];
-}
-
-static void
-id_put(struct form *f, const char *id, int index)
-{
-	struct form_slot *s;
-
-	if (f->ids == NULL) {
-		size_t want = 2 * (f->nkqs + f->nprompts) + 16;
-
-		for (f->nids = 16; f->nids < want; f->nids *= 2)
-			;
-		f->ids = xcalloc(f->nids, sizeof *f->ids);
-	}
-	s = id_slot(f, id);
-	s->id = id;
-	s->index = index;
-}
-
-static int
-id_find(const struct form *f, const char *id, int want_kq)
-{
-	const struct form_slot *s;
-
-	if (f->ids == NULL)
-		return -1;
-	s = id_slot(f, id);
-	if (s->id == NULL || (s->index >= 0) != want_kq)
-		return -1;
-	return want_kq ? s->index : -s->index - 1;
-}
-
-int
-form_kq_index(const struct form *f, const char *id)
-{
-	if (f->ids)
-		return id_find(f, id, 1);
-	FIND(f->kqs, f->nkqs, id);
-}
-
-int
-form_prompt_index(const struct form *f, const char *id)
-{
-	if (f->ids)
-		return id_find(f, id, 0);
-	FIND(f->prompts, f->nprompts, id);
-}
-
-void
-form_item_index(const struct form *f, const char *id, int *kq, int *pr)
-{
-	const struct form_slot *s;
-
-	if (f->ids == NULL) {
-		*kq = form_kq_index(f, id);
-		*pr = *kq < 0 ? form_prompt_index(f, id) : -1;
-		return;
-	}
-	s = id_slot(f, id);
-	*kq = s->id != NULL && s->index >= 0 ? s->index : -1;
-	*pr = s->id != NULL && s->index < 0 ? -s->index - 1 : -1;
-}
-int form_band_index(const struct form *f, const char *id) { FIND(f->bands, f->nbands, id); }
-
-int
-form_choice_index(const struct form_fact *fact, const char *value)
-{
-	for (size_t i = 0; i < fact->nchoices; i++)
-		if (strcasecmp(fact->choices[i], value) == 0)
-			return (int)i;
-	return -1;
-}
-
-int
-form_percent(const struct form *f, int yes, int relevant)
-{
-	if (relevant <= 0)
-		return -1;
-	if (f->rounding == ROUND_DOWN)
-		return (int)((100L * yes) / relevant);
-	/* half up, in integers: floor(100 * yes / relevant + 1/2) */
-	return (int)((200L * yes + relevant) / (2L * relevant));
-}
-
-int
-form_band_for(const struct form *f, int percent)
-{
-	int b = 0;
-
-	for (size_t i = 0; i < f->nbands; i++)
-		if (percent >= f->bands[i].min)
-			b = (int)i;
-	return b;
-}
-
-int
-form_overall_for(const struct form *f, int score)
-{
-	int b = -1;
-
-	for (size_t i = 0; i < f->noverall; i++)
-		if (score >= f->overall[i].min)
-			b = (int)i;
-	return b;
-}
-
-int
-form_kq_sub_sample(const struct form *f, size_t q)
-{
-	return f->kqs[q].sample != NULL &&
-	    strcmp(f->kqs[q].sample, f->stds[f->kqs[q].std].sample) != 0;
 }

@@ -14,6 +14,7 @@
 
 #include "model/cond.h"
 #include "base/err.h"
+#include "base/hashtab.h"
 
 #define FORM_ID_MAX 48	/* bytes in an id */
 
@@ -101,11 +102,6 @@ struct form_prompt {
 
 enum form_rounding { ROUND_HALF_UP, ROUND_DOWN };
 
-struct form_slot {			/* form_kq_index / form_prompt_index */
-	const char *id;			/* NULL: empty */
-	int index;			/* >= 0 a key question, < 0 prompt -index - 1 */
-};
-
 struct form {
 	char *path;
 	char *id, *title, *edition, *source;
@@ -124,8 +120,8 @@ struct form {
 	int max_score;			/* sum of the top band's score over counted standards */
 	size_t ncounted;
 
-	struct form_slot *ids;		/* hash of key question and prompt ids */
-	size_t nids;			/* its size, a power of two */
+	struct hashtab ids;		/* key question and prompt ids (form.c's; its
+					 * keys are the ids in kqs and prompts) */
 };
 
 /* Load and validate the forms file PATH. Anything wrong (an unknown
@@ -142,6 +138,12 @@ void form_free(struct form *f);
  * form_list_free), or NULL with E set when DIR cannot be read. */
 char **form_list(const char *dir, struct err *e);
 void form_list_free(char **ids);
+
+/* ---- form_find.c ---- */
+
+/* F's key questions and prompts put in F->ids, once they are final
+ * (form_load's; until then the look-ups below walk the arrays). */
+void form_index_ids(struct form *f);
 
 /* Lookups by id (case-insensitive); -1 when there is none. */
 int form_fact_index(const struct form *f, const char *id);

@@ -28,6 +28,7 @@
 #include "store/merge.h"
 #include "model/rate.h"
 #include "store/save.h"
+#include "base/file.h"
 #include "base/stamp.h"
 #include "base/xalloc.h"
 
@@ -755,7 +756,7 @@ open_dir(struct inspection *in, const char *dir, const char *forms_dir, struct p
 	 * parsed: read before the parse and again after it, and parsed again
 	 * while another program's save came in between (a few times at most:
 	 * then the older text, which can only make a merge keep more) */
-	in->text = case_read_text(in->path);
+	in->text = file_read(in->path, FILE_ANY_SIZE, 0, NULL);
 	for (int tries = 0;; tries++) {
 		char *again;
 
@@ -764,7 +765,7 @@ open_dir(struct inspection *in, const char *dir, const char *forms_dir, struct p
 			insp_close(in);
 			return -1;
 		}
-		again = case_read_text(in->path);
+		again = file_read(in->path, FILE_ANY_SIZE, 0, NULL);
 		if (tries == 4 || again == NULL || in->text == NULL ||
 		    strcmp(again, in->text) == 0) {
 			free(again);
@@ -1201,7 +1202,7 @@ insp_save(struct inspection *in, struct err *e)
 	if ((lockfd = save_lock_hold(in->path, e)) < 0)
 		goto out;
 	errno = 0;
-	now = case_read_text(in->path);
+	now = file_read(in->path, FILE_ANY_SIZE, 0, NULL);
 	if (now == NULL && errno != ENOENT) {
 		err_set(e, "%s: cannot read it again before saving: %s", in->path,
 		    strerror(errno ? errno : EIO));
@@ -1340,7 +1341,7 @@ insp_git_files(const char *dir, struct err *e)
 
 	if (access(a, F_OK) != 0)
 		rc = save_file_new(a, git_attributes, sizeof git_attributes - 1, e);
-	else if ((have = case_read_text(a)) == NULL)
+	else if ((have = file_read(a, FILE_ANY_SIZE, 0, NULL)) == NULL)
 		rc = err_set(e, "%s: cannot be read: %s", a, strerror(errno));
 	else if (strstr(have, "merge=yjinspect") == NULL) {
 		/* a folder made before the merge driver: its line added */

@@ -13,7 +13,7 @@
 
 #include "base/buf.h"
 #include "out/doc.h"
-#include "out/report.h"
+#include "out/report_marks.h"
 #include "base/text.h"
 #include "model/whatif.h"
 #include "base/xalloc.h"
@@ -85,20 +85,10 @@ cleaned(struct buf *b, const char *s)
 }
 
 static void
-pct(char *buf, size_t size, int percent)
-{
-	if (percent < 0)
-		snprintf(buf, size, REPORT_DASH);
-	else
-		snprintf(buf, size, "%d%%", percent);
-}
-
-static void
 title_block(struct walk *w)
 {
 	const struct inspection *in = w->in;
-	struct buf b = BUF_INIT, v = BUF_INIT;
-	char line[1024];
+	struct buf b = BUF_INIT, v = BUF_INIT, line = BUF_INIT;
 
 	w->em->meta(w->ctx, "Framework", cleaned(&b, w->f->title ? w->f->title : w->f->id));
 	if (in->fieldwork_start || in->fieldwork_end) {
@@ -124,24 +114,26 @@ title_block(struct walk *w)
 		}
 		w->em->meta(w->ctx, "Folders", buf_str(&v));
 	}
-	report_completeness(w->r, line, sizeof line);
-	if (line[0]) {
+	report_completeness_add(w->r, &line);
+	if (line.len) {
 		buf_reset(&v);
 		buf_adds(&v, "Incomplete: ");
-		text_clean(&v, line, 0);
+		text_clean(&v, buf_str(&line), 0);
 		buf_adds(&v, ".");
 		w->em->para(w->ctx, DOC_WARNING, buf_str(&v));
 	}
-	report_conflicts(w->in, line, sizeof line);
-	if (line[0]) {
+	buf_reset(&line);
+	report_conflicts_add(w->in, &line);
+	if (line.len) {
 		buf_reset(&v);
 		buf_adds(&v, "Conflicts: ");
-		text_clean(&v, line, 0);
+		text_clean(&v, buf_str(&line), 0);
 		buf_adds(&v, ".");
 		w->em->para(w->ctx, DOC_WARNING, buf_str(&v));
 	}
 	buf_free(&b);
 	buf_free(&v);
+	buf_free(&line);
 }
 
 static void
@@ -151,7 +143,7 @@ ratings_table(struct walk *w)
 	const struct rate *r = w->r;
 	static const char *const head[] = { "Standard", "Rating" };
 	struct buf a = BUF_INIT, b = BUF_INIT;
-	char marks[32], score[32], overall[128];
+	char score[32];	/* two numbers */
 	int uncounted = 0;
 
 	w->em->section_begin(w->ctx, "ratings", 0);
@@ -175,9 +167,9 @@ ratings_table(struct walk *w)
 			buf_reset(&a);
 			buf_printf(&a, "%s ", f->stds[s].id);
 			text_clean(&a, f->stds[s].name, 0);
-			snprintf(marks, sizeof marks, "%s", report_std_marks(w->f, w->r, s));
 			buf_reset(&b);
-			buf_printf(&b, "%s%s", rate_label(f, r->std[s].rating), marks);
+			buf_printf(&b, "%s%s", rate_label(f, r->std[s].rating),
+			    report_std_marks(w->f, w->r, s));
 			cells[0] = buf_str(&a);
 			cells[1] = buf_str(&b);
 			w->em->table_row(w->ctx, DOC_ROW, 2, cells, NULL, NULL);
@@ -190,13 +182,13 @@ ratings_table(struct walk *w)
 		cells[0] = "Score";
 		cells[1] = score;
 		w->em->table_row(w->ctx, DOC_ROW_TOTAL, 2, cells, NULL, NULL);
+		buf_reset(&b);
 		if (r->overall >= 0)
-			snprintf(overall, sizeof overall, "%s", f->overall[r->overall].rating);
+			buf_adds(&b, f->overall[r->overall].rating);
 		else
-			snprintf(overall, sizeof overall, "not yet: %d of %d standards rated",
-			    r->rated, r->counted);
+			buf_printf(&b, "not yet: %d of %d standards rated", r->rated, r->counted);
 		cells[0] = "Overall rating";
-		cells[1] = overall;
+		cells[1] = buf_str(&b);
 		w->em->table_row(w->ctx, DOC_ROW_TOTAL, 2, cells, NULL, NULL);
 	}
 	w->em->table_end(w->ctx);
@@ -238,7 +230,7 @@ figures_row(struct walk *w, struct buf *scratch, const char *id, const char *tex
 	text_clean(scratch, text, 0);
 	snprintf(rel, sizeof rel, "%d", t->relevant);
 	snprintf(yes, sizeof yes, "%d", t->yes);
-	pct(p, sizeof p, t->percent);
+	report_pct(p, sizeof p, t->percent);
 	cells[0] = buf_str(scratch);
 	cells[1] = rel;
 	cells[2] = yes;
@@ -411,8 +403,7 @@ standard(struct walk *w, size_t s)
 	const struct form *f = w->f;
 	const struct form_std *st = &f->stds[s];
 	const struct rate_std *rs = &w->r->std[s];
-	struct buf a = BUF_INIT, b = BUF_INIT, dec_anchor = BUF_INIT;
-	char marks[32], line[3072];
+	struct buf a = BUF_INIT, b = BUF_INIT, dec_anchor = BUF_INIT, line = BUF_INIT;
 
 	buf_printf(&a, "std-%s", st->id);
 	w->em->section_begin(w->ctx, buf_str(&a), st->rating == RATING_CASES);
@@ -420,9 +411,8 @@ standard(struct walk *w, size_t s)
 	buf_printf(&b, "%s ", st->id);
 	text_clean(&b, st->name, 0);
 	w->em->heading(w->ctx, 3, buf_str(&a), buf_str(&b));
-	snprintf(marks, sizeof marks, "%s", report_std_marks(w->f, w->r, s));
 	buf_reset(&b);
-	buf_printf(&b, "Rating: %s%s", rate_label(f, rs->rating), marks);
+	buf_printf(&b, "Rating: %s%s", rate_label(f, rs->rating), report_std_marks(w->f, w->r, s));
 	if (st->rating == RATING_JUDGEMENT)
 		buf_adds(&b, " (judgement-rated: the lead inspector's rating from all the evidence)");
 	if (!st->counted)
@@ -439,14 +429,14 @@ standard(struct walk *w, size_t s)
 		kq_table(w, s, buf_str(&dec_anchor));
 		if (w->o->chart)
 			kq_chart(w, s);
-		report_decision_text(f, rs, line, sizeof line);
-		if (line[0]) {
+		report_decision_add(f, rs, &line);
+		if (line.len) {
 			/* the text begins with the † mark: the emitter sets it; a
 			 * decision that is not applied (the evidence gives no rating
 			 * now) is not called applied */
 			buf_reset(&b);
 			buf_adds(&b, rs->decision ? REPORT_APPLIED ". " : "Recorded, not applied. ");
-			text_clean(&b, line + strlen(REPORT_DECIDED " "), 0);
+			text_clean(&b, buf_str(&line) + strlen(REPORT_DECIDED " "), 0);
 			w->em->footnote(w->ctx, buf_str(&dec_anchor), REPORT_DECIDED, buf_str(&b));
 		}
 		if (rs->reasons && rs->rating >= 0) {
@@ -472,6 +462,7 @@ standard(struct walk *w, size_t s)
 	buf_free(&a);
 	buf_free(&b);
 	buf_free(&dec_anchor);
+	buf_free(&line);
 }
 
 void

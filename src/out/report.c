@@ -15,6 +15,7 @@
 #include "base/buf.h"
 #include "out/doc.h"
 #include "out/report.h"
+#include "out/report_marks.h"
 #include "base/text.h"
 #include "model/whatif.h"
 #include "base/xalloc.h"
@@ -63,131 +64,19 @@ band_label(const struct form *f, int band)
 	return band >= 0 ? f->bands[band].label : REPORT_DASH;
 }
 
-static void
-pct_str(char *buf, size_t size, int pct, const char *none)
-{
-	if (pct < 0)
-		snprintf(buf, size, "%s", none);
-	else
-		snprintf(buf, size, "%d%%", pct);
-}
-
-const char *
-report_std_marks(const struct form *f, const struct rate *r, size_t s)
-{
-	static char buf[32];
-	const struct rate_std *rs = &r->std[s];
-
-	snprintf(buf, sizeof buf, "%s%s", rs->decision ? " " REPORT_DECIDED :
-	    (rs->reasons && rs->rating >= 0) ? " " REPORT_CANDIDATE : "",
-	    f->stds[s].counted ? "" : " " REPORT_UNCOUNTED);
-	return buf;
-}
-
 static int
 decided_kq(const struct rate_std *rs, const struct form *f, size_t q)
 {
 	return rs->decision && rs->decision->kq && strcmp(rs->decision->kq, f->kqs[q].id) == 0;
 }
 
-void
-report_case_mix(const struct inspection *in, struct buf *out)
-{
-	const struct form *f = &in->form;
-	int fi = form_fact_index(f, "case_type");
-	int first = 1, known = 0;
-
-	buf_printf(out, "%zu", in->ncases);
-	if (fi < 0 || in->ncases == 0)
-		return;
-	buf_adds(out, " (");
-	for (size_t v = 0; v < f->facts[fi].nchoices; v++) {
-		int n = 0;
-
-		for (size_t i = 0; i < in->ncases; i++)
-			n += in->cases[i].facts[fi] == (int)v;
-		if (n == 0)
-			continue;
-		buf_printf(out, "%s%d %s", first ? "" : ", ", n, f->facts[fi].choices[v]);
-		first = 0;
-		known += n;
-	}
-	if ((size_t)known < in->ncases)
-		buf_printf(out, "%s%zu without a case type", first ? "" : ", ",
-		    in->ncases - (size_t)known);
-	buf_adds(out, ")");
-}
-
 static void
-overall_str(char *buf, size_t size, const struct form *f, const struct rate *r)
+overall_add(struct buf *out, const struct form *f, const struct rate *r)
 {
 	if (r->overall >= 0)
-		snprintf(buf, size, "%s", f->overall[r->overall].rating);
+		buf_adds(out, f->overall[r->overall].rating);
 	else
-		snprintf(buf, size, "not yet: %d of %d standards rated", r->rated, r->counted);
-}
-
-void
-report_conflicts(const struct inspection *in, char *buf, size_t size)
-{
-	size_t keys = 0, cases = 0;
-
-	for (size_t i = 0; i < in->ncases; i++) {
-		keys += in->cases[i].conflicts.n;
-		cases += in->cases[i].conflicts.n > 0;
-	}
-	buf[0] = '\0';
-	if (keys + in->conflicts.n == 0)
-		return;
-	if (keys)
-		snprintf(buf, size, "%zu key%s in %zu case%s%s", keys, keys == 1 ? "" : "s", cases,
-		    cases == 1 ? "" : "s", in->conflicts.n ? " and " : "");
-	if (in->conflicts.n)
-		snprintf(buf + strlen(buf), size - strlen(buf), "%zu in inspection.ini",
-		    in->conflicts.n);
-	snprintf(buf + strlen(buf), size - strlen(buf), " changed differently in two merged "
-	    "copies: counted neither way until given again (see yjinspect check)");
-}
-
-void
-report_completeness(const struct rate *r, char *buf, size_t size)
-{
-	size_t n = 0;
-
-	buf[0] = '\0';
-	if (r->unanswered)
-		n += (size_t)snprintf(buf, size, "%d relevant question%s not answered in %d case%s",
-		    r->unanswered, r->unanswered == 1 ? "" : "s", r->cases_unanswered,
-		    r->cases_unanswered == 1 ? "" : "s");
-	if (r->cases_undetermined && n < size)
-		n += (size_t)snprintf(buf + n, size - n, "%s%d case%s whose facts do not yet say "
-		    "which questions apply", n ? "; " : "", r->cases_undetermined,
-		    r->cases_undetermined == 1 ? "" : "s");
-	if (n && n < size)
-		snprintf(buf + n, size - n, ": the figures count only what is answered "
-		    "(see yjinspect check)");
-}
-
-void
-report_decision_text(const struct form *f, const struct rate_std *rs, char *buf, size_t size)
-{
-	const struct insp_decision *d = rs->decision ? rs->decision : rs->stale;
-	size_t n;
-
-	buf[0] = '\0';
-	if (d == NULL)
-		return;
-	n = (size_t)snprintf(buf, size, "%s Panel decision%s%s%s: %s \xe2\x86\x92 %s. %s",
-	    REPORT_DECIDED, d->kq ? " on " : "", d->kq ? d->kq : "",
-	    d->by ? "" : "", f->bands[d->from].rating, f->bands[d->to].rating, clean(d->why));
-	if (d->by && n < size)
-		n += (size_t)snprintf(buf + n, size - n, " (%s%s%s)", clean(d->by),
-		    d->at ? ", " : "", d->at ? clean(d->at) : "");
-	if (rs->stale && n < size)
-		snprintf(buf + n, size - n, " NOTE: the evidence now gives %s, not %s; %s",
-		    rate_label(f, rs->computed), f->bands[d->from].rating,
-		    rs->decision ? "the decision is still applied: the panel should look again" :
-		    "the decision is not applied");
+		buf_printf(out, "not yet: %d of %d standards rated", r->rated, r->counted);
 }
 
 /* ---------------------------------------------------------------- text */
@@ -230,20 +119,22 @@ static void
 text_std_line(FILE *out, const struct form *f, const struct rate *r, size_t s, int width)
 {
 	const struct form_std *st = &f->stds[s];
-	char left[512], right[128];
+	struct buf left = BUF_INIT, right = BUF_INIT;
 	size_t rw, lw;
 
-	snprintf(right, sizeof right, "%s%s", rate_label(f, r->std[s].rating), report_std_marks(f, r, s));
+	buf_printf(&right, "%s%s", rate_label(f, r->std[s].rating), report_std_marks(f, r, s));
 	rw = 24;	/* "Requires improvement † ¹": the ratings line up */
-	if (text_width(right) > rw)
-		rw = text_width(right);
+	if (text_width(buf_str(&right)) > rw)
+		rw = text_width(buf_str(&right));
 	lw = (size_t)width - 4 - rw - 2;
-	snprintf(left, sizeof left, "%s %s", st->id, clean(st->name));
-	if (text_width(left) > lw)
-		left[text_fit(left, lw)] = '\0';
+	buf_printf(&left, "%s %s", st->id, clean(st->name));
+	if (text_width(buf_str(&left)) > lw)	/* (cut to its column, as a report sets it) */
+		buf_cut(&left, text_fit(buf_str(&left), lw));
 	fputs("    ", out);
-	pad(out, left, lw + 2);
-	fprintf(out, "%s\n", right);
+	pad(out, buf_str(&left), lw + 2);
+	fprintf(out, "%s\n", buf_str(&right));
+	buf_free(&left);
+	buf_free(&right);
 }
 
 /* A table row: id, text wrapped, then relevant, 'Yes', %, band. */
@@ -303,22 +194,25 @@ text_kq_table(FILE *out, const struct inspection *in, const struct rate *r, size
 	const struct form *f = &in->form;
 	const struct form_std *st = &f->stds[s];
 	const struct rate_std *rs = &r->std[s];
-	char head[256];
+	struct buf head = BUF_INIT, text = BUF_INIT;
 
-	snprintf(head, sizeof head, "Of the %d %s", rs->sample, clean(st->sample));
-	text_row(out, "", head, "Relevant", "'Yes'", "%", "Band", o->width);
+	buf_printf(&head, "Of the %d %s", rs->sample, clean(st->sample));
+	text_row(out, "", buf_str(&head), "Relevant", "'Yes'", "%", "Band", o->width);
+	buf_free(&head);
 	for (size_t i = 0; i < st->nkqs; i++) {
 		size_t q = st->kqs[i];
 		const struct rate_tally *t = &r->kq[q];
-		char rel[16], yes[16], pct[16], text[2048];
+		char rel[16], yes[16], pct[16];	/* (a number or a mark) */
 
 		snprintf(rel, sizeof rel, "%d", t->relevant);
 		snprintf(yes, sizeof yes, "%d", t->yes);
-		pct_str(pct, sizeof pct, t->percent, REPORT_DASH);
-		snprintf(text, sizeof text, "%s%s%s%s", clean(f->kqs[q].text),
+		report_pct(pct, sizeof pct, t->percent);
+		buf_reset(&text);
+		buf_printf(&text, "%s%s%s%s", clean(f->kqs[q].text),
 		    form_kq_sub_sample(f, q) ? " (" : "", form_kq_sub_sample(f, q) ? clean(sample_label(f, q)) : "",
 		    form_kq_sub_sample(f, q) ? ")" : "");
-		text_row(out, f->kqs[q].id, text, rel, yes, pct, band_label(f, t->band), o->width);
+		text_row(out, f->kqs[q].id, buf_str(&text), rel, yes, pct, band_label(f, t->band),
+		    o->width);
 		if (decided_kq(rs, f, q))
 			fputs("        " REPORT_APPLIED "\n", out);
 		for (size_t j = 0; o->prompts && j < f->kqs[q].nprompts; j++) {
@@ -327,27 +221,32 @@ text_kq_table(FILE *out, const struct inspection *in, const struct rate *r, size
 
 			snprintf(rel, sizeof rel, "%d", pt->relevant);
 			snprintf(yes, sizeof yes, "%d", pt->yes);
-			pct_str(pct, sizeof pct, pt->percent, REPORT_DASH);
-			snprintf(text, sizeof text, "\xc2\xb7 %s", clean(f->prompts[p].text));
-			text_row(out, "", text, rel, yes, pct, "", o->width);
+			report_pct(pct, sizeof pct, pt->percent);
+			buf_reset(&text);
+			buf_printf(&text, "\xc2\xb7 %s", clean(f->prompts[p].text));
+			text_row(out, "", buf_str(&text), rel, yes, pct, "", o->width);
 		}
 	}
+	buf_free(&text);
 }
 
 static void
 text_std_notes(FILE *out, const struct form *f, const struct rate *r, size_t s, int width)
 {
 	const struct rate_std *rs = &r->std[s];
-	char line[3072], why[512];
+	struct buf line = BUF_INIT;
+	char why[512];
 
-	report_decision_text(f, rs, line, sizeof line);
-	if (line[0])
-		text_wrapped(out, "  ", "    ", line, (size_t)width - 4);
+	report_decision_add(f, rs, &line);
+	if (line.len)
+		text_wrapped(out, "  ", "    ", buf_str(&line), (size_t)width - 4);
 	if (rs->reasons && rs->rating >= 0) {
 		rate_reasons_text(f, r, s, why, sizeof why);
-		snprintf(line, sizeof line, REPORT_CANDIDATE " Professional discretion candidate: %s.", why);
-		text_wrapped(out, "  ", "    ", line, (size_t)width - 4);
+		buf_reset(&line);
+		buf_printf(&line, REPORT_CANDIDATE " Professional discretion candidate: %s.", why);
+		text_wrapped(out, "  ", "    ", buf_str(&line), (size_t)width - 4);
 	}
+	buf_free(&line);
 }
 
 /* LINE wrapped under a heading of the "What would change it" block */
@@ -406,7 +305,7 @@ write_text(FILE *out, const struct inspection *in, const struct rate *r,
 	const struct form *f = &in->form;
 	struct buf mix = BUF_INIT;
 	int width = o->width;
-	char line[1024];
+	struct buf line = BUF_INIT;
 	int uncounted = 0;
 	struct whatif w;
 
@@ -421,23 +320,25 @@ write_text(FILE *out, const struct inspection *in, const struct rate *r,
 		fprintf(out, "Lead inspector: %s\n", clean(in->lead));
 	fprintf(out, "Cases: %s\n", buf_str(&mix));
 	buf_free(&mix);
-	report_completeness(r, line, sizeof line);
-	if (line[0]) {
-		char note[1100];
-
-		snprintf(note, sizeof note, "Incomplete: %s.", line);
-		text_wrapped(out, "", "  ", note, (size_t)width);
+	buf_adds(&line, "Incomplete: ");
+	report_completeness_add(r, &line);
+	if (line.len > strlen("Incomplete: ")) {
+		buf_adds(&line, ".");
+		text_wrapped(out, "", "  ", buf_str(&line), (size_t)width);
 	}
-	report_conflicts(in, line, sizeof line);
-	if (line[0]) {
-		char note[1100];
-
-		snprintf(note, sizeof note, "Conflicts: %s.", line);
-		text_wrapped(out, "", "  ", note, (size_t)width);
+	buf_reset(&line);
+	buf_adds(&line, "Conflicts: ");
+	report_conflicts_add(in, &line);
+	if (line.len > strlen("Conflicts: ")) {
+		buf_adds(&line, ".");
+		text_wrapped(out, "", "  ", buf_str(&line), (size_t)width);
 	}
 
-	overall_str(line, sizeof line, f, r);
-	fprintf(out, "\nRatings\n  Score %d/%d\n  Overall rating: %s\n", r->score, r->max, line);
+	buf_reset(&line);
+	overall_add(&line, f, r);
+	fprintf(out, "\nRatings\n  Score %d/%d\n  Overall rating: %s\n", r->score, r->max,
+	    buf_str(&line));
+	buf_free(&line);
 	for (size_t d = 0; d < f->ndomains; d++) {
 		fprintf(out, "\n  %s. %s\n", clean(f->domains[d].id), clean(f->domains[d].name));
 		for (size_t s = 0; s < f->nstds; s++)
@@ -503,19 +404,22 @@ tsv_tally(FILE *out, const char *kind, const char *id, const struct rate_tally *
 	    t->yes, pct, t->band >= 0 ? f->bands[t->band].label : "-", clean(text));
 }
 
+_Static_assert(2 * FORM_ID_MAX + sizeof ">,stale-not-applied" <= 128, "a decision's ids fit dec");
+
 static int
 write_tsv(FILE *out, const struct inspection *in, const struct rate *r,
     const struct report_opts *o)
 {
 	const struct form *f = &in->form;
 	int top = f->bands[f->nbands - 1].score;
-	char line[1024];
+	struct buf line = BUF_INIT;
 
 	fputs("kind\tid\trelevant\tyes\tpercent\tband\tscore\tmax\trating\tdiscretion\tdecision\ttext\n", out);
 	for (size_t s = 0; s < f->nstds; s++) {
 		const struct form_std *st = &f->stds[s];
 		const struct rate_std *rs = &r->std[s];
 		const struct insp_decision *d = rs->decision ? rs->decision : rs->stale;
+		/* numbers, and two band ids (FORM_ID_MAX each, asserted below) */
 		char rel[16] = "-", pct[16] = "-", score[16] = "-", max[16] = "-", dec[128] = "-";
 		const char *band = "-";
 
@@ -551,12 +455,14 @@ write_tsv(FILE *out, const struct inspection *in, const struct rate *r,
 	fprintf(out, "overall\t-\t-\t-\t-\t-\t%d\t%d\t%s\t-\t-\t%s\n", r->score, r->max,
 	    r->overall >= 0 ? f->overall[r->overall].rating : "Not rated", clean(in->service));
 	/* tsv rows are for scripts: the completeness note goes to stderr */
-	report_completeness(r, line, sizeof line);
-	if (line[0])
-		fprintf(stderr, "yjinspect: incomplete: %s\n", line);
-	report_conflicts(in, line, sizeof line);
-	if (line[0])
-		fprintf(stderr, "yjinspect: conflicts: %s\n", line);
+	report_completeness_add(r, &line);
+	if (line.len)
+		fprintf(stderr, "yjinspect: incomplete: %s\n", buf_str(&line));
+	buf_reset(&line);
+	report_conflicts_add(in, &line);
+	if (line.len)
+		fprintf(stderr, "yjinspect: conflicts: %s\n", buf_str(&line));
+	buf_free(&line);
 	return ferror(out) ? -1 : 0;
 }
 

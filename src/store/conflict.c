@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/buf.h"
+#include "base/text.h"
 #include "store/conflict.h"
 #include "base/xalloc.h"
 
@@ -170,27 +172,41 @@ conflict_write(struct iniw *w, const struct conflicts *cs)
 	}
 }
 
-void
-conflict_side(const char *value, const char *by, char *buf, size_t size)
+/* conflict_side onto OUT */
+static void
+side_add(struct buf *out, const char *value, const char *by)
 {
 	const char *sp = by ? strchr(by, ' ') : NULL;
 
 	if (value == NULL)
-		snprintf(buf, size, "(none)");
+		buf_adds(out, "(none)");
 	else if (sp && sp - by >= 16)	/* "TIME WHO": the who, then the minute */
-		snprintf(buf, size, "%s (%s, %.10s %.5s)", value, sp + 1, by, by + 11);
+		buf_printf(out, "%s (%s, %.10s %.5s)", value, sp + 1, by, by + 11);
 	else
-		snprintf(buf, size, "%s", value);
+		buf_adds(out, value);
+}
+
+void
+conflict_side(const char *value, const char *by, char *buf, size_t size)
+{
+	struct buf b = BUF_INIT;
+
+	side_add(&b, value, by);
+	text_copy(buf, size, buf_str(&b));
+	buf_free(&b);
 }
 
 void
 conflict_describe(const struct conflict *c, char *buf, size_t size)
 {
-	char o[256], t[256];
+	struct buf b = BUF_INIT;
 
-	conflict_side(c->ours, c->ours_by, o, sizeof o);
-	conflict_side(c->theirs, c->theirs_by, t, sizeof t);
-	snprintf(buf, size, "ours %s, theirs %s", o, t);
+	buf_adds(&b, "ours ");
+	side_add(&b, c->ours, c->ours_by);
+	buf_adds(&b, ", theirs ");
+	side_add(&b, c->theirs, c->theirs_by);
+	text_copy(buf, size, buf_str(&b));
+	buf_free(&b);
 }
 
 void

@@ -79,9 +79,10 @@ void conflict_remove(struct conflicts *cs, size_t i);
 void conflict_write(struct iniw *w, const struct conflicts *cs);
 
 /* "ours 'no' (Ann Lee, 2026-12-03 10:01), theirs 'yes' (Bo Sharma, ...)"
- * into BUF (SIZE bytes, cut to fit). */
+ * into BUF (SIZE bytes; cut to fit with text_copy's mark). */
 void conflict_describe(const struct conflict *c, char *buf, size_t size);
-/* One side of it: "no (Ann Lee, 2026-12-03 10:01)"; "(none)" for none. */
+/* One side of it: "no (Ann Lee, 2026-12-03 10:01)"; "(none)" for none
+ * (cut to fit as conflict_describe). */
 void conflict_side(const char *value, const char *by, char *buf, size_t size);
 
 void conflicts_free(struct conflicts *cs);

@@ -14,6 +14,7 @@
 #include "base/buf.h"
 #include "base/err.h"
 #include "store/esc.h"
+#include "base/text.h"
 
 static const char esc_hex[] = "0123456789abcdef";
 
@@ -163,7 +164,7 @@ esc_unit(const char *text)
 size_t
 esc_split_point(const char *text, size_t max)
 {
-	size_t at = 0, n, best;
+	size_t at = 0, n;
 
 	/* the longest prefix made of whole escape units */
 	while (text[at] != '\0') {
@@ -177,24 +178,11 @@ esc_split_point(const char *text, size_t max)
 
 	/*
 	 * Prefer not to cut a UTF-8 character in two either (a line of the
-	 * file then stays valid UTF-8 in an editor). A continuation byte is
-	 * 10xxxxxx; step back over at most three of them to the lead byte.
-	 * If that finds no better point, cut where the escapes allow: the
-	 * chunks are joined byte for byte on reading, so the value is the
-	 * same either way.
+	 * file then stays valid UTF-8 in an editor): text_cut steps back to
+	 * the character's lead byte, a raw byte, so never inside an escape.
+	 * If it finds none (the bytes were not UTF-8), cut where the escapes
+	 * allow: the chunks are joined byte for byte on reading, so the value
+	 * is the same either way.
 	 */
-	best = at;
-	for (n = 0; n < 3 && best > 0; n++) {
-		if (((unsigned char)text[best] & 0xc0) != 0x80)
-			break;
-		best--;
-	}
-	/*
-	 * Only a lead byte (11xxxxxx) is a safe place: it is a raw byte, so
-	 * never inside an escape. Anything else means the bytes were not
-	 * UTF-8 to begin with.
-	 */
-	if (best > 0 && best < at && ((unsigned char)text[best] & 0xc0) == 0xc0)
-		return best;
-	return at;
+	return text_cut(text, at);
 }

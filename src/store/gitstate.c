@@ -23,35 +23,9 @@
 #include <unistd.h>
 
 #include "base/buf.h"
+#include "base/file.h"
 #include "store/gitstate.h"
 #include "base/xalloc.h"
-
-/* The whole of PATH (NUL-terminated; *LEN its length), or NULL with errno */
-static char *
-read_all(const char *path, size_t *len)
-{
-	FILE *fp = fopen(path, "rbe");
-	struct buf b = BUF_INIT;
-	char chunk[65536];
-	size_t r;
-	int bad;
-
-	if (fp == NULL)
-		return NULL;
-	while ((r = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		buf_add(&b, chunk, r);
-	bad = ferror(fp);
-	fclose(fp);
-	if (bad) {
-		buf_free(&b);
-		errno = EIO;
-		return NULL;
-	}
-	*len = b.len;
-	if (b.data == NULL)
-		buf_adds(&b, "");
-	return buf_take(&b);
-}
 
 static uint32_t
 be32(const unsigned char *p)
@@ -74,7 +48,7 @@ git_dir_at(const char *top)
 	}
 	if (S_ISDIR(st.st_mode))
 		return dotgit;
-	if (S_ISREG(st.st_mode) && (text = read_all(dotgit, &len)) != NULL) {
+	if (S_ISREG(st.st_mode) && (text = file_read(dotgit, FILE_ANY_SIZE, 0, &len)) != NULL) {
 		if (strncmp(text, "gitdir: ", 8) == 0) {
 			char *p = text + 8;
 
@@ -219,7 +193,7 @@ gitstate_read(const char *dir, struct gitstate *gs, struct err *e)
 	gs->merging = prefix[0] == '\0' && stat(head, &st) == 0;
 	free(head);
 	index = xasprintf("%s/index", gitdir);
-	text = (unsigned char *)read_all(index, &len);
+	text = (unsigned char *)file_read(index, FILE_ANY_SIZE, 0, &len);
 	if (text == NULL) {
 		if (errno != ENOENT)	/* (a repository with nothing added yet) */
 			rc = err_set(e, "%s: cannot be read: %s", index, strerror(errno));

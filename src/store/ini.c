@@ -47,6 +47,8 @@
 
 #include "base/buf.h"
 #include "base/err.h"
+#include "base/file.h"
+#include "base/hashtab.h"
 #include "store/esc.h"
 #include "store/ini.h"
 #include "base/xalloc.h"
@@ -68,8 +70,7 @@
  * several threads at once (insp.c), so each thread has its own buffer: the
  * callback runs in the thread that called iniparser_load.
  */
-static _Thread_local char ini_errmsg[512];
-static _Thread_local size_t ini_errlen;
+static _Thread_local struct buf ini_errmsg;
 
 /* Makes ini_errback iniparser's error callback, once per process. */
 static pthread_once_t ini_errback_once = PTHREAD_ONCE_INIT;
@@ -81,17 +82,14 @@ static int
 ini_errback(const char *fmt, ...)
 {
 	va_list ap;
-	size_t room = sizeof ini_errmsg - ini_errlen;
-	int n;
+	size_t before = ini_errmsg.len;
 
-	if (room <= 1)
-		return 0;
+	if (strchr(buf_str(&ini_errmsg), '\n') != NULL)
+		return 0;	/* the first line is all ini_parse says */
 	va_start(ap, fmt);
-	n = vsnprintf(ini_errmsg + ini_errlen, room, fmt, ap);
+	buf_vprintf(&ini_errmsg, fmt, ap);
 	va_end(ap);
-	if (n > 0)
-		ini_errlen += (size_t)n < room ? (size_t)n : room - 1;
-	return n;
+	return (int)(ini_errmsg.len - before);
 }
 
 /*
@@ -233,58 +231,20 @@ ini_grow(void *p, size_t n, size_t size)
 }
 
 /*
- * The names seen so far, hashed, so that finding duplicates and the keys a
- * continuation belongs to costs the same for a file of ten keys or of a
- * hundred thousand (a hand-made or hostile file must not hang the program).
- * A slot holds a section index and a key index (KEY_NONE: the section).
+ * The names seen so far, hashed (hashtab.h), so that finding duplicates and
+ * the keys a continuation belongs to costs the same for a file of ten keys
+ * or of a hundred thousand (a hand-made or hostile file must not hang the
+ * program): one table of the sections, and one of each section's keys. The
+ * tables borrow the names in ini->secs.
  */
 #define KEY_NONE ((size_t)-1)
 
-struct ini_slot {
-	size_t sec, key;	/* sec == KEY_NONE: empty */
-};
-
 struct ini_index {
-	struct ini_slot *v;
-	size_t cap, n;
+	struct hashtab secs;	/* section name -> its index in ini->secs */
+	struct hashtab *keys;	/* [section]: key name -> its index in its keys */
+	size_t nkeys;		/* tables in keys */
+	size_t n;		/* sections and keys added */
 };
-
-static size_t
-ini_hash(size_t sec, const char *name)
-{
-	size_t h = 2166136261u ^ sec;
-
-	for (; *name; name++) {
-		h ^= (unsigned char)*name;
-		h *= 16777619u;
-	}
-	return h;
-}
-
-static const char *
-ini_slot_name(const struct ini *ini, const struct ini_slot *s)
-{
-	return s->key == KEY_NONE ? ini->secs[s->sec].name : ini->secs[s->sec].keys[s->key].name;
-}
-
-/* The slot of NAME (a key of section SEC, or a section when KEY_NONE... see
- * ini_index_find), or the empty slot where it would go. */
-static struct ini_slot *
-ini_index_slot(const struct ini *ini, size_t sec, int is_section, const char *name)
-{
-	const struct ini_index *x = ini->index;
-	size_t mask = x->cap - 1, hsec = is_section ? KEY_NONE : sec;
-
-	for (size_t i = ini_hash(hsec, name) & mask;; i = (i + 1) & mask) {
-		struct ini_slot *s = &x->v[i];
-
-		if (s->sec == KEY_NONE)
-			return s;
-		if ((s->key == KEY_NONE) == is_section && (is_section || s->sec == sec) &&
-		    strcmp(ini_slot_name(ini, s), name) == 0)
-			return s;
-	}
-}
 
 static void
 ini_index_add(struct ini *ini, size_t sec, size_t key)
@@ -293,22 +253,15 @@ ini_index_add(struct ini *ini, size_t sec, size_t key)
 
 	if (x == NULL)
 		ini->index = x = xcalloc(1, sizeof *x);
-	if (2 * (x->n + 1) > x->cap) {	/* grow, and put everything back */
-		struct ini_slot *old = x->v;
-		size_t oldcap = x->cap;
-
-		x->cap = x->cap ? 2 * x->cap : 64;
-		x->v = xmalloc(x->cap * sizeof *x->v);
-		for (size_t i = 0; i < x->cap; i++)
-			x->v[i].sec = KEY_NONE;
-		for (size_t i = 0; i < oldcap; i++)
-			if (old[i].sec != KEY_NONE)
-				*ini_index_slot(ini, old[i].sec, old[i].key == KEY_NONE,
-				    ini_slot_name(ini, &old[i])) = old[i];
-		free(old);
-	}
-	*ini_index_slot(ini, sec, key == KEY_NONE, key == KEY_NONE ? ini->secs[sec].name :
-	    ini->secs[sec].keys[key].name) = (struct ini_slot){ sec, key };
+	if (key == KEY_NONE) {
+		hashtab_put(&x->secs, ini->secs[sec].name, sec);
+		if (sec >= x->nkeys) {
+			x->keys = xrealloc(x->keys, (sec + 1) * sizeof *x->keys);
+			for (; x->nkeys <= sec; x->nkeys++)
+				x->keys[x->nkeys] = (struct hashtab)HASHTAB_INIT;
+		}
+	} else
+		hashtab_put(&x->keys[sec], ini->secs[sec].keys[key].name, key);
 	x->n++;
 }
 
@@ -318,7 +271,10 @@ ini_index_free(struct ini *ini)
 	struct ini_index *x = ini->index;
 
 	if (x != NULL) {
-		free(x->v);
+		hashtab_free(&x->secs);
+		for (size_t i = 0; i < x->nkeys; i++)
+			hashtab_free(&x->keys[i]);
+		free(x->keys);
 		free(x);
 	}
 	ini->index = NULL;
@@ -328,24 +284,24 @@ ini_index_free(struct ini *ini)
 static struct ini_key *
 ini_findkey(const struct ini *ini, size_t sec, const char *name)
 {
-	struct ini_slot *s;
+	const struct ini_index *x = ini->index;
+	size_t key;
 
-	if (ini->index == NULL)
+	if (x == NULL || sec >= x->nkeys ||
+	    (key = hashtab_get(&x->keys[sec], name)) == HASHTAB_NONE)
 		return NULL;
-	s = ini_index_slot(ini, sec, 0, name);
-	return s->sec == KEY_NONE ? NULL : &ini->secs[sec].keys[s->key];
+	return &ini->secs[sec].keys[key];
 }
 
 /* The section NAME's index, or KEY_NONE. */
 static size_t
 ini_findsec(const struct ini *ini, const char *name)
 {
-	struct ini_slot *s;
+	const struct ini_index *x = ini->index;
 
-	if (ini->index == NULL)
+	if (x == NULL)
 		return KEY_NONE;
-	s = ini_index_slot(ini, 0, 1, name);
-	return s->sec;
+	return hashtab_get(&x->secs, name);	/* (HASHTAB_NONE is KEY_NONE) */
 }
 
 /* Classify one logical line S[0..LEN) (trailing white space already gone)
@@ -628,37 +584,6 @@ out:
 	return r;
 }
 
-/* Read all of FD; returns the data (NUL-terminated, free it) or NULL with
- * errno set. */
-static char *
-ini_readall(int fd, size_t *size)
-{
-	struct buf b = BUF_INIT;
-	char chunk[8192];
-	ssize_t n;
-
-	buf_add(&b, "", 0);
-	for (;;) {
-		n = read(fd, chunk, sizeof chunk);
-		if (n == -1) {
-			if (errno == EINTR)
-				continue;
-			buf_free(&b);
-			return NULL;
-		}
-		if (n == 0)
-			break;
-		buf_add(&b, chunk, (size_t)n);
-		if (b.len > (size_t)INI_FILE_MAX) {
-			buf_free(&b);
-			errno = EFBIG;
-			return NULL;
-		}
-	}
-	*size = b.len;
-	return buf_take(&b);
-}
-
 /* iniparser's view must match the pre-scan's: the dictionary keeps its
  * entries in the order it read them (it never deletes), so one walk over
  * it, in step with the pre-scan's sections and keys, checks that it read
@@ -704,26 +629,31 @@ ini_crosscheck(struct ini *ini, struct err *e)
 static int
 ini_parse(struct ini *ini, struct err *e)
 {
-	char *nl, *msg;
+	char *nl, *msg, *all;
 	int saved;
 
 	(void)pthread_once(&ini_errback_once, ini_errback_install);
-	ini_errlen = 0;
-	ini_errmsg[0] = '\0';
+	buf_free(&ini_errmsg);
 	errno = 0;
 	ini->dict = iniparser_load(ini->path);
 	saved = errno;
-	if (ini->dict != NULL)
+	all = buf_take(&ini_errmsg);	/* (the thread keeps no memory) */
+	if (ini->dict != NULL) {
+		free(all);
 		return 0;
+	}
 
-	msg = ini_errmsg;
+	msg = all;	/* (never NULL) */
 	if (strncmp(msg, "iniparser: ", 11) == 0)
 		msg += 11;
 	if ((nl = strchr(msg, '\n')) != NULL)
 		*nl = '\0';
-	if (*msg != '\0')
-		return err_set(e, "%s: iniparser could not read it: %s",
-		    ini->path, msg);
+	if (*msg != '\0') {
+		err_set(e, "%s: iniparser could not read it: %s", ini->path, msg);
+		free(all);
+		return -1;
+	}
+	free(all);
 	if (saved != 0)
 		return err_set(e, "%s: iniparser could not read it: %s",
 		    ini->path, strerror(saved));
@@ -764,7 +694,7 @@ ini_load(struct ini *ini, const char *path, struct err *e)
 			err_set(e, "%s: %s", path, strerror(saved));
 			goto fail;
 		}
-		if (fstat(fd, &st) == -1 || (data = ini_readall(fd, &size))
+		if (fstat(fd, &st) == -1 || (data = file_read_fd(fd, INI_FILE_MAX, 0, &size))
 		    == NULL) {
 			saved = errno;
 			close(fd);

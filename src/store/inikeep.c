@@ -14,6 +14,7 @@
 
 #include "base/buf.h"
 #include "store/inikeep.h"
+#include "base/text.h"
 #include "base/xalloc.h"
 
 enum kind { KIND_BLANK, KIND_COMMENT, KIND_SECTION, KIND_KEY, KIND_OTHER };
@@ -199,10 +200,8 @@ put_comment(struct buf *b, const char *t, size_t len)
 			buf_addc(b, ' ');
 		}
 		if (cut > INIKEEP_LINE_MAX - (first ? 0 : 2)) {
-			cut = INIKEEP_LINE_MAX - (first ? 0 : 2);
 			/* not inside a UTF-8 character */
-			while (cut > 1 && ((unsigned char)t[cut] & 0xc0) == 0x80)
-				cut--;
+			cut = text_cut(t, INIKEEP_LINE_MAX - (first ? 0 : 2));
 		}
 		buf_add(b, t, cut);
 		for (size_t i = start; i < b->len; i++) {

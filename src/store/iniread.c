@@ -5,23 +5,25 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/buf.h"
 #include "store/iniread.h"
 
 void
 iniread_err(struct iniread *r, const char *sec, const char *key, const char *fmt, ...)
 {
-	char what[1024];
+	struct buf what = BUF_INIT;
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(what, sizeof what, fmt, ap);
+	buf_vprintf(&what, fmt, ap);
 	va_end(ap);
 	if (key)
 		problems_add(r->p, PROBLEM_ERROR, "%s:%d: [%s] %s: %s", r->ini.path,
-		    ini_line(&r->ini, sec, key), sec, key, what);
+		    ini_line(&r->ini, sec, key), sec, key, buf_str(&what));
 	else
 		problems_add(r->p, PROBLEM_ERROR, "%s:%d: [%s] %s", r->ini.path,
-		    ini_line(&r->ini, sec, NULL), sec, what);
+		    ini_line(&r->ini, sec, NULL), sec, buf_str(&what));
+	buf_free(&what);
 	r->errors++;
 }
 

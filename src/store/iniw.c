@@ -22,6 +22,7 @@
 #include "store/esc.h"
 #include "base/hash.h"
 #include "store/iniw.h"
+#include "base/text.h"
 #include "base/xalloc.h"
 
 /* Longest section or key name; with INIW_CHUNK this keeps every line well
@@ -129,13 +130,8 @@ iniw_comment(struct iniw *w, const char *text)
 		/* long lines go over several comment lines */
 		do {
 			cut = len;
-			if (cut > INIW_COMMENT_MAX - 2) {
-				cut = INIW_COMMENT_MAX - 2;
-				/* not inside a UTF-8 character */
-				for (i = 0; i < 3 && cut > 1 &&
-				    ((unsigned char)p[cut] & 0xc0) == 0x80; i++)
-					cut--;
-			}
+			if (cut > INIW_COMMENT_MAX - 2)	/* not inside a UTF-8 character */
+				cut = text_cut(p, INIW_COMMENT_MAX - 2);
 			start = w->text.len;
 			buf_add(&w->text, cut ? "; " : ";", cut ? 2 : 1);
 			buf_add(&w->text, p, cut);

@@ -16,7 +16,8 @@
 #include <unistd.h>
 
 #include "base/buf.h"
-#include "base/hash.h"
+#include "base/file.h"
+#include "base/hashtab.h"
 #include "store/journal.h"
 #include "store/save.h"
 #include "base/stamp.h"
@@ -82,60 +83,32 @@ trim(const char *s, size_t *len)
 	return s;
 }
 
-/* The index of KEY (its hash H) in KV, or -1; looked for at NEAR first
- * (two case texts hold their keys in much the same order), then in KV's
- * table of hashes */
+/* The index of KEY in KV, or -1; looked for at NEAR first (two case texts
+ * hold their keys in much the same order), then in KV's table */
 static long
-kv_find(const struct journal_kv *kv, const char *key, unsigned h, size_t near)
+kv_find(const struct journal_kv *kv, const char *key, size_t near)
 {
-	if (near < kv->n && kv->hash[near] == h && strcmp(kv->key[near], key) == 0)
+	size_t i;
+
+	if (near < kv->n && strcmp(kv->key[near], key) == 0)
 		return (long)near;
-	if (kv->nslot == 0)
-		return -1;
-	for (size_t at = h & (kv->nslot - 1); kv->slot[at]; at = (at + 1) & (kv->nslot - 1)) {
-		size_t i = kv->slot[at] - 1;
-
-		if (kv->hash[i] == h && strcmp(kv->key[i], key) == 0)
-			return (long)i;
-	}
-	return -1;
+	i = hashtab_get(&kv->index, key);
+	return i == HASHTAB_NONE ? -1 : (long)i;
 }
 
-/* Put entry I of KV in its table of hashes */
+/* KV's table made again, after its entries moved */
 static void
-kv_slot(struct journal_kv *kv, size_t i)
+kv_reindex(struct journal_kv *kv)
 {
-	size_t at = kv->hash[i] & (kv->nslot - 1);
-
-	while (kv->slot[at])
-		at = (at + 1) & (kv->nslot - 1);
-	kv->slot[at] = i + 1;
-}
-
-/* KV's table of hashes made again, with room for at least NEED entries
- * (at most half full) */
-static void
-kv_reindex(struct journal_kv *kv, size_t need)
-{
-	size_t nslot = kv->nslot > 16 ? kv->nslot : 16;
-
-	while (nslot < need * 2)
-		nslot *= 2;
-	if (nslot != kv->nslot) {
-		free(kv->slot);
-		kv->slot = xmalloc(nslot * sizeof *kv->slot);
-		kv->nslot = nslot;
-	}
-	memset(kv->slot, 0, nslot * sizeof *kv->slot);
+	hashtab_clear(&kv->index);
 	for (size_t i = 0; i < kv->n; i++)
-		kv_slot(kv, i);
+		hashtab_put(&kv->index, kv->key[i], i);
 }
 
 static void
 kv_add(struct journal_kv *kv, char *key, char *val)
 {
-	unsigned h = hash_str(key);
-	long i = kv_find(kv, key, h, kv->n);
+	long i = kv_find(kv, key, kv->n);
 
 	if (i >= 0) {	/* the last one counts, as iniparser */
 		free(kv->val[i]);
@@ -145,23 +118,18 @@ kv_add(struct journal_kv *kv, char *key, char *val)
 	}
 	if (kv->n == kv->cap) {
 		kv->cap = (kv->n + 1) * 2;
-		kv->hash = xrealloc(kv->hash, kv->cap * sizeof *kv->hash);
 		kv->key = xrealloc(kv->key, kv->cap * sizeof *kv->key);
 		kv->val = xrealloc(kv->val, kv->cap * sizeof *kv->val);
 	}
-	kv->hash[kv->n] = h;
 	kv->key[kv->n] = key;
-	kv->val[kv->n++] = val;
-	if (kv->n * 2 > kv->nslot)
-		kv_reindex(kv, kv->cap);
-	else
-		kv_slot(kv, kv->n - 1);
+	kv->val[kv->n] = val;
+	hashtab_put(&kv->index, key, kv->n++);
 }
 
 static void
 kv_del(struct journal_kv *kv, const char *key)
 {
-	long i = kv_find(kv, key, hash_str(key), kv->n);
+	long i = kv_find(kv, key, kv->n);
 	size_t rest;
 
 	if (i < 0)
@@ -171,16 +139,15 @@ kv_del(struct journal_kv *kv, const char *key)
 	free(kv->val[i]);
 	memmove(kv->key + i, kv->key + i + 1, rest * sizeof *kv->key);
 	memmove(kv->val + i, kv->val + i + 1, rest * sizeof *kv->val);
-	memmove(kv->hash + i, kv->hash + i + 1, rest * sizeof *kv->hash);
 	kv->n--;
-	kv_reindex(kv, kv->n);	/* (the entries after I moved) */
+	kv_reindex(kv);	/* (the entries after I moved) */
 }
 
 /* KEY's value in KV (looked for at NEAR first), or NULL */
 static const char *
 kv_get_near(const struct journal_kv *kv, const char *key, size_t near)
 {
-	long i = kv_find(kv, key, hash_str(key), near);
+	long i = kv_find(kv, key, near);
 
 	return i < 0 ? NULL : kv->val[i];
 }
@@ -288,8 +255,7 @@ journal_kv_free(struct journal_kv *kv)
 	}
 	free(kv->key);
 	free(kv->val);
-	free(kv->hash);
-	free(kv->slot);
+	hashtab_free(&kv->index);
 	memset(kv, 0, sizeof *kv);
 }
 
@@ -331,9 +297,8 @@ add_line(struct buf *b, long seq, const char *time, const char *who, const char 
 	buf_printf(b, "%08x\n", (unsigned)crc32(b->data + start, b->len - start));
 }
 
-/* One line (without its newline) into E; 0, or -1: it fails its check */
-static int
-parse_line(char *line, struct journal_entry *e)
+int
+journal_line_parse(char *line, struct journal_entry *e)
 {
 	char *f[7], *p = line;
 	size_t n = 0;
@@ -368,8 +333,8 @@ parse_line(char *line, struct journal_entry *e)
 	return 0;
 }
 
-static int
-by_time(const void *a, const void *b)
+int
+journal_by_time(const void *a, const void *b)
 {
 	const struct journal_entry *x = a, *y = b;
 	int c = strcmp(x->time, y->time);
@@ -401,7 +366,7 @@ parse(const char *text, size_t len, struct journal *j, size_t *good_len)
 			break;
 		}
 		if (line[0] != '#' && line[0] != '\0') {
-			if (parse_line(line, &e) < 0) {
+			if (journal_line_parse(line, &e) < 0) {
 				if (j->bad++ == 0)
 					j->last_bad_line = (long)lineno;
 			} else {
@@ -423,32 +388,12 @@ parse(const char *text, size_t len, struct journal *j, size_t *good_len)
 		struct journal_entry t = j->v[k];
 		size_t m = k;
 
-		while (m > 0 && by_time(&j->v[m - 1], &t) > 0) {
+		while (m > 0 && journal_by_time(&j->v[m - 1], &t) > 0) {
 			j->v[m] = j->v[m - 1];
 			m--;
 		}
 		j->v[m] = t;
 	}
-}
-
-static char *
-slurp(int fd, size_t *len)
-{
-	struct buf b = BUF_INIT;
-	char chunk[8192];
-	ssize_t r;
-
-	while ((r = read(fd, chunk, sizeof chunk)) > 0 || (r < 0 && errno == EINTR))
-		if (r > 0)
-			buf_add(&b, chunk, (size_t)r);
-	*len = b.len;
-	if (r < 0) {
-		buf_free(&b);
-		return NULL;
-	}
-	if (b.data == NULL)
-		buf_adds(&b, "");
-	return buf_take(&b);
 }
 
 int
@@ -470,7 +415,7 @@ journal_read(const char *case_path, struct journal *j, struct err *e)
 		free(path);
 		return -1;
 	}
-	text = slurp(fd, &len);
+	text = file_read_fd(fd, FILE_ANY_SIZE, 0, &len);
 	close(fd);
 	if (text == NULL) {
 		err_set(e, "%s: cannot read: %s", path, strerror(errno));
@@ -794,7 +739,7 @@ journal_record(const char *case_path, const char *old, const char *new, const ch
 		latest = xstrdup(cache.time);
 		good = (size_t)st.st_size;
 	} else {
-		text = slurp(fd, &len);
+		text = file_read_fd(fd, FILE_ANY_SIZE, 0, &len);
 		if (text == NULL) {
 			err_set(e, "%s: cannot read the journal: %s (the change is not saved)", path,
 			    strerror(errno));
@@ -822,8 +767,7 @@ journal_record(const char *case_path, const char *old, const char *new, const ch
 	stamp_now(now, sizeof now, 1);
 	time = latest && strcmp(latest, now) > 0 ? latest : now;
 	if (!existed)
-		buf_adds(&b, "# yjinspect journal 1: SEQ TIME WHO KEY OLD NEW CRC; see "
-		    "yjinspect-inspection(5)\n");
+		buf_adds(&b, JOURNAL_HEAD);
 	/* the file as this process wrote it: its change, from the two texts */
 	if (as_left && text_diff(&b, seq + 1, time, w, old, new) >= 0)
 		walks++;
@@ -871,123 +815,6 @@ out_nofd:
 	free(latest);
 	free(path);
 	free(w);
-	return rc;
-}
-
-static int
-same_entry(const struct journal_entry *a, const struct journal_entry *b)
-{
-	return a->seq == b->seq && strcmp(a->time, b->time) == 0 && strcmp(a->who, b->who) == 0 &&
-	    strcmp(a->key, b->key) == 0 && (a->new == NULL) == (b->new == NULL) &&
-	    (a->new == NULL || strcmp(a->new, b->new) == 0) &&
-	    (a->old == NULL) == (b->old == NULL) && (a->old == NULL || strcmp(a->old, b->old) == 0);
-}
-
-char *
-journal_shared_base(const char *case_a, const char *case_b)
-{
-	struct journal a, b, common;
-	struct err e;
-	char *text = NULL;
-
-	if (journal_read(case_a, &a, &e) < 0)
-		return NULL;
-	if (journal_read(case_b, &b, &e) < 0) {
-		journal_free(&a);
-		return NULL;
-	}
-	/* the changes in both, in time order (the entries are borrowed) */
-	memset(&common, 0, sizeof common);
-	common.v = xcalloc(a.n ? a.n : 1, sizeof *common.v);
-	for (size_t i = 0, k = 0; i < a.n; i++) {
-		while (k < b.n && by_time(&b.v[k], &a.v[i]) < 0)
-			k++;
-		for (size_t m = k; m < b.n && strcmp(b.v[m].time, a.v[i].time) == 0; m++)
-			if (same_entry(&a.v[i], &b.v[m])) {
-				common.v[common.n++] = a.v[i];
-				break;
-			}
-	}
-	if (common.n)
-		text = journal_text(&common, NULL, 0);
-	free(common.v);
-	journal_free(&a);
-	journal_free(&b);
-	return text;
-}
-
-int
-journal_union(const char *case_path, const char *from_case, struct err *e)
-{
-	char *path = journal_path(case_path), *from = journal_path(from_case), *mine = NULL;
-	char *theirs = NULL;
-	struct buf add = BUF_INIT;
-	size_t len, tlen;
-	int fd, tfd, rc = -1;
-
-	if ((tfd = open(from, O_RDONLY | O_CLOEXEC)) < 0) {
-		rc = errno == ENOENT ? 0 : err_set(e, "%s: cannot be read: %s", from, strerror(errno));
-		goto out_nofd;
-	}
-	theirs = slurp(tfd, &tlen);
-	close(tfd);
-	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
-	if (theirs == NULL || fd < 0) {
-		err_set(e, "%s: cannot open: %s", theirs ? path : from, strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		goto out_nofd;
-	}
-	if (flock(fd, LOCK_EX) < 0 || (mine = slurp(fd, &len)) == NULL) {
-		err_set(e, "%s: cannot lock or read the journal: %s", path, strerror(errno));
-		goto out;
-	}
-	if (len && mine[len - 1] != '\n')	/* a torn last line: cut off, as before an append */
-		while (len && mine[len - 1] != '\n')
-			len--;
-	if (len == 0)
-		buf_adds(&add, "# yjinspect journal 1: SEQ TIME WHO KEY OLD NEW CRC; see "
-		    "yjinspect-inspection(5)\n");
-	for (const char *l = theirs; *l;) {
-		const char *nl = strchr(l, '\n');
-		size_t n = nl ? (size_t)(nl - l) + 1 : 0;
-		int have = 0;
-		struct journal_entry x;
-		char *line;
-
-		if (nl == NULL)
-			break;	/* torn: not taken */
-		line = xstrndup(l, n - 1);
-		/* a whole line of mine, the same (searched before parse_line
-		 * splits LINE at its tabs) */
-		for (const char *p = mine; !have && (p = strstr(p, line)) != NULL; p++)
-			have = (p == mine || p[-1] == '\n') && p[n - 1] == '\n';
-		if (line[0] != '#' && line[0] && parse_line(line, &x) == 0) {
-			if (!have)
-				buf_add(&add, l, n);
-			free(x.time);
-			free(x.who);
-			free(x.key);
-			free(x.old);
-			free(x.new);
-		}
-		free(line);
-		l += n;
-	}
-	if (ftruncate(fd, (off_t)len) < 0 || lseek(fd, 0, SEEK_END) < 0 ||
-	    (add.len && save_write_all(fd, add.data, add.len) < 0) || fsync(fd) < 0) {
-		err_set(e, "%s: cannot be written: %s", path, strerror(errno));
-		goto out;
-	}
-	rc = 0;
-out:
-	close(fd);
-out_nofd:
-	buf_free(&add);
-	free(mine);
-	free(theirs);
-	free(path);
-	free(from);
 	return rc;
 }
 
@@ -1065,11 +892,10 @@ drop_conflicted(struct journal_kv *kv, const struct journal_kv *file)
 			continue;
 		}
 		kv->key[to] = kv->key[i];
-		kv->hash[to] = kv->hash[i];
 		kv->val[to++] = kv->val[i];
 	}
 	kv->n = to;
-	kv_reindex(kv, kv->n);	/* (entries moved) */
+	kv_reindex(kv);	/* (entries moved) */
 }
 
 void
@@ -1099,7 +925,7 @@ journal_check(const char *case_path, struct problems *p)
 		return;
 	}
 	fd = open(case_path, O_RDONLY | O_CLOEXEC);
-	text = fd >= 0 ? slurp(fd, &len) : NULL;
+	text = fd >= 0 ? file_read_fd(fd, FILE_ANY_SIZE, 0, &len) : NULL;
 	if (fd >= 0)
 		close(fd);
 	journal_kv_parse(text ? text : "", &file);

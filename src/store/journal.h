@@ -31,6 +31,7 @@
 #include <stddef.h>
 
 #include "base/err.h"
+#include "base/hashtab.h"
 #include "base/problems.h"
 
 struct journal_entry {
@@ -49,6 +50,18 @@ struct journal {
 	int torn;		/* a last line cut short (a kill mid-append) */
 	long last_bad_line;	/* the first bad line's number, or 0 */
 };
+
+/* The first line of every journal */
+#define JOURNAL_HEAD "# yjinspect journal 1: SEQ TIME WHO KEY OLD NEW CRC; see " \
+	"yjinspect-inspection(5)\n"
+
+/* One journal LINE (without its newline; split at its tabs) into E, whose
+ * strings are new (free them); 0, or -1 when it fails its check (E then
+ * holds nothing to free). */
+int journal_line_parse(char *line, struct journal_entry *e);
+
+/* Time order of two entries (qsort's comparison): time, then SEQ */
+int journal_by_time(const void *a, const void *b);
 
 /* The journal's path for case file CASE_PATH (NAME.ini -> NAME.journal). */
 char *journal_path(const char *case_path);
@@ -90,6 +103,8 @@ char *journal_text(const struct journal *j, const char *at, int skip_last);
  * after its journal entry) agrees. No journal: nothing said. */
 void journal_check(const char *case_path, struct problems *p);
 
+/* ---- journal_merge.c ---- */
+
 /* The case text the changes in both CASE_A's and CASE_B's journals
  * rebuild (journal_text of the lines the two share): the copy two copies
  * of one case started from, for a three-way merge without git. NULL when
@@ -103,6 +118,8 @@ char *journal_shared_base(const char *case_a, const char *case_b);
  * counts, as does no journal at FROM_CASE), or -1 with E set. */
 int journal_union(const char *case_path, const char *from_case, struct err *e);
 
+/* ---- journal.c: the keys of a case text ---- */
+
 /* The keys of case text TEXT, "section.key" = raw value (a tab in any
  * made a space), in file order, the last of a key named twice counting;
  * for comparing. A key line that would not make SECTION.KEY (before any
@@ -111,10 +128,8 @@ int journal_union(const char *case_path, const char *from_case, struct err *e);
 struct journal_kv {
 	char **key, **val;
 	size_t n;
-	unsigned *hash;	/* each key's hash, for finding it (journal.c's own) */
-	size_t cap;	/* room in key, val and hash */
-	size_t *slot;	/* a table of the hashes: index + 1, 0 empty (journal.c's) */
-	size_t nslot;	/* its size, a power of two, at least twice n */
+	size_t cap;	/* room in key and val */
+	struct hashtab index;	/* each key's index (journal.c's; its keys are key's) */
 };
 size_t journal_kv_parse(const char *text, struct journal_kv *kv);
 void journal_kv_free(struct journal_kv *kv);

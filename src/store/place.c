@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/hash.h"
 #include "store/ini.h"
 #include "store/iniw.h"
 #include "store/place.h"
@@ -29,7 +30,6 @@ place_path(const char *dir, const char *who)
 	char safe[65];
 	size_t n = 0;
 	int replaced = 0;
-	uint32_t h = 2166136261u;	/* FNV-1a */
 
 	if (who == NULL)
 		who = "";
@@ -37,7 +37,6 @@ place_path(const char *dir, const char *who)
 		unsigned char ch = (unsigned char)*c;
 		int keep = ch < 0x80 && (isalnum(ch) || ch == '-' || ch == '_');
 
-		h = (h ^ ch) * 16777619u;
 		replaced |= !keep;
 		if (n < sizeof safe - 1)
 			safe[n++] = keep ? (char)ch : '_';
@@ -46,7 +45,7 @@ place_path(const char *dir, const char *who)
 	}
 	safe[n] = '\0';
 	if (replaced || n == 0)
-		return xasprintf("%s/%s-%s-%08x", dir, PLACE_FILE, safe, (unsigned)h);
+		return xasprintf("%s/%s-%s-%08x", dir, PLACE_FILE, safe, (unsigned)hash_str(who));
 	return xasprintf("%s/%s-%s", dir, PLACE_FILE, safe);
 }
 

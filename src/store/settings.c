@@ -8,12 +8,12 @@
 #include <string.h>
 
 #include "base/buf.h"
-#include "model/case.h"
 #include "store/ini.h"
 #include "store/inikeep.h"
 #include "store/iniw.h"
 #include "store/save.h"
 #include "store/settings.h"
+#include "base/file.h"
 #include "base/text.h"
 #include "base/xalloc.h"
 
@@ -191,7 +191,7 @@ save_settings(const char *path, const struct settings *s, struct err *e)
 	if (s->initials)
 		iniw_str(&w, key_names[SETTINGS_INITIALS], s->initials);
 	{	/* a person's comments in the file come through (inikeep.h) */
-		char *old = case_read_text(path), *kept;
+		char *old = file_read(path, FILE_ANY_SIZE, 0, NULL), *kept;
 		size_t len = iniw_len(&w);
 
 		kept = inikeep(old, iniw_text(&w), NULL, &len);

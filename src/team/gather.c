@@ -15,6 +15,7 @@
 #include "store/journal.h"
 #include "store/merge.h"
 #include "store/save.h"
+#include "base/file.h"
 #include "base/text.h"
 #include "base/xalloc.h"
 
@@ -49,7 +50,7 @@ make_dest(const char *dest, const char *src, struct buf *log, struct err *e)
 	cases = xasprintf("%s/cases", dest);
 	if ((mkdir(dest, 0700) < 0 && errno != EEXIST) || (mkdir(cases, 0700) < 0 && errno != EEXIST))
 		rc = err_set(e, "%s: cannot make the folder: %s", dest, strerror(errno));
-	else if ((text = case_read_text(from)) == NULL)
+	else if ((text = file_read(from, FILE_ANY_SIZE, 0, NULL)) == NULL)
 		rc = err_set(e, "%s: cannot be read: %s", from, strerror(errno));
 	else {
 		rc = save_file_new(ini, text, strlen(text), e);
@@ -99,7 +100,8 @@ gather_file(const char *dest, const char *src, const char *name, int journal, st
     struct gather_stats *st, struct err *e)
 {
 	char *to = xasprintf("%s/%s", dest, name), *from = xasprintf("%s/%s", src, name);
-	char *a = case_read_text(to), *b = case_read_text(from);
+	char *a = file_read(to, FILE_ANY_SIZE, 0, NULL);
+	char *b = file_read(from, FILE_ANY_SIZE, 0, NULL);
 	struct conflicts kept = { 0 };
 	struct buf out = BUF_INIT;
 	char *base = NULL;

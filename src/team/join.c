@@ -10,6 +10,7 @@
 #include "team/join.h"
 #include "store/journal.h"
 #include "store/merge.h"
+#include "base/file.h"
 #include "base/xalloc.h"
 
 static int
@@ -73,18 +74,21 @@ drop_decision(struct inspection *in, const struct insp_decision *d)
 	in->ndecisions--;
 }
 
-static void
-decision_text(const struct form *f, const struct insp_decision *d, char *buf, size_t size)
+/* D as a conflict's side ("good to outstanding on 2.1.1: WHY", whole), or
+ * "none"; a new string */
+static char *
+decision_text(const struct form *f, const struct insp_decision *d)
 {
 	if (d == NULL)
-		snprintf(buf, size, "none");
-	else
-		snprintf(buf, size, "%s to %s%s%s: %s", f->bands[d->from].id, f->bands[d->to].id,
-		    d->kq ? " on " : "", d->kq ? d->kq : "", d->why ? d->why : "");
+		return xstrdup("none");
+	return xasprintf("%s to %s%s%s: %s", f->bands[d->from].id, f->bands[d->to].id,
+	    d->kq ? " on " : "", d->kq ? d->kq : "", d->why ? d->why : "");
 }
 
 /* Take OTHER's judgements, decisions and findings where IN has none; one
  * that differs is a conflict (conflict.h): counted neither way. */
+_Static_assert(sizeof "decision." + FORM_ID_MAX <= 80, "a section named for an id fits");
+
 static void
 join_ratings(struct inspection *in, const struct inspection *other, struct problems *p)
 {
@@ -114,7 +118,7 @@ join_ratings(struct inspection *in, const struct inspection *other, struct probl
 			    "a conflict, counted neither way", other->path, f->stds[s].id,
 			    judgement_id(f, b), in->path, judgement_id(f, a));
 		}
-		char fsec[80];
+		char fsec[80];	/* (an id fits: asserted below) */
 
 		snprintf(fsec, sizeof fsec, "findings.%s", f->stds[s].id);
 		join_text(&in->strengths[s], other->strengths[s], in, other, fsec,
@@ -146,11 +150,11 @@ join_ratings(struct inspection *in, const struct inspection *other, struct probl
 			in->decisions[in->ndecisions++] = d;
 		} else if (da->from != db->from || da->to != db->to || !same(da->kq, db->kq) ||
 		    !same(da->why, db->why)) {
-			char ta[600], tb[600];
+			char *ta = decision_text(f, da), *tb = decision_text(f, db);
 
-			decision_text(f, da, ta, sizeof ta);
-			decision_text(f, db, tb, sizeof tb);
 			conflict_add(&in->conflicts, sec, "to", ta, NULL, tb, NULL);
+			free(ta);
+			free(tb);
 			drop_decision(in, da);
 			problems_add(p, PROBLEM_WARNING, "%s: [%s]: not the decision %s records: a "
 			    "conflict, neither applied", other->path, sec, in->path);
@@ -309,8 +313,8 @@ join_cases(struct inspection *in, struct inspection *other, struct copies *cp,
 			continue;
 		}
 		had = copy_text(cp, ic->name);
-		a = had ? xstrdup(had) : case_read_text(ic->path);
-		b = case_read_text(oc->path);
+		a = had ? xstrdup(had) : file_read(ic->path, FILE_ANY_SIZE, 0, NULL);
+		b = file_read(oc->path, FILE_ANY_SIZE, 0, NULL);
 		/* the copy both started from, where their journals share a
 		 * history (not for a copy merged already) */
 		if (a && b && !had && strcmp(a, b) != 0)

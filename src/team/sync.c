@@ -34,6 +34,7 @@
 #include "store/ini.h"
 #include "model/insp.h"
 #include "store/merge.h"
+#include "base/file.h"
 #include "base/paths.h"
 #include "store/save.h"
 #include "team/sync.h"
@@ -71,7 +72,8 @@ git_argv(const char *dir, struct buf *out, const char *const *args)
 {
 	const char *argv[32];
 	int fds[2], st;
-	size_t n = 0;
+	size_t n = 0, len;
+	char *got;
 	pid_t pid;
 
 	argv[n++] = "git";
@@ -112,16 +114,9 @@ git_argv(const char *dir, struct buf *out, const char *const *args)
 		_exit(127);
 	}
 	close(fds[1]);
-	for (;;) {
-		char chunk[4096];
-		ssize_t r = read(fds[0], chunk, sizeof chunk);
-
-		if (r > 0) {
-			if (out)
-				buf_add(out, chunk, (size_t)r);
-		} else if (r == 0 || errno != EINTR)
-			break;
-	}
+	if ((got = file_read_fd(fds[0], FILE_ANY_SIZE, 0, &len)) != NULL && out)
+		buf_add(out, got, len);
+	free(got);
 	close(fds[0]);
 	while (waitpid(pid, &st, 0) < 0)
 		if (errno != EINTR)
@@ -265,7 +260,7 @@ prove_driver(const char *driver, char **why)
 	buf_adds(&cmd, " >/dev/null 2>&1");
 	fflush(stdout);
 	st = system(buf_str(&cmd));
-	got = case_read_text(f[1]);
+	got = file_read(f[1], FILE_ANY_SIZE, 0, NULL);
 	if (st == -1 || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
 		*why = xasprintf("it did not run (exit status %d)", WIFEXITED(st) ?
 		    WEXITSTATUS(st) : -1);
@@ -438,7 +433,7 @@ finish_unmerged(const char *dir, size_t *conflicts, struct sync_report *r)
 		}
 		/* ours is the file as it is now, if it reads (a save made since
 		 * git stopped is in it), else git's copy of ours */
-		if (rc == 0 && (disk = case_read_text(full)) != NULL) {
+		if (rc == 0 && (disk = file_read(full, FILE_ANY_SIZE, 0, NULL)) != NULL) {
 			if (loads(disk, &why))
 				o = disk;
 			else

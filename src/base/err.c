@@ -9,6 +9,8 @@
 #include "base/err.h"
 #include "base/text.h"
 
+_Static_assert(sizeof ERR_CUT == sizeof TEXT_CUT, "err.h's ERR_CUT is text.h's TEXT_CUT");
+
 /* MSG as E's message: one line of plain text (values quoted in it come
  * from files, so control characters and escape sequences are replaced),
  * and when it does not fit, cut at a whole character and marked ERR_CUT */

@@ -89,6 +89,12 @@ tui_recompute_case(struct tui *t, size_t ci)
 }
 
 void
+tui_screens_reread(struct tui *t)
+{
+	tui_ratings_reread(t);
+}
+
+void
 tui_save_place(struct tui *t)
 {
 	struct place p = { NULL, NULL, NULL };
@@ -614,6 +620,7 @@ tui_run(const char *dir)
 	}
 	rate_compute(&t->rate, &t->in);
 	walk_init(&t->walk, &t->in.form);
+	tui_ratings_init(t);
 	user_set_warn(NULL);	/* nothing printed under curses */
 	t->who = user_name();
 
@@ -752,10 +759,8 @@ tui_run(const char *dir)
 	rate_free(&t->rate);
 	insp_close(&t->in);
 	free(t->who);
-	tui_ratings_stale(t);
+	tui_ratings_free(t);
 	tui_team_free(t);
-	free(t->rt_seen);
-	free(t->rt_changed);
 	free(t->lost_path);
 	free(t->lost_item);
 	free(t);

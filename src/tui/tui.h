@@ -51,6 +51,7 @@ struct tui_notes;	/* tui_notes.c */
 struct whatif;		/* whatif.h */
 struct tui_facts;	/* tui_facts.c */
 struct tui_team;	/* tui_team.c */
+struct tui_ratings;	/* tui_ratings.c */
 
 struct tui {
 	struct inspection in;
@@ -81,23 +82,7 @@ struct tui {
 	size_t hold_ci;
 	int hold_item;
 
-	/* the ratings page and its drill-down (tui_ratings.c) */
-	int rt_sel, rt_top;	/* the page: the standard selected, scroll */
-	size_t rt_std;		/* the standard open */
-	int std_sel, std_top;	/* its key question selected (index in the
-				 * standard), scroll */
-	int rt_prompts;		/* that key question's prompts shown */
-	size_t rt_kq;		/* the key question whose cases are open */
-	int kqc_sel, kqc_top;	/* the case selected (index in.cases), scroll */
-	int kqc_filter;		/* 0 all, 1 Yes only, 2 No only */
-	int rt_pick;		/* the next key picks a decision's band */
-	int rt_withdraw;	/* the next key confirms a withdrawal */
-	struct whatif *rt_whatif;	/* what would change the ratings, for the
-				 * ratings as they are (NULL: not worked out
-				 * since they last changed; tui_recompute) */
-	int *rt_seen;		/* [nstds] each standard's rating as last drawn */
-	time_t *rt_changed;	/* [nstds] when it last changed (0: not lately) */
-
+	struct tui_ratings *ratings;	/* the ratings pages' own state */
 	struct tui_notes *notes;	/* open note editor, or NULL */
 	struct tui_facts *facts;	/* open facts form, or NULL */
 	struct tui_team *team;	/* the last sync's report, or NULL */
@@ -150,6 +135,9 @@ void tui_home(struct tui *t);
 enum tui_screen tui_under(const struct tui *t);
 void tui_set_under(struct tui *t, enum tui_screen s);
 void tui_save_place(struct tui *t);
+/* The folder was read again (tui_sync.c) and its framework is another:
+ * each screen whose state counts what the framework has is told. */
+void tui_screens_reread(struct tui *t);
 
 /* tui_ratings.c: the ratings page, a standard, a key question's cases */
 void tui_ratings_open(struct tui *t);	/* from anywhere: pushed */
@@ -163,6 +151,11 @@ void tui_ratings_title(const struct tui *t, char *line, size_t size);
 void tui_ratings_stale(struct tui *t);
 /* Is a changed row highlighted (a redraw due while it fades)? */
 int tui_ratings_fading(struct tui *t);
+/* The pages' state (t->ratings), made and freed by the loop (tui.c); after
+ * a re-read that changed the framework, held in the standards there are. */
+void tui_ratings_init(struct tui *t);
+void tui_ratings_reread(struct tui *t);
+void tui_ratings_free(struct tui *t);
 
 /* tui_draw.c: drawing helpers; every string from a file goes through these */
 enum tui_attr { TA_TITLE = 1, TA_DIM, TA_SEL, TA_ERROR, TA_OK };

@@ -188,7 +188,7 @@ reread(struct tui *t)
 	char *name = t->in.ncases ? xstrdup(t->in.cases[t->ci].name) : NULL;
 	char *item = t->item >= 0 ? xstrdup(t->walk.items[t->item].id) : NULL;
 	char *row = selected_name(t);
-	int ci, changed_here = 0, on_case = t->screen == SCREEN_WALK || t->screen == SCREEN_JUMP ||
+	int form_changed, ci, changed_here = 0, on_case = t->screen == SCREEN_WALK || t->screen == SCREEN_JUMP ||
 	    (t->screen == SCREEN_HELP && tui_under(t) == SCREEN_WALK);
 
 	if (insp_open_cached(&in, t->in.dir, paths_forms_dir(), &p) < 0 || p.nerrors > in.left_out_errors) {
@@ -223,19 +223,11 @@ reread(struct tui *t)
 		tui_message(t, 1, "The framework file changed: what was done before cannot "
 		    "be undone now.");
 	}
-	if (!same_form(&t->in.form, &in.form)) {
-		/* the ratings pages' state counts the standards as they were */
-		free(t->rt_seen);
-		free(t->rt_changed);
-		t->rt_seen = NULL;
-		t->rt_changed = NULL;
-		if (t->rt_std >= in.form.nstds || t->rt_kq >= in.form.nkqs)
-			t->rt_std = t->rt_kq = 0;
-		if (t->rt_sel >= (int)in.form.nstds)
-			t->rt_sel = 0;
-	}
+	form_changed = !same_form(&t->in.form, &in.form);
 	insp_close(&t->in);
 	t->in = in;
+	if (form_changed)
+		tui_screens_reread(t);	/* their state counts the framework as it was */
 	walk_free(&t->walk);
 	walk_init(&t->walk, &t->in.form);
 	tui_recompute(t);

@@ -193,25 +193,26 @@ tui_open_case(struct tui *t, size_t ci, int at_item)
 
 struct screen_ops {
 	void (*draw)(struct tui *t);
-	int (*key)(struct tui *t, enum tui_action a);	/* NULL: only the common keys */
+	/* NULL: only the common keys; what else must happen into GO */
+	int (*key)(struct tui *t, enum tui_action a, struct tui_go *go);
 	/* keys typed into the screen, before the key table: 1 when taken */
-	int (*input)(struct tui *t, int is_code, int ch);
+	int (*input)(struct tui *t, int is_code, int ch, struct tui_go *go);
 	enum tui_context (*context)(const struct tui *t);
 	const char *(*hint)(const struct tui *t);	/* NULL: none */
 	int panel;	/* the ratings panel is drawn beside it */
 };
 
 static int
-list_input(struct tui *t, int is_code, int ch)
+list_input(struct tui *t, int is_code, int ch, struct tui_go *go)
 {
 	if (!t->adding)
 		return 0;
-	tui_list_input(t, is_code, ch);
+	tui_list_input(t, is_code, ch, go);
 	return 1;
 }
 
 static int
-notes_input(struct tui *t, int is_code, int ch)
+notes_input(struct tui *t, int is_code, int ch, struct tui_go *go)
 {
 	enum tui_action a = tui_keys_lookup(CTX_NOTES, ch, is_code);
 
@@ -222,7 +223,7 @@ notes_input(struct tui *t, int is_code, int ch)
 	else if (a == ACT_REDRAW)
 		clearok(curscr, TRUE);
 	else
-		tui_notes_input(t, is_code, ch);
+		tui_notes_input(t, is_code, ch, go);
 	return 1;
 }
 
@@ -514,14 +515,37 @@ undo(struct tui *t)
 	if (t->screen == SCREEN_FACTS)
 		tui_facts_open(t);
 	if (t->screen == SCREEN_WALK)
-		tui_walk_settle(t);
+		tui_case_settle(t);
 	tui_save_place(t);
+}
+
+/* What the screen on top asked for, done now it has returned */
+static void
+go(struct tui *t, const struct tui_go *g)
+{
+	switch (g->kind) {
+	case GO_NONE:
+		break;
+	case GO_FACTS:
+		tui_facts_open(t);
+		break;
+	case GO_NOTE:
+		tui_notes_open(t, g->n);
+		break;
+	case GO_RATIONALE:
+		tui_notes_open_rationale(t, g->n, g->to, g->kq, g->text);
+		break;
+	case GO_FINDINGS:
+		tui_notes_open_findings(t, g->n, g->to);
+		break;
+	}
 }
 
 /* Returns 0 to go on, 1 to quit. */
 static int
 handle(struct tui *t, int is_code, int ch)
 {
+	struct tui_go g = { GO_NONE, 0, 0, NULL, NULL };
 	enum tui_action a;
 
 	if (is_code && ch == KEY_RESIZE) {
@@ -533,8 +557,10 @@ handle(struct tui *t, int is_code, int ch)
 		return !is_code && ch == 'q';
 	}
 	/* text typed on the screen on top, before the key table */
-	if (screens[t->screen].input && screens[t->screen].input(t, is_code, ch))
+	if (screens[t->screen].input && screens[t->screen].input(t, is_code, ch, &g)) {
+		go(t, &g);
 		return 0;
+	}
 	a = tui_keys_lookup(context(t), ch, is_code);
 	switch (a) {
 	case ACT_QUIT:
@@ -556,6 +582,11 @@ handle(struct tui *t, int is_code, int ch)
 		undo(t);
 		return 0;
 	case ACT_RATINGS:
+		/* from the facts form, as for the help (its field saved) */
+		if (t->screen == SCREEN_FACTS) {
+			tui_facts_close(t);
+			tui_pop(t);
+		}
 		tui_ratings_open(t);
 		return 0;
 	case ACT_SYNC:	/* (bound only where no editor is open) */
@@ -566,8 +597,10 @@ handle(struct tui *t, int is_code, int ch)
 	}
 	if (context(t) == CTX_PANEL)
 		tui_panel_key(t, a);
-	else if (screens[t->screen].key)
-		screens[t->screen].key(t, a);
+	else if (screens[t->screen].key) {
+		screens[t->screen].key(t, a, &g);
+		go(t, &g);
+	}
 	return 0;
 }
 

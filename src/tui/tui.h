@@ -35,6 +35,24 @@ enum tui_screen { SCREEN_LIST, SCREEN_WALK, SCREEN_FACTS, SCREEN_NOTES, SCREEN_J
 	SCREEN_HELP, SCREEN_RATINGS, SCREEN_STANDARD, SCREEN_KQCASES, SCREEN_NAME, SCREEN_SYNC, SCREEN_COUNT };
 #define TUI_STACK 16
 
+/* What a screen's key or text input asks of the loop (tui.c), which does it
+ * once the screen has returned: a screen opens no other screen itself. */
+enum tui_go_kind {
+	GO_NONE,
+	GO_FACTS,	/* the current case's facts form, over the screen on top */
+	GO_NOTE,	/* the note editor on key question N */
+	GO_RATIONALE,	/* the editor for a decision moving standard N to band TO,
+			 * resting on key question KQ (NULL: none), from TEXT */
+	GO_FINDINGS,	/* the editor for standard N's findings (TO: which, as
+			 * tui_notes_open_findings has it) */
+};
+struct tui_go {
+	enum tui_go_kind kind;
+	size_t n;
+	int to;
+	const char *kq, *text;	/* (the folder's strings, read before it changes) */
+};
+
 #define TUI_MIN_COLS 60
 #define TUI_MIN_ROWS 18
 
@@ -139,12 +157,19 @@ void tui_save_place(struct tui *t);
  * each screen whose state counts what the framework has is told. */
 void tui_screens_reread(struct tui *t);
 
+/* tui_case.c: no screen, so any screen may call it. After an answer or a
+ * fact change (or back on the walk): the current case's walk item kept if
+ * it still applies, else the next that does (else the one before, else the
+ * first); nothing when there are no cases. */
+void tui_case_settle(struct tui *t);
+
 /* tui_ratings.c: the ratings page, a standard, a key question's cases */
-void tui_ratings_open(struct tui *t);	/* from anywhere: pushed */
+/* From anywhere but the facts form (the loop closes it first): pushed */
+void tui_ratings_open(struct tui *t);
 void tui_ratings_draw(struct tui *t);
-int tui_ratings_key(struct tui *t, enum tui_action a);
+int tui_ratings_key(struct tui *t, enum tui_action a, struct tui_go *go);
 /* The next key after d (a band) or D (a confirmation): 1 when taken. */
-int tui_ratings_input(struct tui *t, int is_code, int ch);
+int tui_ratings_input(struct tui *t, int is_code, int ch, struct tui_go *go);
 void tui_ratings_title(const struct tui *t, char *line, size_t size);
 /* The ratings changed: what would change them is worked out again when
  * next drawn (tui_recompute and tui_recompute_case call it). */
@@ -180,19 +205,18 @@ void tui_bar(const struct tui *t, int y, int x, int w, int percent, int band);
 
 /* the screens: draw, and key (returns 1 to redraw) */
 void tui_list_draw(struct tui *t);
-int tui_list_key(struct tui *t, enum tui_action a);
-int tui_list_input(struct tui *t, int is_code, int ch);	/* while adding a case */
+int tui_list_key(struct tui *t, enum tui_action a, struct tui_go *go);
+int tui_list_input(struct tui *t, int is_code, int ch, struct tui_go *go);	/* while adding a case */
 /* Why left-out case file I cannot be read, from its file name on. */
 const char *tui_left_out_why(const struct tui *t, size_t i);
 void tui_walk_draw(struct tui *t);
-int tui_walk_key(struct tui *t, enum tui_action a);
-void tui_walk_settle(struct tui *t);	/* move off an item that no longer applies */
+int tui_walk_key(struct tui *t, enum tui_action a, struct tui_go *go);
 void tui_panel_draw(struct tui *t);
 int tui_panel_key(struct tui *t, enum tui_action a);
 void tui_help_draw(struct tui *t);
-int tui_help_key(struct tui *t, enum tui_action a);
+int tui_help_key(struct tui *t, enum tui_action a, struct tui_go *go);
 void tui_jump_draw(struct tui *t);
-int tui_jump_key(struct tui *t, enum tui_action a);
+int tui_jump_key(struct tui *t, enum tui_action a, struct tui_go *go);
 
 /* tui_facts.c: the case facts form (ncurses form library) */
 void tui_facts_open(struct tui *t);
@@ -201,7 +225,7 @@ void tui_facts_close(struct tui *t);	/* saves the field being edited */
  * message says why) returns what was typed, "LABEL: TEXT" (free it) */
 char *tui_facts_leave(struct tui *t);
 void tui_facts_draw(struct tui *t);
-int tui_facts_input(struct tui *t, int is_code, int ch);
+int tui_facts_input(struct tui *t, int is_code, int ch, struct tui_go *go);
 void tui_facts_layout(struct tui *t);	/* after a resize */
 
 /* tui_sync.c: the folder changed by another program is read again */
@@ -231,9 +255,9 @@ void tui_notes_open_findings(struct tui *t, size_t std, int improvements);
  * panel closes it)? */
 int tui_notes_is_decision(const struct tui *t);
 void tui_notes_draw(struct tui *t);
-int tui_notes_input(struct tui *t, int is_code, int ch);
+int tui_notes_input(struct tui *t, int is_code, int ch, struct tui_go *go);
 
-/* tui_list.c: the one-line text field in t->addbuf, for the new case's
+/* tui_field.c: the one-line text field in t->addbuf, for the new case's
  * reference and your name. Emptied; what is typed as UTF-8 into OUT (SIZE
  * bytes); key CH in key context CTX: a character typed or Backspace taken
  * (ACT_NONE; a character past MAX characters refused, TOO_LONG said),
@@ -253,7 +277,7 @@ void tui_field_draw(struct tui *t, int y, int x, int w, const char *label);
  * (tui_restore_place) and the program goes on. */
 int tui_name_wanted(struct tui *t);
 void tui_name_draw(struct tui *t);
-int tui_name_input(struct tui *t, int is_code, int ch);
+int tui_name_input(struct tui *t, int is_code, int ch, struct tui_go *go);
 /* tui.c: the screen and case where this inspector was last (place.h) */
 void tui_restore_place(struct tui *t);
 /* tui.c: the screen drawn now, as after a key (before a blocking call) */
@@ -266,7 +290,7 @@ void tui_redraw(struct tui *t);
  * repository (or no git) only says so on the status line. */
 void tui_team_sync(struct tui *t);
 void tui_team_draw(struct tui *t);
-int tui_team_key(struct tui *t, enum tui_action a);
+int tui_team_key(struct tui *t, enum tui_action a, struct tui_go *go);
 /* The report's title into LINE: "Synced with ..." or "Not synced: ..." */
 void tui_team_title(const struct tui *t, char *line, size_t size);
 void tui_team_free(struct tui *t);

@@ -827,12 +827,12 @@ done(struct tui *t)
 	}
 	if (t->screen != SCREEN_WALK)
 		return;
-	tui_walk_settle(t);	/* stay where the inspector was, if it still applies */
+	tui_case_settle(t);	/* stay where the inspector was, if it still applies */
 	tui_save_place(t);
 }
 
 int
-tui_facts_input(struct tui *t, int is_code, int ch)
+tui_facts_input(struct tui *t, int is_code, int ch, struct tui_go *go)
 {
 	struct tui_facts *fx = t->facts;
 	enum tui_action a;

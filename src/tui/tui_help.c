@@ -102,7 +102,7 @@ tui_help_draw(struct tui *t)
 }
 
 int
-tui_help_key(struct tui *t, enum tui_action a)
+tui_help_key(struct tui *t, enum tui_action a, struct tui_go *go)
 {
 	switch (a) {
 	case ACT_SCROLL_UP:
@@ -122,7 +122,7 @@ tui_help_key(struct tui *t, enum tui_action a)
 	case ACT_CLOSE:
 		tui_pop(t);
 		if (t->screen == SCREEN_WALK)
-			tui_walk_settle(t);
+			tui_case_settle(t);
 		return 1;
 	default:
 		return 0;
@@ -175,7 +175,7 @@ tui_jump_draw(struct tui *t)
 }
 
 int
-tui_jump_key(struct tui *t, enum tui_action a)
+tui_jump_key(struct tui *t, enum tui_action a, struct tui_go *go)
 {
 	const struct form *f = &t->in.form;
 	int s = t->jump_sel;

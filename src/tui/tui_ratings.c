@@ -761,7 +761,7 @@ start_decision(struct tui *t)
 }
 
 int
-tui_ratings_input(struct tui *t, int is_code, int ch)
+tui_ratings_input(struct tui *t, int is_code, int ch, struct tui_go *go)
 {
 	struct tui_ratings *r = t->ratings;
 	const struct form *f = &t->in.form;
@@ -794,7 +794,8 @@ tui_ratings_input(struct tui *t, int is_code, int ch)
 			    f->kqs[t->rate.std[s].lowest_kq].id : NULL;
 			const struct insp_decision *d = decide_find(&t->in, s);
 
-			tui_notes_open_rationale(t, s, ch - '1', kq, d && d->why ? d->why : "");
+			*go = (struct tui_go){ GO_RATIONALE, s, ch - '1', kq,
+			    d && d->why ? d->why : "" };
 		} else
 			tui_message(t, 0, "No decision made.");
 		return 1;
@@ -822,7 +823,7 @@ tui_ratings_input(struct tui *t, int is_code, int ch)
 }
 
 int
-tui_ratings_key(struct tui *t, enum tui_action a)
+tui_ratings_key(struct tui *t, enum tui_action a, struct tui_go *go)
 {
 	struct tui_ratings *r = t->ratings;
 	const struct form *f = &t->in.form;
@@ -869,7 +870,7 @@ tui_ratings_key(struct tui *t, enum tui_action a)
 	case ACT_CLOSE:
 		tui_pop(t);
 		if (t->screen == SCREEN_WALK)
-			tui_walk_settle(t);
+			tui_case_settle(t);
 		return 1;
 	case ACT_PROMPTS:
 		if (t->screen == SCREEN_STANDARD)
@@ -888,13 +889,13 @@ tui_ratings_key(struct tui *t, enum tui_action a)
 	case ACT_EVIDENCE:
 		if (t->screen != SCREEN_STANDARD || f->stds[r->std].rating != RATING_JUDGEMENT)
 			return 0;
-		tui_notes_open_findings(t, f->stds[r->std].kqs[r->std_sel], 2);
+		*go = (struct tui_go){ GO_FINDINGS, f->stds[r->std].kqs[r->std_sel], 2, NULL, NULL };
 		return 1;
 	case ACT_STRENGTHS:
 	case ACT_IMPROVEMENTS:
 		if (t->screen == SCREEN_KQCASES)
 			return 0;
-		tui_notes_open_findings(t, std_here(t), a == ACT_IMPROVEMENTS);
+		*go = (struct tui_go){ GO_FINDINGS, std_here(t), a == ACT_IMPROVEMENTS, NULL, NULL };
 		return 1;
 	case ACT_WITHDRAW: {
 		size_t s = std_here(t);
@@ -951,10 +952,6 @@ tui_ratings_open(struct tui *t)
 	if (t->screen == SCREEN_RATINGS || t->screen == SCREEN_STANDARD ||
 	    t->screen == SCREEN_KQCASES)
 		return;
-	if (t->screen == SCREEN_FACTS) {	/* its field saved, as for the help */
-		tui_facts_close(t);
-		tui_pop(t);
-	}
 	/* at the standard being walked, if any */
 	if (t->screen == SCREEN_WALK && t->item >= 0)
 		r->sel = (int)t->walk.items[t->item].std;

@@ -251,7 +251,7 @@ reread(struct tui *t)
 				t->ci = (size_t)back;
 				t->item = walk_find(&t->walk, t->lost_item);
 				t->screen = SCREEN_WALK;
-				tui_walk_settle(t);
+				tui_case_settle(t);
 			}
 			free(t->lost_path);
 			t->lost_path = NULL;
@@ -270,7 +270,7 @@ reread(struct tui *t)
 		t->ci = (size_t)ci;
 		t->item = item ? walk_find(&t->walk, item) : -1;
 		if (on_case)
-			tui_walk_settle(t);
+			tui_case_settle(t);
 		if (on_case && changed_here) {	/* say so: what is on screen moved */
 			const char *now = t->item >= 0 ? t->walk.items[t->item].id : NULL;
 			const char *ref = t->in.cases[ci].reference ? t->in.cases[ci].reference : name;

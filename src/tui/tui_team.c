@@ -226,7 +226,7 @@ open_conflict(struct tui *t, const struct sync_conflict *k)
 }
 
 int
-tui_team_key(struct tui *t, enum tui_action a)
+tui_team_key(struct tui *t, enum tui_action a, struct tui_go *go)
 {
 	struct tui_team *m = t->team;
 

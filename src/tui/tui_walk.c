@@ -414,23 +414,6 @@ tui_walk_draw(struct tui *t)
 	vfree(&l);
 }
 
-/* After an answer or a fact change: keep the item if it still applies,
- * else the next that does. */
-static void
-settle(struct tui *t)
-{
-	const struct case_file *c = &t->in.cases[t->ci];
-
-	if (t->item >= 0 && walk_relevant(&t->walk, c, (size_t)t->item) == COND_TRUE)
-		return;
-	if (t->item >= 0) {
-		int n = walk_step(&t->walk, c, (size_t)t->item, 1);
-
-		t->item = n >= 0 ? n : walk_step(&t->walk, c, (size_t)t->item, -1);
-	} else
-		t->item = walk_first(&t->walk, c);
-}
-
 /* Does any question of the current case wait on a fact not recorded? */
 static int
 case_progress_unknown(const struct tui *t)
@@ -558,7 +541,7 @@ step_std(struct tui *t, int dir)
 }
 
 int
-tui_walk_key(struct tui *t, enum tui_action a)
+tui_walk_key(struct tui *t, enum tui_action a, struct tui_go *go)
 {
 	const struct case_file *c;
 	int n;
@@ -566,7 +549,7 @@ tui_walk_key(struct tui *t, enum tui_action a)
 	if (t->in.ncases == 0)
 		return a == ACT_BACK ? (tui_home(t), 1) : 0;
 	c = &t->in.cases[t->ci];
-	settle(t);	/* never act on a question that does not apply */
+	tui_case_settle(t);	/* never act on a question that does not apply */
 	switch (a) {
 	case ACT_YES: return answer(t, ANSWER_YES);
 	case ACT_NO: return answer(t, ANSWER_NO);
@@ -617,10 +600,10 @@ tui_walk_key(struct tui *t, enum tui_action a)
 	case ACT_NOTES:
 		if (t->item < 0)
 			return 0;
-		tui_notes_open(t, t->walk.items[t->item].kq);
+		*go = (struct tui_go){ GO_NOTE, t->walk.items[t->item].kq, 0, NULL, NULL };
 		return 1;
 	case ACT_FACTS:
-		tui_facts_open(t);	/* over the walk: it returns there */
+		go->kind = GO_FACTS;	/* over the walk: it returns there */
 		return 1;
 	case ACT_FOCUS:
 		t->panel_focus = 1;
@@ -635,11 +618,4 @@ tui_walk_key(struct tui *t, enum tui_action a)
 	default:
 		return 0;
 	}
-}
-
-void
-tui_walk_settle(struct tui *t)
-{
-	if (t->in.ncases > 0)
-		settle(t);
 }

@@ -48,27 +48,33 @@ on_signal(int sig)
 void
 tui_message(struct tui *t, int error, const char *fmt, ...)
 {
+	struct buf said = BUF_INIT;
+	const char *p, *from;
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(t->msg, sizeof t->msg, fmt, ap);
+	buf_vprintf(&said, fmt, ap);	/* whole, however long */
 	va_end(ap);
+	buf_reset(&t->msg);
 	/* files of the folder on screen by their names in it ("cases/X.ini"):
 	 * a long path would push the reason off the status line */
+	p = from = buf_str(&said);
 	if (t->in.dir && t->in.dir[0]) {
 		size_t dl = strlen(t->in.dir);
-		char *p = t->msg;
 
 		while ((p = strstr(p, t->in.dir)) != NULL) {
 			/* a path where one begins, not the end of another word */
-			int starts = p == t->msg || strchr(" '\"(:", p[-1]) != NULL;
+			int starts = p == buf_str(&said) || strchr(" '\"(:", p[-1]) != NULL;
 
-			if (starts && p[dl] == '/')
-				memmove(p, p + dl + 1, strlen(p + dl + 1) + 1);
-			else
+			if (starts && p[dl] == '/') {
+				buf_add(&t->msg, from, (size_t)(p - from));
+				p = from = p + dl + 1;
+			} else
 				p += dl;
 		}
 	}
+	buf_adds(&t->msg, from);
+	buf_free(&said);
 	t->msg_error = error;
 	t->msg_sync = 0;
 }
@@ -402,8 +408,8 @@ draw_status(struct tui *t)
 {
 	const char *hint;
 
-	if (t->msg[0]) {
-		int rows = tui_wrap(0, 0, t->cols, 0, t->msg);
+	if (t->msg.len) {
+		int rows = tui_wrap(0, 0, t->cols, 0, buf_str(&t->msg));
 
 		/* a message too long for one line takes the lines above too, up
 		 * to three (until the next key): an error's file, reason and what
@@ -412,7 +418,7 @@ draw_status(struct tui *t)
 		attron(t->msg_error ? tui_attr(t, TA_ERROR) : (int)A_BOLD);
 		for (int i = 0; i < rows; i++)
 			tui_fill(t->status.y - i, 0, t->cols);
-		tui_wrap(t->status.y - rows + 1, 0, t->cols, rows, t->msg);
+		tui_wrap(t->status.y - rows + 1, 0, t->cols, rows, buf_str(&t->msg));
 		attroff(t->msg_error ? tui_attr(t, TA_ERROR) : (int)A_BOLD);
 		return;
 	}
@@ -552,7 +558,7 @@ handle(struct tui *t, int is_code, int ch)
 		layout(t);
 		return 0;
 	}
-	t->msg[0] = '\0';
+	buf_reset(&t->msg);
 	if (t->too_small) {
 		return !is_code && ch == 'q';
 	}
@@ -777,13 +783,13 @@ tui_run(const char *dir)
 	}
 	if (lost) {
 		fprintf(stderr, "yjinspect: %s\nyjinspect: the note was not saved; here it is:\n%s\n",
-		    t->msg, lost);
+		    buf_str(&t->msg), lost);
 		free(lost);
 		quit = -1;
 	}
 	if (lost_fact) {
 		fprintf(stderr, "yjinspect: %s\nyjinspect: the text typed was not saved; here it is:\n%s\n",
-		    t->msg, lost_fact);
+		    buf_str(&t->msg), lost_fact);
 		free(lost_fact);
 		quit = -1;
 	}
@@ -796,6 +802,7 @@ tui_run(const char *dir)
 	tui_team_free(t);
 	free(t->lost_path);
 	free(t->lost_item);
+	buf_free(&t->msg);
 	free(t);
 	return quit < 0 ? 1 : 0;
 }

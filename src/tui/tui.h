@@ -16,6 +16,7 @@
 #include <time.h>
 #include <wchar.h>
 
+#include "base/buf.h"
 #include "model/edit.h"
 #include "model/insp.h"
 #include "model/rate.h"
@@ -129,7 +130,7 @@ struct tui {
 	int cury, curx;		/* where the text cursor goes, -1: hidden */
 	int colour;		/* colours in use */
 	int utf8;		/* the terminal takes UTF-8 */
-	char msg[512];		/* status line message */
+	struct buf msg;		/* status line message, whole (tui_message) */
 	int msg_error;
 	int msg_sync;		/* it says the folder cannot be read again */
 };

@@ -802,11 +802,11 @@ type_ahead(struct tui *t, int ch)
 	}
 	fx->chose_row = fx->row;
 	fx->chose_value = n == 1 ? match : exact;
-	t->msg[0] = '\0';
+	buf_reset(&t->msg);
 	set_choice(t, fx->chose_value);
-	if (t->msg[0] == '\0')	/* say what the letters chose */
+	if (t->msg.len == 0)	/* say what the letters chose */
 		tui_message(t, 0, "%s: %s", fa->label, fa->choice_labels[fx->chose_value]);
-	snprintf(fx->said, sizeof fx->said, "%s", t->msg);
+	snprintf(fx->said, sizeof fx->said, "%s", buf_str(&t->msg));
 	move_row(t, 1);
 }
 

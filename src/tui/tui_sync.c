@@ -211,7 +211,7 @@ reread(struct tui *t)
 	}
 	problems_free(&p);
 	if (t->msg_sync) {	/* the folder can be read again: no longer so */
-		t->msg[0] = '\0';
+		buf_reset(&t->msg);
 		t->msg_sync = 0;
 	}
 	if (name != NULL && (ci = edit_case_index(&in, name)) >= 0 &&

@@ -54,7 +54,7 @@ tui_team_sync(struct tui *t)
 	tui_message(t, 0, "Syncing with the team\xe2\x80\xa6");
 	tui_redraw(t);	/* git may take seconds: said first */
 	sync_run(t->in.dir, NULL, t->who, 1, &rep);
-	t->msg[0] = '\0';
+	buf_reset(&t->msg);
 	if (rep.status == SYNC_NOT_SHARED) {
 		/* (DIR, not the folder's path: a long path would push the
 		 * second command off the status lines) */

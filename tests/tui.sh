@@ -991,4 +991,18 @@ key q
 wait_for "EXIT 0" >/dev/null
 WHO=$WHO_WAS
 
+# ====================================================================
+# 14. a status message longer than 512 bytes is shown whole: the warning
+# on a folder others can read, its path 400 bytes long, ends in the
+# command to put it right, closing quote and all (it was cut at 512)
+L14=longlonglonglonglonglonglonglonglonglonglonglonglonglonglonglonglonglonglonglonglonglonglonglonglonglonglonglonglonglonglonglonglong
+D14="$TMP/$L14/$L14/$L14/open"
+mkdir -p "$D14" && rmdir "$D14"
+YJINSPECT_DEMO="$DEMO" "$YJ" demo "$D14" >/dev/null
+chmod go+rx "$D14"
+ui s14 300 24 "$YJ" "$D14"
+check "14: the warning shows whole, to the folder's closing quote" wait_re "/open' *\$"
+key q
+wait_for "EXIT 0" >/dev/null
+
 finish

@@ -341,65 +341,49 @@ layout(struct tui *t)
 static void
 draw_title(struct tui *t)
 {
-	char line[512];
+	struct buf line = BUF_INIT;
 
 	attron(tui_attr(t, TA_TITLE));
 	tui_fill(0, 0, t->cols);
 	if (t->in.ncases > 0 && t->screen != SCREEN_LIST && t->screen != SCREEN_HELP &&
 	    screens[t->screen].panel) {	/* (not the ratings pages: their own) */
 		const struct case_file *c = &t->in.cases[t->ci];
+		size_t k = c->conflicts.n;
 		int done, total;
 
 		case_progress(c, &t->in.form, &done, &total);
 		/* the case and its counts first, its reference cut to 24 columns,
 		 * so neither a long reference nor the service name hides them */
-		char ref[128];
-
-		snprintf(ref, sizeof ref, "%s", c->reference ? c->reference : c->name);
-		if (tui_width(ref) > 24) {
-			size_t cut = 0;
-
-			for (int w = 0; ref[cut] && w < 23; w++) {
-				cut++;
-				while ((ref[cut] & 0xc0) == 0x80)
-					cut++;
-			}
-			snprintf(ref + cut, sizeof ref - cut, "\xe2\x80\xa6");
-		}
-		size_t k = t->in.cases[t->ci].conflicts.n;
-		char conf[40] = "";
-
+		buf_adds(&line, " case ");
+		tui_cut(&line, c->reference ? c->reference : c->name, 24);
+		buf_printf(&line, " (%zu of %zu) \xc2\xb7 %d/%d answered", t->ci + 1, t->in.ncases,
+		    done, total);
 		if (k)
-			snprintf(conf, sizeof conf, " \xc2\xb7 %zu in conflict", k);
-		snprintf(line, sizeof line, " case %s (%zu of %zu) \xc2\xb7 %d/%d answered%s \xc2\xb7 %s",
-		    ref, t->ci + 1, t->in.ncases, done, total, conf,
-		    t->in.service ? t->in.service : "yjinspect");
+			buf_printf(&line, " \xc2\xb7 %zu in conflict", k);
+		buf_printf(&line, " \xc2\xb7 %s", t->in.service ? t->in.service : "yjinspect");
 	} else if (t->screen == SCREEN_HELP) {
-		snprintf(line, sizeof line, " yjinspect keys (Esc, q or ? to close)");
+		buf_adds(&line, " yjinspect keys (Esc, q or ? to close)");
 	} else if (t->screen == SCREEN_RATINGS || t->screen == SCREEN_STANDARD ||
 	    t->screen == SCREEN_KQCASES) {
-		tui_ratings_title(t, line, sizeof line);
+		tui_ratings_title(t, &line);
 	} else if (t->screen == SCREEN_SYNC) {
-		tui_team_title(t, line, sizeof line);
+		tui_team_title(t, &line);
 	} else {
-		snprintf(line, sizeof line, " %s \xc2\xb7 %s \xc2\xb7 %zu case%s",
+		/* keys a merge left in conflict: counted neither way */
+		size_t k = t->in.conflicts.n;
+
+		for (size_t i = 0; i < t->in.ncases; i++)
+			k += t->in.cases[i].conflicts.n;
+		buf_printf(&line, " %s \xc2\xb7 %s \xc2\xb7 %zu case%s",
 		    t->in.service ? t->in.service : "yjinspect", t->in.form.id, t->in.ncases,
 		    t->in.ncases == 1 ? "" : "s");
 		if (t->in.nleft_out > 0)
-			snprintf(line + strlen(line), sizeof line - strlen(line),
-			    " \xc2\xb7 %zu left out", t->in.nleft_out);
-		{
-			/* keys a merge left in conflict: counted neither way */
-			size_t k = t->in.conflicts.n;
-
-			for (size_t i = 0; i < t->in.ncases; i++)
-				k += t->in.cases[i].conflicts.n;
-			if (k)
-				snprintf(line + strlen(line), sizeof line - strlen(line),
-				    " \xc2\xb7 %zu in conflict", k);
-		}
+			buf_printf(&line, " \xc2\xb7 %zu left out", t->in.nleft_out);
+		if (k)
+			buf_printf(&line, " \xc2\xb7 %zu in conflict", k);
 	}
-	tui_put(0, 0, t->cols, line);
+	tui_put(0, 0, t->cols, buf_str(&line));
+	buf_free(&line);
 	attroff(tui_attr(t, TA_TITLE));
 }
 

@@ -171,7 +171,8 @@ void tui_ratings_draw(struct tui *t);
 int tui_ratings_key(struct tui *t, enum tui_action a, struct tui_go *go);
 /* The next key after d (a band) or D (a confirmation): 1 when taken. */
 int tui_ratings_input(struct tui *t, int is_code, int ch, struct tui_go *go);
-void tui_ratings_title(const struct tui *t, char *line, size_t size);
+/* The pages' title appended to LINE */
+void tui_ratings_title(const struct tui *t, struct buf *line);
 /* The ratings changed: what would change them is worked out again when
  * next drawn (tui_recompute and tui_recompute_case call it). */
 void tui_ratings_stale(struct tui *t);
@@ -193,6 +194,10 @@ int tui_put(int y, int x, int w, const char *s);
 /* The same, but a string cut short ends in an ellipsis (or '~'), so the
  * reader sees that there is more. */
 int tui_put_cut(int y, int x, int w, const char *s);
+/* S, clean, appended to OUT cut to W columns as tui_put_cut would draw it:
+ * whole characters, and an ellipsis (or '~') when cut. The one place that
+ * cuts a string to a width. */
+void tui_cut(struct buf *out, const char *s, int w);
 /* Put clean S wrapped in W columns from row Y for at most MAXROWS rows
  * (0: count only); returns the rows it takes in full. */
 int tui_wrap(int y, int x, int w, int maxrows, const char *s);
@@ -292,8 +297,8 @@ void tui_redraw(struct tui *t);
 void tui_team_sync(struct tui *t);
 void tui_team_draw(struct tui *t);
 int tui_team_key(struct tui *t, enum tui_action a, struct tui_go *go);
-/* The report's title into LINE: "Synced with ..." or "Not synced: ..." */
-void tui_team_title(const struct tui *t, char *line, size_t size);
+/* The report's title appended to LINE: "Synced with ..." or "Not synced: ..." */
+void tui_team_title(const struct tui *t, struct buf *line);
 void tui_team_free(struct tui *t);
 
 #endif

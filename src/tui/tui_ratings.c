@@ -930,17 +930,17 @@ tui_ratings_draw(struct tui *t)
 }
 
 void
-tui_ratings_title(const struct tui *t, char *line, size_t size)
+tui_ratings_title(const struct tui *t, struct buf *line)
 {
 	const struct tui_ratings *r = t->ratings;
 	const struct form *f = &t->in.form;
 
 	if (t->screen == SCREEN_RATINGS)
-		snprintf(line, size, " Ratings \xc2\xb7 %s", t->in.service ? t->in.service : f->id);
+		buf_printf(line, " Ratings \xc2\xb7 %s", t->in.service ? t->in.service : f->id);
 	else if (t->screen == SCREEN_STANDARD)
-		snprintf(line, size, " Ratings > %s %s", f->stds[r->std].id, f->stds[r->std].name);
+		buf_printf(line, " Ratings > %s %s", f->stds[r->std].id, f->stds[r->std].name);
 	else
-		snprintf(line, size, " Ratings > %s > %s: the cases", f->stds[f->kqs[r->kq].std].id,
+		buf_printf(line, " Ratings > %s > %s: the cases", f->stds[f->kqs[r->kq].std].id,
 		    f->kqs[r->kq].id);
 }
 

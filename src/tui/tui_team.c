@@ -78,20 +78,20 @@ tui_team_sync(struct tui *t)
 }
 
 void
-tui_team_title(const struct tui *t, char *line, size_t size)
+tui_team_title(const struct tui *t, struct buf *line)
 {
 	const struct sync_report *r = t->team ? &t->team->rep : NULL;
 
 	if (r == NULL)
-		snprintf(line, size, " Sync");
+		buf_printf(line, " Sync");
 	else if (r->status == SYNC_SYNCED)
-		snprintf(line, size, " Synced %s %s", r->by_bundle ? "through the bundle" : "with",
+		buf_printf(line, " Synced %s %s", r->by_bundle ? "through the bundle" : "with",
 		    r->where ? r->where : "the team's repository");
 	else if (r->status == SYNC_OUT_OF_REACH)
-		snprintf(line, size, " Not synced: the team's repository cannot be reached; your "
+		buf_printf(line, " Not synced: the team's repository cannot be reached; your "
 		    "work stays committed here and goes at the next sync");
 	else
-		snprintf(line, size, " Not synced: %s", r->nmsgs ? brief(t, r->msgs[0]) :
+		buf_printf(line, " Not synced: %s", r->nmsgs ? brief(t, r->msgs[0]) :
 		    "it failed");
 }
 

@@ -1005,4 +1005,19 @@ check "14: the warning shows whole, to the folder's closing quote" wait_re "/ope
 key q
 wait_for "EXIT 0" >/dev/null
 
+
+# ====================================================================
+# 15. a case reference of wide characters is cut in the title by columns
+# (24, the ellipsis one of them), not by characters (it took 23 of them)
+D15="$TMP/wide"
+YJINSPECT_DEMO="$DEMO" "$YJ" demo "$D15" >/dev/null
+sed 's/^reference = .*/reference = "審查審查審查審查審查審查審查"/' "$D15/cases/ST-C01.ini" >"$TMP/c01" &&
+	cat "$TMP/c01" >"$D15/cases/ST-C01.ini"
+ui s15 80 24 "$YJ" "$D15"
+wait_for "Enter open  a add case" >/dev/null
+key Enter
+check "15: the title cuts the reference to 24 columns" wait_for " case 審查審查審查審查審查審… (1 of 10)"
+key q
+wait_for "EXIT 0" >/dev/null
+
 finish

@@ -179,7 +179,6 @@ tui_open_case(struct tui *t, size_t ci, int at_item)
 
 	t->ci = ci;
 	t->list_sel = (int)ci;
-	t->walk_top = 0;
 	t->screen = SCREEN_WALK;
 	if (at_item >= 0 && walk_relevant(&t->walk, c, (size_t)at_item) == COND_TRUE)
 		t->item = at_item;
@@ -528,6 +527,9 @@ go(struct tui *t, const struct tui_go *g)
 	case GO_FINDINGS:
 		tui_notes_open_findings(t, g->n, g->to);
 		break;
+	case GO_JUMP:
+		tui_jump_open(t, g->n);
+		break;
 	}
 }
 
@@ -562,8 +564,7 @@ handle(struct tui *t, int is_code, int ch)
 			tui_facts_close(t);
 			tui_pop(t);
 		}
-		tui_push(t, SCREEN_HELP);
-		t->help_top = 0;
+		tui_help_open(t);
 		return 0;
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
@@ -644,6 +645,8 @@ tui_run(const char *dir)
 	rate_compute(&t->rate, &t->in);
 	walk_init(&t->walk, &t->in.form);
 	tui_ratings_init(t);
+	tui_walk_init(t);
+	tui_help_init(t);
 	user_set_warn(NULL);	/* nothing printed under curses */
 	t->who = user_name();
 
@@ -783,6 +786,8 @@ tui_run(const char *dir)
 	insp_close(&t->in);
 	free(t->who);
 	tui_ratings_free(t);
+	tui_walk_free(t);
+	tui_help_free(t);
 	tui_team_free(t);
 	free(t->lost_path);
 	free(t->lost_item);

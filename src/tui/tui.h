@@ -46,6 +46,7 @@ enum tui_go_kind {
 			 * resting on key question KQ (NULL: none), from TEXT */
 	GO_FINDINGS,	/* the editor for standard N's findings (TO: which, as
 			 * tui_notes_open_findings has it) */
+	GO_JUMP,	/* the standard picker, at standard N */
 };
 struct tui_go {
 	enum tui_go_kind kind;
@@ -71,6 +72,8 @@ struct whatif;		/* whatif.h */
 struct tui_facts;	/* tui_facts.c */
 struct tui_team;	/* tui_team.c */
 struct tui_ratings;	/* tui_ratings.c */
+struct tui_walk_state;	/* tui_walk.c */
+struct tui_help;	/* tui_help.c */
 
 struct tui {
 	struct inspection in;
@@ -85,23 +88,16 @@ struct tui {
 	size_t ci;		/* current case (valid when in.ncases > 0) */
 	int item;		/* current walk item, -1 = none */
 	int list_sel, list_top;	/* case list */
-	int jump_sel;		/* standard picker: standard index */
-	int help_top;
 	int adding;		/* the case list is asking for a new reference */
 	wchar_t addbuf[128];	/* the one-line text field (tui_field_*): that
 				 * reference, or your name (SCREEN_NAME) */
 	size_t addlen;
 	int panel_top;		/* ratings panel scroll */
 	int panel_focus;
-	int walk_top;		/* walk pane scroll (rows) */
-	/* the case was completed by an answer: answer keys are held (typed
-	 * ahead, they would change answered questions) until the cursor is
-	 * moved; valid while ci and item are those it was set on */
-	int hold;
-	size_t hold_ci;
-	int hold_item;
 
 	struct tui_ratings *ratings;	/* the ratings pages' own state */
+	struct tui_walk_state *walk_state;	/* the walk's (tui_walk.c) */
+	struct tui_help *help;	/* the help's and the picker's (tui_help.c) */
 	struct tui_notes *notes;	/* open note editor, or NULL */
 	struct tui_facts *facts;	/* open facts form, or NULL */
 	struct tui_team *team;	/* the last sync's report, or NULL */
@@ -219,6 +215,14 @@ void tui_walk_draw(struct tui *t);
 int tui_walk_key(struct tui *t, enum tui_action a, struct tui_go *go);
 void tui_panel_draw(struct tui *t);
 int tui_panel_key(struct tui *t, enum tui_action a);
+/* The walk's, the help's and the picker's state, made and freed by the
+ * loop (tui.c); the help opened at its top, the picker at standard STD. */
+void tui_walk_init(struct tui *t);
+void tui_walk_free(struct tui *t);
+void tui_help_init(struct tui *t);
+void tui_help_free(struct tui *t);
+void tui_help_open(struct tui *t);
+void tui_jump_open(struct tui *t, size_t std);
 void tui_help_draw(struct tui *t);
 int tui_help_key(struct tui *t, enum tui_action a, struct tui_go *go);
 void tui_jump_draw(struct tui *t);

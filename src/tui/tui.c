@@ -194,7 +194,15 @@ tui_open_case(struct tui *t, size_t ci, int at_item)
 	tui_save_place(t);
 }
 
-/* ---- the screens: one row each ---- */
+/* ---- the screens: one row each ----
+ *
+ * To add a screen: a value in tui.h's enum tui_screen, a row here, and a
+ * file of its own (tui_NAME.c) with its draw, key and text-input functions
+ * and its own state (a struct of the file's, as tui_help.c's, made and
+ * freed in tui_run), their prototypes in tui.h; a key context in
+ * tui_keys.h when it binds keys of its own. The screen changes no other
+ * screen's state and calls no other screen: what must happen next (another
+ * screen opened) it puts in its struct tui_go, and go() below does it. */
 
 struct screen_ops {
 	void (*draw)(struct tui *t);

@@ -238,6 +238,12 @@ void tui_facts_draw(struct tui *t);
 int tui_facts_input(struct tui *t, int is_code, int ch, struct tui_go *go);
 void tui_facts_layout(struct tui *t);	/* after a resize */
 
+/* tui_fact_set.c: fact FACT of the current case set to VALUE (a choice, 1
+ * or 0 for yes/no, COND_UNSET to clear it), saved with its undo, the
+ * ratings updated, and what it changed said (tui_message); a failed save
+ * said, nothing changed. */
+void tui_fact_set(struct tui *t, size_t fact, int value);
+
 /* tui_sync.c: the folder changed by another program is read again */
 void tui_sync_mark(struct tui *t);	/* the folder as it is now is ours */
 void tui_sync_mark_case(struct tui *t);	/* only the case on screen (another

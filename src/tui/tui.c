@@ -478,7 +478,7 @@ undo(struct tui *t)
 	struct err e;
 	size_t ci = t->ci;
 	int item, rc;
-	char what[256];
+	struct buf what = BUF_INIT;
 	const struct edit_change *ch = t->undo.n ? &t->undo.v[t->undo.n - 1] : NULL;
 
 	/* say what is taken back, and where */
@@ -490,7 +490,7 @@ undo(struct tui *t)
 
 		/* the case by its reference, as the inspector knows it; a
 		 * change joined to the one before names both */
-		snprintf(what, sizeof what, "%s%s%s on %s", change_name(t, ch),
+		buf_printf(&what, "%s%s%s on %s", change_name(t, ch),
 		    ch->with_prev ? " and " : "", ch->with_prev ? change_name(t, ch - 1) : "", ref);
 	}
 	if (t->screen == SCREEN_FACTS)
@@ -502,7 +502,7 @@ undo(struct tui *t)
 		tui_message(t, 1, "NOT UNDONE: %s", e.msg);
 	} else {
 		tui_recompute(t);
-		tui_message(t, 0, "Undone: %s.", what);
+		tui_message(t, 0, "Undone: %s.", buf_str(&what));
 	}
 	if (rc > 0 && ci != t->ci && t->screen == SCREEN_WALK)
 		tui_open_case(t, ci, item);	/* show the case it happened in */
@@ -514,6 +514,7 @@ undo(struct tui *t)
 	if (t->screen == SCREEN_WALK)
 		tui_case_settle(t);
 	tui_save_place(t);
+	buf_free(&what);
 }
 
 /* What the screen on top asked for, done now it has returned */
@@ -653,6 +654,7 @@ tui_run(const char *dir)
 	rate_compute(&t->rate, &t->in);
 	walk_init(&t->walk, &t->in.form);
 	tui_ratings_init(t);
+	tui_list_init(t);
 	tui_walk_init(t);
 	tui_help_init(t);
 	user_set_warn(NULL);	/* nothing printed under curses */
@@ -794,6 +796,7 @@ tui_run(const char *dir)
 	insp_close(&t->in);
 	free(t->who);
 	tui_ratings_free(t);
+	tui_list_free(t);
 	tui_walk_free(t);
 	tui_help_free(t);
 	tui_team_free(t);

@@ -2,8 +2,11 @@
  * live ratings panel. It reads the model (insp, rate, walk) and changes it
  * only through edit.h; it computes no ratings of its own.
  *
- * Internals shared by the tui_*.c files: one struct tui holds the state;
- * each screen has a draw function and a key function. Draw functions
+ * Internals shared by the tui_*.c files: struct tui holds what the screens
+ * share (the inspection, ratings, walk order, undo, current case, layout,
+ * message, the folder's stamps); each screen keeps its own state in a
+ * struct of its own file, and has a draw function and a key function,
+ * which ask the loop for any other screen (struct tui_go). Draw functions
  * compute no ratings and write no files; they do keep their own view state
  * (scroll positions, and the facts form's ncurses field, which has to be
  * posted where the row is drawn). The main loop (tui.c) owns curses setup
@@ -72,6 +75,7 @@ struct whatif;		/* whatif.h */
 struct tui_facts;	/* tui_facts.c */
 struct tui_team;	/* tui_team.c */
 struct tui_ratings;	/* tui_ratings.c */
+struct tui_list;	/* tui_list.c */
 struct tui_walk_state;	/* tui_walk.c */
 struct tui_help;	/* tui_help.c */
 
@@ -87,7 +91,7 @@ struct tui {
 	int depth;
 	size_t ci;		/* current case (valid when in.ncases > 0) */
 	int item;		/* current walk item, -1 = none */
-	int list_sel, list_top;	/* case list */
+	int list_sel;		/* case list: the row selected */
 	int adding;		/* the case list is asking for a new reference */
 	wchar_t addbuf[128];	/* the one-line text field (tui_field_*): that
 				 * reference, or your name (SCREEN_NAME) */
@@ -96,6 +100,7 @@ struct tui {
 	int panel_focus;
 
 	struct tui_ratings *ratings;	/* the ratings pages' own state */
+	struct tui_list *list;	/* the list's (tui_list.c) */
 	struct tui_walk_state *walk_state;	/* the walk's (tui_walk.c) */
 	struct tui_help *help;	/* the help's and the picker's (tui_help.c) */
 	struct tui_notes *notes;	/* open note editor, or NULL */
@@ -206,6 +211,8 @@ void tui_vline(const struct tui *t, int y, int x, int h);
 void tui_bar(const struct tui *t, int y, int x, int w, int percent, int band);
 
 /* the screens: draw, and key (returns 1 to redraw) */
+void tui_list_init(struct tui *t);	/* its state, made and freed by the loop */
+void tui_list_free(struct tui *t);
 void tui_list_draw(struct tui *t);
 int tui_list_key(struct tui *t, enum tui_action a, struct tui_go *go);
 int tui_list_input(struct tui *t, int is_code, int ch, struct tui_go *go);	/* while adding a case */

@@ -12,6 +12,24 @@
 #include "tui/tui.h"
 #include "base/xalloc.h"
 
+/* The list's own state (t->list) */
+struct tui_list {
+	int top;	/* the first row shown */
+};
+
+void
+tui_list_init(struct tui *t)
+{
+	t->list = xcalloc(1, sizeof *t->list);
+}
+
+void
+tui_list_free(struct tui *t)
+{
+	free(t->list);
+	t->list = NULL;
+}
+
 static const char *
 fact_label(const struct form *f, const struct case_file *c, const char *fact)
 {
@@ -60,12 +78,12 @@ tui_list_draw(struct tui *t)
 		t->list_sel = nrows - 1;
 	if (t->list_sel < 0)
 		t->list_sel = 0;
-	if (t->list_sel < t->list_top)
-		t->list_top = t->list_sel;
-	if (t->list_sel >= t->list_top + rows)
-		t->list_top = t->list_sel - rows + 1;
-	for (int i = 0; i < rows && t->list_top + i < nrows; i++) {
-		size_t ci = (size_t)(t->list_top + i);
+	if (t->list_sel < t->list->top)
+		t->list->top = t->list_sel;
+	if (t->list_sel >= t->list->top + rows)
+		t->list->top = t->list_sel - rows + 1;
+	for (int i = 0; i < rows && t->list->top + i < nrows; i++) {
+		size_t ci = (size_t)(t->list->top + i);
 
 		if (ci >= t->in.ncases) {	/* a case file that cannot be read */
 			int y = r.y + 1 + i, sel = (int)ci == t->list_sel;

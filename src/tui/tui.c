@@ -539,6 +539,10 @@ go(struct tui *t, const struct tui_go *g)
 	case GO_JUMP:
 		tui_jump_open(t, g->n);
 		break;
+	case GO_CASE:
+		tui_push(t, SCREEN_WALK);
+		tui_open_case(t, g->n, g->to);
+		break;
 	}
 }
 

@@ -863,8 +863,7 @@ tui_ratings_key(struct tui *t, enum tui_action a, struct tui_go *go)
 			/* the case, in the walk at this key question; back comes here */
 			int item = walk_find(&t->walk, f->kqs[r->kq].id);
 
-			tui_push(t, SCREEN_WALK);
-			tui_open_case(t, (size_t)r->kqc_sel, item);
+			*go = (struct tui_go){ GO_CASE, (size_t)r->kqc_sel, item, NULL, NULL };
 		}
 		return 1;
 	case ACT_CLOSE:

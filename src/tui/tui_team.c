@@ -204,7 +204,7 @@ tui_team_draw(struct tui *t)
 
 /* Open conflict K: its case at its question, over the report */
 static void
-open_conflict(struct tui *t, const struct sync_conflict *k)
+open_conflict(struct tui *t, const struct sync_conflict *k, struct tui_go *go)
 {
 	int ci, item = -1;
 
@@ -221,8 +221,8 @@ open_conflict(struct tui *t, const struct sync_conflict *k)
 	}
 	if (strcmp(k->section, "answers") == 0)
 		item = walk_find(&t->walk, k->key);
-	tui_push(t, SCREEN_WALK);	/* Esc comes back here */
-	tui_open_case(t, (size_t)ci, item);
+	/* over the report: Esc comes back here */
+	*go = (struct tui_go){ GO_CASE, (size_t)ci, item, NULL, NULL };
 }
 
 int
@@ -247,7 +247,7 @@ tui_team_key(struct tui *t, enum tui_action a, struct tui_go *go)
 		return 1;
 	case ACT_SETTLE:
 		if (m->sel < m->rep.nconflicts)
-			open_conflict(t, &m->rep.conflicts[m->sel]);
+			open_conflict(t, &m->rep.conflicts[m->sel], go);
 		return 1;
 	case ACT_CLOSE:
 		tui_pop(t);

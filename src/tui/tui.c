@@ -543,6 +543,9 @@ go(struct tui *t, const struct tui_go *g)
 		tui_push(t, SCREEN_WALK);
 		tui_open_case(t, g->n, g->to);
 		break;
+	case GO_OPEN:
+		tui_open_case(t, g->n, g->to);
+		break;
 	}
 }
 

@@ -50,8 +50,9 @@ enum tui_go_kind {
 	GO_FINDINGS,	/* the editor for standard N's findings (TO: which, as
 			 * tui_notes_open_findings has it) */
 	GO_JUMP,	/* the standard picker, at standard N */
-	GO_CASE,	/* case N in the walk at item TO (as tui_open_case), over
-			 * the screen on top: Esc comes back to it */
+	GO_OPEN,	/* case N in the walk at item TO (-1: where tui_open_case
+			 * puts it), in place of the screen on top */
+	GO_CASE,	/* the same over the screen on top: Esc comes back to it */
 };
 struct tui_go {
 	enum tui_go_kind kind;

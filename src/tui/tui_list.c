@@ -234,7 +234,7 @@ tui_list_key(struct tui *t, enum tui_action a, struct tui_go *go)
 			return 1;
 		if (t->in.ncases == 0)
 			return 0;
-		tui_open_case(t, (size_t)t->list_sel, -1);
+		*go = (struct tui_go){ GO_OPEN, (size_t)t->list_sel, -1, NULL, NULL };
 		return 1;
 	case ACT_FACTS:
 		if (left_out_selected(t))

@@ -612,9 +612,9 @@ tui_walk_key(struct tui *t, enum tui_action a, struct tui_go *go)
 	case ACT_NEXT_CASE:
 	case ACT_PREV_CASE:
 		if (a == ACT_NEXT_CASE && t->ci + 1 < t->in.ncases)
-			tui_open_case(t, t->ci + 1, -1);
+			*go = (struct tui_go){ GO_OPEN, t->ci + 1, -1, NULL, NULL };
 		else if (a == ACT_PREV_CASE && t->ci > 0)
-			tui_open_case(t, t->ci - 1, -1);
+			*go = (struct tui_go){ GO_OPEN, t->ci - 1, -1, NULL, NULL };
 		else
 			tui_message(t, 0, "No %s case.", a == ACT_NEXT_CASE ? "next" : "previous");
 		return 1;

@@ -991,4 +991,33 @@ key q
 wait_for "EXIT 0" >/dev/null
 WHO=$WHO_WAS
 
+# ====================================================================
+# 14. a status message longer than 512 bytes is shown whole: the warning
+# on a folder others can read, its path 400 bytes long, ends in the
+# command to put it right, closing quote and all (it was cut at 512)
+L14=longlonglonglonglonglonglonglonglonglonglonglonglonglonglonglonglonglonglonglonglonglonglonglonglonglonglonglonglonglonglonglonglong
+D14="$TMP/$L14/$L14/$L14/open"
+mkdir -p "$D14" && rmdir "$D14"
+YJINSPECT_DEMO="$DEMO" "$YJ" demo "$D14" >/dev/null
+chmod go+rx "$D14"
+ui s14 300 24 "$YJ" "$D14"
+check "14: the warning shows whole, to the folder's closing quote" wait_re "/open' *\$"
+key q
+wait_for "EXIT 0" >/dev/null
+
+
+# ====================================================================
+# 15. a case reference of wide characters is cut in the title by columns
+# (24, the ellipsis one of them), not by characters (it took 23 of them)
+D15="$TMP/wide"
+YJINSPECT_DEMO="$DEMO" "$YJ" demo "$D15" >/dev/null
+sed 's/^reference = .*/reference = "審查審查審查審查審查審查審查"/' "$D15/cases/ST-C01.ini" >"$TMP/c01" &&
+	cat "$TMP/c01" >"$D15/cases/ST-C01.ini"
+ui s15 80 24 "$YJ" "$D15"
+wait_for "Enter open  a add case" >/dev/null
+key Enter
+check "15: the title cuts the reference to 24 columns" wait_for " case 審查審查審查審查審查審… (1 of 10)"
+key q
+wait_for "EXIT 0" >/dev/null
+
 finish

@@ -48,27 +48,33 @@ on_signal(int sig)
 void
 tui_message(struct tui *t, int error, const char *fmt, ...)
 {
+	struct buf said = BUF_INIT;
+	const char *p, *from;
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(t->msg, sizeof t->msg, fmt, ap);
+	buf_vprintf(&said, fmt, ap);	/* whole, however long */
 	va_end(ap);
+	buf_reset(&t->msg);
 	/* files of the folder on screen by their names in it ("cases/X.ini"):
 	 * a long path would push the reason off the status line */
+	p = from = buf_str(&said);
 	if (t->in.dir && t->in.dir[0]) {
 		size_t dl = strlen(t->in.dir);
-		char *p = t->msg;
 
 		while ((p = strstr(p, t->in.dir)) != NULL) {
 			/* a path where one begins, not the end of another word */
-			int starts = p == t->msg || strchr(" '\"(:", p[-1]) != NULL;
+			int starts = p == buf_str(&said) || strchr(" '\"(:", p[-1]) != NULL;
 
-			if (starts && p[dl] == '/')
-				memmove(p, p + dl + 1, strlen(p + dl + 1) + 1);
-			else
+			if (starts && p[dl] == '/') {
+				buf_add(&t->msg, from, (size_t)(p - from));
+				p = from = p + dl + 1;
+			} else
 				p += dl;
 		}
 	}
+	buf_adds(&t->msg, from);
+	buf_free(&said);
 	t->msg_error = error;
 	t->msg_sync = 0;
 }
@@ -86,6 +92,12 @@ tui_recompute_case(struct tui *t, size_t ci)
 {
 	rate_update(&t->rate, &t->in, ci);
 	tui_ratings_stale(t);
+}
+
+void
+tui_screens_reread(struct tui *t)
+{
+	tui_ratings_reread(t);
 }
 
 void
@@ -167,7 +179,6 @@ tui_open_case(struct tui *t, size_t ci, int at_item)
 
 	t->ci = ci;
 	t->list_sel = (int)ci;
-	t->walk_top = 0;
 	t->screen = SCREEN_WALK;
 	if (at_item >= 0 && walk_relevant(&t->walk, c, (size_t)at_item) == COND_TRUE)
 		t->item = at_item;
@@ -183,29 +194,38 @@ tui_open_case(struct tui *t, size_t ci, int at_item)
 	tui_save_place(t);
 }
 
-/* ---- the screens: one row each ---- */
+/* ---- the screens: one row each ----
+ *
+ * To add a screen: a value in tui.h's enum tui_screen, a row here, and a
+ * file of its own (tui_NAME.c) with its draw, key and text-input functions
+ * and its own state (a struct of the file's, as tui_help.c's, made and
+ * freed in tui_run), their prototypes in tui.h; a key context in
+ * tui_keys.h when it binds keys of its own. The screen changes no other
+ * screen's state and calls no other screen: what must happen next (another
+ * screen opened) it puts in its struct tui_go, and go() below does it. */
 
 struct screen_ops {
 	void (*draw)(struct tui *t);
-	int (*key)(struct tui *t, enum tui_action a);	/* NULL: only the common keys */
+	/* NULL: only the common keys; what else must happen into GO */
+	int (*key)(struct tui *t, enum tui_action a, struct tui_go *go);
 	/* keys typed into the screen, before the key table: 1 when taken */
-	int (*input)(struct tui *t, int is_code, int ch);
+	int (*input)(struct tui *t, int is_code, int ch, struct tui_go *go);
 	enum tui_context (*context)(const struct tui *t);
 	const char *(*hint)(const struct tui *t);	/* NULL: none */
 	int panel;	/* the ratings panel is drawn beside it */
 };
 
 static int
-list_input(struct tui *t, int is_code, int ch)
+list_input(struct tui *t, int is_code, int ch, struct tui_go *go)
 {
 	if (!t->adding)
 		return 0;
-	tui_list_input(t, is_code, ch);
+	tui_list_input(t, is_code, ch, go);
 	return 1;
 }
 
 static int
-notes_input(struct tui *t, int is_code, int ch)
+notes_input(struct tui *t, int is_code, int ch, struct tui_go *go)
 {
 	enum tui_action a = tui_keys_lookup(CTX_NOTES, ch, is_code);
 
@@ -216,7 +236,7 @@ notes_input(struct tui *t, int is_code, int ch)
 	else if (a == ACT_REDRAW)
 		clearok(curscr, TRUE);
 	else
-		tui_notes_input(t, is_code, ch);
+		tui_notes_input(t, is_code, ch, go);
 	return 1;
 }
 
@@ -328,65 +348,49 @@ layout(struct tui *t)
 static void
 draw_title(struct tui *t)
 {
-	char line[512];
+	struct buf line = BUF_INIT;
 
 	attron(tui_attr(t, TA_TITLE));
 	tui_fill(0, 0, t->cols);
 	if (t->in.ncases > 0 && t->screen != SCREEN_LIST && t->screen != SCREEN_HELP &&
 	    screens[t->screen].panel) {	/* (not the ratings pages: their own) */
 		const struct case_file *c = &t->in.cases[t->ci];
+		size_t k = c->conflicts.n;
 		int done, total;
 
 		case_progress(c, &t->in.form, &done, &total);
 		/* the case and its counts first, its reference cut to 24 columns,
 		 * so neither a long reference nor the service name hides them */
-		char ref[128];
-
-		snprintf(ref, sizeof ref, "%s", c->reference ? c->reference : c->name);
-		if (tui_width(ref) > 24) {
-			size_t cut = 0;
-
-			for (int w = 0; ref[cut] && w < 23; w++) {
-				cut++;
-				while ((ref[cut] & 0xc0) == 0x80)
-					cut++;
-			}
-			snprintf(ref + cut, sizeof ref - cut, "\xe2\x80\xa6");
-		}
-		size_t k = t->in.cases[t->ci].conflicts.n;
-		char conf[40] = "";
-
+		buf_adds(&line, " case ");
+		tui_cut(&line, c->reference ? c->reference : c->name, 24);
+		buf_printf(&line, " (%zu of %zu) \xc2\xb7 %d/%d answered", t->ci + 1, t->in.ncases,
+		    done, total);
 		if (k)
-			snprintf(conf, sizeof conf, " \xc2\xb7 %zu in conflict", k);
-		snprintf(line, sizeof line, " case %s (%zu of %zu) \xc2\xb7 %d/%d answered%s \xc2\xb7 %s",
-		    ref, t->ci + 1, t->in.ncases, done, total, conf,
-		    t->in.service ? t->in.service : "yjinspect");
+			buf_printf(&line, " \xc2\xb7 %zu in conflict", k);
+		buf_printf(&line, " \xc2\xb7 %s", t->in.service ? t->in.service : "yjinspect");
 	} else if (t->screen == SCREEN_HELP) {
-		snprintf(line, sizeof line, " yjinspect keys (Esc, q or ? to close)");
+		buf_adds(&line, " yjinspect keys (Esc, q or ? to close)");
 	} else if (t->screen == SCREEN_RATINGS || t->screen == SCREEN_STANDARD ||
 	    t->screen == SCREEN_KQCASES) {
-		tui_ratings_title(t, line, sizeof line);
+		tui_ratings_title(t, &line);
 	} else if (t->screen == SCREEN_SYNC) {
-		tui_team_title(t, line, sizeof line);
+		tui_team_title(t, &line);
 	} else {
-		snprintf(line, sizeof line, " %s \xc2\xb7 %s \xc2\xb7 %zu case%s",
+		/* keys a merge left in conflict: counted neither way */
+		size_t k = t->in.conflicts.n;
+
+		for (size_t i = 0; i < t->in.ncases; i++)
+			k += t->in.cases[i].conflicts.n;
+		buf_printf(&line, " %s \xc2\xb7 %s \xc2\xb7 %zu case%s",
 		    t->in.service ? t->in.service : "yjinspect", t->in.form.id, t->in.ncases,
 		    t->in.ncases == 1 ? "" : "s");
 		if (t->in.nleft_out > 0)
-			snprintf(line + strlen(line), sizeof line - strlen(line),
-			    " \xc2\xb7 %zu left out", t->in.nleft_out);
-		{
-			/* keys a merge left in conflict: counted neither way */
-			size_t k = t->in.conflicts.n;
-
-			for (size_t i = 0; i < t->in.ncases; i++)
-				k += t->in.cases[i].conflicts.n;
-			if (k)
-				snprintf(line + strlen(line), sizeof line - strlen(line),
-				    " \xc2\xb7 %zu in conflict", k);
-		}
+			buf_printf(&line, " \xc2\xb7 %zu left out", t->in.nleft_out);
+		if (k)
+			buf_printf(&line, " \xc2\xb7 %zu in conflict", k);
 	}
-	tui_put(0, 0, t->cols, line);
+	tui_put(0, 0, t->cols, buf_str(&line));
+	buf_free(&line);
 	attroff(tui_attr(t, TA_TITLE));
 }
 
@@ -395,8 +399,8 @@ draw_status(struct tui *t)
 {
 	const char *hint;
 
-	if (t->msg[0]) {
-		int rows = tui_wrap(0, 0, t->cols, 0, t->msg);
+	if (t->msg.len) {
+		int rows = tui_wrap(0, 0, t->cols, 0, buf_str(&t->msg));
 
 		/* a message too long for one line takes the lines above too, up
 		 * to three (until the next key): an error's file, reason and what
@@ -405,7 +409,7 @@ draw_status(struct tui *t)
 		attron(t->msg_error ? tui_attr(t, TA_ERROR) : (int)A_BOLD);
 		for (int i = 0; i < rows; i++)
 			tui_fill(t->status.y - i, 0, t->cols);
-		tui_wrap(t->status.y - rows + 1, 0, t->cols, rows, t->msg);
+		tui_wrap(t->status.y - rows + 1, 0, t->cols, rows, buf_str(&t->msg));
 		attroff(t->msg_error ? tui_attr(t, TA_ERROR) : (int)A_BOLD);
 		return;
 	}
@@ -474,7 +478,7 @@ undo(struct tui *t)
 	struct err e;
 	size_t ci = t->ci;
 	int item, rc;
-	char what[256];
+	struct buf what = BUF_INIT;
 	const struct edit_change *ch = t->undo.n ? &t->undo.v[t->undo.n - 1] : NULL;
 
 	/* say what is taken back, and where */
@@ -486,7 +490,7 @@ undo(struct tui *t)
 
 		/* the case by its reference, as the inspector knows it; a
 		 * change joined to the one before names both */
-		snprintf(what, sizeof what, "%s%s%s on %s", change_name(t, ch),
+		buf_printf(&what, "%s%s%s on %s", change_name(t, ch),
 		    ch->with_prev ? " and " : "", ch->with_prev ? change_name(t, ch - 1) : "", ref);
 	}
 	if (t->screen == SCREEN_FACTS)
@@ -498,7 +502,7 @@ undo(struct tui *t)
 		tui_message(t, 1, "NOT UNDONE: %s", e.msg);
 	} else {
 		tui_recompute(t);
-		tui_message(t, 0, "Undone: %s.", what);
+		tui_message(t, 0, "Undone: %s.", buf_str(&what));
 	}
 	if (rc > 0 && ci != t->ci && t->screen == SCREEN_WALK)
 		tui_open_case(t, ci, item);	/* show the case it happened in */
@@ -508,27 +512,63 @@ undo(struct tui *t)
 	if (t->screen == SCREEN_FACTS)
 		tui_facts_open(t);
 	if (t->screen == SCREEN_WALK)
-		tui_walk_settle(t);
+		tui_case_settle(t);
 	tui_save_place(t);
+	buf_free(&what);
+}
+
+/* What the screen on top asked for, done now it has returned */
+static void
+go(struct tui *t, const struct tui_go *g)
+{
+	switch (g->kind) {
+	case GO_NONE:
+		break;
+	case GO_FACTS:
+		tui_facts_open(t);
+		break;
+	case GO_NOTE:
+		tui_notes_open(t, g->n);
+		break;
+	case GO_RATIONALE:
+		tui_notes_open_rationale(t, g->n, g->to, g->kq, g->text);
+		break;
+	case GO_FINDINGS:
+		tui_notes_open_findings(t, g->n, g->to);
+		break;
+	case GO_JUMP:
+		tui_jump_open(t, g->n);
+		break;
+	case GO_CASE:
+		tui_push(t, SCREEN_WALK);
+		tui_open_case(t, g->n, g->to);
+		break;
+	case GO_OPEN:
+		tui_open_case(t, g->n, g->to);
+		break;
+	}
 }
 
 /* Returns 0 to go on, 1 to quit. */
 static int
 handle(struct tui *t, int is_code, int ch)
 {
+	struct tui_go g = { GO_NONE, 0, 0, NULL, NULL };
 	enum tui_action a;
 
 	if (is_code && ch == KEY_RESIZE) {
 		layout(t);
 		return 0;
 	}
-	t->msg[0] = '\0';
+	buf_reset(&t->msg);
 	if (t->too_small) {
 		return !is_code && ch == 'q';
 	}
 	/* text typed on the screen on top, before the key table */
-	if (screens[t->screen].input && screens[t->screen].input(t, is_code, ch))
+	if (screens[t->screen].input && screens[t->screen].input(t, is_code, ch, &g)) {
+		go(t, &g);
 		return 0;
+	}
 	a = tui_keys_lookup(context(t), ch, is_code);
 	switch (a) {
 	case ACT_QUIT:
@@ -540,8 +580,7 @@ handle(struct tui *t, int is_code, int ch)
 			tui_facts_close(t);
 			tui_pop(t);
 		}
-		tui_push(t, SCREEN_HELP);
-		t->help_top = 0;
+		tui_help_open(t);
 		return 0;
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
@@ -550,6 +589,11 @@ handle(struct tui *t, int is_code, int ch)
 		undo(t);
 		return 0;
 	case ACT_RATINGS:
+		/* from the facts form, as for the help (its field saved) */
+		if (t->screen == SCREEN_FACTS) {
+			tui_facts_close(t);
+			tui_pop(t);
+		}
 		tui_ratings_open(t);
 		return 0;
 	case ACT_SYNC:	/* (bound only where no editor is open) */
@@ -560,8 +604,10 @@ handle(struct tui *t, int is_code, int ch)
 	}
 	if (context(t) == CTX_PANEL)
 		tui_panel_key(t, a);
-	else if (screens[t->screen].key)
-		screens[t->screen].key(t, a);
+	else if (screens[t->screen].key) {
+		screens[t->screen].key(t, a, &g);
+		go(t, &g);
+	}
 	return 0;
 }
 
@@ -614,6 +660,10 @@ tui_run(const char *dir)
 	}
 	rate_compute(&t->rate, &t->in);
 	walk_init(&t->walk, &t->in.form);
+	tui_ratings_init(t);
+	tui_list_init(t);
+	tui_walk_init(t);
+	tui_help_init(t);
 	user_set_warn(NULL);	/* nothing printed under curses */
 	t->who = user_name();
 
@@ -737,13 +787,13 @@ tui_run(const char *dir)
 	}
 	if (lost) {
 		fprintf(stderr, "yjinspect: %s\nyjinspect: the note was not saved; here it is:\n%s\n",
-		    t->msg, lost);
+		    buf_str(&t->msg), lost);
 		free(lost);
 		quit = -1;
 	}
 	if (lost_fact) {
 		fprintf(stderr, "yjinspect: %s\nyjinspect: the text typed was not saved; here it is:\n%s\n",
-		    t->msg, lost_fact);
+		    buf_str(&t->msg), lost_fact);
 		free(lost_fact);
 		quit = -1;
 	}
@@ -752,12 +802,14 @@ tui_run(const char *dir)
 	rate_free(&t->rate);
 	insp_close(&t->in);
 	free(t->who);
-	tui_ratings_stale(t);
+	tui_ratings_free(t);
+	tui_list_free(t);
+	tui_walk_free(t);
+	tui_help_free(t);
 	tui_team_free(t);
-	free(t->rt_seen);
-	free(t->rt_changed);
 	free(t->lost_path);
 	free(t->lost_item);
+	buf_free(&t->msg);
 	free(t);
 	return quit < 0 ? 1 : 0;
 }

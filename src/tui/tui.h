@@ -2,8 +2,11 @@
  * live ratings panel. It reads the model (insp, rate, walk) and changes it
  * only through edit.h; it computes no ratings of its own.
  *
- * Internals shared by the tui_*.c files: one struct tui holds the state;
- * each screen has a draw function and a key function. Draw functions
+ * Internals shared by the tui_*.c files: struct tui holds what the screens
+ * share (the inspection, ratings, walk order, undo, current case, layout,
+ * message, the folder's stamps); each screen keeps its own state in a
+ * struct of its own file, and has a draw function and a key function,
+ * which ask the loop for any other screen (struct tui_go). Draw functions
  * compute no ratings and write no files; they do keep their own view state
  * (scroll positions, and the facts form's ncurses field, which has to be
  * posted where the row is drawn). The main loop (tui.c) owns curses setup
@@ -16,6 +19,7 @@
 #include <time.h>
 #include <wchar.h>
 
+#include "base/buf.h"
 #include "model/edit.h"
 #include "model/insp.h"
 #include "model/rate.h"
@@ -35,6 +39,28 @@ enum tui_screen { SCREEN_LIST, SCREEN_WALK, SCREEN_FACTS, SCREEN_NOTES, SCREEN_J
 	SCREEN_HELP, SCREEN_RATINGS, SCREEN_STANDARD, SCREEN_KQCASES, SCREEN_NAME, SCREEN_SYNC, SCREEN_COUNT };
 #define TUI_STACK 16
 
+/* What a screen's key or text input asks of the loop (tui.c), which does it
+ * once the screen has returned: a screen opens no other screen itself. */
+enum tui_go_kind {
+	GO_NONE,
+	GO_FACTS,	/* the current case's facts form, over the screen on top */
+	GO_NOTE,	/* the note editor on key question N */
+	GO_RATIONALE,	/* the editor for a decision moving standard N to band TO,
+			 * resting on key question KQ (NULL: none), from TEXT */
+	GO_FINDINGS,	/* the editor for standard N's findings (TO: which, as
+			 * tui_notes_open_findings has it) */
+	GO_JUMP,	/* the standard picker, at standard N */
+	GO_OPEN,	/* case N in the walk at item TO (-1: where tui_open_case
+			 * puts it), in place of the screen on top */
+	GO_CASE,	/* the same over the screen on top: Esc comes back to it */
+};
+struct tui_go {
+	enum tui_go_kind kind;
+	size_t n;
+	int to;
+	const char *kq, *text;	/* (the folder's strings, read before it changes) */
+};
+
 #define TUI_MIN_COLS 60
 #define TUI_MIN_ROWS 18
 
@@ -51,6 +77,10 @@ struct tui_notes;	/* tui_notes.c */
 struct whatif;		/* whatif.h */
 struct tui_facts;	/* tui_facts.c */
 struct tui_team;	/* tui_team.c */
+struct tui_ratings;	/* tui_ratings.c */
+struct tui_list;	/* tui_list.c */
+struct tui_walk_state;	/* tui_walk.c */
+struct tui_help;	/* tui_help.c */
 
 struct tui {
 	struct inspection in;
@@ -64,40 +94,18 @@ struct tui {
 	int depth;
 	size_t ci;		/* current case (valid when in.ncases > 0) */
 	int item;		/* current walk item, -1 = none */
-	int list_sel, list_top;	/* case list */
-	int jump_sel;		/* standard picker: standard index */
-	int help_top;
+	int list_sel;		/* case list: the row selected */
 	int adding;		/* the case list is asking for a new reference */
 	wchar_t addbuf[128];	/* the one-line text field (tui_field_*): that
 				 * reference, or your name (SCREEN_NAME) */
 	size_t addlen;
 	int panel_top;		/* ratings panel scroll */
 	int panel_focus;
-	int walk_top;		/* walk pane scroll (rows) */
-	/* the case was completed by an answer: answer keys are held (typed
-	 * ahead, they would change answered questions) until the cursor is
-	 * moved; valid while ci and item are those it was set on */
-	int hold;
-	size_t hold_ci;
-	int hold_item;
 
-	/* the ratings page and its drill-down (tui_ratings.c) */
-	int rt_sel, rt_top;	/* the page: the standard selected, scroll */
-	size_t rt_std;		/* the standard open */
-	int std_sel, std_top;	/* its key question selected (index in the
-				 * standard), scroll */
-	int rt_prompts;		/* that key question's prompts shown */
-	size_t rt_kq;		/* the key question whose cases are open */
-	int kqc_sel, kqc_top;	/* the case selected (index in.cases), scroll */
-	int kqc_filter;		/* 0 all, 1 Yes only, 2 No only */
-	int rt_pick;		/* the next key picks a decision's band */
-	int rt_withdraw;	/* the next key confirms a withdrawal */
-	struct whatif *rt_whatif;	/* what would change the ratings, for the
-				 * ratings as they are (NULL: not worked out
-				 * since they last changed; tui_recompute) */
-	int *rt_seen;		/* [nstds] each standard's rating as last drawn */
-	time_t *rt_changed;	/* [nstds] when it last changed (0: not lately) */
-
+	struct tui_ratings *ratings;	/* the ratings pages' own state */
+	struct tui_list *list;	/* the list's (tui_list.c) */
+	struct tui_walk_state *walk_state;	/* the walk's (tui_walk.c) */
+	struct tui_help *help;	/* the help's and the picker's (tui_help.c) */
 	struct tui_notes *notes;	/* open note editor, or NULL */
 	struct tui_facts *facts;	/* open facts form, or NULL */
 	struct tui_team *team;	/* the last sync's report, or NULL */
@@ -126,7 +134,7 @@ struct tui {
 	int cury, curx;		/* where the text cursor goes, -1: hidden */
 	int colour;		/* colours in use */
 	int utf8;		/* the terminal takes UTF-8 */
-	char msg[512];		/* status line message */
+	struct buf msg;		/* status line message, whole (tui_message) */
 	int msg_error;
 	int msg_sync;		/* it says the folder cannot be read again */
 };
@@ -150,19 +158,35 @@ void tui_home(struct tui *t);
 enum tui_screen tui_under(const struct tui *t);
 void tui_set_under(struct tui *t, enum tui_screen s);
 void tui_save_place(struct tui *t);
+/* The folder was read again (tui_sync.c) and its framework is another:
+ * each screen whose state counts what the framework has is told. */
+void tui_screens_reread(struct tui *t);
+
+/* tui_case.c: no screen, so any screen may call it. After an answer or a
+ * fact change (or back on the walk): the current case's walk item kept if
+ * it still applies, else the next that does (else the one before, else the
+ * first); nothing when there are no cases. */
+void tui_case_settle(struct tui *t);
 
 /* tui_ratings.c: the ratings page, a standard, a key question's cases */
-void tui_ratings_open(struct tui *t);	/* from anywhere: pushed */
+/* From anywhere but the facts form (the loop closes it first): pushed */
+void tui_ratings_open(struct tui *t);
 void tui_ratings_draw(struct tui *t);
-int tui_ratings_key(struct tui *t, enum tui_action a);
+int tui_ratings_key(struct tui *t, enum tui_action a, struct tui_go *go);
 /* The next key after d (a band) or D (a confirmation): 1 when taken. */
-int tui_ratings_input(struct tui *t, int is_code, int ch);
-void tui_ratings_title(const struct tui *t, char *line, size_t size);
+int tui_ratings_input(struct tui *t, int is_code, int ch, struct tui_go *go);
+/* The pages' title appended to LINE */
+void tui_ratings_title(const struct tui *t, struct buf *line);
 /* The ratings changed: what would change them is worked out again when
  * next drawn (tui_recompute and tui_recompute_case call it). */
 void tui_ratings_stale(struct tui *t);
 /* Is a changed row highlighted (a redraw due while it fades)? */
 int tui_ratings_fading(struct tui *t);
+/* The pages' state (t->ratings), made and freed by the loop (tui.c); after
+ * a re-read that changed the framework, held in the standards there are. */
+void tui_ratings_init(struct tui *t);
+void tui_ratings_reread(struct tui *t);
+void tui_ratings_free(struct tui *t);
 
 /* tui_draw.c: drawing helpers; every string from a file goes through these */
 enum tui_attr { TA_TITLE = 1, TA_DIM, TA_SEL, TA_ERROR, TA_OK };
@@ -174,6 +198,10 @@ int tui_put(int y, int x, int w, const char *s);
 /* The same, but a string cut short ends in an ellipsis (or '~'), so the
  * reader sees that there is more. */
 int tui_put_cut(int y, int x, int w, const char *s);
+/* S, clean, appended to OUT cut to W columns as tui_put_cut would draw it:
+ * whole characters, and an ellipsis (or '~') when cut. The one place that
+ * cuts a string to a width. */
+void tui_cut(struct buf *out, const char *s, int w);
 /* Put clean S wrapped in W columns from row Y for at most MAXROWS rows
  * (0: count only); returns the rows it takes in full. */
 int tui_wrap(int y, int x, int w, int maxrows, const char *s);
@@ -186,20 +214,29 @@ void tui_vline(const struct tui *t, int y, int x, int h);
 void tui_bar(const struct tui *t, int y, int x, int w, int percent, int band);
 
 /* the screens: draw, and key (returns 1 to redraw) */
+void tui_list_init(struct tui *t);	/* its state, made and freed by the loop */
+void tui_list_free(struct tui *t);
 void tui_list_draw(struct tui *t);
-int tui_list_key(struct tui *t, enum tui_action a);
-int tui_list_input(struct tui *t, int is_code, int ch);	/* while adding a case */
+int tui_list_key(struct tui *t, enum tui_action a, struct tui_go *go);
+int tui_list_input(struct tui *t, int is_code, int ch, struct tui_go *go);	/* while adding a case */
 /* Why left-out case file I cannot be read, from its file name on. */
 const char *tui_left_out_why(const struct tui *t, size_t i);
 void tui_walk_draw(struct tui *t);
-int tui_walk_key(struct tui *t, enum tui_action a);
-void tui_walk_settle(struct tui *t);	/* move off an item that no longer applies */
+int tui_walk_key(struct tui *t, enum tui_action a, struct tui_go *go);
 void tui_panel_draw(struct tui *t);
 int tui_panel_key(struct tui *t, enum tui_action a);
+/* The walk's, the help's and the picker's state, made and freed by the
+ * loop (tui.c); the help opened at its top, the picker at standard STD. */
+void tui_walk_init(struct tui *t);
+void tui_walk_free(struct tui *t);
+void tui_help_init(struct tui *t);
+void tui_help_free(struct tui *t);
+void tui_help_open(struct tui *t);
+void tui_jump_open(struct tui *t, size_t std);
 void tui_help_draw(struct tui *t);
-int tui_help_key(struct tui *t, enum tui_action a);
+int tui_help_key(struct tui *t, enum tui_action a, struct tui_go *go);
 void tui_jump_draw(struct tui *t);
-int tui_jump_key(struct tui *t, enum tui_action a);
+int tui_jump_key(struct tui *t, enum tui_action a, struct tui_go *go);
 
 /* tui_facts.c: the case facts form (ncurses form library) */
 void tui_facts_open(struct tui *t);
@@ -208,8 +245,14 @@ void tui_facts_close(struct tui *t);	/* saves the field being edited */
  * message says why) returns what was typed, "LABEL: TEXT" (free it) */
 char *tui_facts_leave(struct tui *t);
 void tui_facts_draw(struct tui *t);
-int tui_facts_input(struct tui *t, int is_code, int ch);
+int tui_facts_input(struct tui *t, int is_code, int ch, struct tui_go *go);
 void tui_facts_layout(struct tui *t);	/* after a resize */
+
+/* tui_fact_set.c: fact FACT of the current case set to VALUE (a choice, 1
+ * or 0 for yes/no, COND_UNSET to clear it), saved with its undo, the
+ * ratings updated, and what it changed said (tui_message); a failed save
+ * said, nothing changed. */
+void tui_fact_set(struct tui *t, size_t fact, int value);
 
 /* tui_sync.c: the folder changed by another program is read again */
 void tui_sync_mark(struct tui *t);	/* the folder as it is now is ours */
@@ -238,9 +281,9 @@ void tui_notes_open_findings(struct tui *t, size_t std, int improvements);
  * panel closes it)? */
 int tui_notes_is_decision(const struct tui *t);
 void tui_notes_draw(struct tui *t);
-int tui_notes_input(struct tui *t, int is_code, int ch);
+int tui_notes_input(struct tui *t, int is_code, int ch, struct tui_go *go);
 
-/* tui_list.c: the one-line text field in t->addbuf, for the new case's
+/* tui_field.c: the one-line text field in t->addbuf, for the new case's
  * reference and your name. Emptied; what is typed as UTF-8 into OUT (SIZE
  * bytes); key CH in key context CTX: a character typed or Backspace taken
  * (ACT_NONE; a character past MAX characters refused, TOO_LONG said),
@@ -260,7 +303,7 @@ void tui_field_draw(struct tui *t, int y, int x, int w, const char *label);
  * (tui_restore_place) and the program goes on. */
 int tui_name_wanted(struct tui *t);
 void tui_name_draw(struct tui *t);
-int tui_name_input(struct tui *t, int is_code, int ch);
+int tui_name_input(struct tui *t, int is_code, int ch, struct tui_go *go);
 /* tui.c: the screen and case where this inspector was last (place.h) */
 void tui_restore_place(struct tui *t);
 /* tui.c: the screen drawn now, as after a key (before a blocking call) */
@@ -273,9 +316,9 @@ void tui_redraw(struct tui *t);
  * repository (or no git) only says so on the status line. */
 void tui_team_sync(struct tui *t);
 void tui_team_draw(struct tui *t);
-int tui_team_key(struct tui *t, enum tui_action a);
-/* The report's title into LINE: "Synced with ..." or "Not synced: ..." */
-void tui_team_title(const struct tui *t, char *line, size_t size);
+int tui_team_key(struct tui *t, enum tui_action a, struct tui_go *go);
+/* The report's title appended to LINE: "Synced with ..." or "Not synced: ..." */
+void tui_team_title(const struct tui *t, struct buf *line);
 void tui_team_free(struct tui *t);
 
 #endif

@@ -183,16 +183,35 @@ tui_put(int y, int x, int w, const char *s)
 	return used;
 }
 
+void
+tui_cut(struct buf *out, const char *s, int w)
+{
+	const char *c = cleaned(s);
+	int whole = tui_width(c) <= w, room = whole || w <= 1 ? w : w - 1, used = 0, len;
+
+	while (*c) {
+		int cw = char_width(c, &len);
+
+		if (used + cw > room)
+			break;
+		buf_add(out, c, (size_t)len);
+		used += cw;
+		c += len;
+	}
+	if (!whole && w > 1)
+		buf_adds(out, draw_utf8 ? "\xe2\x80\xa6" : "~");
+}
+
 int
 tui_put_cut(int y, int x, int w, const char *s)
 {
+	struct buf cut = BUF_INIT;
 	int used;
 
-	if (w <= 1 || tui_width(cleaned(s)) <= w)
-		return tui_put(y, x, w, s);
-	used = tui_put(y, x, w - 1, s);
-	addstr(draw_utf8 ? "\xe2\x80\xa6" : "~");
-	return used + 1;
+	tui_cut(&cut, s, w);
+	used = tui_put(y, x, w, buf_str(&cut));
+	buf_free(&cut);
+	return used;
 }
 
 int

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <curses.h>
@@ -10,6 +11,40 @@
 #include "base/buf.h"
 #include "base/text.h"
 #include "tui/tui.h"
+#include "base/xalloc.h"
+
+/* The help's and the picker's own state (t->help) */
+struct tui_help {
+	int top;	/* the help's scroll */
+	int jump_sel;	/* the picker's standard */
+};
+
+void
+tui_help_init(struct tui *t)
+{
+	t->help = xcalloc(1, sizeof *t->help);
+}
+
+void
+tui_help_free(struct tui *t)
+{
+	free(t->help);
+	t->help = NULL;
+}
+
+void
+tui_help_open(struct tui *t)
+{
+	tui_push(t, SCREEN_HELP);
+	t->help->top = 0;
+}
+
+void
+tui_jump_open(struct tui *t, size_t std)
+{
+	t->help->jump_sel = (int)std;
+	tui_push(t, SCREEN_JUMP);
+}
 
 /* DESC wrapped in W columns from screen row Y0 + ROW, rows 0..H-1 only. */
 static void
@@ -55,9 +90,9 @@ help_rows(struct tui *t, int draw)
 			if (!keys[0])
 				continue;
 			if (!header) {
-				if (draw && row - t->help_top >= 0 && row - t->help_top < h) {
+				if (draw && row - t->help->top >= 0 && row - t->help->top < h) {
 					attron(A_BOLD | A_UNDERLINE);
-					tui_put(y0 + row - t->help_top, 1, t->cols - 2,
+					tui_put(y0 + row - t->help->top, 1, t->cols - 2,
 					    tui_context_name((enum tui_context)ctx));
 					attroff(A_BOLD | A_UNDERLINE);
 				}
@@ -70,7 +105,7 @@ help_rows(struct tui *t, int draw)
 				int n = tui_wrap(0, 0, dw, 0, tui_action_desc((enum tui_action)a));
 
 				for (int k = 0; k < n; k++) {
-					int y = row + k - t->help_top;
+					int y = row + k - t->help->top;
 
 					if (!draw || y < 0 || y >= h)
 						continue;
@@ -81,7 +116,7 @@ help_rows(struct tui *t, int draw)
 					}
 				}
 				if (draw)
-					help_desc(t, y0, row - t->help_top, h, dw,
+					help_desc(t, y0, row - t->help->top, h, dw,
 					    tui_action_desc((enum tui_action)a));
 				row += n;
 			}
@@ -96,33 +131,33 @@ tui_help_draw(struct tui *t)
 {
 	int total = help_rows(t, 0);
 
-	if (t->help_top > total - (t->rows - 2))
-		t->help_top = total - (t->rows - 2) > 0 ? total - (t->rows - 2) : 0;
+	if (t->help->top > total - (t->rows - 2))
+		t->help->top = total - (t->rows - 2) > 0 ? total - (t->rows - 2) : 0;
 	help_rows(t, 1);
 }
 
 int
-tui_help_key(struct tui *t, enum tui_action a)
+tui_help_key(struct tui *t, enum tui_action a, struct tui_go *go)
 {
 	switch (a) {
 	case ACT_SCROLL_UP:
-		t->help_top -= t->help_top > 0;
+		t->help->top -= t->help->top > 0;
 		return 1;
 	case ACT_SCROLL_DOWN:
-		t->help_top++;
+		t->help->top++;
 		return 1;
 	case ACT_PAGE_UP:
-		t->help_top -= t->rows - 3;
-		if (t->help_top < 0)
-			t->help_top = 0;
+		t->help->top -= t->rows - 3;
+		if (t->help->top < 0)
+			t->help->top = 0;
 		return 1;
 	case ACT_PAGE_DOWN:
-		t->help_top += t->rows - 3;
+		t->help->top += t->rows - 3;
 		return 1;
 	case ACT_CLOSE:
 		tui_pop(t);
 		if (t->screen == SCREEN_WALK)
-			tui_walk_settle(t);
+			tui_case_settle(t);
 		return 1;
 	default:
 		return 0;
@@ -146,7 +181,7 @@ tui_jump_draw(struct tui *t)
 	/* scrolled so the selection shows */
 	for (size_t s = 0; s < f->nstds; s++)
 		if (f->stds[s].rating == RATING_CASES) {
-			if ((int)s == t->jump_sel)
+			if ((int)s == t->help->jump_sel)
 				sel_idx = idx;
 			idx++;
 		}
@@ -155,7 +190,7 @@ tui_jump_draw(struct tui *t)
 	for (size_t s = 0; s < f->nstds && row < r.h - 2; s++) {
 		char line[300];
 		const struct rate_std *rs = &t->rate.std[s];
-		int sel = (int)s == t->jump_sel;
+		int sel = (int)s == t->help->jump_sel;
 
 		if (f->stds[s].rating != RATING_CASES)
 			continue;
@@ -175,10 +210,10 @@ tui_jump_draw(struct tui *t)
 }
 
 int
-tui_jump_key(struct tui *t, enum tui_action a)
+tui_jump_key(struct tui *t, enum tui_action a, struct tui_go *go)
 {
 	const struct form *f = &t->in.form;
-	int s = t->jump_sel;
+	int s = t->help->jump_sel;
 
 	switch (a) {
 	case ACT_UP:
@@ -186,7 +221,7 @@ tui_jump_key(struct tui *t, enum tui_action a)
 		for (int k = s + (a == ACT_DOWN ? 1 : -1); k >= 0 && (size_t)k < f->nstds;
 		    k += a == ACT_DOWN ? 1 : -1)
 			if (f->stds[k].rating == RATING_CASES) {
-				t->jump_sel = k;
+				t->help->jump_sel = k;
 				break;
 			}
 		return 1;

@@ -6,12 +6,29 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
 
 #include <curses.h>
 
 #include "tui/tui.h"
 #include "base/xalloc.h"
+
+/* The list's own state (t->list) */
+struct tui_list {
+	int top;	/* the first row shown */
+};
+
+void
+tui_list_init(struct tui *t)
+{
+	t->list = xcalloc(1, sizeof *t->list);
+}
+
+void
+tui_list_free(struct tui *t)
+{
+	free(t->list);
+	t->list = NULL;
+}
 
 static const char *
 fact_label(const struct form *f, const struct case_file *c, const char *fact)
@@ -61,12 +78,12 @@ tui_list_draw(struct tui *t)
 		t->list_sel = nrows - 1;
 	if (t->list_sel < 0)
 		t->list_sel = 0;
-	if (t->list_sel < t->list_top)
-		t->list_top = t->list_sel;
-	if (t->list_sel >= t->list_top + rows)
-		t->list_top = t->list_sel - rows + 1;
-	for (int i = 0; i < rows && t->list_top + i < nrows; i++) {
-		size_t ci = (size_t)(t->list_top + i);
+	if (t->list_sel < t->list->top)
+		t->list->top = t->list_sel;
+	if (t->list_sel >= t->list->top + rows)
+		t->list->top = t->list_sel - rows + 1;
+	for (int i = 0; i < rows && t->list->top + i < nrows; i++) {
+		size_t ci = (size_t)(t->list->top + i);
 
 		if (ci >= t->in.ncases) {	/* a case file that cannot be read */
 			int y = r.y + 1 + i, sel = (int)ci == t->list_sel;
@@ -116,70 +133,8 @@ tui_list_draw(struct tui *t)
 		tui_field_draw(t, r.y + r.h - 1, r.x, r.w, "New case reference: ");
 }
 
-/* ---- the one-line text field (t->addbuf): the new case's reference,
- * and your name at the first start (tui_name.c) */
-
-void
-tui_field_start(struct tui *t)
-{
-	t->addlen = 0;
-	t->addbuf[0] = L'\0';
-}
-
-void
-tui_field_text(const struct tui *t, char *out, size_t size)
-{
-	wcstombs(out, t->addbuf, size - 1);
-	out[size - 1] = '\0';
-}
-
-enum tui_action
-tui_field_key(struct tui *t, enum tui_context ctx, int is_code, int ch, size_t max,
-    const char *too_long)
-{
-	enum tui_action a = tui_keys_lookup(ctx, ch, is_code);
-
-	if (a == ACT_ERASE_BACK) {
-		if (t->addlen > 0)
-			t->addbuf[--t->addlen] = L'\0';
-		return ACT_NONE;
-	}
-	if (a == ACT_NONE && !is_code && ch >= 0x20 && ch != 0x7f) {
-		if (t->addlen >= max) {	/* said, not dropped unseen */
-			tui_message(t, 1, "%s", too_long);
-			return ACT_NONE;
-		}
-		t->addbuf[t->addlen++] = (wchar_t)ch;
-		t->addbuf[t->addlen] = L'\0';
-	}
-	return a;
-}
-
-void
-tui_field_draw(struct tui *t, int y, int x, int w, const char *label)
-{
-	char text[512];
-	const char *shown = text;
-	int lw = tui_width(label), room = w - lw - 1;
-
-	tui_field_text(t, text, sizeof text);
-	/* the end of what is typed, where the cursor is, always shows */
-	while (*shown && tui_width(shown) > room - 1) {
-		shown++;
-		while ((*shown & 0xc0) == 0x80)	/* whole characters */
-			shown++;
-	}
-	tui_fill(y, x, w);
-	attron(A_BOLD);
-	tui_put(y, x, lw, label);
-	attroff(A_BOLD);
-	tui_put(y, x + lw, room, shown);
-	t->cury = y;
-	t->curx = x + lw + tui_width(shown);
-}
-
 static void
-add_case(struct tui *t)
+add_case(struct tui *t, struct tui_go *go)
 {
 	char ref[512];
 	struct err e;
@@ -205,11 +160,11 @@ add_case(struct tui *t)
 	t->item = -1;
 	tui_message(t, 0, "Added %s. Record its facts: they decide which questions apply.", ref);
 	t->screen = SCREEN_WALK;	/* the form, done, opens the walk */
-	tui_facts_open(t);
+	go->kind = GO_FACTS;
 }
 
 int
-tui_list_input(struct tui *t, int is_code, int ch)
+tui_list_input(struct tui *t, int is_code, int ch, struct tui_go *go)
 {
 	char too_long[64];
 	enum tui_action a;
@@ -218,7 +173,7 @@ tui_list_input(struct tui *t, int is_code, int ch)
 	    EDIT_REFERENCE_MAX);
 	a = tui_field_key(t, CTX_ADD, is_code, ch, EDIT_REFERENCE_MAX, too_long);
 	if (a == ACT_ADD_CONFIRM)
-		add_case(t);
+		add_case(t, go);
 	else if (a == ACT_CANCEL)
 		t->adding = 0;
 	return 1;
@@ -249,7 +204,7 @@ left_out_selected(struct tui *t)
 }
 
 int
-tui_list_key(struct tui *t, enum tui_action a)
+tui_list_key(struct tui *t, enum tui_action a, struct tui_go *go)
 {
 	int rows = t->main.h - 2;
 
@@ -279,7 +234,7 @@ tui_list_key(struct tui *t, enum tui_action a)
 			return 1;
 		if (t->in.ncases == 0)
 			return 0;
-		tui_open_case(t, (size_t)t->list_sel, -1);
+		*go = (struct tui_go){ GO_OPEN, (size_t)t->list_sel, -1, NULL, NULL };
 		return 1;
 	case ACT_FACTS:
 		if (left_out_selected(t))
@@ -288,7 +243,7 @@ tui_list_key(struct tui *t, enum tui_action a)
 			return 0;
 		t->ci = (size_t)t->list_sel;
 		t->item = -1;	/* a walk item belongs to its case */
-		tui_facts_open(t);	/* over the list: it returns there */
+		go->kind = GO_FACTS;	/* over the list: it returns there */
 		return 1;
 	case ACT_ADD_CASE:
 		t->adding = 1;

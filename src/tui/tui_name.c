@@ -82,7 +82,7 @@ tui_name_draw(struct tui *t)
 }
 
 int
-tui_name_input(struct tui *t, int is_code, int ch)
+tui_name_input(struct tui *t, int is_code, int ch, struct tui_go *go)
 {
 	char too_long[64], name[512], file[512];
 	enum tui_action a;

@@ -399,7 +399,7 @@ tui_notes_draw(struct tui *t)
 }
 
 int
-tui_notes_input(struct tui *t, int is_code, int ch)
+tui_notes_input(struct tui *t, int is_code, int ch, struct tui_go *go)
 {
 	struct tui_notes *nt = t->notes;
 	wchar_t *l = nt->line[nt->cy];
@@ -441,7 +441,7 @@ tui_notes_input(struct tui *t, int is_code, int ch)
 		} else if (nt->cy + 1 < nt->n) {	/* join the next line */
 			nt->cx = 0;
 			nt->cy++;
-			return tui_notes_input(t, 1, KEY_BACKSPACE);
+			return tui_notes_input(t, 1, KEY_BACKSPACE, go);
 		}
 		return 1;
 	case ACT_CURSOR_LEFT:

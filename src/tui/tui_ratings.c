@@ -25,6 +25,60 @@
 
 #define FADE_SECONDS 5
 
+/* The ratings pages' own state (t->ratings): the page, the standard open,
+ * the key question whose cases are open, and what the next key means. */
+struct tui_ratings {
+	int sel, top;		/* the page: the standard selected, scroll */
+	size_t std;		/* the standard open */
+	int std_sel, std_top;	/* its key question selected (index in the
+				 * standard), scroll */
+	int prompts;		/* that key question's prompts shown */
+	size_t kq;		/* the key question whose cases are open */
+	int kqc_sel, kqc_top;	/* the case selected (index in.cases), scroll */
+	int kqc_filter;		/* 0 all, 1 Yes only, 2 No only */
+	int pick;		/* the next key picks a decision's band */
+	int withdraw;		/* the next key confirms a withdrawal */
+	struct whatif *whatif;	/* what would change the ratings, for the
+				 * ratings as they are (NULL: not worked out
+				 * since they last changed; tui_recompute) */
+	int *seen;		/* [nstds] each standard's rating as last drawn */
+	time_t *changed;	/* [nstds] when it last changed (0: not lately) */
+};
+
+void
+tui_ratings_init(struct tui *t)
+{
+	t->ratings = xcalloc(1, sizeof *t->ratings);
+}
+
+void
+tui_ratings_reread(struct tui *t)
+{
+	struct tui_ratings *r = t->ratings;
+
+	/* its state counts the standards as they were */
+	free(r->seen);
+	free(r->changed);
+	r->seen = NULL;
+	r->changed = NULL;
+	if (r->std >= t->in.form.nstds || r->kq >= t->in.form.nkqs)
+		r->std = r->kq = 0;
+	if (r->sel >= (int)t->in.form.nstds)
+		r->sel = 0;
+}
+
+void
+tui_ratings_free(struct tui *t)
+{
+	if (t->ratings == NULL)
+		return;
+	tui_ratings_stale(t);
+	free(t->ratings->seen);
+	free(t->ratings->changed);
+	free(t->ratings);
+	t->ratings = NULL;
+}
+
 /* ---- what is shown: a list of rows, one selectable per item ---- */
 
 struct row {
@@ -163,35 +217,37 @@ mark(const struct tui *t, const struct rate_std *rs)
 static int
 changed_now(struct tui *t, size_t s)
 {
+	struct tui_ratings *r = t->ratings;
 	time_t now = time(NULL);
 	int rating = t->rate.std[s].rating;
 
-	if (t->rt_seen == NULL) {
-		t->rt_seen = xmalloc(t->in.form.nstds * sizeof *t->rt_seen);
-		t->rt_changed = xcalloc(t->in.form.nstds, sizeof *t->rt_changed);
+	if (r->seen == NULL) {
+		r->seen = xmalloc(t->in.form.nstds * sizeof *r->seen);
+		r->changed = xcalloc(t->in.form.nstds, sizeof *r->changed);
 		for (size_t i = 0; i < t->in.form.nstds; i++)
-			t->rt_seen[i] = t->rate.std[i].rating;
+			r->seen[i] = t->rate.std[i].rating;
 	}
-	if (t->rt_seen[s] != rating) {
-		t->rt_seen[s] = rating;
-		t->rt_changed[s] = now;
+	if (r->seen[s] != rating) {
+		r->seen[s] = rating;
+		r->changed[s] = now;
 	}
-	return t->rt_changed[s] && now - t->rt_changed[s] < FADE_SECONDS;
+	return r->changed[s] && now - r->changed[s] < FADE_SECONDS;
 }
 
 int
 tui_ratings_fading(struct tui *t)
 {
+	struct tui_ratings *r = t->ratings;
 	time_t now = time(NULL);
 	int any = 0;
 
-	if (t->rt_changed == NULL)
+	if (r->changed == NULL)
 		return 0;
 	for (size_t s = 0; s < t->in.form.nstds; s++)
-		if (t->rt_changed[s] && now - t->rt_changed[s] <= FADE_SECONDS) {
+		if (r->changed[s] && now - r->changed[s] <= FADE_SECONDS) {
 			any = 1;
-			if (now - t->rt_changed[s] == FADE_SECONDS)
-				t->rt_changed[s] = 0;	/* the last redraw of its highlight */
+			if (now - r->changed[s] == FADE_SECONDS)
+				r->changed[s] = 0;	/* the last redraw of its highlight */
 		}
 	return any;
 }
@@ -269,10 +325,12 @@ page_rows(struct tui *t, struct rows *l, int w)
 void
 tui_ratings_stale(struct tui *t)
 {
-	if (t->rt_whatif) {
-		whatif_free(t->rt_whatif);
-		free(t->rt_whatif);
-		t->rt_whatif = NULL;
+	struct tui_ratings *r = t->ratings;
+
+	if (r && r->whatif) {
+		whatif_free(r->whatif);
+		free(r->whatif);
+		r->whatif = NULL;
 	}
 }
 
@@ -281,11 +339,13 @@ tui_ratings_stale(struct tui *t)
 static const struct whatif *
 whatif_now(struct tui *t)
 {
-	if (t->rt_whatif == NULL) {
-		t->rt_whatif = xmalloc(sizeof *t->rt_whatif);
-		whatif_compute(t->rt_whatif, &t->in, &t->rate);
+	struct tui_ratings *r = t->ratings;
+
+	if (r->whatif == NULL) {
+		r->whatif = xmalloc(sizeof *r->whatif);
+		whatif_compute(r->whatif, &t->in, &t->rate);
 	}
-	return t->rt_whatif;
+	return r->whatif;
 }
 
 /* Standard S's discretion reasons in figures and what would move it up or
@@ -388,23 +448,24 @@ detail_rows(struct tui *t, struct rows *l, int w, size_t s)
 static void
 page_draw(struct tui *t)
 {
+	struct tui_ratings *pg = t->ratings;
 	struct tui_rect r = area(t);
 	struct rows l = { NULL, 0 }, d = { NULL, 0 };
 
-	if (t->rt_sel < 0 || (size_t)t->rt_sel >= t->in.form.nstds)
-		t->rt_sel = 0;
+	if (pg->sel < 0 || (size_t)pg->sel >= t->in.form.nstds)
+		pg->sel = 0;
 	page_rows(t, &l, r.w);
-	detail_rows(t, &d, r.w, (size_t)t->rt_sel);
+	detail_rows(t, &d, r.w, (size_t)pg->sel);
 	/* under the page, as much of the selected standard's detail as fits
 	 * (a projector's 48 rows show it all; 24 rows, the page alone) */
 	if ((int)l.n + 4 <= r.h) {
 		struct tui_rect dr = { r.y + (int)l.n + 1, r.x, r.h - (int)l.n - 1, r.w };
 		int top0 = 0;
 
-		draw_rows(t, &l, r, t->rt_sel, &t->rt_top);
+		draw_rows(t, &l, r, pg->sel, &pg->top);
 		draw_rows(t, &d, dr, -1, &top0);
 	} else
-		draw_rows(t, &l, r, t->rt_sel, &t->rt_top);
+		draw_rows(t, &l, r, pg->sel, &pg->top);
 	rows_free(&l);
 	rows_free(&d);
 }
@@ -414,9 +475,10 @@ page_draw(struct tui *t)
 static void
 std_rows(struct tui *t, struct rows *l, int w)
 {
+	struct tui_ratings *r = t->ratings;
 	const struct form *f = &t->in.form;
-	const struct form_std *st = &f->stds[t->rt_std];
-	const struct rate_std *rs = &t->rate.std[t->rt_std];
+	const struct form_std *st = &f->stds[r->std];
+	const struct rate_std *rs = &t->rate.std[r->std];
 	char line[2048], pct[16];
 	int textw = w - 46;	/* id, the figures and the band word: 46 columns */
 
@@ -439,7 +501,7 @@ std_rows(struct tui *t, struct rows *l, int w)
 			else
 				add(l, tui_attr(t, TA_DIM), -1, "        (no evidence noted: e)");
 		}
-		findings_rows(t, l, w, t->rt_std);
+		findings_rows(t, l, w, r->std);
 		return;
 	}
 	add(l, 0, -1, "%s", "");
@@ -460,7 +522,7 @@ std_rows(struct tui *t, struct rows *l, int w)
 			add(l, A_BOLD, -1, "        *Professional discretion applied");
 		if (form_kq_sub_sample(f, q) && f->kqs[q].sample)
 			add(l, tui_attr(t, TA_DIM), -1, "        (%s)", f->kqs[q].sample);
-		if (t->rt_prompts && t->std_sel == (int)i)
+		if (r->prompts && r->std_sel == (int)i)
 			for (size_t j = 0; j < f->kqs[q].nprompts; j++) {
 				size_t p = f->kqs[q].prompts[j];
 				const struct rate_tally *pt = &t->rate.prompt[p];
@@ -475,20 +537,21 @@ std_rows(struct tui *t, struct rows *l, int w)
 	report_decision_text(f, rs, line, sizeof line);
 	if (line[0])
 		add_wrapped(l, 0, 0, w, line);
-	whatif_rows(t, l, w, 0, t->rt_std);
-	findings_rows(t, l, w, t->rt_std);
+	whatif_rows(t, l, w, 0, r->std);
+	findings_rows(t, l, w, r->std);
 }
 
 static void
 std_draw(struct tui *t)
 {
+	struct tui_ratings *r = t->ratings;
 	struct rows l = { NULL, 0 };
-	const struct form_std *st = &t->in.form.stds[t->rt_std];
+	const struct form_std *st = &t->in.form.stds[r->std];
 
-	if (t->std_sel < 0 || (size_t)t->std_sel >= st->nkqs)
-		t->std_sel = 0;
+	if (r->std_sel < 0 || (size_t)r->std_sel >= st->nkqs)
+		r->std_sel = 0;
 	std_rows(t, &l, area(t).w);
-	draw_rows(t, &l, area(t), t->std_sel, &t->std_top);
+	draw_rows(t, &l, area(t), r->std_sel, &r->std_top);
 	rows_free(&l);
 }
 
@@ -526,8 +589,9 @@ flag(const struct tui *t, const struct case_file *c, size_t q)
 static void
 cases_rows(struct tui *t, struct rows *l, int w)
 {
+	struct tui_ratings *r = t->ratings;
 	const struct form *f = &t->in.form;
-	size_t q = t->rt_kq;
+	size_t q = r->kq;
 	const struct rate_tally *k = &t->rate.kq[q];
 	static const char *const filters[] = { "all", "Yes only", "No only" };
 	char line[2048], pct[16];
@@ -536,7 +600,7 @@ cases_rows(struct tui *t, struct rows *l, int w)
 	snprintf(pct, sizeof pct, k->percent >= 0 ? "%d%%" : "-", k->percent);
 	add(l, A_BOLD, -1, "%s %s", f->kqs[q].id, f->kqs[q].text);
 	add(l, 0, -1, "%d of %d relevant cases Yes (%s) \xc2\xb7 showing %s (y, n, a)", k->yes,
-	    k->relevant, pct, filters[t->kqc_filter]);
+	    k->relevant, pct, filters[r->kqc_filter]);
 	add(l, 0, -1, "%s", "");
 	add(l, A_BOLD, -1, "%-14s %-18s %-5s %-14s %s", "Case", "Inspector", "Judged", "Prompts",
 	    "Note");
@@ -547,7 +611,7 @@ cases_rows(struct tui *t, struct rows *l, int w)
 
 		if (case_kq_relevant(c, f, q) != COND_TRUE)
 			continue;
-		if ((t->kqc_filter == 1 && a != ANSWER_YES) || (t->kqc_filter == 2 && a != ANSWER_NO))
+		if ((r->kqc_filter == 1 && a != ANSWER_YES) || (r->kqc_filter == 2 && a != ANSWER_NO))
 			continue;
 		for (size_t j = 0; j < f->kqs[q].nprompts && strlen(prompts) + 3 < sizeof prompts; j++) {
 			size_t p = f->kqs[q].prompts[j];
@@ -570,7 +634,7 @@ cases_rows(struct tui *t, struct rows *l, int w)
 		shown++;
 	}
 	if (shown == 0)
-		add(l, tui_attr(t, TA_DIM), -1, "(no case %s)", t->kqc_filter ? "with that judgement" :
+		add(l, tui_attr(t, TA_DIM), -1, "(no case %s)", r->kqc_filter ? "with that judgement" :
 		    "where it applies");
 	for (size_t i = 0; i < t->in.ncases; i++) {
 		const struct case_file *c = &t->in.cases[i];
@@ -605,6 +669,7 @@ cases_rows(struct tui *t, struct rows *l, int w)
 static void
 cases_draw(struct tui *t)
 {
+	struct tui_ratings *r = t->ratings;
 	struct rows l = { NULL, 0 };
 
 	cases_rows(t, &l, area(t).w);
@@ -615,12 +680,12 @@ cases_draw(struct tui *t)
 		for (size_t i = 0; i < l.n; i++) {
 			if (l.v[i].item >= 0 && first < 0)
 				first = l.v[i].item;
-			ok |= l.v[i].item == t->kqc_sel && t->kqc_sel >= 0;
+			ok |= l.v[i].item == r->kqc_sel && r->kqc_sel >= 0;
 		}
 		if (!ok)
-			t->kqc_sel = first;
+			r->kqc_sel = first;
 	}
-	draw_rows(t, &l, area(t), t->kqc_sel, &t->kqc_top);
+	draw_rows(t, &l, area(t), r->kqc_sel, &r->kqc_top);
 	rows_free(&l);
 }
 
@@ -630,6 +695,7 @@ cases_draw(struct tui *t)
 static int
 step(struct tui *t, int dir)
 {
+	struct tui_ratings *r = t->ratings;
 	struct rows l = { NULL, 0 };
 	int at = -1, next;
 
@@ -639,8 +705,8 @@ step(struct tui *t, int dir)
 		std_rows(t, &l, area(t).w);
 	else
 		cases_rows(t, &l, area(t).w);
-	int sel = t->screen == SCREEN_RATINGS ? t->rt_sel : t->screen == SCREEN_STANDARD ?
-	    t->std_sel : t->kqc_sel;
+	int sel = t->screen == SCREEN_RATINGS ? r->sel : t->screen == SCREEN_STANDARD ?
+	    r->std_sel : r->kqc_sel;
 
 	for (size_t i = 0; i < l.n; i++)
 		if (l.v[i].item == sel && sel >= 0)
@@ -659,12 +725,15 @@ step(struct tui *t, int dir)
 static size_t
 std_here(const struct tui *t)
 {
-	return t->screen == SCREEN_RATINGS ? (size_t)t->rt_sel : t->rt_std;
+	const struct tui_ratings *r = t->ratings;
+
+	return t->screen == SCREEN_RATINGS ? (size_t)r->sel : r->std;
 }
 
 static void
 start_decision(struct tui *t)
 {
+	struct tui_ratings *r = t->ratings;
 	const struct form *f = &t->in.form;
 	size_t s = std_here(t);
 	struct buf b = BUF_INIT;
@@ -675,7 +744,7 @@ start_decision(struct tui *t)
 		tui_message(t, 0, "Judge %s (now %s): %s, 0 not rated, - none (Esc: no change)",
 		    f->stds[s].id, rate_label(f, t->rate.std[s].rating), buf_str(&b));
 		buf_free(&b);
-		t->rt_pick = 2;
+		r->pick = 2;
 		return;
 	}
 	if (t->rate.std[s].computed < 0) {
@@ -688,22 +757,23 @@ start_decision(struct tui *t)
 	tui_message(t, 0, "Move %s from %s to: %s (Esc: no decision)", f->stds[s].id,
 	    f->bands[t->rate.std[s].computed].rating, buf_str(&b));
 	buf_free(&b);
-	t->rt_pick = 1;
+	r->pick = 1;
 }
 
 int
-tui_ratings_input(struct tui *t, int is_code, int ch)
+tui_ratings_input(struct tui *t, int is_code, int ch, struct tui_go *go)
 {
+	struct tui_ratings *r = t->ratings;
 	const struct form *f = &t->in.form;
 	size_t s = std_here(t);
 
-	if (t->rt_pick == 2) {	/* a judgement */
+	if (r->pick == 2) {	/* a judgement */
 		struct err e;
 		char note[256];
 		int v = !is_code && ch >= '1' && ch < '1' + (int)f->nbands ? ch - '1' :
 		    !is_code && ch == '0' ? JUDGE_NOT_RATED : !is_code && ch == '-' ? JUDGE_UNSET : -99;
 
-		t->rt_pick = 0;
+		r->pick = 0;
 		if (v == -99)
 			tui_message(t, 0, "No change.");
 		else if (decide_judge(&t->in, s, v, &e) < 0)
@@ -716,24 +786,25 @@ tui_ratings_input(struct tui *t, int is_code, int ch)
 		}
 		return 1;
 	}
-	if (t->rt_pick) {
-		t->rt_pick = 0;
+	if (r->pick) {
+		r->pick = 0;
 		if (!is_code && ch >= '1' && ch < '1' + (int)f->nbands) {
 			const char *kq = t->screen == SCREEN_STANDARD ?
-			    f->kqs[f->stds[s].kqs[t->std_sel]].id : t->rate.std[s].lowest_kq >= 0 ?
+			    f->kqs[f->stds[s].kqs[r->std_sel]].id : t->rate.std[s].lowest_kq >= 0 ?
 			    f->kqs[t->rate.std[s].lowest_kq].id : NULL;
 			const struct insp_decision *d = decide_find(&t->in, s);
 
-			tui_notes_open_rationale(t, s, ch - '1', kq, d && d->why ? d->why : "");
+			*go = (struct tui_go){ GO_RATIONALE, s, ch - '1', kq,
+			    d && d->why ? d->why : "" };
 		} else
 			tui_message(t, 0, "No decision made.");
 		return 1;
 	}
-	if (t->rt_withdraw) {
+	if (r->withdraw) {
 		struct err e;
 		char note[256];
 
-		t->rt_withdraw = 0;
+		r->withdraw = 0;
 		if (!is_code && (ch == 'y' || ch == 'Y')) {
 			if (edit_withdraw(&t->in, s, &t->undo, &e) < 0)
 				tui_message(t, 1, "NOT WITHDRAWN: %s", e.msg);
@@ -752,8 +823,9 @@ tui_ratings_input(struct tui *t, int is_code, int ch)
 }
 
 int
-tui_ratings_key(struct tui *t, enum tui_action a)
+tui_ratings_key(struct tui *t, enum tui_action a, struct tui_go *go)
 {
+	struct tui_ratings *r = t->ratings;
 	const struct form *f = &t->in.form;
 
 	switch (a) {
@@ -762,68 +834,67 @@ tui_ratings_key(struct tui *t, enum tui_action a)
 		int n = step(t, a == ACT_DOWN ? 1 : -1);
 
 		if (t->screen == SCREEN_RATINGS)
-			t->rt_sel = n;
+			r->sel = n;
 		else if (t->screen == SCREEN_STANDARD)
-			t->std_sel = n;
+			r->std_sel = n;
 		else
-			t->kqc_sel = n;
+			r->kqc_sel = n;
 		return 1;
 	}
 	case ACT_DRILL:
 		if (t->screen == SCREEN_RATINGS) {
-			t->rt_std = (size_t)t->rt_sel;
-			t->std_sel = 0;	/* at the key question that sets the rating */
-			for (size_t i = 0; i < f->stds[t->rt_std].nkqs; i++)
-				if ((int)f->stds[t->rt_std].kqs[i] == t->rate.std[t->rt_std].lowest_kq)
-					t->std_sel = (int)i;
-			t->std_top = 0;
-			t->rt_prompts = 0;
+			r->std = (size_t)r->sel;
+			r->std_sel = 0;	/* at the key question that sets the rating */
+			for (size_t i = 0; i < f->stds[r->std].nkqs; i++)
+				if ((int)f->stds[r->std].kqs[i] == t->rate.std[r->std].lowest_kq)
+					r->std_sel = (int)i;
+			r->std_top = 0;
+			r->prompts = 0;
 			tui_push(t, SCREEN_STANDARD);
 		} else if (t->screen == SCREEN_STANDARD) {
-			if (f->stds[t->rt_std].rating != RATING_CASES)
+			if (f->stds[r->std].rating != RATING_CASES)
 				return 0;
-			t->rt_kq = f->stds[t->rt_std].kqs[t->std_sel];
-			t->kqc_sel = -1;
-			t->kqc_top = 0;
-			t->kqc_filter = 0;
+			r->kq = f->stds[r->std].kqs[r->std_sel];
+			r->kqc_sel = -1;
+			r->kqc_top = 0;
+			r->kqc_filter = 0;
 			tui_push(t, SCREEN_KQCASES);
-		} else if (t->kqc_sel >= 0) {
+		} else if (r->kqc_sel >= 0) {
 			/* the case, in the walk at this key question; back comes here */
-			int item = walk_find(&t->walk, f->kqs[t->rt_kq].id);
+			int item = walk_find(&t->walk, f->kqs[r->kq].id);
 
-			tui_push(t, SCREEN_WALK);
-			tui_open_case(t, (size_t)t->kqc_sel, item);
+			*go = (struct tui_go){ GO_CASE, (size_t)r->kqc_sel, item, NULL, NULL };
 		}
 		return 1;
 	case ACT_CLOSE:
 		tui_pop(t);
 		if (t->screen == SCREEN_WALK)
-			tui_walk_settle(t);
+			tui_case_settle(t);
 		return 1;
 	case ACT_PROMPTS:
 		if (t->screen == SCREEN_STANDARD)
-			t->rt_prompts = !t->rt_prompts;
+			r->prompts = !r->prompts;
 		return 1;
 	case ACT_FILTER_YES:
 	case ACT_FILTER_NO:
 	case ACT_FILTER_ALL:
 		if (t->screen == SCREEN_KQCASES)
-			t->kqc_filter = a == ACT_FILTER_YES ? 1 : a == ACT_FILTER_NO ? 2 : 0;
+			r->kqc_filter = a == ACT_FILTER_YES ? 1 : a == ACT_FILTER_NO ? 2 : 0;
 		return 1;
 	case ACT_DECIDE:
 		if (t->screen != SCREEN_KQCASES)
 			start_decision(t);
 		return 1;
 	case ACT_EVIDENCE:
-		if (t->screen != SCREEN_STANDARD || f->stds[t->rt_std].rating != RATING_JUDGEMENT)
+		if (t->screen != SCREEN_STANDARD || f->stds[r->std].rating != RATING_JUDGEMENT)
 			return 0;
-		tui_notes_open_findings(t, f->stds[t->rt_std].kqs[t->std_sel], 2);
+		*go = (struct tui_go){ GO_FINDINGS, f->stds[r->std].kqs[r->std_sel], 2, NULL, NULL };
 		return 1;
 	case ACT_STRENGTHS:
 	case ACT_IMPROVEMENTS:
 		if (t->screen == SCREEN_KQCASES)
 			return 0;
-		tui_notes_open_findings(t, std_here(t), a == ACT_IMPROVEMENTS);
+		*go = (struct tui_go){ GO_FINDINGS, std_here(t), a == ACT_IMPROVEMENTS, NULL, NULL };
 		return 1;
 	case ACT_WITHDRAW: {
 		size_t s = std_here(t);
@@ -838,7 +909,7 @@ tui_ratings_key(struct tui *t, enum tui_action a)
 		tui_message(t, 0, "Withdraw the panel decision on %s (%s to %s)? y withdraws it, "
 		    "any other key keeps it.", f->stds[s].id, f->bands[d->from].rating,
 		    f->bands[d->to].rating);
-		t->rt_withdraw = 1;
+		r->withdraw = 1;
 		return 1;
 	}
 	default:
@@ -858,31 +929,30 @@ tui_ratings_draw(struct tui *t)
 }
 
 void
-tui_ratings_title(const struct tui *t, char *line, size_t size)
+tui_ratings_title(const struct tui *t, struct buf *line)
 {
+	const struct tui_ratings *r = t->ratings;
 	const struct form *f = &t->in.form;
 
 	if (t->screen == SCREEN_RATINGS)
-		snprintf(line, size, " Ratings \xc2\xb7 %s", t->in.service ? t->in.service : f->id);
+		buf_printf(line, " Ratings \xc2\xb7 %s", t->in.service ? t->in.service : f->id);
 	else if (t->screen == SCREEN_STANDARD)
-		snprintf(line, size, " Ratings > %s %s", f->stds[t->rt_std].id, f->stds[t->rt_std].name);
+		buf_printf(line, " Ratings > %s %s", f->stds[r->std].id, f->stds[r->std].name);
 	else
-		snprintf(line, size, " Ratings > %s > %s: the cases", f->stds[f->kqs[t->rt_kq].std].id,
-		    f->kqs[t->rt_kq].id);
+		buf_printf(line, " Ratings > %s > %s: the cases", f->stds[f->kqs[r->kq].std].id,
+		    f->kqs[r->kq].id);
 }
 
 void
 tui_ratings_open(struct tui *t)
 {
+	struct tui_ratings *r = t->ratings;
+
 	if (t->screen == SCREEN_RATINGS || t->screen == SCREEN_STANDARD ||
 	    t->screen == SCREEN_KQCASES)
 		return;
-	if (t->screen == SCREEN_FACTS) {	/* its field saved, as for the help */
-		tui_facts_close(t);
-		tui_pop(t);
-	}
 	/* at the standard being walked, if any */
 	if (t->screen == SCREEN_WALK && t->item >= 0)
-		t->rt_sel = (int)t->walk.items[t->item].std;
+		r->sel = (int)t->walk.items[t->item].std;
 	tui_push(t, SCREEN_RATINGS);
 }

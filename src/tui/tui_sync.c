@@ -188,7 +188,7 @@ reread(struct tui *t)
 	char *name = t->in.ncases ? xstrdup(t->in.cases[t->ci].name) : NULL;
 	char *item = t->item >= 0 ? xstrdup(t->walk.items[t->item].id) : NULL;
 	char *row = selected_name(t);
-	int ci, changed_here = 0, on_case = t->screen == SCREEN_WALK || t->screen == SCREEN_JUMP ||
+	int form_changed, ci, changed_here = 0, on_case = t->screen == SCREEN_WALK || t->screen == SCREEN_JUMP ||
 	    (t->screen == SCREEN_HELP && tui_under(t) == SCREEN_WALK);
 
 	if (insp_open_cached(&in, t->in.dir, paths_forms_dir(), &p) < 0 || p.nerrors > in.left_out_errors) {
@@ -211,7 +211,7 @@ reread(struct tui *t)
 	}
 	problems_free(&p);
 	if (t->msg_sync) {	/* the folder can be read again: no longer so */
-		t->msg[0] = '\0';
+		buf_reset(&t->msg);
 		t->msg_sync = 0;
 	}
 	if (name != NULL && (ci = edit_case_index(&in, name)) >= 0 &&
@@ -223,19 +223,11 @@ reread(struct tui *t)
 		tui_message(t, 1, "The framework file changed: what was done before cannot "
 		    "be undone now.");
 	}
-	if (!same_form(&t->in.form, &in.form)) {
-		/* the ratings pages' state counts the standards as they were */
-		free(t->rt_seen);
-		free(t->rt_changed);
-		t->rt_seen = NULL;
-		t->rt_changed = NULL;
-		if (t->rt_std >= in.form.nstds || t->rt_kq >= in.form.nkqs)
-			t->rt_std = t->rt_kq = 0;
-		if (t->rt_sel >= (int)in.form.nstds)
-			t->rt_sel = 0;
-	}
+	form_changed = !same_form(&t->in.form, &in.form);
 	insp_close(&t->in);
 	t->in = in;
+	if (form_changed)
+		tui_screens_reread(t);	/* their state counts the framework as it was */
 	walk_free(&t->walk);
 	walk_init(&t->walk, &t->in.form);
 	tui_recompute(t);
@@ -259,7 +251,7 @@ reread(struct tui *t)
 				t->ci = (size_t)back;
 				t->item = walk_find(&t->walk, t->lost_item);
 				t->screen = SCREEN_WALK;
-				tui_walk_settle(t);
+				tui_case_settle(t);
 			}
 			free(t->lost_path);
 			t->lost_path = NULL;
@@ -278,7 +270,7 @@ reread(struct tui *t)
 		t->ci = (size_t)ci;
 		t->item = item ? walk_find(&t->walk, item) : -1;
 		if (on_case)
-			tui_walk_settle(t);
+			tui_case_settle(t);
 		if (on_case && changed_here) {	/* say so: what is on screen moved */
 			const char *now = t->item >= 0 ? t->walk.items[t->item].id : NULL;
 			const char *ref = t->in.cases[ci].reference ? t->in.cases[ci].reference : name;

@@ -54,7 +54,7 @@ tui_team_sync(struct tui *t)
 	tui_message(t, 0, "Syncing with the team\xe2\x80\xa6");
 	tui_redraw(t);	/* git may take seconds: said first */
 	sync_run(t->in.dir, NULL, t->who, 1, &rep);
-	t->msg[0] = '\0';
+	buf_reset(&t->msg);
 	if (rep.status == SYNC_NOT_SHARED) {
 		/* (DIR, not the folder's path: a long path would push the
 		 * second command off the status lines) */
@@ -78,20 +78,20 @@ tui_team_sync(struct tui *t)
 }
 
 void
-tui_team_title(const struct tui *t, char *line, size_t size)
+tui_team_title(const struct tui *t, struct buf *line)
 {
 	const struct sync_report *r = t->team ? &t->team->rep : NULL;
 
 	if (r == NULL)
-		snprintf(line, size, " Sync");
+		buf_printf(line, " Sync");
 	else if (r->status == SYNC_SYNCED)
-		snprintf(line, size, " Synced %s %s", r->by_bundle ? "through the bundle" : "with",
+		buf_printf(line, " Synced %s %s", r->by_bundle ? "through the bundle" : "with",
 		    r->where ? r->where : "the team's repository");
 	else if (r->status == SYNC_OUT_OF_REACH)
-		snprintf(line, size, " Not synced: the team's repository cannot be reached; your "
+		buf_printf(line, " Not synced: the team's repository cannot be reached; your "
 		    "work stays committed here and goes at the next sync");
 	else
-		snprintf(line, size, " Not synced: %s", r->nmsgs ? brief(t, r->msgs[0]) :
+		buf_printf(line, " Not synced: %s", r->nmsgs ? brief(t, r->msgs[0]) :
 		    "it failed");
 }
 
@@ -204,7 +204,7 @@ tui_team_draw(struct tui *t)
 
 /* Open conflict K: its case at its question, over the report */
 static void
-open_conflict(struct tui *t, const struct sync_conflict *k)
+open_conflict(struct tui *t, const struct sync_conflict *k, struct tui_go *go)
 {
 	int ci, item = -1;
 
@@ -221,12 +221,12 @@ open_conflict(struct tui *t, const struct sync_conflict *k)
 	}
 	if (strcmp(k->section, "answers") == 0)
 		item = walk_find(&t->walk, k->key);
-	tui_push(t, SCREEN_WALK);	/* Esc comes back here */
-	tui_open_case(t, (size_t)ci, item);
+	/* over the report: Esc comes back here */
+	*go = (struct tui_go){ GO_CASE, (size_t)ci, item, NULL, NULL };
 }
 
 int
-tui_team_key(struct tui *t, enum tui_action a)
+tui_team_key(struct tui *t, enum tui_action a, struct tui_go *go)
 {
 	struct tui_team *m = t->team;
 
@@ -247,7 +247,7 @@ tui_team_key(struct tui *t, enum tui_action a)
 		return 1;
 	case ACT_SETTLE:
 		if (m->sel < m->rep.nconflicts)
-			open_conflict(t, &m->rep.conflicts[m->sel]);
+			open_conflict(t, &m->rep.conflicts[m->sel], go);
 		return 1;
 	case ACT_CLOSE:
 		tui_pop(t);

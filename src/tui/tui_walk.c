@@ -17,6 +17,29 @@
 
 /* Rows are laid out first (so the current item can be scrolled into view),
  * then drawn. */
+/* The walk's own state (t->walk_state): the case was completed by an
+ * answer, and answer keys are held (typed ahead, they would change answered
+ * questions) until the cursor is moved; valid while the case and item are
+ * those it was set on. */
+struct tui_walk_state {
+	int hold;
+	size_t hold_ci;
+	int hold_item;
+};
+
+void
+tui_walk_init(struct tui *t)
+{
+	t->walk_state = xcalloc(1, sizeof *t->walk_state);
+}
+
+void
+tui_walk_free(struct tui *t)
+{
+	free(t->walk_state);
+	t->walk_state = NULL;
+}
+
 struct vrow {
 	int x;			/* indent within the pane */
 	int attr;
@@ -335,7 +358,9 @@ held(const struct tui *t)
 {
 	/* only while the case is still complete: an undo, a fact or another
 	 * program that opened a question again ends it */
-	return t->hold && t->hold_ci == t->ci && t->hold_item == t->item && t->item >= 0 &&
+	const struct tui_walk_state *w = t->walk_state;
+
+	return w->hold && w->hold_ci == t->ci && w->hold_item == t->item && t->item >= 0 &&
 	    t->ci < t->in.ncases && walk_answer(&t->walk, &t->in.cases[t->ci],
 	    (size_t)t->item) != ANSWER_NONE &&
 	    walk_next_unanswered(&t->walk, &t->in.cases[t->ci], (size_t)t->item) < 0;
@@ -354,7 +379,7 @@ tui_walk_draw(struct tui *t)
 {
 	struct tui_rect r = t->main;
 	struct vlist l = { NULL, 0 };
-	int cur = 0, cur_end = 0, held_now;
+	int cur = 0, cur_end = 0, held_now, top;
 
 	if (t->in.ncases == 0) {
 		tui_put(r.y + 1, r.x, r.w, "No cases yet: press h for the case list, then a to add one.");
@@ -386,12 +411,12 @@ tui_walk_draw(struct tui *t)
 	held_now = held(t);
 	/* the least scroll that shows the current item and a little after it:
 	 * the top of the key question whenever it fits */
-	t->walk_top = cur + 4 - r.h > 0 ? cur + 4 - r.h : 0;
+	top = cur + 4 - r.h > 0 ? cur + 4 - r.h : 0;
 	/* and all of a conflict's lines under it, where they fit */
-	if (cur_end - t->walk_top > r.h)
-		t->walk_top = cur_end - r.h < cur ? cur_end - r.h : cur;
-	for (int i = 0; i < r.h && t->walk_top + i < (int)l.n; i++) {
-		const struct vrow *v = &l.v[t->walk_top + i];
+	if (cur_end - top > r.h)
+		top = cur_end - r.h < cur ? cur_end - r.h : cur;
+	for (int i = 0; i < r.h && top + i < (int)l.n; i++) {
+		const struct vrow *v = &l.v[top + i];
 		int y = r.y + i;
 
 		/* the item a key answers: its box and every line of its text in
@@ -412,23 +437,6 @@ tui_walk_draw(struct tui *t)
 		attroff(v->attr | sel);
 	}
 	vfree(&l);
-}
-
-/* After an answer or a fact change: keep the item if it still applies,
- * else the next that does. */
-static void
-settle(struct tui *t)
-{
-	const struct case_file *c = &t->in.cases[t->ci];
-
-	if (t->item >= 0 && walk_relevant(&t->walk, c, (size_t)t->item) == COND_TRUE)
-		return;
-	if (t->item >= 0) {
-		int n = walk_step(&t->walk, c, (size_t)t->item, 1);
-
-		t->item = n >= 0 ? n : walk_step(&t->walk, c, (size_t)t->item, -1);
-	} else
-		t->item = walk_first(&t->walk, c);
 }
 
 /* Does any question of the current case wait on a fact not recorded? */
@@ -519,9 +527,9 @@ answer(struct tui *t, enum answer a)
 		/* the case is complete: stop here; when this answer filled its
 		 * last gap, hold the answer keys (more typed ahead would change
 		 * answered questions); a change made in review is not held */
-		t->hold = before == ANSWER_NONE;
-		t->hold_ci = t->ci;
-		t->hold_item = t->item;
+		t->walk_state->hold = before == ANSWER_NONE;
+		t->walk_state->hold_ci = t->ci;
+		t->walk_state->hold_item = t->item;
 		if (t->rate.cases_undetermined && case_progress_unknown(t))
 			tui_message(t, 0, "%s. Every question known to apply is answered; some "
 			    "wait on facts not recorded yet (f).", changed);
@@ -558,7 +566,7 @@ step_std(struct tui *t, int dir)
 }
 
 int
-tui_walk_key(struct tui *t, enum tui_action a)
+tui_walk_key(struct tui *t, enum tui_action a, struct tui_go *go)
 {
 	const struct case_file *c;
 	int n;
@@ -566,7 +574,7 @@ tui_walk_key(struct tui *t, enum tui_action a)
 	if (t->in.ncases == 0)
 		return a == ACT_BACK ? (tui_home(t), 1) : 0;
 	c = &t->in.cases[t->ci];
-	settle(t);	/* never act on a question that does not apply */
+	tui_case_settle(t);	/* never act on a question that does not apply */
 	switch (a) {
 	case ACT_YES: return answer(t, ANSWER_YES);
 	case ACT_NO: return answer(t, ANSWER_NO);
@@ -576,7 +584,7 @@ tui_walk_key(struct tui *t, enum tui_action a)
 	case ACT_DOWN:
 		if (t->item < 0)
 			return 0;
-		t->hold = 0;	/* the cursor is put on an item: it may be changed */
+		t->walk_state->hold = 0;	/* the cursor is put on an item: it may be changed */
 		n = walk_step(&t->walk, c, (size_t)t->item, a == ACT_DOWN ? 1 : -1);
 		if (n >= 0)
 			t->item = n;
@@ -585,7 +593,7 @@ tui_walk_key(struct tui *t, enum tui_action a)
 	case ACT_PREV_STD:
 		if (t->item < 0 || !step_std(t, a == ACT_NEXT_STD ? 1 : -1))
 			return 0;
-		t->hold = 0;
+		t->walk_state->hold = 0;
 		return 1;
 	case ACT_NEXT_UNANSWERED:
 		if (t->item < 0)
@@ -596,7 +604,7 @@ tui_walk_key(struct tui *t, enum tui_action a)
 			return 1;
 		}
 		/* complete: Enter reviews it from its first question */
-		t->hold = 0;
+		t->walk_state->hold = 0;
 		if ((n = walk_first(&t->walk, c)) >= 0)
 			t->item = n;
 		tui_message(t, 0, "Reviewing %s from its first question.", case_name(t));
@@ -604,23 +612,23 @@ tui_walk_key(struct tui *t, enum tui_action a)
 	case ACT_NEXT_CASE:
 	case ACT_PREV_CASE:
 		if (a == ACT_NEXT_CASE && t->ci + 1 < t->in.ncases)
-			tui_open_case(t, t->ci + 1, -1);
+			*go = (struct tui_go){ GO_OPEN, t->ci + 1, -1, NULL, NULL };
 		else if (a == ACT_PREV_CASE && t->ci > 0)
-			tui_open_case(t, t->ci - 1, -1);
+			*go = (struct tui_go){ GO_OPEN, t->ci - 1, -1, NULL, NULL };
 		else
 			tui_message(t, 0, "No %s case.", a == ACT_NEXT_CASE ? "next" : "previous");
 		return 1;
 	case ACT_JUMP:
-		t->jump_sel = t->item >= 0 ? (int)t->walk.items[t->item].std : 0;
-		tui_push(t, SCREEN_JUMP);
+		*go = (struct tui_go){ GO_JUMP, t->item >= 0 ? t->walk.items[t->item].std : 0, 0,
+		    NULL, NULL };
 		return 1;
 	case ACT_NOTES:
 		if (t->item < 0)
 			return 0;
-		tui_notes_open(t, t->walk.items[t->item].kq);
+		*go = (struct tui_go){ GO_NOTE, t->walk.items[t->item].kq, 0, NULL, NULL };
 		return 1;
 	case ACT_FACTS:
-		tui_facts_open(t);	/* over the walk: it returns there */
+		go->kind = GO_FACTS;	/* over the walk: it returns there */
 		return 1;
 	case ACT_FOCUS:
 		t->panel_focus = 1;
@@ -635,11 +643,4 @@ tui_walk_key(struct tui *t, enum tui_action a)
 	default:
 		return 0;
 	}
-}
-
-void
-tui_walk_settle(struct tui *t)
-{
-	if (t->in.ncases > 0)
-		settle(t);
 }

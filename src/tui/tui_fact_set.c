@@ -1,0 +1,207 @@
+/* tui_fact_set.c - a fact of the current case set from the terminal UI, and
+ * what it changed said on the status line: the key questions it took out or
+ * brought in, the answers it took out of the count or back, the facts it
+ * decided, a choice it ruled out. No screen: the facts form calls it. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui/tui.h"
+#include "base/xalloc.h"
+
+/* For each key question, then each prompt, of the current case: is it
+ * answered and counted (relevant by the case's facts)? (free it) */
+static unsigned char *
+counted_answers(const struct tui *t)
+{
+	const struct form *f = &t->in.form;
+	const struct case_file *c = &t->in.cases[t->ci];
+	unsigned char *v = xcalloc(f->nkqs + f->nprompts + 1, 1);
+
+	for (size_t q = 0; q < f->nkqs; q++)
+		v[q] = c->kq_answer[q] != ANSWER_NONE && case_kq_relevant(c, f, q) == COND_TRUE;
+	for (size_t i = 0; i < f->nprompts; i++)
+		v[f->nkqs + i] = c->prompt_answer[i] != ANSWER_NONE &&
+		    case_prompt_relevant(c, f, i) == COND_TRUE;
+	return v;
+}
+
+/* For each key question of the current case: is it relevant? (free it) */
+static unsigned char *
+relevant_kqs(const struct tui *t)
+{
+	const struct form *f = &t->in.form;
+	unsigned char *v = xcalloc(f->nkqs + 1, 1);
+
+	for (size_t q = 0; q < f->nkqs; q++)
+		v[q] = f->stds[f->kqs[q].std].rating == RATING_CASES &&
+		    case_kq_relevant(&t->in.cases[t->ci], f, q) == COND_TRUE;
+	return v;
+}
+
+/* "2.3.3, 2.4.3" (or "12 key questions: 2.1.1, 2.1.2, 2.1.3 ...") for
+ * the key questions where A is set and B is not, into OUT; the count. */
+static int
+kq_list(const struct tui *t, const unsigned char *a, const unsigned char *b, char *out,
+    size_t size)
+{
+	const struct form *f = &t->in.form;
+	int n = 0, shown = 0;
+	size_t len = 0;
+
+	int first = -1, last = -1;
+
+	for (size_t q = 0; q < f->nkqs; q++)
+		if (a[q] && !b[q]) {
+			n++;
+			last = (int)q;
+			if (first < 0)
+				first = (int)q;
+		}
+	out[0] = '\0';
+	if (n > 3) {	/* many (the case type changed): the first, the last, how many */
+		snprintf(out, size, "%s \xe2\x80\xa6 %s (%d)", f->kqs[first].id, f->kqs[last].id, n);
+		return n;
+	}
+	for (size_t q = 0; q < f->nkqs && len < size; q++)
+		if (a[q] && !b[q]) {
+			len += (size_t)snprintf(out + len, size - len, "%s%s", shown ? ", " : "",
+			    f->kqs[q].id);
+			shown++;
+		}
+	return n;
+}
+
+/* A choice fact not recorded that the others now decide (the case type,
+ * once the disposal is chosen: a youth rehabilitation order is a court
+ * case) is recorded too; its label into SAID, or "" */
+static void
+derive_facts(struct tui *t, const char *from, char *said, size_t size)
+{
+	const struct form *f = &t->in.form;
+	struct case_file *c = &t->in.cases[t->ci];
+	struct err e;
+
+	said[0] = '\0';
+	for (size_t g = 0; g < f->nfacts; g++) {
+		int only = -1, n = 0;
+
+		if (f->facts[g].type != FACT_CHOICE || c->facts[g] != COND_UNSET)
+			continue;
+		for (size_t v = 0; v < f->facts[g].nchoices; v++) {
+			int fits = 1;
+
+			c->facts[g] = (int)v;
+			for (size_t h = 0; h < f->nfacts && fits; h++)
+				if (h != g && c->facts[h] != COND_UNSET &&
+				    case_choice_allowed(c, f, h, c->facts[h]) == COND_FALSE)
+					fits = 0;
+			c->facts[g] = COND_UNSET;
+			if (fits && case_choice_allowed(c, f, g, (int)v) != COND_FALSE) {
+				only = (int)v;
+				n++;
+			}
+		}
+		/* only when the other facts rule every other choice out */
+		if (n != 1 || f->facts[g].nchoices < 2)
+			continue;
+		if (edit_fact(&t->in, t->ci, g, only, NULL, &t->undo, &e) < 0) {
+			tui_message(t, 1, "NOT SAVED: %s", e.msg);
+			return;
+		}
+		edit_undo_join(&t->undo);	/* one u takes back both */
+		snprintf(said, size, "%s: %s (from the %s)", f->facts[g].label,
+		    f->facts[g].choice_labels[only], from);
+	}
+}
+
+void
+tui_fact_set(struct tui *t, size_t fact, int value)
+{
+	struct err e;
+	int reloaded, before, after, nleft, njoined;
+	unsigned char *counted, *now, *rel_before, *rel_after;
+	char left[160], joined[160], derived[200], what[400];
+
+	/* counted on the case as on disk, so another's changes are not ours */
+	if (case_refresh(&t->in.cases[t->ci], &t->in.form, &reloaded, &e) < 0) {
+		tui_message(t, 1, "NOT SAVED: %s", e.msg);
+		return;
+	}
+	counted = counted_answers(t);
+	rel_before = relevant_kqs(t);
+	if (edit_fact(&t->in, t->ci, fact, value, NULL, &t->undo, &e) < 0) {
+		tui_message(t, 1, "NOT SAVED: %s", e.msg);
+		free(counted);
+		free(rel_before);
+		return;
+	}
+	derived[0] = '\0';
+	if (value != COND_UNSET) {	/* clearing a fact decides nothing */
+		char from[64];
+		const char *lab = t->in.form.facts[fact].label;
+
+		/* "the disposal": the fact's label, lower case */
+		snprintf(from, sizeof from, "%s", lab);
+		from[0] = (char)(from[0] >= 'A' && from[0] <= 'Z' ? from[0] + 32 : from[0]);
+		derive_facts(t, from, derived, sizeof derived);
+	}
+	tui_recompute_case(t, t->ci);
+	/* which key questions this took out of the case, or brought in */
+	rel_after = relevant_kqs(t);
+	nleft = kq_list(t, rel_before, rel_after, left, sizeof left);
+	njoined = kq_list(t, rel_after, rel_before, joined, sizeof joined);
+	free(rel_before);
+	free(rel_after);
+	what[0] = '\0';
+	if (nleft && njoined)
+		snprintf(what, sizeof what, "%s no longer appl%s; %s appl%s now", left,
+		    nleft == 1 ? "ies" : "y", joined, njoined == 1 ? "ies" : "y");
+	else if (nleft)
+		snprintf(what, sizeof what, "%s no longer appl%s", left, nleft == 1 ? "ies" : "y");
+	else if (njoined)
+		snprintf(what, sizeof what, "%s appl%s now", joined, njoined == 1 ? "ies" : "y");
+	/* a fact can take a case's answers out of the count, or bring them
+	 * back: say how many of each, at once */
+	now = counted_answers(t);
+	before = after = 0;
+	for (size_t i = 0; i < t->in.form.nkqs + t->in.form.nprompts; i++) {
+		before += counted[i] && !now[i];	/* out */
+		after += !counted[i] && now[i];		/* back */
+	}
+	free(counted);
+	free(now);
+	/* a choice recorded before that the new fact rules out (the disposal
+	 * when the case type changes): said, to be chosen again */
+	for (size_t i = 0; i < t->in.form.nfacts; i++) {
+		const struct case_file *c = &t->in.cases[t->ci];
+
+		if (c->facts[i] != COND_UNSET &&
+		    case_choice_allowed(c, &t->in.form, i, c->facts[i]) == COND_FALSE) {
+			if (before > 0)
+				tui_message(t, 1, "%s '%s' does not fit this case now: choose it "
+				    "again. %d answer%s kept, not counted (u undoes).",
+				    t->in.form.facts[i].label,
+				    t->in.form.facts[i].choice_labels[c->facts[i]], before,
+				    before == 1 ? "" : "s");
+			else
+				tui_message(t, 1, "%s '%s' does not fit this case now: choose it again.",
+				    t->in.form.facts[i].label,
+				    t->in.form.facts[i].choice_labels[c->facts[i]]);
+			return;
+		}
+	}
+	if (before > 0)
+		tui_message(t, 1, "%s%s%d answer%s kept, not counted%s (u undoes).", what,
+		    what[0] ? ": " : "", before, before == 1 ? "" : "s",
+		    after > 0 ? "; others count again" : "");
+	else if (after > 0)
+		tui_message(t, 0, "%s%s%d answer%s given before count%s again.", what,
+		    what[0] ? ": " : "", after, after == 1 ? "" : "s", after == 1 ? "s" : "");
+	else if (derived[0])
+		tui_message(t, 0, "%s%s%s.", derived, what[0] ? "; " : "", what);
+	else if (what[0])
+		tui_message(t, 0, "%s.", what);
+}

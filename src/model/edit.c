@@ -403,6 +403,75 @@ edit_field(struct inspection *in, size_t ci, enum edit_field field, const char *
 	return rc;
 }
 
+/* ---- facts the other facts decide ---- */
+
+/* The one choice of fact G of C that the recorded facts leave (every
+ * other recorded fact still allowed with it, and it allowed itself), or
+ * -1 when none or more than one does. */
+static int
+only_choice(struct case_file *c, const struct form *f, size_t g)
+{
+	int only = -1, n = 0;
+
+	for (size_t v = 0; v < f->facts[g].nchoices; v++) {
+		int fits = 1;
+
+		c->facts[g] = (int)v;
+		for (size_t h = 0; h < f->nfacts && fits; h++)
+			if (h != g && c->facts[h] != COND_UNSET &&
+			    case_choice_allowed(c, f, h, c->facts[h]) == COND_FALSE)
+				fits = 0;
+		c->facts[g] = COND_UNSET;
+		if (fits && case_choice_allowed(c, f, g, (int)v) != COND_FALSE) {
+			only = (int)v;
+			n++;
+		}
+	}
+	return n == 1 && f->facts[g].nchoices >= 2 ? only : -1;
+}
+
+static int
+derive_locked(struct inspection *in, size_t ci, struct edit_undo *u, struct buf *said,
+    struct err *e)
+{
+	const struct form *f = &in->form;
+	int n = 0;
+
+	if (refresh(in, ci, u, e) < 0)
+		return -1;
+	for (size_t g = 0; g < f->nfacts; g++) {
+		struct case_file *c = &in->cases[ci];
+		int only;
+
+		if (f->facts[g].type != FACT_CHOICE || c->facts[g] != COND_UNSET ||
+		    (only = only_choice(c, f, g)) < 0)
+			continue;
+		if (fact_locked(in, ci, g, only, NULL, u, e) < 0)
+			return -1;
+		if (u)
+			edit_undo_join(u);	/* one undo takes back both */
+		if (said)
+			buf_printf(said, "%s%s: %s", n ? ", " : "", f->facts[g].label,
+			    f->facts[g].choice_labels[only]);
+		n++;
+	}
+	return n;
+}
+
+int
+edit_derive_facts(struct inspection *in, size_t ci, const char *who, struct edit_undo *u,
+    struct buf *said, struct err *e)
+{
+	int rc;
+
+	(void)who;	/* a fact carries no stamp: the journal says who */
+	if (case_lock(&in->cases[ci], e) < 0)
+		return -1;
+	rc = derive_locked(in, ci, u, said, e);
+	case_unlock(&in->cases[ci]);
+	return rc;
+}
+
 /* ---- undo ---- */
 
 static void

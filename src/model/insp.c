@@ -562,26 +562,35 @@ cmp_ref(const void *a, const void *b)
 	const struct case_file *y = *(const struct case_file *const *)b;
 	int c = strcmp(x->reference, y->reference);
 
-	return c ? c : strcmp(x->name, y->name);
+	return c ? c : strcmp(x->path, y->path);
 }
 
-/* Two files with one reference are one case counted twice (a copy, a
- * link): an error. Sorted, so 10,000 cases cost no more than reading them. */
-static void
-check_references(const struct inspection *in, struct problems *p)
+/* Sorted, so 10,000 cases cost no more than reading them. */
+void
+insp_check_references(const struct inspection *in, int across, struct problems *p)
 {
-	const struct case_file **v = xcalloc(in->ncases, sizeof *v);
+	const struct case_file **v = xcalloc(in->ncases ? in->ncases : 1, sizeof *v);
 	size_t n = 0;
 
 	for (size_t i = 0; i < in->ncases; i++)
 		if (in->cases[i].reference != NULL)
 			v[n++] = &in->cases[i];
 	qsort(v, n, sizeof *v, cmp_ref);
-	for (size_t i = 1; i < n; i++)
-		if (strcmp(v[i - 1]->reference, v[i]->reference) == 0)
+	for (size_t i = 1; i < n; i++) {
+		const char *da = v[i - 1]->path, *db = v[i]->path;
+		size_t la = (size_t)(v[i - 1]->name - da), lb = (size_t)(v[i]->name - db);
+
+		if (strcmp(v[i - 1]->reference, v[i]->reference) != 0)
+			continue;
+		if (!across)
 			problems_add(p, PROBLEM_ERROR, "%s: [case] reference: '%s' is also the "
-			    "reference of %s: one case would be counted twice", v[i]->path,
+			    "reference of %s: one case would be counted twice", db,
 			    v[i]->reference, v[i - 1]->name);
+		else if (la != lb || strncmp(da, db, la) != 0)
+			problems_add(p, PROBLEM_ERROR, "%s: [case] reference: '%s' is also the "
+			    "reference of %s: one case in two folders would be counted twice", db,
+			    v[i]->reference, da);
+	}
 	free(v);
 }
 
@@ -805,7 +814,7 @@ open_dir(struct inspection *in, const char *dir, const char *forms_dir, struct p
 	for (size_t i = 0; names[i]; i++)
 		free(names[i]);
 	free(names);
-	check_references(in, p);
+	insp_check_references(in, 0, p);
 	return 0;
 fail:
 	ini_free(&r.rd.ini);

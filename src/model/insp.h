@@ -110,6 +110,13 @@ int insp_left_out_error(const struct inspection *in, const char *msg);
  * others can read) and each case (case_check). */
 void insp_check(const struct inspection *in, struct problems *p);
 
+/* Two case files with one reference are one case counted twice (a copy,
+ * a link; a case in two of the folders join_open reads): an error for
+ * each such pair, naming both (insp_open checks its folder so). ACROSS:
+ * only pairs from different folders (within one folder, insp_open has
+ * said so already), the error naming the other's path. */
+void insp_check_references(const struct inspection *in, int across, struct problems *p);
+
 /* Case files describe children: the inspection folder and its cases folder
  * should be the owner's alone (0700, as yjinspect makes them). If group or
  * others can enter either, E says which, its mode and the command that puts

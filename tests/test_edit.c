@@ -17,6 +17,7 @@
 
 #include "model/decide.h"
 #include "model/edit.h"
+#include "model/fit.h"
 #include "store/place.h"
 #include "testutil.h"
 #include "model/walk.h"
@@ -149,6 +150,19 @@ test_walk_relevance(void **state)
 	assert_non_null(strstr(why, "3.1 Assessment covers other cases (this case: Case type: Court"));
 	walk_reason(&fx->w, c, (size_t)item(fx, "2.1.1"), why, sizeof why);
 	assert_string_equal(why, "");
+	{	/* longer than the caller's array: cut where the reader sees it */
+		char small[24], to[8];
+
+		walk_reason(&fx->w, c, (size_t)item(fx, "2.2.2"), small, sizeof small);
+		assert_string_equal(small, "not relevant: only i\xe2\x80\xa6");
+		/* never inside a character; no room for the mark: nothing */
+		assert_int_equal(fit_copy(to, sizeof to, "abc\xc3\xa9xyz"), 1);
+		assert_string_equal(to, "abc\xe2\x80\xa6");
+		assert_int_equal(fit_copy(to, sizeof to, "abc\xc3\xa9xy"), 0);
+		assert_string_equal(to, "abc\xc3\xa9xy");
+		assert_int_equal(fit_copy(to, 3, "abcd"), 1);
+		assert_string_equal(to, "");
+	}
 }
 
 static void

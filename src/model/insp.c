@@ -25,6 +25,7 @@
 #include "store/iniw.h"
 #include "model/insp.h"
 #include "model/insp_parts.h"
+#include "model/fit.h"
 #include "store/journal.h"
 #include "store/merge.h"
 #include "model/rate.h"
@@ -903,6 +904,7 @@ void
 insp_text(const struct inspection *in, struct iniw *w)
 {
 	const struct form *f = &in->form;
+	struct buf sec = { 0 };
 
 	iniw_comment(w, "yjinspect inspection file: written by yjinspect; see yjinspect-inspection(5)");
 	iniw_section(w, "inspection");
@@ -928,10 +930,10 @@ insp_text(const struct inspection *in, struct iniw *w)
 	}
 	for (size_t i = 0; i < in->ndecisions; i++) {
 		const struct insp_decision *d = &in->decisions[i];
-		char sec[128];
 
-		snprintf(sec, sizeof sec, "decision.%s", f->stds[d->std].id);
-		iniw_section(w, sec);
+		buf_reset(&sec);
+		buf_printf(&sec, "decision.%s", f->stds[d->std].id);
+		iniw_section(w, buf_str(&sec));
 		if (d->kq)
 			iniw_raw(w, "kq", d->kq);
 		iniw_raw(w, "from", f->bands[d->from].id);
@@ -943,12 +945,11 @@ insp_text(const struct inspection *in, struct iniw *w)
 			iniw_str(w, "at", d->at);
 	}
 	for (size_t s = 0; in->strengths && s < f->nstds; s++) {
-		char sec[128];
-
 		if (in->strengths[s] == NULL && in->improvements[s] == NULL)
 			continue;
-		snprintf(sec, sizeof sec, "findings.%s", f->stds[s].id);
-		iniw_section(w, sec);
+		buf_reset(&sec);
+		buf_printf(&sec, "findings.%s", f->stds[s].id);
+		iniw_section(w, buf_str(&sec));
 		if (in->strengths[s])
 			iniw_str(w, "strengths", in->strengths[s]);
 		if (in->improvements[s])
@@ -978,6 +979,7 @@ insp_text(const struct inspection *in, struct iniw *w)
 		conflict_write(w, &keep);
 		conflicts_free(&keep);
 	}
+	buf_free(&sec);
 }
 
 /* Read IN's inspection.ini (just saved, its lock held) back into IN's
@@ -1109,17 +1111,21 @@ out:
 const char *
 insp_merge_note(const struct inspection *in, char *buf, size_t size)
 {
+	struct buf b = { 0 };
+
 	if (in->saved_theirs == 0 && in->saved_conflicts == 0)
 		return "";
 	if (in->saved_conflicts == 0)
-		snprintf(buf, size, " Another yjinspect had saved %s meanwhile: its changes "
+		buf_printf(&b, " Another yjinspect had saved %s meanwhile: its changes "
 		    "are kept.", INSP_FILE);
 	else
-		snprintf(buf, size, " Another yjinspect had saved %s meanwhile: its changes "
+		buf_printf(&b, " Another yjinspect had saved %s meanwhile: its changes "
 		    "are kept; %zu changed both there and here %s kept as %s, counted neither "
 		    "way (yjinspect check lists %s).", INSP_FILE, in->saved_conflicts,
 		    in->saved_conflicts == 1 ? "is" : "are",
 		    in->saved_conflicts == 1 ? "a conflict" : "conflicts",
 		    in->saved_conflicts == 1 ? "it" : "them");
+	fit_copy(buf, size, buf_str(&b));	/* cut, if it must be, with "…" */
+	buf_free(&b);
 	return buf;
 }

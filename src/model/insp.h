@@ -166,8 +166,9 @@ int insp_copy(const char *src, const char *dst, struct err *e);
 int insp_save(struct inspection *in, struct err *e);
 
 /* What the last insp_save of IN took in from another program's changes,
- * as a sentence starting with a space (in BUF, SIZE bytes; 200 suffice),
- * for the message that says the save was made; "" when nothing came in. */
+ * as a sentence starting with a space (in BUF, SIZE bytes; 200 suffice,
+ * or it is cut ending with an ellipsis: fit_copy), for the message that
+ * says the save was made; "" when nothing came in. */
 const char *insp_merge_note(const struct inspection *in, char *buf, size_t size);
 
 #endif

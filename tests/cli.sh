@@ -647,4 +647,15 @@ check "...stamped with the login's name" sh -c "
 	! grep -qE '^2\.1\.1 = \".*Ruth Pemberton\"\$' '$TMP/cfgd/cases/ST-C01.ini'"
 cp "$TMP/conf-good" "$CONF"
 
+# answer records a fact the others decide, as the terminal UI does: the
+# case type from the disposal (a youth rehabilitation order is a court case)
+run "$o" "$e" "$YJ" new "$TMP/derive" --framework yj-2021 --service "Derive YJS"
+run "$o" "$e" "$YJ" answer "$TMP/derive" D-1 --new disposal=yro
+check "answer --new disposal=yro records the case type it decides" sh -c "
+	[ $rc -eq 0 ] && grep -qx 'case_type = court' '$TMP/derive/cases/D-1.ini'"
+check "...and says so" grep -qx 'D-1.ini: Case type: Court disposal (from the disposal)' "$o"
+run "$o" "$e" "$YJ" answer "$TMP/derive" D-1 case_type=none
+check "...a case type cleared stays cleared" sh -c "
+	[ $rc -eq 0 ] && ! grep -q '^case_type' '$TMP/derive/cases/D-1.ini'"
+
 finish

@@ -149,6 +149,12 @@ test_walk_relevance(void **state)
 	assert_non_null(strstr(why, "3.1 Assessment covers other cases (this case: Case type: Court"));
 	walk_reason(&fx->w, c, (size_t)item(fx, "2.1.1"), why, sizeof why);
 	assert_string_equal(why, "");
+	{	/* longer than the caller's array: cut where the reader sees it */
+		char small[24];
+
+		walk_reason(&fx->w, c, (size_t)item(fx, "2.2.2"), small, sizeof small);
+		assert_string_equal(small, "not relevant: only i...");
+	}
 }
 
 static void
@@ -234,6 +240,53 @@ test_undo_joined(void **state)
 	assert_int_equal(edit_undo(&fx->in, &fx->w, &fx->u, &ci, &it, &e), 1);
 	assert_int_equal(fx->in.cases[0].facts[form_fact_index(f, "child_safety")], COND_UNSET);
 	assert_int_equal(edit_undo(&fx->in, &fx->w, &fx->u, &ci, &it, &e), 0);
+}
+
+/* A fact the other facts decide is recorded with the fact that decided
+ * it (the case type from the disposal), as every way of answering does,
+ * and one undo takes back both; a fact that leaves a choice open decides
+ * nothing. */
+static void
+test_derive_facts(void **state)
+{
+	struct fx *fx = *state;
+	const struct form *f = &fx->in.form;
+	int ct = form_fact_index(f, "case_type"), dp = form_fact_index(f, "disposal");
+	struct buf said = { 0 };
+	struct case_file d;
+	struct err e;
+	size_t ci;
+	int it;
+
+	/* nothing recorded rules a choice out */
+	assert_int_equal(edit_derive_facts(&fx->in, 0, "Ann", &fx->u, &said, &e), 0);
+	assert_string_equal(buf_str(&said), "");
+	fact(fx, "disposal", "yro");
+	assert_int_equal(edit_derive_facts(&fx->in, 0, "Ann", &fx->u, &said, &e), 1);
+	assert_string_equal(buf_str(&said), "Case type: Court disposal");
+	assert_int_equal(fx->u.n, 2);
+	assert_int_equal(fx->u.v[1].with_prev, 1);
+	reload(fx, &d);
+	assert_int_equal(d.facts[ct], form_choice_index(&f->facts[ct], "court"));
+	assert_int_equal(d.facts[dp], form_choice_index(&f->facts[dp], "yro"));
+	case_free(&d, &fx->in.form);
+	/* decided once: nothing more to record */
+	buf_reset(&said);
+	assert_int_equal(edit_derive_facts(&fx->in, 0, "Ann", NULL, &said, &e), 0);
+	assert_int_equal(fx->u.n, 2);
+	/* one undo takes back the disposal and the case type */
+	assert_int_equal(edit_undo(&fx->in, &fx->w, &fx->u, &ci, &it, &e), 1);
+	assert_int_equal(fx->u.n, 0);
+	reload(fx, &d);
+	assert_int_equal(d.facts[ct], COND_UNSET);
+	assert_int_equal(d.facts[dp], COND_UNSET);
+	case_free(&d, &fx->in.form);
+	/* a case type recorded is not changed; SAID may be NULL */
+	fact(fx, "case_type", "oocd");
+	fact(fx, "disposal", "triage");
+	assert_int_equal(edit_derive_facts(&fx->in, 0, "Ann", &fx->u, NULL, &e), 0);
+	assert_int_equal(fx->in.cases[0].facts[ct], form_choice_index(&f->facts[ct], "oocd"));
+	buf_free(&said);
 }
 
 /* A save that fails leaves memory as the disk is, and says why. */
@@ -792,6 +845,7 @@ main(void)
 		T(test_undo_after_another_changed_it), T(test_note_edited_in_two_places),
 		T(test_add_case_added_elsewhere), T(test_undo_reference), T(test_two_at_once),
 		T(test_reference_taken_elsewhere), T(test_undo_joined),
+		T(test_derive_facts),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

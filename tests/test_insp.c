@@ -953,6 +953,41 @@ test_private(void **state)
 	free(cf);
 }
 
+/* One reference in two case files is one case counted twice: within a
+ * folder each pair is an error naming the other file; across folders (a
+ * join) only the pairs from different folders, naming the other's path. */
+static void
+test_check_references(void **state)
+{
+	static char pa[] = "a/cases/X.ini", pb[] = "b/cases/Y.ini", pc[] = "a/cases/W.ini",
+	    pd[] = "a/cases/V.ini", ref[] = "R1", other[] = "Q1";
+	struct case_file c[4] = { { 0 } };
+	struct inspection in = { 0 };
+	struct problems p = PROBLEMS_INIT;
+	char *const paths[] = { pa, pb, pc, pd };
+
+	(void)state;
+	for (size_t i = 0; i < 4; i++) {
+		c[i].path = paths[i];
+		c[i].name = paths[i] + 8;
+		c[i].reference = i < 2 ? ref : other;
+	}
+	in.cases = c;
+	in.ncases = 4;
+	insp_check_references(&in, 1, &p);
+	assert_int_equal(p.n, 1);
+	assert_string_equal(p.v[0].msg, "b/cases/Y.ini: [case] reference: 'R1' is also the "
+	    "reference of a/cases/X.ini: one case in two folders would be counted twice");
+	problems_free(&p);
+	insp_check_references(&in, 0, &p);
+	assert_int_equal(p.n, 2);
+	assert_string_equal(p.v[0].msg, "a/cases/W.ini: [case] reference: 'Q1' is also the "
+	    "reference of V.ini: one case would be counted twice");
+	assert_string_equal(p.v[1].msg, "b/cases/Y.ini: [case] reference: 'R1' is also the "
+	    "reference of X.ini: one case would be counted twice");
+	problems_free(&p);
+}
+
 int
 main(void)
 {
@@ -970,6 +1005,7 @@ main(void)
 		cmocka_unit_test(test_save_keeps_other_changes),
 		cmocka_unit_test(test_comments_kept),
 		cmocka_unit_test(test_private),
+		cmocka_unit_test(test_check_references),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);

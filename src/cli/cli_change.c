@@ -11,6 +11,7 @@
 
 #include "cli/cli_change.h"
 #include "cli/cli_util.h"
+#include "base/buf.h"
 #include "base/text.h"
 #include "base/xalloc.h"
 #include "model/decide.h"
@@ -393,6 +394,14 @@ answer_one(struct inspection *in, const struct walk *w, size_t ci, const char *a
 		}
 		rc = edit_fact(in, ci, (size_t)fact, v, fa->type == FACT_TEXT &&
 		    strcasecmp(eq, "none") != 0 ? eq : NULL, u, &e);
+		if (rc == 0 && v != COND_UNSET) {	/* and what it decides: the case type */
+			struct buf said = { 0 };
+
+			if ((rc = edit_derive_facts(in, ci, who, u, &said, &e)) > 0)
+				text_say(stdout, "%s: %s (from the %s)", in->cases[ci].name,
+				    buf_str(&said), id);
+			buf_free(&said);
+		}
 	} else if (strncmp(id, "note.", 5) == 0 && (kq = form_kq_index(f, id + 5)) >= 0) {
 		kind = 3;
 		rc = edit_note(in, ci, (size_t)kq, eq, u, &e);

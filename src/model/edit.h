@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 
+#include "base/buf.h"
 #include "model/insp.h"
 #include "model/walk.h"
 
@@ -83,6 +84,18 @@ int edit_field(struct inspection *in, size_t ci, enum edit_field field, const ch
 int edit_decide(struct inspection *in, size_t std, int to, const char *kq, const char *why,
 		const char *who, struct edit_undo *u, struct err *e);
 int edit_withdraw(struct inspection *in, size_t std, struct edit_undo *u, struct err *e);
+
+/* After a fact of case CI changed: each choice fact still unset whose
+ * other choices the recorded facts rule out is recorded (the case type,
+ * once the disposal is chosen: a youth rehabilitation order is a court
+ * case), each joined to the undo step before (U may be NULL), so one
+ * undo takes back both. Every way of answering applies it (the terminal
+ * UI, yjinspect answer). Returns how many were recorded, -1 on a failed
+ * save (E; those recorded before it stay); SAID, when not NULL, has
+ * "Label: Choice" of each added, ", " between them. WHO is who made the
+ * change (a fact has no stamp of its own). */
+int edit_derive_facts(struct inspection *in, size_t ci, const char *who, struct edit_undo *u,
+		      struct buf *said, struct err *e);
 
 /* Take back the last change (and save). *CI gets the case it was in and,
  * for an answer, *ITEM the walk item (else -1). Returns 1 when something

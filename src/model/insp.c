@@ -18,12 +18,14 @@
 #include <unistd.h>
 
 #include "base/buf.h"
+#include "base/text.h"
 #include "model/cache.h"
 #include "store/gitstate.h"
 #include "store/inikeep.h"
 #include "store/iniread.h"
 #include "store/iniw.h"
 #include "model/insp.h"
+#include "model/insp_parts.h"
 #include "store/journal.h"
 #include "store/merge.h"
 #include "model/rate.h"
@@ -31,60 +33,6 @@
 #include "base/file.h"
 #include "base/stamp.h"
 #include "base/xalloc.h"
-
-#define INSP_FORMAT "1"
-#define INSP_FILE "inspection.ini"
-
-/* 0 when S is YYYY-MM-DD naming a real day; else -1 with WHY set */
-static int
-iso_date(const char *s, const char **why)
-{
-	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	int y, m, d, leap;
-
-	for (int i = 0; i < 10; i++)
-		if (i == 4 || i == 7 ? s[i] != '-' : (s[i] < '0' || s[i] > '9')) {
-			*why = "is not an ISO date (YYYY-MM-DD)";
-			return -1;
-		}
-	if (s[10] != '\0') {
-		*why = "is not an ISO date (YYYY-MM-DD)";
-		return -1;
-	}
-	y = atoi(s);
-	m = atoi(s + 5);
-	d = atoi(s + 8);
-	leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	if (m < 1 || m > 12) {
-		*why = "has no such month";
-		return -1;
-	}
-	if (d < 1 || d > mdays[m - 1] + (m == 2 && leap)) {
-		*why = "has no such day in its month";
-		return -1;
-	}
-	return 0;
-}
-
-int
-insp_fieldwork_check(const char *start, const char *end, struct err *e)
-{
-	const char *why;
-
-	if (start && iso_date(start, &why) < 0) {
-		err_set(e, "fieldwork start '%s' %s", start, why);
-		return -1;
-	}
-	if (end && iso_date(end, &why) < 0) {
-		err_set(e, "fieldwork end '%s' %s", end, why);
-		return -1;
-	}
-	if (start && end && strcmp(start, end) > 0) {
-		err_set(e, "fieldwork end %s is before its start %s", end, start);
-		return -1;
-	}
-	return 0;
-}
 
 /* ---- reading inspection.ini ---- */
 
@@ -291,8 +239,8 @@ sweep_folder(const char *dir, struct problems *p)
 
 /* The *.ini files of DIR/cases, sorted; NULL-terminated. Saves' temporary
  * files left by a kill or crash are removed on the way (sweep_temp). */
-static char **
-list_cases(const char *dir, struct problems *p)
+char **
+insp_list_cases(const char *dir, struct problems *p)
 {
 	char *cdir = xasprintf("%s/cases", dir);
 	DIR *d = opendir(cdir);
@@ -556,64 +504,6 @@ done:
 	free(keep);
 }
 
-static int
-cmp_ref(const void *a, const void *b)
-{
-	const struct case_file *x = *(const struct case_file *const *)a;
-	const struct case_file *y = *(const struct case_file *const *)b;
-	int c = strcmp(x->reference, y->reference);
-
-	return c ? c : strcmp(x->name, y->name);
-}
-
-/* Two files with one reference are one case counted twice (a copy, a
- * link): an error. Sorted, so 10,000 cases cost no more than reading them. */
-static void
-check_references(const struct inspection *in, struct problems *p)
-{
-	const struct case_file **v = xcalloc(in->ncases, sizeof *v);
-	size_t n = 0;
-
-	for (size_t i = 0; i < in->ncases; i++)
-		if (in->cases[i].reference != NULL)
-			v[n++] = &in->cases[i];
-	qsort(v, n, sizeof *v, cmp_ref);
-	for (size_t i = 1; i < n; i++)
-		if (strcmp(v[i - 1]->reference, v[i]->reference) == 0)
-			problems_add(p, PROBLEM_ERROR, "%s: [case] reference: '%s' is also the "
-			    "reference of %s: one case would be counted twice", v[i]->path,
-			    v[i]->reference, v[i - 1]->name);
-	free(v);
-}
-
-/* ---- conflicts kept by a merge (conflict.h) ---- */
-
-/* Has the key of conflict K a value in IN again? */
-static int
-conflict_settled(const struct inspection *in, const struct conflict *k)
-{
-	const struct form *f = &in->form;
-	int s;
-
-	if (strcmp(k->section, "judgements") == 0)
-		return (s = form_std_index(f, k->key)) < 0 || in->judgements[s] != JUDGE_UNSET;
-	if (strncmp(k->section, "decision.", 9) == 0) {
-		for (size_t i = 0; i < in->ndecisions; i++)
-			if (strcmp(f->stds[in->decisions[i].std].id, k->section + 9) == 0)
-				return 1;
-		return 0;
-	}
-	if (strcmp(k->section, "inspection") == 0) {
-		const char *const *v = strcmp(k->key, "service") == 0 ? (const char *const *)&in->service :
-		    strcmp(k->key, "lead") == 0 ? (const char *const *)&in->lead :
-		    strcmp(k->key, "fieldwork_start") == 0 ? (const char *const *)&in->fieldwork_start :
-		    strcmp(k->key, "fieldwork_end") == 0 ? (const char *const *)&in->fieldwork_end :
-		    strcmp(k->key, "created") == 0 ? (const char *const *)&in->created : NULL;
-
-		return v == NULL || *v != NULL;
-	}
-	return 0;
-}
 
 /* Could a merge have kept conflict K: on a judgement, an [inspection]
  * key, or a key of a decision on a standard rated from cases? */
@@ -650,7 +540,7 @@ settle_conflicts(struct inspection *in, struct iniread *r)
 			    "field nor panel decision of framework %s", k->key, in->form.id);
 			free(sec);
 			conflict_remove(&in->conflicts, i);
-		} else if (conflict_settled(in, k))
+		} else if (insp_conflict_settled(in, k))
 			conflict_remove(&in->conflicts, i);
 	}
 }
@@ -796,7 +686,7 @@ open_dir(struct inspection *in, const char *dir, const char *forms_dir, struct p
 	ini_free(&r.rd.ini);
 
 	sweep_folder(dir, p);
-	names = list_cases(dir, p);
+	names = insp_list_cases(dir, p);
 	git_unmerged(in, dir, names, p);
 	for (size_t i = 0; names[i]; i++)
 		ncases++;
@@ -806,7 +696,7 @@ open_dir(struct inspection *in, const char *dir, const char *forms_dir, struct p
 	for (size_t i = 0; names[i]; i++)
 		free(names[i]);
 	free(names);
-	check_references(in, p);
+	insp_check_references(in, 0, p);
 	return 0;
 fail:
 	ini_free(&r.rd.ini);
@@ -929,126 +819,14 @@ insp_close(struct inspection *in)
 	memset(in, 0, sizeof *in);
 }
 
-int
-insp_private_check(const char *dir, unsigned *mode, struct err *e)
-{
-	char *cases = xasprintf("%s/cases", dir);
-	const char *paths[2] = { dir, cases };
-	int open_to = 0;
-
-	for (size_t i = 0; i < 2 && !open_to; i++) {
-		struct stat st;
-
-		if (stat(paths[i], &st) == 0 && (st.st_mode & 077) != 0) {
-			if (mode)
-				*mode = (unsigned)(st.st_mode & 07777);
-			err_set(e, "%s: group or others can %s it (mode %04o); case files "
-			    "describe children: chmod -R go= '%s' makes the folder yours alone",
-			    paths[i], (st.st_mode & 044) ? "read" : "enter", (unsigned)(st.st_mode & 07777),
-			    dir);
-			open_to = 1;
-		}
-	}
-	free(cases);
-	return open_to;
-}
-
-/* Files of the inspection that group or others can read or write */
-static void
-check_file_modes(const struct inspection *in, struct problems *p)
-{
-	struct err e;
-	struct stat st;
-	size_t n = 0;
-	const char *first = NULL;
-
-	if (insp_private_check(in->dir, NULL, &e))
-		problems_add(p, PROBLEM_WARNING, "%s", e.msg);
-	if (stat(in->path, &st) == 0 && (st.st_mode & 066) != 0) {
-		n++;
-		first = in->path;
-	}
-	for (size_t i = 0; i < in->ncases; i++)
-		if (stat(in->cases[i].path, &st) == 0 && (st.st_mode & 066) != 0) {
-			if (n++ == 0)
-				first = in->cases[i].path;
-		}
-	if (n == 1)
-		problems_add(p, PROBLEM_WARNING, "%s: group or others can read it (yjinspect "
-		    "saves files 0600): chmod -R go= '%s'", first, in->dir);
-	else if (n > 1)
-		problems_add(p, PROBLEM_WARNING, "%s: group or others can read it and %zu more "
-		    "files of the inspection (yjinspect saves files 0600): chmod -R go= '%s'",
-		    first, n - 1, in->dir);
-}
-
-void
-insp_check(const struct inspection *in, struct problems *p)
-{
-	const struct form *f = &in->form;
-
-	check_file_modes(in, p);
-	if (in->git_merging)
-		problems_add(p, PROBLEM_WARNING, "%s: a git merge is not finished in this folder "
-		    "(git's MERGE_HEAD): 'yjinspect sync %s' finishes it", in->dir, in->dir);
-	for (size_t i = 0; i < in->conflicts.n; i++) {
-		char d[600];
-
-		if (conflict_settled(in, &in->conflicts.v[i]))
-			continue;
-		conflict_describe(&in->conflicts.v[i], d, sizeof d);
-		problems_add(p, PROBLEM_WARNING, "%s: [%s] %s: a conflict from a merge, counted "
-		    "neither way until given again: %s", in->path, in->conflicts.v[i].section,
-		    in->conflicts.v[i].key, d);
-	}
-
-	for (size_t s = 0; s < f->nstds; s++)
-		if (f->stds[s].rating == RATING_JUDGEMENT && in->judgements[s] == JUDGE_UNSET)
-			problems_add(p, PROBLEM_WARNING, "%s: [judgements] %s: no judgement "
-			    "recorded for %s %s", in->path, f->stds[s].id, f->stds[s].id,
-			    f->stds[s].name);
-	{
-		struct err e;
-
-		if (insp_fieldwork_check(in->fieldwork_start, in->fieldwork_end, &e) < 0)
-			problems_add(p, PROBLEM_WARNING, "%s: [inspection] %s", in->path, e.msg);
-	}
-	if (in->ncases == 0)
-		problems_add(p, PROBLEM_WARNING, "%s/cases: no cases yet", in->dir);
-	for (size_t i = 0; i < in->ncases; i++) {
-		if (in->cases[i].reference == NULL || in->cases[i].reference[0] == '\0')
-			problems_add(p, PROBLEM_WARNING, "%s: [case] reference: missing",
-			    in->cases[i].path);
-		case_check(&in->cases[i], f, p);
-		journal_check(in->cases[i].path, p);	/* the file and its history agree */
-	}
-	/* decisions made on evidence that has changed since */
-	{
-		struct rate r;
-
-		rate_compute(&r, in);
-		for (size_t s = 0; s < f->nstds; s++) {
-			const struct insp_decision *d = r.std[s].stale;
-
-			if (d == NULL)
-				continue;
-			problems_add(p, PROBLEM_WARNING, "%s: [decision.%s] from = %s, but the "
-			    "evidence now gives %s: %s", in->path, f->stds[s].id,
-			    f->bands[d->from].id, rate_label(f, r.std[s].computed),
-			    r.std[s].decision ? "the decision is still applied; the panel should "
-			    "look again" : "the decision is not applied");
-		}
-		rate_free(&r);
-	}
-}
-
 /* ---- writing ---- */
 
 /* IN as inspection.ini's text, into W (iniw_init'ed) */
-static void
+void
 insp_text(const struct inspection *in, struct iniw *w)
 {
 	const struct form *f = &in->form;
+	struct buf sec = { 0 };
 
 	iniw_comment(w, "yjinspect inspection file: written by yjinspect; see yjinspect-inspection(5)");
 	iniw_section(w, "inspection");
@@ -1074,10 +852,10 @@ insp_text(const struct inspection *in, struct iniw *w)
 	}
 	for (size_t i = 0; i < in->ndecisions; i++) {
 		const struct insp_decision *d = &in->decisions[i];
-		char sec[128];
 
-		snprintf(sec, sizeof sec, "decision.%s", f->stds[d->std].id);
-		iniw_section(w, sec);
+		buf_reset(&sec);
+		buf_printf(&sec, "decision.%s", f->stds[d->std].id);
+		iniw_section(w, buf_str(&sec));
 		if (d->kq)
 			iniw_raw(w, "kq", d->kq);
 		iniw_raw(w, "from", f->bands[d->from].id);
@@ -1089,12 +867,11 @@ insp_text(const struct inspection *in, struct iniw *w)
 			iniw_str(w, "at", d->at);
 	}
 	for (size_t s = 0; in->strengths && s < f->nstds; s++) {
-		char sec[128];
-
 		if (in->strengths[s] == NULL && in->improvements[s] == NULL)
 			continue;
-		snprintf(sec, sizeof sec, "findings.%s", f->stds[s].id);
-		iniw_section(w, sec);
+		buf_reset(&sec);
+		buf_printf(&sec, "findings.%s", f->stds[s].id);
+		iniw_section(w, buf_str(&sec));
 		if (in->strengths[s])
 			iniw_str(w, "strengths", in->strengths[s]);
 		if (in->improvements[s])
@@ -1117,13 +894,14 @@ insp_text(const struct inspection *in, struct iniw *w)
 		for (size_t i = 0; i < in->conflicts.n; i++) {
 			const struct conflict *c = &in->conflicts.v[i];
 
-			if (!conflict_settled(in, c))
+			if (!insp_conflict_settled(in, c))
 				conflict_add(&keep, c->section, c->key, c->ours, c->ours_by,
 				    c->theirs, c->theirs_by);
 		}
 		conflict_write(w, &keep);
 		conflicts_free(&keep);
 	}
+	buf_free(&sec);
 }
 
 /* Read IN's inspection.ini (just saved, its lock held) back into IN's
@@ -1255,243 +1033,21 @@ out:
 const char *
 insp_merge_note(const struct inspection *in, char *buf, size_t size)
 {
+	struct buf b = { 0 };
+
 	if (in->saved_theirs == 0 && in->saved_conflicts == 0)
 		return "";
 	if (in->saved_conflicts == 0)
-		snprintf(buf, size, " Another yjinspect had saved %s meanwhile: its changes "
+		buf_printf(&b, " Another yjinspect had saved %s meanwhile: its changes "
 		    "are kept.", INSP_FILE);
 	else
-		snprintf(buf, size, " Another yjinspect had saved %s meanwhile: its changes "
+		buf_printf(&b, " Another yjinspect had saved %s meanwhile: its changes "
 		    "are kept; %zu changed both there and here %s kept as %s, counted neither "
 		    "way (yjinspect check lists %s).", INSP_FILE, in->saved_conflicts,
 		    in->saved_conflicts == 1 ? "is" : "are",
 		    in->saved_conflicts == 1 ? "a conflict" : "conflicts",
 		    in->saved_conflicts == 1 ? "it" : "them");
+	text_copy(buf, size, buf_str(&b));	/* cut, if it must be, with a mark */
+	buf_free(&b);
 	return buf;
-}
-
-/* fsync the directory that holds PATH, so that a new entry in it survives
- * a crash. */
-static void
-sync_parent(const char *path)
-{
-	char *parent = xstrdup(path);
-	char *slash = strrchr(parent, '/');
-	int fd;
-
-	if (slash == NULL)
-		strcpy(parent, ".");
-	else if (slash == parent)
-		slash[1] = '\0';
-	else
-		*slash = '\0';
-	fd = open(parent, O_RDONLY | O_DIRECTORY);
-	if (fd >= 0) {
-		fsync(fd);
-		close(fd);
-	}
-	free(parent);
-}
-
-static int
-make_dir(const char *path, struct err *e)
-{
-	if (mkdir(path, 0700) == 0) {
-		sync_parent(path);
-		return 0;
-	}
-	if (errno == EEXIST) {
-		struct stat st;
-
-		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-			return 0;
-		return err_set(e, "%s: exists and is not a directory", path);
-	}
-	return err_set(e, "%s: cannot create the directory: %s", path, strerror(errno));
-}
-
-/* The files that make the folder ready for git (a team's laptops brought
- * together): what merges how, and what is one machine's own. Made beside
- * inspection.ini by insp_create and insp_copy; never over a file. */
-static const char git_attributes[] =
-    "# yjinspect: each case's journal (NAME.journal) is only ever appended to:\n"
-    "# a merge keeps both sides' lines (their times put them in order)\n"
-    "*.journal merge=union\n"
-    "# each case file and inspection.ini are merged key by key by yjinspect\n"
-    "# (conflicts kept in the file, never silent: yjinspect team init sets it up)\n"
-    "*.ini merge=yjinspect\n";
-static const char git_ignore[] =
-    "# yjinspect: one machine's own state, not the inspection's: save locks,\n"
-    "# each inspector's place, files being saved or restored\n"
-    "# (the locks are in a .locks folder beside the files; *.lock is for\n"
-    "# folders written by an older yjinspect, which kept each beside its file)\n"
-    ".locks/\n"
-    "*.lock\n"
-    ".yjinspect-place-*\n"
-    ".*\n"
-    "!.gitignore\n"
-    "!.gitattributes\n";
-
-int
-insp_git_files(const char *dir, struct err *e)
-{
-	char *a = xasprintf("%s/.gitattributes", dir), *i = xasprintf("%s/.gitignore", dir);
-	char *have = NULL;
-	int rc = 0;
-
-	if (access(a, F_OK) != 0)
-		rc = save_file_new(a, git_attributes, sizeof git_attributes - 1, e);
-	else if ((have = file_read(a, FILE_ANY_SIZE, 0, NULL)) == NULL)
-		rc = err_set(e, "%s: cannot be read: %s", a, strerror(errno));
-	else if (strstr(have, "merge=yjinspect") == NULL) {
-		/* a folder made before the merge driver: its line added */
-		char *more = xasprintf("%s%s%s", have, *have && have[strlen(have) - 1] != '\n' ?
-		    "\n" : "", strstr(git_attributes, "# each case file"));
-
-		rc = save_file(a, more, strlen(more), e);
-		free(more);
-	}
-	free(have);
-	if (rc == 0 && access(i, F_OK) != 0)
-		rc = save_file_new(i, git_ignore, sizeof git_ignore - 1, e);
-	free(a);
-	free(i);
-	return rc;
-}
-
-int
-insp_create(const char *dir, const char *forms_dir, const char *framework_id,
-    const char *service, const char *lead, const char *fieldwork_start,
-    const char *fieldwork_end, struct err *e)
-{
-	struct inspection in = { 0 };
-	char created[32];
-	char *cases;
-	int rc;
-
-	if (insp_fieldwork_check(fieldwork_start, fieldwork_end, e) < 0)
-		return -1;
-	in.path = xasprintf("%s/%s", dir, INSP_FILE);
-	if (access(in.path, F_OK) == 0) {
-		err_set(e, "%s: already exists: %s holds an inspection", in.path, dir);
-		free(in.path);
-		return -1;
-	}
-	if (form_load_id(&in.form, forms_dir, framework_id, e) < 0) {
-		free(in.path);
-		return -1;
-	}
-	cases = xasprintf("%s/cases", dir);
-	rc = make_dir(dir, e);
-	if (rc == 0)
-		rc = make_dir(cases, e);
-	if (rc == 0) {
-		stamp_now(created, sizeof created, 0);
-		in.service = (char *)(uintptr_t)service;
-		in.lead = (char *)(uintptr_t)lead;
-		in.fieldwork_start = (char *)(uintptr_t)fieldwork_start;
-		in.fieldwork_end = (char *)(uintptr_t)fieldwork_end;
-		in.created = created;
-		struct iniw w;
-
-		iniw_init(&w);
-		insp_text(&in, &w);
-		/* never over another's, made meanwhile */
-		rc = save_file_new(in.path, iniw_text(&w), iniw_len(&w), e);
-		iniw_free(&w);
-	}
-	if (rc == 0)
-		rc = insp_git_files(dir, e);
-	free(cases);
-	free(in.path);
-	form_free(&in.form);
-	return rc;
-}
-
-static int
-copy_file(const char *from, const char *to, struct err *e)
-{
-	FILE *fp = fopen(from, "rb");
-	struct buf data = BUF_INIT;
-	char chunk[8192];
-	size_t n;
-	int rc;
-
-	if (fp == NULL)
-		return err_set(e, "%s: cannot read: %s", from, strerror(errno));
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		buf_add(&data, chunk, n);
-	if (ferror(fp)) {
-		fclose(fp);
-		buf_free(&data);
-		return err_set(e, "%s: read error", from);
-	}
-	fclose(fp);
-	rc = save_file_new(to, buf_str(&data), data.len, e);	/* never over a file */
-	buf_free(&data);
-	return rc;
-}
-
-static int
-dir_is_empty(const char *path)
-{
-	DIR *d = opendir(path);
-	struct dirent *de;
-	int empty = 1;
-
-	if (d == NULL)
-		return 1;
-	while ((de = readdir(d)) != NULL)
-		if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0)
-			empty = 0;
-	closedir(d);
-	return empty;
-}
-
-int
-insp_copy(const char *src, const char *dst, struct err *e)
-{
-	struct problems p = PROBLEMS_INIT;
-	char **names;
-	char *from, *to;
-	int rc;
-
-	from = xasprintf("%s/%s", src, INSP_FILE);
-	if (access(from, R_OK) != 0) {
-		err_set(e, "%s: %s", from, strerror(errno));
-		free(from);
-		return -1;
-	}
-	if (!dir_is_empty(dst)) {
-		free(from);
-		return err_set(e, "%s: is not empty: will not copy an inspection over it", dst);
-	}
-	to = xasprintf("%s/cases", dst);
-	rc = make_dir(dst, e);
-	if (rc == 0)
-		rc = make_dir(to, e);
-	free(to);
-	to = xasprintf("%s/%s", dst, INSP_FILE);
-	if (rc == 0)
-		rc = copy_file(from, to, e);
-	free(from);
-	free(to);
-	names = list_cases(src, &p);
-	for (size_t i = 0; names[i]; i++) {
-		if (rc == 0) {
-			from = xasprintf("%s/cases/%s", src, names[i]);
-			to = xasprintf("%s/cases/%s", dst, names[i]);
-			rc = copy_file(from, to, e);
-			free(from);
-			free(to);
-		}
-		free(names[i]);
-	}
-	free(names);
-	if (rc == 0 && p.nerrors)
-		rc = err_set(e, "%s", p.v[0].msg);
-	if (rc == 0)
-		rc = insp_git_files(dst, e);
-	problems_free(&p);
-	return rc;
 }

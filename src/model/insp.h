@@ -110,6 +110,13 @@ int insp_left_out_error(const struct inspection *in, const char *msg);
  * others can read) and each case (case_check). */
 void insp_check(const struct inspection *in, struct problems *p);
 
+/* Two case files with one reference are one case counted twice (a copy,
+ * a link; a case in two of the folders join_open reads): an error for
+ * each such pair, naming both (insp_open checks its folder so). ACROSS:
+ * only pairs from different folders (within one folder, insp_open has
+ * said so already), the error naming the other's path. */
+void insp_check_references(const struct inspection *in, int across, struct problems *p);
+
 /* Case files describe children: the inspection folder and its cases folder
  * should be the owner's alone (0700, as yjinspect makes them). If group or
  * others can enter either, E says which, its mode and the command that puts
@@ -159,8 +166,9 @@ int insp_copy(const char *src, const char *dst, struct err *e);
 int insp_save(struct inspection *in, struct err *e);
 
 /* What the last insp_save of IN took in from another program's changes,
- * as a sentence starting with a space (in BUF, SIZE bytes; 200 suffice),
- * for the message that says the save was made; "" when nothing came in. */
+ * as a sentence starting with a space (in BUF, SIZE bytes; 200 suffice,
+ * or it is cut ending with an ellipsis: text_copy), for the message that
+ * says the save was made; "" when nothing came in. */
 const char *insp_merge_note(const struct inspection *in, char *buf, size_t size);
 
 #endif

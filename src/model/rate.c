@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/buf.h"
+#include "base/text.h"
 #include "model/rate.h"
 #include "base/xalloc.h"
 
@@ -371,21 +373,22 @@ rate_reasons_text(const struct form *f, const struct rate *r, size_t std, char *
     size_t size)
 {
 	const struct rate_std *rs = &r->std[std];
-	size_t n = 0;
+	struct buf b = { 0 };
 
-	buf[0] = '\0';
 	if (rs->reasons & REASON_NEAR_BOUNDARY && rs->lowest_kq != RATE_NONE) {
 		const struct rate_tally *t = &r->kq[rs->lowest_kq];
 		int near = rate_near_boundary(f, t->percent);
 
-		n += (size_t)snprintf(buf + n, size - n, "%s %d%% is within %d points of %d%%",
+		buf_printf(&b, "%s %d%% is within %d points of %d%%",
 		    f->kqs[rs->lowest_kq].id, t->percent, f->disc_margin,
 		    near != RATE_NONE ? f->bands[near].min : f->bands[1].min);
 	}
-	if (rs->reasons & REASON_ONE_CASE && n < size)
-		n += (size_t)snprintf(buf + n, size - n, "%sone case judged differently "
-		    "would change the rating", n ? "; " : "");
-	if (rs->reasons & REASON_SMALL_SAMPLE && n < size)
-		snprintf(buf + n, size - n, "%sthe rating rests on %d cases or fewer",
-		    n ? "; " : "", f->disc_sample);
+	if (rs->reasons & REASON_ONE_CASE)
+		buf_printf(&b, "%sone case judged differently would change the rating",
+		    b.len ? "; " : "");
+	if (rs->reasons & REASON_SMALL_SAMPLE)
+		buf_printf(&b, "%sthe rating rests on %d cases or fewer", b.len ? "; " : "",
+		    f->disc_sample);
+	text_copy(buf, size, buf_str(&b));	/* cut, if it must be, with a mark */
+	buf_free(&b);
 }

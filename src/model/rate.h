@@ -119,7 +119,8 @@ enum answer rate_case_answer(const struct rate *r, const struct form *f, size_t 
 const char *rate_label(const struct form *f, int rating);
 
 /* Describe REASONS in words into BUF, e.g. "62% is within 5 points of 65;
- * rests on 5 cases or fewer". */
+ * rests on 5 cases or fewer"; cut to SIZE, if it must be, ending with an
+ * ellipsis (text_copy). */
 void rate_reasons_text(const struct form *f, const struct rate *r, size_t std,
 		       char *buf, size_t size);
 

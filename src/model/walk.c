@@ -6,6 +6,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/buf.h"
+#include "base/text.h"
 #include "model/walk.h"
 #include "base/xalloc.h"
 
@@ -118,8 +120,7 @@ walk_first(const struct walk *w, const struct case_file *c)
 struct reason_ctx {
 	const struct form *f;
 	const struct case_file *c;
-	char *buf;
-	size_t size;
+	struct buf *b;
 	int n;
 	int unset_only;
 };
@@ -130,13 +131,12 @@ reason_fact(void *arg, int fact)
 	struct reason_ctx *r = arg;
 	const struct form_fact *fa = &r->f->facts[fact];
 	int v = r->c->facts[fact];
-	size_t len = strlen(r->buf);
 
 	if (r->unset_only != (v == COND_UNSET))
 		return;
-	if (strstr(r->buf, fa->label) != NULL)
+	if (strstr(buf_str(r->b), fa->label) != NULL)
 		return;	/* named already */
-	snprintf(r->buf + len, r->size - len, "%s%s%s%s", r->n++ ? "; " : "",
+	buf_printf(r->b, "%s%s%s%s", r->n++ ? "; " : "",
 	    fa->label, v == COND_UNSET ? "" : ": ", v == COND_UNSET ? "" : fa->choice_labels[v]);
 }
 
@@ -150,33 +150,36 @@ walk_reason(const struct walk *w, const struct case_file *c, size_t item, char *
 	const struct form_kq *kq = &f->kqs[it->kq];
 	enum cond_value sv = case_std_applies(c, f, it->std);
 	enum cond_value v = walk_relevant(w, c, item);
-	struct reason_ctx r = { f, c, buf, size, 0, 0 };
+	struct buf b = { 0 }, what = { 0 };
+	struct reason_ctx r = { f, c, &b, 0, 0 };
 	const struct cond *cond;
-	char what[512];
 
-	buf[0] = '\0';
+	if (size > 0)
+		buf[0] = '\0';
 	if (v == COND_TRUE || size == 0)
 		return;
 	/* which condition decides: the standard's, the key question's or the prompt's */
 	if (sv != COND_TRUE) {
 		cond = st->applies;
-		snprintf(what, sizeof what, "%s %s covers other cases", st->id, st->name);
+		buf_printf(&what, "%s %s covers other cases", st->id, st->name);
 	} else if (case_kq_relevant(c, f, it->kq) != COND_TRUE) {
 		cond = kq->relevant;
-		snprintf(what, sizeof what, "only in %s", kq->sample ? kq->sample : "some cases");
+		buf_printf(&what, "only in %s", kq->sample ? kq->sample : "some cases");
 	} else {
 		cond = f->prompts[it->index].relevant;
-		snprintf(what, sizeof what, "only in some cases");
+		buf_adds(&what, "only in some cases");
 	}
 	if (v == COND_UNKNOWN) {
-		snprintf(buf, size, "relevance unknown: record ");
+		buf_adds(&b, "relevance unknown: record ");
 		r.unset_only = 1;
 		cond_facts(cond, reason_fact, &r);
-		return;
+	} else {
+		buf_printf(&b, "not relevant: %s (this case: ", buf_str(&what));
+		/* only the facts that rule it out (not "...: Yes" of an "and") */
+		cond_facts(cond_why_false(cond, c->facts), reason_fact, &r);
+		buf_addc(&b, ')');
 	}
-	snprintf(buf, size, "not relevant: %s (this case: ", what);
-	/* only the facts that rule it out (not "...: Yes" of an "and") */
-	cond_facts(cond_why_false(cond, c->facts), reason_fact, &r);
-	if (strlen(buf) + 2 < size)
-		strcat(buf, ")");
+	text_copy(buf, size, buf_str(&b));	/* cut, if it must be, with a mark */
+	buf_free(&what);
+	buf_free(&b);
 }

@@ -57,7 +57,8 @@ int walk_first(const struct walk *w, const struct case_file *c);
 /* Why ITEM is not relevant to C, in words, into BUF: e.g. "not relevant:
  * only in cases with factors related to keeping the child safe (Factors
  * related to keeping the child safe: No)" or "relevance unknown: record
- * Case type". Empty when it is relevant. */
+ * Case type". Empty when it is relevant. Built whole, then cut to SIZE
+ * if it must be, ending in "..." (text_copy). */
 void walk_reason(const struct walk *w, const struct case_file *c, size_t item,
 		 char *buf, size_t size);
 

@@ -171,42 +171,6 @@ cmp_case_name(const void *a, const void *b)
 	return c ? c : strcmp(x->path, y->path);
 }
 
-static int
-cmp_ref_ptr(const void *a, const void *b)
-{
-	const struct case_file *x = *(const struct case_file *const *)a;
-	const struct case_file *y = *(const struct case_file *const *)b;
-
-	return strcmp(x->reference, y->reference);
-}
-
-/* A reference in two folders is one case counted twice. Within one folder
- * insp_open has said so already; here only pairs from different folders. */
-static void
-check_references(const struct inspection *in, struct problems *p)
-{
-	const struct case_file **v = xcalloc(in->ncases ? in->ncases : 1, sizeof *v);
-	size_t n = 0;
-
-	for (size_t i = 0; i < in->ncases; i++)
-		if (in->cases[i].reference != NULL)
-			v[n++] = &in->cases[i];
-	qsort(v, n, sizeof *v, cmp_ref_ptr);
-	for (size_t i = 1; i < n; i++) {
-		const char *da = v[i - 1]->path, *db = v[i]->path;
-		size_t la = (size_t)(v[i - 1]->name - da), lb = (size_t)(v[i]->name - db);
-
-		if (strcmp(v[i - 1]->reference, v[i]->reference) != 0)
-			continue;
-		if (la == lb && strncmp(da, db, la) == 0)
-			continue;	/* one folder: insp_open's error */
-		problems_add(p, PROBLEM_ERROR, "%s: [case] reference: '%s' is also the reference "
-		    "of %s: one case in two folders would be counted twice", db,
-		    v[i]->reference, da);
-	}
-	free(v);
-}
-
 /* Whether DIRS[K] is a folder given before it (the same folder, however
  * it is spelt): its cases would be counted twice. */
 static int
@@ -405,7 +369,7 @@ join_open(struct inspection *in, const char *const *dirs, size_t n, const char *
 	free(copies.text);
 	if (n > 1) {
 		qsort(in->cases, in->ncases, sizeof *in->cases, cmp_case_name);
-		check_references(in, p);
+		insp_check_references(in, 1, p);
 	}
 	return 0;
 }

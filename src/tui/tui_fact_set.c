@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/buf.h"
+#include "base/text.h"
 #include "tui/tui.h"
 #include "base/xalloc.h"
 
@@ -75,46 +77,24 @@ kq_list(const struct tui *t, const unsigned char *a, const unsigned char *b, cha
 }
 
 /* A choice fact not recorded that the others now decide (the case type,
- * once the disposal is chosen: a youth rehabilitation order is a court
- * case) is recorded too; its label into SAID, or "" */
+ * once the disposal is chosen) is recorded too, by the model's rule
+ * (edit_derive_facts, as yjinspect answer applies it); what it recorded
+ * into SAID, or "" */
 static void
 derive_facts(struct tui *t, const char *from, char *said, size_t size)
 {
-	const struct form *f = &t->in.form;
-	struct case_file *c = &t->in.cases[t->ci];
+	struct buf b = BUF_INIT;
 	struct err e;
+	int n = edit_derive_facts(&t->in, t->ci, t->who, &t->undo, &b, &e);
 
 	said[0] = '\0';
-	for (size_t g = 0; g < f->nfacts; g++) {
-		int only = -1, n = 0;
-
-		if (f->facts[g].type != FACT_CHOICE || c->facts[g] != COND_UNSET)
-			continue;
-		for (size_t v = 0; v < f->facts[g].nchoices; v++) {
-			int fits = 1;
-
-			c->facts[g] = (int)v;
-			for (size_t h = 0; h < f->nfacts && fits; h++)
-				if (h != g && c->facts[h] != COND_UNSET &&
-				    case_choice_allowed(c, f, h, c->facts[h]) == COND_FALSE)
-					fits = 0;
-			c->facts[g] = COND_UNSET;
-			if (fits && case_choice_allowed(c, f, g, (int)v) != COND_FALSE) {
-				only = (int)v;
-				n++;
-			}
-		}
-		/* only when the other facts rule every other choice out */
-		if (n != 1 || f->facts[g].nchoices < 2)
-			continue;
-		if (edit_fact(&t->in, t->ci, g, only, NULL, &t->undo, &e) < 0) {
-			tui_message(t, 1, "NOT SAVED: %s", e.msg);
-			return;
-		}
-		edit_undo_join(&t->undo);	/* one u takes back both */
-		snprintf(said, size, "%s: %s (from the %s)", f->facts[g].label,
-		    f->facts[g].choice_labels[only], from);
+	if (n < 0)
+		tui_message(t, 1, "NOT SAVED: %s", e.msg);
+	else if (n > 0) {
+		buf_printf(&b, " (from the %s)", from);
+		text_copy(said, size, buf_str(&b));
 	}
+	buf_free(&b);
 }
 
 void

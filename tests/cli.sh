@@ -657,5 +657,19 @@ check "...and says so" grep -qx 'D-1.ini: Case type: Court disposal (from the di
 run "$o" "$e" "$YJ" answer "$TMP/derive" D-1 case_type=none
 check "...a case type cleared stays cleared" sh -c "
 	[ $rc -eq 0 ] && ! grep -q '^case_type' '$TMP/derive/cases/D-1.ini'"
+# a choice the other facts rule out is refused, as the facts form does not
+# offer it: recorded, an out-of-court disposal would stand beside the court
+# case type it once decided, and the case count in the wrong standards
+run "$o" "$e" "$YJ" answer "$TMP/derive" D-1 case_type=court
+cp "$TMP/derive/cases/D-1.ini" "$TMP/derive-before"
+run "$o" "$e" "$YJ" answer "$TMP/derive" D-1 disposal=triage
+check "answer refuses a choice the other facts rule out" sh -c "
+	[ $rc -eq 1 ] && cmp -s '$TMP/derive-before' '$TMP/derive/cases/D-1.ini'"
+check "...saying which and how to go on" contains "$e" \
+	"disposal: 'triage' does not fit this case: it is a choice only when case_type == oocd"
+run "$o" "$e" "$YJ" answer "$TMP/derive" D-1 case_type=none disposal=triage
+check "...and takes it once that fact is cleared, deciding the case type again" sh -c "
+	[ $rc -eq 0 ] && grep -qx 'disposal = triage' '$TMP/derive/cases/D-1.ini' &&
+	grep -qx 'case_type = oocd' '$TMP/derive/cases/D-1.ini'"
 
 finish

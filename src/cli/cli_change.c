@@ -392,14 +392,30 @@ answer_one(struct inspection *in, const struct walk *w, size_t ci, const char *a
 			free(id);
 			return -1;
 		}
+		/* a choice the case's other facts rule out is refused, as the
+		 * facts form does not offer it: recorded, it would contradict
+		 * a fact those others decided (the case type from the disposal) */
+		if (v != COND_UNSET && case_choice_allowed(&in->cases[ci], f, (size_t)fact, v) ==
+		    COND_FALSE) {
+			text_say(stderr, "yjinspect: answer: %s: '%s' does not fit this case: it is a "
+			    "choice only when %s (clear the fact that rules it out first, "
+			    "ID=none)", id, eq, fa->choice_when_src[v]);
+			free(id);
+			return -1;
+		}
 		rc = edit_fact(in, ci, (size_t)fact, v, fa->type == FACT_TEXT &&
 		    strcasecmp(eq, "none") != 0 ? eq : NULL, u, &e);
 		if (rc == 0 && v != COND_UNSET) {	/* and what it decides: the case type */
-			struct buf said = { 0 };
+			struct buf said = BUF_INIT;
+			int n = edit_derive_facts(in, ci, who, u, &said, &e);
 
-			if ((rc = edit_derive_facts(in, ci, who, u, &said, &e)) > 0)
+			/* the fact itself is saved whatever the derived one does */
+			if (n > 0)
 				text_say(stdout, "%s: %s (from the %s)", in->cases[ci].name,
 				    buf_str(&said), id);
+			else if (n < 0)
+				text_say(stderr, "yjinspect: %s saved; what it decides was not: %s",
+				    id, e.msg);
 			buf_free(&said);
 		}
 	} else if (strncmp(id, "note.", 5) == 0 && (kq = form_kq_index(f, id + 5)) >= 0) {

@@ -237,6 +237,11 @@ test_text_copy(void **state)
 	assert_string_equal(b, "ab");
 	assert_int_equal(text_copy(b, 1, "abcdef"), 1);
 	assert_string_equal(b, "");
+	/* a first character longer than the room: never half of it */
+	assert_int_equal(text_copy(b, 2, "\xc3\xa9\xc3\xa9"), 1);
+	assert_string_equal(b, "");
+	assert_int_equal(text_copy(b, 5, "\xe2\x82\xac\xe2\x82\xac"), 1);
+	assert_string_equal(b, TEXT_CUT);
 }
 
 /* A message longer than ERR_MAX (a long path) ends in ERR_CUT, cut at a

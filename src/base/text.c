@@ -137,6 +137,8 @@ text_copy(char *dst, size_t size, const char *s)
 	if (size <= mark + 1)
 		mark = 0;
 	n = text_cut(s, size - 1 - mark);
+	if (n < 4 && ((unsigned char)s[n] & 0xc0) == 0x80)
+		n = 0;	/* not even the first character fits: the mark alone */
 	memcpy(dst, s, n);
 	memcpy(dst + n, TEXT_CUT, mark);
 	dst[n + mark] = '\0';

@@ -11,7 +11,6 @@
 #include <locale.h>
 #include <poll.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,133 +44,9 @@ on_signal(int sig)
 	got_signal = sig;
 }
 
-void
-tui_message(struct tui *t, int error, const char *fmt, ...)
-{
-	struct buf said = BUF_INIT;
-	const char *p, *from;
-	va_list ap;
-
-	va_start(ap, fmt);
-	buf_vprintf(&said, fmt, ap);	/* whole, however long */
-	va_end(ap);
-	buf_reset(&t->msg);
-	/* files of the folder on screen by their names in it ("cases/X.ini"):
-	 * a long path would push the reason off the status line */
-	p = from = buf_str(&said);
-	if (t->in.dir && t->in.dir[0]) {
-		size_t dl = strlen(t->in.dir);
-
-		while ((p = strstr(p, t->in.dir)) != NULL) {
-			/* a path where one begins, not the end of another word */
-			int starts = p == buf_str(&said) || strchr(" '\"(:", p[-1]) != NULL;
-
-			if (starts && p[dl] == '/') {
-				buf_add(&t->msg, from, (size_t)(p - from));
-				p = from = p + dl + 1;
-			} else
-				p += dl;
-		}
-	}
-	buf_adds(&t->msg, from);
-	buf_free(&said);
-	t->msg_error = error;
-	t->msg_sync = 0;
-}
-
-void
-tui_recompute(struct tui *t)
-{
-	rate_free(&t->rate);
-	rate_compute(&t->rate, &t->in);
-	tui_ratings_stale(t);
-}
-
-void
-tui_recompute_case(struct tui *t, size_t ci)
-{
-	rate_update(&t->rate, &t->in, ci);
-	tui_ratings_stale(t);
-}
-
-void
-tui_screens_reread(struct tui *t)
-{
-	tui_ratings_reread(t);
-}
-
-void
-tui_save_place(struct tui *t)
-{
-	struct place p = { NULL, NULL, NULL };
-	struct err e;
-
-	{
-		/* the list or walk nearest the top (not a help screen, a form,
-		 * the ratings pages over it) */
-		enum tui_screen base = SCREEN_LIST;
-
-		for (int i = t->depth; i >= 0; i--) {
-			enum tui_screen s = i == t->depth ? t->screen : t->stack[i];
-
-			if (s == SCREEN_LIST || s == SCREEN_WALK) {
-				base = s;
-				break;
-			}
-		}
-
-		p.screen = (char *)(uintptr_t)(base == SCREEN_LIST ? "list" : "walk");
-	}
-	if (t->in.ncases > 0) {
-		p.case_name = t->in.cases[t->ci].name;
-		if (t->item >= 0)
-			p.item = (char *)(uintptr_t)t->walk.items[t->item].id;
-	}
-	place_save(t->in.dir, t->who, &p, &e);	/* losing the place loses no answer */
-}
-
 /* Open case CI in the walk at AT_ITEM (if it applies), else at its next
  * unanswered question, else its first; a case with no facts opens its
  * facts form. */
-void
-tui_push(struct tui *t, enum tui_screen s)
-{
-	if (t->depth == TUI_STACK) {	/* (never so deep: the oldest goes) */
-		memmove(t->stack, t->stack + 1, (TUI_STACK - 1) * sizeof *t->stack);
-		t->depth--;
-	}
-	t->stack[t->depth++] = t->screen;
-	t->screen = s;
-}
-
-void
-tui_pop(struct tui *t)
-{
-	t->screen = t->depth > 0 ? t->stack[--t->depth] : SCREEN_LIST;
-}
-
-void
-tui_home(struct tui *t)
-{
-	t->depth = 0;
-	t->screen = SCREEN_LIST;
-}
-
-enum tui_screen
-tui_under(const struct tui *t)
-{
-	return t->depth > 0 ? t->stack[t->depth - 1] : SCREEN_LIST;
-}
-
-void
-tui_set_under(struct tui *t, enum tui_screen s)
-{
-	if (t->depth > 0)
-		t->stack[t->depth - 1] = s;
-	else
-		t->stack[t->depth++] = s;
-}
-
 void
 tui_open_case(struct tui *t, size_t ci, int at_item)
 {
@@ -449,10 +324,23 @@ draw(struct tui *t)
 	refresh();
 }
 
-void
-tui_redraw(struct tui *t)
+/* The folder read again if another program changed it (tui_sync), and
+ * what it found acted on: the screens counting the framework told, the
+ * screens over the list gone with the case they showed. 1 if read. */
+static int
+follow_folder(struct tui *t)
 {
-	draw(t);
+	int found = tui_sync(t);
+
+	if (found & TUI_SYNC_FORM)
+		tui_ratings_reread(t);
+	if (found & TUI_SYNC_GONE) {
+		if (t->screen == SCREEN_HELP)
+			tui_set_under(t, SCREEN_LIST);	/* (the help stays on top) */
+		else
+			tui_home(t);
+	}
+	return found != 0;
 }
 
 static enum tui_context
@@ -546,6 +434,9 @@ go(struct tui *t, const struct tui_go *g)
 	case GO_OPEN:
 		tui_open_case(t, g->n, g->to);
 		break;
+	case GO_RESTORE:
+		tui_restore_place(t);
+		break;
 	}
 }
 
@@ -597,7 +488,13 @@ handle(struct tui *t, int is_code, int ch)
 		tui_ratings_open(t);
 		return 0;
 	case ACT_SYNC:	/* (bound only where no editor is open) */
-		tui_team_sync(t);
+		tui_message(t, 0, "Syncing with the team\xe2\x80\xa6");
+		draw(t);	/* git may take seconds: said first */
+		if (tui_team_sync(t)) {
+			follow_folder(t);	/* what came in, on the list and the panel */
+			if (t->screen != SCREEN_SYNC)
+				tui_push(t, SCREEN_SYNC);
+		}
 		return 0;
 	default:
 		break;
@@ -742,7 +639,7 @@ tui_run(const char *dir)
 				quit = 1;
 				break;
 			}
-			if (tui_sync(t) || tui_ratings_fading(t))
+			if (follow_folder(t) || tui_ratings_fading(t))
 				draw(t);	/* (a changed rating's highlight fades too) */
 			continue;
 		}
@@ -756,7 +653,7 @@ tui_run(const char *dir)
 		if (quit || got_signal)
 			break;
 		if (changed)
-			tui_sync(t);	/* read in now, or once an open editor closes */
+			follow_folder(t);	/* read in now, or once an open editor closes */
 		else if (save_count() != saves)
 			tui_sync_mark(t);	/* our own saves are no news */
 		else	/* the folder's stamps as they were: a change made by

@@ -53,6 +53,7 @@ enum tui_go_kind {
 	GO_OPEN,	/* case N in the walk at item TO (-1: where tui_open_case
 			 * puts it), in place of the screen on top */
 	GO_CASE,	/* the same over the screen on top: Esc comes back to it */
+	GO_RESTORE,	/* the screen and case where this inspector was last */
 };
 struct tui_go {
 	enum tui_go_kind kind;
@@ -85,6 +86,7 @@ struct tui_help;	/* tui_help.c */
 struct tui {
 	struct inspection in;
 	struct rate rate;
+	unsigned rate_gen;	/* moved by each tui_recompute(_case) */
 	struct walk walk;
 	struct edit_undo undo;
 	char *who;		/* the inspector's name for answer stamps */
@@ -139,14 +141,16 @@ struct tui {
 	int msg_sync;		/* it says the folder cannot be read again */
 };
 
-/* tui.c */
+/* tui_state.c: no screen and not the loop, so any screen may call it */
+/* The ratings worked out again from the whole folder; t->rate_gen moves,
+ * so what a screen worked out from them (the ratings pages' what-if) is
+ * worked out again when next drawn. */
 void tui_recompute(struct tui *t);
 /* After a change to case CI only (an answer, a fact): the ratings updated
  * by that case's difference (rate_update), whatever the folder's size. */
 void tui_recompute_case(struct tui *t, size_t ci);
 void tui_message(struct tui *t, int error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-void tui_open_case(struct tui *t, size_t ci, int at_item);
 /* S on top; the screen on top now waits under it. */
 void tui_push(struct tui *t, enum tui_screen s);
 /* Back to the screen under the top (the case list when none). */
@@ -157,10 +161,14 @@ void tui_home(struct tui *t);
 /* The screen under the top (the case list when none), and replacing it. */
 enum tui_screen tui_under(const struct tui *t);
 void tui_set_under(struct tui *t, enum tui_screen s);
+/* The list or walk nearest the top, and the case and item, kept for this
+ * inspector (place.h); a failure loses no answer and is not said. */
 void tui_save_place(struct tui *t);
-/* The folder was read again (tui_sync.c) and its framework is another:
- * each screen whose state counts what the framework has is told. */
-void tui_screens_reread(struct tui *t);
+
+/* tui.c, the loop: case CI opened in the walk at AT_ITEM (if it applies),
+ * else at its next unanswered question, else its first; a case with no
+ * facts opens its facts form over it. */
+void tui_open_case(struct tui *t, size_t ci, int at_item);
 
 /* tui_case.c: no screen, so any screen may call it. After an answer or a
  * fact change (or back on the walk): the current case's walk item kept if
@@ -177,9 +185,6 @@ int tui_ratings_key(struct tui *t, enum tui_action a, struct tui_go *go);
 int tui_ratings_input(struct tui *t, int is_code, int ch, struct tui_go *go);
 /* The pages' title appended to LINE */
 void tui_ratings_title(const struct tui *t, struct buf *line);
-/* The ratings changed: what would change them is worked out again when
- * next drawn (tui_recompute and tui_recompute_case call it). */
-void tui_ratings_stale(struct tui *t);
 /* Is a changed row highlighted (a redraw due while it fades)? */
 int tui_ratings_fading(struct tui *t);
 /* The pages' state (t->ratings), made and freed by the loop (tui.c); after
@@ -259,8 +264,13 @@ void tui_sync_mark(struct tui *t);	/* the folder as it is now is ours */
 void tui_sync_mark_case(struct tui *t);	/* only the case on screen (another
 					 * one now, after a key) is as it is */
 int tui_sync_changed(struct tui *t);	/* changed since the mark? */
-int tui_sync(struct tui *t);	/* if changed (and no editor open), read
-				 * it again and mark; 1 if it did */
+/* If changed (and no editor open), read it again and mark; returns what
+ * was found for the loop to act on (0: not read): TUI_SYNC_READ, with
+ * TUI_SYNC_FORM when its framework is another (screens counting the
+ * standards are told: their reread), TUI_SYNC_GONE when the case on screen
+ * is no longer there (the screens over the list go). It moves no screen. */
+enum { TUI_SYNC_READ = 1, TUI_SYNC_FORM = 2, TUI_SYNC_GONE = 4 };
+int tui_sync(struct tui *t);
 
 /* tui_notes.c: the note editor */
 void tui_notes_open(struct tui *t, size_t kq);
@@ -300,21 +310,21 @@ void tui_field_draw(struct tui *t, int y, int x, int w, const char *label);
  * the first screen. tui_name_wanted: should it be asked (the settings file
  * being one that could be read, and somewhere to keep it)? Enter saves it
  * there and Esc skips; either way the place is then restored
- * (tui_restore_place) and the program goes on. */
+ * (GO_RESTORE: tui_restore_place) and the program goes on. */
 int tui_name_wanted(struct tui *t);
 void tui_name_draw(struct tui *t);
 int tui_name_input(struct tui *t, int is_code, int ch, struct tui_go *go);
 /* tui.c: the screen and case where this inspector was last (place.h) */
 void tui_restore_place(struct tui *t);
-/* tui.c: the screen drawn now, as after a key (before a blocking call) */
-void tui_redraw(struct tui *t);
 
 /* tui_team.c: sync with the team (sync.h) from the terminal UI, and the
- * sync report screen. tui_team_sync: "Syncing with the team..." drawn, the
- * sync run as t->who with no terminal for git, the folder read again
- * (tui_sync), and the report on top (SCREEN_SYNC); a folder in no git
- * repository (or no git) only says so on the status line. */
-void tui_team_sync(struct tui *t);
+ * sync report screen. tui_team_sync: the sync run as t->who with no
+ * terminal for git (the loop has said "Syncing with the team..." and drawn
+ * it first); returns 1 when it ran, its report kept for SCREEN_SYNC, which
+ * the loop puts on top once it has read the folder again (tui_sync); a
+ * folder in no git repository (or no git) only says so on the status
+ * line (0). */
+int tui_team_sync(struct tui *t);
 void tui_team_draw(struct tui *t);
 int tui_team_key(struct tui *t, enum tui_action a, struct tui_go *go);
 /* The report's title appended to LINE: "Synced with ..." or "Not synced: ..." */

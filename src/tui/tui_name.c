@@ -100,11 +100,11 @@ tui_name_input(struct tui *t, int is_code, int ch, struct tui_go *go)
 		t->who = user_name();
 		tui_message(t, 0, "Your name, %s, is saved in %s ('yjinspect config' changes it).",
 		    t->who, file_shown(file, sizeof file));
-		tui_restore_place(t);
+		go->kind = GO_RESTORE;
 	} else if (a == ACT_NAME_SKIP) {
 		tui_message(t, 0, "Skipped: your answers are stamped '%s' this time; your name is "
 		    "asked again next time.", t->who);
-		tui_restore_place(t);
+		go->kind = GO_RESTORE;
 	}
 	return 1;
 }

@@ -39,8 +39,9 @@ struct tui_ratings {
 	int pick;		/* the next key picks a decision's band */
 	int withdraw;		/* the next key confirms a withdrawal */
 	struct whatif *whatif;	/* what would change the ratings, for the
-				 * ratings as they are (NULL: not worked out
-				 * since they last changed; tui_recompute) */
+				 * ratings as they were at WHATIF_GEN (NULL:
+				 * not worked out) */
+	unsigned whatif_gen;	/* t->rate_gen then (tui_recompute moves it) */
 	int *seen;		/* [nstds] each standard's rating as last drawn */
 	time_t *changed;	/* [nstds] when it last changed (0: not lately) */
 };
@@ -67,12 +68,22 @@ tui_ratings_reread(struct tui *t)
 		r->sel = 0;
 }
 
+static void
+whatif_drop(struct tui_ratings *r)
+{
+	if (r->whatif) {
+		whatif_free(r->whatif);
+		free(r->whatif);
+		r->whatif = NULL;
+	}
+}
+
 void
 tui_ratings_free(struct tui *t)
 {
 	if (t->ratings == NULL)
 		return;
-	tui_ratings_stale(t);
+	whatif_drop(t->ratings);
 	free(t->ratings->seen);
 	free(t->ratings->changed);
 	free(t->ratings);
@@ -322,18 +333,6 @@ page_rows(struct tui *t, struct rows *l, int w)
 	    "moved since decided", t->utf8 ? "\xe2\x97\x86" : "*", t->utf8 ? "\xe2\x80\xa0" : "d");
 }
 
-void
-tui_ratings_stale(struct tui *t)
-{
-	struct tui_ratings *r = t->ratings;
-
-	if (r && r->whatif) {
-		whatif_free(r->whatif);
-		free(r->whatif);
-		r->whatif = NULL;
-	}
-}
-
 /* What would change the ratings as they are: worked out once after each
  * change, not at every redraw and key */
 static const struct whatif *
@@ -341,7 +340,10 @@ whatif_now(struct tui *t)
 {
 	struct tui_ratings *r = t->ratings;
 
+	if (r->whatif && r->whatif_gen != t->rate_gen)
+		whatif_drop(r);	/* the ratings changed since */
 	if (r->whatif == NULL) {
+		r->whatif_gen = t->rate_gen;
 		r->whatif = xmalloc(sizeof *r->whatif);
 		whatif_compute(r->whatif, &t->in, &t->rate);
 	}

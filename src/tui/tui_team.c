@@ -46,13 +46,11 @@ brief(const struct tui *t, const char *msg)
 	return msg;
 }
 
-void
+int
 tui_team_sync(struct tui *t)
 {
 	struct sync_report rep;
 
-	tui_message(t, 0, "Syncing with the team\xe2\x80\xa6");
-	tui_redraw(t);	/* git may take seconds: said first */
 	sync_run(t->in.dir, NULL, t->who, 1, &rep);
 	buf_reset(&t->msg);
 	if (rep.status == SYNC_NOT_SHARED) {
@@ -62,19 +60,17 @@ tui_team_sync(struct tui *t)
 		    "repository of its own). The lead shares it: yjinspect team init DIR --share "
 		    "URL; each inspector joins: yjinspect team join URL DIR.");
 		sync_report_free(&rep);
-		return;
+		return 0;
 	}
 	if (rep.status == SYNC_NO_GIT) {
 		tui_message(t, 1, "Not synced: git cannot be run; sync needs it installed.");
 		sync_report_free(&rep);
-		return;
+		return 0;
 	}
-	tui_sync(t);	/* what came in, on the list and the panel */
 	tui_team_free(t);
 	t->team = xcalloc(1, sizeof *t->team);
 	t->team->rep = rep;
-	if (t->screen != SCREEN_SYNC)
-		tui_push(t, SCREEN_SYNC);
+	return 1;
 }
 
 void

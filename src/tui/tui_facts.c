@@ -22,7 +22,9 @@
 #define ROW_INSPECTOR 1
 #define ROW_FACT0 2
 
+/* The form's own state: zeroed while it is not open */
 struct tui_facts {
+	int open;
 	int row;		/* the focused row */
 	int top;		/* first row shown */
 	FORM *form;		/* the text field being edited, or NULL */
@@ -40,6 +42,13 @@ struct tui_facts {
 	int chose_row, chose_value;
 	char said[512];		/* what that choice said, said again as it goes on */
 };
+
+/* The form's state, for what the ops are not given it */
+static struct tui_facts *
+form_of(const struct tui *t)
+{
+	return t->state[SCREEN_FACTS];
+}
 
 static int
 nrows(const struct tui *t)
@@ -123,7 +132,7 @@ field_free(struct tui_facts *fx)
 static void
 field_make(struct tui *t, int y, int x, int w)
 {
-	struct tui_facts *fx = t->facts;
+	struct tui_facts *fx = form_of(t);
 
 	if (fx->form && fx->fy == y && fx->fx == x && fx->fw == w)
 		return;
@@ -174,7 +183,7 @@ field_show(struct tui_facts *fx)
 static int
 field_commit(struct tui *t)
 {
-	struct tui_facts *fx = t->facts;
+	struct tui_facts *fx = form_of(t);
 	struct err e;
 	char *v;
 	int rc;
@@ -250,21 +259,24 @@ decided_later(const struct tui *t, size_t g)
 	return 0;
 }
 
-void
-tui_facts_open(struct tui *t)
+/* The current case's form, at the first fact not recorded yet; not when
+ * there are no cases (0) */
+static int
+facts_open(struct tui *t, void *st, const struct tui_go *arg)
 {
+	struct tui_facts *fx = st;
 	const struct case_file *c;
 
+	(void)arg;
 	if (t->in.ncases == 0)
-		return;
+		return 0;
 	c = &t->in.cases[t->ci];
-	t->facts = xcalloc(1, sizeof *t->facts);
-	t->facts->chose_row = -1;
-	if (t->screen != SCREEN_FACTS)	/* (opened again after an undo: on top already) */
-		tui_push(t, SCREEN_FACTS);
-	t->facts->cur = c->reference ? char_count(c->reference) : 0;
+	memset(fx, 0, sizeof *fx);
+	fx->open = 1;
+	fx->chose_row = -1;
+	fx->cur = c->reference ? char_count(c->reference) : 0;
 	/* start at the first fact not recorded yet */
-	t->facts->row = c->reference ? ROW_FACT0 : ROW_REFERENCE;
+	fx->row = c->reference ? ROW_FACT0 : ROW_REFERENCE;
 	for (int r = ROW_FACT0; r < nrows(t); r++) {
 		const struct form_fact *fa = row_fact(t, r);
 
@@ -272,20 +284,24 @@ tui_facts_open(struct tui *t)
 			continue;
 		if ((fa->type == FACT_TEXT && c->fact_text[r - ROW_FACT0] == NULL) ||
 		    (fa->type != FACT_TEXT && c->facts[r - ROW_FACT0] == COND_UNSET)) {
-			t->facts->row = r;
+			fx->row = r;
 			break;
 		}
 	}
+	return 1;
 }
 
-void
-tui_facts_layout(struct tui *t)
+static void
+facts_resize(struct tui *t, void *st)
 {
+	struct tui_facts *fx = st;
+
+	(void)t;
 	/* rebuilt at the new place on the next draw, with what was typed */
-	if (t->facts && t->facts->form) {
-		free(t->facts->pending);
-		t->facts->pending = field_text(t->facts);
-		field_free(t->facts);
+	if (fx->open && fx->form) {
+		free(fx->pending);
+		fx->pending = field_text(fx);
+		field_free(fx);
 	}
 }
 
@@ -297,19 +313,14 @@ row_label(const struct tui *t, int row)
 	return fa ? fa->label : row == ROW_REFERENCE ? "Reference" : "Inspector";
 }
 
-void
-tui_facts_close(struct tui *t)
+/* Closed, the field being edited saved; when it cannot be (the message
+ * says why) returns what was typed, "LABEL: TEXT" (free it) */
+static char *
+facts_end(struct tui *t, struct tui_facts *fx)
 {
-	free(tui_facts_leave(t));
-}
-
-char *
-tui_facts_leave(struct tui *t)
-{
-	struct tui_facts *fx = t->facts;
 	char *lost = NULL;
 
-	if (fx == NULL)
+	if (!fx->open)
 		return NULL;
 	if (field_commit(t) < 0) {	/* the field is still there, as typed */
 		char *v = fx->form ? field_text(fx) : xstrdup(fx->pending ? fx->pending : "");
@@ -319,9 +330,29 @@ tui_facts_leave(struct tui *t)
 	}
 	field_free(fx);
 	free(fx->pending);
-	free(fx);
-	t->facts = NULL;
+	memset(fx, 0, sizeof *fx);
 	return lost;
+}
+
+/* Closed by the loop, the field being edited saved (or lost, said) */
+static void
+facts_leave(struct tui *t, void *st)
+{
+	free(facts_end(t, st));
+}
+
+/* The program ends: what cannot be saved goes in SAID (-1) */
+static int
+facts_quit(struct tui *t, void *st, struct buf *said)
+{
+	char *lost = facts_end(t, st);
+
+	if (lost == NULL)
+		return 0;
+	buf_printf(said, "yjinspect: %s\nyjinspect: the text typed was not saved; here it is:\n%s\n",
+	    buf_str(&t->msg), lost);
+	free(lost);
+	return -1;
 }
 
 /* The label on the row itself: the full one when every full label fits
@@ -359,10 +390,10 @@ footer(const struct tui *t, int row, int w)
 	    "type/Left/Right; Up/Down; Enter done";
 }
 
-void
-tui_facts_draw(struct tui *t)
+static void
+facts_draw(struct tui *t, void *st)
 {
-	struct tui_facts *fx = t->facts;
+	struct tui_facts *fx = st;
 	const struct case_file *c = &t->in.cases[t->ci];
 	struct tui_rect r = t->main;
 	int labw = 0, fullw = 0, body = r.h - 4, n = nrows(t), y, full, locked = 0;
@@ -468,7 +499,7 @@ tui_facts_draw(struct tui *t)
 static void
 move_row(struct tui *t, int d)
 {
-	int n = nrows(t), row = t->facts->row + d;
+	int n = nrows(t), row = form_of(t)->row + d;
 
 	while (row >= 0 && row < n && !row_asked(t, row))
 		row += d;	/* a fact not asked of this case is passed over */
@@ -476,15 +507,15 @@ move_row(struct tui *t, int d)
 		return;
 	if (field_commit(t) < 0)
 		return;
-	t->facts->row = row;
-	t->facts->cur = row_is_text(t, row) ? char_count(row_value(t, row)) : 0;
+	form_of(t)->row = row;
+	form_of(t)->cur = row_is_text(t, row) ? char_count(row_value(t, row)) : 0;
 }
 
 /* The focused fact row set to VALUE (tui_fact_set) */
 static void
 set_choice(struct tui *t, int value)
 {
-	tui_fact_set(t, (size_t)(t->facts->row - ROW_FACT0), value);
+	tui_fact_set(t, (size_t)(form_of(t)->row - ROW_FACT0), value);
 }
 
 /* Type-ahead on a choice row: CH joins the letters typed (within 1.5 s,
@@ -530,7 +561,7 @@ is_letter(int is_code, int ch)
 static int
 continues(struct tui *t, int ch)
 {
-	struct tui_facts *fx = t->facts;
+	struct tui_facts *fx = form_of(t);
 	const struct form_fact *pf;
 	char more[sizeof fx->prefix], ini[64];
 	size_t pl = strlen(fx->prefix);
@@ -558,7 +589,7 @@ continues(struct tui *t, int ch)
 static int
 typing(const struct tui *t)
 {
-	const struct tui_facts *fx = t->facts;
+	const struct tui_facts *fx = form_of(t);
 	const struct form_fact *fa = row_fact(t, fx->row);
 
 	return fa && fa->type == FACT_CHOICE && fx->prefix[0] && fx->prefix_row == fx->row &&
@@ -568,7 +599,7 @@ typing(const struct tui *t)
 static void
 type_ahead(struct tui *t, int ch)
 {
-	struct tui_facts *fx = t->facts;
+	struct tui_facts *fx = form_of(t);
 	const struct form_fact *fa = row_fact(t, fx->row);
 	size_t fi = (size_t)(fx->row - ROW_FACT0), len;
 	int match = -1, n = 0, exact = -1;
@@ -623,30 +654,29 @@ type_ahead(struct tui *t, int ch)
 }
 
 static void
-done(struct tui *t)
+done(struct tui *t, struct tui_go *go)
 {
 	if (field_commit(t) < 0)
 		return;
-	tui_facts_close(t);
-	tui_pop(t);	/* to what the form was opened over */
+	facts_leave(t, form_of(t));
 	if (walk_first(&t->walk, &t->in.cases[t->ci]) < 0) {
 		/* nothing applies yet: do not trap the inspector in the form */
-		tui_home(t);
+		go->kind = GO_HOME;
 		t->list_sel = (int)t->ci;
 		tui_message(t, 0, "No question applies to %s yet: its case type (f) decides which do.",
 		    t->in.cases[t->ci].reference ? t->in.cases[t->ci].reference : "this case");
 		return;
 	}
-	if (t->screen != SCREEN_WALK)
-		return;
-	tui_case_settle(t);	/* stay where the inspector was, if it still applies */
-	tui_save_place(t);
+	/* to what the form was opened over; on the walk, where the inspector
+	 * was, if it still applies */
+	go->kind = GO_POP;
+	go->settle = 2;
 }
 
-int
-tui_facts_input(struct tui *t, int is_code, int ch, struct tui_go *go)
+static int
+facts_input(struct tui *t, void *st, int is_code, int ch, struct tui_go *go)
 {
-	struct tui_facts *fx = t->facts;
+	struct tui_facts *fx = st;
 	enum tui_action a;
 
 	if (row_is_text(t, fx->row) && fx->form) {
@@ -721,7 +751,7 @@ tui_facts_input(struct tui *t, int is_code, int ch, struct tui_go *go)
 		move_row(t, -1);
 		return 1;
 	case ACT_DONE:
-		done(t);
+		done(t, go);
 		return 1;
 	case ACT_UNDO:
 		return 0;	/* handled by the main loop */
@@ -776,3 +806,9 @@ tui_facts_input(struct tui *t, int is_code, int ch, struct tui_go *go)
 	}
 	return 0;
 }
+
+const struct tui_screen_ops tui_facts_screen = {
+	.name = "facts", .context = CTX_FACTS, .panel = 1, .state_size = sizeof(struct tui_facts),
+	.open = facts_open, .draw = facts_draw, .input = facts_input, .leave = facts_leave,
+	.quit = facts_quit, .resize = facts_resize,
+};

@@ -25,7 +25,7 @@
 
 #define FADE_SECONDS 5
 
-/* The ratings pages' own state (t->ratings): the page, the standard open,
+/* The ratings pages' own state, one for the three: the page, the standard open,
  * the key question whose cases are open, and what the next key means. */
 struct tui_ratings {
 	int sel, top;		/* the page: the standard selected, scroll */
@@ -46,16 +46,17 @@ struct tui_ratings {
 	time_t *changed;	/* [nstds] when it last changed (0: not lately) */
 };
 
-void
-tui_ratings_init(struct tui *t)
+/* The pages' state, for what the ops are not given it */
+static struct tui_ratings *
+pages(const struct tui *t)
 {
-	t->ratings = xcalloc(1, sizeof *t->ratings);
+	return t->state[SCREEN_RATINGS];
 }
 
-void
-tui_ratings_reread(struct tui *t)
+static void
+ratings_reread(struct tui *t, void *st)
 {
-	struct tui_ratings *r = t->ratings;
+	struct tui_ratings *r = st;
 
 	/* its state counts the standards as they were */
 	free(r->seen);
@@ -78,16 +79,14 @@ whatif_drop(struct tui_ratings *r)
 	}
 }
 
-void
-tui_ratings_free(struct tui *t)
+static void
+ratings_free(void *st)
 {
-	if (t->ratings == NULL)
-		return;
-	whatif_drop(t->ratings);
-	free(t->ratings->seen);
-	free(t->ratings->changed);
-	free(t->ratings);
-	t->ratings = NULL;
+	struct tui_ratings *r = st;
+
+	whatif_drop(r);
+	free(r->seen);
+	free(r->changed);
 }
 
 /* ---- what is shown: a list of rows, one selectable per item ---- */
@@ -228,7 +227,7 @@ mark(const struct tui *t, const struct rate_std *rs)
 static int
 changed_now(struct tui *t, size_t s)
 {
-	struct tui_ratings *r = t->ratings;
+	struct tui_ratings *r = pages(t);
 	time_t now = time(NULL);
 	int rating = t->rate.std[s].rating;
 
@@ -245,10 +244,10 @@ changed_now(struct tui *t, size_t s)
 	return r->changed[s] && now - r->changed[s] < FADE_SECONDS;
 }
 
-int
-tui_ratings_fading(struct tui *t)
+static int
+ratings_tick(struct tui *t, void *st)
 {
-	struct tui_ratings *r = t->ratings;
+	struct tui_ratings *r = st;
 	time_t now = time(NULL);
 	int any = 0;
 
@@ -338,7 +337,7 @@ page_rows(struct tui *t, struct rows *l, int w)
 static const struct whatif *
 whatif_now(struct tui *t)
 {
-	struct tui_ratings *r = t->ratings;
+	struct tui_ratings *r = pages(t);
 
 	if (r->whatif && r->whatif_gen != t->rate_gen)
 		whatif_drop(r);	/* the ratings changed since */
@@ -450,7 +449,7 @@ detail_rows(struct tui *t, struct rows *l, int w, size_t s)
 static void
 page_draw(struct tui *t)
 {
-	struct tui_ratings *pg = t->ratings;
+	struct tui_ratings *pg = pages(t);
 	struct tui_rect r = area(t);
 	struct rows l = { NULL, 0 }, d = { NULL, 0 };
 
@@ -477,7 +476,7 @@ page_draw(struct tui *t)
 static void
 std_rows(struct tui *t, struct rows *l, int w)
 {
-	struct tui_ratings *r = t->ratings;
+	struct tui_ratings *r = pages(t);
 	const struct form *f = &t->in.form;
 	const struct form_std *st = &f->stds[r->std];
 	const struct rate_std *rs = &t->rate.std[r->std];
@@ -546,7 +545,7 @@ std_rows(struct tui *t, struct rows *l, int w)
 static void
 std_draw(struct tui *t)
 {
-	struct tui_ratings *r = t->ratings;
+	struct tui_ratings *r = pages(t);
 	struct rows l = { NULL, 0 };
 	const struct form_std *st = &t->in.form.stds[r->std];
 
@@ -591,7 +590,7 @@ flag(const struct tui *t, const struct case_file *c, size_t q)
 static void
 cases_rows(struct tui *t, struct rows *l, int w)
 {
-	struct tui_ratings *r = t->ratings;
+	struct tui_ratings *r = pages(t);
 	const struct form *f = &t->in.form;
 	size_t q = r->kq;
 	const struct rate_tally *k = &t->rate.kq[q];
@@ -671,7 +670,7 @@ cases_rows(struct tui *t, struct rows *l, int w)
 static void
 cases_draw(struct tui *t)
 {
-	struct tui_ratings *r = t->ratings;
+	struct tui_ratings *r = pages(t);
 	struct rows l = { NULL, 0 };
 
 	cases_rows(t, &l, area(t).w);
@@ -697,7 +696,7 @@ cases_draw(struct tui *t)
 static int
 step(struct tui *t, int dir)
 {
-	struct tui_ratings *r = t->ratings;
+	struct tui_ratings *r = pages(t);
 	struct rows l = { NULL, 0 };
 	int at = -1, next;
 
@@ -727,7 +726,7 @@ step(struct tui *t, int dir)
 static size_t
 std_here(const struct tui *t)
 {
-	const struct tui_ratings *r = t->ratings;
+	const struct tui_ratings *r = pages(t);
 
 	return t->screen == SCREEN_RATINGS ? (size_t)r->sel : r->std;
 }
@@ -735,7 +734,7 @@ std_here(const struct tui *t)
 static void
 start_decision(struct tui *t)
 {
-	struct tui_ratings *r = t->ratings;
+	struct tui_ratings *r = pages(t);
 	const struct form *f = &t->in.form;
 	size_t s = std_here(t);
 	struct buf b = BUF_INIT;
@@ -762,10 +761,10 @@ start_decision(struct tui *t)
 	r->pick = 1;
 }
 
-int
-tui_ratings_input(struct tui *t, int is_code, int ch, struct tui_go *go)
+static int
+ratings_input(struct tui *t, void *st, int is_code, int ch, struct tui_go *go)
 {
-	struct tui_ratings *r = t->ratings;
+	struct tui_ratings *r = st;
 	const struct form *f = &t->in.form;
 	size_t s = std_here(t);
 
@@ -796,8 +795,8 @@ tui_ratings_input(struct tui *t, int is_code, int ch, struct tui_go *go)
 			    f->kqs[t->rate.std[s].lowest_kq].id : NULL;
 			const struct insp_decision *d = decide_find(&t->in, s);
 
-			*go = (struct tui_go){ GO_RATIONALE, s, ch - '1', kq,
-			    d && d->why ? d->why : "" };
+			*go = (struct tui_go){ .kind = GO_RATIONALE, .n = s, .to = ch - '1',
+			    .kq = kq, .text = d && d->why ? d->why : "" };
 		} else
 			tui_message(t, 0, "No decision made.");
 		return 1;
@@ -824,10 +823,10 @@ tui_ratings_input(struct tui *t, int is_code, int ch, struct tui_go *go)
 	return 0;
 }
 
-int
-tui_ratings_key(struct tui *t, enum tui_action a, struct tui_go *go)
+static int
+ratings_key(struct tui *t, void *st, enum tui_action a, struct tui_go *go)
 {
-	struct tui_ratings *r = t->ratings;
+	struct tui_ratings *r = st;
 	const struct form *f = &t->in.form;
 
 	switch (a) {
@@ -852,7 +851,8 @@ tui_ratings_key(struct tui *t, enum tui_action a, struct tui_go *go)
 					r->std_sel = (int)i;
 			r->std_top = 0;
 			r->prompts = 0;
-			tui_push(t, SCREEN_STANDARD);
+			go->kind = GO_PUSH;
+			go->screen = SCREEN_STANDARD;
 		} else if (t->screen == SCREEN_STANDARD) {
 			if (f->stds[r->std].rating != RATING_CASES)
 				return 0;
@@ -860,18 +860,18 @@ tui_ratings_key(struct tui *t, enum tui_action a, struct tui_go *go)
 			r->kqc_sel = -1;
 			r->kqc_top = 0;
 			r->kqc_filter = 0;
-			tui_push(t, SCREEN_KQCASES);
+			go->kind = GO_PUSH;
+			go->screen = SCREEN_KQCASES;
 		} else if (r->kqc_sel >= 0) {
 			/* the case, in the walk at this key question; back comes here */
 			int item = walk_find(&t->walk, f->kqs[r->kq].id);
 
-			*go = (struct tui_go){ GO_CASE, (size_t)r->kqc_sel, item, NULL, NULL };
+			*go = (struct tui_go){ .kind = GO_CASE, .n = (size_t)r->kqc_sel, .to = item };
 		}
 		return 1;
 	case ACT_CLOSE:
-		tui_pop(t);
-		if (t->screen == SCREEN_WALK)
-			tui_case_settle(t);
+		go->kind = GO_POP;
+		go->settle = 1;	/* back on the walk: its item, if it still applies */
 		return 1;
 	case ACT_PROMPTS:
 		if (t->screen == SCREEN_STANDARD)
@@ -890,13 +890,15 @@ tui_ratings_key(struct tui *t, enum tui_action a, struct tui_go *go)
 	case ACT_EVIDENCE:
 		if (t->screen != SCREEN_STANDARD || f->stds[r->std].rating != RATING_JUDGEMENT)
 			return 0;
-		*go = (struct tui_go){ GO_FINDINGS, f->stds[r->std].kqs[r->std_sel], 2, NULL, NULL };
+		*go = (struct tui_go){ .kind = GO_FINDINGS, .n = f->stds[r->std].kqs[r->std_sel],
+		    .to = 2 };
 		return 1;
 	case ACT_STRENGTHS:
 	case ACT_IMPROVEMENTS:
 		if (t->screen == SCREEN_KQCASES)
 			return 0;
-		*go = (struct tui_go){ GO_FINDINGS, std_here(t), a == ACT_IMPROVEMENTS, NULL, NULL };
+		*go = (struct tui_go){ .kind = GO_FINDINGS, .n = std_here(t),
+		    .to = a == ACT_IMPROVEMENTS };
 		return 1;
 	case ACT_WITHDRAW: {
 		size_t s = std_here(t);
@@ -919,9 +921,10 @@ tui_ratings_key(struct tui *t, enum tui_action a, struct tui_go *go)
 	}
 }
 
-void
-tui_ratings_draw(struct tui *t)
+static void
+ratings_draw(struct tui *t, void *st)
 {
+	(void)st;
 	if (t->screen == SCREEN_RATINGS)
 		page_draw(t);
 	else if (t->screen == SCREEN_STANDARD)
@@ -930,10 +933,10 @@ tui_ratings_draw(struct tui *t)
 		cases_draw(t);
 }
 
-void
-tui_ratings_title(const struct tui *t, struct buf *line)
+static void
+ratings_title(const struct tui *t, void *st, struct buf *line)
 {
-	const struct tui_ratings *r = t->ratings;
+	const struct tui_ratings *r = st;
 	const struct form *f = &t->in.form;
 
 	if (t->screen == SCREEN_RATINGS)
@@ -945,16 +948,50 @@ tui_ratings_title(const struct tui *t, struct buf *line)
 		    f->kqs[r->kq].id);
 }
 
-void
-tui_ratings_open(struct tui *t)
+/* From anywhere but the facts form (the loop closes it first): on top,
+ * unless a page is already */
+static int
+ratings_open(struct tui *t, void *st, const struct tui_go *arg)
 {
-	struct tui_ratings *r = t->ratings;
+	struct tui_ratings *r = st;
 
+	(void)arg;
 	if (t->screen == SCREEN_RATINGS || t->screen == SCREEN_STANDARD ||
 	    t->screen == SCREEN_KQCASES)
-		return;
+		return 0;
 	/* at the standard being walked, if any */
 	if (t->screen == SCREEN_WALK && t->item >= 0)
 		r->sel = (int)t->walk.items[t->item].std;
-	tui_push(t, SCREEN_RATINGS);
+	return 1;
 }
+
+static const char *
+ratings_hint(const struct tui *t, void *st)
+{
+	(void)st;
+	return t->screen == SCREEN_RATINGS ?
+	    "Enter standard  j/k move  d decide  D withdraw  Esc back  ? help  q quit" :
+	    t->screen == SCREEN_STANDARD ?
+	    "Enter its cases  p prompts  d decide  D withdraw  Esc back  ? help" :
+	    "Enter open the case  y/n/a filter  j/k move  Esc back  ? help";
+}
+
+/* The three pages: one state (the first's), the same ops */
+const struct tui_screen_ops tui_ratings_screen = {
+	.name = "ratings", .context = CTX_RATINGS, .state_size = sizeof(struct tui_ratings),
+	.hint = ratings_hint, .title = ratings_title, .open = ratings_open,
+	.draw = ratings_draw, .key = ratings_key, .input = ratings_input,
+	.reread = ratings_reread, .tick = ratings_tick, .free = ratings_free,
+};
+
+const struct tui_screen_ops tui_standard_screen = {
+	.name = "standard", .context = CTX_RATINGS, .shares = &tui_ratings_screen,
+	.hint = ratings_hint, .title = ratings_title, .draw = ratings_draw,
+	.key = ratings_key, .input = ratings_input,
+};
+
+const struct tui_screen_ops tui_kqcases_screen = {
+	.name = "kqcases", .context = CTX_RATINGS, .shares = &tui_ratings_screen,
+	.hint = ratings_hint, .title = ratings_title, .draw = ratings_draw,
+	.key = ratings_key, .input = ratings_input,
+};

@@ -250,7 +250,7 @@ reread(struct tui *t)
 			if (restore) {
 				t->ci = (size_t)back;
 				t->item = walk_find(&t->walk, t->lost_item);
-				t->screen = SCREEN_WALK;
+				found |= TUI_SYNC_BACK;	/* the walk, in the list's place */
 				tui_case_settle(t);
 			}
 			free(t->lost_path);

@@ -420,7 +420,7 @@ handle(struct tui *t, int is_code, int ch)
 	case ACT_SYNC:	/* (bound only where no editor is open) */
 		tui_message(t, 0, "Syncing with the team\xe2\x80\xa6");
 		draw(t);	/* git may take seconds: said first */
-		if (tui_team_sync(t)) {
+		if (tui_team_sync(t, t->state[SCREEN_SYNC])) {
 			follow_folder(t);	/* what came in, on the list and the panel */
 			if (t->screen != SCREEN_SYNC)
 				tui_push(t, SCREEN_SYNC);

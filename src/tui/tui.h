@@ -306,10 +306,10 @@ void tui_restore_place(struct tui *t);
 /* tui_team.c: sync with the team (sync.h) from the terminal UI, and the
  * sync report screen. tui_team_sync: the sync run as t->who with no
  * terminal for git (the loop has said "Syncing with the team..." and drawn
- * it first); returns 1 when it ran, its report kept for SCREEN_SYNC, which
- * the loop puts on top once it has read the folder again (tui_sync); a
- * folder in no git repository (or no git) only says so on the status
- * line (0). */
-int tui_team_sync(struct tui *t);
+ * it first); returns 1 when it ran, its report kept in ST (the state of
+ * SCREEN_SYNC, which the loop puts on top once it has read the folder
+ * again: tui_sync); a folder in no git repository (or no git) only says
+ * so on the status line (0). */
+int tui_team_sync(struct tui *t, void *st);
 
 #endif

@@ -43,13 +43,6 @@ struct tui_facts {
 	char said[512];		/* what that choice said, said again as it goes on */
 };
 
-/* The form's state, for what the ops are not given it */
-static struct tui_facts *
-form_of(const struct tui *t)
-{
-	return t->state[SCREEN_FACTS];
-}
-
 static int
 nrows(const struct tui *t)
 {
@@ -130,10 +123,8 @@ field_free(struct tui_facts *fx)
 
 /* A one-line form for the text row at (Y, X), W wide. */
 static void
-field_make(struct tui *t, int y, int x, int w)
+field_make(struct tui *t, struct tui_facts *fx, int y, int x, int w)
 {
-	struct tui_facts *fx = form_of(t);
-
 	if (fx->form && fx->fy == y && fx->fx == x && fx->fw == w)
 		return;
 	if (fx->form && fx->pending == NULL)
@@ -181,9 +172,8 @@ field_show(struct tui_facts *fx)
 /* Save what was typed into the focused text row. 0, or -1 (message shown)
  * when it cannot be saved: the inspector stays in the field. */
 static int
-field_commit(struct tui *t)
+field_commit(struct tui *t, struct tui_facts *fx)
 {
-	struct tui_facts *fx = form_of(t);
 	struct err e;
 	char *v;
 	int rc;
@@ -322,7 +312,7 @@ facts_end(struct tui *t, struct tui_facts *fx)
 
 	if (!fx->open)
 		return NULL;
-	if (field_commit(t) < 0) {	/* the field is still there, as typed */
+	if (field_commit(t, fx) < 0) {	/* the field is still there, as typed */
 		char *v = fx->form ? field_text(fx) : xstrdup(fx->pending ? fx->pending : "");
 
 		lost = xasprintf("%s: %s", row_label(t, fx->row), v);
@@ -437,7 +427,7 @@ facts_draw(struct tui *t, void *st)
 			attroff(tui_attr(t, TA_DIM));
 		} else if (row_is_text(t, row)) {
 			if (cur && (fx->form || fx->pending || editable(row_value(t, row), vw))) {
-				field_make(t, y, vx, vw);
+				field_make(t, fx, y, vx, vw);
 				field_show(fx);
 			} else {
 				tui_put(y, vx, vw, row_value(t, row));
@@ -497,25 +487,25 @@ facts_draw(struct tui *t, void *st)
 }
 
 static void
-move_row(struct tui *t, int d)
+move_row(struct tui *t, struct tui_facts *fx, int d)
 {
-	int n = nrows(t), row = form_of(t)->row + d;
+	int n = nrows(t), row = fx->row + d;
 
 	while (row >= 0 && row < n && !row_asked(t, row))
 		row += d;	/* a fact not asked of this case is passed over */
 	if (row < 0 || row >= n)
 		return;
-	if (field_commit(t) < 0)
+	if (field_commit(t, fx) < 0)
 		return;
-	form_of(t)->row = row;
-	form_of(t)->cur = row_is_text(t, row) ? char_count(row_value(t, row)) : 0;
+	fx->row = row;
+	fx->cur = row_is_text(t, row) ? char_count(row_value(t, row)) : 0;
 }
 
 /* The focused fact row set to VALUE (tui_fact_set) */
 static void
-set_choice(struct tui *t, int value)
+set_choice(struct tui *t, struct tui_facts *fx, int value)
 {
-	tui_fact_set(t, (size_t)(form_of(t)->row - ROW_FACT0), value);
+	tui_fact_set(t, (size_t)(fx->row - ROW_FACT0), value);
 }
 
 /* Type-ahead on a choice row: CH joins the letters typed (within 1.5 s,
@@ -559,9 +549,8 @@ is_letter(int is_code, int ch)
  * before, are that name's, not this row's (nor a key's: 'u', 'y'): 1 when
  * CH was one, and what was chosen is said again. */
 static int
-continues(struct tui *t, int ch)
+continues(struct tui *t, struct tui_facts *fx, int ch)
 {
-	struct tui_facts *fx = form_of(t);
 	const struct form_fact *pf;
 	char more[sizeof fx->prefix], ini[64];
 	size_t pl = strlen(fx->prefix);
@@ -587,9 +576,8 @@ continues(struct tui *t, int ch)
 /* Letters are being typed on this choice row (within 1.5 s): the next one
  * goes on with them, whatever key it is bound to. */
 static int
-typing(const struct tui *t)
+typing(const struct tui *t, const struct tui_facts *fx)
 {
-	const struct tui_facts *fx = form_of(t);
 	const struct form_fact *fa = row_fact(t, fx->row);
 
 	return fa && fa->type == FACT_CHOICE && fx->prefix[0] && fx->prefix_row == fx->row &&
@@ -597,9 +585,8 @@ typing(const struct tui *t)
 }
 
 static void
-type_ahead(struct tui *t, int ch)
+type_ahead(struct tui *t, struct tui_facts *fx, int ch)
 {
-	struct tui_facts *fx = form_of(t);
 	const struct form_fact *fa = row_fact(t, fx->row);
 	size_t fi = (size_t)(fx->row - ROW_FACT0), len;
 	int match = -1, n = 0, exact = -1;
@@ -646,19 +633,19 @@ type_ahead(struct tui *t, int ch)
 	fx->chose_row = fx->row;
 	fx->chose_value = n == 1 ? match : exact;
 	buf_reset(&t->msg);
-	set_choice(t, fx->chose_value);
+	set_choice(t, fx, fx->chose_value);
 	if (t->msg.len == 0)	/* say what the letters chose */
 		tui_message(t, 0, "%s: %s", fa->label, fa->choice_labels[fx->chose_value]);
 	snprintf(fx->said, sizeof fx->said, "%s", buf_str(&t->msg));
-	move_row(t, 1);
+	move_row(t, fx, 1);
 }
 
 static void
-done(struct tui *t, struct tui_go *go)
+done(struct tui *t, struct tui_facts *fx, struct tui_go *go)
 {
-	if (field_commit(t) < 0)
+	if (field_commit(t, fx) < 0)
 		return;
-	facts_leave(t, form_of(t));
+	facts_leave(t, fx);
 	if (walk_first(&t->walk, &t->in.cases[t->ci]) < 0) {
 		/* nothing applies yet: do not trap the inspector in the form */
 		go->kind = GO_HOME;
@@ -728,10 +715,10 @@ facts_input(struct tui *t, void *st, int is_code, int ch, struct tui_go *go)
 	}
 	/* letters mid-name are the name's, before any key they are bound to */
 	if (is_letter(is_code, ch)) {
-		if (continues(t, ch))
+		if (continues(t, fx, ch))
 			return 1;
-		if (typing(t)) {
-			type_ahead(t, ch);
+		if (typing(t, fx)) {
+			type_ahead(t, fx, ch);
 			return 1;
 		}
 	}
@@ -745,13 +732,13 @@ facts_input(struct tui *t, void *st, int is_code, int ch, struct tui_go *go)
 	}
 	switch (a) {
 	case ACT_FIELD_NEXT:
-		move_row(t, 1);
+		move_row(t, fx, 1);
 		return 1;
 	case ACT_FIELD_PREV:
-		move_row(t, -1);
+		move_row(t, fx, -1);
 		return 1;
 	case ACT_DONE:
-		done(t, go);
+		done(t, fx, go);
 		return 1;
 	case ACT_UNDO:
 		return 0;	/* handled by the main loop */
@@ -781,18 +768,18 @@ facts_input(struct tui *t, void *st, int is_code, int ch, struct tui_go *go)
 				tui_message(t, 1, "No %s fits this case's other facts.", fa->label);
 				return 1;
 			}
-			set_choice(t, c);
+			set_choice(t, fx, c);
 			return 1;
 		}
 		case ACT_FACT_YES:
 		case ACT_FACT_NO:
 			if (fa->type != FACT_BOOL)
 				break;	/* a letter: type-ahead, below */
-			set_choice(t, a == ACT_FACT_YES ? 1 : 0);
-			move_row(t, 1);
+			set_choice(t, fx, a == ACT_FACT_YES ? 1 : 0);
+			move_row(t, fx, 1);
 			return 1;
 		case ACT_CLEAR_FACT:
-			set_choice(t, COND_UNSET);
+			set_choice(t, fx, COND_UNSET);
 			return 1;
 		default:
 			break;
@@ -800,7 +787,7 @@ facts_input(struct tui *t, void *st, int is_code, int ch, struct tui_go *go)
 		/* letters and digits on a choice row pick by type-ahead */
 		if (fa->type == FACT_CHOICE && is_letter(is_code, ch) && a != ACT_UNDO &&
 		    a != ACT_CLEAR_FACT) {
-			type_ahead(t, ch);
+			type_ahead(t, fx, ch);
 			return 1;
 		}
 	}

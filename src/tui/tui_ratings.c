@@ -46,13 +46,6 @@ struct tui_ratings {
 	time_t *changed;	/* [nstds] when it last changed (0: not lately) */
 };
 
-/* The pages' state, for what the ops are not given it */
-static struct tui_ratings *
-pages(const struct tui *t)
-{
-	return t->state[SCREEN_RATINGS];
-}
-
 static void
 ratings_reread(struct tui *t, void *st)
 {
@@ -225,9 +218,8 @@ mark(const struct tui *t, const struct rate_std *rs)
 /* A standard whose rating changed since it was last drawn: remembered, to
  * be highlighted for FADE_SECONDS */
 static int
-changed_now(struct tui *t, size_t s)
+changed_now(struct tui *t, struct tui_ratings *r, size_t s)
 {
-	struct tui_ratings *r = pages(t);
 	time_t now = time(NULL);
 	int rating = t->rate.std[s].rating;
 
@@ -275,7 +267,7 @@ overall_text(const struct tui *t, char *buf, size_t size)
 }
 
 static void
-page_rows(struct tui *t, struct rows *l, int w)
+page_rows(struct tui *t, struct tui_ratings *pg, struct rows *l, int w)
 {
 	const struct form *f = &t->in.form;
 	const struct rate *r = &t->rate;
@@ -322,7 +314,7 @@ page_rows(struct tui *t, struct rows *l, int w)
 			snprintf(line, sizeof line, "  %-5s %-*.*s   %-22s%-2s %3s%s%s", f->stds[s].id,
 			    namew, namew, f->stds[s].name, rate_label(f, rs->rating), mark(t, rs),
 			    score, extra, f->stds[s].counted ? "" : " (not counted)");
-			add(l, changed_now(t, s) ? (int)(A_BOLD | A_UNDERLINE) : 0, (int)s, "%s", line);
+			add(l, changed_now(t, pg, s) ? (int)(A_BOLD | A_UNDERLINE) : 0, (int)s, "%s", line);
 			l->v[l->n - 1].band = rs->rating >= 0 ? rs->rating : RATE_NONE;
 			l->v[l->n - 1].symx = 2 + 6 + namew + 1;
 		}
@@ -335,10 +327,8 @@ page_rows(struct tui *t, struct rows *l, int w)
 /* What would change the ratings as they are: worked out once after each
  * change, not at every redraw and key */
 static const struct whatif *
-whatif_now(struct tui *t)
+whatif_now(struct tui *t, struct tui_ratings *r)
 {
-	struct tui_ratings *r = pages(t);
-
 	if (r->whatif && r->whatif_gen != t->rate_gen)
 		whatif_drop(r);	/* the ratings changed since */
 	if (r->whatif == NULL) {
@@ -352,9 +342,9 @@ whatif_now(struct tui *t)
 /* Standard S's discretion reasons in figures and what would move it up or
  * down a band, wrapped in W columns from column IND */
 static void
-whatif_rows(struct tui *t, struct rows *l, int w, int ind, size_t s)
+whatif_rows(struct tui *t, struct tui_ratings *pg, struct rows *l, int w, int ind, size_t s)
 {
-	const struct whatif *wi = whatif_now(t);
+	const struct whatif *wi = whatif_now(t, pg);
 	struct buf b = BUF_INIT;
 	const struct whatif_std *ws;
 
@@ -414,9 +404,9 @@ findings_rows(struct tui *t, struct rows *l, int w, size_t s)
 
 /* The overall's points to the next band up and down */
 static void
-overall_rows(struct tui *t, struct rows *l, int w)
+overall_rows(struct tui *t, struct tui_ratings *pg, struct rows *l, int w)
 {
-	const struct whatif *wi = whatif_now(t);
+	const struct whatif *wi = whatif_now(t, pg);
 	struct buf b = BUF_INIT;
 
 	add(l, A_BOLD, -1, "What would change the overall rating:");
@@ -431,7 +421,7 @@ overall_rows(struct tui *t, struct rows *l, int w)
 /* The selected standard's reasons and decision, under the page when there
  * is room */
 static void
-detail_rows(struct tui *t, struct rows *l, int w, size_t s)
+detail_rows(struct tui *t, struct tui_ratings *pg, struct rows *l, int w, size_t s)
 {
 	const struct form *f = &t->in.form;
 	const struct rate_std *rs = &t->rate.std[s];
@@ -441,22 +431,21 @@ detail_rows(struct tui *t, struct rows *l, int w, size_t s)
 	report_decision_text(f, rs, buf, sizeof buf);
 	if (buf[0])
 		add_wrapped(l, 0, 2, w, buf);
-	whatif_rows(t, l, w, 2, s);
+	whatif_rows(t, pg, l, w, 2, s);
 	add(l, 0, -1, "%s", "");
-	overall_rows(t, l, w);
+	overall_rows(t, pg, l, w);
 }
 
 static void
-page_draw(struct tui *t)
+page_draw(struct tui *t, struct tui_ratings *pg)
 {
-	struct tui_ratings *pg = pages(t);
 	struct tui_rect r = area(t);
 	struct rows l = { NULL, 0 }, d = { NULL, 0 };
 
 	if (pg->sel < 0 || (size_t)pg->sel >= t->in.form.nstds)
 		pg->sel = 0;
-	page_rows(t, &l, r.w);
-	detail_rows(t, &d, r.w, (size_t)pg->sel);
+	page_rows(t, pg, &l, r.w);
+	detail_rows(t, pg, &d, r.w, (size_t)pg->sel);
 	/* under the page, as much of the selected standard's detail as fits
 	 * (a projector's 48 rows show it all; 24 rows, the page alone) */
 	if ((int)l.n + 4 <= r.h) {
@@ -474,9 +463,8 @@ page_draw(struct tui *t)
 /* ---- a standard: its key questions, as the report's table ---- */
 
 static void
-std_rows(struct tui *t, struct rows *l, int w)
+std_rows(struct tui *t, struct tui_ratings *r, struct rows *l, int w)
 {
-	struct tui_ratings *r = pages(t);
 	const struct form *f = &t->in.form;
 	const struct form_std *st = &f->stds[r->std];
 	const struct rate_std *rs = &t->rate.std[r->std];
@@ -538,20 +526,19 @@ std_rows(struct tui *t, struct rows *l, int w)
 	report_decision_text(f, rs, line, sizeof line);
 	if (line[0])
 		add_wrapped(l, 0, 0, w, line);
-	whatif_rows(t, l, w, 0, r->std);
+	whatif_rows(t, r, l, w, 0, r->std);
 	findings_rows(t, l, w, r->std);
 }
 
 static void
-std_draw(struct tui *t)
+std_draw(struct tui *t, struct tui_ratings *r)
 {
-	struct tui_ratings *r = pages(t);
 	struct rows l = { NULL, 0 };
 	const struct form_std *st = &t->in.form.stds[r->std];
 
 	if (r->std_sel < 0 || (size_t)r->std_sel >= st->nkqs)
 		r->std_sel = 0;
-	std_rows(t, &l, area(t).w);
+	std_rows(t, r, &l, area(t).w);
 	draw_rows(t, &l, area(t), r->std_sel, &r->std_top);
 	rows_free(&l);
 }
@@ -588,9 +575,8 @@ flag(const struct tui *t, const struct case_file *c, size_t q)
 }
 
 static void
-cases_rows(struct tui *t, struct rows *l, int w)
+cases_rows(struct tui *t, struct tui_ratings *r, struct rows *l, int w)
 {
-	struct tui_ratings *r = pages(t);
 	const struct form *f = &t->in.form;
 	size_t q = r->kq;
 	const struct rate_tally *k = &t->rate.kq[q];
@@ -668,12 +654,11 @@ cases_rows(struct tui *t, struct rows *l, int w)
 }
 
 static void
-cases_draw(struct tui *t)
+cases_draw(struct tui *t, struct tui_ratings *r)
 {
-	struct tui_ratings *r = pages(t);
 	struct rows l = { NULL, 0 };
 
-	cases_rows(t, &l, area(t).w);
+	cases_rows(t, r, &l, area(t).w);
 	/* the selection: a case shown, else the first */
 	{
 		int ok = 0, first = -1;
@@ -694,18 +679,17 @@ cases_draw(struct tui *t)
 
 /* The next (DIR 1) or previous (-1) selectable item of ROWS after SEL */
 static int
-step(struct tui *t, int dir)
+step(struct tui *t, struct tui_ratings *r, int dir)
 {
-	struct tui_ratings *r = pages(t);
 	struct rows l = { NULL, 0 };
 	int at = -1, next;
 
 	if (t->screen == SCREEN_RATINGS)
-		page_rows(t, &l, area(t).w);
+		page_rows(t, r, &l, area(t).w);
 	else if (t->screen == SCREEN_STANDARD)
-		std_rows(t, &l, area(t).w);
+		std_rows(t, r, &l, area(t).w);
 	else
-		cases_rows(t, &l, area(t).w);
+		cases_rows(t, r, &l, area(t).w);
 	int sel = t->screen == SCREEN_RATINGS ? r->sel : t->screen == SCREEN_STANDARD ?
 	    r->std_sel : r->kqc_sel;
 
@@ -724,19 +708,16 @@ step(struct tui *t, int dir)
 
 /* The standard the keys act on: the page's selection, or the one open */
 static size_t
-std_here(const struct tui *t)
+std_here(const struct tui *t, const struct tui_ratings *r)
 {
-	const struct tui_ratings *r = pages(t);
-
 	return t->screen == SCREEN_RATINGS ? (size_t)r->sel : r->std;
 }
 
 static void
-start_decision(struct tui *t)
+start_decision(struct tui *t, struct tui_ratings *r)
 {
-	struct tui_ratings *r = pages(t);
 	const struct form *f = &t->in.form;
-	size_t s = std_here(t);
+	size_t s = std_here(t, r);
 	struct buf b = BUF_INIT;
 
 	if (f->stds[s].rating != RATING_CASES) {	/* the lead inspector's judgement */
@@ -766,7 +747,7 @@ ratings_input(struct tui *t, void *st, int is_code, int ch, struct tui_go *go)
 {
 	struct tui_ratings *r = st;
 	const struct form *f = &t->in.form;
-	size_t s = std_here(t);
+	size_t s = std_here(t, r);
 
 	if (r->pick == 2) {	/* a judgement */
 		struct err e;
@@ -832,7 +813,7 @@ ratings_key(struct tui *t, void *st, enum tui_action a, struct tui_go *go)
 	switch (a) {
 	case ACT_UP:
 	case ACT_DOWN: {
-		int n = step(t, a == ACT_DOWN ? 1 : -1);
+		int n = step(t, r, a == ACT_DOWN ? 1 : -1);
 
 		if (t->screen == SCREEN_RATINGS)
 			r->sel = n;
@@ -885,7 +866,7 @@ ratings_key(struct tui *t, void *st, enum tui_action a, struct tui_go *go)
 		return 1;
 	case ACT_DECIDE:
 		if (t->screen != SCREEN_KQCASES)
-			start_decision(t);
+			start_decision(t, r);
 		return 1;
 	case ACT_EVIDENCE:
 		if (t->screen != SCREEN_STANDARD || f->stds[r->std].rating != RATING_JUDGEMENT)
@@ -897,11 +878,11 @@ ratings_key(struct tui *t, void *st, enum tui_action a, struct tui_go *go)
 	case ACT_IMPROVEMENTS:
 		if (t->screen == SCREEN_KQCASES)
 			return 0;
-		*go = (struct tui_go){ .kind = GO_FINDINGS, .n = std_here(t),
+		*go = (struct tui_go){ .kind = GO_FINDINGS, .n = std_here(t, r),
 		    .to = a == ACT_IMPROVEMENTS };
 		return 1;
 	case ACT_WITHDRAW: {
-		size_t s = std_here(t);
+		size_t s = std_here(t, r);
 		const struct insp_decision *d = decide_find(&t->in, s);
 
 		if (t->screen == SCREEN_KQCASES)
@@ -924,13 +905,12 @@ ratings_key(struct tui *t, void *st, enum tui_action a, struct tui_go *go)
 static void
 ratings_draw(struct tui *t, void *st)
 {
-	(void)st;
 	if (t->screen == SCREEN_RATINGS)
-		page_draw(t);
+		page_draw(t, st);
 	else if (t->screen == SCREEN_STANDARD)
-		std_draw(t);
+		std_draw(t, st);
 	else
-		cases_draw(t);
+		cases_draw(t, st);
 }
 
 static void

@@ -188,7 +188,8 @@ reread(struct tui *t)
 	char *name = t->in.ncases ? xstrdup(t->in.cases[t->ci].name) : NULL;
 	char *item = t->item >= 0 ? xstrdup(t->walk.items[t->item].id) : NULL;
 	char *row = selected_name(t);
-	int form_changed, ci, changed_here = 0, found = TUI_SYNC_READ, on_case = t->screen == SCREEN_WALK || t->screen == SCREEN_JUMP ||
+	int form_changed, ci, changed_here = 0, found = TUI_SYNC_READ;
+	int on_case = t->screen == SCREEN_WALK || t->screen == SCREEN_JUMP ||
 	    (t->screen == SCREEN_HELP && tui_under(t) == SCREEN_WALK);
 
 	if (insp_open_cached(&in, t->in.dir, paths_forms_dir(), &p) < 0 || p.nerrors > in.left_out_errors) {

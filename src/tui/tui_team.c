@@ -48,9 +48,9 @@ brief(const struct tui *t, const char *msg)
 }
 
 int
-tui_team_sync(struct tui *t)
+tui_team_sync(struct tui *t, void *st)
 {
-	struct tui_team *m = t->state[SCREEN_SYNC];	/* (the loop's call) */
+	struct tui_team *m = st;
 	struct sync_report rep;
 
 	sync_run(t->in.dir, NULL, t->who, 1, &rep);

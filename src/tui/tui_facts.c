@@ -40,7 +40,8 @@ struct tui_facts {
 	/* the choice type-ahead made just now, before the form moved on: more
 	 * letters of the same name ("yro" after "y") still go to it */
 	int chose_row, chose_value;
-	char said[512];		/* what that choice said, said again as it goes on */
+	struct buf said;	/* what that choice said, said again as it goes on
+				 * (whole, however long) */
 };
 
 static int
@@ -320,6 +321,7 @@ facts_end(struct tui *t, struct tui_facts *fx)
 	}
 	field_free(fx);
 	free(fx->pending);
+	buf_free(&fx->said);
 	memset(fx, 0, sizeof *fx);
 	return lost;
 }
@@ -568,8 +570,8 @@ continues(struct tui *t, struct tui_facts *fx, int ch)
 		return 0;
 	memcpy(fx->prefix, more, pl + 2);
 	fx->prefix_ms = now;
-	if (fx->said[0])
-		tui_message(t, 0, "%s", fx->said);
+	if (fx->said.len)
+		tui_message(t, 0, "%s", buf_str(&fx->said));
 	return 1;
 }
 
@@ -636,7 +638,8 @@ type_ahead(struct tui *t, struct tui_facts *fx, int ch)
 	set_choice(t, fx, fx->chose_value);
 	if (t->msg.len == 0)	/* say what the letters chose */
 		tui_message(t, 0, "%s: %s", fa->label, fa->choice_labels[fx->chose_value]);
-	snprintf(fx->said, sizeof fx->said, "%s", buf_str(&t->msg));
+	buf_reset(&fx->said);
+	buf_adds(&fx->said, buf_str(&t->msg));
 	move_row(t, fx, 1);
 }
 

@@ -1020,4 +1020,30 @@ check "15: the title cuts the reference to 24 columns" wait_for " case 審查審
 key q
 wait_for "EXIT 0" >/dev/null
 
+# ====================================================================
+# 16. what a fact decided names the fact it came from whole: a disposal
+# labelled in 85 bytes (it was cut at 63, mid-word, without a word)
+F16="$TMP/forms16"
+mkdir -p "$F16"
+LAB16="Disposal given by the court or out of court, as the case management system records it"
+awk -v lab="$LAB16" '/^\[/ { sec = $0 } sec == "[fact.disposal]" && /^label = / { $0 = "label = \"" lab "\"" } 1' \
+	"$FORM" >"$F16/yj-2019.ini"
+D16="$TMP/longlabel"
+YJINSPECT_FORMS="$F16" "$YJ" new "$D16" --framework yj-2019 --service "Label YJS" >/dev/null
+ui s16 200 24 YJINSPECT_FORMS="$F16" "$YJ" "$D16"
+wait_for "Enter open  a add case" >/dev/null
+key a
+wait_for "New case reference:" >/dev/null
+typed "TEST-16"
+key Enter
+wait_for "Case facts: TEST-16" >/dev/null
+wait_re '^> Disposal' >/dev/null
+typed "r"
+check "16: the fact a choice came from is named whole" \
+	wait_for "Case type: Court disposal (from the disposal given by the court or out of court, as the case management system records it)"
+key Escape
+wait_for "y n x answer" >/dev/null	# the form done: on the walk
+key q
+wait_for "EXIT 0" >/dev/null
+
 finish

@@ -389,11 +389,12 @@ facts_draw(struct tui *t, void *st)
 	const struct case_file *c = &t->in.cases[t->ci];
 	struct tui_rect r = t->main;
 	int labw = 0, fullw = 0, body = r.h - 4, n = nrows(t), y, full, locked = 0;
-	char title[256];
+	struct buf title = BUF_INIT;
 
-	snprintf(title, sizeof title, "Case facts: %s", c->reference ? c->reference : c->name);
+	buf_printf(&title, "Case facts: %s", c->reference ? c->reference : c->name);
 	attron(A_BOLD);
-	tui_put(r.y, r.x, r.w, title);
+	tui_put(r.y, r.x, r.w, buf_str(&title));
+	buf_free(&title);
 	attroff(A_BOLD);
 	if (body < 2)
 		return;
@@ -439,47 +440,51 @@ facts_draw(struct tui *t, void *st)
 			int v = c->facts[row - ROW_FACT0];
 			const struct form_fact *fa = row_fact(t, row);
 			const char *label = v == COND_UNSET ? "(not recorded)" : fa->choice_labels[v];
-			char val[300];
+			struct buf val = BUF_INIT;
 			int at = cur ? (int)A_REVERSE :
 			    (v == COND_UNSET ? tui_attr(t, TA_DIM) : (int)A_NORMAL);
 
 			/* the focused value between arrows, where they fit */
 			if (cur && tui_width(label) + 4 <= vw)
-				snprintf(val, sizeof val, "< %s >", label);
+				buf_printf(&val, "< %s >", label);
 			else
-				snprintf(val, sizeof val, "%s", label);
+				buf_adds(&val, label);
 			attron(at);
-			tui_put(y, vx, vw, val);
+			tui_put(y, vx, vw, buf_str(&val));
 			attroff(at);
+			buf_free(&val);
 		}
 	}
 	/* the focused row's full label and help, then the keys on one line */
 	{
 		const struct form_fact *fa = row_fact(t, fx->row);
-		char help[600];
+		struct buf help = BUF_INIT;
 
-		snprintf(help, sizeof help, "%s%s%s", row_label(t, fx->row),
-		    fa && fa->help ? ": " : "", fa && fa->help ? fa->help : "");
-		if (fx->row == ROW_REFERENCE)
-			snprintf(help, sizeof help, "Reference: the case's reference; it names the "
-			    "case's file.");
 		if (locked)
-			snprintf(help, sizeof help, "Too long for the field here, or holds control "
+			buf_adds(&help, "Too long for the field here, or holds control "
 			    "characters: widen the terminal, or edit the case file.");
+		else if (fx->row == ROW_REFERENCE)
+			buf_adds(&help, "Reference: the case's reference; it names the "
+			    "case's file.");
+		else
+			buf_printf(&help, "%s%s%s", row_label(t, fx->row),
+			    fa && fa->help ? ": " : "", fa && fa->help ? fa->help : "");
 		/* a value a merge left in conflict: both sides, instead */
 		const struct conflict *k = case_conflict(&t->in.cases[t->ci], fa ? "facts" : "case",
 		    fa ? fa->id : fx->row == ROW_REFERENCE ? "reference" : "inspector");
 		int hattr = tui_attr(t, TA_DIM);
 
 		if (k) {
-			snprintf(help, sizeof help, "In conflict from a merge: ours %s, theirs %s. "
+			buf_reset(&help);
+			buf_printf(&help, "In conflict from a merge: ours %s, theirs %s. "
 			    "Counted neither way until recorded.", k->ours ? k->ours : "none",
 			    k->theirs ? k->theirs : "none");
 			hattr = tui_attr(t, TA_ERROR) | A_BOLD;
 		}
 		attron(hattr);
-		tui_wrap(r.y + r.h - 3, r.x, r.w, 2, help);
+		tui_wrap(r.y + r.h - 3, r.x, r.w, 2, buf_str(&help));
 		attroff(hattr);
+		buf_free(&help);
 		tui_put(r.y + r.h - 1, r.x, r.w, footer(t, fx->row, r.w));
 	}
 	if (fx->form && row_is_text(t, fx->row)) {

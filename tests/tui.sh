@@ -1020,4 +1020,36 @@ check "15: the title cuts the reference to 24 columns" wait_for " case 審查審
 key q
 wait_for "EXIT 0" >/dev/null
 
+# ====================================================================
+# 16. what a fact decided names the fact it came from whole: a disposal
+# labelled in 85 bytes (it was cut at 63, mid-word, without a word); and
+# the facts form's line under it shows a long help whole on a terminal
+# wide enough (label and help were cut at 599 bytes)
+F16="$TMP/forms16"
+mkdir -p "$F16"
+LAB16="Disposal given by the court or out of court, as the case management system records it"
+HELP16=$(printf 'The order or outcome recorded. %.0s' 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17)END-OF-HELP
+awk -v lab="$LAB16" -v help="$HELP16" '/^\[/ { sec = $0 }
+	sec == "[fact.disposal]" && /^label = / { print "label = \"" lab "\""; print "help = \"" help "\""; next } 1' \
+	"$FORM" >"$F16/yj-2019.ini"
+D16="$TMP/longlabel"
+YJINSPECT_FORMS="$F16" "$YJ" new "$D16" --framework yj-2019 --service "Label YJS" >/dev/null
+ui s16 400 24 YJINSPECT_FORMS="$F16" "$YJ" "$D16"
+wait_for "Enter open  a add case" >/dev/null
+key a
+wait_for "New case reference:" >/dev/null
+typed "TEST-16"
+key Enter
+wait_for "Case facts: TEST-16" >/dev/null
+wait_re '^> Disposal' >/dev/null
+check "16: a fact's help of $(printf '%s: %s' "$LAB16" "$HELP16" | wc -c | tr -d ' ') bytes shows whole under the form" \
+	wait_for "END-OF-HELP"
+typed "r"
+check "16: the fact a choice came from is named whole" \
+	wait_for "Case type: Court disposal (from the disposal given by the court or out of court, as the case management system records it)"
+key Escape
+wait_for "y n x answer" >/dev/null	# the form done: on the walk
+key q
+wait_for "EXIT 0" >/dev/null
+
 finish

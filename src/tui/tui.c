@@ -1,6 +1,8 @@
 /* tui.c - the terminal UI's main loop (see tui.h): curses setup and
- * teardown, layout from the terminal size, input and dispatch by screen,
- * resize (KEY_RESIZE: no signal handler touches curses), and SIGHUP, SIGTERM
+ * teardown, layout from the terminal size, input and dispatch by the table
+ * of screens (tui_screens.c), what a screen asks (struct tui_go) done once
+ * it has returned, the folder followed (tui_sync.c), each screen's state
+ * made and freed, resize (KEY_RESIZE: no signal handler touches curses), and SIGHUP, SIGTERM
  * and SIGINT (a flag the loop sees: every answer is already saved; an open
  * note or text field is saved, or printed when it cannot be; the terminal is
  * restored). */
@@ -11,7 +13,6 @@
 #include <locale.h>
 #include <poll.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,131 +46,44 @@ on_signal(int sig)
 	got_signal = sig;
 }
 
-void
-tui_message(struct tui *t, int error, const char *fmt, ...)
-{
-	struct buf said = BUF_INIT;
-	const char *p, *from;
-	va_list ap;
-
-	va_start(ap, fmt);
-	buf_vprintf(&said, fmt, ap);	/* whole, however long */
-	va_end(ap);
-	buf_reset(&t->msg);
-	/* files of the folder on screen by their names in it ("cases/X.ini"):
-	 * a long path would push the reason off the status line */
-	p = from = buf_str(&said);
-	if (t->in.dir && t->in.dir[0]) {
-		size_t dl = strlen(t->in.dir);
-
-		while ((p = strstr(p, t->in.dir)) != NULL) {
-			/* a path where one begins, not the end of another word */
-			int starts = p == buf_str(&said) || strchr(" '\"(:", p[-1]) != NULL;
-
-			if (starts && p[dl] == '/') {
-				buf_add(&t->msg, from, (size_t)(p - from));
-				p = from = p + dl + 1;
-			} else
-				p += dl;
-		}
-	}
-	buf_adds(&t->msg, from);
-	buf_free(&said);
-	t->msg_error = error;
-	t->msg_sync = 0;
-}
-
-void
-tui_recompute(struct tui *t)
-{
-	rate_free(&t->rate);
-	rate_compute(&t->rate, &t->in);
-	tui_ratings_stale(t);
-}
-
-void
-tui_recompute_case(struct tui *t, size_t ci)
-{
-	rate_update(&t->rate, &t->in, ci);
-	tui_ratings_stale(t);
-}
-
-void
-tui_screens_reread(struct tui *t)
-{
-	tui_ratings_reread(t);
-}
-
-void
-tui_save_place(struct tui *t)
-{
-	struct place p = { NULL, NULL, NULL };
-	struct err e;
-
-	{
-		/* the list or walk nearest the top (not a help screen, a form,
-		 * the ratings pages over it) */
-		enum tui_screen base = SCREEN_LIST;
-
-		for (int i = t->depth; i >= 0; i--) {
-			enum tui_screen s = i == t->depth ? t->screen : t->stack[i];
-
-			if (s == SCREEN_LIST || s == SCREEN_WALK) {
-				base = s;
-				break;
-			}
-		}
-
-		p.screen = (char *)(uintptr_t)(base == SCREEN_LIST ? "list" : "walk");
-	}
-	if (t->in.ncases > 0) {
-		p.case_name = t->in.cases[t->ci].name;
-		if (t->item >= 0)
-			p.item = (char *)(uintptr_t)t->walk.items[t->item].id;
-	}
-	place_save(t->in.dir, t->who, &p, &e);	/* losing the place loses no answer */
-}
-
 /* Open case CI in the walk at AT_ITEM (if it applies), else at its next
  * unanswered question, else its first; a case with no facts opens its
  * facts form. */
-void
-tui_push(struct tui *t, enum tui_screen s)
+static const struct tui_go no_go = { .kind = GO_NONE };
+
+/* Screen S opened by the request ARG (its open op) and put on top, unless
+ * it declines */
+static void
+open_screen(struct tui *t, enum tui_screen s, const struct tui_go *arg)
 {
-	if (t->depth == TUI_STACK) {	/* (never so deep: the oldest goes) */
-		memmove(t->stack, t->stack + 1, (TUI_STACK - 1) * sizeof *t->stack);
-		t->depth--;
+	const struct tui_screen_ops *o = tui_screens[s];
+
+	if (o->open && !o->open(t, t->state[s], arg))
+		return;
+	tui_push(t, s);
+}
+
+/* Each screen's own state (not the pages' that share another's) given to
+ * its op; for tick ops, 1 if any said 1 */
+enum each { EACH_RESIZE, EACH_REREAD, EACH_TICK };
+static int
+each_screen(struct tui *t, enum each what)
+{
+	int any = 0;
+
+	for (int i = 0; i < SCREEN_COUNT; i++) {
+		const struct tui_screen_ops *o = tui_screens[i];
+
+		if (o->shares)
+			continue;
+		if (what == EACH_RESIZE && o->resize)
+			o->resize(t, t->state[i]);
+		else if (what == EACH_REREAD && o->reread)
+			o->reread(t, t->state[i]);
+		else if (what == EACH_TICK && o->tick)
+			any |= o->tick(t, t->state[i]);
 	}
-	t->stack[t->depth++] = t->screen;
-	t->screen = s;
-}
-
-void
-tui_pop(struct tui *t)
-{
-	t->screen = t->depth > 0 ? t->stack[--t->depth] : SCREEN_LIST;
-}
-
-void
-tui_home(struct tui *t)
-{
-	t->depth = 0;
-	t->screen = SCREEN_LIST;
-}
-
-enum tui_screen
-tui_under(const struct tui *t)
-{
-	return t->depth > 0 ? t->stack[t->depth - 1] : SCREEN_LIST;
-}
-
-void
-tui_set_under(struct tui *t, enum tui_screen s)
-{
-	if (t->depth > 0)
-		t->stack[t->depth - 1] = s;
-	else
-		t->stack[t->depth++] = s;
+	return any;
 }
 
 void
@@ -190,137 +104,9 @@ tui_open_case(struct tui *t, size_t ci, int at_item)
 			t->item = n;
 	}
 	if (t->item < 0)
-		tui_facts_open(t);	/* over the walk: it returns there */
+		open_screen(t, SCREEN_FACTS, &no_go);	/* over the walk: it returns there */
 	tui_save_place(t);
 }
-
-/* ---- the screens: one row each ----
- *
- * To add a screen: a value in tui.h's enum tui_screen, a row here, and a
- * file of its own (tui_NAME.c) with its draw, key and text-input functions
- * and its own state (a struct of the file's, as tui_help.c's, made and
- * freed in tui_run), their prototypes in tui.h; a key context in
- * tui_keys.h when it binds keys of its own. The screen changes no other
- * screen's state and calls no other screen: what must happen next (another
- * screen opened) it puts in its struct tui_go, and go() below does it. */
-
-struct screen_ops {
-	void (*draw)(struct tui *t);
-	/* NULL: only the common keys; what else must happen into GO */
-	int (*key)(struct tui *t, enum tui_action a, struct tui_go *go);
-	/* keys typed into the screen, before the key table: 1 when taken */
-	int (*input)(struct tui *t, int is_code, int ch, struct tui_go *go);
-	enum tui_context (*context)(const struct tui *t);
-	const char *(*hint)(const struct tui *t);	/* NULL: none */
-	int panel;	/* the ratings panel is drawn beside it */
-};
-
-static int
-list_input(struct tui *t, int is_code, int ch, struct tui_go *go)
-{
-	if (!t->adding)
-		return 0;
-	tui_list_input(t, is_code, ch, go);
-	return 1;
-}
-
-static int
-notes_input(struct tui *t, int is_code, int ch, struct tui_go *go)
-{
-	enum tui_action a = tui_keys_lookup(CTX_NOTES, ch, is_code);
-
-	if (a == ACT_DONE)
-		tui_notes_close(t);
-	else if (a == ACT_DISCARD)
-		tui_notes_discard(t);
-	else if (a == ACT_REDRAW)
-		clearok(curscr, TRUE);
-	else
-		tui_notes_input(t, is_code, ch, go);
-	return 1;
-}
-
-static enum tui_context
-list_context(const struct tui *t)
-{
-	return t->panel_focus ? CTX_PANEL : CTX_LIST;
-}
-
-static enum tui_context
-walk_context(const struct tui *t)
-{
-	return t->panel_focus ? CTX_PANEL : CTX_WALK;
-}
-
-static enum tui_context facts_context(const struct tui *t) { (void)t; return CTX_FACTS; }
-static enum tui_context notes_context(const struct tui *t) { (void)t; return CTX_NOTES; }
-static enum tui_context jump_context(const struct tui *t) { (void)t; return CTX_JUMP; }
-static enum tui_context help_context(const struct tui *t) { (void)t; return CTX_HELP; }
-static enum tui_context ratings_context(const struct tui *t) { (void)t; return CTX_RATINGS; }
-static enum tui_context name_context(const struct tui *t) { (void)t; return CTX_NAME; }
-static enum tui_context sync_context(const struct tui *t) { (void)t; return CTX_SYNC; }
-
-static const char *
-sync_hint(const struct tui *t)
-{
-	(void)t;
-	return "Enter open the conflict's question  j/k move  = sync again  Esc back";
-}
-
-static const char *
-name_hint(const struct tui *t)
-{
-	(void)t;
-	return "Enter saves your name  Esc skips for now  Backspace erases";
-}
-
-static const char *
-ratings_hint(const struct tui *t)
-{
-	return t->screen == SCREEN_RATINGS ?
-	    "Enter standard  j/k move  d decide  D withdraw  Esc back  ? help  q quit" :
-	    t->screen == SCREEN_STANDARD ?
-	    "Enter its cases  p prompts  d decide  D withdraw  Esc back  ? help" :
-	    "Enter open the case  y/n/a filter  j/k move  Esc back  ? help";
-}
-
-static const char *
-list_hint(const struct tui *t)
-{
-	return t->adding ? "Type the new case's reference: Enter adds it, Esc cancels" :
-	    "Enter open  a add case  f facts  = sync  Tab panel  ? help  q quit";
-}
-
-static const char *
-walk_hint(const struct tui *t)
-{
-	return t->panel_focus ? "j/k scroll the panel  Tab back to the walk" :
-	    "y n x answer  Enter next  j/k move  e note  f facts  u undo  ? help  q quit";
-}
-
-static const char *
-notes_hint(const struct tui *t)
-{
-	(void)t;
-	return "Esc or Ctrl-S saves and closes";
-}
-
-static const struct screen_ops screens[SCREEN_COUNT] = {
-	[SCREEN_LIST] = { tui_list_draw, tui_list_key, list_input, list_context, list_hint, 1 },
-	[SCREEN_WALK] = { tui_walk_draw, tui_walk_key, NULL, walk_context, walk_hint, 1 },
-	[SCREEN_FACTS] = { tui_facts_draw, NULL, tui_facts_input, facts_context, NULL, 1 },
-	[SCREEN_NOTES] = { tui_notes_draw, NULL, notes_input, notes_context, notes_hint, 1 },
-	[SCREEN_JUMP] = { tui_jump_draw, tui_jump_key, NULL, jump_context, NULL, 1 },
-	[SCREEN_HELP] = { tui_help_draw, tui_help_key, NULL, help_context, NULL, 0 },
-	[SCREEN_RATINGS] = { tui_ratings_draw, tui_ratings_key, tui_ratings_input, ratings_context,
-	    ratings_hint, 0 },
-	[SCREEN_STANDARD] = { tui_ratings_draw, tui_ratings_key, tui_ratings_input, ratings_context,
-	    ratings_hint, 0 },
-	[SCREEN_KQCASES] = { tui_ratings_draw, tui_ratings_key, tui_ratings_input, ratings_context,
-	    ratings_hint, 0 },
-	[SCREEN_NAME] = { tui_name_draw, NULL, tui_name_input, name_context, name_hint, 0 },
-	[SCREEN_SYNC] = { tui_team_draw, tui_team_key, NULL, sync_context, sync_hint, 0 },
-};
 
 static void
 layout(struct tui *t)
@@ -342,18 +128,20 @@ layout(struct tui *t)
 		t->panel = (struct tui_rect){ t->rows - 1 - ph, 0, ph, t->cols };
 	}
 	t->status = (struct tui_rect){ t->rows - 1, 0, 1, t->cols };
-	tui_facts_layout(t);
+	each_screen(t, EACH_RESIZE);
 }
 
 static void
 draw_title(struct tui *t)
 {
+	const struct tui_screen_ops *o = tui_screens[t->screen];
 	struct buf line = BUF_INIT;
 
 	attron(tui_attr(t, TA_TITLE));
 	tui_fill(0, 0, t->cols);
-	if (t->in.ncases > 0 && t->screen != SCREEN_LIST && t->screen != SCREEN_HELP &&
-	    screens[t->screen].panel) {	/* (not the ratings pages: their own) */
+	if (o->title) {
+		o->title(t, t->state[t->screen], &line);
+	} else if (t->in.ncases > 0 && t->screen != SCREEN_LIST && o->panel) {
 		const struct case_file *c = &t->in.cases[t->ci];
 		size_t k = c->conflicts.n;
 		int done, total;
@@ -368,13 +156,6 @@ draw_title(struct tui *t)
 		if (k)
 			buf_printf(&line, " \xc2\xb7 %zu in conflict", k);
 		buf_printf(&line, " \xc2\xb7 %s", t->in.service ? t->in.service : "yjinspect");
-	} else if (t->screen == SCREEN_HELP) {
-		buf_adds(&line, " yjinspect keys (Esc, q or ? to close)");
-	} else if (t->screen == SCREEN_RATINGS || t->screen == SCREEN_STANDARD ||
-	    t->screen == SCREEN_KQCASES) {
-		tui_ratings_title(t, &line);
-	} else if (t->screen == SCREEN_SYNC) {
-		tui_team_title(t, &line);
 	} else {
 		/* keys a merge left in conflict: counted neither way */
 		size_t k = t->in.conflicts.n;
@@ -413,7 +194,8 @@ draw_status(struct tui *t)
 		attroff(t->msg_error ? tui_attr(t, TA_ERROR) : (int)A_BOLD);
 		return;
 	}
-	hint = screens[t->screen].hint ? screens[t->screen].hint(t) : "";
+	hint = tui_screens[t->screen]->hint ?
+	    tui_screens[t->screen]->hint(t, t->state[t->screen]) : "";
 	attron(tui_attr(t, TA_DIM));
 	tui_put(t->status.y, 0, t->cols, hint);
 	attroff(tui_attr(t, TA_DIM));
@@ -436,8 +218,8 @@ draw(struct tui *t)
 	}
 	draw_title(t);
 	t->cury = t->curx = -1;
-	screens[t->screen].draw(t);
-	if (screens[t->screen].panel)
+	tui_screens[t->screen]->draw(t, t->state[t->screen]);
+	if (tui_screens[t->screen]->panel)
 		tui_panel_draw(t);
 	draw_status(t);
 	/* the cursor belongs to whoever edits text */
@@ -449,16 +231,33 @@ draw(struct tui *t)
 	refresh();
 }
 
-void
-tui_redraw(struct tui *t)
+/* The folder read again if another program changed it (tui_sync), and
+ * what it found acted on: the screens counting the framework told, the
+ * screens over the list gone with the case they showed. 1 if read. */
+static int
+follow_folder(struct tui *t)
 {
-	draw(t);
+	int found = tui_sync(t);
+
+	if (found & TUI_SYNC_FORM)
+		each_screen(t, EACH_REREAD);
+	if (found & TUI_SYNC_BACK)
+		t->screen = SCREEN_WALK;
+	if (found & TUI_SYNC_GONE) {
+		if (t->screen == SCREEN_HELP)
+			tui_set_under(t, SCREEN_LIST);	/* (the help stays on top) */
+		else
+			tui_home(t);
+	}
+	return found != 0;
 }
 
 static enum tui_context
 context(const struct tui *t)
 {
-	return screens[t->screen].context(t);
+	const struct tui_screen_ops *o = tui_screens[t->screen];
+
+	return o->panel == 2 && t->panel_focus ? CTX_PANEL : o->context;
 }
 
 /* What change CH changed, as the undo message names it */
@@ -480,6 +279,8 @@ undo(struct tui *t)
 	int item, rc;
 	struct buf what = BUF_INIT;
 	const struct edit_change *ch = t->undo.n ? &t->undo.v[t->undo.n - 1] : NULL;
+	enum tui_screen on = t->screen;
+	const struct tui_screen_ops *top = tui_screens[on];
 
 	/* say what is taken back, and where */
 	if (ch) {
@@ -493,8 +294,8 @@ undo(struct tui *t)
 		buf_printf(&what, "%s%s%s on %s", change_name(t, ch),
 		    ch->with_prev ? " and " : "", ch->with_prev ? change_name(t, ch - 1) : "", ref);
 	}
-	if (t->screen == SCREEN_FACTS)
-		tui_facts_close(t);	/* its field first, then back to it below */
+	if (top->leave)	/* (the facts form) its field first, then back to it below */
+		top->leave(t, t->state[on]);
 	rc = edit_undo(&t->in, &t->walk, &t->undo, &ci, &item, &e);
 	if (rc == 0) {
 		tui_message(t, 0, "Nothing to undo.");
@@ -509,8 +310,8 @@ undo(struct tui *t)
 	else if (rc > 0 && t->screen == SCREEN_WALK && item >= 0)
 		t->item = item;
 	t->ci = ci;
-	if (t->screen == SCREEN_FACTS)
-		tui_facts_open(t);
+	if (t->screen == on && top->leave && top->open)
+		top->open(t, t->state[on], &no_go);	/* (on top still) */
 	if (t->screen == SCREEN_WALK)
 		tui_case_settle(t);
 	tui_save_place(t);
@@ -525,19 +326,35 @@ go(struct tui *t, const struct tui_go *g)
 	case GO_NONE:
 		break;
 	case GO_FACTS:
-		tui_facts_open(t);
+		if (g->to == 1)
+			t->screen = SCREEN_WALK;
+		open_screen(t, SCREEN_FACTS, g);
 		break;
 	case GO_NOTE:
-		tui_notes_open(t, g->n);
-		break;
 	case GO_RATIONALE:
-		tui_notes_open_rationale(t, g->n, g->to, g->kq, g->text);
-		break;
 	case GO_FINDINGS:
-		tui_notes_open_findings(t, g->n, g->to);
+		open_screen(t, SCREEN_NOTES, g);
 		break;
 	case GO_JUMP:
-		tui_jump_open(t, g->n);
+		open_screen(t, SCREEN_JUMP, g);
+		break;
+	case GO_PUSH:
+		open_screen(t, g->screen, g);
+		break;
+	case GO_POP:
+		tui_pop(t);
+		if (g->settle && t->screen == SCREEN_WALK) {
+			tui_case_settle(t);
+			if (g->settle == 2)
+				tui_save_place(t);
+		}
+		if (g->place)
+			tui_save_place(t);
+		break;
+	case GO_HOME:
+		tui_home(t);
+		if (g->place)
+			tui_save_place(t);
 		break;
 	case GO_CASE:
 		tui_push(t, SCREEN_WALK);
@@ -546,6 +363,9 @@ go(struct tui *t, const struct tui_go *g)
 	case GO_OPEN:
 		tui_open_case(t, g->n, g->to);
 		break;
+	case GO_RESTORE:
+		tui_restore_place(t);
+		break;
 	}
 }
 
@@ -553,7 +373,8 @@ go(struct tui *t, const struct tui_go *g)
 static int
 handle(struct tui *t, int is_code, int ch)
 {
-	struct tui_go g = { GO_NONE, 0, 0, NULL, NULL };
+	struct tui_go g = no_go;
+	const struct tui_screen_ops *o = tui_screens[t->screen];
 	enum tui_action a;
 
 	if (is_code && ch == KEY_RESIZE) {
@@ -565,7 +386,7 @@ handle(struct tui *t, int is_code, int ch)
 		return !is_code && ch == 'q';
 	}
 	/* text typed on the screen on top, before the key table */
-	if (screens[t->screen].input && screens[t->screen].input(t, is_code, ch, &g)) {
+	if (o->input && o->input(t, t->state[t->screen], is_code, ch, &g)) {
 		go(t, &g);
 		return 0;
 	}
@@ -576,11 +397,11 @@ handle(struct tui *t, int is_code, int ch)
 	case ACT_HELP:
 		/* from the facts form, the help returns to what the form was
 		 * opened from (the form is closed, its field saved) */
-		if (t->screen == SCREEN_FACTS) {
-			tui_facts_close(t);
+		if (o->leave) {
+			o->leave(t, t->state[t->screen]);
 			tui_pop(t);
 		}
-		tui_help_open(t);
+		open_screen(t, SCREEN_HELP, &no_go);
 		return 0;
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
@@ -590,22 +411,28 @@ handle(struct tui *t, int is_code, int ch)
 		return 0;
 	case ACT_RATINGS:
 		/* from the facts form, as for the help (its field saved) */
-		if (t->screen == SCREEN_FACTS) {
-			tui_facts_close(t);
+		if (o->leave) {
+			o->leave(t, t->state[t->screen]);
 			tui_pop(t);
 		}
-		tui_ratings_open(t);
+		open_screen(t, SCREEN_RATINGS, &no_go);
 		return 0;
 	case ACT_SYNC:	/* (bound only where no editor is open) */
-		tui_team_sync(t);
+		tui_message(t, 0, "Syncing with the team\xe2\x80\xa6");
+		draw(t);	/* git may take seconds: said first */
+		if (tui_team_sync(t, t->state[SCREEN_SYNC])) {
+			follow_folder(t);	/* what came in, on the list and the panel */
+			if (t->screen != SCREEN_SYNC)
+				tui_push(t, SCREEN_SYNC);
+		}
 		return 0;
 	default:
 		break;
 	}
 	if (context(t) == CTX_PANEL)
 		tui_panel_key(t, a);
-	else if (screens[t->screen].key) {
-		screens[t->screen].key(t, a, &g);
+	else if (o->key) {
+		o->key(t, t->state[t->screen], a, &g);
 		go(t, &g);
 	}
 	return 0;
@@ -638,8 +465,8 @@ tui_run(const char *dir)
 	struct tui *t = xcalloc(1, sizeof *t);
 	struct sigaction sa;
 	SCREEN *scr;
-	char *lost = NULL, *lost_fact = NULL, *undecided = NULL;
-	int quit = 0;
+	struct buf said = BUF_INIT;	/* what is printed at the end */
+	int quit = 0, failed = 0;
 
 	setlocale(LC_ALL, "");
 	t->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
@@ -660,10 +487,14 @@ tui_run(const char *dir)
 	}
 	rate_compute(&t->rate, &t->in);
 	walk_init(&t->walk, &t->in.form);
-	tui_ratings_init(t);
-	tui_list_init(t);
-	tui_walk_init(t);
-	tui_help_init(t);
+	for (int i = 0; i < SCREEN_COUNT; i++)	/* each screen's own state */
+		if (!tui_screens[i]->shares)
+			t->state[i] = xcalloc(1, tui_screens[i]->state_size ?
+			    tui_screens[i]->state_size : 1);
+	for (int i = 0; i < SCREEN_COUNT; i++)	/* and the pages' that share one */
+		for (int j = 0; j < SCREEN_COUNT && tui_screens[i]->shares; j++)
+			if (tui_screens[j] == tui_screens[i]->shares)
+				t->state[i] = t->state[j];
 	user_set_warn(NULL);	/* nothing printed under curses */
 	t->who = user_name();
 
@@ -742,7 +573,7 @@ tui_run(const char *dir)
 				quit = 1;
 				break;
 			}
-			if (tui_sync(t) || tui_ratings_fading(t))
+			if (follow_folder(t) || each_screen(t, EACH_TICK))
 				draw(t);	/* (a changed rating's highlight fades too) */
 			continue;
 		}
@@ -756,7 +587,7 @@ tui_run(const char *dir)
 		if (quit || got_signal)
 			break;
 		if (changed)
-			tui_sync(t);	/* read in now, or once an open editor closes */
+			follow_folder(t);	/* read in now, or once an open editor closes */
 		else if (save_count() != saves)
 			tui_sync_mark(t);	/* our own saves are no news */
 		else	/* the folder's stamps as they were: a change made by
@@ -765,48 +596,34 @@ tui_run(const char *dir)
 		draw(t);
 	}
 	/* leave everything saved: an open note, an open text field, the place;
-	 * but a rationale half written makes no decision for the panel (what
-	 * was typed is printed below) */
-	if (t->notes && tui_notes_is_decision(t)) {
-		undecided = tui_notes_text(t);	/* printed below */
-		tui_notes_discard(t);	/* (a rationale's editor closes on no decision) */
-	}
-	else if (t->notes && tui_notes_close(t) < 0)
-		lost = tui_notes_text(t);	/* could not be saved: printed below */
-	if (t->facts)
-		lost_fact = tui_facts_leave(t);	/* could not be saved: printed below */
+	 * but a rationale half written makes no decision for the panel; what
+	 * was typed and cannot be saved is printed below (the last rows first:
+	 * an editor before the form under it) */
+	for (int i = SCREEN_COUNT - 1; i >= 0; i--)
+		if (!tui_screens[i]->shares && tui_screens[i]->quit &&
+		    tui_screens[i]->quit(t, t->state[i], &said) < 0)
+			failed = 1;
 	if (scr != NULL) {
 		tui_save_place(t);
 		endwin();
 		delscreen(scr);
 	}
-	if (undecided) {	/* not a failure: the panel had not closed it */
-		fprintf(stderr, "yjinspect: no panel decision made; the rationale typed was:\n%s\n",
-		    undecided);
-		free(undecided);
-	}
-	if (lost) {
-		fprintf(stderr, "yjinspect: %s\nyjinspect: the note was not saved; here it is:\n%s\n",
-		    buf_str(&t->msg), lost);
-		free(lost);
+	if (said.len)
+		fputs(buf_str(&said), stderr);
+	buf_free(&said);
+	if (failed)
 		quit = -1;
-	}
-	if (lost_fact) {
-		fprintf(stderr, "yjinspect: %s\nyjinspect: the text typed was not saved; here it is:\n%s\n",
-		    buf_str(&t->msg), lost_fact);
-		free(lost_fact);
-		quit = -1;
-	}
 	edit_undo_free(&t->undo);
 	walk_free(&t->walk);
 	rate_free(&t->rate);
 	insp_close(&t->in);
 	free(t->who);
-	tui_ratings_free(t);
-	tui_list_free(t);
-	tui_walk_free(t);
-	tui_help_free(t);
-	tui_team_free(t);
+	for (int i = 0; i < SCREEN_COUNT; i++)
+		if (!tui_screens[i]->shares) {
+			if (tui_screens[i]->free)
+				tui_screens[i]->free(t->state[i]);
+			free(t->state[i]);
+		}
 	free(t->lost_path);
 	free(t->lost_item);
 	buf_free(&t->msg);

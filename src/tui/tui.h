@@ -4,13 +4,17 @@
  *
  * Internals shared by the tui_*.c files: struct tui holds what the screens
  * share (the inspection, ratings, walk order, undo, current case, layout,
- * message, the folder's stamps); each screen keeps its own state in a
- * struct of its own file, and has a draw function and a key function,
- * which ask the loop for any other screen (struct tui_go). Draw functions
- * compute no ratings and write no files; they do keep their own view state
- * (scroll positions, and the facts form's ncurses field, which has to be
- * posted where the row is drawn). The main loop (tui.c) owns curses setup
- * and teardown, input, resize and signals, and draws after each event.
+ * message, the folder's stamps); each screen is one row of the table of
+ * screens (struct tui_screen_ops, tui_screens.c) and keeps its own state in
+ * a struct of its own file, which the loop makes and gives to its ops. A
+ * screen calls no other screen and not the loop: its key and input return
+ * what must happen (struct tui_go: open a screen, back, home, a case) and
+ * the loop (tui.c) does it. Draw ops compute no ratings and write no
+ * files; they do keep their own view state (scroll positions, and the
+ * facts form's ncurses field, which has to be posted where the row is
+ * drawn). The loop owns curses setup and teardown, input, resize and
+ * signals, the folder re-read (tui_sync.c says what it found), and draws
+ * after each event.
  */
 #ifndef YJ_TUI_H
 #define YJ_TUI_H
@@ -31,10 +35,10 @@ int tui_run(const char *dir);
 
 /* ---- internals ---- */
 
-/* The screens: each is one row of tui.c's table of screens (its draw, key
- * and text-input functions, key context and status hint). The one on top
- * is t->screen; those it returns to wait under it on t->stack (tui_push,
- * tui_pop), so drilling down several screens comes back the same way. */
+/* The screens: each is one row of the table of screens (tui_screens.c,
+ * struct tui_screen_ops). The one on top is t->screen; those it returns to
+ * wait under it on t->stack (tui_push, tui_pop), so drilling down several
+ * screens comes back the same way. */
 enum tui_screen { SCREEN_LIST, SCREEN_WALK, SCREEN_FACTS, SCREEN_NOTES, SCREEN_JUMP,
 	SCREEN_HELP, SCREEN_RATINGS, SCREEN_STANDARD, SCREEN_KQCASES, SCREEN_NAME, SCREEN_SYNC, SCREEN_COUNT };
 #define TUI_STACK 16
@@ -43,22 +47,34 @@ enum tui_screen { SCREEN_LIST, SCREEN_WALK, SCREEN_FACTS, SCREEN_NOTES, SCREEN_J
  * once the screen has returned: a screen opens no other screen itself. */
 enum tui_go_kind {
 	GO_NONE,
-	GO_FACTS,	/* the current case's facts form, over the screen on top */
+	GO_FACTS,	/* the current case's facts form, over the screen on top
+			 * (TO 1: over the walk put in its place, a case just
+			 * added: the form, done, opens the walk) */
 	GO_NOTE,	/* the note editor on key question N */
 	GO_RATIONALE,	/* the editor for a decision moving standard N to band TO,
 			 * resting on key question KQ (NULL: none), from TEXT */
-	GO_FINDINGS,	/* the editor for standard N's findings (TO: which, as
-			 * tui_notes_open_findings has it) */
+	GO_FINDINGS,	/* the editor for standard N's strengths (TO 0), areas
+			 * for improvement (1), or the lead's evidence on key
+			 * question N of a judged standard (2) */
 	GO_JUMP,	/* the standard picker, at standard N */
 	GO_OPEN,	/* case N in the walk at item TO (-1: where tui_open_case
 			 * puts it), in place of the screen on top */
 	GO_CASE,	/* the same over the screen on top: Esc comes back to it */
+	GO_RESTORE,	/* the screen and case where this inspector was last */
+	GO_PUSH,	/* screen SCREEN opened over the one on top (its open op
+			 * given this request) */
+	GO_POP,		/* back to the screen under the top */
+	GO_HOME,	/* the case list, with nothing under it */
 };
 struct tui_go {
 	enum tui_go_kind kind;
 	size_t n;
 	int to;
 	const char *kq, *text;	/* (the folder's strings, read before it changes) */
+	enum tui_screen screen;	/* GO_PUSH's */
+	int settle;	/* GO_POP's: back on the walk, its item settled
+			 * (tui_case_settle); 2: and the place saved */
+	int place;	/* GO_POP's and GO_HOME's: the place saved after */
 };
 
 #define TUI_MIN_COLS 60
@@ -73,18 +89,12 @@ struct tui_stamp {	/* a file as stat(2) last saw it (tui_sync.c) */
 	long long sec, nsec, csec, cnsec;
 };
 
-struct tui_notes;	/* tui_notes.c */
-struct whatif;		/* whatif.h */
-struct tui_facts;	/* tui_facts.c */
-struct tui_team;	/* tui_team.c */
-struct tui_ratings;	/* tui_ratings.c */
-struct tui_list;	/* tui_list.c */
-struct tui_walk_state;	/* tui_walk.c */
-struct tui_help;	/* tui_help.c */
+struct tui;
 
 struct tui {
 	struct inspection in;
 	struct rate rate;
+	unsigned rate_gen;	/* moved by each tui_recompute(_case) */
 	struct walk walk;
 	struct edit_undo undo;
 	char *who;		/* the inspector's name for answer stamps */
@@ -102,13 +112,9 @@ struct tui {
 	int panel_top;		/* ratings panel scroll */
 	int panel_focus;
 
-	struct tui_ratings *ratings;	/* the ratings pages' own state */
-	struct tui_list *list;	/* the list's (tui_list.c) */
-	struct tui_walk_state *walk_state;	/* the walk's (tui_walk.c) */
-	struct tui_help *help;	/* the help's and the picker's (tui_help.c) */
-	struct tui_notes *notes;	/* open note editor, or NULL */
-	struct tui_facts *facts;	/* open facts form, or NULL */
-	struct tui_team *team;	/* the last sync's report, or NULL */
+	void *state[SCREEN_COUNT];	/* each screen's own, of a struct its file
+					 * alone knows: made (zeroed) and freed by
+					 * the loop from its row's state_size */
 
 	/* layout, from (rows, cols) in tui_layout */
 	int rows, cols;
@@ -139,14 +145,62 @@ struct tui {
 	int msg_sync;		/* it says the folder cannot be read again */
 };
 
-/* tui.c */
+/* One row of the table of screens (tui_screens.c): what the loop (tui.c)
+ * calls for the screen. Every op is given the screen's own state, ST (of
+ * STATE_SIZE bytes, zeroed at the start, or SHARES's: pages of one screen);
+ * a NULL op is nothing to do. A screen's ops call no other screen and not
+ * the loop: what must happen next they put in GO. */
+struct tui_screen_ops {
+	const char *name;
+	enum tui_context context;	/* its keys */
+	int panel;		/* the ratings panel is drawn beside it; 2: and
+				 * Tab gives the panel the keys (CTX_PANEL) */
+	size_t state_size;
+	const struct tui_screen_ops *shares;	/* whose state it has, or NULL */
+	/* the status line's hint when no message */
+	const char *(*hint)(const struct tui *t, void *st);
+	/* the title line (NULL: the case's, with the panel, else the folder's) */
+	void (*title)(const struct tui *t, void *st, struct buf *line);
+	/* opened by the request ARG: 1 to go on top (0: not opened, the
+	 * message says why) */
+	int (*open)(struct tui *t, void *st, const struct tui_go *arg);
+	void (*draw)(struct tui *t, void *st);
+	/* the screen's keys: 1 when taken */
+	int (*key)(struct tui *t, void *st, enum tui_action a, struct tui_go *go);
+	/* keys typed into the screen, before the key table: 1 when taken */
+	int (*input)(struct tui *t, void *st, int is_code, int ch, struct tui_go *go);
+	/* closed by the loop (before the help or the ratings, or an undo):
+	 * what is typed saved; it stays on the stack */
+	void (*leave)(struct tui *t, void *st);
+	/* the program ends: what is typed saved, or put in SAID to print once
+	 * the terminal is restored; -1 when that is a failure */
+	int (*quit)(struct tui *t, void *st, struct buf *said);
+	/* the folder was read again with another framework */
+	void (*reread)(struct tui *t, void *st);
+	/* the terminal's size changed */
+	void (*resize)(struct tui *t, void *st);
+	/* a redraw due with no key (a highlight fading)? */
+	int (*tick)(struct tui *t, void *st);
+	/* what ST holds freed (not ST), at the end */
+	void (*free)(void *st);
+};
+
+/* tui_screens.c: the table, a row for each enum tui_screen */
+extern const struct tui_screen_ops *const tui_screens[SCREEN_COUNT];
+extern const struct tui_screen_ops tui_list_screen, tui_walk_screen, tui_facts_screen,
+	tui_notes_screen, tui_jump_screen, tui_help_screen, tui_ratings_screen,
+	tui_standard_screen, tui_kqcases_screen, tui_name_screen, tui_team_screen;
+
+/* tui_state.c: no screen and not the loop, so any screen may call it */
+/* The ratings worked out again from the whole folder; t->rate_gen moves,
+ * so what a screen worked out from them (the ratings pages' what-if) is
+ * worked out again when next drawn. */
 void tui_recompute(struct tui *t);
 /* After a change to case CI only (an answer, a fact): the ratings updated
  * by that case's difference (rate_update), whatever the folder's size. */
 void tui_recompute_case(struct tui *t, size_t ci);
 void tui_message(struct tui *t, int error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-void tui_open_case(struct tui *t, size_t ci, int at_item);
 /* S on top; the screen on top now waits under it. */
 void tui_push(struct tui *t, enum tui_screen s);
 /* Back to the screen under the top (the case list when none). */
@@ -157,36 +211,20 @@ void tui_home(struct tui *t);
 /* The screen under the top (the case list when none), and replacing it. */
 enum tui_screen tui_under(const struct tui *t);
 void tui_set_under(struct tui *t, enum tui_screen s);
+/* The list or walk nearest the top, and the case and item, kept for this
+ * inspector (place.h); a failure loses no answer and is not said. */
 void tui_save_place(struct tui *t);
-/* The folder was read again (tui_sync.c) and its framework is another:
- * each screen whose state counts what the framework has is told. */
-void tui_screens_reread(struct tui *t);
+
+/* tui.c, the loop: case CI opened in the walk at AT_ITEM (if it applies),
+ * else at its next unanswered question, else its first; a case with no
+ * facts opens its facts form over it. */
+void tui_open_case(struct tui *t, size_t ci, int at_item);
 
 /* tui_case.c: no screen, so any screen may call it. After an answer or a
  * fact change (or back on the walk): the current case's walk item kept if
  * it still applies, else the next that does (else the one before, else the
  * first); nothing when there are no cases. */
 void tui_case_settle(struct tui *t);
-
-/* tui_ratings.c: the ratings page, a standard, a key question's cases */
-/* From anywhere but the facts form (the loop closes it first): pushed */
-void tui_ratings_open(struct tui *t);
-void tui_ratings_draw(struct tui *t);
-int tui_ratings_key(struct tui *t, enum tui_action a, struct tui_go *go);
-/* The next key after d (a band) or D (a confirmation): 1 when taken. */
-int tui_ratings_input(struct tui *t, int is_code, int ch, struct tui_go *go);
-/* The pages' title appended to LINE */
-void tui_ratings_title(const struct tui *t, struct buf *line);
-/* The ratings changed: what would change them is worked out again when
- * next drawn (tui_recompute and tui_recompute_case call it). */
-void tui_ratings_stale(struct tui *t);
-/* Is a changed row highlighted (a redraw due while it fades)? */
-int tui_ratings_fading(struct tui *t);
-/* The pages' state (t->ratings), made and freed by the loop (tui.c); after
- * a re-read that changed the framework, held in the standards there are. */
-void tui_ratings_init(struct tui *t);
-void tui_ratings_reread(struct tui *t);
-void tui_ratings_free(struct tui *t);
 
 /* tui_draw.c: drawing helpers; every string from a file goes through these */
 enum tui_attr { TA_TITLE = 1, TA_DIM, TA_SEL, TA_ERROR, TA_OK };
@@ -213,40 +251,14 @@ void tui_hline(const struct tui *t, int y, int x, int w);
 void tui_vline(const struct tui *t, int y, int x, int h);
 void tui_bar(const struct tui *t, int y, int x, int w, int percent, int band);
 
-/* the screens: draw, and key (returns 1 to redraw) */
-void tui_list_init(struct tui *t);	/* its state, made and freed by the loop */
-void tui_list_free(struct tui *t);
-void tui_list_draw(struct tui *t);
-int tui_list_key(struct tui *t, enum tui_action a, struct tui_go *go);
-int tui_list_input(struct tui *t, int is_code, int ch, struct tui_go *go);	/* while adding a case */
-/* Why left-out case file I cannot be read, from its file name on. */
+/* tui_list.c: why left-out case file I cannot be read, from its file name
+ * on (said at the start). */
 const char *tui_left_out_why(const struct tui *t, size_t i);
-void tui_walk_draw(struct tui *t);
-int tui_walk_key(struct tui *t, enum tui_action a, struct tui_go *go);
+
+/* tui_panel.c: the ratings panel beside the list, the walk and the forms
+ * (no screen of its own): drawn, and its keys while it has them */
 void tui_panel_draw(struct tui *t);
 int tui_panel_key(struct tui *t, enum tui_action a);
-/* The walk's, the help's and the picker's state, made and freed by the
- * loop (tui.c); the help opened at its top, the picker at standard STD. */
-void tui_walk_init(struct tui *t);
-void tui_walk_free(struct tui *t);
-void tui_help_init(struct tui *t);
-void tui_help_free(struct tui *t);
-void tui_help_open(struct tui *t);
-void tui_jump_open(struct tui *t, size_t std);
-void tui_help_draw(struct tui *t);
-int tui_help_key(struct tui *t, enum tui_action a, struct tui_go *go);
-void tui_jump_draw(struct tui *t);
-int tui_jump_key(struct tui *t, enum tui_action a, struct tui_go *go);
-
-/* tui_facts.c: the case facts form (ncurses form library) */
-void tui_facts_open(struct tui *t);
-void tui_facts_close(struct tui *t);	/* saves the field being edited */
-/* tui_facts_close, but when the field being edited cannot be saved (the
- * message says why) returns what was typed, "LABEL: TEXT" (free it) */
-char *tui_facts_leave(struct tui *t);
-void tui_facts_draw(struct tui *t);
-int tui_facts_input(struct tui *t, int is_code, int ch, struct tui_go *go);
-void tui_facts_layout(struct tui *t);	/* after a resize */
 
 /* tui_fact_set.c: fact FACT of the current case set to VALUE (a choice, 1
  * or 0 for yes/no, COND_UNSET to clear it), saved with its undo, the
@@ -259,29 +271,15 @@ void tui_sync_mark(struct tui *t);	/* the folder as it is now is ours */
 void tui_sync_mark_case(struct tui *t);	/* only the case on screen (another
 					 * one now, after a key) is as it is */
 int tui_sync_changed(struct tui *t);	/* changed since the mark? */
-int tui_sync(struct tui *t);	/* if changed (and no editor open), read
-				 * it again and mark; 1 if it did */
-
-/* tui_notes.c: the note editor */
-void tui_notes_open(struct tui *t, size_t kq);
-int tui_notes_close(struct tui *t);	/* saves; -1 if the save failed */
-int tui_notes_discard(struct tui *t);	/* only after a failed save */
-char *tui_notes_text(const struct tui *t);	/* what is typed (free it), or NULL */
-/* The note editor for a panel decision's rationale: moving standard STD
- * to band TO, resting on key question KQ (NULL: none), the text to start
- * from INITIAL. Closed, it records the decision (an empty rationale is
- * refused, the editor staying open; Ctrl-X cancels). */
-void tui_notes_open_rationale(struct tui *t, size_t std, int to, const char *kq,
-			      const char *initial);
-/* The note editor for standard STD's strengths (IMPROVEMENTS 0) or areas
- * for improvement (1), a point a line; or (IMPROVEMENTS 2) the lead's
- * evidence on key question STD of a judged standard. Closed, saved. */
-void tui_notes_open_findings(struct tui *t, size_t std, int improvements);
-/* Is the open editor a decision's rationale (nothing is decided unless the
- * panel closes it)? */
-int tui_notes_is_decision(const struct tui *t);
-void tui_notes_draw(struct tui *t);
-int tui_notes_input(struct tui *t, int is_code, int ch, struct tui_go *go);
+/* If changed (and no editor open), read it again and mark; returns what
+ * was found for the loop to act on (0: not read): TUI_SYNC_READ, with
+ * TUI_SYNC_FORM when its framework is another (screens counting the
+ * standards are told: their reread), TUI_SYNC_GONE when the case on screen
+ * is no longer there (the screens over the list go), TUI_SYNC_BACK when
+ * the case that was, read again, is current (the walk in the list's place,
+ * as no key has been pressed since). It moves no screen. */
+enum { TUI_SYNC_READ = 1, TUI_SYNC_FORM = 2, TUI_SYNC_GONE = 4, TUI_SYNC_BACK = 8 };
+int tui_sync(struct tui *t);
 
 /* tui_field.c: the one-line text field in t->addbuf, for the new case's
  * reference and your name. Emptied; what is typed as UTF-8 into OUT (SIZE
@@ -300,25 +298,18 @@ void tui_field_draw(struct tui *t, int y, int x, int w, const char *label);
  * the first screen. tui_name_wanted: should it be asked (the settings file
  * being one that could be read, and somewhere to keep it)? Enter saves it
  * there and Esc skips; either way the place is then restored
- * (tui_restore_place) and the program goes on. */
+ * (GO_RESTORE: tui_restore_place) and the program goes on. */
 int tui_name_wanted(struct tui *t);
-void tui_name_draw(struct tui *t);
-int tui_name_input(struct tui *t, int is_code, int ch, struct tui_go *go);
 /* tui.c: the screen and case where this inspector was last (place.h) */
 void tui_restore_place(struct tui *t);
-/* tui.c: the screen drawn now, as after a key (before a blocking call) */
-void tui_redraw(struct tui *t);
 
 /* tui_team.c: sync with the team (sync.h) from the terminal UI, and the
- * sync report screen. tui_team_sync: "Syncing with the team..." drawn, the
- * sync run as t->who with no terminal for git, the folder read again
- * (tui_sync), and the report on top (SCREEN_SYNC); a folder in no git
- * repository (or no git) only says so on the status line. */
-void tui_team_sync(struct tui *t);
-void tui_team_draw(struct tui *t);
-int tui_team_key(struct tui *t, enum tui_action a, struct tui_go *go);
-/* The report's title appended to LINE: "Synced with ..." or "Not synced: ..." */
-void tui_team_title(const struct tui *t, struct buf *line);
-void tui_team_free(struct tui *t);
+ * sync report screen. tui_team_sync: the sync run as t->who with no
+ * terminal for git (the loop has said "Syncing with the team..." and drawn
+ * it first); returns 1 when it ran, its report kept in ST (the state of
+ * SCREEN_SYNC, which the loop puts on top once it has read the folder
+ * again: tui_sync); a folder in no git repository (or no git) only says
+ * so on the status line (0). */
+int tui_team_sync(struct tui *t, void *st);
 
 #endif

@@ -43,15 +43,13 @@ relevant_kqs(const struct tui *t)
 	return v;
 }
 
-/* "2.3.3, 2.4.3" (or "12 key questions: 2.1.1, 2.1.2, 2.1.3 ...") for
- * the key questions where A is set and B is not, into OUT; the count. */
+/* "2.3.3, 2.4.3" (or "2.1.1 ... 2.4.3 (12)") for the key questions where
+ * A is set and B is not, appended to OUT; the count. */
 static int
-kq_list(const struct tui *t, const unsigned char *a, const unsigned char *b, char *out,
-    size_t size)
+kq_list(const struct tui *t, const unsigned char *a, const unsigned char *b, struct buf *out)
 {
 	const struct form *f = &t->in.form;
 	int n = 0, shown = 0;
-	size_t len = 0;
 
 	int first = -1, last = -1;
 
@@ -62,17 +60,13 @@ kq_list(const struct tui *t, const unsigned char *a, const unsigned char *b, cha
 			if (first < 0)
 				first = (int)q;
 		}
-	out[0] = '\0';
 	if (n > 3) {	/* many (the case type changed): the first, the last, how many */
-		snprintf(out, size, "%s \xe2\x80\xa6 %s (%d)", f->kqs[first].id, f->kqs[last].id, n);
+		buf_printf(out, "%s \xe2\x80\xa6 %s (%d)", f->kqs[first].id, f->kqs[last].id, n);
 		return n;
 	}
-	for (size_t q = 0; q < f->nkqs && len < size; q++)
-		if (a[q] && !b[q]) {
-			len += (size_t)snprintf(out + len, size - len, "%s%s", shown ? ", " : "",
-			    f->kqs[q].id);
-			shown++;
-		}
+	for (size_t q = 0; q < f->nkqs; q++)
+		if (a[q] && !b[q])
+			buf_printf(out, "%s%s", shown++ ? ", " : "", f->kqs[q].id);
 	return n;
 }
 
@@ -103,7 +97,8 @@ tui_fact_set(struct tui *t, size_t fact, int value)
 	struct err e;
 	int reloaded, before, after, nleft, njoined;
 	unsigned char *counted, *now, *rel_before, *rel_after;
-	char left[160], joined[160], derived[200], what[400];
+	char derived[200];
+	struct buf left = BUF_INIT, joined = BUF_INIT, what = BUF_INIT;
 
 	/* counted on the case as on disk, so another's changes are not ours */
 	if (case_refresh(&t->in.cases[t->ci], &t->in.form, &reloaded, &e) < 0) {
@@ -120,29 +115,29 @@ tui_fact_set(struct tui *t, size_t fact, int value)
 	}
 	derived[0] = '\0';
 	if (value != COND_UNSET) {	/* clearing a fact decides nothing */
-		char from[64];
-		const char *lab = t->in.form.facts[fact].label;
+		/* "the disposal": the fact's label, lower case (whole) */
+		char *from = xstrdup(t->in.form.facts[fact].label);
 
-		/* "the disposal": the fact's label, lower case */
-		snprintf(from, sizeof from, "%s", lab);
 		from[0] = (char)(from[0] >= 'A' && from[0] <= 'Z' ? from[0] + 32 : from[0]);
 		derive_facts(t, from, derived, sizeof derived);
+		free(from);
 	}
 	tui_recompute_case(t, t->ci);
 	/* which key questions this took out of the case, or brought in */
 	rel_after = relevant_kqs(t);
-	nleft = kq_list(t, rel_before, rel_after, left, sizeof left);
-	njoined = kq_list(t, rel_after, rel_before, joined, sizeof joined);
+	nleft = kq_list(t, rel_before, rel_after, &left);
+	njoined = kq_list(t, rel_after, rel_before, &joined);
 	free(rel_before);
 	free(rel_after);
-	what[0] = '\0';
 	if (nleft && njoined)
-		snprintf(what, sizeof what, "%s no longer appl%s; %s appl%s now", left,
-		    nleft == 1 ? "ies" : "y", joined, njoined == 1 ? "ies" : "y");
+		buf_printf(&what, "%s no longer appl%s; %s appl%s now", buf_str(&left),
+		    nleft == 1 ? "ies" : "y", buf_str(&joined), njoined == 1 ? "ies" : "y");
 	else if (nleft)
-		snprintf(what, sizeof what, "%s no longer appl%s", left, nleft == 1 ? "ies" : "y");
+		buf_printf(&what, "%s no longer appl%s", buf_str(&left), nleft == 1 ? "ies" : "y");
 	else if (njoined)
-		snprintf(what, sizeof what, "%s appl%s now", joined, njoined == 1 ? "ies" : "y");
+		buf_printf(&what, "%s appl%s now", buf_str(&joined), njoined == 1 ? "ies" : "y");
+	buf_free(&left);
+	buf_free(&joined);
 	/* a fact can take a case's answers out of the count, or bring them
 	 * back: say how many of each, at once */
 	now = counted_answers(t);
@@ -170,18 +165,20 @@ tui_fact_set(struct tui *t, size_t fact, int value)
 				tui_message(t, 1, "%s '%s' does not fit this case now: choose it again.",
 				    t->in.form.facts[i].label,
 				    t->in.form.facts[i].choice_labels[c->facts[i]]);
+			buf_free(&what);
 			return;
 		}
 	}
 	if (before > 0)
-		tui_message(t, 1, "%s%s%d answer%s kept, not counted%s (u undoes).", what,
-		    what[0] ? ": " : "", before, before == 1 ? "" : "s",
+		tui_message(t, 1, "%s%s%d answer%s kept, not counted%s (u undoes).", buf_str(&what),
+		    what.len ? ": " : "", before, before == 1 ? "" : "s",
 		    after > 0 ? "; others count again" : "");
 	else if (after > 0)
-		tui_message(t, 0, "%s%s%d answer%s given before count%s again.", what,
-		    what[0] ? ": " : "", after, after == 1 ? "" : "s", after == 1 ? "s" : "");
+		tui_message(t, 0, "%s%s%d answer%s given before count%s again.", buf_str(&what),
+		    what.len ? ": " : "", after, after == 1 ? "" : "s", after == 1 ? "s" : "");
 	else if (derived[0])
-		tui_message(t, 0, "%s%s%s.", derived, what[0] ? "; " : "", what);
-	else if (what[0])
-		tui_message(t, 0, "%s.", what);
+		tui_message(t, 0, "%s%s%s.", derived, what.len ? "; " : "", buf_str(&what));
+	else if (what.len)
+		tui_message(t, 0, "%s.", buf_str(&what));
+	buf_free(&what);
 }

@@ -22,7 +22,9 @@
 #define ROW_INSPECTOR 1
 #define ROW_FACT0 2
 
+/* The form's own state: zeroed while it is not open */
 struct tui_facts {
+	int open;
 	int row;		/* the focused row */
 	int top;		/* first row shown */
 	FORM *form;		/* the text field being edited, or NULL */
@@ -38,7 +40,8 @@ struct tui_facts {
 	/* the choice type-ahead made just now, before the form moved on: more
 	 * letters of the same name ("yro" after "y") still go to it */
 	int chose_row, chose_value;
-	char said[512];		/* what that choice said, said again as it goes on */
+	struct buf said;	/* what that choice said, said again as it goes on
+				 * (whole, however long) */
 };
 
 static int
@@ -121,10 +124,8 @@ field_free(struct tui_facts *fx)
 
 /* A one-line form for the text row at (Y, X), W wide. */
 static void
-field_make(struct tui *t, int y, int x, int w)
+field_make(struct tui *t, struct tui_facts *fx, int y, int x, int w)
 {
-	struct tui_facts *fx = t->facts;
-
 	if (fx->form && fx->fy == y && fx->fx == x && fx->fw == w)
 		return;
 	if (fx->form && fx->pending == NULL)
@@ -172,9 +173,8 @@ field_show(struct tui_facts *fx)
 /* Save what was typed into the focused text row. 0, or -1 (message shown)
  * when it cannot be saved: the inspector stays in the field. */
 static int
-field_commit(struct tui *t)
+field_commit(struct tui *t, struct tui_facts *fx)
 {
-	struct tui_facts *fx = t->facts;
 	struct err e;
 	char *v;
 	int rc;
@@ -250,21 +250,24 @@ decided_later(const struct tui *t, size_t g)
 	return 0;
 }
 
-void
-tui_facts_open(struct tui *t)
+/* The current case's form, at the first fact not recorded yet; not when
+ * there are no cases (0) */
+static int
+facts_open(struct tui *t, void *st, const struct tui_go *arg)
 {
+	struct tui_facts *fx = st;
 	const struct case_file *c;
 
+	(void)arg;
 	if (t->in.ncases == 0)
-		return;
+		return 0;
 	c = &t->in.cases[t->ci];
-	t->facts = xcalloc(1, sizeof *t->facts);
-	t->facts->chose_row = -1;
-	if (t->screen != SCREEN_FACTS)	/* (opened again after an undo: on top already) */
-		tui_push(t, SCREEN_FACTS);
-	t->facts->cur = c->reference ? char_count(c->reference) : 0;
+	memset(fx, 0, sizeof *fx);
+	fx->open = 1;
+	fx->chose_row = -1;
+	fx->cur = c->reference ? char_count(c->reference) : 0;
 	/* start at the first fact not recorded yet */
-	t->facts->row = c->reference ? ROW_FACT0 : ROW_REFERENCE;
+	fx->row = c->reference ? ROW_FACT0 : ROW_REFERENCE;
 	for (int r = ROW_FACT0; r < nrows(t); r++) {
 		const struct form_fact *fa = row_fact(t, r);
 
@@ -272,20 +275,24 @@ tui_facts_open(struct tui *t)
 			continue;
 		if ((fa->type == FACT_TEXT && c->fact_text[r - ROW_FACT0] == NULL) ||
 		    (fa->type != FACT_TEXT && c->facts[r - ROW_FACT0] == COND_UNSET)) {
-			t->facts->row = r;
+			fx->row = r;
 			break;
 		}
 	}
+	return 1;
 }
 
-void
-tui_facts_layout(struct tui *t)
+static void
+facts_resize(struct tui *t, void *st)
 {
+	struct tui_facts *fx = st;
+
+	(void)t;
 	/* rebuilt at the new place on the next draw, with what was typed */
-	if (t->facts && t->facts->form) {
-		free(t->facts->pending);
-		t->facts->pending = field_text(t->facts);
-		field_free(t->facts);
+	if (fx->open && fx->form) {
+		free(fx->pending);
+		fx->pending = field_text(fx);
+		field_free(fx);
 	}
 }
 
@@ -297,21 +304,16 @@ row_label(const struct tui *t, int row)
 	return fa ? fa->label : row == ROW_REFERENCE ? "Reference" : "Inspector";
 }
 
-void
-tui_facts_close(struct tui *t)
+/* Closed, the field being edited saved; when it cannot be (the message
+ * says why) returns what was typed, "LABEL: TEXT" (free it) */
+static char *
+facts_end(struct tui *t, struct tui_facts *fx)
 {
-	free(tui_facts_leave(t));
-}
-
-char *
-tui_facts_leave(struct tui *t)
-{
-	struct tui_facts *fx = t->facts;
 	char *lost = NULL;
 
-	if (fx == NULL)
+	if (!fx->open)
 		return NULL;
-	if (field_commit(t) < 0) {	/* the field is still there, as typed */
+	if (field_commit(t, fx) < 0) {	/* the field is still there, as typed */
 		char *v = fx->form ? field_text(fx) : xstrdup(fx->pending ? fx->pending : "");
 
 		lost = xasprintf("%s: %s", row_label(t, fx->row), v);
@@ -319,9 +321,30 @@ tui_facts_leave(struct tui *t)
 	}
 	field_free(fx);
 	free(fx->pending);
-	free(fx);
-	t->facts = NULL;
+	buf_free(&fx->said);
+	memset(fx, 0, sizeof *fx);
 	return lost;
+}
+
+/* Closed by the loop, the field being edited saved (or lost, said) */
+static void
+facts_leave(struct tui *t, void *st)
+{
+	free(facts_end(t, st));
+}
+
+/* The program ends: what cannot be saved goes in SAID (-1) */
+static int
+facts_quit(struct tui *t, void *st, struct buf *said)
+{
+	char *lost = facts_end(t, st);
+
+	if (lost == NULL)
+		return 0;
+	buf_printf(said, "yjinspect: %s\nyjinspect: the text typed was not saved; here it is:\n%s\n",
+	    buf_str(&t->msg), lost);
+	free(lost);
+	return -1;
 }
 
 /* The label on the row itself: the full one when every full label fits
@@ -359,18 +382,19 @@ footer(const struct tui *t, int row, int w)
 	    "type/Left/Right; Up/Down; Enter done";
 }
 
-void
-tui_facts_draw(struct tui *t)
+static void
+facts_draw(struct tui *t, void *st)
 {
-	struct tui_facts *fx = t->facts;
+	struct tui_facts *fx = st;
 	const struct case_file *c = &t->in.cases[t->ci];
 	struct tui_rect r = t->main;
 	int labw = 0, fullw = 0, body = r.h - 4, n = nrows(t), y, full, locked = 0;
-	char title[256];
+	struct buf title = BUF_INIT;
 
-	snprintf(title, sizeof title, "Case facts: %s", c->reference ? c->reference : c->name);
+	buf_printf(&title, "Case facts: %s", c->reference ? c->reference : c->name);
 	attron(A_BOLD);
-	tui_put(r.y, r.x, r.w, title);
+	tui_put(r.y, r.x, r.w, buf_str(&title));
+	buf_free(&title);
 	attroff(A_BOLD);
 	if (body < 2)
 		return;
@@ -406,7 +430,7 @@ tui_facts_draw(struct tui *t)
 			attroff(tui_attr(t, TA_DIM));
 		} else if (row_is_text(t, row)) {
 			if (cur && (fx->form || fx->pending || editable(row_value(t, row), vw))) {
-				field_make(t, y, vx, vw);
+				field_make(t, fx, y, vx, vw);
 				field_show(fx);
 			} else {
 				tui_put(y, vx, vw, row_value(t, row));
@@ -416,47 +440,51 @@ tui_facts_draw(struct tui *t)
 			int v = c->facts[row - ROW_FACT0];
 			const struct form_fact *fa = row_fact(t, row);
 			const char *label = v == COND_UNSET ? "(not recorded)" : fa->choice_labels[v];
-			char val[300];
+			struct buf val = BUF_INIT;
 			int at = cur ? (int)A_REVERSE :
 			    (v == COND_UNSET ? tui_attr(t, TA_DIM) : (int)A_NORMAL);
 
 			/* the focused value between arrows, where they fit */
 			if (cur && tui_width(label) + 4 <= vw)
-				snprintf(val, sizeof val, "< %s >", label);
+				buf_printf(&val, "< %s >", label);
 			else
-				snprintf(val, sizeof val, "%s", label);
+				buf_adds(&val, label);
 			attron(at);
-			tui_put(y, vx, vw, val);
+			tui_put(y, vx, vw, buf_str(&val));
 			attroff(at);
+			buf_free(&val);
 		}
 	}
 	/* the focused row's full label and help, then the keys on one line */
 	{
 		const struct form_fact *fa = row_fact(t, fx->row);
-		char help[600];
+		struct buf help = BUF_INIT;
 
-		snprintf(help, sizeof help, "%s%s%s", row_label(t, fx->row),
-		    fa && fa->help ? ": " : "", fa && fa->help ? fa->help : "");
-		if (fx->row == ROW_REFERENCE)
-			snprintf(help, sizeof help, "Reference: the case's reference; it names the "
-			    "case's file.");
 		if (locked)
-			snprintf(help, sizeof help, "Too long for the field here, or holds control "
+			buf_adds(&help, "Too long for the field here, or holds control "
 			    "characters: widen the terminal, or edit the case file.");
+		else if (fx->row == ROW_REFERENCE)
+			buf_adds(&help, "Reference: the case's reference; it names the "
+			    "case's file.");
+		else
+			buf_printf(&help, "%s%s%s", row_label(t, fx->row),
+			    fa && fa->help ? ": " : "", fa && fa->help ? fa->help : "");
 		/* a value a merge left in conflict: both sides, instead */
 		const struct conflict *k = case_conflict(&t->in.cases[t->ci], fa ? "facts" : "case",
 		    fa ? fa->id : fx->row == ROW_REFERENCE ? "reference" : "inspector");
 		int hattr = tui_attr(t, TA_DIM);
 
 		if (k) {
-			snprintf(help, sizeof help, "In conflict from a merge: ours %s, theirs %s. "
+			buf_reset(&help);
+			buf_printf(&help, "In conflict from a merge: ours %s, theirs %s. "
 			    "Counted neither way until recorded.", k->ours ? k->ours : "none",
 			    k->theirs ? k->theirs : "none");
 			hattr = tui_attr(t, TA_ERROR) | A_BOLD;
 		}
 		attron(hattr);
-		tui_wrap(r.y + r.h - 3, r.x, r.w, 2, help);
+		tui_wrap(r.y + r.h - 3, r.x, r.w, 2, buf_str(&help));
 		attroff(hattr);
+		buf_free(&help);
 		tui_put(r.y + r.h - 1, r.x, r.w, footer(t, fx->row, r.w));
 	}
 	if (fx->form && row_is_text(t, fx->row)) {
@@ -466,25 +494,25 @@ tui_facts_draw(struct tui *t)
 }
 
 static void
-move_row(struct tui *t, int d)
+move_row(struct tui *t, struct tui_facts *fx, int d)
 {
-	int n = nrows(t), row = t->facts->row + d;
+	int n = nrows(t), row = fx->row + d;
 
 	while (row >= 0 && row < n && !row_asked(t, row))
 		row += d;	/* a fact not asked of this case is passed over */
 	if (row < 0 || row >= n)
 		return;
-	if (field_commit(t) < 0)
+	if (field_commit(t, fx) < 0)
 		return;
-	t->facts->row = row;
-	t->facts->cur = row_is_text(t, row) ? char_count(row_value(t, row)) : 0;
+	fx->row = row;
+	fx->cur = row_is_text(t, row) ? char_count(row_value(t, row)) : 0;
 }
 
 /* The focused fact row set to VALUE (tui_fact_set) */
 static void
-set_choice(struct tui *t, int value)
+set_choice(struct tui *t, struct tui_facts *fx, int value)
 {
-	tui_fact_set(t, (size_t)(t->facts->row - ROW_FACT0), value);
+	tui_fact_set(t, (size_t)(fx->row - ROW_FACT0), value);
 }
 
 /* Type-ahead on a choice row: CH joins the letters typed (within 1.5 s,
@@ -528,9 +556,8 @@ is_letter(int is_code, int ch)
  * before, are that name's, not this row's (nor a key's: 'u', 'y'): 1 when
  * CH was one, and what was chosen is said again. */
 static int
-continues(struct tui *t, int ch)
+continues(struct tui *t, struct tui_facts *fx, int ch)
 {
-	struct tui_facts *fx = t->facts;
 	const struct form_fact *pf;
 	char more[sizeof fx->prefix], ini[64];
 	size_t pl = strlen(fx->prefix);
@@ -548,17 +575,16 @@ continues(struct tui *t, int ch)
 		return 0;
 	memcpy(fx->prefix, more, pl + 2);
 	fx->prefix_ms = now;
-	if (fx->said[0])
-		tui_message(t, 0, "%s", fx->said);
+	if (fx->said.len)
+		tui_message(t, 0, "%s", buf_str(&fx->said));
 	return 1;
 }
 
 /* Letters are being typed on this choice row (within 1.5 s): the next one
  * goes on with them, whatever key it is bound to. */
 static int
-typing(const struct tui *t)
+typing(const struct tui *t, const struct tui_facts *fx)
 {
-	const struct tui_facts *fx = t->facts;
 	const struct form_fact *fa = row_fact(t, fx->row);
 
 	return fa && fa->type == FACT_CHOICE && fx->prefix[0] && fx->prefix_row == fx->row &&
@@ -566,9 +592,8 @@ typing(const struct tui *t)
 }
 
 static void
-type_ahead(struct tui *t, int ch)
+type_ahead(struct tui *t, struct tui_facts *fx, int ch)
 {
-	struct tui_facts *fx = t->facts;
 	const struct form_fact *fa = row_fact(t, fx->row);
 	size_t fi = (size_t)(fx->row - ROW_FACT0), len;
 	int match = -1, n = 0, exact = -1;
@@ -615,38 +640,38 @@ type_ahead(struct tui *t, int ch)
 	fx->chose_row = fx->row;
 	fx->chose_value = n == 1 ? match : exact;
 	buf_reset(&t->msg);
-	set_choice(t, fx->chose_value);
+	set_choice(t, fx, fx->chose_value);
 	if (t->msg.len == 0)	/* say what the letters chose */
 		tui_message(t, 0, "%s: %s", fa->label, fa->choice_labels[fx->chose_value]);
-	snprintf(fx->said, sizeof fx->said, "%s", buf_str(&t->msg));
-	move_row(t, 1);
+	buf_reset(&fx->said);
+	buf_adds(&fx->said, buf_str(&t->msg));
+	move_row(t, fx, 1);
 }
 
 static void
-done(struct tui *t)
+done(struct tui *t, struct tui_facts *fx, struct tui_go *go)
 {
-	if (field_commit(t) < 0)
+	if (field_commit(t, fx) < 0)
 		return;
-	tui_facts_close(t);
-	tui_pop(t);	/* to what the form was opened over */
+	facts_leave(t, fx);
 	if (walk_first(&t->walk, &t->in.cases[t->ci]) < 0) {
 		/* nothing applies yet: do not trap the inspector in the form */
-		tui_home(t);
+		go->kind = GO_HOME;
 		t->list_sel = (int)t->ci;
 		tui_message(t, 0, "No question applies to %s yet: its case type (f) decides which do.",
 		    t->in.cases[t->ci].reference ? t->in.cases[t->ci].reference : "this case");
 		return;
 	}
-	if (t->screen != SCREEN_WALK)
-		return;
-	tui_case_settle(t);	/* stay where the inspector was, if it still applies */
-	tui_save_place(t);
+	/* to what the form was opened over; on the walk, where the inspector
+	 * was, if it still applies */
+	go->kind = GO_POP;
+	go->settle = 2;
 }
 
-int
-tui_facts_input(struct tui *t, int is_code, int ch, struct tui_go *go)
+static int
+facts_input(struct tui *t, void *st, int is_code, int ch, struct tui_go *go)
 {
-	struct tui_facts *fx = t->facts;
+	struct tui_facts *fx = st;
 	enum tui_action a;
 
 	if (row_is_text(t, fx->row) && fx->form) {
@@ -698,10 +723,10 @@ tui_facts_input(struct tui *t, int is_code, int ch, struct tui_go *go)
 	}
 	/* letters mid-name are the name's, before any key they are bound to */
 	if (is_letter(is_code, ch)) {
-		if (continues(t, ch))
+		if (continues(t, fx, ch))
 			return 1;
-		if (typing(t)) {
-			type_ahead(t, ch);
+		if (typing(t, fx)) {
+			type_ahead(t, fx, ch);
 			return 1;
 		}
 	}
@@ -715,13 +740,13 @@ tui_facts_input(struct tui *t, int is_code, int ch, struct tui_go *go)
 	}
 	switch (a) {
 	case ACT_FIELD_NEXT:
-		move_row(t, 1);
+		move_row(t, fx, 1);
 		return 1;
 	case ACT_FIELD_PREV:
-		move_row(t, -1);
+		move_row(t, fx, -1);
 		return 1;
 	case ACT_DONE:
-		done(t);
+		done(t, fx, go);
 		return 1;
 	case ACT_UNDO:
 		return 0;	/* handled by the main loop */
@@ -751,18 +776,18 @@ tui_facts_input(struct tui *t, int is_code, int ch, struct tui_go *go)
 				tui_message(t, 1, "No %s fits this case's other facts.", fa->label);
 				return 1;
 			}
-			set_choice(t, c);
+			set_choice(t, fx, c);
 			return 1;
 		}
 		case ACT_FACT_YES:
 		case ACT_FACT_NO:
 			if (fa->type != FACT_BOOL)
 				break;	/* a letter: type-ahead, below */
-			set_choice(t, a == ACT_FACT_YES ? 1 : 0);
-			move_row(t, 1);
+			set_choice(t, fx, a == ACT_FACT_YES ? 1 : 0);
+			move_row(t, fx, 1);
 			return 1;
 		case ACT_CLEAR_FACT:
-			set_choice(t, COND_UNSET);
+			set_choice(t, fx, COND_UNSET);
 			return 1;
 		default:
 			break;
@@ -770,9 +795,15 @@ tui_facts_input(struct tui *t, int is_code, int ch, struct tui_go *go)
 		/* letters and digits on a choice row pick by type-ahead */
 		if (fa->type == FACT_CHOICE && is_letter(is_code, ch) && a != ACT_UNDO &&
 		    a != ACT_CLEAR_FACT) {
-			type_ahead(t, ch);
+			type_ahead(t, fx, ch);
 			return 1;
 		}
 	}
 	return 0;
 }
+
+const struct tui_screen_ops tui_facts_screen = {
+	.name = "facts", .context = CTX_FACTS, .panel = 1, .state_size = sizeof(struct tui_facts),
+	.open = facts_open, .draw = facts_draw, .input = facts_input, .leave = facts_leave,
+	.quit = facts_quit, .resize = facts_resize,
+};

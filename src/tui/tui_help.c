@@ -13,37 +13,35 @@
 #include "tui/tui.h"
 #include "base/xalloc.h"
 
-/* The help's and the picker's own state (t->help) */
+/* The help's own state */
 struct tui_help {
-	int top;	/* the help's scroll */
-	int jump_sel;	/* the picker's standard */
+	int top;	/* its scroll */
 };
 
-void
-tui_help_init(struct tui *t)
+/* The picker's */
+struct tui_jump {
+	int sel;	/* the standard selected */
+};
+
+static int
+help_open(struct tui *t, void *st, const struct tui_go *arg)
 {
-	t->help = xcalloc(1, sizeof *t->help);
+	struct tui_help *h = st;
+
+	(void)t;
+	(void)arg;
+	h->top = 0;
+	return 1;
 }
 
-void
-tui_help_free(struct tui *t)
+static int
+jump_open(struct tui *t, void *st, const struct tui_go *arg)
 {
-	free(t->help);
-	t->help = NULL;
-}
+	struct tui_jump *j = st;
 
-void
-tui_help_open(struct tui *t)
-{
-	tui_push(t, SCREEN_HELP);
-	t->help->top = 0;
-}
-
-void
-tui_jump_open(struct tui *t, size_t std)
-{
-	t->help->jump_sel = (int)std;
-	tui_push(t, SCREEN_JUMP);
+	(void)t;
+	j->sel = (int)arg->n;
+	return 1;
 }
 
 /* DESC wrapped in W columns from screen row Y0 + ROW, rows 0..H-1 only. */
@@ -65,7 +63,7 @@ help_desc(struct tui *t, int y0, int row, int h, int w, const char *desc)
 
 /* One help row per (context, action), keys joined. Returns the rows. */
 static int
-help_rows(struct tui *t, int draw)
+help_rows(struct tui *t, const struct tui_help *hs, int draw)
 {
 	int row = 0, y0 = 1, h = t->rows - 2;
 
@@ -90,9 +88,9 @@ help_rows(struct tui *t, int draw)
 			if (!keys[0])
 				continue;
 			if (!header) {
-				if (draw && row - t->help->top >= 0 && row - t->help->top < h) {
+				if (draw && row - hs->top >= 0 && row - hs->top < h) {
 					attron(A_BOLD | A_UNDERLINE);
-					tui_put(y0 + row - t->help->top, 1, t->cols - 2,
+					tui_put(y0 + row - hs->top, 1, t->cols - 2,
 					    tui_context_name((enum tui_context)ctx));
 					attroff(A_BOLD | A_UNDERLINE);
 				}
@@ -105,7 +103,7 @@ help_rows(struct tui *t, int draw)
 				int n = tui_wrap(0, 0, dw, 0, tui_action_desc((enum tui_action)a));
 
 				for (int k = 0; k < n; k++) {
-					int y = row + k - t->help->top;
+					int y = row + k - hs->top;
 
 					if (!draw || y < 0 || y >= h)
 						continue;
@@ -116,7 +114,7 @@ help_rows(struct tui *t, int draw)
 					}
 				}
 				if (draw)
-					help_desc(t, y0, row - t->help->top, h, dw,
+					help_desc(t, y0, row - hs->top, h, dw,
 					    tui_action_desc((enum tui_action)a));
 				row += n;
 			}
@@ -126,38 +124,40 @@ help_rows(struct tui *t, int draw)
 	return row;
 }
 
-void
-tui_help_draw(struct tui *t)
+static void
+help_draw(struct tui *t, void *st)
 {
-	int total = help_rows(t, 0);
+	struct tui_help *hs = st;
+	int total = help_rows(t, hs, 0);
 
-	if (t->help->top > total - (t->rows - 2))
-		t->help->top = total - (t->rows - 2) > 0 ? total - (t->rows - 2) : 0;
-	help_rows(t, 1);
+	if (hs->top > total - (t->rows - 2))
+		hs->top = total - (t->rows - 2) > 0 ? total - (t->rows - 2) : 0;
+	help_rows(t, hs, 1);
 }
 
-int
-tui_help_key(struct tui *t, enum tui_action a, struct tui_go *go)
+static int
+help_key(struct tui *t, void *st, enum tui_action a, struct tui_go *go)
 {
+	struct tui_help *hs = st;
+
 	switch (a) {
 	case ACT_SCROLL_UP:
-		t->help->top -= t->help->top > 0;
+		hs->top -= hs->top > 0;
 		return 1;
 	case ACT_SCROLL_DOWN:
-		t->help->top++;
+		hs->top++;
 		return 1;
 	case ACT_PAGE_UP:
-		t->help->top -= t->rows - 3;
-		if (t->help->top < 0)
-			t->help->top = 0;
+		hs->top -= t->rows - 3;
+		if (hs->top < 0)
+			hs->top = 0;
 		return 1;
 	case ACT_PAGE_DOWN:
-		t->help->top += t->rows - 3;
+		hs->top += t->rows - 3;
 		return 1;
 	case ACT_CLOSE:
-		tui_pop(t);
-		if (t->screen == SCREEN_WALK)
-			tui_case_settle(t);
+		go->kind = GO_POP;
+		go->settle = 1;	/* back on the walk: its item, if it still applies */
 		return 1;
 	default:
 		return 0;
@@ -166,9 +166,10 @@ tui_help_key(struct tui *t, enum tui_action a, struct tui_go *go)
 
 /* ---- the standard picker ---- */
 
-void
-tui_jump_draw(struct tui *t)
+static void
+jump_draw(struct tui *t, void *st)
 {
+	const struct tui_jump *j = st;
 	const struct form *f = &t->in.form;
 	struct tui_rect r = t->main;
 	int row = 0;
@@ -181,7 +182,7 @@ tui_jump_draw(struct tui *t)
 	/* scrolled so the selection shows */
 	for (size_t s = 0; s < f->nstds; s++)
 		if (f->stds[s].rating == RATING_CASES) {
-			if ((int)s == t->help->jump_sel)
+			if ((int)s == j->sel)
 				sel_idx = idx;
 			idx++;
 		}
@@ -190,7 +191,7 @@ tui_jump_draw(struct tui *t)
 	for (size_t s = 0; s < f->nstds && row < r.h - 2; s++) {
 		char line[300];
 		const struct rate_std *rs = &t->rate.std[s];
-		int sel = (int)s == t->help->jump_sel;
+		int sel = (int)s == j->sel;
 
 		if (f->stds[s].rating != RATING_CASES)
 			continue;
@@ -209,11 +210,12 @@ tui_jump_draw(struct tui *t)
 	}
 }
 
-int
-tui_jump_key(struct tui *t, enum tui_action a, struct tui_go *go)
+static int
+jump_key(struct tui *t, void *st, enum tui_action a, struct tui_go *go)
 {
+	struct tui_jump *j = st;
 	const struct form *f = &t->in.form;
-	int s = t->help->jump_sel;
+	int s = j->sel;
 
 	switch (a) {
 	case ACT_UP:
@@ -221,7 +223,7 @@ tui_jump_key(struct tui *t, enum tui_action a, struct tui_go *go)
 		for (int k = s + (a == ACT_DOWN ? 1 : -1); k >= 0 && (size_t)k < f->nstds;
 		    k += a == ACT_DOWN ? 1 : -1)
 			if (f->stds[k].rating == RATING_CASES) {
-				t->help->jump_sel = k;
+				j->sel = k;
 				break;
 			}
 		return 1;
@@ -229,7 +231,7 @@ tui_jump_key(struct tui *t, enum tui_action a, struct tui_go *go)
 		const struct case_file *c = &t->in.cases[t->ci];
 		int first = walk_first_of_std(&t->walk, (size_t)s);
 
-		tui_pop(t);
+		go->kind = GO_POP;
 		if (first < 0)
 			return 1;
 		if (walk_relevant(&t->walk, c, (size_t)first) != COND_TRUE) {
@@ -246,9 +248,27 @@ tui_jump_key(struct tui *t, enum tui_action a, struct tui_go *go)
 		return 1;
 	}
 	case ACT_CLOSE:
-		tui_pop(t);
+		go->kind = GO_POP;
 		return 1;
 	default:
 		return 0;
 	}
 }
+
+static void
+help_title(const struct tui *t, void *st, struct buf *line)
+{
+	(void)t;
+	(void)st;
+	buf_adds(line, " yjinspect keys (Esc, q or ? to close)");
+}
+
+const struct tui_screen_ops tui_help_screen = {
+	.name = "help", .context = CTX_HELP, .state_size = sizeof(struct tui_help),
+	.title = help_title, .open = help_open, .draw = help_draw, .key = help_key,
+};
+
+const struct tui_screen_ops tui_jump_screen = {
+	.name = "jump", .context = CTX_JUMP, .panel = 1, .state_size = sizeof(struct tui_jump),
+	.open = jump_open, .draw = jump_draw, .key = jump_key,
+};

@@ -12,23 +12,10 @@
 #include "tui/tui.h"
 #include "base/xalloc.h"
 
-/* The list's own state (t->list) */
+/* The list's own state */
 struct tui_list {
 	int top;	/* the first row shown */
 };
-
-void
-tui_list_init(struct tui *t)
-{
-	t->list = xcalloc(1, sizeof *t->list);
-}
-
-void
-tui_list_free(struct tui *t)
-{
-	free(t->list);
-	t->list = NULL;
-}
 
 static const char *
 fact_label(const struct form *f, const struct case_file *c, const char *fact)
@@ -41,9 +28,10 @@ fact_label(const struct form *f, const struct case_file *c, const char *fact)
 }
 
 /* Column layout for width W: reference, type, disposal, inspector, progress, problems. */
-void
-tui_list_draw(struct tui *t)
+static void
+list_draw(struct tui *t, void *st)
 {
+	struct tui_list *l = st;
 	const struct form *f = &t->in.form;
 	struct tui_rect r = t->main;
 	int rows = r.h - 2;
@@ -78,12 +66,12 @@ tui_list_draw(struct tui *t)
 		t->list_sel = nrows - 1;
 	if (t->list_sel < 0)
 		t->list_sel = 0;
-	if (t->list_sel < t->list->top)
-		t->list->top = t->list_sel;
-	if (t->list_sel >= t->list->top + rows)
-		t->list->top = t->list_sel - rows + 1;
-	for (int i = 0; i < rows && t->list->top + i < nrows; i++) {
-		size_t ci = (size_t)(t->list->top + i);
+	if (t->list_sel < l->top)
+		l->top = t->list_sel;
+	if (t->list_sel >= l->top + rows)
+		l->top = t->list_sel - rows + 1;
+	for (int i = 0; i < rows && l->top + i < nrows; i++) {
+		size_t ci = (size_t)(l->top + i);
 
 		if (ci >= t->in.ncases) {	/* a case file that cannot be read */
 			int y = r.y + 1 + i, sel = (int)ci == t->list_sel;
@@ -159,16 +147,19 @@ add_case(struct tui *t, struct tui_go *go)
 	t->list_sel = (int)ci;
 	t->item = -1;
 	tui_message(t, 0, "Added %s. Record its facts: they decide which questions apply.", ref);
-	t->screen = SCREEN_WALK;	/* the form, done, opens the walk */
 	go->kind = GO_FACTS;
+	go->to = 1;	/* over the walk: the form, done, opens the walk */
 }
 
-int
-tui_list_input(struct tui *t, int is_code, int ch, struct tui_go *go)
+static int
+list_input(struct tui *t, void *st, int is_code, int ch, struct tui_go *go)
 {
 	char too_long[64];
 	enum tui_action a;
 
+	(void)st;
+	if (!t->adding)	/* typed into the field only while adding a case */
+		return 0;
 	snprintf(too_long, sizeof too_long, "A reference is at most %d characters.",
 	    EDIT_REFERENCE_MAX);
 	a = tui_field_key(t, CTX_ADD, is_code, ch, EDIT_REFERENCE_MAX, too_long);
@@ -203,9 +194,10 @@ left_out_selected(struct tui *t)
 	return 1;
 }
 
-int
-tui_list_key(struct tui *t, enum tui_action a, struct tui_go *go)
+static int
+list_key(struct tui *t, void *st, enum tui_action a, struct tui_go *go)
 {
+	(void)st;
 	int rows = t->main.h - 2;
 
 	switch (a) {
@@ -234,7 +226,7 @@ tui_list_key(struct tui *t, enum tui_action a, struct tui_go *go)
 			return 1;
 		if (t->in.ncases == 0)
 			return 0;
-		*go = (struct tui_go){ GO_OPEN, (size_t)t->list_sel, -1, NULL, NULL };
+		*go = (struct tui_go){ .kind = GO_OPEN, .n = (size_t)t->list_sel, .to = -1 };
 		return 1;
 	case ACT_FACTS:
 		if (left_out_selected(t))
@@ -256,3 +248,16 @@ tui_list_key(struct tui *t, enum tui_action a, struct tui_go *go)
 		return 0;
 	}
 }
+
+static const char *
+list_hint(const struct tui *t, void *st)
+{
+	(void)st;
+	return t->adding ? "Type the new case's reference: Enter adds it, Esc cancels" :
+	    "Enter open  a add case  f facts  = sync  Tab panel  ? help  q quit";
+}
+
+const struct tui_screen_ops tui_list_screen = {
+	.name = "list", .context = CTX_LIST, .panel = 2, .state_size = sizeof(struct tui_list),
+	.hint = list_hint, .draw = list_draw, .key = list_key, .input = list_input,
+};

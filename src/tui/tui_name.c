@@ -54,9 +54,10 @@ tui_name_wanted(struct tui *t)
 	return ask;
 }
 
-void
-tui_name_draw(struct tui *t)
+static void
+name_draw(struct tui *t, void *st)
 {
+	(void)st;
 	char line[1024], file[512];
 	int x = 2, w = t->cols - 4, y = 2, last = t->status.y - 2;
 
@@ -81,13 +82,14 @@ tui_name_draw(struct tui *t)
 		tui_field_draw(t, y > last ? last : y, x, w, NAME_LABEL);
 }
 
-int
-tui_name_input(struct tui *t, int is_code, int ch, struct tui_go *go)
+static int
+name_input(struct tui *t, void *st, int is_code, int ch, struct tui_go *go)
 {
 	char too_long[64], name[512], file[512];
 	enum tui_action a;
 	struct err e;
 
+	(void)st;
 	snprintf(too_long, sizeof too_long, "A name is at most %d characters.", SETTINGS_NAME_MAX);
 	a = tui_field_key(t, CTX_NAME, is_code, ch, SETTINGS_NAME_MAX, too_long);
 	if (a == ACT_NAME_SAVE) {
@@ -100,11 +102,24 @@ tui_name_input(struct tui *t, int is_code, int ch, struct tui_go *go)
 		t->who = user_name();
 		tui_message(t, 0, "Your name, %s, is saved in %s ('yjinspect config' changes it).",
 		    t->who, file_shown(file, sizeof file));
-		tui_restore_place(t);
+		go->kind = GO_RESTORE;
 	} else if (a == ACT_NAME_SKIP) {
 		tui_message(t, 0, "Skipped: your answers are stamped '%s' this time; your name is "
 		    "asked again next time.", t->who);
-		tui_restore_place(t);
+		go->kind = GO_RESTORE;
 	}
 	return 1;
 }
+
+static const char *
+name_hint(const struct tui *t, void *st)
+{
+	(void)t;
+	(void)st;
+	return "Enter saves your name  Esc skips for now  Backspace erases";
+}
+
+const struct tui_screen_ops tui_name_screen = {
+	.name = "name", .context = CTX_NAME, .hint = name_hint, .draw = name_draw,
+	.input = name_input,
+};

@@ -18,7 +18,9 @@
 #include "tui/tui.h"
 #include "base/xalloc.h"
 
+/* The editor's own state: zeroed while it is not open */
 struct tui_notes {
+	int open;
 	size_t kq;
 	wchar_t **line;		/* logical lines */
 	size_t *len;
@@ -113,68 +115,72 @@ text_of(const struct tui_notes *nt)
 	return NULL;
 }
 
-/* NT opened on TEXT, the cursor at its end, on top of the screen */
+/* NT opened on TEXT, the cursor at its end */
 static void
-editor_open(struct tui *t, struct tui_notes *nt, const char *text)
+editor_open(struct tui_notes *nt, const char *text)
 {
 	load_text(nt, text);
 	nt->cy = nt->n - 1;
 	nt->cx = nt->len[nt->cy];
-	t->notes = nt;
-	tui_push(t, SCREEN_NOTES);
+	nt->open = 1;
 }
 
-void
-tui_notes_open(struct tui *t, size_t kq)
-{
-	struct tui_notes *nt = xcalloc(1, sizeof *nt);
-	const char *note = t->in.cases[t->ci].notes[kq];
-
-	nt->kq = kq;
-	nt->base = note ? xstrdup(note) : NULL;
-	editor_open(t, nt, note ? note : "");
-}
-
+/* What NT holds freed, and NT closed (zeroed) */
 static void
-notes_free(struct tui_notes *nt)
+notes_free(void *st)
 {
+	struct tui_notes *nt = st;
+
 	for (size_t i = 0; i < nt->n; i++)
 		free(nt->line[i]);
 	free(nt->line);
 	free(nt->len);
 	free(nt->base);
 	free(nt->dkq);
-	free(nt);
+	memset(nt, 0, sizeof *nt);
 }
 
-void
-tui_notes_open_rationale(struct tui *t, size_t std, int to, const char *kq, const char *initial)
+/* Opened by ARG: GO_NOTE the note on key question N of the current case;
+ * GO_RATIONALE the rationale of a panel decision moving standard N to band
+ * TO, resting on key question KQ (NULL: none), from TEXT (closed, it
+ * records the decision: an empty rationale is refused, the editor staying
+ * open; Ctrl-X cancels); GO_FINDINGS standard N's strengths (TO 0) or areas
+ * for improvement (1), a point a line, or (TO 2) the lead's evidence on key
+ * question N of a judged standard (closed, saved). */
+static int
+notes_open(struct tui *t, void *st, const struct tui_go *arg)
 {
-	struct tui_notes *nt = xcalloc(1, sizeof *nt);
+	struct tui_notes *nt = st;
+	const char *now = NULL;
 
-	nt->decision = 1;
-	nt->std = std;
-	nt->to = to;
-	nt->dkq = kq ? xstrdup(kq) : NULL;
-	editor_open(t, nt, initial ? initial : "");
-}
+	notes_free(nt);
+	if (arg->kind == GO_NOTE) {
+		now = t->in.cases[t->ci].notes[arg->n];
+		nt->kq = arg->n;
+		nt->base = now ? xstrdup(now) : NULL;
+	} else if (arg->kind == GO_RATIONALE) {
+		nt->decision = 1;
+		nt->std = arg->n;
+		nt->to = arg->to;
+		nt->dkq = arg->kq ? xstrdup(arg->kq) : NULL;
+		now = arg->text;
+	} else {
+		size_t std = arg->n;
+		int improvements = arg->to;
 
-void
-tui_notes_open_findings(struct tui *t, size_t std, int improvements)
-{
-	struct tui_notes *nt = xcalloc(1, sizeof *nt);
-	const char *now = improvements == 1 ? t->in.improvements[std] :
-	    improvements == 0 ? t->in.strengths[std] : NULL;
-
-	nt->findings = improvements ? 2 : 1;
-	nt->std = std;
-	if (improvements == 2) {	/* (the evidence on key question STD) */
-		nt->findings = 3;
-		nt->kq = std;
-		nt->std = t->in.form.kqs[std].std;
-		now = t->in.evidence[std];
+		now = improvements == 1 ? t->in.improvements[std] :
+		    improvements == 0 ? t->in.strengths[std] : NULL;
+		nt->findings = improvements ? 2 : 1;
+		nt->std = std;
+		if (improvements == 2) {	/* (the evidence on key question STD) */
+			nt->findings = 3;
+			nt->kq = std;
+			nt->std = t->in.form.kqs[std].std;
+			now = t->in.evidence[std];
+		}
 	}
-	editor_open(t, nt, now ? now : "");
+	editor_open(nt, now ? now : "");
+	return 1;
 }
 
 /* The rationale written: the decision recorded (0), or the editor stays
@@ -206,21 +212,17 @@ record_decision(struct tui *t, struct tui_notes *nt, const char *text)
 	return 0;
 }
 
-int
-tui_notes_is_decision(const struct tui *t)
+/* Saved and closed, back to the screen under it (GO_POP into GO, when
+ * given); -1 if the save failed (the editor stays open, the message says
+ * why) */
+static int
+notes_close(struct tui *t, struct tui_notes *nt, struct tui_go *go)
 {
-	return t->notes && t->notes->decision;
-}
-
-int
-tui_notes_close(struct tui *t)
-{
-	struct tui_notes *nt = t->notes;
 	char *text, note[256];
 	struct err e;
 	int rc, conflict;
 
-	if (nt == NULL)
+	if (!nt->open)
 		return 0;
 	text = text_of(nt);
 	if (nt->findings) {
@@ -239,8 +241,8 @@ tui_notes_close(struct tui *t)
 		    nt->findings == 3 ? t->in.form.kqs[nt->kq].id : t->in.form.stds[nt->std].id,
 		    insp_merge_note(&t->in, note, sizeof note));
 		notes_free(nt);
-		t->notes = NULL;
-		tui_pop(t);
+		if (go)
+			go->kind = GO_POP;
 		return 0;
 	}
 	if (nt->decision) {
@@ -249,8 +251,8 @@ tui_notes_close(struct tui *t)
 		if (rc < 0)
 			return -1;
 		notes_free(nt);
-		t->notes = NULL;
-		tui_pop(t);
+		if (go)
+			go->kind = GO_POP;
 		return 0;
 	}
 	/* saved over the note it was opened on only: another yjinspect's
@@ -274,35 +276,30 @@ tui_notes_close(struct tui *t)
 		return -1;
 	}
 	notes_free(nt);
-	t->notes = NULL;
-	tui_pop(t);
+	if (go)
+		go->kind = GO_POP;
 	return 0;
 }
 
-int
-tui_notes_discard(struct tui *t)
+/* Closed unsaved, only after a failed save or on a rationale */
+static int
+notes_discard(struct tui *t, struct tui_notes *nt, struct tui_go *go)
 {
-	if (t->notes == NULL)
+	if (!nt->open)
 		return 0;
-	if (!t->notes->failed && !t->notes->decision) {
+	if (!nt->failed && !nt->decision) {
 		tui_message(t, 0, "Ctrl-X only discards a note that could not be saved: "
 		    "Esc or Ctrl-S saves it.");
 		return -1;
 	}
-	int decision = t->notes->decision;
+	int decision = nt->decision;
 
-	notes_free(t->notes);
-	t->notes = NULL;
-	tui_pop(t);
+	notes_free(nt);
+	if (go)
+		go->kind = GO_POP;
 	tui_message(t, decision ? 0 : 1, "%s", decision ? "No decision made." :
 	    "The note was not saved, and is discarded.");
 	return 0;
-}
-
-char *
-tui_notes_text(const struct tui *t)
-{
-	return t->notes ? text_of(t->notes) : NULL;
 }
 
 static int
@@ -319,10 +316,10 @@ is_control(wchar_t c)
 	return c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0);
 }
 
-void
-tui_notes_draw(struct tui *t)
+static void
+notes_draw(struct tui *t, void *st)
 {
-	struct tui_notes *nt = t->notes;
+	struct tui_notes *nt = st;
 	struct tui_rect r = t->main;
 	int w = r.w, body = r.h - 2, row = 0, cur_row = 0, cur_col = 0;
 	char title[256];
@@ -398,10 +395,9 @@ tui_notes_draw(struct tui *t)
 	t->curx = r.x + cur_col;
 }
 
-int
-tui_notes_input(struct tui *t, int is_code, int ch, struct tui_go *go)
+static int
+edit_key(struct tui *t, struct tui_notes *nt, int is_code, int ch, struct tui_go *go)
 {
-	struct tui_notes *nt = t->notes;
 	wchar_t *l = nt->line[nt->cy];
 
 	switch (tui_keys_lookup(CTX_NOTES, ch, is_code)) {
@@ -441,7 +437,7 @@ tui_notes_input(struct tui *t, int is_code, int ch, struct tui_go *go)
 		} else if (nt->cy + 1 < nt->n) {	/* join the next line */
 			nt->cx = 0;
 			nt->cy++;
-			return tui_notes_input(t, 1, KEY_BACKSPACE, go);
+			return edit_key(t, nt, 1, KEY_BACKSPACE, go);
 		}
 		return 1;
 	case ACT_CURSOR_LEFT:
@@ -488,3 +484,64 @@ tui_notes_input(struct tui *t, int is_code, int ch, struct tui_go *go)
 	nt->len[nt->cy]++;
 	return 1;
 }
+
+/* Every key is the editor's: Esc or Ctrl-S saves and closes, Ctrl-X
+ * discards what could not be saved, the rest edits */
+static int
+notes_input(struct tui *t, void *st, int is_code, int ch, struct tui_go *go)
+{
+	struct tui_notes *nt = st;
+	enum tui_action a = tui_keys_lookup(CTX_NOTES, ch, is_code);
+
+	if (a == ACT_DONE)
+		notes_close(t, nt, go);
+	else if (a == ACT_DISCARD)
+		notes_discard(t, nt, go);
+	else if (a == ACT_REDRAW)
+		clearok(curscr, TRUE);
+	else
+		edit_key(t, nt, is_code, ch, go);
+	return 1;
+}
+
+/* The program ends: the note saved; but a rationale half written makes no
+ * decision for the panel (what was typed goes in SAID, not a failure); a
+ * note that cannot be saved goes in SAID (-1) */
+static int
+notes_quit(struct tui *t, void *st, struct buf *said)
+{
+	struct tui_notes *nt = st;
+	char *text;
+
+	if (!nt->open)
+		return 0;
+	if (nt->decision) {
+		text = text_of(nt);
+		notes_discard(t, nt, NULL);	/* (a rationale's editor closes on no decision) */
+		if (text)
+			buf_printf(said, "yjinspect: no panel decision made; the rationale typed "
+			    "was:\n%s\n", text);
+		free(text);
+		return 0;
+	}
+	if (notes_close(t, nt, NULL) == 0 || (text = text_of(nt)) == NULL)
+		return 0;
+	buf_printf(said, "yjinspect: %s\nyjinspect: the note was not saved; here it is:\n%s\n",
+	    buf_str(&t->msg), text);
+	free(text);
+	return -1;
+}
+
+static const char *
+notes_hint(const struct tui *t, void *st)
+{
+	(void)t;
+	(void)st;
+	return "Esc or Ctrl-S saves and closes";
+}
+
+const struct tui_screen_ops tui_notes_screen = {
+	.name = "notes", .context = CTX_NOTES, .panel = 1, .state_size = sizeof(struct tui_notes),
+	.hint = notes_hint, .open = notes_open, .draw = notes_draw, .input = notes_input,
+	.quit = notes_quit, .free = notes_free,
+};

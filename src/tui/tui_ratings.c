@@ -25,7 +25,7 @@
 
 #define FADE_SECONDS 5
 
-/* The ratings pages' own state (t->ratings): the page, the standard open,
+/* The ratings pages' own state, one for the three: the page, the standard open,
  * the key question whose cases are open, and what the next key means. */
 struct tui_ratings {
 	int sel, top;		/* the page: the standard selected, scroll */
@@ -39,22 +39,17 @@ struct tui_ratings {
 	int pick;		/* the next key picks a decision's band */
 	int withdraw;		/* the next key confirms a withdrawal */
 	struct whatif *whatif;	/* what would change the ratings, for the
-				 * ratings as they are (NULL: not worked out
-				 * since they last changed; tui_recompute) */
+				 * ratings as they were at WHATIF_GEN (NULL:
+				 * not worked out) */
+	unsigned whatif_gen;	/* t->rate_gen then (tui_recompute moves it) */
 	int *seen;		/* [nstds] each standard's rating as last drawn */
 	time_t *changed;	/* [nstds] when it last changed (0: not lately) */
 };
 
-void
-tui_ratings_init(struct tui *t)
+static void
+ratings_reread(struct tui *t, void *st)
 {
-	t->ratings = xcalloc(1, sizeof *t->ratings);
-}
-
-void
-tui_ratings_reread(struct tui *t)
-{
-	struct tui_ratings *r = t->ratings;
+	struct tui_ratings *r = st;
 
 	/* its state counts the standards as they were */
 	free(r->seen);
@@ -67,16 +62,24 @@ tui_ratings_reread(struct tui *t)
 		r->sel = 0;
 }
 
-void
-tui_ratings_free(struct tui *t)
+static void
+whatif_drop(struct tui_ratings *r)
 {
-	if (t->ratings == NULL)
-		return;
-	tui_ratings_stale(t);
-	free(t->ratings->seen);
-	free(t->ratings->changed);
-	free(t->ratings);
-	t->ratings = NULL;
+	if (r->whatif) {
+		whatif_free(r->whatif);
+		free(r->whatif);
+		r->whatif = NULL;
+	}
+}
+
+static void
+ratings_free(void *st)
+{
+	struct tui_ratings *r = st;
+
+	whatif_drop(r);
+	free(r->seen);
+	free(r->changed);
 }
 
 /* ---- what is shown: a list of rows, one selectable per item ---- */
@@ -215,9 +218,8 @@ mark(const struct tui *t, const struct rate_std *rs)
 /* A standard whose rating changed since it was last drawn: remembered, to
  * be highlighted for FADE_SECONDS */
 static int
-changed_now(struct tui *t, size_t s)
+changed_now(struct tui *t, struct tui_ratings *r, size_t s)
 {
-	struct tui_ratings *r = t->ratings;
 	time_t now = time(NULL);
 	int rating = t->rate.std[s].rating;
 
@@ -234,10 +236,10 @@ changed_now(struct tui *t, size_t s)
 	return r->changed[s] && now - r->changed[s] < FADE_SECONDS;
 }
 
-int
-tui_ratings_fading(struct tui *t)
+static int
+ratings_tick(struct tui *t, void *st)
 {
-	struct tui_ratings *r = t->ratings;
+	struct tui_ratings *r = st;
 	time_t now = time(NULL);
 	int any = 0;
 
@@ -265,7 +267,7 @@ overall_text(const struct tui *t, char *buf, size_t size)
 }
 
 static void
-page_rows(struct tui *t, struct rows *l, int w)
+page_rows(struct tui *t, struct tui_ratings *pg, struct rows *l, int w)
 {
 	const struct form *f = &t->in.form;
 	const struct rate *r = &t->rate;
@@ -312,7 +314,7 @@ page_rows(struct tui *t, struct rows *l, int w)
 			snprintf(line, sizeof line, "  %-5s %-*.*s   %-22s%-2s %3s%s%s", f->stds[s].id,
 			    namew, namew, f->stds[s].name, rate_label(f, rs->rating), mark(t, rs),
 			    score, extra, f->stds[s].counted ? "" : " (not counted)");
-			add(l, changed_now(t, s) ? (int)(A_BOLD | A_UNDERLINE) : 0, (int)s, "%s", line);
+			add(l, changed_now(t, pg, s) ? (int)(A_BOLD | A_UNDERLINE) : 0, (int)s, "%s", line);
 			l->v[l->n - 1].band = rs->rating >= 0 ? rs->rating : RATE_NONE;
 			l->v[l->n - 1].symx = 2 + 6 + namew + 1;
 		}
@@ -322,26 +324,15 @@ page_rows(struct tui *t, struct rows *l, int w)
 	    "moved since decided", t->utf8 ? "\xe2\x97\x86" : "*", t->utf8 ? "\xe2\x80\xa0" : "d");
 }
 
-void
-tui_ratings_stale(struct tui *t)
-{
-	struct tui_ratings *r = t->ratings;
-
-	if (r && r->whatif) {
-		whatif_free(r->whatif);
-		free(r->whatif);
-		r->whatif = NULL;
-	}
-}
-
 /* What would change the ratings as they are: worked out once after each
  * change, not at every redraw and key */
 static const struct whatif *
-whatif_now(struct tui *t)
+whatif_now(struct tui *t, struct tui_ratings *r)
 {
-	struct tui_ratings *r = t->ratings;
-
+	if (r->whatif && r->whatif_gen != t->rate_gen)
+		whatif_drop(r);	/* the ratings changed since */
 	if (r->whatif == NULL) {
+		r->whatif_gen = t->rate_gen;
 		r->whatif = xmalloc(sizeof *r->whatif);
 		whatif_compute(r->whatif, &t->in, &t->rate);
 	}
@@ -351,9 +342,9 @@ whatif_now(struct tui *t)
 /* Standard S's discretion reasons in figures and what would move it up or
  * down a band, wrapped in W columns from column IND */
 static void
-whatif_rows(struct tui *t, struct rows *l, int w, int ind, size_t s)
+whatif_rows(struct tui *t, struct tui_ratings *pg, struct rows *l, int w, int ind, size_t s)
 {
-	const struct whatif *wi = whatif_now(t);
+	const struct whatif *wi = whatif_now(t, pg);
 	struct buf b = BUF_INIT;
 	const struct whatif_std *ws;
 
@@ -413,9 +404,9 @@ findings_rows(struct tui *t, struct rows *l, int w, size_t s)
 
 /* The overall's points to the next band up and down */
 static void
-overall_rows(struct tui *t, struct rows *l, int w)
+overall_rows(struct tui *t, struct tui_ratings *pg, struct rows *l, int w)
 {
-	const struct whatif *wi = whatif_now(t);
+	const struct whatif *wi = whatif_now(t, pg);
 	struct buf b = BUF_INIT;
 
 	add(l, A_BOLD, -1, "What would change the overall rating:");
@@ -430,7 +421,7 @@ overall_rows(struct tui *t, struct rows *l, int w)
 /* The selected standard's reasons and decision, under the page when there
  * is room */
 static void
-detail_rows(struct tui *t, struct rows *l, int w, size_t s)
+detail_rows(struct tui *t, struct tui_ratings *pg, struct rows *l, int w, size_t s)
 {
 	const struct form *f = &t->in.form;
 	const struct rate_std *rs = &t->rate.std[s];
@@ -440,22 +431,21 @@ detail_rows(struct tui *t, struct rows *l, int w, size_t s)
 	report_decision_text(f, rs, buf, sizeof buf);
 	if (buf[0])
 		add_wrapped(l, 0, 2, w, buf);
-	whatif_rows(t, l, w, 2, s);
+	whatif_rows(t, pg, l, w, 2, s);
 	add(l, 0, -1, "%s", "");
-	overall_rows(t, l, w);
+	overall_rows(t, pg, l, w);
 }
 
 static void
-page_draw(struct tui *t)
+page_draw(struct tui *t, struct tui_ratings *pg)
 {
-	struct tui_ratings *pg = t->ratings;
 	struct tui_rect r = area(t);
 	struct rows l = { NULL, 0 }, d = { NULL, 0 };
 
 	if (pg->sel < 0 || (size_t)pg->sel >= t->in.form.nstds)
 		pg->sel = 0;
-	page_rows(t, &l, r.w);
-	detail_rows(t, &d, r.w, (size_t)pg->sel);
+	page_rows(t, pg, &l, r.w);
+	detail_rows(t, pg, &d, r.w, (size_t)pg->sel);
 	/* under the page, as much of the selected standard's detail as fits
 	 * (a projector's 48 rows show it all; 24 rows, the page alone) */
 	if ((int)l.n + 4 <= r.h) {
@@ -473,9 +463,8 @@ page_draw(struct tui *t)
 /* ---- a standard: its key questions, as the report's table ---- */
 
 static void
-std_rows(struct tui *t, struct rows *l, int w)
+std_rows(struct tui *t, struct tui_ratings *r, struct rows *l, int w)
 {
-	struct tui_ratings *r = t->ratings;
 	const struct form *f = &t->in.form;
 	const struct form_std *st = &f->stds[r->std];
 	const struct rate_std *rs = &t->rate.std[r->std];
@@ -537,20 +526,19 @@ std_rows(struct tui *t, struct rows *l, int w)
 	report_decision_text(f, rs, line, sizeof line);
 	if (line[0])
 		add_wrapped(l, 0, 0, w, line);
-	whatif_rows(t, l, w, 0, r->std);
+	whatif_rows(t, r, l, w, 0, r->std);
 	findings_rows(t, l, w, r->std);
 }
 
 static void
-std_draw(struct tui *t)
+std_draw(struct tui *t, struct tui_ratings *r)
 {
-	struct tui_ratings *r = t->ratings;
 	struct rows l = { NULL, 0 };
 	const struct form_std *st = &t->in.form.stds[r->std];
 
 	if (r->std_sel < 0 || (size_t)r->std_sel >= st->nkqs)
 		r->std_sel = 0;
-	std_rows(t, &l, area(t).w);
+	std_rows(t, r, &l, area(t).w);
 	draw_rows(t, &l, area(t), r->std_sel, &r->std_top);
 	rows_free(&l);
 }
@@ -587,9 +575,8 @@ flag(const struct tui *t, const struct case_file *c, size_t q)
 }
 
 static void
-cases_rows(struct tui *t, struct rows *l, int w)
+cases_rows(struct tui *t, struct tui_ratings *r, struct rows *l, int w)
 {
-	struct tui_ratings *r = t->ratings;
 	const struct form *f = &t->in.form;
 	size_t q = r->kq;
 	const struct rate_tally *k = &t->rate.kq[q];
@@ -667,12 +654,11 @@ cases_rows(struct tui *t, struct rows *l, int w)
 }
 
 static void
-cases_draw(struct tui *t)
+cases_draw(struct tui *t, struct tui_ratings *r)
 {
-	struct tui_ratings *r = t->ratings;
 	struct rows l = { NULL, 0 };
 
-	cases_rows(t, &l, area(t).w);
+	cases_rows(t, r, &l, area(t).w);
 	/* the selection: a case shown, else the first */
 	{
 		int ok = 0, first = -1;
@@ -693,18 +679,17 @@ cases_draw(struct tui *t)
 
 /* The next (DIR 1) or previous (-1) selectable item of ROWS after SEL */
 static int
-step(struct tui *t, int dir)
+step(struct tui *t, struct tui_ratings *r, int dir)
 {
-	struct tui_ratings *r = t->ratings;
 	struct rows l = { NULL, 0 };
 	int at = -1, next;
 
 	if (t->screen == SCREEN_RATINGS)
-		page_rows(t, &l, area(t).w);
+		page_rows(t, r, &l, area(t).w);
 	else if (t->screen == SCREEN_STANDARD)
-		std_rows(t, &l, area(t).w);
+		std_rows(t, r, &l, area(t).w);
 	else
-		cases_rows(t, &l, area(t).w);
+		cases_rows(t, r, &l, area(t).w);
 	int sel = t->screen == SCREEN_RATINGS ? r->sel : t->screen == SCREEN_STANDARD ?
 	    r->std_sel : r->kqc_sel;
 
@@ -723,19 +708,16 @@ step(struct tui *t, int dir)
 
 /* The standard the keys act on: the page's selection, or the one open */
 static size_t
-std_here(const struct tui *t)
+std_here(const struct tui *t, const struct tui_ratings *r)
 {
-	const struct tui_ratings *r = t->ratings;
-
 	return t->screen == SCREEN_RATINGS ? (size_t)r->sel : r->std;
 }
 
 static void
-start_decision(struct tui *t)
+start_decision(struct tui *t, struct tui_ratings *r)
 {
-	struct tui_ratings *r = t->ratings;
 	const struct form *f = &t->in.form;
-	size_t s = std_here(t);
+	size_t s = std_here(t, r);
 	struct buf b = BUF_INIT;
 
 	if (f->stds[s].rating != RATING_CASES) {	/* the lead inspector's judgement */
@@ -760,12 +742,12 @@ start_decision(struct tui *t)
 	r->pick = 1;
 }
 
-int
-tui_ratings_input(struct tui *t, int is_code, int ch, struct tui_go *go)
+static int
+ratings_input(struct tui *t, void *st, int is_code, int ch, struct tui_go *go)
 {
-	struct tui_ratings *r = t->ratings;
+	struct tui_ratings *r = st;
 	const struct form *f = &t->in.form;
-	size_t s = std_here(t);
+	size_t s = std_here(t, r);
 
 	if (r->pick == 2) {	/* a judgement */
 		struct err e;
@@ -794,8 +776,8 @@ tui_ratings_input(struct tui *t, int is_code, int ch, struct tui_go *go)
 			    f->kqs[t->rate.std[s].lowest_kq].id : NULL;
 			const struct insp_decision *d = decide_find(&t->in, s);
 
-			*go = (struct tui_go){ GO_RATIONALE, s, ch - '1', kq,
-			    d && d->why ? d->why : "" };
+			*go = (struct tui_go){ .kind = GO_RATIONALE, .n = s, .to = ch - '1',
+			    .kq = kq, .text = d && d->why ? d->why : "" };
 		} else
 			tui_message(t, 0, "No decision made.");
 		return 1;
@@ -822,16 +804,16 @@ tui_ratings_input(struct tui *t, int is_code, int ch, struct tui_go *go)
 	return 0;
 }
 
-int
-tui_ratings_key(struct tui *t, enum tui_action a, struct tui_go *go)
+static int
+ratings_key(struct tui *t, void *st, enum tui_action a, struct tui_go *go)
 {
-	struct tui_ratings *r = t->ratings;
+	struct tui_ratings *r = st;
 	const struct form *f = &t->in.form;
 
 	switch (a) {
 	case ACT_UP:
 	case ACT_DOWN: {
-		int n = step(t, a == ACT_DOWN ? 1 : -1);
+		int n = step(t, r, a == ACT_DOWN ? 1 : -1);
 
 		if (t->screen == SCREEN_RATINGS)
 			r->sel = n;
@@ -850,7 +832,8 @@ tui_ratings_key(struct tui *t, enum tui_action a, struct tui_go *go)
 					r->std_sel = (int)i;
 			r->std_top = 0;
 			r->prompts = 0;
-			tui_push(t, SCREEN_STANDARD);
+			go->kind = GO_PUSH;
+			go->screen = SCREEN_STANDARD;
 		} else if (t->screen == SCREEN_STANDARD) {
 			if (f->stds[r->std].rating != RATING_CASES)
 				return 0;
@@ -858,18 +841,18 @@ tui_ratings_key(struct tui *t, enum tui_action a, struct tui_go *go)
 			r->kqc_sel = -1;
 			r->kqc_top = 0;
 			r->kqc_filter = 0;
-			tui_push(t, SCREEN_KQCASES);
+			go->kind = GO_PUSH;
+			go->screen = SCREEN_KQCASES;
 		} else if (r->kqc_sel >= 0) {
 			/* the case, in the walk at this key question; back comes here */
 			int item = walk_find(&t->walk, f->kqs[r->kq].id);
 
-			*go = (struct tui_go){ GO_CASE, (size_t)r->kqc_sel, item, NULL, NULL };
+			*go = (struct tui_go){ .kind = GO_CASE, .n = (size_t)r->kqc_sel, .to = item };
 		}
 		return 1;
 	case ACT_CLOSE:
-		tui_pop(t);
-		if (t->screen == SCREEN_WALK)
-			tui_case_settle(t);
+		go->kind = GO_POP;
+		go->settle = 1;	/* back on the walk: its item, if it still applies */
 		return 1;
 	case ACT_PROMPTS:
 		if (t->screen == SCREEN_STANDARD)
@@ -883,21 +866,23 @@ tui_ratings_key(struct tui *t, enum tui_action a, struct tui_go *go)
 		return 1;
 	case ACT_DECIDE:
 		if (t->screen != SCREEN_KQCASES)
-			start_decision(t);
+			start_decision(t, r);
 		return 1;
 	case ACT_EVIDENCE:
 		if (t->screen != SCREEN_STANDARD || f->stds[r->std].rating != RATING_JUDGEMENT)
 			return 0;
-		*go = (struct tui_go){ GO_FINDINGS, f->stds[r->std].kqs[r->std_sel], 2, NULL, NULL };
+		*go = (struct tui_go){ .kind = GO_FINDINGS, .n = f->stds[r->std].kqs[r->std_sel],
+		    .to = 2 };
 		return 1;
 	case ACT_STRENGTHS:
 	case ACT_IMPROVEMENTS:
 		if (t->screen == SCREEN_KQCASES)
 			return 0;
-		*go = (struct tui_go){ GO_FINDINGS, std_here(t), a == ACT_IMPROVEMENTS, NULL, NULL };
+		*go = (struct tui_go){ .kind = GO_FINDINGS, .n = std_here(t, r),
+		    .to = a == ACT_IMPROVEMENTS };
 		return 1;
 	case ACT_WITHDRAW: {
-		size_t s = std_here(t);
+		size_t s = std_here(t, r);
 		const struct insp_decision *d = decide_find(&t->in, s);
 
 		if (t->screen == SCREEN_KQCASES)
@@ -917,21 +902,21 @@ tui_ratings_key(struct tui *t, enum tui_action a, struct tui_go *go)
 	}
 }
 
-void
-tui_ratings_draw(struct tui *t)
+static void
+ratings_draw(struct tui *t, void *st)
 {
 	if (t->screen == SCREEN_RATINGS)
-		page_draw(t);
+		page_draw(t, st);
 	else if (t->screen == SCREEN_STANDARD)
-		std_draw(t);
+		std_draw(t, st);
 	else
-		cases_draw(t);
+		cases_draw(t, st);
 }
 
-void
-tui_ratings_title(const struct tui *t, struct buf *line)
+static void
+ratings_title(const struct tui *t, void *st, struct buf *line)
 {
-	const struct tui_ratings *r = t->ratings;
+	const struct tui_ratings *r = st;
 	const struct form *f = &t->in.form;
 
 	if (t->screen == SCREEN_RATINGS)
@@ -943,16 +928,50 @@ tui_ratings_title(const struct tui *t, struct buf *line)
 		    f->kqs[r->kq].id);
 }
 
-void
-tui_ratings_open(struct tui *t)
+/* From anywhere but the facts form (the loop closes it first): on top,
+ * unless a page is already */
+static int
+ratings_open(struct tui *t, void *st, const struct tui_go *arg)
 {
-	struct tui_ratings *r = t->ratings;
+	struct tui_ratings *r = st;
 
+	(void)arg;
 	if (t->screen == SCREEN_RATINGS || t->screen == SCREEN_STANDARD ||
 	    t->screen == SCREEN_KQCASES)
-		return;
+		return 0;
 	/* at the standard being walked, if any */
 	if (t->screen == SCREEN_WALK && t->item >= 0)
 		r->sel = (int)t->walk.items[t->item].std;
-	tui_push(t, SCREEN_RATINGS);
+	return 1;
 }
+
+static const char *
+ratings_hint(const struct tui *t, void *st)
+{
+	(void)st;
+	return t->screen == SCREEN_RATINGS ?
+	    "Enter standard  j/k move  d decide  D withdraw  Esc back  ? help  q quit" :
+	    t->screen == SCREEN_STANDARD ?
+	    "Enter its cases  p prompts  d decide  D withdraw  Esc back  ? help" :
+	    "Enter open the case  y/n/a filter  j/k move  Esc back  ? help";
+}
+
+/* The three pages: one state (the first's), the same ops */
+const struct tui_screen_ops tui_ratings_screen = {
+	.name = "ratings", .context = CTX_RATINGS, .state_size = sizeof(struct tui_ratings),
+	.hint = ratings_hint, .title = ratings_title, .open = ratings_open,
+	.draw = ratings_draw, .key = ratings_key, .input = ratings_input,
+	.reread = ratings_reread, .tick = ratings_tick, .free = ratings_free,
+};
+
+const struct tui_screen_ops tui_standard_screen = {
+	.name = "standard", .context = CTX_RATINGS, .shares = &tui_ratings_screen,
+	.hint = ratings_hint, .title = ratings_title, .draw = ratings_draw,
+	.key = ratings_key, .input = ratings_input,
+};
+
+const struct tui_screen_ops tui_kqcases_screen = {
+	.name = "kqcases", .context = CTX_RATINGS, .shares = &tui_ratings_screen,
+	.hint = ratings_hint, .title = ratings_title, .draw = ratings_draw,
+	.key = ratings_key, .input = ratings_input,
+};

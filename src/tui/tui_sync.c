@@ -179,8 +179,8 @@ same_form(const struct form *a, const struct form *b)
 }
 
 /* Read the inspection again, keeping the case, item and list row on
- * screen. */
-static void
+ * screen; returns what the loop must do (TUI_SYNC_*). */
+static int
 reread(struct tui *t)
 {
 	struct problems p = PROBLEMS_INIT;
@@ -188,7 +188,8 @@ reread(struct tui *t)
 	char *name = t->in.ncases ? xstrdup(t->in.cases[t->ci].name) : NULL;
 	char *item = t->item >= 0 ? xstrdup(t->walk.items[t->item].id) : NULL;
 	char *row = selected_name(t);
-	int form_changed, ci, changed_here = 0, on_case = t->screen == SCREEN_WALK || t->screen == SCREEN_JUMP ||
+	int form_changed, ci, changed_here = 0, found = TUI_SYNC_READ;
+	int on_case = t->screen == SCREEN_WALK || t->screen == SCREEN_JUMP ||
 	    (t->screen == SCREEN_HELP && tui_under(t) == SCREEN_WALK);
 
 	if (insp_open_cached(&in, t->in.dir, paths_forms_dir(), &p) < 0 || p.nerrors > in.left_out_errors) {
@@ -207,7 +208,7 @@ reread(struct tui *t)
 		free(name);
 		free(item);
 		free(row);
-		return;
+		return found;
 	}
 	problems_free(&p);
 	if (t->msg_sync) {	/* the folder can be read again: no longer so */
@@ -226,8 +227,8 @@ reread(struct tui *t)
 	form_changed = !same_form(&t->in.form, &in.form);
 	insp_close(&t->in);
 	t->in = in;
-	if (form_changed)
-		tui_screens_reread(t);	/* their state counts the framework as it was */
+	if (form_changed)	/* screens' state counts the framework as it was */
+		found |= TUI_SYNC_FORM;
 	walk_free(&t->walk);
 	walk_init(&t->walk, &t->in.form);
 	tui_recompute(t);
@@ -250,7 +251,7 @@ reread(struct tui *t)
 			if (restore) {
 				t->ci = (size_t)back;
 				t->item = walk_find(&t->walk, t->lost_item);
-				t->screen = SCREEN_WALK;
+				found |= TUI_SYNC_BACK;	/* the walk, in the list's place */
 				tui_case_settle(t);
 			}
 			free(t->lost_path);
@@ -261,7 +262,7 @@ reread(struct tui *t)
 				free(name);
 				free(item);
 				free(row);
-				return;
+				return found;
 			}
 		}
 	}
@@ -286,10 +287,7 @@ reread(struct tui *t)
 		t->ci = 0;
 		t->item = -1;
 		if (on_case) {	/* the case on screen is gone: back to the list */
-			if (t->screen == SCREEN_HELP)
-				tui_set_under(t, SCREEN_LIST);
-			else
-				tui_home(t);
+			found |= TUI_SYNC_GONE;
 			tui_message(t, 1, "The case %s is no longer in the folder, or cannot be "
 			    "read now (see the end of the case list).", name ? name : "");
 		}
@@ -303,6 +301,7 @@ reread(struct tui *t)
 	free(name);
 	free(item);
 	free(row);
+	return found;
 }
 
 void
@@ -346,6 +345,8 @@ tui_sync_changed(struct tui *t)
 int
 tui_sync(struct tui *t)
 {
+	int found;
+
 	/* not under an open editor: it holds a case by index, and text typed
 	 * (the change stays pending until it closes) */
 	if (t->screen == SCREEN_NOTES || t->screen == SCREEN_FACTS || t->adding)
@@ -355,9 +356,9 @@ tui_sync(struct tui *t)
 	/* the stamps before the reading: a change made while it reads is
 	 * news at the next look, not taken as read */
 	mark(t, 1);
-	reread(t);
+	found = reread(t);
 	tui_sync_mark_case(t);	/* (the case on screen may be another now) */
 	if (t->lost_path)
 		stamp_of(t->lost_path, &t->seen_lost);
-	return 1;
+	return found;
 }

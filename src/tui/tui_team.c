@@ -15,22 +15,23 @@
 
 #include "team/sync.h"
 #include "tui/tui.h"
-#include "base/xalloc.h"
 
+/* The report screen's own state */
 struct tui_team {
+	int have;		/* a sync has run: REP is its report */
 	struct sync_report rep;
 	size_t sel;		/* the conflict selected */
 	int top;		/* the first row shown */
 };
 
-void
-tui_team_free(struct tui *t)
+static void
+team_free(void *st)
 {
-	if (t->team == NULL)
-		return;
-	sync_report_free(&t->team->rep);
-	free(t->team);
-	t->team = NULL;
+	struct tui_team *m = st;
+
+	if (m->have)
+		sync_report_free(&m->rep);
+	memset(m, 0, sizeof *m);
 }
 
 /* Strip "sync: DIR: " from an engine message: the folder is on screen */
@@ -46,13 +47,12 @@ brief(const struct tui *t, const char *msg)
 	return msg;
 }
 
-void
-tui_team_sync(struct tui *t)
+int
+tui_team_sync(struct tui *t, void *st)
 {
+	struct tui_team *m = st;
 	struct sync_report rep;
 
-	tui_message(t, 0, "Syncing with the team\xe2\x80\xa6");
-	tui_redraw(t);	/* git may take seconds: said first */
 	sync_run(t->in.dir, NULL, t->who, 1, &rep);
 	buf_reset(&t->msg);
 	if (rep.status == SYNC_NOT_SHARED) {
@@ -62,25 +62,26 @@ tui_team_sync(struct tui *t)
 		    "repository of its own). The lead shares it: yjinspect team init DIR --share "
 		    "URL; each inspector joins: yjinspect team join URL DIR.");
 		sync_report_free(&rep);
-		return;
+		return 0;
 	}
 	if (rep.status == SYNC_NO_GIT) {
 		tui_message(t, 1, "Not synced: git cannot be run; sync needs it installed.");
 		sync_report_free(&rep);
-		return;
+		return 0;
 	}
-	tui_sync(t);	/* what came in, on the list and the panel */
-	tui_team_free(t);
-	t->team = xcalloc(1, sizeof *t->team);
-	t->team->rep = rep;
-	if (t->screen != SCREEN_SYNC)
-		tui_push(t, SCREEN_SYNC);
+	team_free(m);	/* the last report, if any: this one from its top */
+	m->have = 1;
+	m->rep = rep;
+	return 1;
 }
 
-void
-tui_team_title(const struct tui *t, struct buf *line)
+static void
+team_title(const struct tui *t, void *st, struct buf *line)
 {
-	const struct sync_report *r = t->team ? &t->team->rep : NULL;
+	const struct tui_team *m = st;
+	const struct sync_report *r = m->have ? &m->rep : NULL;
+
+	(void)t;
 
 	if (r == NULL)
 		buf_printf(line, " Sync");
@@ -113,12 +114,11 @@ settled(const struct tui *t, const struct sync_conflict *k)
 }
 
 /* The report's rows, from row 0: drawn (DRAW) from screen row Y0 for H
- * rows after T->team->top; returns the number of rows and sets *SELROW to
+ * rows after M->top; returns the number of rows and sets *SELROW to
  * the selected conflict's row */
 static int
-rows(struct tui *t, int draw, int y0, int h, int *selrow)
+rows(struct tui *t, struct tui_team *m, int draw, int y0, int h, int *selrow)
 {
-	struct tui_team *m = t->team;
 	const struct sync_report *r = &m->rep;
 	char line[1024];
 	int n = 0, w = t->cols - 2;
@@ -180,26 +180,25 @@ rows(struct tui *t, int draw, int y0, int h, int *selrow)
 	return n;
 }
 
-void
-tui_team_draw(struct tui *t)
+static void
+team_draw(struct tui *t, void *st)
 {
+	struct tui_team *m = st;
 	int h = t->rows - 2, total, sel;
 
-	if (t->team == NULL) {
-		tui_pop(t);
+	if (!m->have)	/* (never on top before a sync) */
 		return;
-	}
-	total = rows(t, 0, 1, h, &sel);
+	total = rows(t, m, 0, 1, h, &sel);
 	/* the selected conflict in sight; the view held in range */
-	if (sel >= 0 && sel < t->team->top)
-		t->team->top = sel;
-	if (sel >= 0 && sel >= t->team->top + h)
-		t->team->top = sel - h + 1;
-	if (t->team->top > total - h)
-		t->team->top = total - h;
-	if (t->team->top < 0)
-		t->team->top = 0;
-	rows(t, 1, 1, h, &sel);
+	if (sel >= 0 && sel < m->top)
+		m->top = sel;
+	if (sel >= 0 && sel >= m->top + h)
+		m->top = sel - h + 1;
+	if (m->top > total - h)
+		m->top = total - h;
+	if (m->top < 0)
+		m->top = 0;
+	rows(t, m, 1, 1, h, &sel);
 }
 
 /* Open conflict K: its case at its question, over the report */
@@ -222,15 +221,15 @@ open_conflict(struct tui *t, const struct sync_conflict *k, struct tui_go *go)
 	if (strcmp(k->section, "answers") == 0)
 		item = walk_find(&t->walk, k->key);
 	/* over the report: Esc comes back here */
-	*go = (struct tui_go){ GO_CASE, (size_t)ci, item, NULL, NULL };
+	*go = (struct tui_go){ .kind = GO_CASE, .n = (size_t)ci, .to = item };
 }
 
-int
-tui_team_key(struct tui *t, enum tui_action a, struct tui_go *go)
+static int
+team_key(struct tui *t, void *st, enum tui_action a, struct tui_go *go)
 {
-	struct tui_team *m = t->team;
+	struct tui_team *m = st;
 
-	if (m == NULL)
+	if (!m->have)
 		return 0;
 	switch (a) {
 	case ACT_UP:
@@ -250,9 +249,23 @@ tui_team_key(struct tui *t, enum tui_action a, struct tui_go *go)
 			open_conflict(t, &m->rep.conflicts[m->sel], go);
 		return 1;
 	case ACT_CLOSE:
-		tui_pop(t);
+		go->kind = GO_POP;
 		return 1;
 	default:
 		return 0;
 	}
 }
+
+static const char *
+team_hint(const struct tui *t, void *st)
+{
+	(void)t;
+	(void)st;
+	return "Enter open the conflict's question  j/k move  = sync again  Esc back";
+}
+
+const struct tui_screen_ops tui_team_screen = {
+	.name = "sync", .context = CTX_SYNC, .state_size = sizeof(struct tui_team),
+	.hint = team_hint, .title = team_title, .draw = team_draw, .key = team_key,
+	.free = team_free,
+};

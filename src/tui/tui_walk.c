@@ -17,7 +17,7 @@
 
 /* Rows are laid out first (so the current item can be scrolled into view),
  * then drawn. */
-/* The walk's own state (t->walk_state): the case was completed by an
+/* The walk's own state: the case was completed by an
  * answer, and answer keys are held (typed ahead, they would change answered
  * questions) until the cursor is moved; valid while the case and item are
  * those it was set on. */
@@ -26,19 +26,6 @@ struct tui_walk_state {
 	size_t hold_ci;
 	int hold_item;
 };
-
-void
-tui_walk_init(struct tui *t)
-{
-	t->walk_state = xcalloc(1, sizeof *t->walk_state);
-}
-
-void
-tui_walk_free(struct tui *t)
-{
-	free(t->walk_state);
-	t->walk_state = NULL;
-}
 
 struct vrow {
 	int x;			/* indent within the pane */
@@ -354,12 +341,10 @@ answer_word(enum answer a)
 }
 
 static int
-held(const struct tui *t)
+held(const struct tui *t, const struct tui_walk_state *w)
 {
 	/* only while the case is still complete: an undo, a fact or another
 	 * program that opened a question again ends it */
-	const struct tui_walk_state *w = t->walk_state;
-
 	return w->hold && w->hold_ci == t->ci && w->hold_item == t->item && t->item >= 0 &&
 	    t->ci < t->in.ncases && walk_answer(&t->walk, &t->in.cases[t->ci],
 	    (size_t)t->item) != ANSWER_NONE &&
@@ -374,9 +359,10 @@ case_name(const struct tui *t)
 	return c->reference ? c->reference : c->name;
 }
 
-void
-tui_walk_draw(struct tui *t)
+static void
+walk_draw(struct tui *t, void *st)
 {
+	const struct tui_walk_state *w = st;
 	struct tui_rect r = t->main;
 	struct vlist l = { NULL, 0 };
 	int cur = 0, cur_end = 0, held_now, top;
@@ -408,7 +394,7 @@ tui_walk_draw(struct tui *t)
 		vfree(&head);
 	}
 	layout_rows(t, &l, r.w, &cur, &cur_end);
-	held_now = held(t);
+	held_now = held(t, w);
 	/* the least scroll that shows the current item and a little after it:
 	 * the top of the key question whenever it fits */
 	top = cur + 4 - r.h > 0 ? cur + 4 - r.h : 0;
@@ -452,7 +438,7 @@ case_progress_unknown(const struct tui *t)
 }
 
 static int
-answer(struct tui *t, enum answer a)
+answer(struct tui *t, struct tui_walk_state *w, enum answer a)
 {
 	struct err e;
 	enum answer before;
@@ -462,7 +448,7 @@ answer(struct tui *t, enum answer a)
 
 	if (t->item < 0)
 		return 0;
-	if (held(t)) {
+	if (held(t, w)) {
 		tui_message(t, 0, "%s complete: %sEnter to review, k/j to a question.",
 		    case_name(t), t->ci + 1 < t->in.ncases ? "] next case, " : "");
 		return 1;
@@ -527,9 +513,9 @@ answer(struct tui *t, enum answer a)
 		/* the case is complete: stop here; when this answer filled its
 		 * last gap, hold the answer keys (more typed ahead would change
 		 * answered questions); a change made in review is not held */
-		t->walk_state->hold = before == ANSWER_NONE;
-		t->walk_state->hold_ci = t->ci;
-		t->walk_state->hold_item = t->item;
+		w->hold = before == ANSWER_NONE;
+		w->hold_ci = t->ci;
+		w->hold_item = t->item;
 		if (t->rate.cases_undetermined && case_progress_unknown(t))
 			tui_message(t, 0, "%s. Every question known to apply is answered; some "
 			    "wait on facts not recorded yet (f).", changed);
@@ -565,26 +551,27 @@ step_std(struct tui *t, int dir)
 	return 0;
 }
 
-int
-tui_walk_key(struct tui *t, enum tui_action a, struct tui_go *go)
+static int
+walk_key(struct tui *t, void *st, enum tui_action a, struct tui_go *go)
 {
+	struct tui_walk_state *w = st;
 	const struct case_file *c;
 	int n;
 
 	if (t->in.ncases == 0)
-		return a == ACT_BACK ? (tui_home(t), 1) : 0;
+		return a == ACT_BACK ? (go->kind = GO_HOME, 1) : 0;
 	c = &t->in.cases[t->ci];
 	tui_case_settle(t);	/* never act on a question that does not apply */
 	switch (a) {
-	case ACT_YES: return answer(t, ANSWER_YES);
-	case ACT_NO: return answer(t, ANSWER_NO);
-	case ACT_NA: return answer(t, ANSWER_NA);
-	case ACT_CLEAR: return answer(t, ANSWER_NONE);
+	case ACT_YES: return answer(t, w, ANSWER_YES);
+	case ACT_NO: return answer(t, w, ANSWER_NO);
+	case ACT_NA: return answer(t, w, ANSWER_NA);
+	case ACT_CLEAR: return answer(t, w, ANSWER_NONE);
 	case ACT_UP:
 	case ACT_DOWN:
 		if (t->item < 0)
 			return 0;
-		t->walk_state->hold = 0;	/* the cursor is put on an item: it may be changed */
+		w->hold = 0;	/* the cursor is put on an item: it may be changed */
 		n = walk_step(&t->walk, c, (size_t)t->item, a == ACT_DOWN ? 1 : -1);
 		if (n >= 0)
 			t->item = n;
@@ -593,7 +580,7 @@ tui_walk_key(struct tui *t, enum tui_action a, struct tui_go *go)
 	case ACT_PREV_STD:
 		if (t->item < 0 || !step_std(t, a == ACT_NEXT_STD ? 1 : -1))
 			return 0;
-		t->walk_state->hold = 0;
+		w->hold = 0;
 		return 1;
 	case ACT_NEXT_UNANSWERED:
 		if (t->item < 0)
@@ -604,7 +591,7 @@ tui_walk_key(struct tui *t, enum tui_action a, struct tui_go *go)
 			return 1;
 		}
 		/* complete: Enter reviews it from its first question */
-		t->walk_state->hold = 0;
+		w->hold = 0;
 		if ((n = walk_first(&t->walk, c)) >= 0)
 			t->item = n;
 		tui_message(t, 0, "Reviewing %s from its first question.", case_name(t));
@@ -612,20 +599,20 @@ tui_walk_key(struct tui *t, enum tui_action a, struct tui_go *go)
 	case ACT_NEXT_CASE:
 	case ACT_PREV_CASE:
 		if (a == ACT_NEXT_CASE && t->ci + 1 < t->in.ncases)
-			*go = (struct tui_go){ GO_OPEN, t->ci + 1, -1, NULL, NULL };
+			*go = (struct tui_go){ .kind = GO_OPEN, .n = t->ci + 1, .to = -1 };
 		else if (a == ACT_PREV_CASE && t->ci > 0)
-			*go = (struct tui_go){ GO_OPEN, t->ci - 1, -1, NULL, NULL };
+			*go = (struct tui_go){ .kind = GO_OPEN, .n = t->ci - 1, .to = -1 };
 		else
 			tui_message(t, 0, "No %s case.", a == ACT_NEXT_CASE ? "next" : "previous");
 		return 1;
 	case ACT_JUMP:
-		*go = (struct tui_go){ GO_JUMP, t->item >= 0 ? t->walk.items[t->item].std : 0, 0,
-		    NULL, NULL };
+		*go = (struct tui_go){ .kind = GO_JUMP,
+		    .n = t->item >= 0 ? t->walk.items[t->item].std : 0 };
 		return 1;
 	case ACT_NOTES:
 		if (t->item < 0)
 			return 0;
-		*go = (struct tui_go){ GO_NOTE, t->walk.items[t->item].kq, 0, NULL, NULL };
+		*go = (struct tui_go){ .kind = GO_NOTE, .n = t->walk.items[t->item].kq };
 		return 1;
 	case ACT_FACTS:
 		go->kind = GO_FACTS;	/* over the walk: it returns there */
@@ -637,10 +624,24 @@ tui_walk_key(struct tui *t, enum tui_action a, struct tui_go *go)
 		/* to what it was opened from: the case list, or a key question's
 		 * cases on the ratings pages */
 		t->list_sel = (int)t->ci;
-		tui_pop(t);
-		tui_save_place(t);
+		go->kind = GO_POP;
+		go->place = 1;
 		return 1;
 	default:
 		return 0;
 	}
 }
+
+static const char *
+walk_hint(const struct tui *t, void *st)
+{
+	(void)st;
+	return t->panel_focus ? "j/k scroll the panel  Tab back to the walk" :
+	    "y n x answer  Enter next  j/k move  e note  f facts  u undo  ? help  q quit";
+}
+
+const struct tui_screen_ops tui_walk_screen = {
+	.name = "walk", .context = CTX_WALK, .panel = 2,
+	.state_size = sizeof(struct tui_walk_state),
+	.hint = walk_hint, .draw = walk_draw, .key = walk_key,
+};

@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "base/buf.h"
-#include "base/text.h"
 #include "tui/tui.h"
 #include "base/xalloc.h"
 
@@ -73,22 +72,19 @@ kq_list(const struct tui *t, const unsigned char *a, const unsigned char *b, str
 /* A choice fact not recorded that the others now decide (the case type,
  * once the disposal is chosen) is recorded too, by the model's rule
  * (edit_derive_facts, as yjinspect answer applies it); what it recorded
- * into SAID, or "" */
+ * added to SAID ("Label: Choice (from the FROM)"), or nothing */
 static void
-derive_facts(struct tui *t, const char *from, char *said, size_t size)
+derive_facts(struct tui *t, const char *from, struct buf *said)
 {
-	struct buf b = BUF_INIT;
 	struct err e;
-	int n = edit_derive_facts(&t->in, t->ci, t->who, &t->undo, &b, &e);
+	size_t was = said->len;
+	int n = edit_derive_facts(&t->in, t->ci, t->who, &t->undo, said, &e);
 
-	said[0] = '\0';
-	if (n < 0)
+	if (n < 0) {
+		buf_cut(said, was);
 		tui_message(t, 1, "NOT SAVED: %s", e.msg);
-	else if (n > 0) {
-		buf_printf(&b, " (from the %s)", from);
-		text_copy(said, size, buf_str(&b));
-	}
-	buf_free(&b);
+	} else if (n > 0)
+		buf_printf(said, " (from the %s)", from);
 }
 
 void
@@ -97,8 +93,7 @@ tui_fact_set(struct tui *t, size_t fact, int value)
 	struct err e;
 	int reloaded, before, after, nleft, njoined;
 	unsigned char *counted, *now, *rel_before, *rel_after;
-	char derived[200];
-	struct buf left = BUF_INIT, joined = BUF_INIT, what = BUF_INIT;
+	struct buf derived = BUF_INIT, left = BUF_INIT, joined = BUF_INIT, what = BUF_INIT;
 
 	/* counted on the case as on disk, so another's changes are not ours */
 	if (case_refresh(&t->in.cases[t->ci], &t->in.form, &reloaded, &e) < 0) {
@@ -113,13 +108,12 @@ tui_fact_set(struct tui *t, size_t fact, int value)
 		free(rel_before);
 		return;
 	}
-	derived[0] = '\0';
 	if (value != COND_UNSET) {	/* clearing a fact decides nothing */
 		/* "the disposal": the fact's label, lower case (whole) */
 		char *from = xstrdup(t->in.form.facts[fact].label);
 
 		from[0] = (char)(from[0] >= 'A' && from[0] <= 'Z' ? from[0] + 32 : from[0]);
-		derive_facts(t, from, derived, sizeof derived);
+		derive_facts(t, from, &derived);
 		free(from);
 	}
 	tui_recompute_case(t, t->ci);
@@ -165,6 +159,7 @@ tui_fact_set(struct tui *t, size_t fact, int value)
 				tui_message(t, 1, "%s '%s' does not fit this case now: choose it again.",
 				    t->in.form.facts[i].label,
 				    t->in.form.facts[i].choice_labels[c->facts[i]]);
+			buf_free(&derived);
 			buf_free(&what);
 			return;
 		}
@@ -176,9 +171,10 @@ tui_fact_set(struct tui *t, size_t fact, int value)
 	else if (after > 0)
 		tui_message(t, 0, "%s%s%d answer%s given before count%s again.", buf_str(&what),
 		    what.len ? ": " : "", after, after == 1 ? "" : "s", after == 1 ? "s" : "");
-	else if (derived[0])
-		tui_message(t, 0, "%s%s%s.", derived, what.len ? "; " : "", buf_str(&what));
+	else if (derived.len)
+		tui_message(t, 0, "%s%s%s.", buf_str(&derived), what.len ? "; " : "", buf_str(&what));
 	else if (what.len)
 		tui_message(t, 0, "%s.", buf_str(&what));
+	buf_free(&derived);
 	buf_free(&what);
 }

@@ -23,8 +23,9 @@
  *
  * The terminal UI, summary, export and the commands that open one folder
  * to change it or read its history (answer, judge, findings, decide,
- * history, restore: cli.c's open_for_change) use it (insp_open_cached,
- * join_open); `check` and --no-cache read every file.
+ * history, restore: the command table's CLI_FOLDER rows, opened in
+ * cli_open.c) use it (insp_open_cached, join_open); `check` and
+ * --no-cache read every file.
  */
 #ifndef YJ_CACHE_H
 #define YJ_CACHE_H

@@ -671,5 +671,16 @@ run "$o" "$e" "$YJ" answer "$TMP/derive" D-1 case_type=none disposal=triage
 check "...and takes it once that fact is cleared, deciding the case type again" sh -c "
 	[ $rc -eq 0 ] && grep -qx 'disposal = triage' '$TMP/derive/cases/D-1.ini' &&
 	grep -qx 'case_type = oocd' '$TMP/derive/cases/D-1.ini'"
+# a mistyped value: the choices listed, and nothing of the call written,
+# neither a half-made case nor the answers given before it
+run "$o" "$e" "$YJ" answer "$TMP/derive" D-2 --new disposal=yc
+check "answer --new with a value not a choice adds no case" sh -c "
+	[ $rc -eq 1 ] && [ ! -e '$TMP/derive/cases/D-2.ini' ]"
+check "...and lists the choices" contains "$e" \
+	"disposal: 'yc' is not one of its choices: referral-order, yro, dto, "
+cp "$TMP/derive/cases/D-1.ini" "$TMP/derive-before"
+run "$o" "$e" "$YJ" answer "$TMP/derive" D-1 note.3.1.1=kept disposal=yc
+check "...nor writes what came before it in the call" sh -c "
+	[ $rc -eq 1 ] && cmp -s '$TMP/derive-before' '$TMP/derive/cases/D-1.ini'"
 
 finish

@@ -351,11 +351,27 @@ case_of_reference(const struct inspection *in, const char *ref)
 	return -1;
 }
 
+/* "yjinspect: answer: ID: 'VALUE' is not one of its choices: a, b, ... or
+ * none" for choice fact FA */
+static void
+say_not_a_choice(const struct form_fact *fa, const char *id, const char *value)
+{
+	struct buf b = BUF_INIT;
+
+	for (size_t c = 0; c < fa->nchoices; c++)
+		buf_printf(&b, "%s, ", fa->choices[c]);
+	text_say(stderr, "yjinspect: answer: %s: '%s' is not one of its choices: %snone", id,
+	    value, buf_str(&b));
+	buf_free(&b);
+}
+
 /* Give case CI the one ID=VALUE of ARG: 1 an answer, 2 a fact, 3 a note;
- * -1 with the message printed */
+ * -1 with the message printed. DRY: only whether ID and VALUE are ones
+ * the framework knows (CI unused), nothing written, so that a call with a
+ * mistyped one writes nothing at all */
 static int
 answer_one(struct inspection *in, const struct walk *w, size_t ci, const char *arg,
-	   const char *who, struct edit_undo *u)
+	   const char *who, struct edit_undo *u, int dry)
 {
 	const struct form *f = &in->form;
 	const char *eq = strchr(arg, '=');
@@ -380,6 +396,10 @@ answer_one(struct inspection *in, const struct walk *w, size_t ci, const char *a
 			free(id);
 			return -1;
 		}
+		if (dry) {
+			free(id);
+			return kind;
+		}
 		rc = edit_answer(in, w, ci, (size_t)item, a, who, u, &e);
 	} else if ((fact = form_fact_index(f, id)) >= 0) {
 		const struct form_fact *fa = &f->facts[fact];
@@ -388,9 +408,13 @@ answer_one(struct inspection *in, const struct walk *w, size_t ci, const char *a
 		kind = 2;
 		if (strcasecmp(eq, "none") != 0 && fa->type != FACT_TEXT &&
 		    (v = form_choice_index(fa, eq)) < 0) {
-			text_say(stderr, "yjinspect: answer: %s: '%s' is not one of its choices", id, eq);
+			say_not_a_choice(fa, id, eq);
 			free(id);
 			return -1;
+		}
+		if (dry) {
+			free(id);
+			return kind;
 		}
 		/* a choice the case's other facts rule out is refused, as the
 		 * facts form does not offer it: recorded, it would contradict
@@ -420,6 +444,10 @@ answer_one(struct inspection *in, const struct walk *w, size_t ci, const char *a
 		}
 	} else if (strncmp(id, "note.", 5) == 0 && (kq = form_kq_index(f, id + 5)) >= 0) {
 		kind = 3;
+		if (dry) {
+			free(id);
+			return kind;
+		}
 		rc = edit_note(in, ci, (size_t)kq, eq, u, &e);
 	} else {
 		text_say(stderr, "yjinspect: answer: '%s' is not a question, a fact nor note.KQ "
@@ -459,6 +487,14 @@ cli_answer(struct cli_args *a, struct inspection *in)
 	char **argv = a->argv;
 	char *who;
 
+	/* every ID=VALUE known before anything is written: a mistyped one
+	 * leaves no half-made case and no half the answers behind */
+	walk_init(&w, &in->form);
+	for (int i = first; i < argc; i++)
+		if (answer_one(in, &w, 0, argv[i], NULL, NULL, 1) < 0) {
+			walk_free(&w);
+			return 1;
+		}
 	who = user_name();
 	if ((ci = case_of_reference(in, argv[2])) < 0 && make) {
 		size_t made;
@@ -476,13 +512,13 @@ cli_answer(struct cli_args *a, struct inspection *in)
 		ci = -1;
 	}
 	if (ci < 0) {
+		walk_free(&w);
 		free(who);
 		return 1;
 	}
 	warn_left_out(in);
-	walk_init(&w, &in->form);
 	for (int i = first; i < argc; i++) {
-		int k = answer_one(in, &w, (size_t)ci, argv[i], who, &u);
+		int k = answer_one(in, &w, (size_t)ci, argv[i], who, &u, 0);
 
 		if (k < 0) {
 			rc = 1;

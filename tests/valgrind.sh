@@ -49,45 +49,13 @@ done
 
 # ---- one session of the terminal UI: the demo, answers, a note, the
 # facts form, undo, the panel, a resize, quit
-tm() { tmux -S "$TMP/sock" -f /dev/null "$@"; }
-trap 'tm kill-server >/dev/null 2>&1; chmod -R u+w "$TMP" 2>/dev/null; rm -rf "$TMP"' EXIT
+. "$top_srcdir/tests/tmux.sh"	# the private tmux server and its waits
 YJINSPECT_DEMO="$top_srcdir/tests/fixtures/south-tyneside-2020" "$YJ" demo "$TMP/demo" >/dev/null
 log="$TMP/tui.vg"
-tm new-session -d -s v -x 80 -y 24 "env LANG=C.UTF-8 YJINSPECT_INSPECTOR=Valgrind $VG --log-file=$log $YJ $TMP/demo; echo EXIT \$?; sleep 60"
-cap() { tm capture-pane -t v -p 2>/dev/null; }
-wait_for() { # TEXT: up to 60 s (memcheck is slow)
-	n=600
-	while [ "$n" -gt 0 ]; do
-		cap | grep -qF -- "$1" && return 0
-		sleep 0.1
-		n=$((n - 1))
-	done
-	echo "# the screen never showed '$1':"; cap | sed 's/^/#  | /'
-	return 1
-}
-# wait_gone TEXT: until the screen no longer shows TEXT, up to 60 s
-wait_gone() {
-	n=600
-	while [ "$n" -gt 0 ]; do
-		cap | grep -qF -- "$1" || return 0
-		sleep 0.1
-		n=$((n - 1))
-	done
-	echo "# the screen still showed '$1':"; cap | sed 's/^/#  | /'
-	return 1
-}
-# wait_wide COLS: until a line of the screen is wider than COLS (redrawn
-# at a larger size), up to 60 s
-wait_wide() {
-	n=600
-	while [ "$n" -gt 0 ]; do
-		cap | awk -v w="$1" 'length($0) > w { f = 1 } END { exit !f }' && return 0
-		sleep 0.1
-		n=$((n - 1))
-	done
-	echo "# the screen was never drawn wider than $1 columns"
-	return 1
-}
+S=v
+tm new-session -d -s v -x 80 -y 24 "env LANG=C.UTF-8 YJINSPECT_INSPECTOR=Valgrind $TMP/ui $VG --log-file=$log $YJ $TMP/demo"
+# drawn wider than COLS columns (after a resize)
+wider() { cap | awk -v w="$1" 'length($0) > w { f = 1 } END { exit !f }'; }
 step() { tm send-keys -t v "$@"; }
 s=0
 wait_for "ST-O04" && s=$((s + 1))
@@ -111,7 +79,7 @@ tm send-keys -t v -l "memcheck rationale"; wait_for "memcheck rationale" && s=$(
 step Escape; wait_for "Panel decision:" && s=$((s + 1))
 step u; wait_for "Undone: the panel decision" && s=$((s + 1))
 step Escape; wait_gone "Ratings ·"
-tm resize-window -t v -x 100 -y 30 2>/dev/null; wait_wide 80
+tm resize-window -t v -x 100 -y 30 2>/dev/null; wait_until wider 80
 step q; wait_for "EXIT" && s=$((s + 1))
 check "the terminal UI session ran its 17 steps under memcheck ($s)" [ "$s" -eq 17 ]
 if [ -f "$log" ] && clean "$log" && cap | grep -q "EXIT 0"; then

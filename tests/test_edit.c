@@ -259,10 +259,10 @@ test_derive_facts(void **state)
 	int it;
 
 	/* nothing recorded rules a choice out */
-	assert_int_equal(edit_derive_facts(&fx->in, 0, "Ann", &fx->u, &said, &e), 0);
+	assert_int_equal(edit_derive_facts(&fx->in, 0, &fx->u, &said, &e), 0);
 	assert_string_equal(buf_str(&said), "");
 	fact(fx, "disposal", "yro");
-	assert_int_equal(edit_derive_facts(&fx->in, 0, "Ann", &fx->u, &said, &e), 1);
+	assert_int_equal(edit_derive_facts(&fx->in, 0, &fx->u, &said, &e), 1);
 	assert_string_equal(buf_str(&said), "Case type: Court disposal");
 	assert_int_equal(fx->u.n, 2);
 	assert_int_equal(fx->u.v[1].with_prev, 1);
@@ -272,7 +272,7 @@ test_derive_facts(void **state)
 	case_free(&d, &fx->in.form);
 	/* decided once: nothing more to record */
 	buf_reset(&said);
-	assert_int_equal(edit_derive_facts(&fx->in, 0, "Ann", NULL, &said, &e), 0);
+	assert_int_equal(edit_derive_facts(&fx->in, 0, NULL, &said, &e), 0);
 	assert_int_equal(fx->u.n, 2);
 	/* one undo takes back the disposal and the case type */
 	assert_int_equal(edit_undo(&fx->in, &fx->w, &fx->u, &ci, &it, &e), 1);
@@ -284,7 +284,7 @@ test_derive_facts(void **state)
 	/* a case type recorded is not changed; SAID may be NULL */
 	fact(fx, "case_type", "oocd");
 	fact(fx, "disposal", "triage");
-	assert_int_equal(edit_derive_facts(&fx->in, 0, "Ann", &fx->u, NULL, &e), 0);
+	assert_int_equal(edit_derive_facts(&fx->in, 0, &fx->u, NULL, &e), 0);
 	assert_int_equal(fx->in.cases[0].facts[ct], form_choice_index(&f->facts[ct], "oocd"));
 	buf_free(&said);
 }

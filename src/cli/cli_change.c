@@ -431,7 +431,7 @@ answer_one(struct inspection *in, const struct walk *w, size_t ci, const char *a
 		    strcasecmp(eq, "none") != 0 ? eq : NULL, u, &e);
 		if (rc == 0 && v != COND_UNSET) {	/* and what it decides: the case type */
 			struct buf said = BUF_INIT;
-			int n = edit_derive_facts(in, ci, who, u, &said, &e);
+			int n = edit_derive_facts(in, ci, u, &said, &e);
 
 			/* the fact itself is saved whatever the derived one does */
 			if (n > 0)

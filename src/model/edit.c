@@ -396,12 +396,11 @@ derive_locked(struct inspection *in, size_t ci, struct edit_undo *u, struct buf 
 }
 
 int
-edit_derive_facts(struct inspection *in, size_t ci, const char *who, struct edit_undo *u,
-    struct buf *said, struct err *e)
+edit_derive_facts(struct inspection *in, size_t ci, struct edit_undo *u, struct buf *said,
+    struct err *e)
 {
 	int rc;
 
-	(void)who;	/* a fact carries no stamp: the journal says who */
 	if (case_lock(&in->cases[ci], e) < 0)
 		return -1;
 	rc = derive_locked(in, ci, u, said, e);

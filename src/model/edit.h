@@ -92,10 +92,10 @@ int edit_withdraw(struct inspection *in, size_t std, struct edit_undo *u, struct
  * undo takes back both. Every way of answering applies it (the terminal
  * UI, yjinspect answer). Returns how many were recorded, -1 on a failed
  * save (E; those recorded before it stay); SAID, when not NULL, has
- * "Label: Choice" of each added, ", " between them. WHO is who made the
- * change (a fact has no stamp of its own). */
-int edit_derive_facts(struct inspection *in, size_t ci, const char *who, struct edit_undo *u,
-		      struct buf *said, struct err *e);
+ * "Label: Choice" of each added, ", " between them. (No name: a fact
+ * carries no stamp, as edit_fact's; the journal says who saved it.) */
+int edit_derive_facts(struct inspection *in, size_t ci, struct edit_undo *u, struct buf *said,
+		      struct err *e);
 
 /* Take back the last change (and save). *CI gets the case it was in and,
  * for an answer, *ITEM the walk item (else -1). Returns 1 when something

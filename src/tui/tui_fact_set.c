@@ -78,7 +78,7 @@ derive_facts(struct tui *t, const char *from, struct buf *said)
 {
 	struct err e;
 	size_t was = said->len;
-	int n = edit_derive_facts(&t->in, t->ci, t->who, &t->undo, said, &e);
+	int n = edit_derive_facts(&t->in, t->ci, &t->undo, said, &e);
 
 	if (n < 0) {
 		buf_cut(said, was);

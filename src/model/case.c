@@ -506,12 +506,24 @@ saved_note(struct case_file *c, const struct stat *wrote, const char *text)
 	written.text = xstrdup(text);
 }
 
-/* Who the journal names: looked up once */
+/* Who the journal names: looked up once, unless case_journal_as names
+ * another */
+static char *journal_as;
+
+void
+case_journal_as(const char *who)
+{
+	free(journal_as);
+	journal_as = who ? xstrdup(who) : NULL;
+}
+
 static const char *
 journal_who(void)
 {
 	static char *who;
 
+	if (journal_as)
+		return journal_as;
 	if (who == NULL)
 		who = user_name();
 	return who;

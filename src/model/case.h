@@ -79,6 +79,11 @@ int case_load(struct case_file *c, const struct form *f, const char *path,
 /* Save C to C->path atomically (save.h). */
 int case_save(struct case_file *c, const struct form *f, struct err *e);
 
+/* The name each case save after it journals (journal.h) as WHO (copied; a
+ * panel's "NAME (panel: WHY)"), until called again; NULL: the user's name
+ * (user.h), as at the start. One for the process. */
+void case_journal_as(const char *who);
+
 /* Hold C's save lock across reading it again (case_refresh), changing it
  * and saving it (case_save), so that no other program saves the file in
  * between: two answers given at the same instant in two yjinspects would

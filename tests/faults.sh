@@ -105,9 +105,9 @@ refused() {
 	printf '%s\n' "$st" | grep -qF -- "$1" || { echo "#  status: $st"; return 1; }
 	[ "$(shown)" = "$k0" ] || { echo "#  shown $(shown), was $k0"; return 1; }
 }
-# quits: q ends the program with exit 0
+# quits: Q (and y, when it asks) ends the program with exit 0
 quits() {
-	key q
+	quit_ui
 	wait_for "EXIT" >/dev/null || return 1
 	cap | grep -q '^EXIT 0' || { show "exit"; return 1; }
 }
@@ -139,7 +139,7 @@ if [ "$mounted" = 1 ]; then
 	check "full: the filler removed, the next answer is saved" give 1
 	check "full: the case on disk holds the 4 answers shown" [ "$(answers "$C")" -eq 4 ]
 	check "full: check clean again (the journal agrees)" clean "$I"
-	check "full: q quits with exit 0" quits
+	check "full: Q quits with exit 0" quits
 fi
 
 # ---- 1b. answer --new on the full disk: refused, and no journal is left
@@ -208,7 +208,7 @@ if [ -n "$ro" ]; then
 	check "read-only ($ro): writable again, the next answer is saved" give 1
 	check "read-only ($ro): the case holds the 3 answers shown" [ "$(answers "$C")" -eq 3 ]
 	check "read-only ($ro): check clean (the journal agrees)" clean "$I"
-	check "read-only ($ro): q quits with exit 0" quits
+	check "read-only ($ro): Q quits with exit 0" quits
 fi
 
 # ---- 3. one case file made unwritable, replaced, deleted; the folder
@@ -269,7 +269,7 @@ wait_read
 echo "# deleted: $(status)"
 check "deleted: the keys do not write it again" [ ! -e "$I/cases/$D.ini" ]
 check "deleted: the other case is intact" cmp -s "$TMP/other" "$I/cases/$O.ini"
-check "deleted: q quits with exit 0" quits
+check "deleted: Q quits with exit 0" quits
 
 # the folder renamed away while it is open
 check "renamed: the walk opens on the other case" start ren "$I"
@@ -283,7 +283,7 @@ key y
 wait_for "NOT SAVED" >/dev/null
 echo "# renamed: $(status)"
 check "renamed: NOT SAVED, naming the file" refused "$R.ini"
-check "renamed: q quits with exit 0" quits
+check "renamed: Q quits with exit 0" quits
 check "renamed: nothing is made at the old name" [ ! -e "$I" ]
 check "renamed: the moved folder holds the 2 answers shown" \
 	[ "$(answers "$I.moved/cases/$R.ini")" -eq $((n0 + 2)) ]

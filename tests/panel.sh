@@ -173,8 +173,8 @@ t0=$(date +%s)
 wait_until faded >/dev/null
 t1=$(date +%s)
 check "...for a few seconds only (gone after $((t1 - t0)) s)" faded
-key q
-check "q quits, exit 0" wait_for "EXIT 0"
+quit_ui
+check "Q quits (asked first below the top), exit 0" wait_for "EXIT 0"
 
 # ---- r over the facts form: the form closed first; a hangup mid-rationale
 ui p3 80 24 "$YJ" "$D"
@@ -214,6 +214,6 @@ check "160x48: each standard's lowest key question in figures" wait_re '^  2\.2 
 check "160x48: the selected standard's detail under the page" wait_for "What would change it:"
 check "160x48: and the overall's" wait_for "What would change the overall rating:"
 keep "the ratings page, 160x48"
-key q
+quit_ui
 wait_for "EXIT 0" >/dev/null
 finish

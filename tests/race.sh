@@ -164,7 +164,7 @@ check "check: no error and no conflict in inspection.ini" \
 	sh -c "grep -q '^0 errors' '$TMP/check' && ! grep -q 'conflict' '$TMP/check'"
 check "no temporary copy of inspection.ini left behind by the kills" \
 	[ -z "$(ls -A "$I" | grep -E '^\.inspection\.ini\.[A-Za-z0-9]{6}$')" ]
-key q
+quit_ui
 wait_for "EXIT 0" 30 >/dev/null
 echo "# inspection.ini: $total_acked changes acknowledged on the command line and $ui_saved in" \
 	"the terminal UI, $total_killed commands killed, $total_lost acknowledged changes lost"

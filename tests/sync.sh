@@ -120,7 +120,7 @@ else not_ok "the terminal UI shows the conflict"; fi
 case $want in yes) k=y ;; no) k=n ;; *) k=x ;; esac
 key "$k"
 if wait_for "settled" 30; then ok "answering it settles it"; else not_ok "answering it settles it"; fi
-key q
+quit_ui
 wait_for "EXIT 0" 30 >/dev/null
 check "bo syncs the settled answer" sync_as "Bo Sharma" "$B"
 check "...no conflict left to settle" sh -c "grep -A1 'Conflicts to settle' '$TMP/sync.out' | grep -q none"
@@ -248,7 +248,7 @@ wait_for "Enter standard" 10 >/dev/null || show "ratings page"
 key =
 if wait_for "Conflicts to settle: none" 60; then ok "...and from the ratings page"
 else not_ok "...and from the ratings page"; fi
-key q q
+quit_ui
 wait_for "EXIT 0" 30 >/dev/null || not_ok "the terminal UI ended"
 run "$TMP/o" "$TMP/e" yj "Ann Lee" sync "$A"
 check "...Ann gets Bo's settled answer at her next sync" sh -c "[ $rc -eq 0 ] &&
@@ -263,7 +263,7 @@ if wait_for "not shared with a team" 30 && wait_whole &&
 	ok "the sync key in a folder no git repository holds: the status line says so, and the commands"
 else not_ok "the sync key in a folder no git repository holds: the status line says so, and the commands"; fi
 check "...nothing done: the folder is no repository still" [ ! -e "$FIX/.git" ] && [ ! -e "$FIX/.gitattributes" ]
-key q
+quit_ui
 wait_for "EXIT 0" 30 >/dev/null
 
 BARE="$TMP/team.git" LEAD="$TMP/lead2" A="$TMP/ann2" B="$TMP/bo2"
@@ -311,7 +311,7 @@ else not_ok "the terminal UI names the file left out"; fi
 key G Enter
 if wait_for "git has not merged it" 30; then ok "...and why, on its row"
 else not_ok "...and why, on its row"; fi
-key q
+quit_ui
 wait_for "EXIT" 30 >/dev/null
 
 # ---- sync finishes what git could not, with the driver recorded again;

@@ -168,7 +168,7 @@ check "the TUI shows theirs, who and when" grep -q "theirs: .*(Ann Lee, " "$TMP/
 case $want in yes) k=y ;; no) k=n ;; *) k=x ;; esac
 key "$k"
 if wait_for "settled"; then ok "answering it settles it"; else not_ok "answering it settles it"; show "settle"; fi
-key q
+quit_ui
 wait_for "EXIT 0" || show "quit"
 check "the settled file has no conflict left" lacks "$B/cases/ST-C02.ini" "[conflicts."
 g "$B" add -A && g "$B" commit -qm "Bo: the conflict on ST-C02 settled" >/dev/null

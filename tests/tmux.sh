@@ -198,6 +198,15 @@ waits_for_key() {
 }
 
 title() { cap | head -1; }
+# quit_ui: Q, and y when it asks first (below the top screen: the case
+# list, or in panel mode the ratings page); 1 (the screen shown) when
+# neither the question nor the program's end shows
+quit_ui() {
+	key Q
+	wait_re "EXIT [0-9]|Quit yjinspect\? y/n" >/dev/null || return 1
+	if cap | grep -qF "Quit yjinspect? y/n"; then key y; fi
+	return 0
+}
 pane() { tm display -p -t "$S" "$1"; }
 
 # the pid of the program: the child of the pane's wrapper shell; wait_prog

@@ -387,8 +387,10 @@ t_before=$(title)
 h_before=$(hl)
 q_before=$(cur_kq)
 cp "$C2" "$TMP/c2.before"
-key q
-check "3: q quits with status 0" wait_for "EXIT 0"
+key Q
+check "3: Q on the walk asks first" wait_for "Quit yjinspect? y/n"
+key y
+check "3: ...y quits with status 0" wait_for "EXIT 0"
 PLACE="$I/.yjinspect-place-Zo_____vila-4df6758e"	# the inspector's own (WHO made safe, its hash)
 check "3: the place is saved, as the inspector's own" grep -qx 'item = "2.3.2.2"' "$PLACE"
 ui s3 80 24 "$YJ" "$I"
@@ -467,7 +469,7 @@ tm resize-window -t "$S" -x 80 -y 24
 cp "$PLACE" "$TMP/place.zoe"
 ui s4b 80 24 YJINSPECT_INSPECTOR=Bob "$YJ" "$I"
 check "4: another inspector (Bob) starts on the case list" wait_for "Enter open  a add case"
-key q
+quit_ui
 wait_for "EXIT 0" >/dev/null
 check "4: ...his place is his own file" grep -qx 'screen = "list"' "$I/.yjinspect-place-Bob"
 check "4: ...and hers is as she left it" cmp -s "$PLACE" "$TMP/place.zoe"
@@ -505,7 +507,7 @@ check "5: ...the screen not cleared" sh -c "printf '%s' \"\$1\" | grep -qF 'Scor
 key Escape
 wait_gone "Note on 2.1.1" >/dev/null
 check "5: closing the unedited note leaves the file as it was" cmp -s "$D/cases/ST-C01.ini" "$TMP/c01.before"
-key q
+quit_ui
 wait_for "EXIT 0" >/dev/null
 
 # ====================================================================
@@ -674,14 +676,14 @@ check "7: ...having saved the note" grep -q '^2\.1\.1 = ".*saved by ctrl-s"$' "$
 key C-q				# (if the terminal took Ctrl-S as XOFF)
 key Escape
 wait_gone "Esc or Ctrl-S saves and closes" >/dev/null
-key q
+quit_ui
 wait_for "EXIT 0" >/dev/null
 
 # ====================================================================
 # 8. the help screen and the man page list every key
 "$YJ" keys >"$TMP/keys"
 check "8: yjinspect keys lists the keys" [ "$(wc -l <"$TMP/keys")" -gt 20 ]
-ui s8 80 130 "$YJ" "$G"	# (tall enough for every key at once)
+ui s8 80 150 "$YJ" "$G"	# (tall enough for every key at once)
 wait_for "Signal YJS" >/dev/null
 key '?'
 check "8: ? opens the help screen" wait_for "yjinspect keys (Esc, q or ? to close)"
@@ -768,7 +770,7 @@ for how in "NO_COLOR=1" "TERM=vt100"; do
 	check "9: $how: standards with their rating in words" grep -qE '2\.1 +Assessment +(Inadequate|Req\. impr\.|Good|Outstanding)' "$TMP/screen"
 	check "9: $how: no colour sent" sh -c "! printf '%s' \"\$1\" | grep -qE \"\$2\"" - "$(capx)" "$ESC\[([0-9;]*;)?(3[0-7]|4[0-7]|38;|48;)[0-9;]*m"
 	check "9: $how: the current item still stands out (reverse video)" sh -c "[ -n \"\$1\" ]" - "$(hl)"
-	key q
+	quit_ui
 	wait_for "EXIT 0" >/dev/null
 done
 
@@ -824,7 +826,7 @@ wait_gone "New case reference:" >/dev/null
 key Enter
 wait_for "case ST-C01 (1 of 9)" >/dev/null
 key y
-key q
+quit_ui
 wait_for "EXIT 0" >/dev/null
 check "10: the file that cannot be read is left as it was" cmp -s "$D10/cases/ST-C03.ini" "$TMP/c03.before"
 # an error outside the case files would make every figure wrong: refused,
@@ -908,7 +910,7 @@ check "11: another case opened while one is lost" wait_for "case ST-C02 ("
 cat "$TMP/c01.whole" >"$D11/cases/ST-C01.ini"
 check "11: ...the lost one comes back" wait_for "ST-C01.ini can be read again."
 check "11: ...and the walk stays on the case opened" wait_for "case ST-C02 ("
-key q
+quit_ui
 wait_for "EXIT 0" >/dev/null
 
 # ====================================================================
@@ -917,7 +919,7 @@ chmod 0755 "$D11"
 ui s12 100 30 "$YJ" "$D11"
 check "12: a folder others can read: warned on opening, with the fix" \
 	wait_for "Warning: group or others can read this inspection's folder (mode 0755)"
-key q
+quit_ui
 wait_for "EXIT 0" >/dev/null
 chmod 0700 "$D11"
 
@@ -951,7 +953,7 @@ key Escape
 check "13: Esc skips: on to the case list" wait_for "Reference"
 check "13: ...saying it asks again next time" wait_for "Skipped: your answers are stamped"
 check "13: ...and nothing is saved" [ ! -e "$NCONF" ]
-key q
+quit_ui
 wait_for "EXIT 0" >/dev/null
 ui s13b 80 24 HOME="$NH" XDG_CONFIG_HOME= "$YJ" "$D13"
 check "13: skipped, it asks again at the next start" wait_for "Your name, as your answers will be stamped:"
@@ -965,7 +967,7 @@ wait_for "y n x answer  Enter next" >/dev/null
 key n
 check "13: an answer given right after is stamped with it" \
 	wait_grep "$D13/cases/ST-C01.ini" '^[0-9.]+ = "[0-9T:-]+Z Ruth Pemberton"$'
-key q
+quit_ui
 wait_for "EXIT 0" >/dev/null
 ui s13c 80 24 HOME="$NH" XDG_CONFIG_HOME= "$YJ" "$D13"
 check "13: the next start does not ask: back in the walk" wait_for "y n x answer  Enter next"
@@ -976,18 +978,18 @@ wait_for "case ST-C02 (" >/dev/null
 key n
 check "13: an answer given then is stamped with the name saved" \
 	wait_grep "$D13/cases/ST-C02.ini" '^[0-9.]+ = "[0-9T:-]+Z Ruth Pemberton"$'
-key q
+quit_ui
 wait_for "EXIT 0" >/dev/null
 ui s13d 80 24 HOME="$NH" XDG_CONFIG_HOME= YJINSPECT_INSPECTOR="Ann Lee" "$YJ" "$D13"
 check "13: YJINSPECT_INSPECTOR set: not asked either (its own place: the list)" wait_for "Enter open  a add case"
-key q
+quit_ui
 wait_for "EXIT 0" >/dev/null
 printf '[inspector]\nname = "Ruth Pemberton"\nnmae = "RP"\n' >"$NCONF"
 ui s13e 80 24 HOME="$NH" XDG_CONFIG_HOME= "$YJ" "$D13"
 check "13: a settings file that cannot be read: said, by file and line, not asked" \
 	wait_for "Your settings file cannot be read:"
 check "13: ...(the line named)" wait_for "config.ini:3:"
-key q
+quit_ui
 wait_for "EXIT 0" >/dev/null
 WHO=$WHO_WAS
 
@@ -1002,7 +1004,7 @@ YJINSPECT_DEMO="$DEMO" "$YJ" demo "$D14" >/dev/null
 chmod go+rx "$D14"
 ui s14 300 24 "$YJ" "$D14"
 check "14: the warning shows whole, to the folder's closing quote" wait_re "/open' *\$"
-key q
+quit_ui
 wait_for "EXIT 0" >/dev/null
 
 
@@ -1017,7 +1019,7 @@ ui s15 80 24 "$YJ" "$D15"
 wait_for "Enter open  a add case" >/dev/null
 key Enter
 check "15: the title cuts the reference to 24 columns" wait_for " case 審查審查審查審查審查審… (1 of 10)"
-key q
+quit_ui
 wait_for "EXIT 0" >/dev/null
 
 # ====================================================================
@@ -1049,7 +1051,7 @@ check "16: the fact a choice came from is named whole" \
 	wait_for "Case type: Court disposal (from the disposal given by the court or out of court, as the case management system records it)"
 key Escape
 wait_for "y n x answer" >/dev/null	# the form done: on the walk
-key q
+quit_ui
 wait_for "EXIT 0" >/dev/null
 
 finish

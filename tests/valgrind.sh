@@ -80,7 +80,7 @@ step Escape; wait_for "Panel decision:" && s=$((s + 1))
 step u; wait_for "Undone: the panel decision" && s=$((s + 1))
 step Escape; wait_gone "Ratings ·"
 tm resize-window -t v -x 100 -y 30 2>/dev/null; wait_until wider 80
-step q; wait_for "EXIT" && s=$((s + 1))
+step Q y; wait_for "EXIT" && s=$((s + 1))
 check "the terminal UI session ran its 17 steps under memcheck ($s)" [ "$s" -eq 17 ]
 if [ -f "$log" ] && clean "$log" && cap | grep -q "EXIT 0"; then
 	ok "the terminal UI under memcheck: $(verdict "$log"), exit 0"

@@ -34,9 +34,15 @@ static const char usage_text[] =
 "\n"
 "  DIR                   open the inspection in DIR in the terminal UI: walk\n"
 "                        each case through every standard, with live ratings\n"
+"                        (q or Esc: back one level, q on the case list quits;\n"
+"                        Q quits, asking first below the top; P: panel mode;\n"
+"                        'yjinspect keys' lists every key)\n"
 "  --demo                open a fresh copy of the bundled demo inspection\n"
 "\n"
 "Commands:\n"
+"  panel DIR             open DIR in the terminal UI in panel mode, on the\n"
+"                        ratings page: every case read-only (U unlocks one\n"
+"                        change, journaled with who and why; P leaves it)\n"
 "  new DIR --framework ID --service NAME [--lead NAME]\n"
 "          [--fieldwork START END]\n"
 "                        create an empty inspection in DIR (fieldwork\n"
@@ -184,6 +190,7 @@ static const struct cli_command {
 	{ "findings", CLI_FOLDER, sizeof(struct cli_findings_opts), cli_findings_args,
 	    cli_findings, cli_findings_free },
 	{ "keys", 0, 0, NULL, cli_keys, NULL },
+	{ "panel", 0, 0, NULL, cli_panel, NULL },
 	{ "history", CLI_FOLDER, 0, cli_history_args, cli_history, NULL },
 	{ "restore", CLI_FOLDER, sizeof(struct cli_restore_opts), cli_restore_args, cli_restore,
 	    NULL },
@@ -252,7 +259,7 @@ cli_main(int argc, char **argv)
 		struct stat st;
 
 		if (stat(argv[1], &st) == 0 && S_ISDIR(st.st_mode))
-			return tui_run(argv[1]);
+			return tui_run(argv[1], 0);
 	}
 	return usage_error("unknown command '%s' (nor an inspection folder)", argv[1]);
 }

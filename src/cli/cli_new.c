@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli/cli_new.h"
 #include "cli/cli_util.h"
@@ -142,6 +143,21 @@ cli_keys(struct cli_args *a, struct inspection *in)
 }
 
 int
+cli_panel(struct cli_args *a, struct inspection *in)
+{
+	struct stat st;
+
+	(void)in;
+	if (a->argc != 2)
+		return usage_error("%s", "panel needs one DIR (an inspection folder)");
+	if (stat(a->argv[1], &st) != 0 || !S_ISDIR(st.st_mode)) {
+		text_say(stderr, "yjinspect: %s: not an inspection folder", a->argv[1]);
+		return 1;
+	}
+	return tui_run(a->argv[1], 1);
+}
+
+int
 cli_demo_open(void)
 {
 	const char *tmp = getenv("TMPDIR");
@@ -158,7 +174,7 @@ cli_demo_open(void)
 		if (insp_copy(paths_demo_dir(), buf_str(&dir), &e) < 0)
 			text_say(stderr, "yjinspect: %s", e.msg);
 		else {
-			rc = tui_run(buf_str(&dir));
+			rc = tui_run(buf_str(&dir), 0);
 			text_say(stdout, "The demo inspection is in %s", buf_str(&dir));
 		}
 	}

@@ -139,6 +139,12 @@ draw_title(struct tui *t)
 
 	attron(tui_attr(t, TA_TITLE));
 	tui_fill(0, 0, t->cols);
+	/* panel mode says so first, whatever the screen */
+	if (t->panel_mode) {
+		buf_addc(&line, ' ');
+		buf_adds(&line, tui_lock_mark(t));
+		buf_adds(&line, "\xe2\x94\x82");
+	}
 	if (o->title) {
 		o->title(t, t->state[t->screen], &line);
 	} else if (t->in.ncases > 0 && t->screen != SCREEN_LIST && o->panel) {
@@ -171,6 +177,11 @@ draw_title(struct tui *t)
 			buf_printf(&line, " \xc2\xb7 %zu in conflict", k);
 	}
 	tui_put(0, 0, t->cols, buf_str(&line));
+	if (t->panel_mode) {	/* the mark again, in bold */
+		attron(A_BOLD);
+		tui_put(0, 1, t->cols - 1, tui_lock_mark(t));
+		attroff(A_BOLD);
+	}
 	buf_free(&line);
 	attroff(tui_attr(t, TA_TITLE));
 }
@@ -221,6 +232,7 @@ draw(struct tui *t)
 	tui_screens[t->screen]->draw(t, t->state[t->screen]);
 	if (tui_screens[t->screen]->panel)
 		tui_panel_draw(t);
+	tui_lock_draw(t);	/* the unlock form, over the screen that opened it */
 	draw_status(t);
 	/* the cursor belongs to whoever edits text */
 	if (t->cury >= 0) {
@@ -318,6 +330,8 @@ undo(struct tui *t)
 	buf_free(&what);
 }
 
+static void start_place(struct tui *t);
+
 /* What the screen on top asked for, done now it has returned */
 static void
 go(struct tui *t, const struct tui_go *g)
@@ -364,9 +378,24 @@ go(struct tui *t, const struct tui_go *g)
 		tui_open_case(t, g->n, g->to);
 		break;
 	case GO_RESTORE:
-		tui_restore_place(t);
+		start_place(t);
 		break;
 	}
+}
+
+/* Is the screen on top the top one, where q quits: the case list, or in
+ * panel mode the ratings page too (the meeting's screen)? */
+static int
+at_top(const struct tui *t)
+{
+	return t->screen == SCREEN_LIST || (t->panel_mode && t->screen == SCREEN_RATINGS);
+}
+
+/* Would undoing now change a case (not only a panel decision)? */
+static int
+undo_changes_case(const struct tui *t)
+{
+	return t->undo.n > 0 && t->undo.v[t->undo.n - 1].kind != EDIT_DECISION;
 }
 
 /* Returns 0 to go on, 1 to quit. */
@@ -385,6 +414,22 @@ handle(struct tui *t, int is_code, int ch)
 	if (t->too_small) {
 		return !is_code && ch == 'q';
 	}
+	/* a question on the status line takes the next key: y, or not */
+	if (t->asking) {
+		int ask = t->asking, yes = !is_code && (ch == 'y' || ch == 'Y');
+
+		t->asking = TUI_ASK_NONE;
+		if (ask == TUI_ASK_PANEL_OFF)
+			tui_lock_answer(t, yes);
+		else if (yes)
+			return 1;
+		else
+			tui_message(t, 0, "Not quit.");
+		return 0;
+	}
+	/* the unlock form, over the screen, takes every key while open */
+	if (tui_lock_input(t, is_code, ch))
+		return 0;
 	/* text typed on the screen on top, before the key table */
 	if (o->input && o->input(t, t->state[t->screen], is_code, ch, &g)) {
 		go(t, &g);
@@ -393,7 +438,22 @@ handle(struct tui *t, int is_code, int ch)
 	a = tui_keys_lookup(context(t), ch, is_code);
 	switch (a) {
 	case ACT_QUIT:
-		return 1;
+		if (at_top(t))
+			return 1;
+		/* below the top, a stray key must not end the meeting */
+		t->asking = TUI_ASK_QUIT;
+		tui_message(t, 0, "Quit yjinspect? y/n");
+		return 0;
+	case ACT_LEVEL_UP:
+		if (at_top(t))
+			return 1;
+		return handle(t, 0, 27);	/* what Esc does on this screen: back */
+	case ACT_PANEL_MODE:
+		tui_lock_toggle(t);
+		return 0;
+	case ACT_UNLOCK:
+		tui_lock_open(t);
+		return 0;
 	case ACT_HELP:
 		/* from the facts form, the help returns to what the form was
 		 * opened from (the form is closed, its field saved) */
@@ -407,6 +467,17 @@ handle(struct tui *t, int is_code, int ch)
 		clearok(curscr, TRUE);
 		return 0;
 	case ACT_UNDO:
+		/* undoing a change to a case is one too (a decision's is not) */
+		if (undo_changes_case(t)) {
+			size_t n = t->undo.n;
+
+			if (tui_lock_refused(t))
+				return 0;
+			undo(t);
+			if (t->undo.n < n && !t->msg_error)
+				tui_lock_used(t);
+			return 0;
+		}
 		undo(t);
 		return 0;
 	case ACT_RATINGS:
@@ -452,14 +523,27 @@ tui_restore_place(struct tui *t)
 	if (ci >= 0) {
 		t->ci = (size_t)ci;
 		t->list_sel = ci;
-		if (p.screen && strcmp(p.screen, "walk") == 0)
+		if (p.screen && strcmp(p.screen, "walk") == 0 && !t->panel_mode)
 			tui_open_case(t, (size_t)ci, p.item ? walk_find(&t->walk, p.item) : -1);
 	}
 	place_free(&p);
 }
 
+/* The place restored (tui_restore_place), then in panel mode the ratings
+ * page over the case list: the meeting's screen */
+static void
+start_place(struct tui *t)
+{
+	tui_restore_place(t);
+	if (t->panel_mode) {
+		t->screen = SCREEN_LIST;
+		t->depth = 0;
+		open_screen(t, SCREEN_RATINGS, &no_go);
+	}
+}
+
 int
-tui_run(const char *dir)
+tui_run(const char *dir, int panel)
 {
 	struct buf why = BUF_INIT;
 	struct tui *t = xcalloc(1, sizeof *t);
@@ -497,6 +581,7 @@ tui_run(const char *dir)
 				t->state[i] = t->state[j];
 	user_set_warn(NULL);	/* nothing printed under curses */
 	t->who = user_name();
+	t->panel_mode = panel;
 
 	/* set before initscr, so curses leaves them to us */
 	memset(&sa, 0, sizeof sa);
@@ -540,7 +625,7 @@ tui_run(const char *dir)
 		if (tui_name_wanted(t))	/* the first start: asked before the first screen */
 			t->screen = SCREEN_NAME;
 		else
-			tui_restore_place(t);
+			start_place(t);
 		if (t->in.nleft_out > 0)
 			tui_message(t, 1, "Left out, cannot be read: %s%s",
 			    tui_left_out_why(t, 0), t->in.nleft_out > 1 ? " (and more: see the "
@@ -626,6 +711,7 @@ tui_run(const char *dir)
 		}
 	free(t->lost_path);
 	free(t->lost_item);
+	tui_lock_free(t);
 	buf_free(&t->msg);
 	free(t);
 	return quit < 0 ? 1 : 0;

@@ -30,8 +30,9 @@
 #include "tui/tui_keys.h"
 #include "model/walk.h"
 
-/* Run the UI on the inspection in DIR; returns the exit status. */
-int tui_run(const char *dir);
+/* Run the UI on the inspection in DIR; returns the exit status. PANEL:
+ * in panel mode (tui_lock.c), on the ratings page. */
+int tui_run(const char *dir, int panel);
 
 /* ---- internals ---- */
 
@@ -143,7 +144,20 @@ struct tui {
 	struct buf msg;		/* status line message, whole (tui_message) */
 	int msg_error;
 	int msg_sync;		/* it says the folder cannot be read again */
+	int asking;		/* a y/n question on the status line: TUI_ASK_* */
+
+	/* panel mode (tui_lock.c): every case read-only but for one change
+	 * at a time, unlocked with who and why */
+	int panel_mode;
+	int unlocked;		/* the next change to a case is allowed */
+	char *panel_who;	/* "NAME (panel: WHY)" it is journaled as */
+	int unlock_open;	/* the unlock form is over the screen */
+	int unlock_row;		/* its field with the keys: 0 who, 1 why */
+	wchar_t unlock_text[2][128];	/* who, why */
+	size_t unlock_len[2];
 };
+
+enum { TUI_ASK_NONE, TUI_ASK_QUIT, TUI_ASK_PANEL_OFF };
 
 /* One row of the table of screens (tui_screens.c): what the loop (tui.c)
  * calls for the screen. Every op is given the screen's own state, ST (of
@@ -302,6 +316,37 @@ void tui_field_draw(struct tui *t, int y, int x, int w, const char *label);
 int tui_name_wanted(struct tui *t);
 /* tui.c: the screen and case where this inspector was last (place.h) */
 void tui_restore_place(struct tui *t);
+
+/* tui_lock.c: panel mode, the meeting's: every case view read-only, one
+ * change at a time unlocked with who and why and journaled as the panel's
+ * (case_journal_as). Decisions and findings stay open to the panel.
+ * tui_lock_toggle: panel mode on, or off (asked first: TUI_ASK_PANEL_OFF,
+ * answered by tui_lock_answer). */
+void tui_lock_toggle(struct tui *t);
+void tui_lock_answer(struct tui *t, int yes);
+/* Is a change to a case locked now (panel mode, not unlocked)? */
+int tui_lock_locked(const struct tui *t);
+/* Before a change to a case: 1 when it is refused (locked), the status
+ * line saying how to unlock; 0 when it may be made. */
+int tui_lock_refused(struct tui *t);
+/* The name an answer's stamp or a note names: the panel's while unlocked,
+ * else t->who (owned by T). */
+const char *tui_lock_who(const struct tui *t);
+/* After a change to a case was made: in panel mode, locked again, and
+ * the status line's message says so after what it said. */
+void tui_lock_used(struct tui *t);
+/* U: the unlock form opened over the screen (who prefilled with t->who,
+ * why empty), or the status line says why not. */
+void tui_lock_open(struct tui *t);
+/* While the unlock form is open, every key is its (1): Enter unlocks (why
+ * required), Tab and Up/Down move between who and why, Esc cancels. */
+int tui_lock_input(struct tui *t, int is_code, int ch);
+/* The form drawn over the screen on top, the cursor in its field. */
+void tui_lock_draw(struct tui *t);
+/* The title line's mark of the mode ("" when not in panel mode). */
+const char *tui_lock_mark(const struct tui *t);
+/* What it holds freed, at the end. */
+void tui_lock_free(struct tui *t);
 
 /* tui_team.c: sync with the team (sync.h) from the terminal UI, and the
  * sync report screen. tui_team_sync: the sync run as t->who with no

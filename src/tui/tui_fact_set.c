@@ -87,8 +87,8 @@ derive_facts(struct tui *t, const char *from, struct buf *said)
 		buf_printf(said, " (from the %s)", from);
 }
 
-void
-tui_fact_set(struct tui *t, size_t fact, int value)
+static void
+fact_set(struct tui *t, size_t fact, int value)
 {
 	struct err e;
 	int reloaded, before, after, nleft, njoined;
@@ -177,4 +177,18 @@ tui_fact_set(struct tui *t, size_t fact, int value)
 		tui_message(t, 0, "%s.", buf_str(&what));
 	buf_free(&derived);
 	buf_free(&what);
+}
+
+/* In panel mode, refused unless unlocked, and then locked again once it
+ * changed the case */
+void
+tui_fact_set(struct tui *t, size_t fact, int value)
+{
+	size_t changes = t->undo.n;
+
+	if (tui_lock_refused(t))
+		return;
+	fact_set(t, fact, value);
+	if (t->undo.n != changes)
+		tui_lock_used(t);
 }

@@ -187,6 +187,11 @@ field_commit(struct tui *t, struct tui_facts *fx)
 		field_free(fx);
 		return 0;
 	}
+	if (tui_lock_refused(t)) {	/* (panel mode: nothing can be typed) */
+		fx->edited = 0;
+		field_free(fx);
+		return 0;
+	}
 	v = fx->form ? field_text(fx) : xstrdup(fx->pending);
 	if (fx->row == ROW_REFERENCE)
 		rc = edit_field(&t->in, t->ci, FIELD_REFERENCE, v, &t->undo, &e);
@@ -204,6 +209,7 @@ field_commit(struct tui *t, struct tui_facts *fx)
 	field_free(fx);
 	free(fx->pending);	/* saved: not for the next field made */
 	fx->pending = NULL;
+	tui_lock_used(t);
 	return 0;
 }
 
@@ -674,6 +680,30 @@ facts_input(struct tui *t, void *st, int is_code, int ch, struct tui_go *go)
 	struct tui_facts *fx = st;
 	enum tui_action a;
 
+	/* panel mode: the form is read-only, but moves and closes */
+	if (tui_lock_locked(t)) {
+		switch (a = tui_keys_lookup(CTX_FACTS, ch, is_code)) {
+		case ACT_FIELD_NEXT:
+		case ACT_FIELD_PREV:
+			move_row(t, fx, a == ACT_FIELD_NEXT ? 1 : -1);
+			return 1;
+		case ACT_DONE:
+			done(t, fx, go);
+			return 1;
+		case ACT_QUIT:
+		case ACT_LEVEL_UP:
+		case ACT_HELP:
+		case ACT_REDRAW:
+		case ACT_RATINGS:
+		case ACT_UNDO:
+		case ACT_PANEL_MODE:
+		case ACT_UNLOCK:
+			return 0;	/* the loop's */
+		default:
+			tui_lock_refused(t);
+			return 1;
+		}
+	}
 	if (row_is_text(t, fx->row) && fx->form) {
 		/* every edit is synced to the field buffer at once (REQ_VALIDATION),
 		 * so a redraw or a resize never loses what was typed */

@@ -14,7 +14,10 @@
 
 const struct tui_binding tui_bindings[] = {
 	/* everywhere */
-	K(CTX_ALL, 'q', "q", QUIT),
+	K(CTX_ALL, 'q', "q", LEVEL_UP),
+	K(CTX_ALL, 'Q', "Q", QUIT),
+	K(CTX_ALL, 'P', "P", PANEL_MODE),
+	K(CTX_ALL, 'U', "U", UNLOCK),
 	K(CTX_ALL, '?', "?", HELP),
 	C(CTX_ALL, KEY_F(1), "F1", HELP),
 	K(CTX_ALL, CTRL('l'), "Ctrl-L", REDRAW),
@@ -202,6 +205,19 @@ const struct tui_binding tui_bindings[] = {
 	K(CTX_SYNC, '=', "=", SYNC),
 	K(CTX_SYNC, 27, "Esc", CLOSE),
 	K(CTX_SYNC, 'q', "q", CLOSE),	/* as in the help: q closes what is over the list */
+
+	/* the unlock form of panel mode (text goes in as typed) */
+	K(CTX_UNLOCK, '\n', "Enter", UNLOCK_OK),
+	K(CTX_UNLOCK, '\r', "Enter", UNLOCK_OK),
+	C(CTX_UNLOCK, KEY_ENTER, "Enter", UNLOCK_OK),
+	K(CTX_UNLOCK, '\t', "Tab", FIELD_NEXT),
+	C(CTX_UNLOCK, KEY_DOWN, "Down", FIELD_NEXT),
+	C(CTX_UNLOCK, KEY_BTAB, "Shift-Tab", FIELD_PREV),
+	C(CTX_UNLOCK, KEY_UP, "Up", FIELD_PREV),
+	K(CTX_UNLOCK, 27, "Esc", CANCEL),
+	C(CTX_UNLOCK, KEY_BACKSPACE, "Backspace", ERASE_BACK),
+	K(CTX_UNLOCK, 0x7f, "Backspace", ERASE_BACK),
+	K(CTX_UNLOCK, CTRL('h'), "Backspace", ERASE_BACK),
 };
 
 const size_t tui_nbindings = sizeof tui_bindings / sizeof tui_bindings[0];
@@ -220,7 +236,7 @@ tui_keys_lookup(enum tui_context ctx, int key, int is_code)
 		enum tui_context want = pass == 0 ? ctx : CTX_ALL;
 
 		if (pass == 1 && (ctx == CTX_NOTES || ctx == CTX_HELP || ctx == CTX_TEXT ||
-		    ctx == CTX_ADD || ctx == CTX_NAME))
+		    ctx == CTX_ADD || ctx == CTX_NAME || ctx == CTX_UNLOCK))
 			break;
 		for (size_t i = 0; i < tui_nbindings; i++)
 			if (tui_bindings[i].ctx == want && tui_bindings[i].key == key &&
@@ -241,7 +257,8 @@ tui_context_name(enum tui_context ctx)
 {
 	static const char *const names[] = { "most screens", "case list", "walk",
 	    "ratings panel", "case facts", "note editor", "standard picker", "help",
-	    "text field", "new case reference", "your name", "ratings page", "sync report" };
+	    "text field", "new case reference", "your name", "ratings page", "sync report",
+	    "unlock form" };
 
 	return names[ctx];
 }

@@ -9,7 +9,11 @@
 
 /* X(NAME, description) */
 #define TUI_ACTIONS(X) \
-	X(QUIT, "quit (every answer is already saved)") \
+	X(QUIT, "quit (asks first below the top screen)") \
+	X(LEVEL_UP, "back one level (as Esc); on the top screen, quit") \
+	X(PANEL_MODE, "panel mode on or off: every case read-only") \
+	X(UNLOCK, "panel mode: unlock one change (asks who and why)") \
+	X(UNLOCK_OK, "unlock the next change, journaled with who and why") \
 	X(HELP, "show the keys") \
 	X(REDRAW, "redraw the screen") \
 	X(UP, "previous item") \
@@ -98,6 +102,7 @@ enum tui_context {
 	CTX_NAME,	/* your name, asked at the first start */
 	CTX_RATINGS,	/* the ratings page, a standard, a key question's cases */
 	CTX_SYNC,	/* the sync report */
+	CTX_UNLOCK,	/* the unlock form of panel mode (text goes in as typed) */
 	CTX_COUNT
 };
 
@@ -114,7 +119,7 @@ extern const size_t tui_nbindings;
 
 /* The action for KEY (IS_CODE: a KEY_* code) in context CTX; bindings of
  * CTX are looked at first, then CTX_ALL (but not where text is typed:
- * CTX_NOTES, CTX_TEXT, CTX_ADD, CTX_NAME, nor in CTX_HELP). */
+ * CTX_NOTES, CTX_TEXT, CTX_ADD, CTX_NAME, CTX_UNLOCK, nor in CTX_HELP). */
 enum tui_action tui_keys_lookup(enum tui_context ctx, int key, int is_code);
 const char *tui_action_desc(enum tui_action a);
 const char *tui_context_name(enum tui_context ctx);

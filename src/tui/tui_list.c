@@ -147,6 +147,7 @@ add_case(struct tui *t, struct tui_go *go)
 	t->list_sel = (int)ci;
 	t->item = -1;
 	tui_message(t, 0, "Added %s. Record its facts: they decide which questions apply.", ref);
+	tui_lock_used(t);
 	go->kind = GO_FACTS;
 	go->to = 1;	/* over the walk: the form, done, opens the walk */
 }
@@ -238,6 +239,8 @@ list_key(struct tui *t, void *st, enum tui_action a, struct tui_go *go)
 		go->kind = GO_FACTS;	/* over the list: it returns there */
 		return 1;
 	case ACT_ADD_CASE:
+		if (tui_lock_refused(t))	/* panel mode: unlocked, one case */
+			return 1;
 		t->adding = 1;
 		tui_field_start(t);
 		return 1;

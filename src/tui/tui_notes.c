@@ -220,7 +220,7 @@ notes_close(struct tui *t, struct tui_notes *nt, struct tui_go *go)
 {
 	char *text, note[256];
 	struct err e;
-	int rc, conflict;
+	int rc, conflict, used = 0;
 
 	if (!nt->open)
 		return 0;
@@ -257,8 +257,15 @@ notes_close(struct tui *t, struct tui_notes *nt, struct tui_go *go)
 	}
 	/* saved over the note it was opened on only: another yjinspect's
 	 * note, saved meanwhile, is kept too */
-	rc = edit_note_from(&t->in, t->ci, nt->kq, nt->base, text, t->who, &conflict,
-	    &t->undo, &e);
+	{
+		size_t changes = t->undo.n;
+
+		/* panel mode: the walk opens the editor only unlocked, and
+		 * this save is the one change (by the panel's name) */
+		rc = edit_note_from(&t->in, t->ci, nt->kq, nt->base, text, tui_lock_who(t),
+		    &conflict, &t->undo, &e);
+		used = rc == 0 && t->undo.n != changes;
+	}
 	free(text);
 	if (rc == 0 && conflict == EDIT_NOTE_BOTH_KEPT)
 		tui_message(t, 1, "The note was changed meanwhile in another yjinspect: "
@@ -278,6 +285,8 @@ notes_close(struct tui *t, struct tui_notes *nt, struct tui_go *go)
 	notes_free(nt);
 	if (go)
 		go->kind = GO_POP;
+	if (used)
+		tui_lock_used(t);
 	return 0;
 }
 

@@ -437,8 +437,10 @@ case_progress_unknown(const struct tui *t)
 	return 0;
 }
 
+/* Answer the current item with A, and say what it changed; *USED: a
+ * change was made */
 static int
-answer(struct tui *t, struct tui_walk_state *w, enum answer a)
+give_answer(struct tui *t, struct tui_walk_state *w, enum answer a, int *used)
 {
 	struct err e;
 	enum answer before;
@@ -448,6 +450,8 @@ answer(struct tui *t, struct tui_walk_state *w, enum answer a)
 
 	if (t->item < 0)
 		return 0;
+	if (tui_lock_refused(t))	/* panel mode: read-only */
+		return 1;
 	if (held(t, w)) {
 		tui_message(t, 0, "%s complete: %sEnter to review, k/j to a question.",
 		    case_name(t), t->ci + 1 < t->in.ncases ? "] next case, " : "");
@@ -469,14 +473,16 @@ answer(struct tui *t, struct tui_walk_state *w, enum answer a)
 		return 1;
 	}
 	{
-		size_t reloads = t->undo.reloads;
+		size_t reloads = t->undo.reloads, changes = t->undo.n;
 
-		if (edit_answer(&t->in, &t->walk, t->ci, (size_t)t->item, a, t->who, &t->undo,
-		    &e) < 0) {
+		/* (unlocked in panel mode: the stamp is the panel's too) */
+		if (edit_answer(&t->in, &t->walk, t->ci, (size_t)t->item, a, tui_lock_who(t),
+		    &t->undo, &e) < 0) {
 			tui_message(t, 1, "NOT SAVED: %s", e.msg);
 			return 1;
 		}
 		tui_recompute_case(t, t->ci);
+		*used = t->undo.n != changes;
 		if (t->undo.reloads != reloads) {
 			tui_message(t, 1, "%s had changed on disk (another yjinspect?): it was read "
 			    "again, and only this answer written over it.",
@@ -528,6 +534,18 @@ answer(struct tui *t, struct tui_walk_state *w, enum answer a)
 	}
 	tui_save_place(t);
 	return 1;
+}
+
+/* The key's answer, then (unlocked in panel mode) locked again once it
+ * changed something */
+static int
+answer(struct tui *t, struct tui_walk_state *w, enum answer a)
+{
+	int used = 0, rc = give_answer(t, w, a, &used);
+
+	if (used)
+		tui_lock_used(t);
+	return rc;
 }
 
 static int
@@ -612,6 +630,8 @@ walk_key(struct tui *t, void *st, enum tui_action a, struct tui_go *go)
 	case ACT_NOTES:
 		if (t->item < 0)
 			return 0;
+		if (tui_lock_refused(t))	/* (unlocked: its save is the change) */
+			return 1;
 		*go = (struct tui_go){ .kind = GO_NOTE, .n = t->walk.items[t->item].kq };
 		return 1;
 	case ACT_FACTS:
@@ -637,7 +657,9 @@ walk_hint(const struct tui *t, void *st)
 {
 	(void)st;
 	return t->panel_focus ? "j/k scroll the panel  Tab back to the walk" :
-	    "y n x answer  Enter next  j/k move  e note  f facts  u undo  ? help  q quit";
+	    tui_lock_locked(t) ? "Panel mode: read-only  U unlock one change  j/k move  "
+	    "Esc back  ? help" :
+	    "y n x answer  Enter next  j/k move  e note  f facts  u undo  ? help  Esc back";
 }
 
 const struct tui_screen_ops tui_walk_screen = {

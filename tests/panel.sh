@@ -105,11 +105,12 @@ check "...the score back" wait_for "Score 14/36"
 tsv >"$TMP/tsv"
 check "...and in summary" grep -qP '^overall\t.*\t14\t36\t' "$TMP/tsv"
 key u
-check "u takes back the withdrawal: the decision is back" wait_for "Undone: the panel decision on 3.2."
+check "u takes back the withdrawal: the decision is back" wait_for "Undone: the withdrawal; decision on 3.2 (Requires improvement) restored."
 check "...in the file" contains "$D/inspection.ini" 'why = "Risk of harm was being partly addressed in the one case."'
 check "...on screen" wait_for "Score 15/36"
 key u
-check "u again takes back the decision itself" wait_for "Score 14/36"
+check "u again takes back the decision itself" wait_for "Undone: decision on 3.2 (Requires improvement) removed."
+check "...the score back" wait_for "Score 14/36"
 check "...from the file" lacks "$D/inspection.ini" "[decision.3.2]"
 
 # ---- a judged standard: the lead's judgement and the findings, here too

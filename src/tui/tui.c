@@ -290,9 +290,13 @@ undo(struct tui *t)
 		    ch->case_name;
 
 		/* the case by its reference, as the inspector knows it; a
-		 * change joined to the one before names both */
-		buf_printf(&what, "%s%s%s on %s", change_name(t, ch),
-		    ch->with_prev ? " and " : "", ch->with_prev ? change_name(t, ch - 1) : "", ref);
+		 * change joined to the one before names both; a decision,
+		 * what undoing it does to it */
+		if (ch->kind == EDIT_DECISION)
+			edit_decision_undo_text(&t->in, ch, &what);
+		else
+			buf_printf(&what, "%s%s%s on %s", change_name(t, ch), ch->with_prev ?
+			    " and " : "", ch->with_prev ? change_name(t, ch - 1) : "", ref);
 	}
 	if (top->leave)	/* (the facts form) its field first, then back to it below */
 		top->leave(t, t->state[on]);

@@ -139,8 +139,10 @@ draw_title(struct tui *t)
 
 	attron(tui_attr(t, TA_TITLE));
 	tui_fill(0, 0, t->cols);
-	if (o->title) {
+	if (o->title)
 		o->title(t, t->state[t->screen], &line);
+	if (line.len > 0) {
+		;	/* the screen's own */
 	} else if (t->in.ncases > 0 && t->screen != SCREEN_LIST && o->panel) {
 		const struct case_file *c = &t->in.cases[t->ci];
 		size_t k = c->conflicts.n;
@@ -204,6 +206,9 @@ draw_status(struct tui *t)
 static void
 draw(struct tui *t)
 {
+	const struct tui_screen_ops *o = tui_screens[t->screen];
+	int over = o->over && o->over(t, t->state[t->screen]);
+
 	erase();
 	if (t->too_small) {
 		char line[200];
@@ -218,8 +223,16 @@ draw(struct tui *t)
 	}
 	draw_title(t);
 	t->cury = t->curx = -1;
+	if (over) {	/* the screen that opened it, under it, drawn as on top */
+		enum tui_screen top = t->screen;
+
+		t->screen = tui_under(t);
+		tui_screens[t->screen]->draw(t, t->state[t->screen]);
+		t->screen = top;
+		t->cury = t->curx = -1;
+	}
 	tui_screens[t->screen]->draw(t, t->state[t->screen]);
-	if (tui_screens[t->screen]->panel)
+	if (tui_screens[t->screen]->panel && !over)
 		tui_panel_draw(t);
 	draw_status(t);
 	/* the cursor belongs to whoever edits text */

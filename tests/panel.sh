@@ -1,8 +1,9 @@
 #!/bin/sh
 # panel.sh - the ratings panel meeting on screen, in a real terminal (tmux,
 # isolated HOME), on the South Tyneside demo: the ratings page at 80x24 and
-# 160x48; drill-down from 3.2 to its lowest key question, to a No case, into
-# the walk and back the same way; a decision recorded with its rationale
+# 160x48 (there every standard's figures, reasons and moves); drill-down
+# from 3.2 to its lowest key question, to a No case, into the walk and back
+# the same way; a decision recorded with its rationale
 # (refused without one), seen on screen and in `summary --format tsv`, then
 # withdrawn after a confirmation; and another yjinspect's answer moving a
 # rating on the page with no key pressed. Skipped (77) without tmux.
@@ -105,11 +106,12 @@ check "...the score back" wait_for "Score 14/36"
 tsv >"$TMP/tsv"
 check "...and in summary" grep -qP '^overall\t.*\t14\t36\t' "$TMP/tsv"
 key u
-check "u takes back the withdrawal: the decision is back" wait_for "Undone: the panel decision on 3.2."
+check "u takes back the withdrawal: the decision is back" wait_for "Undone: the withdrawal; decision on 3.2 (Requires improvement) restored."
 check "...in the file" contains "$D/inspection.ini" 'why = "Risk of harm was being partly addressed in the one case."'
 check "...on screen" wait_for "Score 15/36"
 key u
-check "u again takes back the decision itself" wait_for "Score 14/36"
+check "u again takes back the decision itself" wait_for "Undone: decision on 3.2 (Requires improvement) removed."
+check "...the score back" wait_for "Score 14/36"
 check "...from the file" lacks "$D/inspection.ini" "[decision.3.2]"
 
 # ---- a judged standard: the lead's judgement and the findings, here too
@@ -210,8 +212,8 @@ check "...the text itself" wait_for "half a thought"
 ui p2 160 48 "$YJ" "$D"
 wait_re " case ST-O02 \(8 of 10\)" >/dev/null	# (where p3 left it: the walk)
 key r
-check "160x48: each standard's lowest key question in figures" wait_re '^  2\.2 +Planning .*lowest 2\.2\.3 67% \(4 of 6\)'
-check "160x48: the selected standard's detail under the page" wait_for "What would change it:"
+check "160x48: each standard's lowest key question in figures" wait_re '^  2\.2 +Planning .* 2\.2\.3 4/6 67% Good '
+check "160x48: what would move each standard, beside it" wait_re '^  3\.2 +Planning .* Up to Requires improvement: 4 judgements'
 check "160x48: and the overall's" wait_for "What would change the overall rating:"
 keep "the ratings page, 160x48"
 quit_ui

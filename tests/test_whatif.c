@@ -2,7 +2,8 @@
  * case judgements away, a sub-sample of one case, a key question with no
  * relevant cases, a standard with two low key questions (up needs both),
  * the overall one point from a band, one-case agreeing with rate's
- * REASON_ONE_CASE, and each discretion reason's figures on the South
+ * REASON_ONE_CASE, a decided standard moved from its decided band (the
+ * panel's to move), and each discretion reason's figures on the South
  * Tyneside fixture. Inspections are built as test_rate.c builds them. */
 #include "config.h"
 
@@ -341,6 +342,46 @@ test_one_case_agrees_with_rate(void **state)
 				}
 }
 
+/* A panel decision moves 2.1 from Requires improvement (12 of 20, one
+ * judgement from Good) to Good: what would change it starts from Good, the
+ * panel's to move; "Up to Good, 1 judgement" is no longer offered. Its
+ * reasons stay the evidence's. */
+static void
+test_decided(void **state)
+{
+	struct fx *fx = *state;
+	const struct whatif_std *ws;
+	size_t s = (size_t)form_std_index(&fx->in.form, "2.1");
+	struct buf b = BUF_INIT;
+
+	add(fx, "2.1.1", ANSWER_YES, 12, 0);
+	add(fx, "2.1.1", ANSWER_NO, 8, 0);
+	fx->in.decisions = xcalloc(1, sizeof *fx->in.decisions);
+	fx->in.decisions[0] = (struct insp_decision){ .std = s, .kq = xstrdup("2.1.1"),
+	    .from = band(fx, "requires-improvement"), .to = band(fx, "good"),
+	    .why = xstrdup("the plans seen were sound") };
+	fx->in.ndecisions = 1;
+	ws = rate(fx);
+	assert_int_equal(fx->r.std[s].rating, band(fx, "good"));
+	assert_true(ws->decided);
+	assert_int_equal(ws->from, band(fx, "good"));
+	assert_int_equal(ws->computed, band(fx, "requires-improvement"));
+	assert_true(ws->up.possible && ws->up.panel && !ws->up.withdraw);
+	assert_int_equal(ws->up.band, band(fx, "outstanding"));
+	says(fx, s, 1, "Up to Outstanding: a new panel decision", NULL);
+	assert_true(ws->down.possible && ws->down.panel && ws->down.withdraw);
+	assert_int_equal(ws->down.band, band(fx, "requires-improvement"));
+	says(fx, s, 0, "Down to Requires improvement: the panel's decision withdrawn", NULL);
+	whatif_move_text(&fx->in, &fx->w, s, 1, &b);
+	assert_null(strstr(buf_str(&b), "Up to Good"));
+	buf_reset(&b);
+	whatif_moves_brief(&fx->in, &fx->w, s, &b);
+	assert_string_equal(buf_str(&b), "Up to Outstanding: a new decision; down to Requires "
+	    "improvement: withdraw the decision");
+	buf_free(&b);
+	assert_non_null(ws->near);	/* 60%: the evidence's reason, as before */
+}
+
 /* ---- the South Tyneside fixture: its published figures (expected.tsv)
  * are 2.2.2 3 of 5, 2.4.3 2 of 4, 3.2.2 and 3.2.3 0 of 4, score 14/36 */
 
@@ -420,7 +461,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		T(test_edge_one_case), T(test_edge_two_cases), T(test_subsample_of_one),
 		T(test_kq_without_relevant_cases), T(test_two_low_kqs),
-		T(test_overall_one_point), T(test_one_case_agrees_with_rate),
+		T(test_overall_one_point), T(test_one_case_agrees_with_rate), T(test_decided),
 		cmocka_unit_test(test_demo_reasons),
 	};
 

@@ -84,6 +84,13 @@ int edit_field(struct inspection *in, size_t ci, enum edit_field field, const ch
 int edit_decide(struct inspection *in, size_t std, int to, const char *kq, const char *why,
 		const char *who, struct edit_undo *u, struct err *e);
 int edit_withdraw(struct inspection *in, size_t std, struct edit_undo *u, struct err *e);
+/* What undoing decision change CH (the last on the list, kind
+ * EDIT_DECISION) does, in words, appended to OUT: "the withdrawal;
+ * decision on 2.2 (Good) restored", "decision on 2.2 (Good) removed", or
+ * "decision on 2.2 (Good); back to Requires improvement" (the decision
+ * before it, as its band). */
+void edit_decision_undo_text(const struct inspection *in, const struct edit_change *ch,
+			     struct buf *out);
 
 /* After a fact of case CI changed: each choice fact still unset whose
  * other choices the recorded facts rule out is recorded (the case type,

@@ -107,6 +107,25 @@ edit_withdraw(struct inspection *in, size_t std, struct edit_undo *u, struct err
 	return 0;
 }
 
+void
+edit_decision_undo_text(const struct inspection *in, const struct edit_change *ch,
+    struct buf *out)
+{
+	const struct form *f = &in->form;
+	const char *id = f->stds[ch->index].id;
+
+	if (ch->made == NULL && ch->was)	/* a withdrawal */
+		buf_printf(out, "the withdrawal; decision on %s (%s) restored", id,
+		    f->bands[ch->was->to].rating);
+	else if (ch->made && ch->was == NULL)
+		buf_printf(out, "decision on %s (%s) removed", id, f->bands[ch->made->to].rating);
+	else if (ch->made)
+		buf_printf(out, "decision on %s (%s); back to %s", id, f->bands[ch->made->to].rating,
+		    f->bands[ch->was->to].rating);
+	else
+		buf_printf(out, "the panel decision on %s", id);	/* (none either side) */
+}
+
 /* Undo decision change CH: the decision before it back, if the one it made
  * is still the one recorded */
 static int

@@ -282,6 +282,38 @@ reasons(struct whatif_std *ws, const struct inspection *in, const struct rate *r
 		ws->small = reason_small(in, r, s);
 }
 
+/* ---- a decided standard: the panel's moves, from the band decided */
+
+static void move_free(struct whatif_move *m);
+
+static void
+panel_move(struct whatif_move *m, const struct whatif_std *ws, const struct form *f, int up)
+{
+	int to = ws->from + (up ? 1 : -1);
+
+	memset(m, 0, sizeof *m);
+	if (to < 0 || to >= (int)f->nbands) {
+		m->why_not = up ? "it is the top band" : "it is the bottom band";
+		return;
+	}
+	m->possible = m->panel = 1;
+	m->band = to;
+	m->changes = WHATIF_JUDGEMENT;
+	m->withdraw = ws->computed == to;
+}
+
+/* WS, whose moves were worked out on the evidence, decided to band TO */
+static void
+decided(struct whatif_std *ws, const struct form *f, int to)
+{
+	move_free(&ws->up);
+	move_free(&ws->down);
+	ws->decided = 1;
+	ws->from = to;
+	panel_move(&ws->up, ws, f, 1);
+	panel_move(&ws->down, ws, f, 0);
+}
+
 /* ---- the overall */
 
 static int
@@ -378,14 +410,16 @@ whatif_compute(struct whatif *w, const struct inspection *in, const struct rate 
 		if (f->stds[s].rating != RATING_CASES)
 			continue;
 		ws->case_rated = 1;
-		ws->from = r->std[s].computed;
+		ws->from = ws->computed = r->std[s].computed;
 		if (ws->from < 0) {
 			ws->up.why_not = ws->down.why_not = "no key question has relevant cases";
 			continue;
 		}
 		move_up(&ws->up, in, r, s, ws->from);
 		move_down(&ws->down, in, r, s, ws->from);
-		reasons(ws, in, r, s);
+		reasons(ws, in, r, s);	/* the evidence's, decided or not */
+		if (r->std[s].decision)
+			decided(ws, f, r->std[s].rating);
 	}
 	overall(&w->up, w, in, r, 1);
 	overall(&w->down, w, in, r, 0);
@@ -437,6 +471,16 @@ whatif_move_text(const struct inspection *in, const struct whatif *w, size_t s, 
 		    m->why_not ? m->why_not : "not a case-rated standard");
 		return;
 	}
+	if (m->panel) {
+		if (m->withdraw)
+			buf_printf(out, "%s to %s: the panel's decision withdrawn (the evidence "
+			    "gives %s)", up ? "Up" : "Down", rate_label(f, m->band),
+			    rate_label(f, m->band));
+		else
+			buf_printf(out, "%s to %s: a new panel decision (no case judgement moves "
+			    "a decided rating)", up ? "Up" : "Down", rate_label(f, m->band));
+		return;
+	}
 	buf_printf(out, "%s to %s, %d judgement%s%s: ", up ? "Up" : "Down", rate_label(f, m->band),
 	    m->changes, plural(m->changes), !up && m->nkqs > 1 ? " on any one of" : "");
 	for (size_t i = 0; i < m->nkqs; i++) {
@@ -451,6 +495,29 @@ whatif_move_text(const struct inspection *in, const struct whatif *w, size_t s, 
 			buf_printf(out, " (and the standard %s)", rate_label(f, wk->band));
 		buf_adds(out, ": ");
 		names(out, in, wk);
+	}
+}
+
+void
+whatif_moves_brief(const struct inspection *in, const struct whatif *w, size_t s,
+    struct buf *out)
+{
+	const struct form *f = &in->form;
+
+	if (!w->std[s].case_rated)
+		return;
+	for (int up = 1; up >= 0; up--) {
+		const struct whatif_move *m = up ? &w->std[s].up : &w->std[s].down;
+		const char *dir = up ? "Up" : "; down";
+
+		if (!m->possible)
+			buf_printf(out, "%s: not possible (%s)", dir, m->why_not);
+		else if (m->panel)
+			buf_printf(out, "%s to %s: %s", dir, rate_label(f, m->band),
+			    m->withdraw ? "withdraw the decision" : "a new decision");
+		else
+			buf_printf(out, "%s to %s: %d%s", dir, rate_label(f, m->band), m->changes,
+			    up ? (m->changes == 1 ? " judgement" : " judgements") : "");
 	}
 }
 

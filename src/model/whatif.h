@@ -14,9 +14,12 @@
  * Changing judgements never makes a case relevant: a key question with no
  * relevant cases stays out of the rating, and a standard with none cannot
  * move. A move can jump more than one band (a sub-sample of one case): its
- * band says where it lands. Case-rated moves are on the evidence (the
- * computed rating): a panel decision is not undone by them, and the text
- * says so. Bands and boundaries come from the form, never from here.
+ * band says where it lands. Moves start from the rating as decided: a
+ * standard a panel decision applies to is moved by the panel only (no case
+ * judgement undoes a decision), a band up or down by a new decision, or by
+ * withdrawing it where the evidence gives that band; its discretion
+ * reasons stay those of the evidence. Bands and boundaries come from the
+ * form, never from here.
  *
  * Ownership: struct whatif owns everything it points to (whatif_free);
  * it refers to the form, the cases and R by index only, and is valid for
@@ -46,6 +49,11 @@ struct whatif_kq {		/* one key question's part in a move */
 
 struct whatif_move {
 	int possible;
+	int panel;		/* the move is the panel's (a decision applies to
+				 * the standard): CHANGES is WHATIF_JUDGEMENT and
+				 * KQS empty */
+	int withdraw;		/* panel: withdrawing the decision gives BAND
+				 * (the evidence's), else a new decision does */
 	const char *why_not;	/* when not possible: a static phrase, e.g.
 				 * "it is the top band", "no key question has
 				 * relevant cases" */
@@ -59,7 +67,10 @@ struct whatif_move {
 
 struct whatif_std {
 	int case_rated;		/* else everything below is empty */
-	int from;		/* the computed rating (rate_std.computed) */
+	int from;		/* the rating as decided (rate_std.rating) */
+	int computed;		/* the evidence's (rate_std.computed) */
+	int decided;		/* a panel decision applies: up and down are the
+				 * panel's moves */
 	struct whatif_move up, down;
 	/* the discretion reasons (rate_std.reasons) in figures, each NULL
 	 * when its bit is not set: */
@@ -111,13 +122,23 @@ void whatif_free(struct whatif *w);
 /* In words, appended to OUT:
  * whatif_move_text: standard S's move up (UP 1) or down, "Up to Good, 1
  *   judgement: 2.2.2, 1 of its 2 'No' cases judged 'Yes' gives 80%: ST-C02,
- *   ST-C05", or "Up: not possible (it is the top band)";
+ *   ST-C05", or "Up: not possible (it is the top band)"; a decided
+ *   standard's "Up to Outstanding: a new panel decision (no case judgement
+ *   moves a decided rating)" or "Down to Requires improvement: the panel's
+ *   decision withdrawn (the evidence gives Requires improvement)";
+ * whatif_moves_brief: both of standard S's moves in a few words, for a row
+ *   of the ratings page: "Up to Good: 1 judgement; down to Inadequate: 1",
+ *   "Up to Good: withdraw the decision; down to Inadequate: a new
+ *   decision", "Up: not possible (it is the top band); ..."; nothing for a
+ *   standard that is not case-rated;
  * whatif_overall_text: "Up to Good at 19: 5 points more: at least 5
  *   standards one band up, of: 2.2 (1 judgement), ..., 1.2 (a judgement)".
  * Case names are listed up to WHATIF_NAMES, then "and N more". */
 #define WHATIF_NAMES 10
 void whatif_move_text(const struct inspection *in, const struct whatif *w, size_t s, int up,
 		      struct buf *out);
+void whatif_moves_brief(const struct inspection *in, const struct whatif *w, size_t s,
+			struct buf *out);
 void whatif_overall_text(const struct inspection *in, const struct whatif *w, int up,
 			 struct buf *out);
 /* A case's name in these texts: its reference, else its file name. */

@@ -68,8 +68,8 @@ whatif_list(struct walk *w, size_t s)
 		buf_adds(&b[n++], ".");
 	}
 	list_bufs(w, s == (size_t)-1 ? "What would change the overall rating" :
-	    w->r->std[s].decision ? "What would change it, on the evidence (the panel's "
-	    "decision stands until the panel looks again)" : "What would change it", b, n);
+	    w->r->std[s].decision ? "What would change it, as the panel "
+	    "decided it" : "What would change it", b, n);
 	for (size_t i = 0; i < 4; i++)
 		buf_free(&b[i]);
 	buf_free(&raw);

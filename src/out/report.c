@@ -265,7 +265,7 @@ text_whatif(FILE *out, const struct inspection *in, const struct rate *r,
 	struct buf b = BUF_INIT;
 
 	fprintf(out, "  What would change it%s:\n", r->std[s].decision ?
-	    ", on the evidence (the panel's decision stands until the panel looks again)" : "");
+	    ", as the panel decided it" : "");
 	for (int up = 1; up >= 0; up--) {
 		buf_reset(&b);
 		whatif_move_text(in, w, s, up, &b);

@@ -136,6 +136,7 @@ draw_title(struct tui *t)
 {
 	const struct tui_screen_ops *o = tui_screens[t->screen];
 	struct buf line = BUF_INIT;
+	size_t mark;
 
 	attron(tui_attr(t, TA_TITLE));
 	tui_fill(0, 0, t->cols);
@@ -143,10 +144,13 @@ draw_title(struct tui *t)
 	if (t->panel_mode) {
 		buf_addc(&line, ' ');
 		buf_adds(&line, tui_lock_mark(t));
-		buf_adds(&line, "\xe2\x94\x82");
+		buf_adds(&line, t->utf8 ? "\xe2\x94\x82" : "|");
 	}
-	if (o->title) {
+	mark = line.len;
+	if (o->title)
 		o->title(t, t->state[t->screen], &line);
+	if (line.len > mark) {
+		;	/* the screen's own */
 	} else if (t->in.ncases > 0 && t->screen != SCREEN_LIST && o->panel) {
 		const struct case_file *c = &t->in.cases[t->ci];
 		size_t k = c->conflicts.n;
@@ -215,6 +219,9 @@ draw_status(struct tui *t)
 static void
 draw(struct tui *t)
 {
+	const struct tui_screen_ops *o = tui_screens[t->screen];
+	int over = o->over && o->over(t, t->state[t->screen]);
+
 	erase();
 	if (t->too_small) {
 		char line[200];
@@ -229,8 +236,16 @@ draw(struct tui *t)
 	}
 	draw_title(t);
 	t->cury = t->curx = -1;
+	if (over) {	/* the screen that opened it, under it, drawn as on top */
+		enum tui_screen top = t->screen;
+
+		t->screen = tui_under(t);
+		tui_screens[t->screen]->draw(t, t->state[t->screen]);
+		t->screen = top;
+		t->cury = t->curx = -1;
+	}
 	tui_screens[t->screen]->draw(t, t->state[t->screen]);
-	if (tui_screens[t->screen]->panel)
+	if (tui_screens[t->screen]->panel && !over)
 		tui_panel_draw(t);
 	tui_lock_draw(t);	/* the unlock form, over the screen that opened it */
 	draw_status(t);
@@ -302,9 +317,13 @@ undo(struct tui *t)
 		    ch->case_name;
 
 		/* the case by its reference, as the inspector knows it; a
-		 * change joined to the one before names both */
-		buf_printf(&what, "%s%s%s on %s", change_name(t, ch),
-		    ch->with_prev ? " and " : "", ch->with_prev ? change_name(t, ch - 1) : "", ref);
+		 * change joined to the one before names both; a decision,
+		 * what undoing it does to it */
+		if (ch->kind == EDIT_DECISION)
+			edit_decision_undo_text(&t->in, ch, &what);
+		else
+			buf_printf(&what, "%s%s%s on %s", change_name(t, ch), ch->with_prev ?
+			    " and " : "", ch->with_prev ? change_name(t, ch - 1) : "", ref);
 	}
 	if (top->leave)	/* (the facts form) its field first, then back to it below */
 		top->leave(t, t->state[on]);

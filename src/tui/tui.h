@@ -173,8 +173,12 @@ struct tui_screen_ops {
 	const struct tui_screen_ops *shares;	/* whose state it has, or NULL */
 	/* the status line's hint when no message */
 	const char *(*hint)(const struct tui *t, void *st);
-	/* the title line (NULL: the case's, with the panel, else the folder's) */
+	/* the title line (NULL, or nothing put in LINE: the case's, with the
+	 * panel, else the folder's) */
 	void (*title)(const struct tui *t, void *st, struct buf *line);
+	/* 1: drawn over the screen under it (which opened it), that screen
+	 * drawn first and no ratings panel; NULL or 0: drawn alone */
+	int (*over)(const struct tui *t, void *st);
 	/* opened by the request ARG: 1 to go on top (0: not opened, the
 	 * message says why) */
 	int (*open)(struct tui *t, void *st, const struct tui_go *arg);

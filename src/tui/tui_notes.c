@@ -330,8 +330,21 @@ notes_draw(struct tui *t, void *st)
 {
 	struct tui_notes *nt = st;
 	struct tui_rect r = t->main;
-	int w = r.w, body = r.h - 2, row = 0, cur_row = 0, cur_col = 0;
+	int w, body, row = 0, cur_row = 0, cur_col = 0;
 	char title[256];
+
+	if (nt->decision || nt->findings) {
+		/* over the ratings page that opened it: its lower third, the
+		 * whole width, under a rule */
+		int h = (t->rows - 2) / 3 < 8 ? 8 : (t->rows - 2) / 3;
+
+		r = (struct tui_rect){ t->rows - 1 - h, 0, h, t->cols };
+		for (int y = r.y - 1; y < r.y + r.h; y++)
+			tui_fill(y, 0, t->cols);
+		tui_hline(t, r.y - 1, 0, t->cols);
+	}
+	w = r.w;
+	body = r.h - 2;
 
 	if (nt->findings == 3)
 		snprintf(title, sizeof title, "The evidence on %s: Esc saves",
@@ -541,6 +554,35 @@ notes_quit(struct tui *t, void *st, struct buf *said)
 	return -1;
 }
 
+/* Over the ratings page: the rationale and findings editors */
+static int
+notes_over(const struct tui *t, void *st)
+{
+	const struct tui_notes *nt = st;
+
+	(void)t;
+	return nt->decision || nt->findings;
+}
+
+/* What is edited, where it was opened: "Ratings > 2.2 > decision: why";
+ * a case's note has the case's title (nothing put here) */
+static void
+notes_title(const struct tui *t, void *st, struct buf *line)
+{
+	const struct tui_notes *nt = st;
+	const struct form *f = &t->in.form;
+
+	if (nt->decision)
+		buf_printf(line, " Ratings > %s > decision: why (to %s)", f->stds[nt->std].id,
+		    f->bands[nt->to].rating);
+	else if (nt->findings == 3)
+		buf_printf(line, " Ratings > %s > %s > the lead's evidence", f->stds[nt->std].id,
+		    f->kqs[nt->kq].id);
+	else if (nt->findings)
+		buf_printf(line, " Ratings > %s > %s", f->stds[nt->std].id,
+		    nt->findings == 2 ? "areas for improvement" : "strengths");
+}
+
 static const char *
 notes_hint(const struct tui *t, void *st)
 {
@@ -551,6 +593,7 @@ notes_hint(const struct tui *t, void *st)
 
 const struct tui_screen_ops tui_notes_screen = {
 	.name = "notes", .context = CTX_NOTES, .panel = 1, .state_size = sizeof(struct tui_notes),
-	.hint = notes_hint, .open = notes_open, .draw = notes_draw, .input = notes_input,
+	.hint = notes_hint, .title = notes_title, .over = notes_over, .open = notes_open,
+	.draw = notes_draw, .input = notes_input,
 	.quit = notes_quit, .free = notes_free,
 };

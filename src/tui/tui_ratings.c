@@ -266,13 +266,84 @@ overall_text(const struct tui *t, char *buf, size_t size)
 		    t->rate.counted);
 }
 
+/* The page takes every standard's reasons beside and under its row from
+ * this width on (a projector); narrower, the selected one's under the page */
+#define WIDE_ALL 140
+
+static const struct whatif *whatif_now(struct tui *t, struct tui_ratings *r);
+
+/* Standard S's lowest key question in figures: "3.2.2 0/4 0% Inadequate"
+ * (a judged standard: who judges it), into BUF */
 static void
-page_rows(struct tui *t, struct tui_ratings *pg, struct rows *l, int w)
+lowest_text(const struct tui *t, size_t s, char *buf, size_t size)
+{
+	const struct form *f = &t->in.form;
+	const struct rate_std *rs = &t->rate.std[s];
+
+	buf[0] = '\0';
+	if (f->stds[s].rating == RATING_JUDGEMENT)
+		snprintf(buf, size, "judged by the lead inspector");
+	else if (rs->lowest_kq >= 0) {
+		const struct rate_tally *k = &t->rate.kq[rs->lowest_kq];
+
+		snprintf(buf, size, "%s %d/%d %d%% %s", f->kqs[rs->lowest_kq].id, k->yes,
+		    k->relevant, k->percent, k->band >= 0 ? f->bands[k->band].rating : "");
+	}
+}
+
+/* Standard S's row: its columns beside it (the lowest key question, LOW
+ * columns; what would move it, wrapped in the rest) and its reasons under
+ * it, each from column 8; CUT: each reason on one line, cut where it
+ * does not fit (the screen is full) */
+static void
+wide_rows(struct tui *t, struct tui_ratings *pg, struct rows *l, int w, const char *row,
+    int rowx, int low, size_t s, int cut, int attr)
+{
+	const struct form *f = &t->in.form;
+	const struct rate_std *rs = &t->rate.std[s];
+	const struct whatif *wi = whatif_now(t, pg);
+	const struct whatif_std *ws = &wi->std[s];
+	struct rows mv = { NULL, 0 };
+	struct buf b = BUF_INIT;
+	char lo[128], why[2048];
+	int mx = rowx + 2 + low + 2;	/* the moves' column */
+	const char *dia = t->utf8 ? "\xe2\x97\x86 " : "* ";
+
+	lowest_text(t, s, lo, sizeof lo);
+	if (ws->case_rated)
+		whatif_moves_brief(&t->in, wi, s, &b);
+	else if (f->stds[s].rating == RATING_JUDGEMENT)
+		buf_adds(&b, "Up or down: the lead inspector's judgement (d)");
+	add_wrapped(&mv, 0, 0, w - mx > 20 ? w - mx : 20, buf_str(&b));
+	add(l, attr, (int)s, "%-*s  %-*s  %s", rowx, row, low, lo, mv.n ? mv.v[0].text : "");
+	for (size_t i = 1; i < mv.n; i++)
+		add(l, 0, -1, "%*s%s", mx, "", mv.v[i].text);
+	rows_free(&mv);
+	/* the reasons: the panel's decision, then the evidence's in figures */
+	for (int k = 0; k < 3; k++) {
+		buf_reset(&b);
+		if (k == 0) {
+			report_decision_text(f, rs, why, sizeof why);
+			buf_adds(&b, why);
+		} else if ((k == 1 ? ws->near : ws->small) != NULL)
+			buf_printf(&b, "%s%s", dia, k == 1 ? ws->near : ws->small);
+		if (b.len == 0)
+			continue;
+		if (cut)
+			add(l, 0, -1, "%8s%s", "", buf_str(&b));
+		else
+			add_wrapped(l, 0, 8, w, buf_str(&b));
+	}
+	buf_free(&b);
+}
+
+static void
+page_rows_cut(struct tui *t, struct tui_ratings *pg, struct rows *l, int w, int cut)
 {
 	const struct form *f = &t->in.form;
 	const struct rate *r = &t->rate;
 	char line[1024], over[256];
-	int wide = w >= 110, namew;
+	int wide = w >= 110, all = w >= WIDE_ALL, namew = 12, low = 0, rowx;
 	struct buf mix = BUF_INIT;
 
 	overall_text(t, over, sizeof over);
@@ -287,41 +358,82 @@ page_rows(struct tui *t, struct tui_ratings *pg, struct rows *l, int w)
 	report_conflicts(&t->in, line, sizeof line);
 	if (line[0])
 		add_wrapped(l, tui_attr(t, TA_ERROR), 2, w, line);
-	namew = w - (wide ? 72 : 40);	/* id, rating, mark, score: 40 columns */
+	/* the names as wide as the longest, within what the width leaves after
+	 * id, rating, mark and score (40 columns; 72 with the figures); the
+	 * room beyond goes to the figures, not space */
+	for (size_t s = 0; s < f->nstds; s++) {
+		int n = (int)strlen(f->stds[s].name);
+
+		namew = n > namew ? n : namew;
+		lowest_text(t, s, line, sizeof line);
+		low = (int)strlen(line) > low ? (int)strlen(line) : low;
+	}
+	if (namew > w - (wide ? 72 : 40))
+		namew = w - (wide ? 72 : 40);
 	if (namew < 12)
 		namew = 12;
-	if (namew > 40)		/* the room beyond goes to the figures, not space */
+	if (namew > 40)
 		namew = 40;
-	for (size_t d = 0; d < f->ndomains; d++) {
+	rowx = 2 + 6 + namew + 3 + 22 + 2 + 1 + 3;
+	if (all) {
+		snprintf(line, sizeof line, "  %-*s%-23s%s  %-*s  %s", 6 + namew + 3, "Standard",
+		    "Rating", "Score", low, "Lowest key question", "What would move it");
 		add(l, 0, -1, "%s", "");
+		add(l, A_BOLD, -1, "%s", line);
+	}
+	for (size_t d = 0; d < f->ndomains; d++) {
+		if (!all || d > 0)	/* (the column heads are above the first) */
+			add(l, 0, -1, "%s", "");
 		add(l, A_BOLD, -1, "%s. %s", f->domains[d].id, f->domains[d].name);
 		for (size_t s = 0; s < f->nstds; s++) {
 			const struct rate_std *rs = &r->std[s];
 			char score[16], extra[256] = "";
+			int attr;
 
 			if (f->stds[s].domain != d)
 				continue;
 			snprintf(score, sizeof score, "%s", rs->score >= 0 ? "" : "-");
 			if (rs->score >= 0)
 				snprintf(score, sizeof score, "%d", rs->score);
-			if (wide && f->stds[s].rating == RATING_CASES && rs->lowest_kq >= 0) {
-				const struct rate_tally *k = &r->kq[rs->lowest_kq];
+			if (wide && !all) {
+				char lo[128];
 
-				snprintf(extra, sizeof extra, "  lowest %s %d%% (%d of %d)",
-				    f->kqs[rs->lowest_kq].id, k->percent, k->yes, k->relevant);
-			} else if (wide && f->stds[s].rating == RATING_JUDGEMENT)
-				snprintf(extra, sizeof extra, "  judged by the lead inspector");
+				lowest_text(t, s, lo, sizeof lo);
+				if (lo[0])
+					snprintf(extra, sizeof extra, "  %s%s", f->stds[s].rating ==
+					    RATING_CASES ? "lowest " : "", lo);
+			}
 			snprintf(line, sizeof line, "  %-5s %-*.*s   %-22s%-2s %3s%s%s", f->stds[s].id,
 			    namew, namew, f->stds[s].name, rate_label(f, rs->rating), mark(t, rs),
 			    score, extra, f->stds[s].counted ? "" : " (not counted)");
-			add(l, changed_now(t, pg, s) ? (int)(A_BOLD | A_UNDERLINE) : 0, (int)s, "%s", line);
-			l->v[l->n - 1].band = rs->rating >= 0 ? rs->rating : RATE_NONE;
-			l->v[l->n - 1].symx = 2 + 6 + namew + 1;
+			attr = changed_now(t, pg, s) ? (int)(A_BOLD | A_UNDERLINE) : 0;
+			if (all)
+				wide_rows(t, pg, l, w, line, rowx, low, s, cut, attr);
+			else
+				add(l, attr, (int)s, "%s", line);
+			for (size_t i = l->n; i-- > 0;)
+				if (l->v[i].item == (int)s) {
+					l->v[i].band = rs->rating >= 0 ? rs->rating : RATE_NONE;
+					l->v[i].symx = 2 + 6 + namew + 1;
+					break;
+				}
 		}
 	}
 	add(l, 0, -1, "%s", "");
 	add(l, tui_attr(t, TA_DIM), -1, "%s discretion candidate  %s panel decision  ! evidence "
 	    "moved since decided", t->utf8 ? "\xe2\x97\x86" : "*", t->utf8 ? "\xe2\x80\xa0" : "d");
+}
+
+/* The page, its reasons wrapped; at WIDE_ALL, when that is more than the
+ * screen holds, each reason on a line of its own */
+static void
+page_rows(struct tui *t, struct tui_ratings *pg, struct rows *l, int w)
+{
+	page_rows_cut(t, pg, l, w, 0);
+	if (w >= WIDE_ALL && (int)l->n > area(t).h) {
+		rows_free(l);
+		page_rows_cut(t, pg, l, w, 1);
+	}
 }
 
 /* What would change the ratings as they are: worked out once after each
@@ -445,9 +557,13 @@ page_draw(struct tui *t, struct tui_ratings *pg)
 	if (pg->sel < 0 || (size_t)pg->sel >= t->in.form.nstds)
 		pg->sel = 0;
 	page_rows(t, pg, &l, r.w);
-	detail_rows(t, pg, &d, r.w, (size_t)pg->sel);
+	if (r.w >= WIDE_ALL)	/* every standard's reasons are on the page */
+		overall_rows(t, pg, &d, r.w);
+	else
+		detail_rows(t, pg, &d, r.w, (size_t)pg->sel);
 	/* under the page, as much of the selected standard's detail as fits
-	 * (a projector's 48 rows show it all; 24 rows, the page alone) */
+	 * (or the overall's, when the page has every standard's); 24 rows:
+	 * the page alone */
 	if ((int)l.n + 4 <= r.h) {
 		struct tui_rect dr = { r.y + (int)l.n + 1, r.x, r.h - (int)l.n - 1, r.w };
 		int top0 = 0;
@@ -469,8 +585,23 @@ std_rows(struct tui *t, struct tui_ratings *r, struct rows *l, int w)
 	const struct form_std *st = &f->stds[r->std];
 	const struct rate_std *rs = &t->rate.std[r->std];
 	char line[2048], pct[16];
-	int textw = w - 46;	/* id, the figures and the band word: 46 columns */
+	int textw, longest = 0, bandw = (int)strlen("no relevant cases");
 
+	/* the band word whole, "(lowest)" too: the question's text takes what
+	 * is left after them, the id and the figures (29 columns), and no more
+	 * than it needs; on a narrow screen, where that leaves the question
+	 * too little, the band word gives way (46 columns for the rest) */
+	for (size_t i = 0; i < f->nbands; i++)
+		if ((int)strlen(f->bands[i].label) > bandw)
+			bandw = (int)strlen(f->bands[i].label);
+	for (size_t i = 0; i < st->nkqs; i++)
+		if ((int)strlen(f->kqs[st->kqs[i]].text) > longest)
+			longest = (int)strlen(f->kqs[st->kqs[i]].text);
+	textw = w - 29 - bandw - 10;
+	if (textw < 30)
+		textw = w - 46;
+	if (textw > longest)
+		textw = longest;
 	if (textw < 16)
 		textw = 16;
 	add(l, A_BOLD, -1, "%s %s: %s%s", st->id, st->name, rate_label(f, rs->rating), mark(t, rs));

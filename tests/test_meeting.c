@@ -97,28 +97,33 @@ teardown(void **state)
 }
 
 /* Six court cases, each begun before the panel (09:00, by "(base)"):
- * 2.1.1 yes in c0..c2, no in c3..c5 (50%: Requires improvement). The
- * in-memory cases are empty but for their paths: the journals say it all. */
+ * 2.1.1 yes in c0..c2, no in c3..c5 (50%: Requires improvement); case
+ * LATE's "(base)" group (its file before its first journaled save, as a
+ * demo's or an older yjinspect's) is written at 10:04 instead, after the
+ * panel opened: how the case was all along, not a change. References
+ * are spelt as a case file spells them (quoted). The in-memory cases are
+ * empty but for their paths: the journals say it all. */
 static void
-six_cases(struct fx *fx)
+six_cases(struct fx *fx, size_t late)
 {
 	const struct form *f = &fx->in.form;
 
 	fx->in.cases = xcalloc(6, sizeof *fx->in.cases);
 	for (size_t ci = 0; ci < 6; ci++) {
 		char *path = xasprintf("%s/cases/c%zu.ini", fx->dir, ci);
-		char ref[8];
+		char ref[16];
+		const char *at = ci == late ? "2026-12-07T10:04:00.000Z" : "2026-12-07T09:00:00.000Z";
 
 		case_init(&fx->in.cases[ci], f, path);
 		free(path);
 		fx->in.ncases++;
-		snprintf(ref, sizeof ref, "C-%zu", ci);
+		snprintf(ref, sizeof ref, "\"C-%zu\"", ci);
 		fx->seq[ci] = 1;
-		line(fx, ci, "2026-12-07T09:00:00.000Z", "(base)", "case.framework", NULL, "t");
-		line(fx, ci, "2026-12-07T09:00:00.000Z", "(base)", "case.reference", NULL, ref);
-		line(fx, ci, "2026-12-07T09:00:00.000Z", "(base)", "facts.case_type", NULL, "court");
-		line(fx, ci, "2026-12-07T09:00:00.000Z", "(base)", "facts.flag", NULL, "no");
-		line(fx, ci, "2026-12-07T09:00:00.000Z", "(base)", "answers.2.1.1", NULL,
+		line(fx, ci, at, "(base)", "case.framework", NULL, "t");
+		line(fx, ci, at, "(base)", "case.reference", NULL, ref);
+		line(fx, ci, at, "(base)", "facts.case_type", NULL, "court");
+		line(fx, ci, at, "(base)", "facts.flag", NULL, "no");
+		line(fx, ci, at, "(base)", "answers.2.1.1", NULL,
 		    ci < 3 ? "yes" : "no");
 		fx->seq[ci]++;
 	}
@@ -157,7 +162,7 @@ test_two_people_two_cases(void **state)
 	struct meeting m;
 	struct buf b = BUF_INIT;
 
-	six_cases(fx);
+	six_cases(fx, 6);
 	/* before the panel: Carol's answer on c5 counts, not listed (2 of 6
 	 * yes would be 33%; it stays 50% as c5 goes no -> yes -> no) */
 	line(fx, 5, "2026-12-07T09:30:00.000Z", "Carol", "answers.2.1.1", "no", "yes");
@@ -236,7 +241,7 @@ test_decision_in_the_meeting(void **state)
 	struct meeting m;
 	struct buf b = BUF_INIT;
 
-	six_cases(fx);
+	six_cases(fx, 5);
 	line(fx, 3, "2026-12-07T10:02:00.000Z", "Alice", "answers.2.1.1", "no", "yes");
 	write_journals(fx);
 	fx->in.judgements[form_std_index(f, "1.1")] = good;

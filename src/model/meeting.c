@@ -7,6 +7,7 @@
 
 #include "model/meeting.h"
 #include "model/rate.h"
+#include "store/esc.h"
 #include "store/journal.h"
 #include "base/text.h"
 #include "base/xalloc.h"
@@ -58,10 +59,51 @@ fact_words(const struct form_fact *fa, const char *v)
 	return buf_take(&b);
 }
 
+/* A journal's value as the case file spells it ("\"ST-C03\"", escaped)
+ * as the value it stands for: a new string, or NULL for NULL (a value
+ * with a bad escape is taken as it is spelt) */
+static char *
+plain(const char *raw)
+{
+	struct buf b = BUF_INIT;
+	struct err e;
+	size_t n;
+	char *in;
+
+	if (raw == NULL)
+		return NULL;
+	n = strlen(raw);
+	in = n >= 2 && raw[0] == '"' && raw[n - 1] == '"' ? xasprintf("%.*s", (int)(n - 2), raw + 1) :
+	    xstrdup(raw);
+	if (esc_decode(&b, in, &e) < 0) {
+		buf_free(&b);
+		return in;
+	}
+	free(in);
+	return buf_take(&b);
+}
+
+static void apply_plain(struct case_file *c, const struct form *f,
+    const struct journal_entry *x, struct meeting_change **ch, size_t *nch);
+
 /* Journal entry X's key applied to C, the change it is (words) added to
  * CH (unless NULL) */
 static void
 apply(struct case_file *c, const struct form *f, const struct journal_entry *x,
+    struct meeting_change **ch, size_t *nch)
+{
+	struct journal_entry y = *x;
+
+	y.old = plain(x->old);
+	y.new = plain(x->new);
+	apply_plain(c, f, &y, ch, nch);
+	free(y.old);
+	free(y.new);
+}
+
+/* apply, X's values as they stand (unescaped) */
+static void
+apply_plain(struct case_file *c, const struct form *f, const struct journal_entry *x,
     struct meeting_change **ch, size_t *nch)
 {
 	const char *dot = strchr(x->key, '.');
@@ -250,7 +292,10 @@ meeting_compute(struct meeting *m, const struct inspection *in, const char *sinc
 			cs[ci].reference = now->reference ? xstrdup(now->reference) : NULL;
 			continue;
 		}
-		for (i = 0; i < js[ci].n && strcmp(js[ci].v[i].time, since) <= 0; i++)
+		/* (the file as it was before its first journaled save, "(base)",
+		 * is how it was at SINCE, whenever that save was made) */
+		for (i = 0; i < js[ci].n && (strcmp(js[ci].v[i].time, since) <= 0 ||
+		    strcmp(js[ci].v[i].who, "(base)") == 0); i++)
 			apply(&cs[ci], f, &js[ci].v[i], NULL, NULL);
 		/* the saves after it, a group each */
 		while (i < js[ci].n) {

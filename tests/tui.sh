@@ -681,7 +681,7 @@ wait_for "EXIT 0" >/dev/null
 # 8. the help screen and the man page list every key
 "$YJ" keys >"$TMP/keys"
 check "8: yjinspect keys lists the keys" [ "$(wc -l <"$TMP/keys")" -gt 20 ]
-ui s8 80 130 "$YJ" "$G"	# (tall enough for every key at once)
+ui s8 80 150 "$YJ" "$G"	# (tall enough for every key at once)
 wait_for "Signal YJS" >/dev/null
 key '?'
 check "8: ? opens the help screen" wait_for "yjinspect keys (Esc, q or ? to close)"

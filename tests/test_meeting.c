@@ -4,7 +4,8 @@
  * opened counts in the starting state but is not listed; a decision made
  * in the meeting is listed with who, why and what it moved. Journals are
  * written by hand (their lines as journal.h gives them) so that each
- * change has the time the test gives it. */
+ * change has the time the test gives it. And the time the panel opened,
+ * kept per inspector beside the place file (place.h). */
 #include "config.h"
 
 #include <stdarg.h>
@@ -22,6 +23,7 @@
 #include "model/meeting.h"
 #include "model/rate.h"
 #include "store/journal.h"
+#include "store/place.h"
 #include "testutil.h"
 #include "base/xalloc.h"
 
@@ -291,6 +293,32 @@ test_since_check(void **state)
 	assert_non_null(strstr(e.msg, "'yesterday'"));
 }
 
+/* When the panel opened, kept per inspector beside the place file */
+static void
+test_panel_time_kept(void **state)
+{
+	const char *dir = *state;
+	char screen[] = "walk", name[] = "c1.ini", item[] = "2.1.1";
+	struct place p = { screen, name, item };
+	struct err e;
+	char *t;
+
+	assert_null(place_panel_load(dir, "Ann Lee"));
+	assert_int_equal(place_panel_save(dir, "Ann Lee", "2026-12-07T10:00:00.000Z", &e), 0);
+	/* the place saved after it leaves it be, and it is beside the place */
+	assert_int_equal(place_save(dir, "Ann Lee", &p, &e), 0);
+	t = place_panel_load(dir, "Ann Lee");
+	assert_non_null(t);
+	assert_string_equal(t, "2026-12-07T10:00:00.000Z");
+	free(t);
+	/* another inspector's is their own */
+	assert_null(place_panel_load(dir, "Bob"));
+	assert_int_equal(place_panel_save(dir, "Bob", "2026-12-07T11:00", &e), 0);
+	t = place_panel_load(dir, "Ann Lee");
+	assert_string_equal(t, "2026-12-07T10:00:00.000Z");
+	free(t);
+}
+
 int
 main(void)
 {
@@ -298,6 +326,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_two_people_two_cases, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_decision_in_the_meeting, setup, teardown),
 		cmocka_unit_test(test_since_check),
+		cmocka_unit_test_setup_teardown(test_panel_time_kept, tu_setup_dir, tu_teardown_dir),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -17,8 +17,12 @@
 #include "model/rate.h"
 #include "out/csv.h"
 #include "out/doc.h"
+#include "out/panel.h"
 #include "out/report.h"
 #include "store/journal.h"
+#include "store/place.h"
+#include "store/user.h"
+#include "model/meeting.h"
 #include "store/save.h"
 
 /* ---- check ---- */
@@ -117,7 +121,8 @@ cli_summary(struct cli_args *a, struct inspection *in)
  * half file and nothing over an older one) or, PATH NULL, to stdout. */
 static int
 export_one(const char *path, const struct inspection *in, const struct rate *r,
-    const char *format, enum export_table table, const struct doc_opts *dopts)
+    const char *format, enum export_table table, const struct doc_opts *dopts,
+    const struct meeting *m)
 {
 	char *data = NULL;
 	size_t len = 0;
@@ -136,8 +141,12 @@ export_one(const char *path, const struct inspection *in, const struct rate *r,
 			csv_ratings(mem, in, r);
 	} else {
 		struct doc_out o = { mem, 0, 0, 0 };
+		const struct doc_emit *em = strcmp(format, "html") == 0 ? &doc_html : &doc_md;
 
-		doc_write(strcmp(format, "html") == 0 ? &doc_html : &doc_md, &o, in, r, dopts);
+		if (m != NULL)
+			panel_write(em, &o, in, r, m);
+		else
+			doc_write(em, &o, in, r, dopts);
 	}
 	if (ferror(mem) || fclose(mem) != 0) {
 		fprintf(stderr, "yjinspect: export: %s\n", strerror(errno));
@@ -165,9 +174,12 @@ cli_export_args(struct cli_args *a)
 		{ "output", required_argument, NULL, 'o' },
 		{ "table", required_argument, NULL, 't' },
 		{ "no-cache", no_argument, NULL, 'n' },
+		{ "for", required_argument, NULL, 'F' },
+		{ "since", required_argument, NULL, 'S' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct cli_export_opts *x = a->opts;
+	struct err e;
 	struct stat st;
 	int c;
 
@@ -196,6 +208,17 @@ cli_export_args(struct cli_args *a)
 		case 'n':
 			a->no_cache = 1;
 			break;
+		case 'F':	/* one document now; the report's comes later */
+			if (strcmp(optarg, "panel") != 0)
+				return usage_error("export --for takes panel (the panel pack), "
+				    "not '%s'", optarg);
+			x->for_panel = 1;
+			break;
+		case 'S':
+			if (meeting_since_check(optarg, &e) < 0)
+				return usage_error("export %s", e.msg);
+			x->since = optarg;
+			break;
 		default:
 			return usage_error("%s", "export: bad option");
 		}
@@ -209,6 +232,13 @@ cli_export_args(struct cli_args *a)
 		return usage_error("%s", "export --table is for --format csv");
 	if (strcmp(x->format, "csv") != 0 && x->to_dir)
 		return usage_error("export -o '%s' is a folder: name the file to write", x->output);
+	if (x->since && !x->for_panel)
+		return usage_error("%s", "export --since is for --for panel");
+	if (x->for_panel && strcmp(x->format, "csv") == 0)
+		return usage_error("%s", "export --for panel takes --format html or md");
+	if (x->for_panel && a->argc - optind > 1)
+		return usage_error("%s", "export --for panel takes one DIR: the folder the "
+		    "panel met on");
 	if (strcmp(x->format, "csv") == 0 && x->table == TABLE_NONE && !x->to_dir)
 		return usage_error("%s", "export --format csv has two tables: say which with "
 		    "--table answers or --table ratings, or give -o FOLDER for answers.csv and "
@@ -234,16 +264,34 @@ cli_export(struct cli_args *a, struct inspection *in)
 
 		if (x->table != TABLE_RATINGS) {
 			path = xasprintf("%s/answers.csv", x->output);
-			rc |= export_one(path, in, &r, x->format, TABLE_ANSWERS, &dopts);
+			rc |= export_one(path, in, &r, x->format, TABLE_ANSWERS, &dopts, NULL);
 			free(path);
 		}
 		if (x->table != TABLE_ANSWERS) {
 			path = xasprintf("%s/ratings.csv", x->output);
-			rc |= export_one(path, in, &r, x->format, TABLE_RATINGS, &dopts);
+			rc |= export_one(path, in, &r, x->format, TABLE_RATINGS, &dopts, NULL);
 			free(path);
 		}
+	} else if (x->for_panel) {
+		/* from --since, else when this inspector's panel opened here */
+		char *who = user_name(), *since = x->since ? xstrdup(x->since) :
+		    place_panel_load(a->dirs[0], who);
+		struct meeting m;
+
+		if (since == NULL) {
+			text_say(stderr, "yjinspect: export --for panel: no panel meeting is recorded "
+			    "for %s in %s (it begins when the ratings page is opened in the terminal "
+			    "UI): give --since TIME", who, a->dirs[0]);
+			rc = 1;
+		} else {
+			meeting_compute(&m, in, since);
+			rc = export_one(x->output, in, &r, x->format, x->table, &dopts, &m);
+			meeting_free(&m);
+		}
+		free(since);
+		free(who);
 	} else
-		rc = export_one(x->output, in, &r, x->format, x->table, &dopts);
+		rc = export_one(x->output, in, &r, x->format, x->table, &dopts, NULL);
 	rate_free(&r);
 	return rc;
 }

@@ -16,12 +16,15 @@ int cli_check(struct cli_args *a, struct inspection *in);
 int cli_summary_args(struct cli_args *a);
 int cli_summary(struct cli_args *a, struct inspection *in);
 /* yjinspect export DIR... --format html|md|csv [-o FILE] [--table
- * answers|ratings] [--no-cache] (opts: a struct cli_export_opts) */
+ * answers|ratings] [--for panel [--since TIME]] [--no-cache] (opts: a
+ * struct cli_export_opts) */
 enum export_table { TABLE_NONE, TABLE_ANSWERS, TABLE_RATINGS };
 struct cli_export_opts {
 	const char *format, *output;	/* --format, -o (NULL: stdout) */
 	enum export_table table;	/* --table */
 	int to_dir;			/* OUTPUT is a folder */
+	int for_panel;			/* --for panel: the panel pack (panel.h) */
+	const char *since;		/* --since (NULL: when the panel opened) */
 };
 int cli_export_args(struct cli_args *a);
 int cli_export(struct cli_args *a, struct inspection *in);

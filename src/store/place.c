@@ -156,3 +156,40 @@ place_free(struct place *p)
 	free(p->item);
 	memset(p, 0, sizeof *p);
 }
+
+/* ---- when the panel opened ---- */
+
+int
+place_panel_save(const char *dir, const char *who, const char *time, struct err *e)
+{
+	char *place = place_path(dir, who), *path = xasprintf("%s.panel", place);
+	struct iniw w;
+	int rc;
+
+	iniw_init(&w);
+	iniw_comment(&w, "when the panel meeting opened: export --for panel starts there");
+	iniw_section(&w, "panel");
+	iniw_str(&w, "opened", time);
+	rc = save_file_unlocked(path, iniw_text(&w), iniw_len(&w), e);
+	iniw_free(&w);
+	free(place);
+	free(path);
+	return rc;
+}
+
+char *
+place_panel_load(const char *dir, const char *who)
+{
+	char *place = place_path(dir, who), *path = xasprintf("%s.panel", place), *t = NULL;
+	struct ini ini;
+	struct err e;
+
+	if (ini_load(&ini, path, &e) == 0) {
+		if (ini_get_text(&ini, "panel", "opened", &t, &e) < 0)
+			t = NULL;
+		ini_free(&ini);
+	}
+	free(place);
+	free(path);
+	return t;
+}

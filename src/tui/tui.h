@@ -41,7 +41,7 @@ int tui_run(const char *dir, int panel);
  * wait under it on t->stack (tui_push, tui_pop), so drilling down several
  * screens comes back the same way. */
 enum tui_screen { SCREEN_LIST, SCREEN_WALK, SCREEN_FACTS, SCREEN_NOTES, SCREEN_JUMP,
-	SCREEN_HELP, SCREEN_RATINGS, SCREEN_STANDARD, SCREEN_KQCASES, SCREEN_NAME, SCREEN_SYNC, SCREEN_COUNT };
+	SCREEN_HELP, SCREEN_RATINGS, SCREEN_STANDARD, SCREEN_KQCASES, SCREEN_NAME, SCREEN_SYNC, SCREEN_LOG, SCREEN_COUNT };
 #define TUI_STACK 16
 
 /* What a screen's key or text input asks of the loop (tui.c), which does it
@@ -207,7 +207,8 @@ struct tui_screen_ops {
 extern const struct tui_screen_ops *const tui_screens[SCREEN_COUNT];
 extern const struct tui_screen_ops tui_list_screen, tui_walk_screen, tui_facts_screen,
 	tui_notes_screen, tui_jump_screen, tui_help_screen, tui_ratings_screen,
-	tui_standard_screen, tui_kqcases_screen, tui_name_screen, tui_team_screen;
+	tui_standard_screen, tui_kqcases_screen, tui_name_screen, tui_team_screen,
+	tui_log_screen;
 
 /* tui_state.c: no screen and not the loop, so any screen may call it */
 /* The ratings worked out again from the whole folder; t->rate_gen moves,
@@ -360,5 +361,14 @@ void tui_lock_free(struct tui *t);
  * again: tui_sync); a folder in no git repository (or no git) only says
  * so on the status line (0). */
 int tui_team_sync(struct tui *t, void *st);
+
+/* tui_log.c: the meeting's log (meeting.h), a page of its own (L on the
+ * ratings page). tui_meeting_start: the panel meeting has begun (the
+ * ratings page opened, or panel mode); the first call in a session takes
+ * the time and keeps it for this inspector in the folder (place.h's
+ * place_panel_save: `export --for panel` starts there); later calls do
+ * nothing. Any screen may call it; a failure to keep the time loses
+ * nothing on screen and is not said. */
+void tui_meeting_start(struct tui *t);
 
 #endif

@@ -193,6 +193,7 @@ const struct tui_binding tui_bindings[] = {
 	K(CTX_RATINGS, 'I', "I", IMPROVEMENTS),
 	K(CTX_RATINGS, 'e', "e", EVIDENCE),
 	K(CTX_RATINGS, '=', "=", SYNC),
+	K(CTX_RATINGS, 'L', "L", LOG),
 
 	/* the sync report */
 	K(CTX_SYNC, 'k', "k", UP),
@@ -218,6 +219,15 @@ const struct tui_binding tui_bindings[] = {
 	C(CTX_UNLOCK, KEY_BACKSPACE, "Backspace", ERASE_BACK),
 	K(CTX_UNLOCK, 0x7f, "Backspace", ERASE_BACK),
 	K(CTX_UNLOCK, CTRL('h'), "Backspace", ERASE_BACK),
+	/* the meeting's log */
+	K(CTX_LOG, 'k', "k", SCROLL_UP),
+	C(CTX_LOG, KEY_UP, "Up", SCROLL_UP),
+	K(CTX_LOG, 'j', "j", SCROLL_DOWN),
+	C(CTX_LOG, KEY_DOWN, "Down", SCROLL_DOWN),
+	C(CTX_LOG, KEY_PPAGE, "PgUp", PAGE_UP),
+	C(CTX_LOG, KEY_NPAGE, "PgDn", PAGE_DOWN),
+	K(CTX_LOG, 27, "Esc", CLOSE),
+	K(CTX_LOG, 'q', "q", CLOSE),	/* as in the help: q closes what is over the page */
 };
 
 const size_t tui_nbindings = sizeof tui_bindings / sizeof tui_bindings[0];
@@ -258,7 +268,7 @@ tui_context_name(enum tui_context ctx)
 	static const char *const names[] = { "most screens", "case list", "walk",
 	    "ratings panel", "case facts", "note editor", "standard picker", "help",
 	    "text field", "new case reference", "your name", "ratings page", "sync report",
-	    "unlock form" };
+	    "unlock form", "meeting log" };
 
 	return names[ctx];
 }

@@ -77,7 +77,8 @@
 	X(NAME_SAVE, "save your name: not asked again") \
 	X(NAME_SKIP, "skip for now: asked again next time") \
 	X(SYNC, "sync with the team: what went out and came in") \
-	X(SETTLE, "open the conflict's question: answering settles it")
+	X(SETTLE, "open the conflict's question: answering settles it") \
+	X(LOG, "the meeting's log: every change since it began")
 
 enum tui_action {
 	ACT_NONE = 0,
@@ -103,6 +104,7 @@ enum tui_context {
 	CTX_RATINGS,	/* the ratings page, a standard, a key question's cases */
 	CTX_SYNC,	/* the sync report */
 	CTX_UNLOCK,	/* the unlock form of panel mode (text goes in as typed) */
+	CTX_LOG,	/* the meeting's log */
 	CTX_COUNT
 };
 

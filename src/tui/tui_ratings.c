@@ -1028,6 +1028,10 @@ ratings_key(struct tui *t, void *st, enum tui_action a, struct tui_go *go)
 		r->withdraw = 1;
 		return 1;
 	}
+	case ACT_LOG:	/* the meeting's log (tui_log.c), over this page */
+		go->kind = GO_PUSH;
+		go->screen = SCREEN_LOG;
+		return 1;
 	default:
 		return 0;
 	}
@@ -1073,6 +1077,7 @@ ratings_open(struct tui *t, void *st, const struct tui_go *arg)
 	/* at the standard being walked, if any */
 	if (t->screen == SCREEN_WALK && t->item >= 0)
 		r->sel = (int)t->walk.items[t->item].std;
+	tui_meeting_start(t);	/* the panel meeting's log starts here */
 	return 1;
 }
 
@@ -1081,7 +1086,7 @@ ratings_hint(const struct tui *t, void *st)
 {
 	(void)st;
 	return t->screen == SCREEN_RATINGS ?
-	    "Enter standard  j/k move  d decide  D withdraw  Esc back  ? help  q quit" :
+	    "Enter standard  j/k move  d decide  D withdraw  L log  Esc back  ? help  q quit" :
 	    t->screen == SCREEN_STANDARD ?
 	    "Enter its cases  p prompts  d decide  D withdraw  Esc back  ? help" :
 	    "Enter open the case  y/n/a filter  j/k move  Esc back  ? help";

@@ -26,4 +26,5 @@ const struct tui_screen_ops *const tui_screens[SCREEN_COUNT] = {
 	[SCREEN_KQCASES] = &tui_kqcases_screen,
 	[SCREEN_NAME] = &tui_name_screen,
 	[SCREEN_SYNC] = &tui_team_screen,
+	[SCREEN_LOG] = &tui_log_screen,
 };

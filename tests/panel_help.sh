@@ -71,6 +71,18 @@ marks() {
 		m = substr(s, 1, 1); sub(/^. /, "", s); print m "\t" s
 	}' >>"$TMP/marks"
 }
+# page_marks_legended: each mark after a rating on the ratings page (the
+# screen) is one its legend explains, as the side panel's does
+page_marks_legended() {
+	cap >"$TMP/page"
+	grep -E '^  [0-9]+\.[0-9]+ .*(Inadequate|Requires improvement|Good|Outstanding) +[^ 0-9] +[0-9-]+ *$' \
+		"$TMP/page" | sed -E 's/.* ([^ 0-9]) +[0-9-]+ *$/\1/' | sort -u >"$TMP/used"
+	[ -s "$TMP/used" ] || { echo "#  no mark after a rating"; return 1; }
+	while read -r m; do
+		grep -qE "(^|  )$(printf '%s' "$m" | sed 's/[]\/$*.^[]/\\&/g') (discretion|panel|evidence)" \
+			"$TMP/page" || { echo "#  \"$m\" after a rating is in no legend"; return 1; }
+	done <"$TMP/used"
+}
 # one_meaning: no mark of $TMP/marks has two meanings
 one_meaning() {
 	sort -u "$TMP/marks" | awk -F '\t' '{ n[$1]++; m[$1] = m[$1] " / " $2 }
@@ -92,6 +104,7 @@ check "y on the list says why it does nothing (it answers, on the walk)" \
 key r
 check "r opens the ratings page" wait_for "Ratings · South Tyneside"
 check "...its hint has Esc back" wait_for "Esc back  ? help"
+check "...each mark after a rating is in its legend" page_marks_legended
 check "...the cursor on the selected standard" at cursor_on "1.1   Governance"
 key '?'
 check "? on the ratings page: the help opens on that page's keys" \
@@ -164,6 +177,7 @@ key r
 wait_for "Ratings | South Tyneside" >/dev/null
 check "C locale: the ratings page shows no ??" no_qq
 check "C locale: its legend" wait_for "~ discretion candidate  d panel decision  ! evidence moved since decided"
+check "C locale: each mark after a rating is in the legend" page_marks_legended
 marks
 keep "the ratings page, C locale"
 for i in 1 2 3 4 5 6 7 8 9 10 11 12; do key j; done

@@ -270,9 +270,9 @@ wait_whole >/dev/null		# (the last key's title is drawn before the panel)
 shot
 check "1: the panel's score at the end: 9/36, 4 of 12 rated" grep -qF 'Score 9/36 (4 of 12 rated)' "$TMP/screen"
 check "1: ...as the summary reckons it" sh -c "'$YJ' summary '$I' | grep -qF 'Score 9/36'"
-check "1: ...with no overall rating while 8 standards are unrated" grep -qF '· Not rated yet' "$TMP/screen"
+check "1: ...with no overall rating while 8 standards are unrated" grep -qF '○ Not rated yet' "$TMP/screen"
 check "1: the last standard's key questions: 2.4.1 1/1 100%, 2.4.2 none" sh -c "
-	grep -qE '2\.4\.1 +1/1 +100% ★' '$TMP/screen' && grep -qE '2\.4\.2 +0/0 +– ·' '$TMP/screen'"
+	grep -qE '2\.4\.1 +1/1 +100% ★' '$TMP/screen' && grep -qE '2\.4\.2 +0/0 +– ○' '$TMP/screen'"
 check "1: the panel counts cases in good English ('1 case', not '1 cases')" sh -c "! grep -qF ': 1 cases' '$TMP/screen'"
 check "1: every standard's rating: 2.2 Inadequate, 2.3 Outstanding" sh -c "
 	grep -qE '2\.2 +Planning +Inadequate' '$TMP/screen' && grep -qE '2\.3 +Delivery +Outstanding' '$TMP/screen'"
@@ -792,7 +792,7 @@ check "10: ...whole at 80x24, on two lines (the line it quotes too)" wait_re "^v
 shot
 check "10: the title counts the cases read and the one left out" \
 	grep -qF "· 9 cases · 1 left out" "$TMP/screen"
-check "10: the panel says a case file is left out" grep -qF "│! 1 case file left out" "$TMP/screen"
+check "10: the panel says a case file is left out" grep -qF "│Left out: 1 case file" "$TMP/screen"
 check "10: the panel's score is the other nine's ($rest)" grep -qF "│$rest" "$TMP/screen"
 check "10: the list shows the file last, as left out" sh -c "
 	grep -E '^(ST-|Reference)' '$TMP/screen' | sed 's/ *│.*//' | tail -1 |

@@ -10,14 +10,16 @@
 #include <stddef.h>
 
 #include "base/buf.h"
+#include "base/symbol.h"
 #include "model/insp.h"
 #include "model/rate.h"
 
 /* The marks, the same in every format and wherever a rating appears. */
-#define REPORT_DASH "\xe2\x80\x93"		/* – : no percentage */
-#define REPORT_CANDIDATE "\xe2\x97\x86"	/* ◆ professional discretion candidate */
-#define REPORT_DECIDED "\xe2\x80\xa0"		/* † a panel decision applied */
-#define REPORT_UNCOUNTED "\xc2\xb9"		/* ¹ not counted in the overall score */
+/* (the UTF-8 set of the table of marks, base/symbol.h, as literals) */
+#define REPORT_DASH SYMBOL_U_NO_FIGURE		/* – : no percentage */
+#define REPORT_CANDIDATE SYMBOL_U_CANDIDATE	/* ◆ professional discretion candidate */
+#define REPORT_DECIDED SYMBOL_U_DECIDED		/* † a panel decision applied */
+#define REPORT_UNCOUNTED SYMBOL_U_UNCOUNTED	/* ¹ not counted in the overall score */
 #define REPORT_APPLIED "*Professional discretion applied"
 
 /* A percentage as every rendering shows it, "65%", or REPORT_DASH when

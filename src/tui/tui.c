@@ -424,6 +424,7 @@ handle(struct tui *t, int is_code, int ch)
 	struct tui_go g = no_go;
 	const struct tui_screen_ops *o = tui_screens[t->screen];
 	enum tui_action a;
+	int taken = 0;
 
 	if (is_code && ch == KEY_RESIZE) {
 		layout(t);
@@ -480,7 +481,11 @@ handle(struct tui *t, int is_code, int ch)
 			o->leave(t, t->state[t->screen]);
 			tui_pop(t);
 		}
-		open_screen(t, SCREEN_HELP, &no_go);
+		{	/* the keys of the screen it is opened over first */
+			const struct tui_go help = { .kind = GO_NONE, .n = (size_t)context(t) };
+
+			open_screen(t, SCREEN_HELP, &help);
+		}
 		return 0;
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
@@ -520,10 +525,16 @@ handle(struct tui *t, int is_code, int ch)
 		break;
 	}
 	if (context(t) == CTX_PANEL)
-		tui_panel_key(t, a);
+		taken = tui_panel_key(t, a);
 	else if (o->key) {
-		o->key(t, t->state[t->screen], a, &g);
+		taken = o->key(t, t->state[t->screen], a, &g);
 		go(t, &g);
+	}
+	if (!taken && t->msg.len == 0) {	/* a key that does nothing here says why */
+		char why[300];
+
+		if (tui_keys_why(context(t), ch, is_code, why, sizeof why))
+			tui_message(t, 0, "%s", why);
 	}
 	return 0;
 }

@@ -24,6 +24,7 @@
 #include <wchar.h>
 
 #include "base/buf.h"
+#include "base/symbol.h"
 #include "model/edit.h"
 #include "model/insp.h"
 #include "model/rate.h"
@@ -69,7 +70,8 @@ enum tui_go_kind {
 };
 struct tui_go {
 	enum tui_go_kind kind;
-	size_t n;
+	size_t n;	/* (the help's open is given the key context, enum
+			 * tui_context, of the screen it opens over) */
 	int to;
 	const char *kq, *text;	/* (the folder's strings, read before it changes) */
 	enum tui_screen screen;	/* GO_PUSH's */
@@ -264,8 +266,17 @@ void tui_cut(struct buf *out, const char *s, int w);
 int tui_wrap(int y, int x, int w, int maxrows, const char *s);
 /* Display width of S (wcwidth of each character). */
 int tui_width(const char *s);
+/* The marks of the set the terminal takes (symbol.h): a band's, and any
+ * other. A UTF-8 mark written in a literal is drawn as its ASCII mark by
+ * tui_put where the terminal takes only ASCII. */
 const char *tui_band_symbol(const struct tui *t, int band);
+const char *tui_sym(const struct tui *t, enum symbol s);
 void tui_fill(int y, int x, int w);
+/* The terminal cursor on the focused item, at (Y, X): a list's selected
+ * row, the walk's item, a form's field, as terminal screen readers follow
+ * the cursor. The first call of a draw wins (a text field that puts the
+ * cursor where typing goes sets t->cury itself, after). */
+void tui_focus(struct tui *t, int y, int x);
 void tui_hline(const struct tui *t, int y, int x, int w);
 void tui_vline(const struct tui *t, int y, int x, int h);
 void tui_bar(const struct tui *t, int y, int x, int w, int percent, int band);

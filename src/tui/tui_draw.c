@@ -11,12 +11,14 @@
 #include <curses.h>
 
 #include "base/buf.h"
+#include "base/symbol.h"
 #include "base/text.h"
 #include "tui/tui.h"
 #include "base/xalloc.h"
 
-/* Whether the terminal takes UTF-8; else every non-ASCII byte is drawn
- * as '?' rather than as mojibake that breaks the layout. */
+/* Whether the terminal takes UTF-8; else a mark of the UTF-8 set is drawn
+ * as its ASCII mark and any other character as one '?', rather than as
+ * mojibake that breaks the layout. */
 static int draw_utf8 = 1;
 
 /* colour pairs */
@@ -68,19 +70,48 @@ tui_band_attr(const struct tui *t, int band)
 	return (int)COLOR_PAIR(PAIR_BAND0 + (band > 3 ? 3 : band));
 }
 
-/* The band symbols: told apart by shape, not only colour. */
+/* The band symbols: told apart by shape, not only colour (symbol.h). */
 const char *
 tui_band_symbol(const struct tui *t, int band)
 {
-	static const char *const utf8[] = { "\xe2\x9c\x96", "\xe2\x96\xb2", "\xe2\x97\x8f",
-	    "\xe2\x98\x85" };	/* ✖ ▲ ● ★ */
-	static const char *const ascii[] = { "X", "!", "+", "#" };
+	return symbol_band(t->utf8, band);
+}
 
-	if (band < 0)
-		return t->utf8 ? "\xc2\xb7" : ".";	/* · */
-	if (band > 3)
-		band = 3;
-	return t->utf8 ? utf8[band] : ascii[band];
+const char *
+tui_sym(const struct tui *t, enum symbol s)
+{
+	return symbol(t->utf8, s);
+}
+
+/* The length of the UTF-8 character at S by its lead byte (1 for a byte
+ * that starts none): what stands for one character where only ASCII can
+ * be shown */
+static int
+utf8_len(const char *s)
+{
+	unsigned char c = (unsigned char)*s;
+	int n = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+
+	for (int i = 1; i < n; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			return 1;
+	return n;
+}
+
+/* The ASCII for the typographic quotes and dashes of a framework's text
+ * at S (’ as '), else "?": no mark, so not in the table of marks */
+static const char *
+typographic(const char *s)
+{
+	static const struct { const char *utf8, *ascii; } t[] = {
+		{ "\xe2\x80\x98", "'" }, { "\xe2\x80\x99", "'" },	/* ‘ ’ */
+		{ "\xe2\x80\x9c", "\"" }, { "\xe2\x80\x9d", "\"" },	/* “ ” */
+	};
+
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		if (strncmp(s, t[i].utf8, strlen(t[i].utf8)) == 0)
+			return t[i].ascii;
+	return "?";
 }
 
 /* Width of one UTF-8 character at S (its length in *LEN). */
@@ -95,6 +126,13 @@ char_width(const char *s, int *len)
 	if ((unsigned char)*s < 0x80) {	/* ASCII: one column */
 		*len = 1;
 		return 1;
+	}
+	if (!draw_utf8) {	/* drawn as its ASCII mark, or one '?' */
+		size_t mlen;
+		const char *a = symbol_ascii_for(s, &mlen);
+
+		*len = a ? (int)mlen : utf8_len(s);
+		return a ? (int)strlen(a) : (int)strlen(typographic(s));
 	}
 	memset(&st, 0, sizeof st);
 	n = mbrtowc(&wc, s, MB_CUR_MAX, &st);
@@ -171,8 +209,14 @@ tui_put(int y, int x, int w, const char *s)
 		if (used + cw > w)
 			break;
 		if (!draw_utf8 && (unsigned char)*c >= 0x80) {
-			addch('?');
-			used++;
+			/* a mark written in UTF-8 in the program's own text
+			 * drawn as its ASCII mark (symbol.h), anything else
+			 * as one '?' */
+			size_t n;
+			const char *a = symbol_ascii_for(c, &n);
+
+			addstr(a ? a : typographic(c));
+			used += cw;
 			c += len;
 			continue;
 		}
@@ -187,7 +231,9 @@ void
 tui_cut(struct buf *out, const char *s, int w)
 {
 	const char *c = cleaned(s);
-	int whole = tui_width(c) <= w, room = whole || w <= 1 ? w : w - 1, used = 0, len;
+	const char *more = symbol(draw_utf8, SYM_CUT);
+	int mw = tui_width(more);
+	int whole = tui_width(c) <= w, room = whole || w <= mw ? w : w - mw, used = 0, len;
 
 	while (*c) {
 		int cw = char_width(c, &len);
@@ -198,8 +244,8 @@ tui_cut(struct buf *out, const char *s, int w)
 		used += cw;
 		c += len;
 	}
-	if (!whole && w > 1)
-		buf_adds(out, draw_utf8 ? "\xe2\x80\xa6" : "~");
+	if (!whole && w > mw)
+		buf_adds(out, more);
 }
 
 int
@@ -228,6 +274,15 @@ tui_wrap(int y, int x, int w, int maxrows, const char *s)
 			tui_put(y + n, x, w, lines[n]);
 	text_lines_free(lines);
 	return n;
+}
+
+void
+tui_focus(struct tui *t, int y, int x)
+{
+	if (t->cury >= 0 || y < 0 || x < 0 || y >= t->rows || x >= t->cols)
+		return;
+	t->cury = y;
+	t->curx = x;
 }
 
 void

@@ -441,6 +441,8 @@ facts_draw(struct tui *t, void *st)
 			} else {
 				tui_put(y, vx, vw, row_value(t, row));
 				locked |= cur;
+				if (cur)
+					tui_focus(t, y, vx);
 			}
 		} else {
 			int v = c->facts[row - ROW_FACT0];
@@ -459,6 +461,8 @@ facts_draw(struct tui *t, void *st)
 			tui_put(y, vx, vw, buf_str(&val));
 			attroff(at);
 			buf_free(&val);
+			if (cur)
+				tui_focus(t, y, vx);
 		}
 	}
 	/* the focused row's full label and help, then the keys on one line */

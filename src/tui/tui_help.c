@@ -1,5 +1,7 @@
 /* tui_help.c - the help screen, generated from the key table that the
- * program dispatches on (tui_keys.c), and the standard picker. */
+ * program dispatches on (tui_keys.c): the keys of the screen it was opened
+ * from first, then those of every screen, then the rest; and the standard
+ * picker. */
 #include "config.h"
 
 #include <stdio.h>
@@ -16,6 +18,7 @@
 /* The help's own state */
 struct tui_help {
 	int top;	/* its scroll */
+	enum tui_context here;	/* the keys of the screen it was opened from */
 };
 
 /* The picker's */
@@ -29,8 +32,8 @@ help_open(struct tui *t, void *st, const struct tui_go *arg)
 	struct tui_help *h = st;
 
 	(void)t;
-	(void)arg;
 	h->top = 0;
+	h->here = arg->n < CTX_COUNT ? (enum tui_context)arg->n : CTX_ALL;
 	return 1;
 }
 
@@ -61,14 +64,65 @@ help_desc(struct tui *t, int y0, int row, int h, int w, const char *desc)
 	buf_free(&b);
 }
 
+/* A line of the help's own at ROW, from column 2 (not a context heading) */
+static void
+help_note(struct tui *t, const struct tui_help *hs, int draw, int row, const char *s)
+{
+	int y = row - hs->top;
+
+	if (draw && y >= 0 && y < t->rows - 2) {
+		attron(A_BOLD);
+		tui_put(1 + y, 2, t->cols - 3, s);
+		attroff(A_BOLD);
+	}
+}
+
+/* The contexts in the order the help shows them: the screen's own first,
+ * then the keys of most screens (unless typing there takes them), then
+ * the rest in the table's order */
+static int
+help_order(const struct tui_help *hs, enum tui_context *order)
+{
+	int n = 0;
+	int typing = hs->here == CTX_NOTES || hs->here == CTX_HELP || hs->here == CTX_TEXT ||
+	    hs->here == CTX_ADD || hs->here == CTX_NAME;
+
+	order[n++] = hs->here;
+	if (!typing && hs->here != CTX_ALL)
+		order[n++] = CTX_ALL;
+	for (int ctx = CTX_ALL; ctx < CTX_COUNT; ctx++) {
+		int seen = 0;
+
+		for (int i = 0; i < n; i++)
+			seen |= order[i] == (enum tui_context)ctx;
+		if (!seen)
+			order[n++] = (enum tui_context)ctx;
+	}
+	return n;
+}
+
 /* One help row per (context, action), keys joined. Returns the rows. */
 static int
 help_rows(struct tui *t, const struct tui_help *hs, int draw)
 {
 	int row = 0, y0 = 1, h = t->rows - 2;
+	enum tui_context order[CTX_COUNT];
+	int nctx = help_order(hs, order);
+	struct buf note = BUF_INIT;
 
-	for (int ctx = CTX_ALL; ctx < CTX_COUNT; ctx++) {
+	buf_printf(&note, "Keys of this screen (the %s) first, then the others.",
+	    tui_context_name(hs->here));
+	help_note(t, hs, draw, row, buf_str(&note));
+	buf_free(&note);
+	row += 2;
+	for (int oi = 0; oi < nctx; oi++) {
+		int ctx = (int)order[oi];
 		int header = 0;
+
+		if (oi == 1 + (order[1] == CTX_ALL && order[0] != CTX_ALL)) {
+			help_note(t, hs, draw, row, "Other screens:");
+			row += 2;
+		}
 
 		for (int a = ACT_NONE + 1; a < ACT_COUNT; a++) {
 			char keys[128] = "";
@@ -133,6 +187,7 @@ help_draw(struct tui *t, void *st)
 	if (hs->top > total - (t->rows - 2))
 		hs->top = total - (t->rows - 2) > 0 ? total - (t->rows - 2) : 0;
 	help_rows(t, hs, 1);
+	tui_focus(t, 1, 1);	/* on what is read first */
 }
 
 static int
@@ -204,8 +259,10 @@ jump_draw(struct tui *t, void *st)
 		tui_put(r.y + 2 + row, r.x, r.w - 16, line);
 		tui_put(r.y + 2 + row, r.x + r.w - 15, 2, tui_band_symbol(t, rs->rating));
 		tui_put(r.y + 2 + row, r.x + r.w - 13, 13, rate_label(f, rs->rating));
-		if (sel)
+		if (sel) {
 			attroff(A_REVERSE);
+			tui_focus(t, r.y + 2 + row, r.x);
+		}
 		row++;
 	}
 }
@@ -258,17 +315,35 @@ jump_key(struct tui *t, void *st, enum tui_action a, struct tui_go *go)
 static void
 help_title(const struct tui *t, void *st, struct buf *line)
 {
+	const struct tui_help *hs = st;
+
+	buf_printf(line, " yjinspect keys (Esc, q or ? to close) %s the %s first",
+	    tui_sym(t, SYM_SEP), tui_context_name(hs->here));
+}
+
+static const char *
+help_hint(const struct tui *t, void *st)
+{
 	(void)t;
 	(void)st;
-	buf_adds(line, " yjinspect keys (Esc, q or ? to close)");
+	return "j/k scroll  PgDn/PgUp a page  Esc, q or ? back";
+}
+
+static const char *
+jump_hint(const struct tui *t, void *st)
+{
+	(void)t;
+	(void)st;
+	return "Enter go to the standard  j/k move  Esc back  ? help";
 }
 
 const struct tui_screen_ops tui_help_screen = {
 	.name = "help", .context = CTX_HELP, .state_size = sizeof(struct tui_help),
-	.title = help_title, .open = help_open, .draw = help_draw, .key = help_key,
+	.hint = help_hint, .title = help_title, .open = help_open, .draw = help_draw,
+	.key = help_key,
 };
 
 const struct tui_screen_ops tui_jump_screen = {
 	.name = "jump", .context = CTX_JUMP, .panel = 1, .state_size = sizeof(struct tui_jump),
-	.open = jump_open, .draw = jump_draw, .key = jump_key,
+	.hint = jump_hint, .open = jump_open, .draw = jump_draw, .key = jump_key,
 };

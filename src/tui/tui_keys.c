@@ -263,6 +263,41 @@ tui_action_desc(enum tui_action a)
 }
 
 const char *
+tui_action_key(enum tui_context ctx, enum tui_action a)
+{
+	for (size_t i = 0; i < tui_nbindings; i++)
+		if (tui_bindings[i].ctx == ctx && tui_bindings[i].act == a)
+			return tui_bindings[i].name;
+	return "";
+}
+
+int
+tui_keys_why(enum tui_context ctx, int key, int is_code, char *out, size_t size)
+{
+	const struct tui_binding *other = NULL;
+
+	if (size)
+		out[0] = '\0';
+	for (size_t i = 0; i < tui_nbindings; i++) {
+		const struct tui_binding *b = &tui_bindings[i];
+
+		if (b->key != key || b->is_code != is_code)
+			continue;
+		if (b->ctx == ctx || b->ctx == CTX_ALL) {
+			snprintf(out, size, "%s does nothing here.", b->name);
+			return 1;
+		}
+		if (other == NULL)
+			other = b;
+	}
+	if (other == NULL)
+		return 0;
+	snprintf(out, size, "%s does nothing here: it is \"%s\" on the %s.", other->name,
+	    tui_action_desc(other->act), tui_context_name(other->ctx));
+	return 1;
+}
+
+const char *
 tui_context_name(enum tui_context ctx)
 {
 	static const char *const names[] = { "most screens", "case list", "walk",

@@ -124,6 +124,13 @@ extern const size_t tui_nbindings;
  * CTX_NOTES, CTX_TEXT, CTX_ADD, CTX_NAME, CTX_UNLOCK, nor in CTX_HELP). */
 enum tui_action tui_keys_lookup(enum tui_context ctx, int key, int is_code);
 const char *tui_action_desc(enum tui_action a);
+/* The name of the first key bound to A in context CTX ("p"), or "". */
+const char *tui_action_key(enum tui_context ctx, enum tui_action a);
+/* Why KEY (IS_CODE: a KEY_* code) does nothing in context CTX, into OUT
+ * (SIZE bytes): bound in another context, "y does nothing here: it is
+ * \"answer Yes, ...\" on the walk."; bound in CTX (the screen declined
+ * it), "Enter does nothing here."; 0 and "" when no context binds it. */
+int tui_keys_why(enum tui_context ctx, int key, int is_code, char *out, size_t size);
 const char *tui_context_name(enum tui_context ctx);
 
 /* Print the key table, a line per action and context:

@@ -82,6 +82,8 @@ list_draw(struct tui *t, void *st)
 			tui_put(y, r.x + xtype, xprob - xtype - 1, "cannot be read: left out");
 			tui_put(y, r.x + xprob, probw, "!");
 			attroff(sel ? (int)A_REVERSE : tui_attr(t, TA_ERROR));
+			if (sel)
+				tui_focus(t, y, r.x);
 			continue;
 		}
 		const struct case_file *c = &t->in.cases[ci];
@@ -113,8 +115,10 @@ list_draw(struct tui *t, void *st)
 			if (n && !sel)
 				attroff(tui_attr(t, TA_ERROR));
 		}
-		if (sel)
+		if (sel) {
 			attroff(A_REVERSE);
+			tui_focus(t, y, r.x);
+		}
 		problems_free(&p);
 	}
 	if (t->adding)
@@ -257,7 +261,8 @@ list_hint(const struct tui *t, void *st)
 {
 	(void)st;
 	return t->adding ? "Type the new case's reference: Enter adds it, Esc cancels" :
-	    "Enter open  a add case  f facts  = sync  Tab panel  ? help  q quit";
+	    t->panel_focus ? "j/k scroll the panel  Tab or Esc back to the list  ? help" :
+	    "Enter open  a add case  r ratings  f facts  = sync  Tab panel  ? help  q quit";
 }
 
 const struct tui_screen_ops tui_list_screen = {

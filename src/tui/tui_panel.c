@@ -38,7 +38,7 @@ static void
 kq_percent(const struct tui *t, const struct rate_tally *k, char *buf, size_t size)
 {
 	if (k->percent < 0)
-		snprintf(buf, size, "%s", t->utf8 ? "\xe2\x80\x93" : "-");
+		snprintf(buf, size, "%s", tui_sym(t, SYM_NO_FIGURE));
 	else
 		snprintf(buf, size, "%d%%", k->percent);
 }
@@ -49,16 +49,18 @@ kq_band_label(const struct form *f, const struct rate_tally *k)
 	return k->band >= 0 ? f->bands[k->band].label : "no relevant cases";
 }
 
-/* The mark after a standard's rating: † decision, ◆ candidate, or none. */
+/* The mark after a standard's rating: ! the evidence moved since the
+ * decision, † decision, ◆ candidate, or none (symbol.h: the same marks as
+ * the ratings page's). */
 static const char *
 std_mark(const struct tui *t, const struct rate_std *rs)
 {
-	if (rs->stale)		/* the evidence has moved since the decision */
-		return "!";
+	if (rs->stale)
+		return tui_sym(t, SYM_STALE);
 	if (rs->decision)
-		return t->utf8 ? "\xe2\x80\xa0" : "d";
+		return tui_sym(t, SYM_DECIDED);
 	if (rs->reasons && rs->rating >= 0)
-		return t->utf8 ? "\xe2\x97\x86" : "~";
+		return tui_sym(t, SYM_CANDIDATE);
 	return "";
 }
 
@@ -113,7 +115,7 @@ kq_rows(struct prow *p, size_t q)
 	int cur = kq_current(t, q);
 
 	kq_percent(t, k, pct, sizeof pct);
-	snprintf(line, sizeof line, "%s%-7s %d/%d %5s %s", cur ? (t->utf8 ? "\xe2\x96\xb8" : ">") : " ",
+	snprintf(line, sizeof line, "%s%-7s %d/%d %5s %s", cur ? tui_sym(t, SYM_CURRENT) : " ",
 	    f->kqs[q].id, k->yes, k->relevant, pct, tui_band_symbol(t, k->band));
 	text_row(p, cur ? A_BOLD : A_NORMAL, line);
 	if (visible(p)) {
@@ -138,7 +140,7 @@ kq_row_compact(struct prow *p, size_t q)
 	int cur = kq_current(t, q);
 
 	kq_percent(t, k, pct, sizeof pct);
-	snprintf(line, sizeof line, "%s%-6s %2d/%-2d %4s", cur ? (t->utf8 ? "\xe2\x96\xb8" : ">") : " ",
+	snprintf(line, sizeof line, "%s%-6s %2d/%-2d %4s", cur ? tui_sym(t, SYM_CURRENT) : " ",
 	    f->kqs[q].id, k->yes, k->relevant, pct);
 	if (visible(p)) {
 		int y = ypos(p), used;
@@ -177,7 +179,7 @@ reason_word(const struct tui *t, size_t s, char *buf, size_t size)
 	} else if (rs->reasons & REASON_ONE_CASE)
 		snprintf(buf, size, "one case");
 	else
-		snprintf(buf, size, "%s%d cases", t->utf8 ? "\xe2\x89\xa4" : "<=", f->disc_sample);
+		snprintf(buf, size, "%s%d cases", tui_sym(t, SYM_AT_MOST), f->disc_sample);
 }
 
 static void
@@ -202,7 +204,7 @@ std_row(struct prow *p, size_t s)
 	}
 	if (tui_width(name) > namew && st->short_name)
 		name = st->short_name;
-	snprintf(id, sizeof id, "%s%s", st->id, st->counted ? "" : t->utf8 ? "\xc2\xb9" : "'");
+	snprintf(id, sizeof id, "%s%s", st->id, st->counted ? "" : tui_sym(t, SYM_UNCOUNTED));
 	reason_word(t, s, word, sizeof word);
 	{
 		int y = ypos(p), used;
@@ -227,6 +229,19 @@ std_row(struct prow *p, size_t s)
 	p->row++;
 }
 
+/* A legend row: mark A and what it means, and B's (SYM_COUNT: none), from
+ * the table of marks */
+static void
+legend_row(struct prow *p, enum symbol a, enum symbol b)
+{
+	char line[128];
+
+	snprintf(line, sizeof line, "%s %s%s%s%s%s", tui_sym(p->t, a), symbol_meaning(a),
+	    b < SYM_COUNT ? "  " : "", b < SYM_COUNT ? tui_sym(p->t, b) : "",
+	    b < SYM_COUNT ? " " : "", b < SYM_COUNT ? symbol_meaning(b) : "");
+	text_row(p, tui_attr(p->t, TA_DIM), line);
+}
+
 /* When case files cannot be read, the figures leave them out: say so,
  * under the score. */
 static void
@@ -237,7 +252,7 @@ left_out_row(struct prow *p)
 
 	if (n == 0)
 		return;
-	snprintf(line, sizeof line, "! %zu case file%s left out", n, n == 1 ? "" : "s");
+	snprintf(line, sizeof line, "Left out: %zu case file%s", n, n == 1 ? "" : "s");
 	text_row(p, tui_attr(p->t, TA_ERROR) | A_BOLD, line);
 }
 
@@ -364,19 +379,19 @@ tui_panel_draw(struct tui *t)
 				std_row(&p, s);
 	if (legend) {
 		rule(&p);
-		snprintf(line, sizeof line, "%s discretion candidate", t->utf8 ? "\xe2\x97\x86" : "~");
-		text_row(&p, tui_attr(t, TA_DIM), line);
-		snprintf(line, sizeof line, "%s panel decision  %s not counted",
-		    t->utf8 ? "\xe2\x80\xa0" : "d", t->utf8 ? "\xc2\xb9" : "'");
-		text_row(&p, tui_attr(t, TA_DIM), line);
-		text_row(&p, tui_attr(t, TA_DIM), "! evidence moved since decided");
+		legend_row(&p, SYM_CANDIDATE, SYM_COUNT);
+		legend_row(&p, SYM_DECIDED, SYM_UNCOUNTED);
+		legend_row(&p, SYM_STALE, SYM_COUNT);
 	}
 	total = p.row;
 	/* keep the scroll inside the content */
 	if (t->panel_top > total - t->panel.h)
 		t->panel_top = total - t->panel.h > 0 ? total - t->panel.h : 0;
-	if (t->panel_focus && t->panel.h > 0)
+	if (t->panel_focus && t->panel.h > 0) {
 		mvchgat(t->panel.y, t->panel.x, t->panel.w, A_REVERSE, 0, NULL);
+		t->cury = t->panel.y;	/* the panel has the keys: the cursor too */
+		t->curx = t->panel.x;
+	}
 }
 
 int

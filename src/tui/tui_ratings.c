@@ -191,6 +191,8 @@ draw_rows(struct tui *t, const struct rows *l, struct tui_rect r, int sel, int *
 		tui_fill(r.y + i, r.x, r.w);
 		tui_put_cut(r.y + i, r.x, r.w, v->text);
 		attroff(at);
+		if (*top + i == cur)
+			tui_focus(t, r.y + i, r.x);
 		if (v->band >= 0 && v->symx < r.w) {
 			int ba = tui_band_attr(t, v->band) | (*top + i == cur ? (int)A_REVERSE : 0);
 
@@ -203,16 +205,16 @@ draw_rows(struct tui *t, const struct rows *l, struct tui_rect r, int sel, int *
 
 /* ---- the ratings page ---- */
 
+/* The mark after a standard's rating, as the side panel's (symbol.h) */
 static const char *
 mark(const struct tui *t, const struct rate_std *rs)
 {
-	if (rs->stale)
-		return " !";
-	if (rs->decision)
-		return t->utf8 ? " \xe2\x80\xa0" : " d";
-	if (rs->reasons && rs->rating >= 0)
-		return t->utf8 ? " \xe2\x97\x86" : " *";
-	return "";
+	static char m[16];
+	enum symbol s = rs->stale ? SYM_STALE : rs->decision ? SYM_DECIDED :
+	    rs->reasons && rs->rating >= 0 ? SYM_CANDIDATE : SYM_COUNT;
+
+	snprintf(m, sizeof m, "%s%s", s < SYM_COUNT ? " " : "", tui_sym(t, s));
+	return m;
 }
 
 /* A standard whose rating changed since it was last drawn: remembered, to
@@ -420,8 +422,9 @@ page_rows_cut(struct tui *t, struct tui_ratings *pg, struct rows *l, int w, int 
 		}
 	}
 	add(l, 0, -1, "%s", "");
-	add(l, tui_attr(t, TA_DIM), -1, "%s discretion candidate  %s panel decision  ! evidence "
-	    "moved since decided", t->utf8 ? "\xe2\x97\x86" : "*", t->utf8 ? "\xe2\x80\xa0" : "d");
+	add(l, tui_attr(t, TA_DIM), -1, "%s %s  %s %s  %s %s", tui_sym(t, SYM_CANDIDATE),
+	    symbol_meaning(SYM_CANDIDATE), tui_sym(t, SYM_DECIDED), symbol_meaning(SYM_DECIDED),
+	    tui_sym(t, SYM_STALE), symbol_meaning(SYM_STALE));
 }
 
 /* The page, its reasons wrapped; at WIDE_ALL, when that is more than the
@@ -462,15 +465,15 @@ whatif_rows(struct tui *t, struct tui_ratings *pg, struct rows *l, int w, int in
 
 	ws = &wi->std[s];
 	if (ws->case_rated) {
-		const char *dia = t->utf8 ? "\xe2\x97\x86 " : "* ";
+		const char *dia = tui_sym(t, SYM_CANDIDATE);
 
 		if (ws->near) {
-			buf_printf(&b, "%s%s", dia, ws->near);
+			buf_printf(&b, "%s %s", dia, ws->near);
 			add_wrapped(l, 0, ind, w, buf_str(&b));
 			buf_reset(&b);
 		}
 		if (ws->small) {
-			buf_printf(&b, "%s%s", dia, ws->small);
+			buf_printf(&b, "%s %s", dia, ws->small);
 			add_wrapped(l, 0, ind, w, buf_str(&b));
 			buf_reset(&b);
 		}
@@ -699,9 +702,9 @@ flag(const struct tui *t, const struct case_file *c, size_t q)
 		no += c->prompt_answer[p] == ANSWER_NO;
 	}
 	if (c->kq_answer[q] == ANSWER_YES && no > yes)
-		return "  ! Yes, most prompts No";
+		return "  (check: Yes, most prompts No)";
 	if (c->kq_answer[q] == ANSWER_NO && yes > 0 && no == 0)
-		return "  ! No, every prompt Yes";
+		return "  (check: No, every prompt Yes)";
 	return "";
 }
 
@@ -712,14 +715,15 @@ cases_rows(struct tui *t, struct tui_ratings *r, struct rows *l, int w)
 	size_t q = r->kq;
 	const struct rate_tally *k = &t->rate.kq[q];
 	static const char *const filters[] = { "all", "Yes only", "No only" };
-	char line[2048], pct[16];
+	char line[2048], pct[16], legend[128];
 	int shown = 0, out = 0, uncovered = 0;
 
 	snprintf(pct, sizeof pct, k->percent >= 0 ? "%d%%" : "-", k->percent);
 	add(l, A_BOLD, -1, "%s %s", f->kqs[q].id, f->kqs[q].text);
-	add(l, 0, -1, "%d of %d relevant cases Yes (%s) \xc2\xb7 showing %s (y, n, a)", k->yes,
-	    k->relevant, pct, filters[r->kqc_filter]);
-	add(l, 0, -1, "%s", "");
+	add(l, 0, -1, "%d of %d relevant cases Yes (%s) %s showing %s (y, n, a)", k->yes,
+	    k->relevant, pct, tui_sym(t, SYM_SEP), filters[r->kqc_filter]);
+	symbol_prompts_legend(t->utf8, legend, sizeof legend);
+	add(l, tui_attr(t, TA_DIM), -1, "Prompts: %s", legend);
 	add(l, A_BOLD, -1, "%-14s %-18s %-5s %-14s %s", "Case", "Inspector", "Judged", "Prompts",
 	    "Note");
 	for (size_t i = 0; i < t->in.ncases; i++) {
@@ -736,8 +740,9 @@ cases_rows(struct tui *t, struct tui_ratings *r, struct rows *l, int w)
 			enum answer pa = (enum answer)c->prompt_answer[p];
 
 			snprintf(prompts + strlen(prompts), sizeof prompts - strlen(prompts), "%s",
-			    case_prompt_relevant(c, f, p) != COND_TRUE ? "." : pa == ANSWER_YES ? "Y" :
-			    pa == ANSWER_NO ? "N" : pa == ANSWER_NA ? "x" : "?");
+			    tui_sym(t, case_prompt_relevant(c, f, p) != COND_TRUE ? SYM_PROMPT_OFF :
+			    pa == ANSWER_YES ? SYM_PROMPT_YES : pa == ANSWER_NO ? SYM_PROMPT_NO :
+			    pa == ANSWER_NA ? SYM_PROMPT_NA : SYM_PROMPT_UNANSWERED));
 		}
 		if (c->notes[q]) {
 			size_t n = strcspn(c->notes[q], "\n");
@@ -746,7 +751,8 @@ cases_rows(struct tui *t, struct tui_ratings *r, struct rows *l, int w)
 		}
 		snprintf(line, sizeof line, "%-14.14s %-18.18s %-5s  %-14.14s %s%s",
 		    c->reference ? c->reference : c->name, c->inspector ? c->inspector : "",
-		    case_conflict(c, "answers", f->kqs[q].id) ? "!" : word(a), prompts, note,
+		    case_conflict(c, "answers", f->kqs[q].id) ? tui_sym(t, SYM_CONFLICT) : word(a),
+		    prompts, note,
 		    flag(t, c, q));
 		add(l, 0, (int)i, "%s", line);
 		shown++;
@@ -966,8 +972,12 @@ ratings_key(struct tui *t, void *st, enum tui_action a, struct tui_go *go)
 			go->kind = GO_PUSH;
 			go->screen = SCREEN_STANDARD;
 		} else if (t->screen == SCREEN_STANDARD) {
-			if (f->stds[r->std].rating != RATING_CASES)
-				return 0;
+			if (f->stds[r->std].rating != RATING_CASES) {
+				tui_message(t, 0, "Enter does nothing here: %s is judged by the lead "
+				    "inspector, not rated from cases (e edits the evidence).",
+				    f->stds[r->std].id);
+				return 1;
+			}
 			r->kq = f->stds[r->std].kqs[r->std_sel];
 			r->kqc_sel = -1;
 			r->kqc_top = 0;
@@ -988,27 +998,49 @@ ratings_key(struct tui *t, void *st, enum tui_action a, struct tui_go *go)
 	case ACT_PROMPTS:
 		if (t->screen == SCREEN_STANDARD)
 			r->prompts = !r->prompts;
+		else
+			tui_message(t, 0, "p does nothing here: prompts are listed on the "
+			    "standard's page%s.", t->screen == SCREEN_KQCASES ?
+			    " (Esc); here the Prompts column gives each case's answers (legend above)" :
+			    " (Enter opens it)");
 		return 1;
 	case ACT_FILTER_YES:
 	case ACT_FILTER_NO:
 	case ACT_FILTER_ALL:
 		if (t->screen == SCREEN_KQCASES)
 			r->kqc_filter = a == ACT_FILTER_YES ? 1 : a == ACT_FILTER_NO ? 2 : 0;
+		else
+			tui_message(t, 0, "%s does nothing here: it picks which cases show behind "
+			    "a key question (Enter on %s).", tui_action_key(CTX_RATINGS, a),
+			    t->screen == SCREEN_STANDARD ? "a key question" : "a standard, then on "
+			    "a key question");
 		return 1;
 	case ACT_DECIDE:
 		if (t->screen != SCREEN_KQCASES)
 			start_decision(t, r);
+		else
+			tui_message(t, 0, "d does nothing here: a decision is made on the standard "
+			    "(Esc back to it).");
 		return 1;
 	case ACT_EVIDENCE:
-		if (t->screen != SCREEN_STANDARD || f->stds[r->std].rating != RATING_JUDGEMENT)
-			return 0;
+		if (t->screen != SCREEN_STANDARD || f->stds[r->std].rating != RATING_JUDGEMENT) {
+			tui_message(t, 0, "e does nothing here: evidence is for judged key "
+			    "questions%s%s%s.", t->screen == SCREEN_STANDARD ? "; " : "",
+			    t->screen == SCREEN_STANDARD ? f->stds[r->std].id : "",
+			    t->screen == SCREEN_STANDARD ? " is rated from its cases" :
+			    " (on the standard of one the lead inspector judges)");
+			return 1;
+		}
 		*go = (struct tui_go){ .kind = GO_FINDINGS, .n = f->stds[r->std].kqs[r->std_sel],
 		    .to = 2 };
 		return 1;
 	case ACT_STRENGTHS:
 	case ACT_IMPROVEMENTS:
-		if (t->screen == SCREEN_KQCASES)
-			return 0;
+		if (t->screen == SCREEN_KQCASES) {
+			tui_message(t, 0, "%s does nothing here: the findings are the standard's "
+			    "(Esc back to it).", tui_action_key(CTX_RATINGS, a));
+			return 1;
+		}
 		*go = (struct tui_go){ .kind = GO_FINDINGS, .n = std_here(t, r),
 		    .to = a == ACT_IMPROVEMENTS };
 		return 1;
@@ -1016,8 +1048,11 @@ ratings_key(struct tui *t, void *st, enum tui_action a, struct tui_go *go)
 		size_t s = std_here(t, r);
 		const struct insp_decision *d = decide_find(&t->in, s);
 
-		if (t->screen == SCREEN_KQCASES)
-			return 0;
+		if (t->screen == SCREEN_KQCASES) {
+			tui_message(t, 0, "D does nothing here: a decision is withdrawn on the "
+			    "standard (Esc back to it).");
+			return 1;
+		}
 		if (d == NULL) {
 			tui_message(t, 0, "There is no panel decision on %s.", f->stds[s].id);
 			return 1;
@@ -1055,7 +1090,8 @@ ratings_title(const struct tui *t, void *st, struct buf *line)
 	const struct form *f = &t->in.form;
 
 	if (t->screen == SCREEN_RATINGS)
-		buf_printf(line, " Ratings \xc2\xb7 %s", t->in.service ? t->in.service : f->id);
+		buf_printf(line, " Ratings %s %s", tui_sym(t, SYM_SEP),
+		    t->in.service ? t->in.service : f->id);
 	else if (t->screen == SCREEN_STANDARD)
 		buf_printf(line, " Ratings > %s %s", f->stds[r->std].id, f->stds[r->std].name);
 	else
@@ -1084,7 +1120,10 @@ ratings_open(struct tui *t, void *st, const struct tui_go *arg)
 static const char *
 ratings_hint(const struct tui *t, void *st)
 {
-	(void)st;
+	const struct tui_ratings *r = st;
+
+	if (t->screen == SCREEN_STANDARD && t->in.form.stds[r->std].rating != RATING_CASES)
+		return "e evidence  d judge  S strengths  I improvements  Esc back  ? help";
 	return t->screen == SCREEN_RATINGS ?
 	    "Enter standard  j/k move  d decide  D withdraw  L log  Esc back  ? help  q quit" :
 	    t->screen == SCREEN_STANDARD ?

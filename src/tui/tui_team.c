@@ -199,6 +199,8 @@ team_draw(struct tui *t, void *st)
 	if (m->top < 0)
 		m->top = 0;
 	rows(t, m, 1, 1, h, &sel);
+	/* the cursor on the selected conflict, else on the report's top */
+	tui_focus(t, sel >= 0 ? 1 + sel - m->top : 1, 1);
 }
 
 /* Open conflict K: its case at its question, over the report */

@@ -421,6 +421,8 @@ walk_draw(struct tui *t, void *st)
 		attron(v->attr | sel);
 		tui_put_cut(y, r.x + v->x, r.w - v->x, v->text);
 		attroff(v->attr | sel);
+		if (v->selected)	/* the cursor on the item (its first line) */
+			tui_focus(t, y, r.x + v->x);
 	}
 	vfree(&l);
 }
@@ -656,10 +658,10 @@ static const char *
 walk_hint(const struct tui *t, void *st)
 {
 	(void)st;
-	return t->panel_focus ? "j/k scroll the panel  Tab back to the walk" :
+	return t->panel_focus ? "j/k scroll the panel  Tab or Esc back to the walk  ? help" :
 	    tui_lock_locked(t) ? "Panel mode: read-only  U unlock one change  j/k move  "
 	    "Esc back  ? help" :
-	    "y n x answer  Enter next  j/k move  e note  f facts  u undo  ? help  Esc back";
+	    "y n x answer  Enter next  j/k move  e note  f facts  u undo  Esc back  ? help";
 }
 
 const struct tui_screen_ops tui_walk_screen = {

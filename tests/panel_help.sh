@@ -90,6 +90,9 @@ one_meaning() {
 		exit bad }'
 }
 
+# the status line does not offer q to quit
+hint_has_no_quit() { ! cap | tail -n 1 | grep -q "q quit"; }
+
 # ---- 80x24, UTF-8: the hint lines, help where you are, keys that say why
 WHO="Help One"
 ui h1 80 24 "$YJ" "$D"
@@ -104,6 +107,7 @@ check "y on the list says why it does nothing (it answers, on the walk)" \
 key r
 check "r opens the ratings page" wait_for "Ratings · South Tyneside"
 check "...its hint has Esc back" wait_for "Esc back  ? help"
+check "...and not q quit (q goes back to the list from here)" hint_has_no_quit
 check "...each mark after a rating is in its legend" page_marks_legended
 check "...the cursor on the selected standard" at cursor_on "1.1   Governance"
 key '?'

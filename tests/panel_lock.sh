@@ -48,6 +48,7 @@ for size in 160x48 80x24; do
 	check "$size: panel DIR opens on the ratings page" \
 		wait_for "Ratings · South Tyneside Youth Justice Service"
 	check "...the title says panel mode, read-only" wait_re '^ PANEL · read-only'
+	check "...the top screen here: its hint offers q quit" wait_re 'L log  \? help  q quit *$'
 
 	# down three levels: a standard, a key question's cases, a case
 	key j j j j Enter

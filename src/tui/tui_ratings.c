@@ -1124,9 +1124,11 @@ ratings_hint(const struct tui *t, void *st)
 
 	if (t->screen == SCREEN_STANDARD && t->in.form.stds[r->std].rating != RATING_CASES)
 		return "e evidence  d judge  S strengths  I improvements  Esc back  ? help";
-	return t->screen == SCREEN_RATINGS ?
-	    "Enter standard  j/k move  d decide  D withdraw  L log  Esc back  ? help  q quit" :
-	    t->screen == SCREEN_STANDARD ?
+	if (t->screen == SCREEN_RATINGS)	/* q quits only where it is the top */
+		return t->panel_mode ?
+		    "Enter standard  j/k move  d decide  D withdraw  L log  ? help  q quit" :
+		    "Enter standard  j/k move  d decide  D withdraw  L log  Esc back  ? help";
+	return t->screen == SCREEN_STANDARD ?
 	    "Enter its cases  p prompts  d decide  D withdraw  Esc back  ? help" :
 	    "Enter open the case  y/n/a filter  j/k move  Esc back  ? help";
 }

@@ -517,8 +517,8 @@ case_journal_as(const char *who)
 	journal_as = who ? xstrdup(who) : NULL;
 }
 
-static const char *
-journal_who(void)
+const char *
+case_journal_who(void)
 {
 	static char *who;
 
@@ -667,7 +667,7 @@ case_write(struct case_file *c, const struct form *f, int new, struct err *e)
 		if ((kept = inikeep(old, iniw_text(&w), CONFLICT_NOTE_LINE "\n", &len)) == NULL)
 			len = iniw_len(&w);
 		text = kept ? kept : iniw_text(&w);
-		rc = journal_record(c->path, old, text, journal_who(), e);
+		rc = journal_record(c->path, old, text, case_journal_who(), e);
 		free(read);
 	}
 	if (rc == 0)

@@ -83,6 +83,10 @@ int case_save(struct case_file *c, const struct form *f, struct err *e);
  * panel's "NAME (panel: WHY)"), until called again; NULL: the user's name
  * (user.h), as at the start. One for the process. */
 void case_journal_as(const char *who);
+/* The name saves journal as now (case_journal_as's, else the user's): owned
+ * here, good until case_journal_as is called again. inspection.ini's saves
+ * (insp_save) journal as the case files' do. */
+const char *case_journal_who(void);
 
 /* Hold C's save lock across reading it again (case_refresh), changing it
  * and saving it (case_save), so that no other program saves the file in

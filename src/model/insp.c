@@ -20,6 +20,7 @@
 #include "base/buf.h"
 #include "base/text.h"
 #include "model/cache.h"
+#include "model/case.h"
 #include "store/gitstate.h"
 #include "store/inikeep.h"
 #include "store/iniread.h"
@@ -1005,6 +1006,11 @@ insp_save(struct inspection *in, struct err *e)
 		len = merged.len;
 		theirs = 1;
 	}
+	/* the change in inspection.journal first, as a case's (journal.h): a
+	 * save that cannot be journaled is not made; the meeting's record
+	 * (meeting.h) reads the decisions' history there */
+	if (journal_record(in->path, now, text, case_journal_who(), e) < 0)
+		goto unlock;
 	if (save_file_held(in->path, text, len, e) < 0)
 		goto unlock;
 	/* the next save's base is what IN now holds: kept as it was if the

@@ -43,10 +43,10 @@ decisions(const struct doc_emit *em, void *ctx, const struct inspection *in,
 		em->para(ctx, DOC_PLAIN, "No panel decision was made in the meeting.");
 		return;
 	}
-	em->table_begin(ctx, "The panel's decisions, in the order made", 6, head, 0);
+	em->table_begin(ctx, "The panel's decisions, made, replaced and withdrawn, in order", 6, head, 0);
 	for (size_t i = 0; i < m->n; i++) {
 		const struct meeting_entry *x = &m->v[i];
-		char *std, *by, *at, *why;
+		char *std, *by, *at, *why, *to;
 		const char *cells[6];
 
 		if (!x->decision)
@@ -54,12 +54,25 @@ decisions(const struct doc_emit *em, void *ctx, const struct inspection *in,
 		std = xasprintf("%s %s", f->stds[x->std].id, f->stds[x->std].name);
 		cells[0] = std;
 		cells[1] = rate_label(f, x->from);
-		cells[2] = rate_label(f, x->to);
+		cells[2] = to = x->decision == MEETING_WITHDRAWN ?
+		    xasprintf("withdrawn (it was to %s)", rate_label(f, x->to)) :
+		    xstrdup(rate_label(f, x->to));
 		cells[3] = by = clean(x->who);
 		cells[4] = at = when(x->time);
-		cells[5] = why = clean(x->why ? x->why : "(none given)");
+		if (x->decision == MEETING_WITHDRAWN)
+			why = xstrdup("(the decision no longer stands)");
+		else if (x->decision == MEETING_REPLACED) {
+			char *w = xasprintf("%s (replacing the decision to %s)",
+			    x->why ? x->why : "(none given)", rate_label(f, x->was_to));
+
+			why = clean(w);
+			free(w);
+		} else
+			why = clean(x->why ? x->why : "(none given)");
+		cells[5] = why;
 		em->table_row(ctx, DOC_ROW, 6, cells, NULL, NULL);
 		free(std);
+		free(to);
 		free(by);
 		free(at);
 		free(why);

@@ -702,11 +702,33 @@ cache_keep(const char *path, const struct stat *st, const char *text, long seq, 
 	cache.time = xstrdup(time);
 }
 
+/* When the file at CASE_PATH became as it is, for the "(base)" group that
+ * begins its journal: its last change (a file copied in during a panel
+ * meeting counts from then, one there before from before), in BUF; NOW
+ * when that cannot be known or is later */
+static const char *
+base_time(const char *case_path, const char *now, char *buf, size_t size)
+{
+	struct stat st;
+	struct tm tm;
+	time_t t;
+
+	if (stat(case_path, &st) < 0)
+		return now;
+	t = st.st_mtim.tv_sec;
+	if (gmtime_r(&t, &tm) == NULL)
+		return now;
+	snprintf(buf, size, "%04d-%02d-%02dT%02d:%02d:%02d.%03ldZ", tm.tm_year + 1900,
+	    tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+	    (long)(st.st_mtim.tv_nsec / 1000000));
+	return strcmp(buf, now) < 0 ? buf : now;
+}
+
 int
 journal_record(const char *case_path, const char *old, const char *new, const char *who,
     struct err *e)
 {
-	char *path = journal_path(case_path), *text, *w = clean_who(who), now[64];
+	char *path = journal_path(case_path), *text, *w = clean_who(who), now[64], btime[96];
 	char *latest = NULL;	/* the journal's last time */
 	const char *time;
 	struct journal j;
@@ -776,8 +798,8 @@ journal_record(const char *case_path, const char *old, const char *new, const ch
 		journal_kv_parse(new, &will);
 		/* the journal first brought to the file as it is, if it is not
 		 * (as left, its replay is OLD) */
-		if (!as_left &&
-		    diff(&b, seq + 1, time, existed ? "(file)" : "(base)", &have, &was) > 0)
+		if (!as_left && diff(&b, seq + 1, existed ? time : base_time(case_path, time, btime,
+		    sizeof btime), existed ? "(file)" : "(base)", &have, &was) > 0)
 			seq++;
 		diff(&b, seq + 1, time, w, &was, &will);
 		journal_kv_free(&have);

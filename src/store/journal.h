@@ -69,7 +69,8 @@ char *journal_path(const char *case_path);
 /* Record the change of case file CASE_PATH from OLD (its text as on disk,
  * NULL: none yet) to NEW (the text about to be saved), by WHO: append the
  * keys that differ (no fsync). When the journal's replay is not OLD, a
- * "(file)" group first makes it so (a missing journal: "(base)"). NEW
+ * "(file)" group first makes it so (a missing journal: "(base)", timed
+ * at the file's last change when that is earlier than now). NEW
  * names each key once, as the INI writer and journal_text write a case
  * (ini.c refuses a file that names one twice; OLD may): when OLD is the
  * NEW of this process's last record and the journal is as that left it,

@@ -26,8 +26,8 @@ int place_load(const char *dir, const char *who, struct place *p);
 int place_save(const char *dir, const char *who, const struct place *p, struct err *e);
 void place_free(struct place *p);
 
-/* When the panel meeting opened in DIR for WHO (the ratings page first
- * opened in a session): an ISO time, kept beside the place in
+/* When the panel meeting began in DIR for WHO (panel mode entered; a
+ * relaunch the same day resumes it): an ISO time, kept beside the place in
  * DIR/.yjinspect-place-WHO.panel (the place file's name and ".panel": no
  * inspector's place file ends so, and the folder's .gitignore already
  * keeps it to this machine), so that `export --for panel` finds it after

@@ -170,7 +170,7 @@ gather(const char *dest, const char *src, const char *forms_dir, struct buf *log
 	if (rc == 0 && s.nleft_out)
 		rc = err_set(e, "%s: %s", src, s.left_out[0].why);
 	if (rc == 0)
-		rc = gather_file(dest, src, "inspection.ini", 0, log, st, e);
+		rc = gather_file(dest, src, "inspection.ini", 1, log, st, e);	/* and inspection.journal */
 	for (size_t i = 0; rc == 0 && i < s.ncases; i++) {
 		char *name = xasprintf("cases/%s", s.cases[i].name);
 

@@ -566,6 +566,7 @@ start_place(struct tui *t)
 {
 	tui_restore_place(t);
 	if (t->panel_mode) {
+		tui_meeting_start(t);	/* the meeting begins (or resumes) */
 		t->screen = SCREEN_LIST;
 		t->depth = 0;
 		open_screen(t, SCREEN_RATINGS, &no_go);

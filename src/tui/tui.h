@@ -374,12 +374,14 @@ void tui_lock_free(struct tui *t);
 int tui_team_sync(struct tui *t, void *st);
 
 /* tui_log.c: the meeting's log (meeting.h), a page of its own (L on the
- * ratings page). tui_meeting_start: the panel meeting has begun (the
- * ratings page opened, or panel mode); the first call in a session takes
- * the time and keeps it for this inspector in the folder (place.h's
- * place_panel_save: `export --for panel` starts there); later calls do
- * nothing. Any screen may call it; a failure to keep the time loses
- * nothing on screen and is not said. */
+ * ratings page). tui_meeting_start: panel mode is entered (`yjinspect
+ * panel DIR`, or P), so the panel meeting begins: the first call in a
+ * session takes the time and keeps it for this inspector in the folder
+ * (place.h's place_panel_save: `export --for panel` starts there), unless
+ * the time kept is of the same day (UTC), a meeting resumed (a relaunch):
+ * that one goes on. Later calls do nothing. Outside panel mode the log
+ * shows the meeting last kept, or says there is none. A failure to keep
+ * the time loses nothing on screen and is not said. */
 void tui_meeting_start(struct tui *t);
 
 #endif

@@ -42,6 +42,7 @@ tui_lock_toggle(struct tui *t)
 	}
 	t->panel_mode = 1;
 	relock(t);
+	tui_meeting_start(t);	/* the meeting begins (or resumes) */
 	tui_message(t, 0, "Panel mode: every case is read-only. U unlocks one change; "
 	    "P leaves panel mode.");
 }

@@ -1,5 +1,6 @@
 /* tui_log.c - the meeting's log (see tui.h): every change to the folder
- * since the panel opened, newest first, each with its time, who made it,
+ * since the panel meeting began (panel mode entered: a meeting begun
+ * earlier the same day, UTC, is resumed), newest first, each with its time, who made it,
  * the case and answer (old -> new) and every rating, key question and
  * score it moved, and each panel decision made since with its rationale.
  * It is worked out from the journals (meeting.h) whenever the ratings
@@ -23,7 +24,10 @@
 
 /* The page's own state */
 struct tui_log {
-	char *since;		/* when the panel opened (NULL: not yet) */
+	char *since;		/* when the meeting began (NULL: none known) */
+	int started;		/* panel mode entered in this session */
+	int looked;		/* the kept meeting looked for (outside panel mode) */
+	int resumed;		/* SINCE kept from earlier the same day */
 	int have;		/* M is worked out for GEN */
 	unsigned gen;
 	struct meeting m;
@@ -62,13 +66,39 @@ tui_meeting_start(struct tui *t)
 {
 	struct tui_log *g = t->state[SCREEN_LOG];
 	char now[STAMP_TIME_LEN + 8];
+	char *kept;
 	struct err e;
 
-	if (g->since != NULL)
+	if (g->started)
 		return;
+	g->started = 1;
+	g->looked = 1;
 	stamp_now(now, sizeof now, 1);
-	g->since = xstrdup(now);
-	(void)place_panel_save(t->in.dir, t->who, now, &e);
+	kept = place_panel_load(t->in.dir, t->who);
+	free(g->since);
+	/* begun earlier today (UTC; a relaunch, a lid closed): resumed */
+	g->resumed = kept && strlen(kept) >= 10 && strncmp(kept, now, 10) == 0;
+	if (g->resumed)
+		g->since = kept;
+	else {
+		free(kept);
+		g->since = xstrdup(now);
+		(void)place_panel_save(t->in.dir, t->who, now, &e);
+	}
+	if (g->have)
+		meeting_free(&g->m);
+	g->have = 0;
+	g->width = 0;
+}
+
+/* Outside panel mode: the meeting kept for this inspector, if any */
+static void
+look(const struct tui *t, struct tui_log *g)
+{
+	if (g->looked || g->since)
+		return;
+	g->looked = 1;
+	g->since = place_panel_load(t->in.dir, t->who);
 }
 
 static void
@@ -103,6 +133,20 @@ clock_of(const char *iso, char out[9])
 	snprintf(out, 9, "%s", strlen(iso) >= 19 ? iso + 11 : iso);
 }
 
+/* When the meeting began, for its heading: "HH:MM:SS", the date first
+ * when it is not today's (UTC) */
+static void
+since_text(const char *since, struct buf *b)
+{
+	char now[STAMP_TIME_LEN + 8], at[9];
+
+	stamp_now(now, sizeof now, 1);
+	clock_of(since, at);
+	if (strlen(since) >= 10 && strncmp(since, now, 10) != 0)
+		buf_printf(b, "%.10s ", since);
+	buf_adds(b, at);
+}
+
 /* The page's rows, newest entry first, for W columns */
 static void
 lay_out(struct tui *t, struct tui_log *g, int w)
@@ -113,13 +157,17 @@ lay_out(struct tui *t, struct tui_log *g, int w)
 
 	rows_free(g);
 	g->width = w;
+	if (g->since == NULL) {
+		rows_wrapped(g, 0, "No panel meeting is recorded here. P starts one (panel mode): "
+		    "from then every change to the folder, here or in another yjinspect, and "
+		    "every panel decision is listed here with what it moved.", w, 0);
+		return;
+	}
 	if (g->m.n == 0) {
-		char at[9];
-
-		clock_of(g->since, at);
-		buf_printf(&b, "No change to the folder since the panel opened at %s UTC. Every "
-		    "answer given from now on, here or in another yjinspect, is listed here with "
-		    "what it moved.", at);
+		buf_adds(&b, "No change to the folder since the panel meeting began at ");
+		since_text(g->since, &b);
+		buf_adds(&b, " UTC. Every answer given from now on, here or in another yjinspect, "
+		    "is listed here with what it moved.");
 		rows_wrapped(g, 0, buf_str(&b), w, 0);
 		buf_free(&b);
 		return;
@@ -130,9 +178,16 @@ lay_out(struct tui *t, struct tui_log *g, int w)
 
 		clock_of(x->time, at);
 		buf_reset(&b);
-		if (x->decision) {
+		if (x->decision == MEETING_WITHDRAWN) {
+			buf_printf(&b, "%s %s, decision on %s withdrawn (it was %s%s%s)", at, x->who,
+			    f->stds[x->std].id, rate_label(f, x->from), arrow, rate_label(f, x->to));
+			rows_wrapped(g, 1, buf_str(&b), w, 10);
+		} else if (x->decision) {
 			buf_printf(&b, "%s %s, decision on %s: %s%s%s", at, x->who, f->stds[x->std].id,
 			    rate_label(f, x->from), arrow, rate_label(f, x->to));
+			if (x->decision == MEETING_REPLACED)
+				buf_printf(&b, " (replacing the decision to %s)",
+				    rate_label(f, x->was_to));
 			rows_wrapped(g, 1, buf_str(&b), w, 10);
 			buf_reset(&b);
 			buf_printf(&b, "why: %s", x->why ? x->why : "(none given)");
@@ -165,6 +220,7 @@ lay_out(struct tui *t, struct tui_log *g, int w)
 static void
 update(const struct tui *t, struct tui_log *g)
 {
+	look(t, g);
 	if (g->since == NULL || (g->have && g->gen == t->rate_gen))
 		return;
 	if (g->have)
@@ -181,8 +237,6 @@ log_draw(struct tui *t, void *st)
 	struct tui_log *g = st;
 	int h = t->rows - 2, w = t->cols - 2;
 
-	if (g->since == NULL)
-		tui_meeting_start(t);
 	update(t, g);
 	if (g->width != w)
 		lay_out(t, g, w);
@@ -193,6 +247,10 @@ log_draw(struct tui *t, void *st)
 	for (int i = 0; i < h && g->top + i < g->nrows; i++) {
 		int r = g->top + i;
 
+		/* the cursor on the focused entry: the first whose heading
+		 * shows (else the top row), for screen readers */
+		if (g->bold[r] || i == h - 1 || g->top + i == g->nrows - 1)
+			tui_focus(t, 1 + (g->bold[r] ? i : 0), 1);
 		if (g->bold[r])
 			attron(A_BOLD);
 		tui_put_cut(1 + i, 1, w, buf_str(&g->rows[r]));
@@ -205,15 +263,18 @@ static void
 log_title(const struct tui *t, void *st, struct buf *line)
 {
 	struct tui_log *g = st;
-	char at[9] = "";
 	size_t changes;
 
 	update(t, g);
+	if (g->since == NULL) {
+		buf_adds(line, " Meeting log \xc2\xb7 no meeting");
+		return;
+	}
 	changes = g->have ? g->m.n - g->m.ndecisions : 0;
-	if (g->since)
-		clock_of(g->since, at);
-	buf_printf(line, " Meeting log \xc2\xb7 since %s UTC \xc2\xb7 %zu change%s, %zu decision%s",
-	    at, changes, changes == 1 ? "" : "s", g->have ? g->m.ndecisions : 0,
+	buf_adds(line, " Meeting log \xc2\xb7 since ");
+	since_text(g->since, line);
+	buf_printf(line, " UTC%s \xc2\xb7 %zu change%s, %zu decision%s",
+	    g->resumed ? " (resumed)" : "", changes, changes == 1 ? "" : "s", g->have ? g->m.ndecisions : 0,
 	    g->have && g->m.ndecisions == 1 ? "" : "s");
 }
 
@@ -225,7 +286,15 @@ log_open(struct tui *t, void *st, const struct tui_go *arg)
 	(void)arg;
 	if (t->screen == SCREEN_LOG)
 		return 0;
-	tui_meeting_start(t);
+	if (!g->started) {	/* the meeting kept may have moved on: read again */
+		free(g->since);
+		g->since = NULL;
+		g->looked = 0;
+		if (g->have)
+			meeting_free(&g->m);
+		g->have = 0;
+		g->width = 0;
+	}
 	g->top = 0;	/* the newest first */
 	return 1;
 }

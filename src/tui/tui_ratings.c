@@ -1113,7 +1113,6 @@ ratings_open(struct tui *t, void *st, const struct tui_go *arg)
 	/* at the standard being walked, if any */
 	if (t->screen == SCREEN_WALK && t->item >= 0)
 		r->sel = (int)t->walk.items[t->item].std;
-	tui_meeting_start(t);	/* the panel meeting's log starts here */
 	return 1;
 }
 

@@ -232,6 +232,10 @@ run "$o" "$e" "$YJ" decide "$TMP/jd" 1.1 --to good --why x
 check "decide refuses a judgement-rated standard" [ "$rc" -eq 1 ]
 run "$o" "$e" "$YJ" decide "$TMP/jd" 2.4 --to good --why x --kq 3.1.1
 check "decide refuses a key question of another standard" [ "$rc" -eq 2 ]
+run "$o" "$e" "$YJ" decide "$TMP/jd" 2.4 --to requires-improvement --why "same"
+check "decide refuses the band the evidence gives already (issue 23)" [ "$rc" -eq 1 ]
+check "...saying why" contains "$e" "the evidence gives 2.4 Requires improvement already"
+check "...nothing recorded" lacks "$TMP/jd/inspection.ini" "[decision.2.4]"
 rm -f "$TMP/jd"/cases/ST-O0*.ini
 run "$o" "$e" "$YJ" decide "$TMP/jd" 3.2 --to good --why x
 check "decide refuses a standard the evidence does not rate" [ "$rc" -eq 1 ]

@@ -124,6 +124,9 @@ check "u after a withdrawal: the decision restored, and said so" \
 	wait_for "Undone: the withdrawal; decision on 2.2 (Good) restored."
 check "...in the file" contains "$D/inspection.ini" "[decision.2.2]"
 key u
+check "u again: the strengths written after the decision first (issue 23)" \
+	wait_for "Undone: the strengths of 2.2."
+key u
 check "u again: the decision removed, and said so" wait_for "Undone: decision on 2.2 (Good) removed."
 check "...from the file" lacks "$D/inspection.ini" "[decision.2.2]"
 key d

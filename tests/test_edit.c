@@ -833,6 +833,55 @@ test_place(void **state)
 	}
 }
 
+/* The panel's findings are undoable changes (issue 23): u takes back the
+ * strengths written after a decision before the decision; text that is
+ * there already is no change; one changed since (read in from another
+ * yjinspect) is not taken back. */
+static void
+test_findings_undone(void **state)
+{
+	struct fx *fx = *state;
+	const struct form *f = &fx->in.form;
+	size_t s = (size_t)form_std_index(f, "2.1"), kq = (size_t)form_kq_index(f, "1.1.1"), ci;
+	struct err e;
+	int it;
+
+	assert_int_equal(edit_findings(&fx->in, FINDINGS_STRENGTHS, s, "Good links", &fx->u, &e), 0);
+	assert_int_equal(fx->u.n, 1);
+	assert_int_equal(fx->u.v[0].kind, EDIT_FINDINGS);
+	/* the same again, or blank for none: nothing saved, nothing to undo */
+	assert_int_equal(edit_findings(&fx->in, FINDINGS_STRENGTHS, s, "Good links", &fx->u, &e), 1);
+	assert_int_equal(edit_findings(&fx->in, FINDINGS_IMPROVEMENTS, s, " \n", &fx->u, &e), 1);
+	assert_int_equal(fx->u.n, 1);
+	assert_int_equal(edit_findings(&fx->in, FINDINGS_IMPROVEMENTS, s, "Plans", &fx->u, &e), 0);
+	assert_int_equal(edit_findings(&fx->in, FINDINGS_EVIDENCE, kq, "Minutes", &fx->u, &e), 0);
+	assert_int_equal(edit_findings(&fx->in, FINDINGS_STRENGTHS, s, "Better links", &fx->u, &e),
+	    0);
+	/* the last first, each named */
+	{
+		struct buf b = BUF_INIT;
+
+		edit_findings_text(&fx->in, &fx->u.v[fx->u.n - 1], &b);
+		assert_string_equal(buf_str(&b), "the strengths of 2.1");
+		buf_reset(&b);
+		edit_findings_text(&fx->in, &fx->u.v[fx->u.n - 2], &b);
+		assert_string_equal(buf_str(&b), "the evidence on 1.1.1");
+		buf_free(&b);
+	}
+	assert_int_equal(edit_undo(&fx->in, &fx->w, &fx->u, &ci, &it, &e), 1);
+	assert_string_equal(fx->in.strengths[s], "Good links");
+	assert_int_equal(edit_undo(&fx->in, &fx->w, &fx->u, &ci, &it, &e), 1);
+	assert_null(fx->in.evidence[kq]);
+	/* changed since (as read in from another yjinspect): it stays */
+	assert_int_equal(decide_findings(&fx->in, s, 1, "Theirs", &e), 0);
+	assert_int_equal(edit_undo(&fx->in, &fx->w, &fx->u, &ci, &it, &e), -1);
+	assert_non_null(strstr(e.msg, "the areas for improvement of 2.1 was changed again since"));
+	assert_string_equal(fx->in.improvements[s], "Theirs");
+	assert_int_equal(edit_undo(&fx->in, &fx->w, &fx->u, &ci, &it, &e), 1);
+	assert_null(fx->in.strengths[s]);
+	assert_int_equal(edit_undo(&fx->in, &fx->w, &fx->u, &ci, &it, &e), 0);
+}
+
 int
 main(void)
 {
@@ -845,7 +894,7 @@ main(void)
 		T(test_undo_after_another_changed_it), T(test_note_edited_in_two_places),
 		T(test_add_case_added_elsewhere), T(test_undo_reference), T(test_two_at_once),
 		T(test_reference_taken_elsewhere), T(test_undo_joined),
-		T(test_derive_facts),
+		T(test_derive_facts), T(test_findings_undone),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -234,9 +234,11 @@ check "1: the panel shows the score, none rated" wait_for "Score 0/36 (0 of 12 r
 plan 2.1.1 2.1.2 2.1.3 2.2.1 2.2.2 2.3.1 2.3.2 2.4.1 >"$TMP/plan1"
 check "1: every key answers and moves on (y/n/x until 44/44)" drive "$TMP/plan1" 0 44 "$TMP/log1"
 check "1: ...in form order, each under its own key question" in_order "$TMP/log1"
-check "1: the walk says the case is complete, and how to go on" \
-	wait_for "TEST-1 complete (the last case): Enter to review."
-check "1: ...and what the last key changed" wait_for "2.4.1 → Yes. TEST-1 complete"
+check "1: the walk says what the last key changed, the rating it moved too (issue 23)" \
+	wait_for "2.4.1 → Yes (2.4 Not rated → Outstanding). TEST-1 complete"
+check "1: ...that the case is complete, and how to go on (the status line joined)" \
+	sh -c "tmux -S '$TMP/sock' -f /dev/null capture-pane -t '$S' -p | tail -n 3 | tr '\\n' ' ' |
+	tr -s ' ' | grep -qF 'TEST-1 complete (the last case): Enter to review.'"
 check "1: ...and no item is highlighted while the answer keys are held" \
 	sh -c "! printf '%s' \"\$1\" | grep -qF \"\$2\"" - "$(capx)" "$ESC[7m["
 expected "$TMP/plan1" >"$TMP/want1"

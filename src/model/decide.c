@@ -51,6 +51,10 @@ decide_record(struct inspection *in, size_t std, int to, const char *kq, const c
 	if (d.from < 0)
 		return err_set(e, "the evidence gives %s no rating yet: there is nothing for the "
 		    "panel to move", f->stds[std].id);
+	if (to == d.from)	/* it would move nothing, and pin the rating */
+		return err_set(e, "the evidence gives %s %s already: a decision moves it to "
+		    "another band (to keep it so, make none)", f->stds[std].id,
+		    f->bands[to].rating);
 	stamp_now(at, sizeof at, 0);
 	d.std = std;
 	d.to = to;

@@ -19,7 +19,8 @@
  * with E set (and IN unchanged) when STD is not case-rated, TO is not a
  * band, KQ is not one of STD's, WHY is empty, a case file is left out
  * (IN->nleft_out: the rating a decision moves is of every case, and one
- * not read could change it), the evidence gives STD no rating to move, or
+ * not read could change it), the evidence gives STD no rating to move or
+ * gives it TO already (a decision moving nothing would pin it there), or
  * the save fails. Withdrawing a decision, a judgement and findings rest on
  * no case and are not refused so. */
 int decide_record(struct inspection *in, size_t std, int to, const char *kq, const char *why,

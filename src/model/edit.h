@@ -15,7 +15,11 @@
 #include "model/insp.h"
 #include "model/walk.h"
 
-enum edit_kind { EDIT_ANSWER, EDIT_FACT, EDIT_NOTE, EDIT_FIELD, EDIT_DECISION };
+enum edit_kind { EDIT_ANSWER, EDIT_FACT, EDIT_NOTE, EDIT_FIELD, EDIT_DECISION, EDIT_FINDINGS };
+
+/* The panel's findings (EDIT_FINDINGS: old_value says which; index the
+ * standard, or the key question for the lead's evidence). */
+enum edit_findings { FINDINGS_STRENGTHS, FINDINGS_IMPROVEMENTS, FINDINGS_EVIDENCE };
 
 /* The [case] fields an inspector edits (EDIT_FIELD index). */
 enum edit_field { FIELD_REFERENCE, FIELD_INSPECTOR };
@@ -29,7 +33,9 @@ struct edit_change {
 	int new_value;		/* what the change made them: undo takes back */
 	char *new_text;		/* only what is still so on disk */
 	int with_prev;		/* undone together with the change before it */
-	/* EDIT_DECISION (index: the standard; case_name ""): the decision
+	/* EDIT_FINDINGS (case_name ""): old_value the enum edit_findings,
+	 * old_text and new_text the text before and after (NULL: none).
+	 * EDIT_DECISION (index: the standard; case_name ""): the decision
 	 * before and after, copies owned here, NULL for none */
 	struct insp_decision *was, *made;
 };
@@ -84,6 +90,18 @@ int edit_field(struct inspection *in, size_t ci, enum edit_field field, const ch
 int edit_decide(struct inspection *in, size_t std, int to, const char *kq, const char *why,
 		const char *who, struct edit_undo *u, struct err *e);
 int edit_withdraw(struct inspection *in, size_t std, struct edit_undo *u, struct err *e);
+/* A standard's strengths or areas for improvement, or the lead's evidence
+ * on a key question (WHICH; INDEX the standard, or the key question), set
+ * to TEXT (decide_findings, decide_evidence: blank is none) as an undoable
+ * change: edit_undo puts the text before back, unless it was changed since
+ * (another yjinspect). Returns 0 when saved, 1 when TEXT is what is there
+ * already (nothing saved, nothing to undo), -1 with E as decide_findings. */
+int edit_findings(struct inspection *in, enum edit_findings which, size_t index,
+		  const char *text, struct edit_undo *u, struct err *e);
+/* What findings change CH names, "the strengths of 3.2" (as the undo
+ * message says it), appended to OUT. */
+void edit_findings_text(const struct inspection *in, const struct edit_change *ch,
+			struct buf *out);
 /* What undoing decision change CH (the last on the list, kind
  * EDIT_DECISION) does, in words, appended to OUT: "the withdrawal;
  * decision on 2.2 (Good) restored", "decision on 2.2 (Good) removed", or

@@ -1,5 +1,5 @@
 /* edit_undo.c - taking changes back, and the ratings panel's decisions
- * made as undoable changes (see edit.h). */
+ * and findings made as undoable changes (see edit.h). */
 #include "config.h"
 
 #include <stdlib.h>
@@ -124,6 +124,98 @@ edit_decision_undo_text(const struct inspection *in, const struct edit_change *c
 		    f->bands[ch->was->to].rating);
 	else
 		buf_printf(out, "the panel decision on %s", id);	/* (none either side) */
+}
+
+/* ---- the panel's findings, undoable ---- */
+
+/* Where IN keeps findings WHICH of INDEX */
+static char **
+findings_slot(struct inspection *in, enum edit_findings which, size_t index)
+{
+	return which == FINDINGS_EVIDENCE ? &in->evidence[index] :
+	    which == FINDINGS_IMPROVEMENTS ? &in->improvements[index] : &in->strengths[index];
+}
+
+/* Set (saved, unrecorded) */
+static int
+findings_set(struct inspection *in, enum edit_findings which, size_t index, const char *text,
+    struct err *e)
+{
+	return which == FINDINGS_EVIDENCE ? decide_evidence(in, index, text, e) :
+	    decide_findings(in, index, which == FINDINGS_IMPROVEMENTS, text, e);
+}
+
+int
+edit_findings(struct inspection *in, enum edit_findings which, size_t index, const char *text,
+    struct edit_undo *u, struct err *e)
+{
+	size_t n = which == FINDINGS_EVIDENCE ? in->form.nkqs : in->form.nstds;
+	char *was;
+	struct edit_change *ch;
+
+	if (index >= n)
+		return err_set(e, "no such %s", which == FINDINGS_EVIDENCE ? "key question" :
+		    "standard");
+	if (text && text[strspn(text, " \t\n")] == '\0')
+		text = NULL;	/* (blank is none, as saved) */
+	if (edit_same_text(*findings_slot(in, which, index), text))
+		return 1;
+	was = edit_dup(*findings_slot(in, which, index));
+	if (findings_set(in, which, index, text, e) < 0) {
+		free(was);
+		return -1;
+	}
+	if (u == NULL) {
+		free(was);
+		return 0;
+	}
+	u->v = xrealloc(u->v, (u->n + 1) * sizeof *u->v);
+	ch = &u->v[u->n++];
+	memset(ch, 0, sizeof *ch);
+	ch->kind = EDIT_FINDINGS;
+	ch->case_name = xstrdup("");
+	ch->index = index;
+	ch->old_value = (int)which;
+	ch->old_text = was;
+	ch->new_text = edit_dup(*findings_slot(in, which, index));
+	return 0;
+}
+
+void
+edit_findings_text(const struct inspection *in, const struct edit_change *ch, struct buf *out)
+{
+	const struct form *f = &in->form;
+
+	if (ch->old_value == FINDINGS_EVIDENCE)
+		buf_printf(out, "the evidence on %s", f->kqs[ch->index].id);
+	else
+		buf_printf(out, "the %s of %s", ch->old_value == FINDINGS_IMPROVEMENTS ?
+		    "areas for improvement" : "strengths", f->stds[ch->index].id);
+}
+
+/* Undo findings change CH: the text before back, if the one it made is
+ * still there */
+static int
+undo_findings(struct inspection *in, struct edit_undo *u, struct edit_change *ch,
+    struct err *e)
+{
+	enum edit_findings which = (enum edit_findings)ch->old_value;
+	struct buf what = BUF_INIT;
+
+	if (!edit_same_text(*findings_slot(in, which, ch->index), ch->new_text)) {
+		edit_findings_text(in, ch, &what);
+		err_set(e, "%s was changed again since (another yjinspect?): it stays",
+		    buf_str(&what));
+		buf_free(&what);
+		change_free(ch);
+		u->n--;
+		return -1;
+	}
+	if (findings_set(in, which, ch->index, ch->old_text, e) < 0)
+		return -1;	/* (kept undoable) */
+	change_free(ch);
+	u->n--;
+	return 1;
 }
 
 /* Undo decision change CH: the decision before it back, if the one it made
@@ -281,6 +373,8 @@ undo_one(struct inspection *in, const struct walk *w, struct edit_undo *u, size_
 
 	if (ch->kind == EDIT_DECISION)
 		return undo_decision(in, u, ch, e);
+	if (ch->kind == EDIT_FINDINGS)
+		return undo_findings(in, u, ch, e);
 	idx = edit_case_index(in, ch->case_name);
 	if (idx < 0) {	/* the case is gone: nothing to take back there */
 		err_set(e, "the case %s is no longer open", ch->case_name);

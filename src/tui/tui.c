@@ -209,7 +209,7 @@ draw_status(struct tui *t)
 		attroff(t->msg_error ? tui_attr(t, TA_ERROR) : (int)A_BOLD);
 		return;
 	}
-	hint = tui_screens[t->screen]->hint ?
+	hint = t->unlock_open ? tui_lock_hint(t) : tui_screens[t->screen]->hint ?
 	    tui_screens[t->screen]->hint(t, t->state[t->screen]) : "";
 	attron(tui_attr(t, TA_DIM));
 	tui_put(t->status.y, 0, t->cols, hint);
@@ -227,8 +227,9 @@ draw(struct tui *t)
 		char line[200];
 
 		snprintf(line, sizeof line, "Terminal too small: %dx%d. yjinspect needs at least "
-		    "%dx%d. Make the window larger, or press q to quit.", t->cols, t->rows,
-		    TUI_MIN_COLS, TUI_MIN_ROWS);
+		    "%dx%d. %s", t->cols, t->rows, TUI_MIN_COLS, TUI_MIN_ROWS,
+		    t->asking == TUI_ASK_QUIT ? "Quit yjinspect? y/n" :
+		    "Make the window larger, or press q to quit.");
 		tui_wrap(t->rows / 2 > 0 ? t->rows / 2 - 1 : 0, 0, t->cols, t->rows, line);
 		curs_set(0);
 		refresh();
@@ -312,7 +313,7 @@ undo(struct tui *t)
 	/* say what is taken back, and where */
 	if (ch) {
 		int at = edit_case_index(&t->in, ch->case_name);
-		const char *ref = ch->kind == EDIT_DECISION ? t->in.form.stds[ch->index].id :
+		const char *ref = ch->kind == EDIT_DECISION || ch->kind == EDIT_FINDINGS ? "" :
 		    at >= 0 && t->in.cases[at].reference ? t->in.cases[at].reference :
 		    ch->case_name;
 
@@ -321,6 +322,8 @@ undo(struct tui *t)
 		 * what undoing it does to it */
 		if (ch->kind == EDIT_DECISION)
 			edit_decision_undo_text(&t->in, ch, &what);
+		else if (ch->kind == EDIT_FINDINGS)
+			edit_findings_text(&t->in, ch, &what);
 		else
 			buf_printf(&what, "%s%s%s on %s", change_name(t, ch), ch->with_prev ?
 			    " and " : "", ch->with_prev ? change_name(t, ch - 1) : "", ref);
@@ -410,11 +413,12 @@ at_top(const struct tui *t)
 	return t->screen == SCREEN_LIST || (t->panel_mode && t->screen == SCREEN_RATINGS);
 }
 
-/* Would undoing now change a case (not only a panel decision)? */
+/* Would undoing now change a case (not a panel decision or findings)? */
 static int
 undo_changes_case(const struct tui *t)
 {
-	return t->undo.n > 0 && t->undo.v[t->undo.n - 1].kind != EDIT_DECISION;
+	return t->undo.n > 0 && t->undo.v[t->undo.n - 1].kind != EDIT_DECISION &&
+	    t->undo.v[t->undo.n - 1].kind != EDIT_FINDINGS;
 }
 
 /* Returns 0 to go on, 1 to quit. */
@@ -432,7 +436,18 @@ handle(struct tui *t, int is_code, int ch)
 	}
 	buf_reset(&t->msg);
 	if (t->too_small) {
-		return !is_code && ch == 'q';
+		/* q quits at the top; below it (nothing in sight to go back
+		 * to) it asks first, as Q does */
+		if (t->asking == TUI_ASK_QUIT) {
+			t->asking = TUI_ASK_NONE;
+			return !is_code && (ch == 'y' || ch == 'Y');
+		}
+		if (!is_code && (ch == 'q' || ch == 'Q')) {
+			if (at_top(t))
+				return 1;
+			t->asking = TUI_ASK_QUIT;
+		}
+		return 0;
 	}
 	/* a question on the status line takes the next key: y, or not */
 	if (t->asking) {
@@ -474,19 +489,18 @@ handle(struct tui *t, int is_code, int ch)
 	case ACT_UNLOCK:
 		tui_lock_open(t);
 		return 0;
-	case ACT_HELP:
-		/* from the facts form, the help returns to what the form was
-		 * opened from (the form is closed, its field saved) */
-		if (o->leave) {
-			o->leave(t, t->state[t->screen]);
-			tui_pop(t);
-		}
-		{	/* the keys of the screen it is opened over first */
-			const struct tui_go help = { .kind = GO_NONE, .n = (size_t)context(t) };
+	case ACT_HELP: {
+		/* the keys of the screen it is opened over first */
+		const struct tui_go help = { .kind = GO_NONE, .n = (size_t)context(t) };
 
-			open_screen(t, SCREEN_HELP, &help);
-		}
+		/* the facts form stays under the help, and is back when it
+		 * closes: its field is taken down with what was typed, as for
+		 * a resize, and made again when next drawn */
+		if (o->resize)
+			o->resize(t, t->state[t->screen]);
+		open_screen(t, SCREEN_HELP, &help);
 		return 0;
+	}
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
 		return 0;
@@ -498,8 +512,14 @@ handle(struct tui *t, int is_code, int ch)
 			if (tui_lock_refused(t))
 				return 0;
 			undo(t);
-			if (t->undo.n < n && !t->msg_error)
+			/* used up, whatever came of it, a failed or half-failed
+			 * undo (one of two taken back) too */
+			if (t->msg_error)
+				tui_lock_spent(t, "the undo did not go through whole");
+			else if (t->undo.n < n)
 				tui_lock_used(t);
+			else
+				tui_lock_spent(t, "nothing was changed");
 			return 0;
 		}
 		undo(t);
@@ -702,6 +722,7 @@ tui_run(const char *dir, int panel)
 		quit = handle(t, r == KEY_CODE_YES, (int)ch);
 		if (quit || got_signal)
 			break;
+		tui_lock_follow(t);	/* unlocked, and the case left: locked again */
 		if (changed)
 			follow_folder(t);	/* read in now, or once an open editor closes */
 		else if (save_count() != saves)

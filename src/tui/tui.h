@@ -153,6 +153,7 @@ struct tui {
 	int panel_mode;
 	int unlocked;		/* the next change to a case is allowed */
 	char *panel_who;	/* "NAME (panel: WHY)" it is journaled as */
+	long unlock_ci;		/* the case it was unlocked in, -1: none yet */
 	int unlock_open;	/* the unlock form is over the screen */
 	int unlock_row;		/* its field with the keys: 0 who, 1 why */
 	wchar_t unlock_text[2][128];	/* who, why */
@@ -351,6 +352,15 @@ const char *tui_lock_who(const struct tui *t);
 /* After a change to a case was made: in panel mode, locked again, and
  * the status line's message says so after what it said. */
 void tui_lock_used(struct tui *t);
+/* After a change to a case was tried and changed nothing, or was
+ * cancelled: in panel mode, locked again, and the status line's message
+ * says so, and WHY ("nothing was changed"), after what it said. */
+void tui_lock_spent(struct tui *t, const char *why);
+/* After each key (the loop): unlocked in a case, and that case is no
+ * longer open (the walk or its facts form), or another is: locked again
+ * (tui_lock_spent). Unlocked where no case is open, the first case opened
+ * is the one it is for. */
+void tui_lock_follow(struct tui *t);
 /* U: the unlock form opened over the screen (who prefilled with t->who,
  * why empty), or the status line says why not. */
 void tui_lock_open(struct tui *t);
@@ -359,6 +369,9 @@ void tui_lock_open(struct tui *t);
 int tui_lock_input(struct tui *t, int is_code, int ch);
 /* The form drawn over the screen on top, the cursor in its field. */
 void tui_lock_draw(struct tui *t);
+/* The status line's hint while the form is open: its keys, not those of
+ * the screen under it. */
+const char *tui_lock_hint(const struct tui *t);
 /* The title line's mark of the mode ("" when not in panel mode). */
 const char *tui_lock_mark(const struct tui *t);
 /* What it holds freed, at the end. */

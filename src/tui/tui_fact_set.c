@@ -179,8 +179,8 @@ fact_set(struct tui *t, size_t fact, int value)
 	buf_free(&what);
 }
 
-/* In panel mode, refused unless unlocked, and then locked again once it
- * changed the case */
+/* In panel mode, refused unless unlocked, and then locked again, whether
+ * it changed the case or not */
 void
 tui_fact_set(struct tui *t, size_t fact, int value)
 {
@@ -191,4 +191,6 @@ tui_fact_set(struct tui *t, size_t fact, int value)
 	fact_set(t, fact, value);
 	if (t->undo.n != changes)
 		tui_lock_used(t);
+	else
+		tui_lock_spent(t, "nothing was changed");
 }

@@ -373,6 +373,12 @@ footer(const struct tui *t, int row, int w)
 	const struct form_fact *fa = row_fact(t, row);
 	int u = t->utf8;
 
+	if (tui_lock_locked(t) && w < 56)	/* panel mode: nothing can be typed or picked */
+		return u ? "Read-only \xc2\xb7 \xe2\x86\x91\xe2\x86\x93 \xc2\xb7 U unlock \xc2\xb7 Enter done" :
+		    "Read-only; Up/Down; U unlock; Enter done";
+	if (tui_lock_locked(t))
+		return u ? "Read-only (panel mode) \xc2\xb7 \xe2\x86\x91\xe2\x86\x93 move \xc2\xb7 "
+		    "U unlock \xc2\xb7 Enter done" : "Read-only (panel mode); Up/Down; U unlock; Enter done";
 	if (row_is_text(t, row))
 		return u ? "Type \xc2\xb7 \xe2\x86\x91\xe2\x86\x93 Tab move \xc2\xb7 Enter done" :
 		    "Type; Up/Down/Tab move; Enter done";
@@ -664,6 +670,7 @@ done(struct tui *t, struct tui_facts *fx, struct tui_go *go)
 	if (field_commit(t, fx) < 0)
 		return;
 	facts_leave(t, fx);
+	tui_lock_spent(t, "nothing was changed");	/* (unlocked still: closed unchanged) */
 	if (walk_first(&t->walk, &t->in.cases[t->ci]) < 0) {
 		/* nothing applies yet: do not trap the inspector in the form */
 		go->kind = GO_HOME;

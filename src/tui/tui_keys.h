@@ -21,7 +21,7 @@
 	X(PREV_STD, "previous standard") \
 	X(NEXT_STD, "next standard") \
 	X(OPEN, "open the case at its next unanswered question") \
-	X(BACK, "back to the case list") \
+	X(BACK, "back to where the case was opened from") \
 	X(ADD_CASE, "add a case") \
 	X(YES, "answer Yes, then go to the next unanswered question") \
 	X(NO, "answer No, then go to the next unanswered question") \

@@ -138,9 +138,10 @@ add_case(struct tui *t, struct tui_go *go)
 		trim[-1] = '\0';
 	if (*ref == '\0') {
 		t->adding = 0;
+		tui_lock_spent(t, "no case added");
 		return;
 	}
-	if (edit_add_case(&t->in, ref, t->who, &ci, &e) < 0) {
+	if (edit_add_case(&t->in, ref, tui_lock_who(t), &ci, &e) < 0) {
 		/* the prompt stays, with what was typed */
 		tui_message(t, 1, "NOT ADDED: %s", e.msg);
 		return;
@@ -170,8 +171,10 @@ list_input(struct tui *t, void *st, int is_code, int ch, struct tui_go *go)
 	a = tui_field_key(t, CTX_ADD, is_code, ch, EDIT_REFERENCE_MAX, too_long);
 	if (a == ACT_ADD_CONFIRM)
 		add_case(t, go);
-	else if (a == ACT_CANCEL)
+	else if (a == ACT_CANCEL) {
 		t->adding = 0;
+		tui_lock_spent(t, "no case added");
+	}
 	return 1;
 }
 

@@ -4,7 +4,9 @@
  * tui_lock_refused first; U opens a small form over the screen asking who
  * and why, and then exactly the next change is allowed, journaled as
  * "WHO (panel: WHY)" (case_journal_as), its answer's stamp the same; then
- * it is locked again. Decisions and findings are the panel's own work and
+ * it is locked again. The unlock is used up by the first change tried,
+ * whether it changed anything or not, by a cancel (an editor closed
+ * unchanged, a new case not added), and by leaving the case. Decisions and findings are the panel's own work and
  * are never locked. */
 #include "config.h"
 
@@ -13,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
+#include <wctype.h>
 
 #include <curses.h>
 
@@ -98,6 +101,45 @@ tui_lock_used(struct tui *t)
 	buf_free(&said);
 }
 
+void
+tui_lock_spent(struct tui *t, const char *why)
+{
+	if (!t->panel_mode || !t->unlocked)
+		return;
+	relock(t);
+	if (t->msg.len)
+		tui_message(t, t->msg_error, "%s Locked again (panel mode): %s.", buf_str(&t->msg),
+		    why);
+	else
+		tui_message(t, 0, "Locked again (panel mode): %s.", why);
+}
+
+/* Is a case open: the walk, or a case's facts form, on top or under it? */
+static int
+case_open(const struct tui *t)
+{
+	if (t->screen == SCREEN_WALK || t->screen == SCREEN_FACTS)
+		return 1;
+	for (int i = 0; i < t->depth; i++)
+		if (t->stack[i] == SCREEN_WALK || t->stack[i] == SCREEN_FACTS)
+			return 1;
+	return 0;
+}
+
+void
+tui_lock_follow(struct tui *t)
+{
+	if (!t->panel_mode || !t->unlocked)
+		return;
+	if (!case_open(t)) {
+		if (t->unlock_ci >= 0)
+			tui_lock_spent(t, "the case was left, nothing changed");
+	} else if (t->unlock_ci < 0)
+		t->unlock_ci = (long)t->ci;	/* unlocked before: this case's now */
+	else if ((size_t)t->unlock_ci != t->ci)
+		tui_lock_spent(t, "the case was left, nothing changed");
+}
+
 /* Field N set to the multibyte S (cut to what it holds) */
 static void
 field_set(struct tui *t, int n, const char *s)
@@ -166,6 +208,7 @@ unlock(struct tui *t)
 		    buf_str(&why));
 		t->unlocked = 1;
 		t->unlock_open = 0;
+		t->unlock_ci = case_open(t) ? (long)t->ci : -1;
 		case_journal_as(t->panel_who);
 		tui_message(t, 0, "Unlocked for one change, journaled as %s. Then locked again.",
 		    t->panel_who);
@@ -201,7 +244,8 @@ tui_lock_input(struct tui *t, int is_code, int ch)
 			t->unlock_text[n][--t->unlock_len[n]] = L'\0';
 		break;
 	default:
-		if (!is_code && ch >= 0x20 && ch != 0x7f) {
+		/* (printable only: no C0 or C1 control gets into the journal) */
+		if (!is_code && iswprint((wint_t)ch)) {
 			if (t->unlock_len[n] + 1 < sizeof t->unlock_text[n] / sizeof(wchar_t)) {
 				t->unlock_text[n][t->unlock_len[n]++] = (wchar_t)ch;
 				t->unlock_text[n][t->unlock_len[n]] = L'\0';
@@ -272,6 +316,13 @@ tui_lock_draw(struct tui *t)
 	attroff(tui_attr(t, TA_DIM));
 	t->cury = y + 2 + t->unlock_row;
 	t->curx = cx[t->unlock_row];
+}
+
+const char *
+tui_lock_hint(const struct tui *t)
+{
+	(void)t;
+	return "Type who and why  Enter unlocks one change  Tab who/why  Esc cancels";
 }
 
 const char *

@@ -226,8 +226,11 @@ notes_close(struct tui *t, struct tui_notes *nt, struct tui_go *go)
 		return 0;
 	text = text_of(nt);
 	if (nt->findings) {
-		rc = nt->findings == 3 ? decide_evidence(&t->in, nt->kq, text, &e) :
-		    decide_findings(&t->in, nt->std, nt->findings == 2, text, &e);
+		/* an undoable change (u takes it back first), or none */
+		rc = nt->findings == 3 ?
+		    edit_findings(&t->in, FINDINGS_EVIDENCE, nt->kq, text, &t->undo, &e) :
+		    edit_findings(&t->in, nt->findings == 2 ? FINDINGS_IMPROVEMENTS :
+		    FINDINGS_STRENGTHS, nt->std, text, &t->undo, &e);
 		free(text);
 		if (rc < 0) {
 			nt->failed = 1;
@@ -236,9 +239,10 @@ notes_close(struct tui *t, struct tui_notes *nt, struct tui_go *go)
 			return -1;
 		}
 		tui_recompute(t);	/* (another's changes may have come in) */
-		tui_message(t, 0, "%s of %s saved.%s", nt->findings == 3 ? "The evidence" :
+		tui_message(t, 0, "%s of %s %s.%s", nt->findings == 3 ? "The evidence" :
 		    nt->findings == 2 ? "Areas for improvement" : "Strengths",
 		    nt->findings == 3 ? t->in.form.kqs[nt->kq].id : t->in.form.stds[nt->std].id,
+		    rc == 1 ? "not changed: nothing saved" : "saved",
 		    insp_merge_note(&t->in, note, sizeof note));
 		notes_free(nt);
 		if (go)
@@ -287,6 +291,8 @@ notes_close(struct tui *t, struct tui_notes *nt, struct tui_go *go)
 		go->kind = GO_POP;
 	if (used)
 		tui_lock_used(t);
+	else	/* closed unchanged: the unlock is used up all the same */
+		tui_lock_spent(t, "nothing was changed");
 	return 0;
 }
 
@@ -301,13 +307,15 @@ notes_discard(struct tui *t, struct tui_notes *nt, struct tui_go *go)
 		    "Esc or Ctrl-S saves it.");
 		return -1;
 	}
-	int decision = nt->decision;
+	int decision = nt->decision, case_note = !nt->decision && !nt->findings;
 
 	notes_free(nt);
 	if (go)
 		go->kind = GO_POP;
 	tui_message(t, decision ? 0 : 1, "%s", decision ? "No decision made." :
 	    "The note was not saved, and is discarded.");
+	if (case_note)	/* (unlocked: used up) */
+		tui_lock_spent(t, "nothing was changed");
 	return 0;
 }
 

@@ -907,7 +907,12 @@ ratings_input(struct tui *t, void *st, int is_code, int ch, struct tui_go *go)
 	}
 	if (r->pick) {
 		r->pick = 0;
-		if (!is_code && ch >= '1' && ch < '1' + (int)f->nbands) {
+		if (!is_code && ch - '1' == t->rate.std[s].computed) {
+			/* (decide_record refuses it too) */
+			tui_message(t, 1, "The evidence gives %s %s already: a decision moves it to "
+			    "another band. No decision made.", f->stds[s].id,
+			    f->bands[ch - '1'].rating);
+		} else if (!is_code && ch >= '1' && ch < '1' + (int)f->nbands) {
 			const char *kq = t->screen == SCREEN_STANDARD ?
 			    f->kqs[f->stds[s].kqs[r->std_sel]].id : t->rate.std[s].lowest_kq >= 0 ?
 			    f->kqs[t->rate.std[s].lowest_kq].id : NULL;

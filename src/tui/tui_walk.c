@@ -446,7 +446,7 @@ give_answer(struct tui *t, struct tui_walk_state *w, enum answer a, int *used)
 {
 	struct err e;
 	enum answer before;
-	char changed[256], settled[200];
+	char changed[400], settled[200];
 	int next, rating_before;
 	size_t std;
 
@@ -505,13 +505,18 @@ give_answer(struct tui *t, struct tui_walk_state *w, enum answer a, int *used)
 		snprintf(changed, sizeof changed, "%s %s%s\xe2\x86\x92 %s", t->walk.items[t->item].id,
 		    before == ANSWER_NONE ? "" : answer_word(before), before == ANSWER_NONE ? "" : " ",
 		    a == ANSWER_NONE ? "cleared" : answer_word(a));
-	tui_message(t, 0, "%s", changed);
-	/* and what it did to the standard's rating (not when the case is
-	 * complete: the stop is said then, in the one line) */
-	if (t->rate.std[std].rating != rating_before)
-		tui_message(t, 0, "%s (%s %s \xe2\x86\x92 %s)", changed, t->in.form.stds[std].id,
+	/* and what it did to the standard's rating, kept when the case is
+	 * complete (the stop is said after it, in the one line) */
+	if (t->rate.std[std].rating != rating_before) {
+		char moved[sizeof changed];
+
+		snprintf(moved, sizeof moved, " (%s %s \xe2\x86\x92 %s)", t->in.form.stds[std].id,
 		    rate_label(&t->in.form, rating_before), rate_label(&t->in.form,
 		    t->rate.std[std].rating));
+		if (strlen(changed) + strlen(moved) < sizeof changed)
+			strcat(changed, moved);
+	}
+	tui_message(t, 0, "%s", changed);
 	if (a == ANSWER_NONE)
 		return 1;
 	next = walk_next_unanswered(&t->walk, &t->in.cases[t->ci], (size_t)t->item);
@@ -538,8 +543,8 @@ give_answer(struct tui *t, struct tui_walk_state *w, enum answer a, int *used)
 	return 1;
 }
 
-/* The key's answer, then (unlocked in panel mode) locked again once it
- * changed something */
+/* The key's answer, then (unlocked in panel mode) locked again, whether
+ * it changed something or not (the answer it had, say) */
 static int
 answer(struct tui *t, struct tui_walk_state *w, enum answer a)
 {
@@ -547,6 +552,8 @@ answer(struct tui *t, struct tui_walk_state *w, enum answer a)
 
 	if (used)
 		tui_lock_used(t);
+	else if (rc)
+		tui_lock_spent(t, "nothing was changed");
 	return rc;
 }
 

@@ -267,6 +267,16 @@ key Escape
 key Enter
 wait_for "Ratings > 1.1" >/dev/null
 check "160x48: a judged standard's hint names e" wait_for "e evidence  d judge"
+key Escape
+wait_for "Ratings · South Tyneside" >/dev/null
+key Escape
+wait_for "r ratings" >/dev/null
+key Enter
+wait_for "Esc back  ? help" >/dev/null
+key s
+check "160x48: the standard picker" wait_for "Jump to a standard (Enter), Esc to stay"
+check "...its band words whole, the width used" wait_re '^2\.2 +Planning +▲ Requires improvement +│'
+key Escape
 key q
 wait_for "EXIT 0" >/dev/null
 finish

@@ -7,7 +7,8 @@
 # behind a key question, e on a case-rated standard, a key of another
 # screen); no "??" and no mark with two meanings on the list, the walk and
 # its side panel, the ratings page, a standard and its cases (their
-# legends, the prompts column's included); and the terminal cursor on the
+# legends, the prompts column's included; at 160x48 the reasons under each
+# standard too, and the mark of a case left out); and the terminal cursor on the
 # focused row of every screen, where a screen reader looks (issue 23).
 # Skipped (77) without tmux.
 . "$top_srcdir/tests/lib.sh"
@@ -66,21 +67,39 @@ marks() {
 	}
 	/discretion candidate|panel decision|evidence moved/ { legend($0) }
 	/^Prompts: / { sub(/^Prompts: /, ""); legend($0) }
+	/^        [^ ]+ [0-9a-zA-Z]/ && ($1 ~ /^.$/ || $1 !~ /[ -~]/) {	# a reason under a standard (the wide page)
+		m = $1; print m "\t" ($0 ~ /Panel decision/ ? "panel decision" : "discretion candidate")
+	}
 	match($0, / [^ ] (Inadequate|Requires improvement|Good|Outstanding)( |$)/) {
 		s = substr($0, RSTART + 1, RLENGTH - 1); sub(/ +$/, "", s)
 		m = substr(s, 1, 1); sub(/^. /, "", s); print m "\t" s
 	}' >>"$TMP/marks"
 }
 # page_marks_legended: each mark after a rating on the ratings page (the
-# screen) is one its legend explains, as the side panel's does
+# screen, narrow or wide) is one its legend explains, as the side panel's
+# does
 page_marks_legended() {
 	cap >"$TMP/page"
-	grep -E '^  [0-9]+\.[0-9]+ .*(Inadequate|Requires improvement|Good|Outstanding) +[^ 0-9] +[0-9-]+ *$' \
-		"$TMP/page" | sed -E 's/.* ([^ 0-9]) +[0-9-]+ *$/\1/' | sort -u >"$TMP/used"
+	awk '/^  [0-9]+\.[0-9]+ / && match($0, /(Inadequate|Requires improvement|Good|Outstanding) +[^ 0-9]+ +[0-9-]+( |$)/) {
+		s = substr($0, RSTART, RLENGTH); sub(/ +[0-9-]+ ?$/, "", s); sub(/.* /, "", s); print s
+	}' "$TMP/page" | sort -u >"$TMP/used"
 	[ -s "$TMP/used" ] || { echo "#  no mark after a rating"; return 1; }
 	while read -r m; do
 		grep -qE "(^|  )$(printf '%s' "$m" | sed 's/[]\/$*.^[]/\\&/g') (discretion|panel|evidence)" \
 			"$TMP/page" || { echo "#  \"$m\" after a rating is in no legend"; return 1; }
+	done <"$TMP/used"
+}
+# reasons_legended: each reason under a standard on the wide page (the
+# screen) starts with a mark its legend explains
+reasons_legended() {
+	cap >"$TMP/page"
+	# (a mark: one ASCII character, or no ASCII; not a reason's wrapped line)
+	awk '/^        [^ ]+ [0-9a-zA-Z]/ && ($1 ~ /^.$/ || $1 !~ /[ -~]/) { print $1 }' \
+		"$TMP/page" | sort -u >"$TMP/used"
+	[ -s "$TMP/used" ] || { echo "#  no reason under a standard"; return 1; }
+	while read -r m; do
+		grep -qE "(^|  )$(printf '%s' "$m" | sed 's/[]\/$*.^[]/\\&/g') (discretion|panel)" \
+			"$TMP/page" || { echo "#  \"$m\" before a reason is in no legend"; return 1; }
 	done <"$TMP/used"
 }
 # one_meaning: no mark of $TMP/marks has two meanings
@@ -115,9 +134,10 @@ check "? on the ratings page: the help opens on that page's keys" \
 	wait_for "yjinspect keys (Esc, q or ? to close) · the ratings page first"
 check "...its first heading is the ratings page" wait_until line_is 4 " ratings page"
 check "...its keys under it" wait_until line_has 5 "previous item"
-check "...then the keys of most screens, the rest below" wait_for " most screens"
 check "...the cursor on the help's first line" at cursor_at_line "Keys of this screen (the ratings page)"
 keep "the help over the ratings page, 80x24"
+key NPage	# (the ratings page's keys fill the first 24 rows)
+check "...then the keys of most screens, the rest below" wait_for " most screens"
 key Escape
 wait_for "Ratings · South Tyneside" >/dev/null
 for i in 1 2 3 4 5 6 7 8 9; do key j; done
@@ -130,7 +150,7 @@ check "e on a case-rated standard says why it does nothing" \
 	wait_for "e does nothing here: evidence is for judged key questions; 3.2 is rated from"
 key Enter
 check "Enter: the cases behind 3.2.2" wait_for "Ratings > 3.2 > 3.2.2: the cases"
-check "...a legend for the prompts column" wait_for "Prompts: Y yes  N no  x n/a  ? unanswered  . does not apply"
+check "...a legend for the prompts column" wait_for "Prompts: Y yes  N no  / n/a  ? unanswered  . does not apply"
 check "...the cursor on the selected case" at cursor_on "ST-O01"
 key j
 check "...and moves with the selection" at cursor_on "ST-O02"
@@ -192,11 +212,43 @@ marks
 key Enter
 wait_for ": the cases" >/dev/null
 check "C locale: the cases behind a key question show no ??" no_qq
-check "C locale: the prompts column's legend" wait_for "Prompts: Y yes  N no  x n/a  ? unanswered  . does not apply"
+check "C locale: the prompts column's legend, its n/a no band's mark in either case" \
+	wait_for "Prompts: Y yes  N no  / n/a  ? unanswered  . does not apply"
 marks
 keep "the cases behind a key question, C locale"
 check "C locale: no mark has two meanings ($(sort -u "$TMP/marks" | wc -l) seen)" one_meaning
 check "C locale: the bands' marks were seen" sh -c "grep -c 'Inadequate\|Requires improvement\|Good\|Outstanding' '$TMP/marks' | grep -qv '^0$'"
+key q
+wait_for "EXIT 0" >/dev/null
+
+# ---- the C locale at 160x48: the wide page's reasons, one mark a meaning
+WHO="Help C Wide"
+: >"$TMP/marks"
+ui h4 160 48 LANG=C LC_ALL=C "$YJ" "$D"
+wait_for "10 cases" >/dev/null
+key r
+wait_for "Ratings | South Tyneside" >/dev/null
+check "C locale, 160x48: the wide page shows no ??" no_qq
+check "...its legend" wait_for "~ discretion candidate  d panel decision  ! evidence moved since decided"
+check "...each mark after a rating is in the legend" page_marks_legended
+check "...each reason under a standard starts with a mark of the legend" at reasons_legended
+check "...a judged standard's way to move: the key d, not the decision mark" \
+	wait_re "^  1\.1 .*Up or down: the lead inspector's judgement \(key d\)$"
+marks
+keep "the wide ratings page, C locale"
+check "C locale, 160x48: no mark has two meanings ($(sort -u "$TMP/marks" | wc -l) seen)" one_meaning
+key q
+wait_for "EXIT 0" >/dev/null
+
+# ---- the C locale: a case file left out has a mark of its own, not the
+# evidence-moved one
+WHO="Help C Left"
+D2="$TMP/broken"
+"$YJ" demo "$D2" >/dev/null && chmod -R go= "$D2"
+echo "garbage line" >>"$D2/cases/ST-C03.ini"
+ui h5 80 24 LANG=C LC_ALL=C "$YJ" "$D2"
+check "C locale: the case left out is marked # on the list" \
+	wait_re '^ST-C03\.ini +cannot be read: left out +# *\|'
 key q
 wait_for "EXIT 0" >/dev/null
 
@@ -215,6 +267,16 @@ key Escape
 key Enter
 wait_for "Ratings > 1.1" >/dev/null
 check "160x48: a judged standard's hint names e" wait_for "e evidence  d judge"
+key Escape
+wait_for "Ratings · South Tyneside" >/dev/null
+key Escape
+wait_for "r ratings" >/dev/null
+key Enter
+wait_for "Esc back  ? help" >/dev/null
+key s
+check "160x48: the standard picker" wait_for "Jump to a standard (Enter), Esc to stay"
+check "...its band words whole, the width used" wait_re '^2\.2 +Planning +▲ Requires improvement +│'
+key Escape
 key q
 wait_for "EXIT 0" >/dev/null
 finish

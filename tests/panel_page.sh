@@ -7,7 +7,10 @@
 # decision moving 2.2 to Good, no "Up to Good" offered; the rationale and
 # findings editors titled with the ratings page and the standard, drawn
 # over the page; undo saying what it did to a decision; and at 80x24 the
-# page as it was, the selected standard's detail under a standard.
+# page with the rating's and score's heads, and under it the selected
+# standard's detail and the overall's; a page longer than the screen
+# (every one of the three) saying so on its last row and scrolling to the
+# end with PgDn, Space, and j past the last standard (issue 23).
 # Skipped (77) without tmux.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/tmux.sh"
@@ -148,7 +151,34 @@ check "u after a decision that replaced another: back to it, and said so" \
 	wait_for "Undone: decision on 2.2 (Outstanding); back to Good."
 check "...in the file" contains "$D/inspection.ini" 'why = "Sound plans."'
 
-# ---- 80x24: the page as it was, the detail under a standard
+# ---- a page longer than the screen: it says so, and scrolls (PgDn,
+# PgUp, j past the last standard)
+key j
+wait_sel "  2.3   Implementation" >/dev/null
+key d
+wait_for "Move 2.3 from" >/dev/null
+key 3
+wait_for "Why 2.3 to Good?" >/dev/null
+typed "Delivery seen."
+key Escape
+check "a second decision, on 2.3" wait_for "Panel decision: 2.3 Requires improvement → Good."
+check "...the page now longer than 48 rows says so on its last" wait_re '^… [0-9]+ more rows?: PgDn$'
+keep "the ratings page cut, 160x48"
+# overall_down_whole: the overall's way down on the screen, its end (the
+# decided standards, last) on the last row above the hint
+overall_down_whole() {
+	cap | grep -q '^  Down to Inadequate below' &&
+		cap | sed -n 47p | grep -q 'decision)$'
+}
+key NPage
+check "PgDn: the rest of the page, the overall's way down whole" wait_until overall_down_whole
+key PPage
+check "PgUp: back to the top" wait_re '^Score 16/36 · Overall rating'
+for i in 1 2 3 4 5 6 7 8 9 10 11; do key j; done	# (3.4 is five on)
+check "j past the last standard: the rows beyond come into sight" wait_until overall_down_whole
+check "...3.4 still selected" wait_sel "  3.4   Joint working"
+
+# ---- 80x24: the page, the detail under it, each in reach
 ui p2 80 24 "$YJ" "$D"
 wait_prog >/dev/null	# (it opens where this inspector was last)
 wait_read >/dev/null
@@ -156,15 +186,28 @@ key r
 check "80x24: the ratings page" wait_for "Ratings · South Tyneside Youth Justice Service"
 check "...each standard's row alone, as before" wait_re '^  3\.2 +Planning +✖ Inadequate +◆ +0$'
 check "...the decided one marked" wait_re '^  2\.2 +Planning +. Good +† +2$'
-check "...no column heads" not_on_screen "Lowest key question"
+check "...the rating's and score's column heads on the first domain's line" \
+	wait_re '^1\. Organisational delivery +Rating +Score$'
+check "...not the wide page's" not_on_screen "Lowest key question"
+check "...the detail under it cut, and the page says so" wait_re '^… [0-9]+ more rows: PgDn$'
 keep "the ratings page, 80x24"
 for i in 1 2 3 4 5 6 7 8 9 10 11 12; do key k; done	# (at 1.1, the top)
 wait_read >/dev/null
 for i in 1 2 3 4 5 6 7 8 9; do key j; done
 check "j to 3.2" wait_sel "  3.2   Planning"
+key Space
+check "Space: the selected standard's detail in sight" wait_re '^3\.2 Planning: Inadequate$'
+check "...its reasons" wait_re '^  ◆ rests on 4 cases'
+key NPage
+check "PgDn: what would change the overall rating" wait_for "What would change the overall rating:"
+check "...its way down too" wait_re '^  Down to Inadequate below'
+keep "the ratings page scrolled, 80x24"
 key Enter
 check "Enter: 3.2's key questions" wait_re "^Of the 4 cases inspected +Relevant 'Yes' +% +Band"
 check "...its reasons" wait_for "rests on 4 cases"
 check "...what would change it" wait_re "Up to Requires improvement, 4 judgements"
+check "...its findings cut, and the page says so" wait_re '^… [0-9]+ more rows?: PgDn$'
 keep "a standard, 80x24"
+key NPage
+check "PgDn: its areas for improvement in sight" wait_for "Areas for improvement (I to edit):"
 finish

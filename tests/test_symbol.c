@@ -1,6 +1,6 @@
 /*
  * test_symbol.c - the two sets of marks (symbol.h): within each set no two
- * meanings share a mark, none is empty, the ASCII set is ASCII only, each
+ * meanings share a mark, nor marks that differ only in case (X and x), none is empty, the ASCII set is ASCII only, each
  * UTF-8 mark is read back as its ASCII one where only ASCII can be shown,
  * the bands map in order, and the prompts legend names every letter.
  */
@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <setjmp.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cmocka.h>
 
@@ -27,7 +28,7 @@ distinct_in_each_set(void **state)
 			assert_true(a[0] != '\0');
 			assert_true(symbol_meaning((enum symbol)i)[0] != '\0');
 			for (int j = i + 1; j < SYM_COUNT; j++)
-				if (strcmp(a, symbol(set, (enum symbol)j)) == 0)
+				if (strcasecmp(a, symbol(set, (enum symbol)j)) == 0)
 					fail_msg("set %d: '%s' means both %s and %s", set, a,
 					    symbol_meaning((enum symbol)i),
 					    symbol_meaning((enum symbol)j));
@@ -84,7 +85,7 @@ prompts_legend(void **state)
 
 	(void)state;
 	symbol_prompts_legend(0, out, sizeof out);
-	assert_string_equal(out, "Y yes  N no  x n/a  ? unanswered  . does not apply");
+	assert_string_equal(out, "Y yes  N no  / n/a  ? unanswered  . does not apply");
 	symbol_prompts_legend(0, tiny, sizeof tiny);
 	assert_int_equal(strlen(tiny), sizeof tiny - 1);	/* cut, terminated */
 }

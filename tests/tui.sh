@@ -798,7 +798,7 @@ check "10: the panel says a case file is left out" grep -qF "│Left out: 1 case
 check "10: the panel's score is the other nine's ($rest)" grep -qF "│$rest" "$TMP/screen"
 check "10: the list shows the file last, as left out" sh -c "
 	grep -E '^(ST-|Reference)' '$TMP/screen' | sed 's/ *│.*//' | tail -1 |
-	grep -qE '^ST-C03\.ini +cannot be read: left out +!'"
+	grep -qE '^ST-C03\.ini +cannot be read: left out +⊘'"
 key End
 key Enter
 check "10: Enter on it says why instead of opening it" wait_re "^Left out until put right: ST-C03\.ini:[0-9]+:"

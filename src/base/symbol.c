@@ -10,7 +10,8 @@ struct mark {
 	const char *utf8, *ascii, *meaning;
 };
 
-/* Each column distinct: tests/test_symbol.c checks it. */
+/* Each column distinct, upper and lower case apart (X and x would read
+ * alike): tests/test_symbol.c checks it. */
 static const struct mark marks[SYM_COUNT] = {
 	[SYM_BAND0] = { "\xe2\x9c\x96", "X", "band 1" },		/* ✖ */
 	[SYM_BAND1] = { "\xe2\x96\xb2", "^", "band 2" },		/* ▲ */
@@ -20,6 +21,7 @@ static const struct mark marks[SYM_COUNT] = {
 	[SYM_CANDIDATE] = { SYMBOL_U_CANDIDATE, "~", "discretion candidate" },
 	[SYM_DECIDED] = { SYMBOL_U_DECIDED, "d", "panel decision" },
 	[SYM_STALE] = { "!", "!", "evidence moved since decided" },
+	[SYM_LEFT_OUT] = { "\xe2\x8a\x98", "#", "cannot be read: left out" },	/* ⊘ */
 	[SYM_UNCOUNTED] = { SYMBOL_U_UNCOUNTED, "'", "not counted" },
 	[SYM_NO_FIGURE] = { SYMBOL_U_NO_FIGURE, "-", "no relevant case" },
 	[SYM_CONFLICT] = { "\xe2\x89\xa0", "<>", "in conflict" },	/* ≠ */
@@ -27,7 +29,7 @@ static const struct mark marks[SYM_COUNT] = {
 	[SYM_AT_MOST] = { "\xe2\x89\xa4", "<=", "at most" },		/* ≤ */
 	[SYM_PROMPT_YES] = { "Y", "Y", "yes" },
 	[SYM_PROMPT_NO] = { "N", "N", "no" },
-	[SYM_PROMPT_NA] = { "x", "x", "n/a" },
+	[SYM_PROMPT_NA] = { "/", "/", "n/a" },	/* (x would be X, band 1) */
 	[SYM_PROMPT_UNANSWERED] = { "?", "?", "unanswered" },
 	[SYM_PROMPT_OFF] = { ".", ".", "does not apply" },
 	[SYM_SEP] = { "\xc2\xb7", "|", "separator" },			/* · */

@@ -1,8 +1,8 @@
 /* symbol.h - the marks yjinspect shows, one table for a terminal that
  * takes UTF-8 and one for any other (ASCII), each with a distinct mark for
- * each meaning: the bands, a discretion candidate, a panel decision, the
- * evidence moved since a decision, the prompts column's letters, the
- * separators. The terminal UI's side panel and pages, and the exports
+ * each meaning (and no two that differ only in case: X and x): the bands,
+ * a discretion candidate, a panel decision, the evidence moved since a
+ * decision, a case left out, the prompts column's letters, the separators. The terminal UI's side panel and pages, and the exports
  * (out/report_marks.h takes its marks from the UTF-8 strings here), all
  * read them, so a mark means one thing wherever it is shown. No model
  * knowledge: a band is its index, lowest first.
@@ -28,6 +28,7 @@ enum symbol {
 	SYM_CANDIDATE,		/* a professional discretion candidate */
 	SYM_DECIDED,		/* a panel decision applied */
 	SYM_STALE,		/* the evidence moved since the panel decided */
+	SYM_LEFT_OUT,		/* a case file that cannot be read, left out */
 	SYM_UNCOUNTED,		/* not counted in the overall score */
 	SYM_NO_FIGURE,		/* no percentage: no relevant case */
 	SYM_CONFLICT,		/* changed differently in two merged copies */
@@ -66,7 +67,7 @@ const char *symbol_band(int utf8, int band);
 const char *symbol_ascii_for(const char *s, size_t *len);
 
 /* Onto OUT (SIZE bytes, always terminated) the legend of the prompts
- * column in the set UTF8: "Y yes  N no  x n/a  ? unanswered  . does not
+ * column in the set UTF8: "Y yes  N no  / n/a  ? unanswered  . does not
  * apply". */
 void symbol_prompts_legend(int utf8, char *out, size_t size);
 

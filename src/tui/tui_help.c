@@ -229,8 +229,25 @@ jump_draw(struct tui *t, void *st)
 	struct tui_rect r = t->main;
 	int row = 0;
 
-	int idx = 0, sel_idx = 0, top;
+	int idx = 0, sel_idx = 0, top, namew = 0, labw = 0;
 
+	/* the names and the band words whole where the width allows, the
+	 * band's symbol between; narrower, the names give way first, down to
+	 * 13 columns of band word */
+	for (size_t s = 0; s < f->nstds; s++) {
+		int n = (int)strlen(f->stds[s].id);
+
+		n = (n > 5 ? n : 5) + 1 + (int)strlen(f->stds[s].name);	/* "%-5s %s" */
+		namew = n > namew ? n : namew;
+	}
+	for (size_t b = 0; b < f->nbands; b++)
+		if ((int)strlen(f->bands[b].rating) > labw)
+			labw = (int)strlen(f->bands[b].rating);
+	labw = labw < 13 ? 13 : labw;
+	if (namew + 4 + labw > r.w) {
+		labw = r.w - 4 - namew < 13 ? 13 : r.w - 4 - namew;
+		namew = r.w - 4 - labw;
+	}
 	attron(A_BOLD);
 	tui_put(r.y, r.x, r.w, "Jump to a standard (Enter), Esc to stay");
 	attroff(A_BOLD);
@@ -256,9 +273,9 @@ jump_draw(struct tui *t, void *st)
 		if (sel)
 			attron(A_REVERSE);
 		tui_fill(r.y + 2 + row, r.x, r.w);
-		tui_put(r.y + 2 + row, r.x, r.w - 16, line);
-		tui_put(r.y + 2 + row, r.x + r.w - 15, 2, tui_band_symbol(t, rs->rating));
-		tui_put(r.y + 2 + row, r.x + r.w - 13, 13, rate_label(f, rs->rating));
+		tui_put(r.y + 2 + row, r.x, namew, line);
+		tui_put(r.y + 2 + row, r.x + namew + 1, 2, tui_band_symbol(t, rs->rating));
+		tui_put(r.y + 2 + row, r.x + namew + 3, labw, rate_label(f, rs->rating));
 		if (sel) {
 			attroff(A_REVERSE);
 			tui_focus(t, r.y + 2 + row, r.x);

@@ -80,7 +80,7 @@ list_draw(struct tui *t, void *st)
 			tui_fill(y, r.x, r.w);
 			tui_put(y, r.x, refw, t->in.left_out[ci - t->in.ncases].name);
 			tui_put(y, r.x + xtype, xprob - xtype - 1, "cannot be read: left out");
-			tui_put(y, r.x + xprob, probw, "!");
+			tui_put(y, r.x + xprob, probw, tui_sym(t, SYM_LEFT_OUT));
 			attroff(sel ? (int)A_REVERSE : tui_attr(t, TA_ERROR));
 			if (sel)
 				tui_focus(t, y, r.x);

@@ -36,6 +36,9 @@ struct tui_ratings {
 	size_t kq;		/* the key question whose cases are open */
 	int kqc_sel, kqc_top;	/* the case selected (index in.cases), scroll */
 	int kqc_filter;		/* 0 all, 1 Yes only, 2 No only */
+	int loose[3];		/* each page (enum page_of) scrolled by a page key,
+				 * its selection let out of sight; a key that
+				 * moves the selection brings it back */
 	int pick;		/* the next key picks a decision's band */
 	int withdraw;		/* the next key confirms a withdrawal */
 	struct whatif *whatif;	/* what would change the ratings, for the
@@ -45,6 +48,16 @@ struct tui_ratings {
 	int *seen;		/* [nstds] each standard's rating as last drawn */
 	time_t *changed;	/* [nstds] when it last changed (0: not lately) */
 };
+
+/* The three pages, as their state is kept */
+enum page_of { PG_RATINGS, PG_STANDARD, PG_CASES };
+
+static enum page_of
+page_of(const struct tui *t)
+{
+	return t->screen == SCREEN_RATINGS ? PG_RATINGS : t->screen == SCREEN_STANDARD ?
+	    PG_STANDARD : PG_CASES;
+}
 
 static void
 ratings_reread(struct tui *t, void *st)
@@ -165,25 +178,35 @@ area(const struct tui *t)
 	return r;
 }
 
-/* Draw L in R, the row of item SEL selected (reverse), scrolled by *TOP so
- * that it shows */
+/* Draw L in R, the row of item SEL selected (reverse), scrolled by *TOP:
+ * FOLLOW nonzero, so that the selected row shows; else as *TOP is (a page
+ * key scrolled it), kept within the rows. When rows are left below, the
+ * last line says how many and how to see them */
 static void
-draw_rows(struct tui *t, const struct rows *l, struct tui_rect r, int sel, int *top)
+draw_rows(struct tui *t, const struct rows *l, struct tui_rect r, int sel, int *top, int follow)
 {
-	int cur = -1;
+	int cur = -1, n = (int)l->n, h, last;
 
 	for (size_t i = 0; i < l->n; i++)
 		if (l->v[i].item == sel && sel >= 0) {
 			cur = (int)i;
 			break;
 		}
-	if (cur >= 0 && cur < *top)
+	if (r.h <= 0)
+		return;
+	/* the rows shown: all of them when they fit; else R.H - 1 and the
+	 * mark, down to the last R.H (with nothing below, no mark) */
+	last = n > r.h ? n - r.h : 0;
+	if (follow && cur >= 0 && cur < *top)
 		*top = cur > 2 ? cur - 2 : 0;
-	if (cur >= 0 && cur >= *top + r.h)
-		*top = cur - r.h + 2 < 0 ? 0 : cur - r.h + 2;
-	if (*top > (int)l->n - 1)
-		*top = l->n ? (int)l->n - 1 : 0;
-	for (int i = 0; i < r.h && *top + i < (int)l->n; i++) {
+	if (follow && cur >= 0 && cur >= *top + (r.h > 1 ? r.h - 1 : 1))
+		*top = cur - r.h + 3 < 0 ? 0 : cur - r.h + 3;
+	if (*top > last)
+		*top = last;
+	if (*top < 0)
+		*top = 0;
+	h = *top < last && r.h > 1 ? r.h - 1 : r.h;
+	for (int i = 0; i < h && *top + i < n; i++) {
 		const struct row *v = &l->v[*top + i];
 		int at = v->attr | (*top + i == cur ? (int)A_REVERSE : 0);
 
@@ -200,6 +223,17 @@ draw_rows(struct tui *t, const struct rows *l, struct tui_rect r, int sel, int *
 			tui_put(r.y + i, r.x + v->symx, 2, tui_band_symbol(t, v->band));
 			attroff(ba);
 		}
+	}
+	if (h < r.h) {	/* the rest, below */
+		char more[64];
+		int left = n - *top - h;
+
+		snprintf(more, sizeof more, "%s %d more row%s: PgDn", tui_sym(t, SYM_CUT), left,
+		    left == 1 ? "" : "s");
+		attron(tui_attr(t, TA_DIM));
+		tui_fill(r.y + h, r.x, r.w);
+		tui_put_cut(r.y + h, r.x, r.w, more);
+		attroff(tui_attr(t, TA_DIM));
 	}
 }
 
@@ -309,13 +343,13 @@ wide_rows(struct tui *t, struct tui_ratings *pg, struct rows *l, int w, const ch
 	struct buf b = BUF_INIT;
 	char lo[128], why[2048];
 	int mx = rowx + 2 + low + 2;	/* the moves' column */
-	const char *dia = t->utf8 ? "\xe2\x97\x86 " : "* ";
+	const char *dia = tui_sym(t, SYM_CANDIDATE);	/* as the legend says */
 
 	lowest_text(t, s, lo, sizeof lo);
 	if (ws->case_rated)
 		whatif_moves_brief(&t->in, wi, s, &b);
 	else if (f->stds[s].rating == RATING_JUDGEMENT)
-		buf_adds(&b, "Up or down: the lead inspector's judgement (d)");
+		buf_adds(&b, "Up or down: the lead inspector's judgement (key d)");
 	add_wrapped(&mv, 0, 0, w - mx > 20 ? w - mx : 20, buf_str(&b));
 	add(l, attr, (int)s, "%-*s  %-*s  %s", rowx, row, low, lo, mv.n ? mv.v[0].text : "");
 	for (size_t i = 1; i < mv.n; i++)
@@ -328,7 +362,7 @@ wide_rows(struct tui *t, struct tui_ratings *pg, struct rows *l, int w, const ch
 			report_decision_text(f, rs, why, sizeof why);
 			buf_adds(&b, why);
 		} else if ((k == 1 ? ws->near : ws->small) != NULL)
-			buf_printf(&b, "%s%s", dia, k == 1 ? ws->near : ws->small);
+			buf_printf(&b, "%s %s", dia, k == 1 ? ws->near : ws->small);
 		if (b.len == 0)
 			continue;
 		if (cut)
@@ -349,10 +383,11 @@ page_rows_cut(struct tui *t, struct tui_ratings *pg, struct rows *l, int w, int 
 	struct buf mix = BUF_INIT;
 
 	overall_text(t, over, sizeof over);
-	add(l, A_BOLD, -1, "Score %d/%d \xc2\xb7 Overall rating: %s", r->score, r->max, over);
+	add(l, A_BOLD, -1, "Score %d/%d %s Overall rating: %s", r->score, r->max,
+	    tui_sym(t, SYM_SEP), over);
 	report_case_mix(&t->in, &mix);
 	report_completeness(r, line, sizeof line);
-	add(l, tui_attr(t, TA_DIM), -1, "Cases: %s \xc2\xb7 %s", buf_str(&mix),
+	add(l, tui_attr(t, TA_DIM), -1, "Cases: %s %s %s", buf_str(&mix), tui_sym(t, SYM_SEP),
 	    line[0] ? "incomplete" : "every relevant question answered");
 	buf_free(&mix);
 	if (line[0])
@@ -360,6 +395,10 @@ page_rows_cut(struct tui *t, struct tui_ratings *pg, struct rows *l, int w, int 
 	report_conflicts(&t->in, line, sizeof line);
 	if (line[0])
 		add_wrapped(l, tui_attr(t, TA_ERROR), 2, w, line);
+	/* the marks' legend at the top, in sight with the first standards */
+	add(l, tui_attr(t, TA_DIM), -1, "%s %s  %s %s  %s %s", tui_sym(t, SYM_CANDIDATE),
+	    symbol_meaning(SYM_CANDIDATE), tui_sym(t, SYM_DECIDED), symbol_meaning(SYM_DECIDED),
+	    tui_sym(t, SYM_STALE), symbol_meaning(SYM_STALE));
 	/* the names as wide as the longest, within what the width leaves after
 	 * id, rating, mark and score (40 columns; 72 with the figures); the
 	 * room beyond goes to the figures, not space */
@@ -384,9 +423,19 @@ page_rows_cut(struct tui *t, struct tui_ratings *pg, struct rows *l, int w, int 
 		add(l, A_BOLD, -1, "%s", line);
 	}
 	for (size_t d = 0; d < f->ndomains; d++) {
+		int headx = 2 + 6 + namew + 3;	/* the rating's column */
+
 		if (!all || d > 0)	/* (the column heads are above the first) */
 			add(l, 0, -1, "%s", "");
-		add(l, A_BOLD, -1, "%s. %s", f->domains[d].id, f->domains[d].name);
+		/* narrower, the heads of the rating and score on the first
+		 * domain's line, where its name leaves room (a row of their
+		 * own would take the legend's place on 24 rows) */
+		if (!all && d == 0 && (int)strlen(f->domains[d].id) + 2 +
+		    (int)strlen(f->domains[d].name) < headx - 1) {
+			snprintf(line, sizeof line, "%s. %s", f->domains[d].id, f->domains[d].name);
+			add(l, A_BOLD, -1, "%-*s%-23sScore", headx, line, "Rating");
+		} else
+			add(l, A_BOLD, -1, "%s. %s", f->domains[d].id, f->domains[d].name);
 		for (size_t s = 0; s < f->nstds; s++) {
 			const struct rate_std *rs = &r->std[s];
 			char score[16], extra[256] = "";
@@ -421,10 +470,6 @@ page_rows_cut(struct tui *t, struct tui_ratings *pg, struct rows *l, int w, int 
 				}
 		}
 	}
-	add(l, 0, -1, "%s", "");
-	add(l, tui_attr(t, TA_DIM), -1, "%s %s  %s %s  %s %s", tui_sym(t, SYM_CANDIDATE),
-	    symbol_meaning(SYM_CANDIDATE), tui_sym(t, SYM_DECIDED), symbol_meaning(SYM_DECIDED),
-	    tui_sym(t, SYM_STALE), symbol_meaning(SYM_STALE));
 }
 
 /* The page, its reasons wrapped; at WIDE_ALL, when that is more than the
@@ -551,32 +596,29 @@ detail_rows(struct tui *t, struct tui_ratings *pg, struct rows *l, int w, size_t
 	overall_rows(t, pg, l, w);
 }
 
+/* The page and under it the selected standard's detail (or the overall's,
+ * when the page has every standard's reasons), one list of rows */
+static void
+page_all_rows(struct tui *t, struct tui_ratings *pg, struct rows *l, int w)
+{
+	page_rows(t, pg, l, w);
+	add(l, 0, -1, "%s", "");
+	if (w >= WIDE_ALL)	/* every standard's reasons are on the page */
+		overall_rows(t, pg, l, w);
+	else
+		detail_rows(t, pg, l, w, (size_t)pg->sel);
+}
+
 static void
 page_draw(struct tui *t, struct tui_ratings *pg)
 {
-	struct tui_rect r = area(t);
-	struct rows l = { NULL, 0 }, d = { NULL, 0 };
+	struct rows l = { NULL, 0 };
 
 	if (pg->sel < 0 || (size_t)pg->sel >= t->in.form.nstds)
 		pg->sel = 0;
-	page_rows(t, pg, &l, r.w);
-	if (r.w >= WIDE_ALL)	/* every standard's reasons are on the page */
-		overall_rows(t, pg, &d, r.w);
-	else
-		detail_rows(t, pg, &d, r.w, (size_t)pg->sel);
-	/* under the page, as much of the selected standard's detail as fits
-	 * (or the overall's, when the page has every standard's); 24 rows:
-	 * the page alone */
-	if ((int)l.n + 4 <= r.h) {
-		struct tui_rect dr = { r.y + (int)l.n + 1, r.x, r.h - (int)l.n - 1, r.w };
-		int top0 = 0;
-
-		draw_rows(t, &l, r, pg->sel, &pg->top);
-		draw_rows(t, &d, dr, -1, &top0);
-	} else
-		draw_rows(t, &l, r, pg->sel, &pg->top);
+	page_all_rows(t, pg, &l, area(t).w);
+	draw_rows(t, &l, area(t), pg->sel, &pg->top, !pg->loose[PG_RATINGS]);
 	rows_free(&l);
-	rows_free(&d);
 }
 
 /* ---- a standard: its key questions, as the report's table ---- */
@@ -673,7 +715,7 @@ std_draw(struct tui *t, struct tui_ratings *r)
 	if (r->std_sel < 0 || (size_t)r->std_sel >= st->nkqs)
 		r->std_sel = 0;
 	std_rows(t, r, &l, area(t).w);
-	draw_rows(t, &l, area(t), r->std_sel, &r->std_top);
+	draw_rows(t, &l, area(t), r->std_sel, &r->std_top, !r->loose[PG_STANDARD]);
 	rows_free(&l);
 }
 
@@ -808,7 +850,7 @@ cases_draw(struct tui *t, struct tui_ratings *r)
 		if (!ok)
 			r->kqc_sel = first;
 	}
-	draw_rows(t, &l, area(t), r->kqc_sel, &r->kqc_top);
+	draw_rows(t, &l, area(t), r->kqc_sel, &r->kqc_top, !r->loose[PG_CASES]);
 	rows_free(&l);
 }
 
@@ -822,7 +864,7 @@ step(struct tui *t, struct tui_ratings *r, int dir)
 	int at = -1, next;
 
 	if (t->screen == SCREEN_RATINGS)
-		page_rows(t, r, &l, area(t).w);
+		page_all_rows(t, r, &l, area(t).w);
 	else if (t->screen == SCREEN_STANDARD)
 		std_rows(t, r, &l, area(t).w);
 	else
@@ -841,6 +883,14 @@ step(struct tui *t, struct tui_ratings *r, int dir)
 		}
 	rows_free(&l);
 	return next;
+}
+
+/* The page's scroll (the first row shown) */
+static int *
+top_of(const struct tui *t, struct tui_ratings *r)
+{
+	return t->screen == SCREEN_RATINGS ? &r->top : t->screen == SCREEN_STANDARD ?
+	    &r->std_top : &r->kqc_top;
 }
 
 /* The standard the keys act on: the page's selection, or the one open */
@@ -956,13 +1006,24 @@ ratings_key(struct tui *t, void *st, enum tui_action a, struct tui_go *go)
 	case ACT_UP:
 	case ACT_DOWN: {
 		int n = step(t, r, a == ACT_DOWN ? 1 : -1);
+		int *sel = t->screen == SCREEN_RATINGS ? &r->sel : t->screen == SCREEN_STANDARD ?
+		    &r->std_sel : &r->kqc_sel;
 
-		if (t->screen == SCREEN_RATINGS)
-			r->sel = n;
-		else if (t->screen == SCREEN_STANDARD)
-			r->std_sel = n;
-		else
-			r->kqc_sel = n;
+		if (n == *sel) {	/* none further: the rows beyond come a line on */
+			*top_of(t, r) += a == ACT_DOWN ? 1 : -1;
+			r->loose[page_of(t)] = 1;
+		} else {
+			*sel = n;
+			r->loose[page_of(t)] = 0;
+		}
+		return 1;
+	}
+	case ACT_PAGE_DOWN:
+	case ACT_PAGE_UP: {
+		int h = area(t).h - 2;	/* (a line of the last page kept in sight) */
+
+		*top_of(t, r) += (a == ACT_PAGE_DOWN ? 1 : -1) * (h > 1 ? h : 1);
+		r->loose[page_of(t)] = 1;
 		return 1;
 	}
 	case ACT_DRILL:
@@ -973,6 +1034,7 @@ ratings_key(struct tui *t, void *st, enum tui_action a, struct tui_go *go)
 				if ((int)f->stds[r->std].kqs[i] == t->rate.std[r->std].lowest_kq)
 					r->std_sel = (int)i;
 			r->std_top = 0;
+			r->loose[PG_STANDARD] = 0;
 			r->prompts = 0;
 			go->kind = GO_PUSH;
 			go->screen = SCREEN_STANDARD;
@@ -986,6 +1048,7 @@ ratings_key(struct tui *t, void *st, enum tui_action a, struct tui_go *go)
 			r->kq = f->stds[r->std].kqs[r->std_sel];
 			r->kqc_sel = -1;
 			r->kqc_top = 0;
+			r->loose[PG_CASES] = 0;
 			r->kqc_filter = 0;
 			go->kind = GO_PUSH;
 			go->screen = SCREEN_KQCASES;

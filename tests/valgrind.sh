@@ -43,6 +43,8 @@ for t in ${VALGRIND_TESTS:-tests/test_esc tests/test_save tests/test_ini tests/t
 	else
 		not_ok "$t under memcheck (exit $rc)"
 		grep -E 'ERROR SUMMARY|definitely lost|Invalid|uninitialised|at 0x|by 0x' "$log" | head -30 | sed 's/^/#  /'
+		# what cmocka said failed, and where, before its summary
+		grep -E '^\[ +(ERROR|LINE|FAILED) +\]' "$TMP/out" | head -20 | sed 's/^/#  /'
 		tail -5 "$TMP/out" | sed 's/^/#  /'
 	fi
 done
@@ -77,7 +79,7 @@ step d; wait_for "from " && s=$((s + 1))
 step 3; wait_for "Esc records it" && s=$((s + 1))
 tm send-keys -t v -l "memcheck rationale"; wait_for "memcheck rationale" && s=$((s + 1))
 step Escape; wait_for "Panel decision:" && s=$((s + 1))
-step u; wait_for "Undone: the panel decision" && s=$((s + 1))
+step u; wait_for "Undone: decision on 2.1" && s=$((s + 1))
 step Escape; wait_gone "Ratings ·"
 tm resize-window -t v -x 100 -y 30 2>/dev/null; wait_until wider 80
 step Q y; wait_for "EXIT" && s=$((s + 1))

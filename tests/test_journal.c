@@ -475,25 +475,12 @@ test_union_two_copies(void **state)
 	free(tb);
 }
 
-static unsigned
-crc32(const char *s, size_t len)
-{
-	unsigned c = 0xffffffffu;
-
-	for (size_t i = 0; i < len; i++) {
-		c ^= (unsigned char)s[i];
-		for (int k = 0; k < 8; k++)
-			c = (c >> 1) ^ (0xedb88320u & (0u - (c & 1u)));
-	}
-	return c ^ 0xffffffffu;
-}
-
 /* A journal line with its CRC */
 static char *
 line(const char *fields)
 {
 	char *l = xasprintf("%s\t", fields), *with = xasprintf("%s%08x\n", l,
-	    crc32(l, strlen(l)));
+	    (unsigned)tu_crc32(l, strlen(l)));
 
 	free(l);
 	return with;

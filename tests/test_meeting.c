@@ -40,19 +40,6 @@ struct fx {
 	long seq[7];	/* [6]: inspection.journal */
 };
 
-static uint32_t
-crc(const char *s, size_t len)
-{
-	uint32_t c = 0xffffffffu;
-
-	for (size_t i = 0; i < len; i++) {
-		c ^= (unsigned char)s[i];
-		for (int k = 0; k < 8; k++)
-			c = (c >> 1) ^ (0xedb88320u & (0u - (c & 1u)));
-	}
-	return c ^ 0xffffffffu;
-}
-
 /* A journal line of case CI: KEY from OLD to NEW (NULL: none) */
 static void
 line(struct fx *fx, size_t ci, const char *time, const char *who, const char *key,
@@ -66,7 +53,7 @@ line(struct fx *fx, size_t ci, const char *time, const char *who, const char *ke
 	start = b->len;
 	buf_printf(b, "%ld\t%s\t%s\t%s\t%s%s\t%s%s\t", fx->seq[ci], time, who, key,
 	    old ? "=" : "-", old ? old : "", new ? "=" : "-", new ? new : "");
-	buf_printf(b, "%08x\n", (unsigned)crc(b->data + start, b->len - start));
+	buf_printf(b, "%08x\n", (unsigned)tu_crc32(b->data + start, b->len - start));
 }
 
 static int

@@ -243,3 +243,16 @@ tu_rate_forms(const char *rounding)
 {
 	return xasprintf(rate_forms, rounding);
 }
+
+uint32_t
+tu_crc32(const char *s, size_t len)
+{
+	uint32_t c = 0xffffffffu;
+
+	for (size_t i = 0; i < len; i++) {
+		c ^= (unsigned char)s[i];
+		for (int k = 0; k < 8; k++)
+			c = (c >> 1) ^ (0xedb88320u & (0u - (c & 1u)));
+	}
+	return c ^ 0xffffffffu;
+}

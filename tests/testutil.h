@@ -3,6 +3,7 @@
 #define YJ_TESTUTIL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* A fresh private directory under $TMPDIR (or /tmp); free() the result.
  * tu_rmtree removes it again. Tests never write into the source tree. */
@@ -49,5 +50,9 @@ char *tu_rate_forms(const char *rounding);
 
 /* A and B are equal strings, or both NULL. */
 void tu_same_string(const char *a, const char *b);
+
+/* The CRC-32 of S[0..LEN) as a journal line ends in it, worked out here
+ * apart from the store's own, so a test writes lines as an outsider would. */
+uint32_t tu_crc32(const char *s, size_t len);
 
 #endif
